@@ -1,0 +1,5 @@
+/**
+ * Evidence: the typed values analyzers measure from a workspace's artifacts (or read from its
+ * declared config) and the policy decides on. Nothing here reads files or decides anything.
+ */
+package dev.tunegate.evidence;

@@ -1,0 +1,22 @@
+package dev.tunegate.policy;
+
+import java.util.List;
+
+/**
+ * A rule of SPEC.md, as data.
+ *
+ * @param id its SPEC id
+ * @param side whether it argues for fine-tuning, against it, or is a blocker to fix first
+ * @param title one line
+ * @param sentence the sentence of the article it comes from
+ * @param condition when it fires
+ * @param thresholds its overridable thresholds
+ */
+public record Rule(RuleId id, Side side, String title, String sentence, Condition condition, List<Threshold> thresholds) {
+    public Rule {
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** Which way a fired rule pushes the decision. */
+    public enum Side { FOR_FINE_TUNING, AGAINST_FINE_TUNING, FIX_FIRST }
+}

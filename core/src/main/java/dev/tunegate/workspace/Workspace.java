@@ -1,0 +1,118 @@
+package dev.tunegate.workspace;
+
+import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.workspace.ConfigLoader.ConfigValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A workspace: a folder with a validated {@code tunegate.yaml}. Paths in the config are resolved
+ * against the folder. Typed accessors take the dotted key of {@link ConfigSchema}.
+ */
+public final class Workspace {
+    public static final String CONFIG_FILE = "tunegate.yaml";
+
+    private final Path root;
+    private final Map<String, ConfigValue> values;
+
+    private Workspace(Path root, Map<String, ConfigValue> values) {
+        this.root = root;
+        this.values = Map.copyOf(values);
+    }
+
+    /**
+     * Opens the workspace in {@code dir}.
+     *
+     * @param thresholdNames names valid under {@code policy.thresholds}
+     * @throws InvalidInputException when the folder or its config is missing
+     * @throws ConfigException when the config is invalid
+     */
+    public static Workspace open(Path dir, Set<String> thresholdNames) {
+        Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new InvalidInputException(dir + ": not a folder; expected a workspace folder with a " + CONFIG_FILE);
+        }
+        Path config = root.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(config)) {
+            throw new InvalidInputException(dir + ": no " + CONFIG_FILE + " here; run `tunegate init " + dir + "` to write a commented template");
+        }
+        return new Workspace(root, ConfigLoader.load(config, thresholdNames));
+    }
+
+    /** A workspace from already-validated values (tests, and commands run without a folder). */
+    public static Workspace of(Path root, Map<String, ConfigValue> values) {
+        return new Workspace(root.toAbsolutePath().normalize(), values);
+    }
+
+    public Path root() { return root; }
+
+    public Path configFile() { return root.resolve(CONFIG_FILE); }
+
+    public boolean has(String key) { return values.containsKey(key); }
+
+    /** The 1-based line of a key in tunegate.yaml, or 0 for a default or absent key. */
+    public int line(String key) {
+        ConfigValue v = values.get(key);
+        return v == null ? 0 : v.line();
+    }
+
+    public Optional<String> string(String key) {
+        return Optional.ofNullable(values.get(key)).map(v -> (String) v.value());
+    }
+
+    public String requireString(String key) {
+        return string(key).orElseThrow(() -> new IllegalStateException("required key " + key + " was validated"));
+    }
+
+    public Optional<Boolean> bool(String key) {
+        return Optional.ofNullable(values.get(key)).map(v -> (Boolean) v.value());
+    }
+
+    public Optional<Long> integer(String key) {
+        return Optional.ofNullable(values.get(key)).map(v -> ((Number) v.value()).longValue());
+    }
+
+    public Optional<Double> number(String key) {
+        return Optional.ofNullable(values.get(key)).map(v -> ((Number) v.value()).doubleValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> strings(String key) {
+        ConfigValue v = values.get(key);
+        return v == null ? List.of() : (List<String>) v.value();
+    }
+
+    /** A path key resolved against the workspace. */
+    public Optional<Path> path(String key) {
+        return string(key).map(root::resolve).map(Path::normalize);
+    }
+
+    /** A path-list key resolved against the workspace. */
+    public List<Path> paths(String key) {
+        return strings(key).stream().map(root::resolve).map(Path::normalize).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String key) {
+        ConfigValue v = values.get(key);
+        return v == null ? Map.of() : (Map<String, Object>) v.value();
+    }
+
+    /** The effective configuration (every key with its value, defaults included), sorted, for provenance. */
+    public Map<String, Object> effective() {
+        Map<String, Object> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, v.value()));
+        return out;
+    }
+
+    /** A workspace-relative display name of a file. */
+    public String relative(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : p.toString();
+    }
+}

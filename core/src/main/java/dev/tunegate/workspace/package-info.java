@@ -1,0 +1,5 @@
+/**
+ * The workspace: a folder and its validated {@code tunegate.yaml}. {@link dev.tunegate.workspace.ConfigSchema}
+ * is the single definition of every key; {@link dev.tunegate.workspace.Workspace} is the entry point.
+ */
+package dev.tunegate.workspace;

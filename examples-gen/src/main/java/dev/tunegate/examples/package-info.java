@@ -1,0 +1,2 @@
+/** The seeded generator of the shipped example workspaces. */
+package dev.tunegate.examples;
