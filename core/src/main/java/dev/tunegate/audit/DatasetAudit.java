@@ -55,6 +55,14 @@ public final class DatasetAudit {
      *         format, too many format errors, unreadable schema)
      */
     public static AuditReport run(AuditRequest request, Progress progress, int threads, FindingSink sink) {
+        return run(request, progress, threads, sink, Path::toString);
+    }
+
+    /**
+     * Runs the audit, naming files in the report and findings with {@code display} (e.g. relative
+     * to a workspace, so that reports do not depend on where the workspace lives).
+     */
+    public static AuditReport run(AuditRequest request, Progress progress, int threads, FindingSink sink, java.util.function.Function<Path, String> display) {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
         MinHasher hasher = new MinHasher(params);
         Encoding encoding = request.runs(AuditCheck.TOKENS)
@@ -64,7 +72,7 @@ public final class DatasetAudit {
         DatasetReader reader = new DatasetReader(MAPPER, request.maxLineBytes());
         FindingCollector findings = new FindingCollector(sink);
         List<String> notes = new ArrayList<>();
-        String trainName = request.train().toString();
+        String trainName = display.apply(request.train());
 
         DatasetReader.Opened opened = reader.open(request.train(), request.format(), request.columns());
         notes.addAll(opened.notes());
@@ -82,7 +90,7 @@ public final class DatasetAudit {
 
         AuditReport.Leakage leakage = null;
         if (request.golden() != null && request.runs(AuditCheck.LEAKAGE)) {
-            leakage = leakage(request, reader, hasher, acc, findings, progress, threads, notes);
+            leakage = leakage(request, reader, hasher, acc, findings, progress, threads, notes, display.apply(request.golden()));
         }
         if (acc.formatErrors() > 0) {
             notes.add(acc.formatErrors() + " rows have format errors and are not used");
@@ -115,8 +123,7 @@ public final class DatasetAudit {
     }
 
     private static AuditReport.Leakage leakage(AuditRequest request, DatasetReader reader, MinHasher hasher, TrainingAccumulator train,
-                                               FindingCollector findings, Progress progress, int threads, List<String> notes) {
-        String goldenName = request.golden().toString();
+                                               FindingCollector findings, Progress progress, int threads, List<String> notes, String goldenName) {
         DatasetReader.Opened opened = reader.open(request.golden(), request.format(), request.columns());
         RowAnalysis analysis = new RowAnalysis(goldenName, opened.parser(), EnumSet.of(AuditCheck.LEAKAGE), hasher, null,
                 request.contextLimit(), MAPPER, null);

@@ -161,7 +161,7 @@ final class RowAnalysis {
     /** {@code name:type} of each top-level field, sorted by name, comma-joined. */
     static String fieldSignature(JsonNode obj) {
         TreeMap<String, String> m = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = obj.properties().iterator();
         while (it.hasNext()) {
             var e = it.next();
             m.put(e.getKey(), switch (e.getValue().getNodeType()) {

@@ -311,7 +311,7 @@ final class TrainingAccumulator {
             List<AuditReport.Counted> top = violations.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(10).map(e -> new AuditReport.Counted(e.getKey(), e.getValue())).toList();
-            conf = new AuditReport.SchemaConformance(request.outputSchema().toString(), schemaChecked, schemaConforming,
+            conf = new AuditReport.SchemaConformance(request.outputSchema().getFileName().toString(), schemaChecked, schemaConforming,
                     schemaChecked == 0 ? 0 : (double) schemaConforming / schemaChecked, top);
         }
         AuditReport.InferredSchema inferred = null;
