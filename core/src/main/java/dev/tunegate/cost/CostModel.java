@@ -109,7 +109,7 @@ public final class CostModel {
         List<MethodCost> methods = w.methods();
 
         MethodCost best = headline(methods);
-        double be = breakEven(methods);
+        double be = breakEven(w, methods);
         String status = Double.isNaN(be) ? "unknown" : Double.isInfinite(be) ? "never" : "weeks";
 
         Inference inference = new Inference(w.callsPerWeek, money6(w.beforePerCall), money2(w.beforePerWeek),
@@ -155,13 +155,14 @@ public final class CostModel {
 
     /** Break-even weeks of the cheapest applicable method: +∞ for never, NaN when unknown. */
     public double breakEvenWeeks(CostInputs in) {
-        return breakEven(new Work(in).methods());
+        Work w = new Work(in);
+        return breakEven(w, w.methods());
     }
 
-    private static double breakEven(List<MethodCost> methods) {
+    /** The headline break-even, unrounded (the report rounds to 2 decimals; the sensitivity search must not). */
+    private static double breakEven(Work w, List<MethodCost> methods) {
         MethodCost best = headline(methods);
-        if (best == null) return Double.NaN;
-        return best.breakEvenStatus().equals("never") ? Double.POSITIVE_INFINITY : best.breakEvenWeeks();
+        return best == null ? Double.NaN : w.rawBreakEven.get(best.method());
     }
 
     /** The applicable method with a known break-even that comes first ("never" last); null when none is known. */
@@ -189,6 +190,7 @@ public final class CostModel {
         final Map<String, CatalogEntry> entries = new LinkedHashMap<>();
         final Set<String> beforeEntries = new LinkedHashSet<>();
         final Map<Method, String> afterFormulas = new LinkedHashMap<>();
+        final Map<Method, Double> rawBreakEven = new LinkedHashMap<>();
         final Long prefillBefore;
         final Long prefillAfter;
         final Long saved;
@@ -388,6 +390,7 @@ public final class CostModel {
                 be = solveBreakEven(upfront, retrain, beforePerCall.subtract(afterPerCall), in.callsPerDay(), in.growthPerMonth());
             }
             String status = Double.isNaN(be) ? "unknown" : Double.isInfinite(be) ? "never" : "weeks";
+            rawBreakEven.put(m, be);
             return new MethodCost(m, notApplicable == null, notApplicable, tokens == null ? null : epochs, tokens,
                     flops, memory == null ? null : round(memory, 2), gpu, count, gpuHours, wall,
                     training == null ? null : money2(training), band, within, bandNote, labeling == null ? null : money2(labeling),
