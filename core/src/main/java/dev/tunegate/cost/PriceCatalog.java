@@ -62,8 +62,12 @@ public record PriceCatalog(Map<String, ModelPrice> models, Map<String, GpuPrice>
         return e.asOf() == null ? -1 : ChronoUnit.DAYS.between(e.asOf(), today);
     }
 
-    /** Whether an entry is older than {@value #STALE_AFTER_DAYS} days at {@code today}. */
+    /**
+     * Whether an entry's prices are older than {@value #STALE_AFTER_DAYS} days at {@code today}. A
+     * self-hosted model carries no price (its size and window do not go stale), so it never is.
+     */
     public static boolean stale(CatalogEntry e, LocalDate today) {
+        if (e instanceof ModelPrice m && m.hosting() == ModelPrice.Hosting.SELF_HOSTED) return false;
         return ageDays(e, today) > STALE_AFTER_DAYS;
     }
 }
