@@ -147,6 +147,16 @@ public final class CostModel {
             }
         }
         warnings.addAll(w.notes);
+        if (best != null && best.method() != Method.PROVIDER_API && w.servedAfter != null && in.callsPerDay() != null) {
+            Served s = w.servedAfter;
+            double busy = in.callsPerDay() / 24 * s.gpuSecondsPerCall / 3600 / s.count;
+            BigDecimal dedicated = s.gpu.usdPerHour().multiply(BigDecimal.valueOf(168L * s.count));
+            if (busy < 0.5) {
+                warnings.add("self-hosted figures charge only the GPU time the calls use: today's traffic keeps " + s.count + " × " + s.gpu.id()
+                        + " " + num(round(busy * 100, 2)) + " % busy; dedicated, it costs $" + plain(money2(dedicated))
+                        + " a week (share the GPU, or override its price under prices: to reflect that)");
+            }
+        }
 
         return new CostReport(runDate.toString(), PromptTokenCounter.ENCODING, List.of(), tokens, methods, inference,
                 Double.isNaN(be) || Double.isInfinite(be) ? null : round(be, 2), status, best == null ? null : best.method(),
@@ -191,6 +201,7 @@ public final class CostModel {
         final Set<String> beforeEntries = new LinkedHashSet<>();
         final Map<Method, String> afterFormulas = new LinkedHashMap<>();
         final Map<Method, Double> rawBreakEven = new LinkedHashMap<>();
+        Served servedAfter;
         final Long prefillBefore;
         final Long prefillAfter;
         final Long saved;
@@ -363,6 +374,7 @@ public final class CostModel {
                 if (s == null) unknown("inference cost after " + m.label(), "a GPU in the price catalog that can serve the candidate");
                 else {
                     afterPerCall = s.usdPerCall;
+                    servedAfter = s;
                     if (!used.contains(s.gpu.id())) used.add(s.gpu.id());
                     afterFormulas.put(m, s.formula);
                 }
@@ -440,7 +452,7 @@ public final class CostModel {
                     String f = "2 × " + num(paramsB) + "e9 params × " + tokens + " tokens at " + num(a.servingUtilisation * 100) + " % of "
                             + num(g.bf16Tflops()) + " TFLOPS = " + num(round(gpuSeconds, 5)) + " GPU-s per call; " + Math.max(1, count) + " × "
                             + g.id() + " at $" + plain(g.usdPerHour()) + "/h each serves " + grouped(Math.floor(callsPerHour)) + " calls/h";
-                    best = new Served(g, usd, f);
+                    best = new Served(g, Math.max(1, count), gpuSeconds, usd, f);
                 }
             }
             return best;
@@ -453,7 +465,7 @@ public final class CostModel {
 
     private record Placement(GpuPrice gpu, int count, double gpuHours, BigDecimal usd) {}
 
-    private record Served(GpuPrice gpu, BigDecimal usdPerCall, String formula) {}
+    private record Served(GpuPrice gpu, int count, double gpuSecondsPerCall, BigDecimal usdPerCall, String formula) {}
 
     // ------------------------------------------------------------------ formulas
 
