@@ -12,7 +12,6 @@ import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
@@ -55,10 +54,10 @@ final class CostCommand implements Callable<Integer> {
     public Integer call() {
         Policy policy = Policy.standard();
         Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
-        Clock clock = asOf == null ? Clock.systemUTC() : Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
-        CostAnalyzer cost = new CostAnalyzer(clock, dev.tunegate.cost.PriceCatalog.shipped());
+        LocalDate today = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        CostAnalyzer cost = new CostAnalyzer();
         AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)),
-                TerminalProgress.forStderr(), threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+                TerminalProgress.forStderr(), threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads), today);
         // The analyzers before the cost model produce the token counts it reads (audit, retrieval).
         Pipeline before = Pipeline.standard().upTo(cost.name());
         java.util.List<Analyzer> earlier = before.analyzers().subList(0, before.analyzers().size() - 1);

@@ -12,8 +12,6 @@ import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.workspace.Workspace;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,21 +30,20 @@ public final class CostAnalyzer implements Analyzer {
     /** The threshold of FT-COST the sensitivity analysis solves for. */
     public static final String THRESHOLD = "FT-COST.maxBreakEvenWeeks";
 
-    private final Clock clock;
     private final PriceCatalog shipped;
     private final CostModel model;
 
-    /** With the system clock and the shipped catalog. */
+    /** With the shipped catalog. */
     public CostAnalyzer() {
-        this(Clock.systemUTC(), PriceCatalog.shipped());
+        this(PriceCatalog.shipped());
     }
 
     /**
-     * @param clock the clock of the stale-entry check (tests inject a fixed one)
+     * The stale-entry check ages entries by {@link AnalysisContext#today()} (tests and {@code --as-of} fix it).
+     *
      * @param catalog the catalog before the workspace's overrides
      */
-    public CostAnalyzer(Clock clock, PriceCatalog catalog) {
-        this.clock = clock;
+    public CostAnalyzer(PriceCatalog catalog) {
         this.shipped = catalog;
         this.model = new CostModel();
     }
@@ -192,7 +189,7 @@ public final class CostAnalyzer implements Analyzer {
         CostInputs in = new CostInputs(today, tuned, rag, input, output, trainingTokens, rows, calls, growth, current, candidate,
                 epochs, cadence, labeling, evaluation, gpu, mfu, selfHosted, onPrem, mayLeave, List.copyOf(catalog.gpus().values()));
         double threshold = context.thresholds().get(THRESHOLD);
-        return model.compute(in, threshold, LocalDate.now(clock)).withProvenance(inputs, warnings);
+        return model.compute(in, threshold, context.today()).withProvenance(inputs, warnings);
     }
 
     private static Long tokens(EvidenceSet ev, Measure m, Workspace ws, String key, String name, List<InputValue> inputs) {

@@ -17,9 +17,7 @@ import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,12 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CostAnalyzerTest {
     static final Policy POLICY = Policy.standard();
 
-    static Clock at(String date) {
-        return Clock.fixed(Instant.parse(date + "T00:00:00Z"), ZoneOffset.UTC);
-    }
+    static final CostAnalyzer COST = new CostAnalyzer(PriceCatalog.shipped());
 
-    static AnalysisContext context(List<Evidence> earlier) {
-        return new AnalysisContext(EvidenceSet.of(earlier), POLICY.thresholds(Map.of()), Progress.SILENT, 1);
+    /** A context dated {@code date} (the injected clock of the stale-entry check). */
+    static AnalysisContext context(String date, List<Evidence> earlier) {
+        return new AnalysisContext(EvidenceSet.of(earlier), POLICY.thresholds(Map.of()), Progress.SILENT, 1, LocalDate.parse(date));
     }
 
     static Workspace workspace(Path dir, String extra) throws IOException {
@@ -69,7 +66,7 @@ class CostAnalyzerTest {
         Workspace ws = workspace(dir, "");
         List<Evidence> audit = List.of(Evidence.measured(Measure.TRAINING_TOKENS, 400_000, "audit: data/train.jsonl", ""),
                 Evidence.measured(Measure.DATASET_ROWS, 2000, "audit: data/train.jsonl", ""));
-        AnalyzerResult r = new CostAnalyzer(at("2025-01-01"), PriceCatalog.shipped()).analyze(ws, context(audit));
+        AnalyzerResult r = COST.analyze(ws, context("2025-01-01", audit));
         CostReport report = (CostReport) r.report();
         long system = PromptTokenCounter.count("You route support tickets. ".repeat(100));
         long fewShot = PromptTokenCounter.count("Ticket: my invoice is wrong\nQueue: billing\n".repeat(50));
@@ -94,7 +91,7 @@ class CostAnalyzerTest {
     void theJsonCarriesTheContractFields(@TempDir Path dir) throws IOException {
         Workspace ws = workspace(dir, "");
         List<Evidence> audit = List.of(Evidence.measured(Measure.TRAINING_TOKENS, 400_000, "audit", ""));
-        CostReport report = new CostAnalyzer(at("2025-01-01"), PriceCatalog.shipped()).report(ws, context(audit));
+        CostReport report = COST.report(ws, context("2025-01-01", audit));
         JsonNode json = Json.mapper().readTree(Json.pretty(report));
         assertThat(json.get("methods")).hasSize(4);
         for (JsonNode m : json.get("methods")) {
@@ -113,8 +110,8 @@ class CostAnalyzerTest {
     void anEntryOlderThan180DaysOnTheRunDateIsWarnedAbout(@TempDir Path dir) throws IOException {
         Workspace ws = workspace(dir, "");
         // gpt-4o-mini is dated 2024-11-20 in the shipped catalog: 42 days old on 2025-01-01, 193 on 2025-06-01
-        CostReport fresh = new CostAnalyzer(at("2025-01-01"), PriceCatalog.shipped()).report(ws, context(List.of()));
-        CostReport old = new CostAnalyzer(at("2025-06-01"), PriceCatalog.shipped()).report(ws, context(List.of()));
+        CostReport fresh = COST.report(ws, context("2025-01-01", List.of()));
+        CostReport old = COST.report(ws, context("2025-06-01", List.of()));
         assertThat(fresh.warnings()).noneMatch(w -> w.contains("gpt-4o-mini"));
         assertThat(old.warnings()).anyMatch(w -> w.startsWith("price catalog entry gpt-4o-mini is 193 days old (asOf 2024-11-20"));
         assertThat(old.catalogEntries()).anySatisfy(e -> {
@@ -130,7 +127,7 @@ class CostAnalyzerTest {
                 prices:
                   gpt-4o-mini: {inputPerMTok: 0.15, outputPerMTok: 0.6, asOf: 2025-05-20, source: "checked on the pricing page"}
                 """);
-        CostReport r = new CostAnalyzer(at("2025-06-01"), PriceCatalog.shipped()).report(ws, context(List.of()));
+        CostReport r = COST.report(ws, context("2025-06-01", List.of()));
         assertThat(r.warnings()).noneMatch(w -> w.contains("gpt-4o-mini"));
         assertThat(r.catalogEntries()).anySatisfy(e -> {
             assertThat(e.id()).isEqualTo("gpt-4o-mini");
@@ -144,7 +141,7 @@ class CostAnalyzerTest {
         String yaml = Files.readString(dir.resolve("tunegate.yaml")).replace("current: gpt-4o-mini", "current: gpt-5-turbo");
         Files.writeString(dir.resolve("tunegate.yaml"), yaml);
         Workspace bad = Workspace.open(dir, POLICY.thresholdDefinitions().keySet());
-        assertThatThrownBy(() -> new CostAnalyzer(at("2025-01-01"), PriceCatalog.shipped()).report(bad, context(List.of())))
+        assertThatThrownBy(() -> COST.report(bad, context("2025-01-01", List.of())))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("tunegate.yaml:15: field \"model.current\": expected an id of the price catalog (gpt-4o, ")
                 .hasMessageEndingWith("found \"gpt-5-turbo\"");
@@ -154,7 +151,7 @@ class CostAnalyzerTest {
     void aMissingPromptFileIsAnErrorNamingTheKey(@TempDir Path dir) throws IOException {
         Workspace ws = workspace(dir, "");
         Files.delete(dir.resolve("prompts/tuned.md"));
-        assertThatThrownBy(() -> new CostAnalyzer(at("2025-01-01"), PriceCatalog.shipped()).report(ws, context(List.of())))
+        assertThatThrownBy(() -> COST.report(ws, context("2025-01-01", List.of())))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("field \"prompts.tuned\": expected a readable file");
     }
@@ -162,7 +159,7 @@ class CostAnalyzerTest {
     @Test
     void withoutTrainingTokensTheTrainingCostIsUnknownNotZero(@TempDir Path dir) throws IOException {
         Workspace ws = workspace(dir, "");
-        CostReport r = new CostAnalyzer(at("2025-01-01"), PriceCatalog.shipped()).report(ws, context(List.of()));
+        CostReport r = COST.report(ws, context("2025-01-01", List.of()));
         assertThat(r.methods()).allSatisfy(m -> assertThat(m.trainingCostUsd()).isNull());
         assertThat(r.breakEvenStatus()).isEqualTo("unknown");
         assertThat(r.unknowns()).anySatisfy(u -> assertThat(u.settledBy()).contains("data.train"));
