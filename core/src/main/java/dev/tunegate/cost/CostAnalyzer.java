@@ -109,16 +109,16 @@ public final class CostAnalyzer implements Analyzer {
         List<InputValue> inputs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
-        Long system = ws.path("prompts.system").map(p -> PromptTokenCounter.countFile(p, "prompts.system", ws.line("prompts.system"))).orElse(null);
+        Long system = ws.path("prompts.system").map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.system", ws.line("prompts.system"))).orElse(null);
         Long fewShot = null;
         for (Path p : ws.paths("prompts.fewShot")) {
-            long n = PromptTokenCounter.countFile(p, "prompts.fewShot", ws.line("prompts.fewShot"));
+            long n = PromptTokenCounter.countFile(p, ws.relative(p), "prompts.fewShot", ws.line("prompts.fewShot"));
             fewShot = fewShot == null ? n : fewShot + n;
         }
         Long today = system == null && fewShot == null ? null : (system == null ? 0 : system) + (fewShot == null ? 0 : fewShot);
         if (system != null) inputs.add(new InputValue("systemPromptTokens", system, "tokens", "measured: " + rel(ws, "prompts.system")));
         if (fewShot != null) inputs.add(new InputValue("fewShotTokens", fewShot, "tokens", "measured: " + String.join(", ", ws.strings("prompts.fewShot"))));
-        Long tuned = ws.path("prompts.tuned").map(p -> PromptTokenCounter.countFile(p, "prompts.tuned", ws.line("prompts.tuned"))).orElse(null);
+        Long tuned = ws.path("prompts.tuned").map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.tuned", ws.line("prompts.tuned"))).orElse(null);
         if (tuned != null) inputs.add(new InputValue("tunedPromptTokens", tuned, "tokens", "measured: " + rel(ws, "prompts.tuned")));
 
         Long rag = tokens(ev, Measure.RAG_CONTEXT_TOKENS, ws, "prompts.ragContextTokens", "ragContextTokens", inputs);

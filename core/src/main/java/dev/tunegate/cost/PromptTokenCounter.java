@@ -39,16 +39,17 @@ public final class PromptTokenCounter {
     /**
      * Tokens of a prompt file (UTF-8).
      *
+     * @param display the file's name as the user wrote it (workspace-relative)
      * @param key the config key that names it, for messages
      * @param line the key's line in tunegate.yaml
      */
-    public static long countFile(Path file, String key, int line) {
+    public static long countFile(Path file, String display, String key, int line) {
         try {
             return count(Files.readString(file, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {
-            throw InvalidInputException.at(file, 0, "not valid UTF-8 text (from " + key + " in tunegate.yaml:" + line + ")");
+            throw new InvalidInputException(display, 0, "not valid UTF-8 text (from " + key + " in tunegate.yaml:" + line + ")");
         } catch (IOException e) {
-            throw InvalidInputException.field(Path.of("tunegate.yaml"), line, key, "a readable file", "\"" + file + "\" ("
+            throw InvalidInputException.field(Path.of("tunegate.yaml"), line, key, "a readable file", "\"" + display + "\" ("
                     + (Files.exists(file) ? e.getMessage() : "no such file") + ")");
         }
     }

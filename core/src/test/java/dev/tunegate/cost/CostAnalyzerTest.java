@@ -153,7 +153,7 @@ class CostAnalyzerTest {
         Files.delete(dir.resolve("prompts/tuned.md"));
         assertThatThrownBy(() -> COST.report(ws, context("2025-01-01", List.of())))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("field \"prompts.tuned\": expected a readable file");
+                .hasMessage("tunegate.yaml:11: field \"prompts.tuned\": expected a readable file, found \"prompts/tuned.md\" (no such file)");
     }
 
     @Test

@@ -124,6 +124,15 @@ class PriceCatalogReaderTest {
                 .hasMessage("tunegate.yaml:5: field \"prices.my-gpu.memoryGb\": expected the memory of one GPU in GB, found nothing");
     }
 
+    @Test
+    void withoutAConfigFileOnDiskOverridesAreReportedAtThePricesKey(@TempDir Path dir) {
+        PriceCatalog base = PriceCatalogReader.read("price-catalog.yaml", GOOD);
+        Workspace ws = Workspace.of(dir, java.util.Map.of("prices",
+                new dev.tunegate.workspace.ConfigLoader.ConfigValue(java.util.Map.of("g", java.util.Map.of("usdPerHour", "free")), 42)));
+        assertThatThrownBy(() -> PriceCatalogReader.withOverrides(base, ws))
+                .hasMessage("tunegate.yaml:42: field \"prices.g.usdPerHour\": expected a number ≥ 0 (USD), found \"free\"");
+    }
+
     static Workspace workspace(Path dir, String prices) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("tunegate.yaml"), """
