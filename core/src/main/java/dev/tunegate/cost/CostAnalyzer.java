@@ -140,7 +140,7 @@ public final class CostAnalyzer implements Analyzer {
             List<String> malformed = new ArrayList<>();
             PromptTokenCounter.Training t = PromptTokenCounter.countJsonl(train.get(), ws.relative(train.get()), context.progress(), malformed);
             warnings.addAll(malformed);
-            String how = "measured by the cost model: every string value of " + ws.relative(train.get()) + " (" + PromptTokenCounter.ENCODING
+            String how = "measured by the cost model: every string value but metadata of " + ws.relative(train.get()) + " (" + PromptTokenCounter.ENCODING
                     + "); the audit's count replaces it when it runs";
             if (trainingTokens == null) {
                 trainingTokens = (double) t.tokens();

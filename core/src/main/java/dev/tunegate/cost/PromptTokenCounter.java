@@ -55,7 +55,8 @@ public final class PromptTokenCounter {
     }
 
     /**
-     * Training tokens of a JSONL file: the tokens of every string value of every row (the audit
+     * Training tokens of a JSONL file: the tokens of every string value of every row but its
+     * {@code metadata} (the audit
      * measures this properly; this is the cost model's fallback until it has run).
      *
      * @param malformed receives {@code file:line: …} findings for rows that are not JSON; the count goes on
@@ -98,8 +99,12 @@ public final class PromptTokenCounter {
     /** Tokens and rows of a training file. */
     public record Training(long tokens, long rows) {}
 
+    /** The string values of a row, the {@code metadata} object excepted (review status, era: not trained on). */
     private static void strings(JsonNode n, List<String> out) {
         if (n.isTextual()) out.add(n.asText());
-        else if (n.isContainerNode()) n.forEach(c -> strings(c, out));
+        else if (n.isArray()) n.forEach(c -> strings(c, out));
+        else if (n.isObject()) n.properties().forEach(e -> {
+            if (!e.getKey().equals("metadata")) strings(e.getValue(), out);
+        });
     }
 }

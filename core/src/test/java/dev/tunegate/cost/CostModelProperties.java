@@ -49,7 +49,7 @@ class CostModelProperties {
         }
     }
 
-    @Property
+    @Property(tries = 300)
     void breakEvenIsNeverNegative(@ForAll @DoubleRange(min = 0, max = 1e6) double calls,
                                   @ForAll @LongRange(min = 0, max = 20_000) long todayPrompt,
                                   @ForAll @DoubleRange(min = -0.5, max = 0.5) double growth) {
