@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             AssessCommand.class,
             AuditCommand.class,
+            CostCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
@@ -26,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
             "  tunegate audit examples/ticket-routing/data/train.jsonl --golden examples/ticket-routing/data/golden.jsonl",
+            "  tunegate cost examples/ticket-routing",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
         exitCodeListHeading = "%nExit codes:%n",
