@@ -279,8 +279,14 @@ final class TrainingAccumulator {
             UnionFind same = new UnionFind(rows);
             for (List<Integer> g : groups(inputHash)) same.unionAll(g);
             for (Cluster c : inputIndex.clusters()) same.unionAll(c.rows());
+            // only rows of components of two or more are listed: memory follows the repeated rows, not the file
+            int[] size = new int[rows];
+            for (int i = valid.nextSetBit(0); i >= 0; i = valid.nextSetBit(i + 1)) size[same.find(i)]++;
             Map<Integer, List<Integer>> comps = new LinkedHashMap<>();
-            for (int i = valid.nextSetBit(0); i >= 0; i = valid.nextSetBit(i + 1)) comps.computeIfAbsent(same.find(i), x -> new ArrayList<>()).add(i);
+            for (int i = valid.nextSetBit(0); i >= 0; i = valid.nextSetBit(i + 1)) {
+                int root = same.find(i);
+                if (size[root] > 1) comps.computeIfAbsent(root, x -> new ArrayList<>()).add(i);
+            }
             long repeated = 0, conflicts = 0, conflictRows = 0, candRepeated = 0, candConflicts = 0;
             for (List<Integer> g : comps.values()) {
                 if (g.size() < 2) continue;
@@ -309,11 +315,11 @@ final class TrainingAccumulator {
             p.candidateDisagreement = candRepeated == 0 ? 0.0 : (double) candConflicts / candRepeated;
         }
         if (request.runs(AuditCheck.EXACT_DUPLICATES) && request.runs(AuditCheck.NEAR_DUPLICATES) && request.runs(AuditCheck.CONFLICTS)) {
-            Set<Integer> roots = new HashSet<>();
+            BitSet roots = new BitSet(rows);
             for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
-                if (!inConflict.get(i)) roots.add(collapse.find(i));
+                if (!inConflict.get(i)) roots.set(collapse.find(i));
             }
-            p.usable = (long) roots.size();
+            p.usable = (long) roots.cardinality();
         }
         if (request.runs(AuditCheck.SCHEMA)) p.outputs = outputs();
         return p;

@@ -107,7 +107,13 @@ public final class DatasetReader {
         if (f == DatasetFormat.CSV || f == DatasetFormat.TSV || (f == DatasetFormat.AUTO && csvByName && first != '{' && first != '[')) {
             char delim = f == DatasetFormat.TSV || (f == DatasetFormat.AUTO && name.endsWith(".tsv")) ? '\t' : ',';
             CsvRowSource src = new CsvRowSource(body, counter, delim);
-            var columns = mapping.resolve(file, src.header());
+            java.util.Map<String, Integer> columns;
+            try {
+                columns = mapping.resolve(file, src.header());
+            } catch (RuntimeException e) {
+                src.close();
+                throw e;
+            }
             return new Opened(src, new ColumnRowParser(columns), delim == '\t' ? DatasetFormat.TSV : DatasetFormat.CSV,
                     compression, delim == '\t' ? "tsv" : "csv", size, notes, counter::count);
         }
