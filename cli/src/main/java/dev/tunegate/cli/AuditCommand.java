@@ -172,7 +172,7 @@ final class AuditCommand implements Callable<Integer> {
             out.println(b);
         }
         if (r.conflictGroups() != null) {
-            out.printf(Locale.ROOT, "  conflicts: %,d groups of the same or near-duplicate input with different outputs (%,d rows); label disagreement %.1f%% of %,d repeated-input groups%n",
+            out.printf(Locale.ROOT, "  conflicts: %,d group(s) of the same or near-duplicate input with different outputs (%,d rows); label disagreement %.1f%% of %,d repeated-input groups%n",
                     r.conflictGroups(), r.rowsInConflictGroups(), 100 * r.labelDisagreementRate(), r.repeatedInputGroups());
         }
         if (r.outputs() != null) {
@@ -202,7 +202,7 @@ final class AuditCommand implements Callable<Integer> {
                     r.leakage().leakedRows(), r.leakage().goldenRows(), r.leakage().exactLeaks(), r.leakage().nearLeaks());
         }
         var nd = r.nearDuplicateParams();
-        out.printf(Locale.ROOT, "  near-duplicates: MinHash %d permutations, %d bands, %s %d-shingles, Jaccard ≥ %.2f (±%.3f), seed %d%n",
+        if (r.nearDuplicateClusters() != null || r.conflictGroups() != null || r.leakage() != null) out.printf(Locale.ROOT, "  near-duplicates: MinHash %d permutations, %d bands, %s %d-shingles, Jaccard ≥ %.2f (±%.3f), seed %d%n",
                 nd.permutations(), nd.bands(), nd.shingles(), nd.shingleSize(), nd.threshold(), nd.estimateStandardError(), nd.seed());
         if (!r.findingsByKind().isEmpty()) {
             out.println();

@@ -62,7 +62,7 @@ class AuditCommandTest {
         CliRun run = CliRun.of("audit", csv().toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines().findFirst().orElseThrow()).contains("(csv, 4 rows)").contains("4 valid");
-        assertThat(run.out()).contains("conflicts: 1 groups").contains("Findings:");
+        assertThat(run.out()).contains("conflicts: 1 group(s)").contains("Findings:");
     }
 
     @Test
