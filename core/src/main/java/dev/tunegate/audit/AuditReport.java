@@ -65,7 +65,7 @@ public record AuditReport(
         NearDuplicateSettings nearDuplicateParams,
         Long repeatedInputGroups, Long conflictGroups, Long rowsInConflictGroups, Double labelDisagreementRate,
         long candidateRows, Long candidateRepeatedInputGroups, Long candidateConflictGroups, Double candidateLabelDisagreementRate,
-        Outputs outputs, Tokens tokens, Pii pii, Leakage leakage, Long leakedGoldenRows,
+        Outputs outputs, Tokens tokens, Pii pii, Leakage leakage, Long leakedGoldenRows, Memory memory,
         Map<String, Long> findingsByKind, List<Finding> findings, List<String> notes) {
 
     /** The version of the JSON contract. */
@@ -149,6 +149,16 @@ public record AuditReport(
      * @param imbalanceRatio rows of the largest class / rows of the smallest
      */
     public record Classification(int labelCount, List<LabelCount> labels, List<String> rareLabels, List<String> labelsSeenOnce, double imbalanceRatio) {}
+
+    /**
+     * Memory held for the whole run (everything else is per batch and released).
+     *
+     * @param perRowStateBytes fingerprints, line numbers and field-set ids of every row
+     * @param wholeIndexBytes the near-duplicate index of whole examples
+     * @param inputIndexBytes the near-duplicate index of inputs (conflicts and leakage)
+     * @param bytesPerRow the sum divided by the rows
+     */
+    public record Memory(long perRowStateBytes, long wholeIndexBytes, long inputIndexBytes, double bytesPerRow) {}
 
     /** A label and how often it occurs. */
     public record LabelCount(String label, long rows, double share) {}

@@ -437,6 +437,13 @@ final class TrainingAccumulator {
     }
 
     long formatErrors() { return formatErrorRows; }
+
+    AuditReport.Memory memory() {
+        long state = perRowStateBytes();
+        long whole = wholeIndex == null ? 0 : wholeIndex.bytesUsed();
+        long input = inputIndex == null ? 0 : inputIndex.bytesUsed();
+        return new AuditReport.Memory(state, whole, input, rows == 0 ? 0 : (double) (state + whole + input) / rows);
+    }
     long candidateRows() { return candidate.cardinality(); }
     long approved() { return approved; }
     long gold() { return gold; }
