@@ -73,6 +73,16 @@ class FormatFindingsTest {
     }
 
     @Test
+    void anInvalidJsonMessageDoesNotEchoTheOffendingToken() {
+        Path f = Fixtures.write(dir, "tok.jsonl", List.of(GOOD, "{\"messages\": jane.doe@example.com}"));
+        List<Finding> all = findings(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.COUNTS)));
+        assertThat(all).singleElement().satisfies(x -> {
+            assertThat(x.kind()).isEqualTo("invalid_json");
+            assertThat(x.message()).contains("Unrecognized token '<4 characters>'").doesNotContain("jane");
+        });
+    }
+
+    @Test
     void invalidUtf8IsAFindingAndTheRowsAroundItAreRead() {
         byte[] bytes = concat((GOOD + "\n").getBytes(StandardCharsets.UTF_8),
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF, (byte) 0xFE},

@@ -20,6 +20,7 @@ import java.util.Set;
  * object, reads the {@code metadata} object, and hands the object to the format's interpretation.
  */
 public abstract class JsonRowParser implements RowParser {
+    private static final java.util.regex.Pattern QUOTED_TOKEN = java.util.regex.Pattern.compile("(?<=Unrecognized token )'[^']*'");
     private final ObjectMapper mapper;
 
     protected JsonRowParser(ObjectMapper mapper) { this.mapper = mapper; }
@@ -44,7 +45,10 @@ public abstract class JsonRowParser implements RowParser {
                 } catch (JacksonException e) {
                     String msg = e.getOriginalMessage();
                     int nl = msg.indexOf('\n');
-                    return ParsedRow.failed(FindingKind.INVALID_JSON, "not valid JSON: " + (nl > 0 ? msg.substring(0, nl) : msg));
+                    String first = nl > 0 ? msg.substring(0, nl) : msg;
+                    // Jackson quotes the offending token; it may be personal data, so only its length is kept
+                    first = QUOTED_TOKEN.matcher(first).replaceAll(m -> "'<" + (m.group().length() - 2) + " characters>'");
+                    return ParsedRow.failed(FindingKind.INVALID_JSON, "not valid JSON: " + first);
                 }
             }
             case RawRow.Fields f -> { return ParsedRow.failed(FindingKind.NOT_AN_OBJECT, "a CSV record given to a JSON parser"); }
