@@ -39,6 +39,11 @@ public final class DatasetAudit {
 
     private DatasetAudit() {}
 
+    /** One lazily loaded registry per process: loading a vocabulary costs about a second. Encodings are thread-safe. */
+    private static final class Tokenizers {
+        static final com.knuddels.jtokkit.api.EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+    }
+
     /** Runs the audit; findings go only to the report's samples and counts. */
     public static AuditReport run(AuditRequest request, Progress progress, int threads) {
         return run(request, progress, threads, FindingSink.NONE);
@@ -66,7 +71,7 @@ public final class DatasetAudit {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
         MinHasher hasher = new MinHasher(params);
         Encoding encoding = request.runs(AuditCheck.TOKENS)
-                ? Encodings.newDefaultEncodingRegistry().getEncoding(request.tokenizer().equals("cl100k_base") ? EncodingType.CL100K_BASE : EncodingType.O200K_BASE)
+                ? Tokenizers.REGISTRY.getEncoding(request.tokenizer().equals("cl100k_base") ? EncodingType.CL100K_BASE : EncodingType.O200K_BASE)
                 : null;
         JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA) ? loadSchema(request.outputSchema()) : null;
         DatasetReader reader = new DatasetReader(MAPPER, request.maxLineBytes());
