@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
+            RetrievalCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

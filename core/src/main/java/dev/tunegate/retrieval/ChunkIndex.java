@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -59,6 +60,9 @@ public final class ChunkIndex implements AutoCloseable {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final boolean publicDocuments;
     private final boolean rebuilt;
+    private final String[] chunkIds;
+    private final String[] documentIds;
+    private final int[] tokens;
 
     private ChunkIndex(Directory dir, boolean publicDocuments, boolean rebuilt) throws IOException {
         this.dir = dir;
@@ -67,6 +71,18 @@ public final class ChunkIndex implements AutoCloseable {
         this.searcher.setSimilarity(new BM25Similarity());
         this.publicDocuments = publicDocuments;
         this.rebuilt = rebuilt;
+        // stored fields are read once here, not per hit: searches then cost no document loads
+        int max = reader.maxDoc();
+        chunkIds = new String[max];
+        documentIds = new String[max];
+        tokens = new int[max];
+        StoredFields stored = reader.storedFields();
+        for (int i = 0; i < max; i++) {
+            org.apache.lucene.document.Document d = stored.document(i);
+            chunkIds[i] = d.get(F_CHUNK);
+            documentIds[i] = d.get(F_DOC);
+            tokens[i] = d.getField(F_TOKENS).numericValue().intValue();
+        }
     }
 
     /**
@@ -75,11 +91,11 @@ public final class ChunkIndex implements AutoCloseable {
      * @param folder where the index lives (created when missing)
      * @param digest the corpus digest: content, metadata and chunking parameters
      * @param documents the documents, for their titles and groups
-     * @param chunks the chunks, in document order
+     * @param chunks makes the chunks, in document order (called only when the index is rebuilt)
      * @param publicDocuments whether documents without groups are visible to every principal
      * @param progress where indexing reports progress
      */
-    public static ChunkIndex openOrBuild(Path folder, String digest, List<Document> documents, List<Chunk> chunks,
+    public static ChunkIndex openOrBuild(Path folder, String digest, List<Document> documents, Supplier<List<Chunk>> chunks,
                                          boolean publicDocuments, Progress progress) {
         String fullDigest = LAYOUT + ":" + digest;
         try {
@@ -87,7 +103,7 @@ public final class ChunkIndex implements AutoCloseable {
             Directory dir = FSDirectory.open(folder);
             try {
                 if (!fullDigest.equals(committedDigest(dir))) {
-                    build(dir, fullDigest, documents, chunks, progress);
+                    build(dir, fullDigest, documents, chunks.get(), progress);
                     return new ChunkIndex(dir, publicDocuments, true);
                 }
                 return new ChunkIndex(dir, publicDocuments, false);
@@ -149,6 +165,20 @@ public final class ChunkIndex implements AutoCloseable {
     /** Chunks in the index. */
     public int size() { return reader.numDocs(); }
 
+    /** Chunk id → document id, for every chunk in the index. */
+    public Map<String, String> chunkDocuments() {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < chunkIds.length; i++) if (chunkIds[i] != null) m.put(chunkIds[i], documentIds[i]);
+        return m;
+    }
+
+    /** Chunk id → size in tokens, for every chunk in the index. */
+    public Map<String, Integer> chunkTokens() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < chunkIds.length; i++) if (chunkIds[i] != null) m.put(chunkIds[i], tokens[i]);
+        return m;
+    }
+
     /**
      * The best {@code n} chunks for a question, as a principal: only chunks of documents the
      * principal may read (a filter clause on the groups field) unless it is unrestricted.
@@ -185,12 +215,8 @@ public final class ChunkIndex implements AutoCloseable {
                 query = new BooleanQuery.Builder().add(query, Occur.MUST).add(allowed.build(), Occur.FILTER).build();
             }
             ScoreDoc[] docs = searcher.search(query, Math.max(1, n)).scoreDocs;
-            StoredFields stored = searcher.storedFields();
             List<ChunkHit> hits = new ArrayList<>(docs.length);
-            for (ScoreDoc sd : docs) {
-                org.apache.lucene.document.Document d = stored.document(sd.doc);
-                hits.add(new ChunkHit(d.get(F_CHUNK), d.get(F_DOC), sd.score, d.getField(F_TOKENS).numericValue().intValue()));
-            }
+            for (ScoreDoc sd : docs) hits.add(new ChunkHit(chunkIds[sd.doc], documentIds[sd.doc], sd.score, tokens[sd.doc]));
             return hits;
         } catch (IOException e) {
             throw new UncheckedIOException("retrieval index search failed: " + e.getMessage(), e);

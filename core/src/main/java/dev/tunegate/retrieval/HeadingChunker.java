@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class HeadingChunker {
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+\\S.*$");
-    private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    /** Loaded on first use: reading the o200k_base vocabulary takes a moment. */
+    private static final class Vocabulary {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
 
     private final int maxTokens;
     private final int overlapTokens;
@@ -40,7 +44,7 @@ public final class HeadingChunker {
 
     /** Counts o200k_base tokens of a text. */
     public static int countTokens(String text) {
-        return ENCODING.countTokensOrdinary(text);
+        return Vocabulary.ENCODING.countTokensOrdinary(text);
     }
 
     /** The chunks of a document, in order; none for a document without text. */
@@ -50,7 +54,7 @@ public final class HeadingChunker {
             String heading = section[0];
             String text = section[1].strip();
             if (text.isEmpty()) continue;
-            IntArrayList tokens = ENCODING.encodeOrdinary(text);
+            IntArrayList tokens = Vocabulary.ENCODING.encodeOrdinary(text);
             if (tokens.size() <= maxTokens) {
                 out.add(new Chunk(doc.id() + "#" + out.size(), doc.id(), heading, text, tokens.size()));
                 continue;
@@ -60,7 +64,7 @@ public final class HeadingChunker {
                 int end = Math.min(tokens.size(), start + maxTokens);
                 IntArrayList window = new IntArrayList(end - start);
                 for (int i = start; i < end; i++) window.add(tokens.get(i));
-                out.add(new Chunk(doc.id() + "#" + out.size(), doc.id(), heading, ENCODING.decode(window), end - start));
+                out.add(new Chunk(doc.id() + "#" + out.size(), doc.id(), heading, Vocabulary.ENCODING.decode(window), end - start));
                 if (end == tokens.size()) break;
             }
         }

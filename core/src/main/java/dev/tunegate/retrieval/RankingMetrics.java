@@ -9,9 +9,9 @@ import java.util.Map;
  * <li>{@code recall_k}: relevant documents in the top k ÷ all judged relevant documents (grade ≥ 1);</li>
  * <li>{@code recip_rank}: 1 ÷ the rank of the first relevant document, 0 when none is retrieved;</li>
  * <li>{@code ndcg_cut_k}: DCG over the top k with gain = the judged grade (grades ≤ 0 add nothing)
- *     and trec_eval's discount — rank 1 undiscounted, rank r ≥ 2 divided by log2(r)
- *     ({@code m_ndcg_cut.c}: {@code i > 0 ? gain / log2(i + 1) : gain} with i = r − 1) —
- *     divided by the same DCG of the ideal ranking of all judged documents.</li>
+ *     and trec_eval's discount log2(r + 1) for rank r (current {@code m_ndcg_cut.c}:
+ *     {@code gain / log2(i + 2)} with 0-based i; older releases left ranks 1 and 2 both undiscounted) —
+ *     divided by the same DCG of the ideal ranking of all judged documents (grades sorted descending).</li>
  * </ul>
  * A question without any relevant judgment has no value (trec_eval skips it); callers exclude it.
  */
@@ -60,8 +60,8 @@ public final class RankingMetrics {
         return idcg > 0 ? dcg / idcg : 0.0;
     }
 
-    /** trec_eval's discount for 0-based position i: none at the top, log2(i + 1) below. */
+    /** trec_eval's discounted gain at 0-based position i: gain / log2(i + 2). */
     private static double discounted(double gain, int i) {
-        return i == 0 ? gain : gain / (Math.log(i + 1) / Math.log(2));
+        return gain / (Math.log(i + 2) / Math.log(2));
     }
 }

@@ -109,47 +109,45 @@ public final class RetrievalAudit {
         long t = t0;
         List<Finding> findings = new ArrayList<>();
 
-        // 1. corpus and chunks
+        // 1. corpus and run
         Corpus corpus = req.corpus() == null ? null : Corpus.read(req.corpus());
         Map<String, Document> docs = corpus == null ? Map.of() : corpus.byId();
-        List<Chunk> chunks = new ArrayList<>();
+        if (corpus != null) findings.addAll(corpus.findings());
+        HeadingChunker chunker = new HeadingChunker(req.chunkTokens(), req.chunkOverlap());
+        timings.put("read", ms(t));
+        t = System.nanoTime();
+        ExternalRun run = req.run() == null ? null : ExternalRun.read(req.run());
+
+        // 2. chunks and index: the index is rebuilt (and documents chunked) only when the digest changed
+        ChunkIndex index = null;
+        IndexInfo indexInfo = null;
         Map<String, String> chunkToDoc = new HashMap<>();
         Map<String, Integer> chunkTokens = new HashMap<>();
-        Map<String, Integer> docTokens = new HashMap<>();
-        if (corpus != null) {
-            findings.addAll(corpus.findings());
-            HeadingChunker chunker = new HeadingChunker(req.chunkTokens(), req.chunkOverlap());
-            for (Document d : corpus.documents()) {
-                for (Chunk c : chunker.chunk(d)) {
-                    chunks.add(c);
-                    chunkToDoc.put(c.id(), c.documentId());
-                    chunkTokens.put(c.id(), c.tokens());
-                    docTokens.merge(c.documentId(), c.tokens(), Integer::sum);
-                }
+        if (corpus != null && run == null) {
+            String digest = Digests.sha256(corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens() + "|chunkOverlap=" + req.chunkOverlap());
+            index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(), () -> chunk(corpus, chunker), req.publicDocuments(), progress);
+            indexInfo = new IndexInfo(req.indexFolder().toString(), index.rebuilt(), digest);
+            chunkToDoc = index.chunkDocuments();
+            chunkTokens = index.chunkTokens();
+        } else if (corpus != null) {
+            for (Chunk c : chunk(corpus, chunker)) {
+                chunkToDoc.put(c.id(), c.documentId());
+                chunkTokens.put(c.id(), c.tokens());
             }
         }
-        timings.put("readAndChunk", ms(t));
+        Map<String, Integer> docTokens = new HashMap<>();
+        for (Map.Entry<String, Integer> e : chunkTokens.entrySet()) docTokens.merge(chunkToDoc.get(e.getKey()), e.getValue(), Integer::sum);
+        int chunkCount = chunkToDoc.size();
+        timings.put("chunkAndIndex", ms(t));
         t = System.nanoTime();
 
-        // 2. golden set and run
+        // 3. golden set (judgments on chunk ids count for their documents)
         GoldenSet golden = req.golden() == null ? GoldenSet.EMPTY : GoldenSet.readJsonl(req.golden());
         if (req.qrels() != null) golden = golden.withQrels(req.qrels());
         findings.addAll(golden.findings());
-        List<GoldenQuestion> questions = golden.questions().stream().map(q -> q.withRelevance(toDocuments(q.relevance(), chunkToDoc))).toList();
-        ExternalRun run = req.run() == null ? null : ExternalRun.read(req.run());
+        Map<String, String> c2d = Map.copyOf(chunkToDoc);
+        List<GoldenQuestion> questions = golden.questions().stream().map(q -> q.withRelevance(toDocuments(q.relevance(), c2d))).toList();
         if (run != null) findings.addAll(run.findings());
-
-        // 3. index (only when the built-in retriever is evaluated)
-        ChunkIndex index = null;
-        IndexInfo indexInfo = null;
-        String digest = null;
-        if (corpus != null && run == null) {
-            digest = Digests.sha256(corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens() + "|chunkOverlap=" + req.chunkOverlap());
-            index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(), chunks, req.publicDocuments(), progress);
-            indexInfo = new IndexInfo(req.indexFolder().toString(), index.rebuilt(), digest);
-        }
-        timings.put("index", ms(t));
-        t = System.nanoTime();
 
         // 4. every question as its principal
         int k = req.k();
@@ -277,11 +275,16 @@ public final class RetrievalAudit {
 
         Parameters params = new Parameters(req.show(req.corpus()), req.show(req.golden()), req.show(req.run()), req.show(req.qrels()),
                 k, req.chunkTokens(), req.chunkOverlap(), req.publicDocuments(), req.seed(), BOOTSTRAP_RESAMPLES);
-        return new RetrievalReport(params, retriever, corpus == null ? 0 : corpus.documents().size(), chunks.size(),
+        return new RetrievalReport(params, retriever, corpus == null ? 0 : corpus.documents().size(), chunkCount,
                 questions.size(), judged.size(), recallAtK, mrr, ndcg, intervals, ungrouped, acl, leaks,
                 index == null ? null : new Exposure(exposureChecked, exposedQuestions.size(), exposure.size(), exposure.subList(0, Math.min(20, exposure.size()))),
                 index == null ? null : new AnonymousView(anonQuestions, anonWithResults, anonDocs.stream().limit(50).toList(), anonDocs.size()),
                 problems, medianChange, change, p50, p95, perQuestion, misses, findings, indexInfo, timings);
+    }
+
+    private static List<Chunk> chunk(Corpus corpus, HeadingChunker chunker) {
+        // tokenizing is the costly part: documents in parallel, order kept
+        return corpus.documents().parallelStream().flatMap(d -> chunker.chunk(d).stream()).toList();
     }
 
     private static double ndcgOf(List<QuestionResult> all, String id) {
