@@ -229,10 +229,8 @@ final class FolderCorpusReader {
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     String s = t.text();
-                    if (!s.isBlank()) {
-                        if (out.length() > 0 && !Character.isWhitespace(out.charAt(out.length() - 1))) out.append(' ');
-                        out.append(s.strip());
-                    }
+                    if (out.length() == 0 || out.charAt(out.length() - 1) == '\n' || out.charAt(out.length() - 1) == ' ') s = s.stripLeading();
+                    out.append(s);
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
                     if (tag.equals("script") || tag.equals("style")) return;
@@ -250,7 +248,7 @@ final class FolderCorpusReader {
                 if (node instanceof Element e && (e.isBlock() || e.normalName().matches("h[1-6]"))) newline(out);
             }
         });
-        return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
+        return out.toString().replaceAll("[ \t]+\n", "\n").replaceAll(" {2,}", " ").replaceAll("\n{3,}", "\n\n").strip() + "\n";
     }
 
     private static void newline(StringBuilder out) {
