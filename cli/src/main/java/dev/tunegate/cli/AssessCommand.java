@@ -4,16 +4,21 @@ import dev.tunegate.assess.AssessOptions;
 import dev.tunegate.assess.Assessment;
 import dev.tunegate.io.Json;
 import dev.tunegate.record.DecisionRecord;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate assess DIR}: the main job. */
-@Command(name = "assess",
+@Command(mixinStandardHelpOptions = true, name = "assess",
         description = {
             "Run every analyzer whose artifacts the workspace configures, apply the rules of SPEC.md and print the",
             "decision: what to do, the method, the three strongest reasons and what would change it. Writes a",
@@ -35,21 +40,30 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the heavy analyzers (default: all cores).")
     Integer threads;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Date the record carries (default: today, UTC); with it, the same inputs give the same record byte for byte.")
+    LocalDate asOf;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         AssessOptions opts = AssessOptions.defaults().withWrite(!noWrite).withProgress(TerminalProgress.forStderr());
         if (threads != null) opts = new AssessOptions(opts.write(), Math.max(1, threads), opts.progress(), opts.clock());
+        if (asOf != null) opts = opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
         Assessment.Result result = Assessment.standard().run(dir, opts);
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             out.print(Json.pretty(result.record()));
         } else {
             printText(out, result);
         }
+        out.flush();
         return TunegateCommand.OK;
     }
 
-    private static void printText(PrintStream out, Assessment.Result result) {
+    private static void printText(PrintWriter out, Assessment.Result result) {
         DecisionRecord r = result.record();
         out.println(r.useCase().name() + ": " + r.label());
         out.println("  " + r.summary());

@@ -7,7 +7,6 @@ import dev.tunegate.assess.Assessment;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.policy.Counterfactual;
 import dev.tunegate.policy.Decision;
-import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.policy.RuleId;
 import dev.tunegate.policy.RuleResult;
 import dev.tunegate.policy.Thresholds;
@@ -112,17 +111,13 @@ public record DecisionRecord(
         }
         Provenance prov = new Provenance("tunegate", ToolVersion.get(), ws.root().getFileName().toString(), Assessment.inputs(run),
                 ws.effective(), thresholds.values(), run.results().stream().map(AnalyzerResult::analyzer).toList(), run.skipped());
-        String title = name + ": " + humanKind(d.kind()) + (d.method() == null ? "" : " (" + d.method().label() + ")");
+        String title = name + ": " + d.kind().title() + (d.method() == null ? "" : " (" + d.method().label() + ")");
         return new DecisionRecord(SCHEMA_VERSION, id, title, today.toString(), today.plusWeeks(13).toString(), uc,
                 d.kind().name(), d.method() == null ? null : d.method().name(), d.label(), d.kind().summary(), d.methodReason(),
                 d.reasons(), rules, cfs, uns, Alternatives.of(d), Alternatives.consequences(d),
                 PilotPlans.of(ws, d), evidence, reports, notes, prov);
     }
 
-    static String humanKind(DecisionKind k) {
-        String s = k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
     /** The file-name slug: {@code ticket-routing-fine-tune}. */
     public String slug() {
