@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Splits documents into chunks: one per Markdown heading section ({@code #} to {@code ######} at
- * the start of a line), and a section longer than {@code maxTokens} into windows of
+ * the start of a line; a heading directly followed by a sub-heading joins the sub-heading's chunk), and a section longer than {@code maxTokens} into windows of
  * {@code maxTokens} tokens that overlap by {@code overlapTokens}. Tokens are o200k_base (jtokkit).
  * The document title is not part of a chunk's text; the index adds it to every chunk.
  */
@@ -50,10 +50,18 @@ public final class HeadingChunker {
     /** The chunks of a document, in order; none for a document without text. */
     public List<Chunk> chunk(Document doc) {
         List<Chunk> out = new ArrayList<>();
+        String carried = "";
         for (String[] section : sections(doc.text())) {
             String heading = section[0];
             String text = section[1].strip();
             if (text.isEmpty()) continue;
+            if (!heading.isEmpty() && text.indexOf('\n') < 0) {
+                // a heading directly followed by a sub-heading: it leads the next section's chunk
+                carried = carried + text + "\n";
+                continue;
+            }
+            text = carried + text;
+            carried = "";
             IntArrayList tokens = Vocabulary.ENCODING.encodeOrdinary(text);
             if (tokens.size() <= maxTokens) {
                 out.add(new Chunk(doc.id() + "#" + out.size(), doc.id(), heading, text, tokens.size()));
@@ -67,6 +75,10 @@ public final class HeadingChunker {
                 out.add(new Chunk(doc.id() + "#" + out.size(), doc.id(), heading, Vocabulary.ENCODING.decode(window), end - start));
                 if (end == tokens.size()) break;
             }
+        }
+        if (!carried.isEmpty()) {
+            String text = carried.strip();
+            out.add(new Chunk(doc.id() + "#" + out.size(), doc.id(), text.replaceFirst("^#+\\s*", ""), text, countTokens(text)));
         }
         return out;
     }

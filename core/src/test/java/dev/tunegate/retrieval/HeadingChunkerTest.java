@@ -24,6 +24,12 @@ class HeadingChunkerTest {
     }
 
     @Test
+    void aHeadingDirectlyFollowedByASubHeadingLeadsItsChunk() {
+        List<Chunk> chunks = new HeadingChunker(512, 0).chunk(doc("p", "# Leave\n\n## Entitlement\n16 weeks.\n## Requests\nIn the portal.\n# Alone\n"));
+        assertThat(chunks).extracting(Chunk::text).containsExactly("# Leave\n## Entitlement\n16 weeks.", "## Requests\nIn the portal.", "# Alone");
+    }
+
+    @Test
     void aHeadingInsideACodeFenceDoesNotSplit() {
         List<Chunk> chunks = new HeadingChunker(512, 0).chunk(doc("d", "# A\n```\n# not a heading\n```\ntext\n"));
         assertThat(chunks).hasSize(1);

@@ -41,6 +41,10 @@ record Example(String name, long seed, String config) {
                   labelingPipeline: true
                   currentEras: ["2025", "2026"]
                   retiredEras: ["2023-legacy-queues"]
+                retrieval:
+                  corpus: kb/routing-guides.jsonl
+                  golden: retrieval/questions.jsonl
+                  k: 3
                 model:
                   current: gpt-4o
                   hosting: self-hosted
@@ -85,6 +89,11 @@ record Example(String name, long seed, String config) {
                   train: data/train.jsonl
                   labelingPipeline: true
                   currentEras: ["2026"]
+                retrieval:
+                  corpus: help-centre/
+                  golden: retrieval/questions.jsonl
+                  run: retrieval/demo-retriever.trec
+                  k: 5
                 model:
                   current: gpt-4o-mini
                   hosting: provider
@@ -117,6 +126,10 @@ record Example(String name, long seed, String config) {
                   labelingPipeline: false
                   currentEras: ["2026"]
                   retiredEras: ["pre-2025-handbook"]
+                retrieval:
+                  corpus: corpus/
+                  golden: retrieval/questions.jsonl
+                  k: 5
                 model:
                   current: gpt-4o-mini
                   hosting: provider
