@@ -83,11 +83,11 @@ public final class RetrievalAnalyzer implements Analyzer {
 
     private static List<String> notes(RetrievalReport r) {
         List<String> notes = new ArrayList<>();
-        if (!r.leaks().isEmpty()) notes.add("retrieval: " + r.leaks().size() + " results leak to principals outside the document's groups (blocker)");
+        if (!r.leaks().isEmpty()) notes.add(r.leaks().size() + " results leak to principals outside the document's groups (blocker)");
         for (RetrievalReport.GoldenSetProblem p : r.goldenSetProblems()) {
-            if (p.message().startsWith("LOUD")) notes.add("retrieval: " + p.message().substring(6) + " — " + p.suggestion());
+            if (p.message().startsWith("LOUD")) notes.add(p.message().substring(6) + " — " + p.suggestion());
         }
-        if (!r.findings().isEmpty()) notes.add("retrieval: " + r.findings().size() + " bad documents, questions or run lines were skipped (see the retrieval report)");
+        if (!r.findings().isEmpty()) notes.add(r.findings().size() + " bad documents, questions or run lines were skipped (see the retrieval report)");
         return notes;
     }
 
