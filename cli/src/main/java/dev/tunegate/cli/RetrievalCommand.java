@@ -6,7 +6,7 @@ import dev.tunegate.policy.Policy;
 import dev.tunegate.retrieval.RetrievalAudit;
 import dev.tunegate.retrieval.RetrievalReport;
 import dev.tunegate.workspace.Workspace;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code tunegate retrieval [DIR]}: the retrieval audit on its own. */
 @Command(name = "retrieval",
@@ -52,6 +54,9 @@ final class RetrievalCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         RetrievalAudit.Request req;
@@ -73,9 +78,10 @@ final class RetrievalCommand implements Callable<Integer> {
             if (p != null && !Files.exists(p)) throw new InvalidInputException(p + ": no such file or folder");
         }
         RetrievalReport report = RetrievalAudit.run(req, TerminalProgress.forStderr());
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         if (format.json()) out.print(Json.pretty(report));
         else printText(out, report);
+        out.flush();
         return TunegateCommand.OK;
     }
 
@@ -83,7 +89,7 @@ final class RetrievalCommand implements Callable<Integer> {
         return p == null ? null : p.toAbsolutePath().normalize();
     }
 
-    static void printText(PrintStream out, RetrievalReport r) {
+    static void printText(PrintWriter out, RetrievalReport r) {
         int k = r.parameters().k();
         out.printf(Locale.ROOT, "Retrieval audit (%s): %d documents, %d chunks, %d questions (%d judged)%n",
                 r.evaluated(), r.documents(), r.chunks(), r.questions(), r.judgedQuestions());
