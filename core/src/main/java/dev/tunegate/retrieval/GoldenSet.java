@@ -37,6 +37,21 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
 
     public static final GoldenSet EMPTY = new GoldenSet(List.of(), List.of());
 
+    /**
+     * Reads golden questions: JSONL, or TREC qrels when the first non-blank line is not a JSON object
+     * (questions then have judgments but no text).
+     */
+    public static GoldenSet read(Path file) {
+        if (!Files.isRegularFile(file)) throw new InvalidInputException(file + ": no such file; expected golden questions JSONL or TREC qrels");
+        String first;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            first = r.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        } catch (IOException | UncheckedIOException e) {
+            first = "{";
+        }
+        return first.startsWith("{") || first.isEmpty() ? readJsonl(file) : EMPTY.withQrels(file);
+    }
+
     /** Reads golden questions JSONL; bad lines are findings. */
     public static GoldenSet readJsonl(Path file) {
         if (!Files.isRegularFile(file)) throw new InvalidInputException(file + ": no such file; expected golden questions JSONL");

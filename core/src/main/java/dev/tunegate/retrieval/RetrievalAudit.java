@@ -142,7 +142,7 @@ public final class RetrievalAudit {
         t = System.nanoTime();
 
         // 3. golden set (judgments on chunk ids count for their documents)
-        GoldenSet golden = req.golden() == null ? GoldenSet.EMPTY : GoldenSet.readJsonl(req.golden());
+        GoldenSet golden = req.golden() == null ? GoldenSet.EMPTY : GoldenSet.read(req.golden());
         if (req.qrels() != null) golden = golden.withQrels(req.qrels());
         findings.addAll(golden.findings());
         Map<String, String> c2d = Map.copyOf(chunkToDoc);

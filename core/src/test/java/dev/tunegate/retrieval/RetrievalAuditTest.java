@@ -180,4 +180,17 @@ class RetrievalAuditTest {
         assertThat(r.findings()).extracting(Finding::kind).contains("INVALID_QREL");
         assertThat(List.of(r.judgedQuestions())).containsExactly(3);
     }
+
+    @Test
+    void aQrelsFileAsTheGoldenSetEvaluatesAnExternalRun() throws IOException {
+        Path qrels = dir.resolve("golden.qrels");
+        Files.writeString(qrels, "q1 0 hr-1 1\nq3 0 it-1 2\n");
+        Path run = dir.resolve("run.jsonl");
+        Files.writeString(run, "{\"id\": \"q1\", \"results\": [\"fin-1\", \"hr-1\"]}\n{\"id\": \"q3\", \"results\": [{\"id\": \"it-1#0\", \"score\": 3.5}]}\n");
+        RetrievalReport r = RetrievalAudit.run(RetrievalAudit.Request.standalone(docs, qrels, run, null, 3).withIndexFolder(dir.resolve("i")), Progress.SILENT);
+        // q1: hr-1 at rank 2 → RR 1/2; q3: the chunk it-1#0 counts for it-1 at rank 1 → RR 1; MRR = 0.75
+        assertThat(r.questions()).isEqualTo(2);
+        assertThat(r.mrr()).isEqualTo(0.75);
+        assertThat(r.recallAtK()).containsEntry("1", 0.5).containsEntry("3", 1.0);
+    }
 }
