@@ -150,7 +150,7 @@ final class RetrievalCommand implements Callable<Integer> {
         }
         if (r.index() != null) {
             out.println();
-            out.println("Index: " + r.index().path() + (r.index().rebuilt() ? " (rebuilt)" : " (up to date)") + "; " + r.timings().get("total") + " ms");
+            out.println("Index: " + r.index().path() + (Boolean.TRUE.equals(r.index().rebuilt()) ? " (rebuilt)" : " (up to date)") + "; " + r.timings().get("total") + " ms");
         }
     }
 

@@ -42,7 +42,7 @@ public final class RetrievalAnalyzer implements Analyzer {
         if (req.corpus() != null) inputs.add(new AnalyzerResult.InputFile(ws.relative(req.corpus()), digestOf(req.corpus())));
         if (req.golden() != null) inputs.add(new AnalyzerResult.InputFile(ws.relative(req.golden()), Digests.sha256(req.golden())));
         if (req.run() != null) inputs.add(new AnalyzerResult.InputFile(ws.relative(req.run()), Digests.sha256(req.run())));
-        return new AnalyzerResult(name(), ev, inputs, r, notes(r));
+        return new AnalyzerResult(name(), ev, inputs, r.reproducible(), notes(r));
     }
 
     /** The evidence a report supports. */

@@ -126,7 +126,7 @@ public final class RetrievalAudit {
         if (corpus != null && run == null) {
             String digest = Digests.sha256(corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens() + "|chunkOverlap=" + req.chunkOverlap());
             index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(), () -> chunk(corpus, chunker), req.publicDocuments(), progress);
-            indexInfo = new IndexInfo(req.indexFolder().toString(), index.rebuilt(), digest);
+            indexInfo = new IndexInfo(req.show(req.indexFolder()), index.rebuilt(), digest);
             chunkToDoc = index.chunkDocuments();
             chunkTokens = index.chunkTokens();
         } else if (corpus != null) {

@@ -34,7 +34,7 @@ import java.util.Map;
  * @param misses questions whose top k missed a relevant document, worst first
  * @param findings bad documents, questions and run lines that were skipped or repaired
  * @param index the index used (null when an external run was evaluated)
- * @param timings wall-clock milliseconds of each stage
+ * @param timings wall-clock milliseconds of each stage (empty in a {@link #reproducible()} report)
  */
 public record RetrievalReport(
         Parameters parameters,
@@ -73,6 +73,17 @@ public record RetrievalReport(
         misses = List.copyOf(misses);
         findings = List.copyOf(findings);
         timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    }
+
+    /**
+     * This report without what changes from run to run of the same inputs — timings and whether the
+     * index was rebuilt — so a decision record that embeds it is reproducible.
+     */
+    public RetrievalReport reproducible() {
+        return new RetrievalReport(parameters, evaluated, documents, chunks, questions, judgedQuestions, recallAtK, mrr, ndcgAt10,
+                intervals, documentsWithoutGroups, aclFindings, leaks, unfilteredExposure, anonymous, goldenSetProblems,
+                medianChangeIntervalDays, changeIntervals, contextTokensP50, contextTokensP95, perQuestion, misses, findings,
+                index == null ? null : new IndexInfo(index.path(), null, index.digest()), Map.of());
     }
 
     /** recall@k at the configured k, or null. */
@@ -219,8 +230,8 @@ public record RetrievalReport(
      * The index used.
      *
      * @param path its folder
-     * @param rebuilt whether this run (re)built it
+     * @param rebuilt whether this run (re)built it (null in a {@link #reproducible()} report)
      * @param digest the digest it was built from
      */
-    public record IndexInfo(String path, boolean rebuilt, String digest) {}
+    public record IndexInfo(String path, Boolean rebuilt, String digest) {}
 }
