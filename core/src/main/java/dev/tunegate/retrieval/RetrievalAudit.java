@@ -112,7 +112,9 @@ public final class RetrievalAudit {
         // 1. corpus and run
         Corpus corpus = req.corpus() == null ? null : Corpus.read(req.corpus());
         Map<String, Document> docs = corpus == null ? Map.of() : corpus.byId();
-        if (corpus != null) findings.addAll(corpus.findings());
+        java.util.function.UnaryOperator<String> corpusFile = f -> corpus != null && java.nio.file.Files.isDirectory(req.corpus())
+                ? req.show(req.corpus().resolve(f)) : req.show(req.corpus());
+        if (corpus != null) corpus.findings().forEach(f -> findings.add(new Finding(corpusFile.apply(f.file()), f.line(), f.kind(), f.message())));
         HeadingChunker chunker = new HeadingChunker(req.chunkTokens(), req.chunkOverlap());
         timings.put("read", ms(t));
         t = System.nanoTime();
@@ -144,10 +146,13 @@ public final class RetrievalAudit {
         // 3. golden set (judgments on chunk ids count for their documents)
         GoldenSet golden = req.golden() == null ? GoldenSet.EMPTY : GoldenSet.read(req.golden());
         if (req.qrels() != null) golden = golden.withQrels(req.qrels());
-        findings.addAll(golden.findings());
+        for (Finding f : golden.findings()) {
+            Path src = req.qrels() != null && req.qrels().getFileName().toString().equals(f.file()) ? req.qrels() : req.golden();
+            findings.add(new Finding(req.show(src), f.line(), f.kind(), f.message()));
+        }
         Map<String, String> c2d = Map.copyOf(chunkToDoc);
         List<GoldenQuestion> questions = golden.questions().stream().map(q -> q.withRelevance(toDocuments(q.relevance(), c2d))).toList();
-        if (run != null) findings.addAll(run.findings());
+        if (run != null) run.findings().forEach(f -> findings.add(new Finding(req.show(req.run()), f.line(), f.kind(), f.message())));
 
         // 4. every question as its principal
         int k = req.k();
@@ -248,7 +253,7 @@ public final class RetrievalAudit {
             for (Document d : corpus.documents()) {
                 if (!d.groups().isEmpty()) continue;
                 ungrouped++;
-                if (acl.size() < MAX_LISTED) acl.add(new AclFinding(d.id(), d.file(), d.line(),
+                if (acl.size() < MAX_LISTED) acl.add(new AclFinding(d.id(), corpusFile.apply(d.file()), d.line(),
                         "no groups: nobody restricted who may read it (FIX-ACL); add \"groups\" or declare retrieval.publicDocuments: true"));
             }
         }
