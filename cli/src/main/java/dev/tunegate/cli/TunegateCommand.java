@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             AssessCommand.class,
             RetrievalCommand.class,
+            CostCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
@@ -25,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
+            "  tunegate cost examples/ticket-routing",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
         exitCodeListHeading = "%nExit codes:%n",
