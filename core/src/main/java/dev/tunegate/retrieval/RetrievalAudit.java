@@ -336,7 +336,7 @@ public final class RetrievalAudit {
         Set<String> seen = new java.util.HashSet<>();
         for (ExternalRun.Ranked r : ranked) {
             String doc = chunkToDoc.getOrDefault(r.id(), r.id());
-            if (seen.add(doc)) out.add(new RankedDocument(doc, r.score(), relevance.get(doc)));
+            if (seen.add(doc)) out.add(new RankedDocument(doc, Double.isNaN(r.score()) ? null : r.score(), relevance.get(doc)));
         }
         return out;
     }
