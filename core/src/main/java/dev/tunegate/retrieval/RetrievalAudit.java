@@ -151,7 +151,7 @@ public final class RetrievalAudit {
             findings.add(new Finding(req.show(src), f.line(), f.kind(), f.message()));
         }
         Map<String, String> c2d = Map.copyOf(chunkToDoc);
-        List<GoldenQuestion> questions = golden.questions().stream().map(q -> q.withRelevance(toDocuments(q.relevance(), c2d))).toList();
+        List<GoldenQuestion> questions = golden.questions().stream().map(q -> q.withRelevance(toDocuments(q.relevance(), c2d, docs.keySet()))).toList();
         if (run != null) run.findings().forEach(f -> findings.add(new Finding(req.show(req.run()), f.line(), f.kind(), f.message())));
 
         // 4. every question as its principal
@@ -301,10 +301,20 @@ public final class RetrievalAudit {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    /** Judgments on chunk ids count for their document (the best grade wins). */
-    static Map<String, Integer> toDocuments(Map<String, Integer> relevance, Map<String, String> chunkToDoc) {
+    /**
+     * Judgments on chunk ids count for their document (the best grade wins); a {@code docid#n} whose
+     * chunk no longer exists (the chunking changed) still counts for {@code docid} when that is a document.
+     */
+    static Map<String, Integer> toDocuments(Map<String, Integer> relevance, Map<String, String> chunkToDoc, Set<String> documentIds) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        relevance.forEach((id, g) -> out.merge(chunkToDoc.getOrDefault(id, id), g, Math::max));
+        relevance.forEach((id, g) -> {
+            String doc = chunkToDoc.get(id);
+            if (doc == null) {
+                int hash = id.lastIndexOf('#');
+                doc = hash > 0 && documentIds.contains(id.substring(0, hash)) && !documentIds.contains(id) ? id.substring(0, hash) : id;
+            }
+            out.merge(doc, g, Math::max);
+        });
         return out;
     }
 
