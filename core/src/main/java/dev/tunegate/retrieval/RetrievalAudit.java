@@ -55,9 +55,10 @@ public final class RetrievalAudit {
      * @param indexFolder where the index lives
      * @param seed seed of the bootstrap intervals
      * @param display how paths are shown in the report
+     * @param threads threads that chunk documents (at least 1)
      */
     public record Request(Path corpus, Path golden, Path run, Path qrels, int k, int chunkTokens, int chunkOverlap,
-                          boolean publicDocuments, Path indexFolder, long seed, java.util.function.Function<Path, String> display) {
+                          boolean publicDocuments, Path indexFolder, long seed, java.util.function.Function<Path, String> display, int threads) {
 
         /** The request a workspace's {@code retrieval.*} keys describe; the index under {@code .tunegate/index}. */
         public static Request of(Workspace ws) {
@@ -68,22 +69,23 @@ public final class RetrievalAudit {
                     ws.integer("retrieval.chunkOverlap").orElse(64L).intValue(),
                     ws.bool("retrieval.publicDocuments").orElse(false),
                     ws.root().resolve(".tunegate").resolve("index"),
-                    ws.integer("evals.seed").orElse(42L), ws::relative);
+                    ws.integer("evals.seed").orElse(42L), ws::relative, Runtime.getRuntime().availableProcessors());
         }
 
         /** A request without a workspace: defaults of the schema, the index in a cache folder keyed by the corpus path. */
         public static Request standalone(Path corpus, Path golden, Path run, Path qrels, int k) {
-            return new Request(corpus, golden, run, qrels, k, 512, 64, false, cacheFolder(corpus), 42L, Path::toString);
+            return new Request(corpus, golden, run, qrels, k, 512, 64, false, cacheFolder(corpus), 42L, Path::toString, Runtime.getRuntime().availableProcessors());
         }
 
-        public Request withCorpus(Path p) { return new Request(p, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withGolden(Path p) { return new Request(corpus, p, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withRun(Path p) { return new Request(corpus, golden, p, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withQrels(Path p) { return new Request(corpus, golden, run, p, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withK(int n) { return new Request(corpus, golden, run, qrels, n, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withIndexFolder(Path p) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, p, seed, display); }
-        public Request withChunking(int tokens, int overlap) { return new Request(corpus, golden, run, qrels, k, tokens, overlap, publicDocuments, indexFolder, seed, display); }
-        public Request withPublicDocuments(boolean b) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, b, indexFolder, seed, display); }
+        public Request withCorpus(Path p) { return new Request(p, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withGolden(Path p) { return new Request(corpus, p, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withRun(Path p) { return new Request(corpus, golden, p, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withQrels(Path p) { return new Request(corpus, golden, run, p, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withThreads(int n) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, Math.max(1, n)); }
+        public Request withK(int n) { return new Request(corpus, golden, run, qrels, n, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withIndexFolder(Path p) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, p, seed, display, threads); }
+        public Request withChunking(int tokens, int overlap) { return new Request(corpus, golden, run, qrels, k, tokens, overlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withPublicDocuments(boolean b) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, b, indexFolder, seed, display, threads); }
 
         String show(Path p) { return p == null ? null : display.apply(p); }
     }
@@ -127,12 +129,12 @@ public final class RetrievalAudit {
         Map<String, Integer> chunkTokens = new HashMap<>();
         if (corpus != null && run == null) {
             String digest = Digests.sha256(corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens() + "|chunkOverlap=" + req.chunkOverlap());
-            index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(), () -> chunk(corpus, chunker), req.publicDocuments(), progress);
+            index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(), () -> chunk(corpus, chunker, req.threads()), req.publicDocuments(), progress);
             indexInfo = new IndexInfo(req.show(req.indexFolder()), index.rebuilt(), digest);
             chunkToDoc = index.chunkDocuments();
             chunkTokens = index.chunkTokens();
         } else if (corpus != null) {
-            for (Chunk c : chunk(corpus, chunker)) {
+            for (Chunk c : chunk(corpus, chunker, req.threads())) {
                 chunkToDoc.put(c.id(), c.documentId());
                 chunkTokens.put(c.id(), c.tokens());
             }
@@ -287,9 +289,21 @@ public final class RetrievalAudit {
                 problems, medianChange, change, p50, p95, perQuestion, misses, findings, indexInfo, timings);
     }
 
-    private static List<Chunk> chunk(Corpus corpus, HeadingChunker chunker) {
-        // tokenizing is the costly part: documents in parallel, order kept
-        return corpus.documents().parallelStream().flatMap(d -> chunker.chunk(d).stream()).toList();
+    private static List<Chunk> chunk(Corpus corpus, HeadingChunker chunker, int threads) {
+        if (threads <= 1) return corpus.documents().stream().flatMap(d -> chunker.chunk(d).stream()).toList();
+        // tokenizing is the costly part: documents in parallel on `threads` threads, order kept
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> corpus.documents().parallelStream().flatMap(d -> chunker.chunk(d).stream()).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while chunking", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static double ndcgOf(List<QuestionResult> all, String id) {
