@@ -27,7 +27,7 @@ public record McNemarTest(long firstOnly, long secondOnly, double pValue, double
         int k = (int) Math.min(b, c);
         double tail = dist.cumulativeProbability(k);
         double p = Math.min(1.0, 2 * tail);
-        double mid = Math.min(1.0, 2 * (tail - 0.5 * dist.probability(k)));
+        double mid = Math.max(0.0, Math.min(1.0, 2 * (tail - 0.5 * dist.probability(k))));
         return new McNemarTest(b, c, p, mid);
     }
 
