@@ -5,7 +5,7 @@ package dev.tunegate.evals;
  * that applies wins.
  */
 public enum ErrorClass {
-    /** No output, or only whitespace. */
+    /** An empty output, or only whitespace. */
     EMPTY,
     /** The model declined ("I can't help with that", "As an AI…"). */
     REFUSAL,
@@ -17,6 +17,6 @@ public enum ErrorClass {
     LABEL_OUTSIDE_SET,
     /** A label set is known and the output is another label; reported with its confusion pair (expected→got). */
     WRONG_LABEL,
-    /** Anything else. */
+    /** Anything else, including failures whose output was not recorded. */
     OTHER
 }

@@ -45,7 +45,8 @@ public final class ErrorClassifier {
 
     private String derive(EvalRecord r) {
         String out = r.output();
-        if (out == null || out.isBlank()) return ErrorClass.EMPTY.name();
+        if (out == null) return ErrorClass.OTHER.name(); // no output recorded: nothing to classify by
+        if (out.isBlank()) return ErrorClass.EMPTY.name();
         String trimmed = out.trim();
         if (REFUSAL.matcher(trimmed).find()) return ErrorClass.REFUSAL.name();
         String finish = r.finishReason() == null ? "" : r.finishReason().toLowerCase(Locale.ROOT);

@@ -31,6 +31,7 @@ import java.util.Set;
  *
  * <p><b>Recurring class.</b> The same class (a confusion pair for wrong labels) is the unique top
  * class of each of the latest N iterations and holds at least the set share of each one's errors.
+ * {@code OTHER} never recurs: it says the failures could not be classed, not that one failure repeats.
  */
 public final class EvalHistoryAnalysis {
 
@@ -244,7 +245,7 @@ public final class EvalHistoryAnalysis {
         for (int i = summaries.size() - n; i < summaries.size(); i++) {
             IterationSummary s = summaries.get(i);
             String top = s.topErrorClass();
-            if (top == null || (cls != null && !cls.equals(top))) return null;
+            if (top == null || top.equals(ErrorClass.OTHER.name()) || (cls != null && !cls.equals(top))) return null;
             cls = top;
             shares.add((double) fine.get(i).get(top) / s.errors());
         }
