@@ -15,7 +15,10 @@ public enum ErrorClass {
     FORMAT,
     /** A label set is known and the output is not in it. */
     LABEL_OUTSIDE_SET,
-    /** A label set is known and the output is another label; reported with its confusion pair (expected→got). */
+    /**
+     * A label set is known and the output is another label, or a JSON output differs from the expected
+     * object in one label field only; reported with its confusion pair (expected→got).
+     */
     WRONG_LABEL,
     /** Anything else, including failures whose output was not recorded. */
     OTHER

@@ -47,6 +47,17 @@ public final class EvalHistoryAnalysis {
         this.outputSchema = outputSchema;
     }
 
+    /**
+     * Reads eval files (in order) and analyzes them.
+     *
+     * @param display how findings name a file
+     */
+    public EvalsReport analyzeFiles(List<java.nio.file.Path> files, java.util.function.Function<java.nio.file.Path, String> display) {
+        Findings findings = new Findings();
+        List<EvalRun> runs = EvalRuns.load(files, display, settings, findings);
+        return analyze(runs, files.stream().map(display).toList(), findings);
+    }
+
     /** Which statistic the history is judged on. */
     enum Metric { PASS_FAIL, SCORE }
 
