@@ -93,7 +93,8 @@ public final class ErrorClassifier {
         if (e == null || g == null || !e.isTextual() || !g.isTextual() || !LabelSet.looksLikeLabel(e.asText()) || !LabelSet.looksLikeLabel(g.asText())) {
             return null;
         }
-        if (labels.known() && !labels.contains(g.asText())) return ErrorClass.LABEL_OUTSIDE_SET.name();
+        // The label set governs the field only when the expected value is one of its labels.
+        if (labels.known() && labels.contains(e.asText()) && !labels.contains(g.asText())) return ErrorClass.LABEL_OUTSIDE_SET.name();
         return ErrorClass.WRONG_LABEL.name() + " " + e.asText().trim() + "→" + g.asText().trim();
     }
 

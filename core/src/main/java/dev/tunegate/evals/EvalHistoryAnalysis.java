@@ -71,7 +71,7 @@ public final class EvalHistoryAnalysis {
                 ? LabelSet.infer(runs.stream().flatMap(r -> r.records().stream()).map(EvalRecord::expected).toList())
                 : LabelSet.configured(settings.labels());
         ErrorClassifier classifier = new ErrorClassifier(labels, outputSchema);
-        checkLabels(runs, labels, findings);
+        checkLabels(runs, labels, classifier, findings);
         Metric metric = runs.stream().allMatch(EvalRun::allPassFail) || !runs.stream().allMatch(EvalRun::allScored)
                 ? Metric.PASS_FAIL : Metric.SCORE;
 
@@ -122,10 +122,12 @@ public final class EvalHistoryAnalysis {
                         settings.bootstrapResamples(), settings.permutationResamples()), null);
     }
 
-    private void checkLabels(List<EvalRun> runs, LabelSet labels, Findings findings) {
+    private void checkLabels(List<EvalRun> runs, LabelSet labels, ErrorClassifier classifier, Findings findings) {
         if (!labels.known()) return;
         for (EvalRun run : runs) {
             for (EvalRecord r : run.records()) {
+                // JSON outputs carry labels in fields; the classifier checks those field by field.
+                if (classifier.jsonExpected(r)) continue;
                 if (r.output() != null && !r.output().isBlank() && !labels.contains(r.output())) {
                     String out = r.output().trim();
                     boolean freeText = out.contains("\n") || out.split("\\s+").length > 4;
