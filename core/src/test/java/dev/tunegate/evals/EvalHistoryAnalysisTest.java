@@ -100,8 +100,8 @@ class EvalHistoryAnalysisTest {
 
     @Test
     void a_top_pair_below_the_recurring_share_does_not_recur() {
-        // 8 of 30 errors (0.267 < 0.30) in the last iteration; the remaining 22 split 8/7/7 would tie, so use 9:
-        // 9/30 = 0.30 exactly recurs (at least the share); 8/30 with 22 spread as 8, 7, 7 ties → no unique top.
+        // Last iteration with 9 billing→account errors of 30 (exactly 30 %, the others split 7/7/7): it recurs.
+        // With 8 of 30 (26.7 %) the others split 8/7/7 and tie the top: no unique top, no recurrence.
         assertThat(analyze(List.of(confusions("a", 0, 15), confusions("b", 1, 12), confusions("c", 2, 9)))
                 .recurringErrorClass()).isNotNull();
         assertThat(analyze(List.of(confusions("a", 0, 15), confusions("b", 1, 12), confusions("c", 2, 8)))
