@@ -166,10 +166,12 @@ class EvalHistoryAnalysisTest {
             recs.add(new EvalRecord("v1", 1L, null, "i" + j, j < 4, null, expected, output, null, null, null, null, null, null, "f", j + 1));
         }
         EvalsReport r = analyze(List.of(new EvalRun("v1", 0, recs)));
-        // 6 errors: 4 FORMAT (not JSON), 1 TRUNCATED (unclosed JSON), 1 OTHER (valid JSON, wrong value).
+        // 6 errors: 4 FORMAT (not JSON), 1 TRUNCATED (unclosed JSON), 1 WRONG_LABEL (valid JSON differing
+        // from the expected object in the one label field "queue": billing→account).
         assertThat(r.iterations().get(0).errorClasses().get("FORMAT").count()).isEqualTo(4);
         assertThat(r.iterations().get(0).errorClasses().get("TRUNCATED").count()).isEqualTo(1);
-        assertThat(r.iterations().get(0).errorClasses().get("OTHER").count()).isEqualTo(1);
+        assertThat(r.iterations().get(0).errorClasses().get("WRONG_LABEL").count()).isEqualTo(1);
+        assertThat(r.iterations().get(0).confusions()).extracting(EvalsReport.Confusion::got).containsExactly("account");
         assertThat(r.formatErrorShare()).isCloseTo(4 / 6.0, within(1e-12));
         assertThat(r.formatDominant()).isTrue();
     }
