@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             AssessCommand.class,
             EvalsCommand.class,
             RegressCommand.class,
+            CostCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
@@ -28,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             "  tunegate assess examples/policy-qa --format json",
             "  tunegate evals examples/ticket-routing",
             "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
+            "  tunegate cost examples/ticket-routing",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
         exitCodeListHeading = "%nExit codes:%n",
