@@ -17,8 +17,11 @@ public record LabelSet(Set<String> labels, String source) {
         labels = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(labels));
     }
 
-    /** A label is short: at most four words of letters, digits and {@code _ - . : /}. */
-    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}_.:/-]+( [\\p{L}\\p{N}_.:/-]+){0,3}");
+    /**
+     * A label is short: at most four words separated by single spaces, without quotes or JSON brackets
+     * (real label sets carry punctuation: Banking77 has {@code reverted_card_payment?}).
+     */
+    private static final Pattern LABEL = Pattern.compile("[^\\s{}\\[\\]\"]+( [^\\s{}\\[\\]\"]+){0,3}");
 
     /**
      * Reads labels from a file: a JSON array of strings, or one label per line.
