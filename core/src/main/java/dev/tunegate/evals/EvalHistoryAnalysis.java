@@ -124,6 +124,8 @@ public final class EvalHistoryAnalysis {
 
     private void checkLabels(List<EvalRun> runs, LabelSet labels, ErrorClassifier classifier, Findings findings) {
         if (!labels.known()) return;
+        Map<String, String> nearLabels = new java.util.HashMap<>();
+        for (String l : labels.labels()) nearLabels.putIfAbsent(LabelSet.normalize(l), l);
         for (EvalRun run : runs) {
             for (EvalRecord r : run.records()) {
                 // JSON outputs carry labels in fields; the classifier checks those field by field.
@@ -134,6 +136,11 @@ public final class EvalHistoryAnalysis {
                     findings.add(r, freeText ? FindingKind.FREE_TEXT_LABEL : FindingKind.LABEL_OUTSIDE_SET,
                             "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out) + " is not one of the "
                                     + labels.labels().size() + " " + labels.source() + " labels");
+                    String near = freeText ? null : nearLabels.get(LabelSet.normalize(out));
+                    if (near != null) {
+                        findings.add(r, FindingKind.NEAR_LABEL, "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out)
+                                + " vs label " + EvalRuns.quote(near));
+                    }
                 }
                 if ("configured".equals(labels.source()) && r.expected() != null && !r.expected().isBlank() && !labels.contains(r.expected())) {
                     findings.add(r, FindingKind.EXPECTED_OUTSIDE_SET, "item " + EvalRuns.quote(r.item()) + ": expected "

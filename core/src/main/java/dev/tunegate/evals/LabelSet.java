@@ -84,6 +84,11 @@ public record LabelSet(Set<String> labels, String source) {
         return value != null && value.trim().length() <= 64 && LABEL.matcher(value.trim()).matches();
     }
 
+    /** A label folded for near matches: lower case, letters and digits only. */
+    public static String normalize(String label) {
+        return label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
     public boolean known() { return !labels.isEmpty(); }
 
     public boolean contains(String label) {

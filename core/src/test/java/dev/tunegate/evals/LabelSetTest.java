@@ -17,6 +17,11 @@ class LabelSetTest {
     }
 
     @Test
+    void near_matches_fold_case_and_punctuation() {
+        assertThat(LabelSet.normalize("reverted_card_payment?")).isEqualTo(LabelSet.normalize("Reverted card-payment"));
+    }
+
+    @Test
     void free_text_or_json_or_values_that_never_repeat_are_not_a_label_set() {
         assertThat(LabelSet.infer(List.of("The policy allows it [§4.1].", "No, it does not apply to contractors here.",
                 "The policy allows it [§4.1].", "The policy allows it [§4.1].")).known()).isFalse();
