@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
+            EvalsCommand.class,
+            RegressCommand.class,
             CostCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -25,6 +27,8 @@ import picocli.CommandLine.ScopeType;
             "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
+            "  tunegate evals examples/ticket-routing",
+            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
             "  tunegate cost examples/ticket-routing",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
