@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             AssessCommand.class,
             RetrievalCommand.class,
+            EvalsCommand.class,
+            RegressCommand.class,
             CostCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -26,6 +28,8 @@ import picocli.CommandLine.ScopeType;
             "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
+            "  tunegate evals examples/ticket-routing",
+            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
             "  tunegate cost examples/ticket-routing",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
