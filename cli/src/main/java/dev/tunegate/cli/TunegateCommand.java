@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
+            RetrievalCommand.class,
             EvalsCommand.class,
             RegressCommand.class,
             CostCommand.class,
