@@ -33,13 +33,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tunegate audit FILE}: the dataset audit on its own. */
 @Command(mixinStandardHelpOptions = true, name = "audit",
         description = {
-            "Audit a fine-tuning dataset in one streaming pass on all cores: format errors, counts by provenance,",
-            "review status and policy era, exact and near duplicates, conflicting outputs, output schema, tokens,",
-            "PII and golden-set leakage. Formats: OpenAI chat JSONL, prompt/completion, Alpaca (JSONL or a JSON",
-            "array), ShareGPT, CSV/TSV; plain, .gz or .zst."},
+            "Audit a fine-tuning dataset in one streaming pass on all cores: format",
+            "errors, counts by provenance, review status and policy era, exact and near",
+            "duplicates, conflicting outputs, output schema, tokens, PII and golden-set",
+            "leakage. Formats: OpenAI chat JSONL, prompt/completion, Alpaca (JSONL or a",
+            "JSON array), ShareGPT, CSV/TSV; plain, .gz or .zst."},
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate audit data/train.jsonl --golden data/golden.jsonl",
-                  "  tunegate audit train.csv --column input=text --column output=category --format json",
+                  "  tunegate audit train.csv --column input=text --column output=category",
                   "  tunegate audit big.jsonl.zst --only near-duplicates --findings dups.jsonl"})
 final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The training dataset.")
