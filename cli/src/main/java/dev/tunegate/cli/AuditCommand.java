@@ -76,6 +76,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--tokenizer", paramLabel = "NAME", defaultValue = "o200k_base", description = "o200k_base or cl100k_base (default: ${DEFAULT-VALUE}).")
     String tokenizer;
 
+    @Option(names = "--context-limit", paramLabel = "TOKENS", defaultValue = "16385",
+            description = "Tokens per example above which a row is flagged and truncated (default: ${DEFAULT-VALUE}).")
+    int contextLimit;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the near-duplicate hash functions (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -106,7 +110,7 @@ final class AuditCommand implements Callable<Integer> {
         AuditRequest request = AuditRequest.of(file).withGolden(golden).withOutputSchema(schema)
                 .withFormat(df, ColumnMapping.parse(columns)).withEras(currentEras, retiredEras)
                 .withChecks(AuditCheck.parse(only)).withMaxErrors(maxErrors).withTokenizer(tokenizer)
-                .withNearDuplicates(seed, threshold);
+                .withNearDuplicates(seed, threshold).withContextLimit(contextLimit);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         AuditReport report;
         if (findings != null) {

@@ -89,6 +89,10 @@ public record AuditRequest(Path train, Path golden, Path outputSchema, DatasetFo
         return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, checks, t, contextLimit, seed, threshold, maxErrors, maxLineBytes);
     }
 
+    public AuditRequest withContextLimit(int tokens) {
+        return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, checks, tokenizer, tokens, seed, threshold, maxErrors, maxLineBytes);
+    }
+
     public AuditRequest withMaxLineBytes(int n) {
         return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, checks, tokenizer, contextLimit, seed, threshold, maxErrors, n);
     }

@@ -138,4 +138,23 @@ class DatasetAuditTest {
         assertThat(r.tokens().epochs()).isEqualTo(25); // 1 example: min(25, 100 // 1)
         assertThat(r.tokens().trainingTokens()).isEqualTo(13 * 25);
     }
+
+    @Test
+    void overLongRowsLabelsSeenOnceAndUnknownErasAreFindings() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 10; i++) lines.add(Fixtures.chat("short question " + i, i % 2 == 0 ? "billing" : "technical", java.util.Map.of("era", "2025")));
+        lines.add(Fixtures.chat("a much longer question that goes on and on and on about many things", "refunds", java.util.Map.of("era", "2019")));
+        Path f = Fixtures.write(dir, "labels.jsonl", lines);
+        List<Finding> findings = new ArrayList<>();
+        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withEras(List.of("2025"), List.of()).withContextLimit(20), Progress.SILENT, 2, findings::add);
+        // short rows: (3 + 1 + 3 question tokens) + (3 + 1 + 1 label token) + 3 = 15 ≤ 20; the long question alone is over 12 tokens, so its row is over 20
+        assertThat(findings).filteredOn(x -> x.kind().equals("over_context_limit")).extracting(x -> x.rows().get(0)).containsExactly(10);
+        assertThat(findings).filteredOn(x -> x.kind().equals("unknown_era")).extracting(x -> x.rows().get(0)).containsExactly(10);
+        assertThat(findings).filteredOn(x -> x.kind().equals("label_seen_once")).extracting(x -> x.rows().get(0)).containsExactly(10);
+        assertThat(r.outputs().classification().labels()).extracting(AuditReport.LabelCount::label).containsExactly("billing", "technical", "refunds");
+        assertThat(r.outputs().classification().labelsSeenOnce()).containsExactly("refunds");
+        assertThat(r.tokens().rowsOverContextLimit()).isEqualTo(1);
+        // billing caps each example at the context limit: the long row counts 20 tokens
+        assertThat(r.tokens().billingTokensPerEpoch()).isLessThan(r.tokens().total());
+    }
 }
