@@ -154,6 +154,7 @@ public final class NearDupBench {
         }
         pool.shutdown();
         long t1 = System.nanoTime();
+        long cpu1 = processCpuNanos();
         List<Cluster> clusters = stage.equals("full") ? index.clusters() : List.of();
         long t2 = System.nanoTime();
         long cpu = processCpuNanos() - cpu0;
@@ -210,6 +211,7 @@ public final class NearDupBench {
         field(sb, "malformedRows", malformed);
         field(sb, "threads", threads);
         field(sb, "cores", Runtime.getRuntime().availableProcessors());
+        field(sb, "loadAverageAtEnd", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         field(sb, "threshold", params.threshold());
         field(sb, "seed", params.seed());
         field(sb, "permutations", params.permutations());
@@ -221,6 +223,8 @@ public final class NearDupBench {
         field(sb, "secondsTotal", round(total));
         field(sb, "rowsPerSecond", Math.round(row / total));
         field(sb, "mbPerSecond", round(fileBytes / 1e6 / total));
+        field(sb, "cpuSecondsReadParseSignAdd", round((cpu1 - cpu0) / 1e9));
+        field(sb, "cpuSecondsCluster", round((cpu - (cpu1 - cpu0)) / 1e9));
         field(sb, "cpuSeconds", round(cpu / 1e9));
         field(sb, "rowsPerCpuSecond", Math.round(row / (cpu / 1e9)));
         field(sb, "peakRssMB", round(peakRss / 1e6));

@@ -14,7 +14,7 @@ import java.util.List;
  * 132 bytes a row with the defaults (256 values × 4 bits). Band tables are not kept while rows are
  * added: {@link #clusters()} and {@link #forEachVerifiedPair} rebuild each band from the packed
  * signatures as one sorted {@code long[]} of (band key, row) at a time (8 bytes a row, transient) and
- * a union-find array (12 bytes a row, transient). {@link #query} builds, on first use after an
+ * a union-find array (13 bytes a row, transient) and a radix-sort scratch array (8 bytes a row, transient). {@link #query} builds, on first use after an
  * {@link #add}, one sorted {@code int[]} of rows per band and keeps it (4 bytes × bands a row: 128
  * with the defaults, 260 in all). {@link #bytesUsed()} counts the arrays actually held.
  *
@@ -24,8 +24,7 @@ import java.util.List;
  * from the clamp. Its standard error at J = 0.8 with the defaults is about 0.026.
  *
  * <p>Single-threaded for {@link #add} (rows in increasing order, from one thread); the results are a
- * deterministic function of the signatures added (sorting uses the common fork-join pool, which
- * does not change the order). Clusters are the connected components of the verified pairs, so they
+ * deterministic function of the signatures added. Clusters are the connected components of the verified pairs, so they
  * do not depend on the order pairs are examined in.
  */
 public final class NearDuplicateIndex {
@@ -109,8 +108,9 @@ public final class NearDuplicateIndex {
         // 1. rows with identical packed signatures are joined directly and only one of them takes part in banding
         boolean[] follower = new boolean[n];
         long[] keys = new long[n];
+        long[] scratch = new long[n];
         for (int slot = 0; slot < n; slot++) keys[slot] = ((long) signatureHash(slot) << 32) | slot;
-        Arrays.parallelSort(keys);
+        sortSigned(keys, n, scratch);
         for (int s = 0; s < n; ) {
             int e = s + 1;
             while (e < n && (keys[e] >>> 32) == (keys[s] >>> 32)) e++;
@@ -130,7 +130,7 @@ public final class NearDuplicateIndex {
         for (int slot = 0, r = 0; slot < n; slot++) if (!follower[slot]) reps[r++] = slot;
         double t = params.threshold();
         for (int band = 0; band < params.bands(); band++) {
-            int len = sortedBand(band, reps, keys);
+            int len = sortedBand(band, reps, keys, scratch);
             for (int s = 0; s < len; ) {
                 int e = s + 1;
                 while (e < len && (keys[e] >>> 32) == (keys[s] >>> 32)) e++;
@@ -180,9 +180,10 @@ public final class NearDuplicateIndex {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
         long[] keys = new long[n];
+        long[] scratch = new long[n];
         double t = params.threshold();
         for (int band = 0; band < params.bands(); band++) {
-            int len = sortedBand(band, all, keys);
+            int len = sortedBand(band, all, keys, scratch);
             for (int s = 0; s < len; ) {
                 int e = s + 1;
                 while (e < len && (keys[e] >>> 32) == (keys[s] >>> 32)) e++;
@@ -337,14 +338,40 @@ public final class NearDuplicateIndex {
     }
 
     /** Fills {@code keys} with (band key, slot) of the given slots, sorted; returns how many. */
-    private int sortedBand(int band, int[] slots, long[] keys) {
+    private int sortedBand(int band, int[] slots, long[] keys, long[] scratch) {
         int len = slots.length;
         for (int i = 0; i < len; i++) {
             int slot = slots[i];
             keys[i] = ((long) bandKey32(slot, band) << 32) | slot;
         }
-        Arrays.parallelSort(keys, 0, len);
+        sortSigned(keys, len, scratch);
         return len;
+    }
+
+    /**
+     * Sorts {@code keys[0, len)} in signed order (the order of {@link Arrays#sort(long[])}): one
+     * counting pass on the top 16 bits (sign bit flipped), a scatter into {@code scratch} and a small
+     * sort of each of the 65,536 buckets, copied back. The keys are (near-uniform hash, slot), so the
+     * buckets are small and this is linear in practice.
+     */
+    static void sortSigned(long[] keys, int len, long[] scratch) {
+        if (len < 1 << 16) {
+            Arrays.sort(keys, 0, len);
+            return;
+        }
+        int[] start = new int[(1 << 16) + 1];
+        for (int i = 0; i < len; i++) start[(int) ((keys[i] >>> 48) ^ 0x8000) + 1]++;
+        for (int b = 0; b < 1 << 16; b++) start[b + 1] += start[b];
+        int[] next = Arrays.copyOf(start, 1 << 16);
+        for (int i = 0; i < len; i++) {
+            long key = keys[i];
+            scratch[next[(int) ((key >>> 48) ^ 0x8000)]++] = key;
+        }
+        for (int b = 0; b < 1 << 16; b++) {
+            int from = start[b], to = start[b + 1];
+            if (to - from > 1) Arrays.sort(scratch, from, to);
+        }
+        System.arraycopy(scratch, 0, keys, 0, len);
     }
 
     private int[][] queryTables() {
@@ -354,9 +381,10 @@ public final class NearDuplicateIndex {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
         long[] keys = new long[n];
+        long[] scratch = new long[n];
         tables = new int[params.bands()][];
         for (int band = 0; band < tables.length; band++) {
-            sortedBand(band, all, keys);
+            sortedBand(band, all, keys, scratch);
             int[] t = new int[n];
             for (int i = 0; i < n; i++) t[i] = (int) keys[i];
             tables[band] = t;

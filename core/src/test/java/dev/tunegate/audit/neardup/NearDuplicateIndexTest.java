@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -203,6 +204,17 @@ class NearDuplicateIndexTest {
         index.add(5, hasher.sign("a"));
         assertThatThrownBy(() -> index.add(5, hasher.sign("b"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> index.add(6, new Signature(new long[3]))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRadixSortOrdersKeysExactlyAsArraysSortDoes() {
+        SplittableRandom random = new SplittableRandom(11);
+        long[] keys = new long[200_000];
+        for (int i = 0; i < keys.length; i++) keys[i] = random.nextInt(4) == 0 ? keys[random.nextInt(i + 1)] : random.nextLong();
+        long[] expected = keys.clone();
+        Arrays.sort(expected);
+        NearDuplicateIndex.sortSigned(keys, keys.length, new long[keys.length]);
+        assertThat(keys).isEqualTo(expected);
     }
 
     @Test
