@@ -1,5 +1,80 @@
 package dev.tunegate.cli;
 
-public final class TunegateCommand {
-    public static void main(String[] args) {}
+import dev.tunegate.ToolVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code tunegate} command: the only place that calls {@link System#exit}. */
+@Command(name = "tunegate",
+        mixinStandardHelpOptions = true,
+        versionProvider = TunegateCommand.Version.class,
+        description = {
+            "Decides, from an AI team's own artifacts, whether an LLM use case should keep improving its prompt,",
+            "configure structured output, build or fix retrieval (RAG), or fine-tune — and later whether a pilot",
+            "should scale, improve or stop. Every decision is explained rule by rule and written down."},
+        subcommands = {
+            InitCommand.class,
+            AssessCommand.class,
+            CostCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
+            "  tunegate assess examples/ticket-routing",
+            "  tunegate assess examples/policy-qa --format json",
+            "  tunegate cost examples/ticket-routing",
+            "",
+            "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:a gate said no (regression, stop, refused promotion)",
+            "2:usage error",
+            "3:invalid input (the message names file, line and field)",
+            "4:internal error (run again with --stacktrace and report it)"})
+public final class TunegateCommand implements Runnable {
+    public static final int OK = 0;
+    public static final int GATE = 1;
+    public static final int USAGE = 2;
+    public static final int INVALID_INPUT = 3;
+    public static final int INTERNAL = 4;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
+    boolean stacktrace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this; main exits with it). */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new TunegateCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new ErrorHandler.UsageHandler());
+        cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        return cl;
+    }
+
+    /** The version with the runtime. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tunegate " + ToolVersion.get(), "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")"};
+        }
+    }
 }

@@ -1,0 +1,93 @@
+package dev.tunegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code tunegate assess} on the shipped examples (copied to a temporary folder, so the checkout is
+ * not written to), compared with reviewed golden files. Regenerate them after a reviewed change with
+ * {@code ./scripts/test -Dtunegate.updateGolden=true} and read the diff.
+ */
+class AssessEndToEndTest {
+    @TempDir Path tmp;
+
+    static Path copyExample(String name, Path tmp) throws IOException {
+        Path src = Path.of("examples", name);
+        Path dst = tmp.resolve(name);
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path p : files.toList()) {
+                Path rel = src.relativize(p);
+                if (rel.startsWith("decisions") || rel.startsWith(".tunegate") || rel.startsWith("reports")) continue;
+                Path t = dst.resolve(rel.toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return dst;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ticket-routing", "policy-qa", "support-kb"})
+    void theDecisionJsonOfEachExampleMatchesItsReviewedGoldenFile(String name) throws IOException {
+        Path ws = copyExample(name, tmp);
+        CliRun run = CliRun.of("assess", ws.toString(), "--format", "json", "--as-of", "2026-01-15", "--no-write");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path golden = Path.of("cli/src/test/resources/golden", name + ".assess.json");
+        if (Boolean.getBoolean("tunegate.updateGolden")) Files.writeString(golden, run.out());
+        assertThat(run.out()).isEqualTo(Files.readString(golden));
+    }
+
+    @Test
+    void theExamplesDecideDifferently() throws IOException {
+        String a = CliRun.of("assess", copyExample("ticket-routing", tmp).toString(), "--format", "json", "--no-write").out();
+        String b = CliRun.of("assess", copyExample("policy-qa", tmp).toString(), "--format", "json", "--no-write").out();
+        assertThat(field(a, "decision")).isNotEqualTo(field(b, "decision"));
+        assertThat(field(b, "decision")).isEqualTo("USE_RAG");
+    }
+
+    @Test
+    void assessWritesTheRecordItsJsonTwinAndAppendsTheLog() throws IOException {
+        Path ws = copyExample("policy-qa", tmp);
+        CliRun first = CliRun.of("assess", ws.toString());
+        CliRun second = CliRun.of("assess", ws.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).isZero();
+        assertThat(first.out()).contains("policy-qa: USE_RAG").contains("Why:").contains("Record: ");
+        Path decisions = ws.resolve("decisions");
+        assertThat(decisions.resolve("0001-policy-qa-use-rag.md")).exists();
+        assertThat(decisions.resolve("0001-policy-qa-use-rag.json")).exists();
+        assertThat(decisions.resolve("0002-policy-qa-use-rag.md")).exists();
+        assertThat(Files.readAllLines(decisions.resolve("log.jsonl"))).hasSize(2);
+        String md = Files.readString(decisions.resolve("0001-policy-qa-use-rag.md"));
+        assertThat(md).contains("## Context", "## Decision", "## Rules", "## Alternatives considered", "## Consequences",
+                "## Pilot plan", "Next review", "## Provenance", "People Operations policy office", "tunegate.yaml");
+    }
+
+    @Test
+    void theJsonContractHasDecisionMethodRulesAndCounterfactuals() throws IOException {
+        String json = CliRun.of("assess", copyExample("ticket-routing", tmp).toString(), "--format", "json", "--no-write").out();
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(node.has("decision")).isTrue();
+        assertThat(node.has("method")).isTrue();
+        assertThat(node.get("rules")).hasSize(13);
+        assertThat(node.get("rules").get(0).has("id")).isTrue();
+        assertThat(node.get("rules").get(0).get("verdict").asText()).isIn("FIRED", "NOT_FIRED", "UNKNOWN");
+        assertThat(node.get("rules").get(0).has("threshold")).isTrue();
+        assertThat(node.get("rules").get(0).has("measured")).isTrue();
+        assertThat(node.get("counterfactuals").isArray()).isTrue();
+        assertThat(node.get("schemaVersion").asInt()).isEqualTo(1);
+    }
+
+    private static String field(String json, String f) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get(f).asText();
+    }
+}

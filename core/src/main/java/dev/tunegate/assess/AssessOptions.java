@@ -1,0 +1,24 @@
+package dev.tunegate.assess;
+
+import dev.tunegate.analysis.Progress;
+import java.time.Clock;
+
+/**
+ * How to run an assessment.
+ *
+ * @param write whether to write the decision record and log into the workspace
+ * @param threads threads for heavy analyzers
+ * @param progress progress reporting
+ * @param clock the clock giving the decision date (injectable for reproducible records)
+ */
+public record AssessOptions(boolean write, int threads, Progress progress, Clock clock) {
+    public static AssessOptions defaults() {
+        return new AssessOptions(true, Runtime.getRuntime().availableProcessors(), Progress.SILENT, Clock.systemUTC());
+    }
+
+    public AssessOptions withWrite(boolean w) { return new AssessOptions(w, threads, progress, clock); }
+
+    public AssessOptions withClock(Clock c) { return new AssessOptions(write, threads, progress, c); }
+
+    public AssessOptions withProgress(Progress p) { return new AssessOptions(write, threads, p, clock); }
+}

@@ -1,0 +1,70 @@
+package dev.tunegate.assess;
+
+import dev.tunegate.analysis.AnalysisContext;
+import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.analysis.Pipeline;
+import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.policy.Decision;
+import dev.tunegate.policy.DecisionEngine;
+import dev.tunegate.policy.Policy;
+import dev.tunegate.policy.Thresholds;
+import dev.tunegate.record.DecisionRecord;
+import dev.tunegate.record.DecisionRecordWriter;
+import dev.tunegate.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code tunegate assess}: workspace → analyzers → evidence → policy → decision → record.
+ * The one entry point of the main job.
+ */
+public final class Assessment {
+    private final Policy policy;
+    private final Pipeline pipeline;
+
+    public Assessment(Policy policy, Pipeline pipeline) {
+        this.policy = policy;
+        this.pipeline = pipeline;
+    }
+
+    public static Assessment standard() {
+        return new Assessment(Policy.standard(), Pipeline.standard());
+    }
+
+    /** The outcome of an assessment, and where its record was written (null when not written). */
+    public record Result(Workspace workspace, Pipeline.Run run, Decision decision, DecisionRecord record, Path markdown, Path json) {}
+
+    /** Opens the workspace in {@code dir} (validating its config) and assesses it. */
+    public Result run(Path dir, AssessOptions options) {
+        Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
+        return run(ws, options);
+    }
+
+    public Result run(Workspace ws, AssessOptions options) {
+        Thresholds thresholds = policy.thresholds(overrides(ws));
+        LocalDate today = LocalDate.now(options.clock());
+        AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
+        Pipeline.Run run = pipeline.run(ws, ctx);
+        Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
+        DecisionRecordWriter writer = new DecisionRecordWriter(ws);
+        DecisionRecord record = DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber());
+        if (!options.write()) return new Result(ws, run, decision, record, null, null);
+        DecisionRecordWriter.Written w = writer.write(record);
+        return new Result(ws, run, decision, record, w.markdown(), w.json());
+    }
+
+    /** Threshold overrides from {@code policy.thresholds} (names validated by the config loader). */
+    public static Map<String, Double> overrides(Workspace ws) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        ws.map("policy.thresholds").forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
+        return out;
+    }
+
+    /** Every input file the analyzers read, with digests. */
+    public static List<AnalyzerResult.InputFile> inputs(Pipeline.Run run) {
+        return run.results().stream().flatMap(r -> r.inputs().stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Prints the home of a JDK >= 21: JAVA_HOME, then `java` on the PATH, then the usual install folders.
+# Exits 1 (printing nothing) when there is none. Sourced by ./tunegate and .ci/run.
+
+java_major() { # $1 = java binary
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+is_jdk21() { # $1 = a JDK home
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  local v; v=$(java_major "$1/bin/java")
+  [ -n "$v" ] && [ "$v" -ge 21 ] 2>/dev/null
+}
+
+find_jdk21() {
+  if [ -n "${JAVA_HOME:-}" ] && is_jdk21 "$JAVA_HOME"; then echo "$JAVA_HOME"; return 0; fi
+  if command -v java >/dev/null 2>&1; then
+    local home; home=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/ {print $2; exit}')
+    if [ -n "$home" ] && is_jdk21 "$home"; then echo "$home"; return 0; fi
+  fi
+  local d
+  for d in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/java/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -d "$d" ] && is_jdk21 "$d" && { echo "$d"; return 0; }
+  done
+  return 1
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then find_jdk21; fi
