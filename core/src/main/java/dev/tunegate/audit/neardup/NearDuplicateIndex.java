@@ -3,6 +3,7 @@ package dev.tunegate.audit.neardup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps the signatures of rows compactly and finds the near-duplicate ones: LSH banding makes
@@ -14,7 +15,9 @@ import java.util.List;
  * 132 bytes a row with the defaults (256 values × 4 bits). Band tables are not kept while rows are
  * added: {@link #clusters()} and {@link #forEachVerifiedPair} rebuild each band from the packed
  * signatures as one sorted {@code long[]} of (band key, row) at a time (8 bytes a row, transient) and
- * a union-find array (13 bytes a row, transient) and a radix-sort scratch array (8 bytes a row, transient). {@link #query} builds, on first use after an
+ * a union-find array (13 bytes a row, transient); {@link #clusters()} sorts the next band on a
+ * second thread (the common fork-join pool) while it verifies the current one, so it holds two
+ * such arrays and two radix-sort scratch arrays (32 bytes a row, transient). {@link #query} builds, on first use after an
  * {@link #add}, one sorted {@code int[]} of rows per band and keeps it (4 bytes × bands a row: 128
  * with the defaults, 260 in all). {@link #bytesUsed()} counts the arrays actually held.
  *
@@ -129,15 +132,27 @@ public final class NearDuplicateIndex {
         int[] reps = new int[m];
         for (int slot = 0, r = 0; slot < n; slot++) if (!follower[slot]) reps[r++] = slot;
         double t = params.threshold();
-        for (int band = 0; band < params.bands(); band++) {
-            int len = sortedBand(band, reps, keys, scratch);
+        // Band b+1 is keyed and sorted on another thread while band b's buckets are verified here;
+        // two sets of buffers alternate, so the result does not depend on timing.
+        long[][] sorted = {keys, new long[m]};
+        long[][] scratches = {scratch, new long[m]};
+        int bands = params.bands();
+        CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> sortedBand(0, reps, sorted[0], scratches[0]));
+        for (int band = 0; band < bands; band++) {
+            pending.join();
+            if (band + 1 < bands) {
+                int nextBand = band + 1, set = nextBand & 1;
+                pending = CompletableFuture.runAsync(() -> sortedBand(nextBand, reps, sorted[set], scratches[set]));
+            }
+            long[] bandKeys = sorted[band & 1];
+            int len = m;
             for (int s = 0; s < len; ) {
                 int e = s + 1;
-                while (e < len && (keys[e] >>> 32) == (keys[s] >>> 32)) e++;
+                while (e < len && (bandKeys[e] >>> 32) == (bandKeys[s] >>> 32)) e++;
                 for (int x = s; x < e - 1; x++) {
-                    int a = (int) keys[x];
+                    int a = (int) bandKeys[x];
                     for (int y = x + 1; y < e; y++) {
-                        int c = (int) keys[y];
+                        int c = (int) bandKeys[y];
                         if (find(parent, a) == find(parent, c)) continue;
                         if (bandBits > 32 && !sameBand(a, c, band)) continue;
                         double est = estimate(a, c);
