@@ -27,6 +27,9 @@ public final class MinHasher {
     private final long binSeed;
     private final long densifySeed;
     private final long rehashSeed;
+    /** The first {@value #PROBES} bins each empty bin tries, precomputed: the same sequence {@link #densify} would hash. */
+    private final int[] probes;
+    private static final int PROBES = 8;
     private final ThreadLocal<Shingler.Buffer> scratch = ThreadLocal.withInitial(Shingler.Buffer::new);
 
     /** A signer for these parameters (their seed, signature length and shingle definition). */
@@ -36,6 +39,11 @@ public final class MinHasher {
         this.binSeed = Hashing.mix(params.seed() ^ 0x5851F42D4C957F2DL);
         this.densifySeed = Hashing.mix(params.seed() + 0x14057B7EF767814FL);
         this.rehashSeed = Hashing.mix(params.seed() - 0x61C8864680B583EBL);
+        int k = params.permutations();
+        this.probes = new int[k * PROBES];
+        for (int i = 0; i < k; i++) {
+            for (int attempt = 1; attempt <= PROBES; attempt++) probes[i * PROBES + attempt - 1] = probe(i, attempt, k);
+        }
     }
 
     /** The parameters this signer was made with. */
@@ -58,8 +66,7 @@ public final class MinHasher {
         for (int i = 0; i < n; i++) {
             long x = Hashing.mix(hashes[i] + seed);
             int bin = (int) (((x >>> 32) * k) >>> 32);
-            long v = x & 0xFFFFFFFFL;
-            if (v < mins[bin]) mins[bin] = v;
+            mins[bin] = Math.min(mins[bin], x & 0xFFFFFFFFL); // branch-free: early on most shingles lower their bin
         }
         densify(mins, k, sc);
         // Re-hash each bin's minimum with a per-bin salt: equal minima stay equal, while different
@@ -82,17 +89,22 @@ public final class MinHasher {
         if (sc.original.length != k) sc.original = new long[k];
         long[] original = sc.original;
         System.arraycopy(mins, 0, original, 0, k);
+        int[] table = probes;
         for (int i = 0; i < k; i++) {
             if (original[i] != EMPTY) continue;
-            long base = densifySeed + ((long) i << 32);
-            for (long attempt = 1; ; attempt++) {
-                long x = Hashing.mix(base + attempt);
-                int j = (int) (((x >>> 32) * k) >>> 32);
-                if (original[j] != EMPTY) {
-                    mins[i] = original[j];
-                    break;
-                }
+            int attempt = 1;
+            int j = table[i * PROBES];
+            while (original[j] == EMPTY) {
+                attempt++;
+                j = attempt <= PROBES ? table[i * PROBES + attempt - 1] : probe(i, attempt, k);
             }
+            mins[i] = original[j];
         }
+    }
+
+    /** The bin that empty bin {@code i} tries at {@code attempt} (1-based): a seeded hash of both. */
+    private int probe(int i, long attempt, int k) {
+        long x = Hashing.mix(densifySeed + ((long) i << 32) + attempt);
+        return (int) (((x >>> 32) * k) >>> 32);
     }
 }
