@@ -56,12 +56,13 @@ public final class MinHasher {
         if (sc.mins.length != k) sc.mins = new long[k];
         long[] mins = sc.mins;
         int n = shingler.fill(text, sc);
+        long[] hashes = sc.hashes; // kept for this call even if the thread's buffer lets it go now
+        sc.shrinkIfHuge();
         if (n == 0) {
             Arrays.fill(mins, EMPTY);
             return new Signature(mins);
         }
         Arrays.fill(mins, EMPTY);
-        long[] hashes = sc.hashes;
         long seed = binSeed;
         for (int i = 0; i < n; i++) {
             long x = Hashing.mix(hashes[i] + seed);

@@ -16,8 +16,8 @@ import java.util.function.LongConsumer;
  * combining dot, which ends the word; a capital sigma after a cased letter and not before one becomes
  * the final sigma {@code ς}). Each token is hashed once as it is scanned; a shingle is the window of
  * {@code size} consecutive token hashes, combined by a polynomial over 64-bit integers and a final
- * mix, updated as the window rolls (two multiplies per token). A text of fewer than {@code size} tokens is one shingle, an empty
- * one has none.
+ * mix, updated as the window rolls (two multiplies per token). A text of fewer than {@code size}
+ * tokens is one shingle, an empty one has none.
  *
  * <p>{@link ShingleMode#CHARACTERS}: windows of {@code size} consecutive UTF-16 units of the
  * case-folded text (whitespace and punctuation included), by a rolling polynomial hash; a text
@@ -75,8 +75,9 @@ public final class Shingler {
         return out;
     }
 
-    /** Growable scratch array of shingle hashes; one per thread. */
+    /** Growable scratch space of one thread: the text's chars, its shingle hashes, the signer's bins. */
     static final class Buffer {
+        private static final int KEEP = 1 << 20;
         long[] hashes = new long[512];
         final long[] ring = new long[64];
         char[] chars = new char[4096];
@@ -85,6 +86,12 @@ public final class Shingler {
 
         void ensure(int n) {
             if (n > hashes.length) hashes = java.util.Arrays.copyOf(hashes, Math.max(n, hashes.length * 2));
+        }
+
+        /** Lets go of arrays grown for an unusually long text, so a thread does not keep them. */
+        void shrinkIfHuge() {
+            if (hashes.length > KEEP) hashes = new long[512];
+            if (chars.length > KEEP) chars = new char[4096];
         }
     }
 

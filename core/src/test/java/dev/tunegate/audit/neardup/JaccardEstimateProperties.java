@@ -137,6 +137,19 @@ class JaccardEstimateProperties {
     }
 
     @Test
+    void aVeryLongTextSignsLikeItsCopyAndLeavesTheSignerReadyForShortOnes() {
+        // 400,000 words: more shingle hashes and chars than a thread's scratch space keeps afterwards
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 400_000; i++) sb.append("w").append(i % 99_991).append(' ');
+        MinHasher hasher = new MinHasher(NearDuplicateParams.defaults());
+        Signature long1 = hasher.sign(sb);
+        Signature shortOne = hasher.sign("a short text of a few words here");
+        assertThat(hasher.sign(sb.toString())).isEqualTo(long1);
+        assertThat(hasher.sign("a short text of a few words here")).isEqualTo(shortOne);
+        assertThat(long1.estimateJaccard(shortOne)).isLessThan(0.1);
+    }
+
+    @Test
     void signingIsPureAndTheSameFromManyThreads() {
         MinHasher hasher = new MinHasher(NearDuplicateParams.defaults());
         SplittableRandom random = new SplittableRandom(3);
