@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * joined into clusters with union-find.
  *
  * <p><b>Memory.</b> A row costs {@code permutations × bits / 8} bytes of packed b-bit signature plus
- * 4 bytes of row number, in chunks of {@value #CHUNK_ROWS} rows (no per-row objects, no hash map):
+ * 4 bytes of row number, in chunks of {@value #CHUNK_ROWS} rows (the first one grows by doubling, so
+ * a small index stays small; no per-row objects, no hash map):
  * 132 bytes a row with the defaults (256 values × 4 bits). Band tables are not kept while rows are
  * added: {@link #clusters()} and {@link #forEachVerifiedPair} rebuild each band from the packed
  * signatures as one sorted {@code long[]} of (band key, row) at a time (8 bytes a row, transient) and
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class NearDuplicateIndex {
     static final int CHUNK_ROWS = 1 << 12;
+    private static final int FIRST_CHUNK_ROWS = 64;
 
     /** Receives verified pairs; see {@link #forEachVerifiedPair}. */
     @FunctionalInterface
@@ -88,8 +90,13 @@ public final class NearDuplicateIndex {
                 sigChunks = Arrays.copyOf(sigChunks, chunk * 2);
                 rowChunks = Arrays.copyOf(rowChunks, chunk * 2);
             }
-            sigChunks[chunk] = new long[CHUNK_ROWS * wordsPerRow];
-            rowChunks[chunk] = new int[CHUNK_ROWS];
+            int capacity = chunk == 0 ? FIRST_CHUNK_ROWS : CHUNK_ROWS; // a small index stays small
+            sigChunks[chunk] = new long[capacity * wordsPerRow];
+            rowChunks[chunk] = new int[capacity];
+        } else if (within == rowChunks[chunk].length) {
+            int capacity = Math.min(CHUNK_ROWS, within * 2);
+            sigChunks[chunk] = Arrays.copyOf(sigChunks[chunk], capacity * wordsPerRow);
+            rowChunks[chunk] = Arrays.copyOf(rowChunks[chunk], capacity);
         }
         pack(v, sigChunks[chunk], within * wordsPerRow);
         rowChunks[chunk][within] = row;

@@ -207,6 +207,32 @@ class NearDuplicateIndexTest {
     }
 
     @Test
+    void anEmptyIndexHasNoClustersAndNoMatches() {
+        NearDuplicateIndex index = new NearDuplicateIndex(PARAMS);
+        assertThat(index.clusters()).isEmpty();
+        assertThat(index.query(new MinHasher(PARAMS).sign("anything at all"))).isEmpty();
+        index.forEachVerifiedPair((a, b, est) -> { throw new AssertionError("no pair expected"); });
+    }
+
+    @Test
+    void bandsWiderThan32BitsAreComparedExactly() {
+        // 128 values × 8 bits, 16 bands of 8 values: a band is 64 bits, hashed to 32 for sorting and compared in full
+        NearDuplicateParams wide = new NearDuplicateParams(0.8, 128, 16, 5, ShingleMode.WORDS, 5, 8);
+        MinHasher hasher = new MinHasher(wide);
+        NearDuplicateIndex index = new NearDuplicateIndex(wide);
+        List<String> docs = planted.docs().subList(0, 600);
+        for (int i = 0; i < docs.size(); i++) index.add(i, hasher.sign(docs.get(i)));
+        Map<Long, Double> reported = new HashMap<>();
+        index.forEachVerifiedPair((a, b, est) -> reported.put(key(a, b), est));
+        planted.truth().forEach((k, j) -> {
+            int b = (int) (long) k;
+            if (b < 600 && j == 1.0) assertThat(reported).containsKey(k);
+            if (b < 600 && j < 0.65) assertThat(reported).doesNotContainKey(k);
+        });
+        assertThat(index.bytesUsed()).isLessThan(600L * 300);
+    }
+
+    @Test
     void theRadixSortOrdersKeysExactlyAsArraysSortDoes() {
         SplittableRandom random = new SplittableRandom(11);
         long[] keys = new long[200_000];
