@@ -59,21 +59,63 @@ public final class NearDupBench {
                 case "--data" -> { data = Path.of(need(a, v)); i++; }
                 case "--pairs" -> { pairs = Path.of(need(a, v)); i++; }
                 case "--cluster-pairs" -> { clusterPairs = Path.of(need(a, v)); i++; }
-                case "--threads" -> { threads = Integer.parseInt(need(a, v)); i++; }
-                case "--threshold" -> { threshold = Double.parseDouble(need(a, v)); i++; }
-                case "--seed" -> { seed = Long.parseLong(need(a, v)); i++; }
-                case "--permutations" -> { permutations = Integer.parseInt(need(a, v)); i++; }
-                case "--bits" -> { bits = Integer.parseInt(need(a, v)); i++; }
-                case "--bands" -> { bands = Integer.parseInt(need(a, v)); i++; }
+                case "--threads" -> { threads = integer(a, v); i++; }
+                case "--threshold" -> { threshold = number(a, v); i++; }
+                case "--seed" -> { seed = longInteger(a, v); i++; }
+                case "--permutations" -> { permutations = integer(a, v); i++; }
+                case "--bits" -> { bits = integer(a, v); i++; }
+                case "--bands" -> { bands = integer(a, v); i++; }
                 case "--stage" -> { stage = need(a, v); i++; }
                 default -> usage("unknown argument " + a);
             }
         }
         if (data == null) usage("--data is required");
         if (!List.of("parse", "sign", "full").contains(stage)) usage("--stage must be parse, sign or full");
-        NearDuplicateParams params = NearDuplicateParams.forThreshold(threshold, seed).withSignature(permutations, bits);
-        if (bands > 0) params = params.withBands(bands);
-        run(data, pairs, clusterPairs, threads, params, stage);
+        NearDuplicateParams params;
+        try {
+            params = NearDuplicateParams.forThreshold(threshold, seed).withSignature(permutations, bits);
+            if (bands > 0) params = params.withBands(bands);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return;
+        }
+        if (!Files.isRegularFile(data)) {
+            System.err.println("NearDupBench: " + data + ": no such file");
+            System.exit(3);
+        }
+        try {
+            run(data, pairs, clusterPairs, threads, params, stage);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.err.println("NearDupBench: " + e.getMessage());
+            System.exit(3);
+        }
+    }
+
+    private static int integer(String flag, String value) {
+        try {
+            return Integer.parseInt(need(flag, value));
+        } catch (NumberFormatException e) {
+            usage(flag + " expects an integer, found " + value);
+            return 0;
+        }
+    }
+
+    private static long longInteger(String flag, String value) {
+        try {
+            return Long.parseLong(need(flag, value));
+        } catch (NumberFormatException e) {
+            usage(flag + " expects an integer, found " + value);
+            return 0;
+        }
+    }
+
+    private static double number(String flag, String value) {
+        try {
+            return Double.parseDouble(need(flag, value));
+        } catch (NumberFormatException e) {
+            usage(flag + " expects a number, found " + value);
+            return 0;
+        }
     }
 
     private static String need(String flag, String value) {

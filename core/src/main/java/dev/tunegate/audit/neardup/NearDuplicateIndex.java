@@ -34,6 +34,10 @@ import java.util.concurrent.CompletableFuture;
 public final class NearDuplicateIndex {
     static final int CHUNK_ROWS = 1 << 12;
     private static final int FIRST_CHUNK_ROWS = 64;
+    /** Band buckets larger than this are verified in linear time; see {@link #largeBucket}. */
+    static final int LARGE_BUCKET = 2_000;
+    private static final int RECENT = 32;
+    private static final int COMPONENTS = 64;
 
     /** Receives verified pairs; see {@link #forEachVerifiedPair}. */
     @FunctionalInterface
@@ -156,6 +160,11 @@ public final class NearDuplicateIndex {
             for (int s = 0; s < len; ) {
                 int e = s + 1;
                 while (e < len && (bandKeys[e] >>> 32) == (bandKeys[s] >>> 32)) e++;
+                if (e - s > LARGE_BUCKET) {
+                    largeBucket(bandKeys, s, e, band, parent, minJ, t);
+                    s = e;
+                    continue;
+                }
                 for (int x = s; x < e - 1; x++) {
                     int a = (int) bandKeys[x];
                     for (int y = x + 1; y < e; y++) {
@@ -192,10 +201,47 @@ public final class NearDuplicateIndex {
     }
 
     /**
+     * A bucket of more than {@link #LARGE_BUCKET} rows (templated data: thousands of rows sharing one
+     * band) is not compared pair by pair: each row is verified against the {@link #RECENT} rows before
+     * it in the bucket and against one row of each of up to {@link #COMPONENTS} clusters already met
+     * in the bucket. Linear in the bucket's size; it can leave apart two rows that all-pairs
+     * verification would have joined only through a pair it did not try.
+     */
+    private void largeBucket(long[] bandKeys, int s, int e, int band, int[] parent, double[] minJ, double t) {
+        int[] reps = new int[COMPONENTS];
+        int nReps = 0;
+        for (int x = s; x < e; x++) {
+            int a = (int) bandKeys[x];
+            for (int y = Math.max(s, x - RECENT); y < x; y++) {
+                int c = (int) bandKeys[y];
+                if (find(parent, a) == find(parent, c)) continue;
+                if (bandBits > 32 && !sameBand(a, c, band)) continue;
+                double est = estimate(a, c);
+                if (est >= t) union(parent, minJ, a, c, est);
+            }
+            boolean known = false;
+            for (int r = 0; r < nReps; r++) {
+                int c = reps[r];
+                if (find(parent, a) == find(parent, c)) {
+                    known = true;
+                    continue;
+                }
+                double est = estimate(a, c);
+                if (est >= t) {
+                    union(parent, minJ, a, c, est);
+                    known = true;
+                }
+            }
+            if (!known && nReps < COMPONENTS) reps[nReps++] = a;
+        }
+    }
+
+    /**
      * Calls {@code sink} once for each unordered pair of rows that share at least one band and whose
      * estimated Jaccard reaches the threshold (the pairs {@link #clusters()} is built from, before
-     * union-find skips pairs already connected). Costs time quadratic in the size of each band
-     * bucket: meant for evaluation against pair-level truth, not for very repetitive data.
+     * union-find skips pairs already connected, and without the linear-time treatment of very
+     * large buckets). Costs time quadratic in the size of each band bucket: meant for evaluation
+     * against pair-level truth, not for very repetitive data.
      */
     public void forEachVerifiedPair(PairSink sink) {
         int n = size;

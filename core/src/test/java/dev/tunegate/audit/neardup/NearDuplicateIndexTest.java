@@ -207,6 +207,23 @@ class NearDuplicateIndexTest {
     }
 
     @Test
+    void templatedRowsThatFillOneHugeBucketFormOneClusterWithoutComparingEveryPair() {
+        // 20,000 rows = one 200-word template + 3 row-specific words: Jaccard ≈ 196 / (199 + 199 - 196) = 0.97,
+        // so every band bucket holds (nearly) all rows; all-pairs verification would be 2·10^8 pairs a band
+        SplittableRandom random = new SplittableRandom(SEED);
+        StringBuilder template = new StringBuilder();
+        for (int i = 0; i < 200; i++) template.append("t").append(random.nextInt(5000)).append(' ');
+        MinHasher hasher = new MinHasher(PARAMS);
+        NearDuplicateIndex index = new NearDuplicateIndex(PARAMS);
+        int n = 20_000;
+        for (int i = 0; i < n; i++) index.add(i, hasher.sign(template + "x" + i + " y" + i + " z" + i));
+        List<Cluster> clusters = index.clusters();
+        assertThat(clusters).hasSize(1);
+        assertThat(clusters.get(0).rows()).hasSize(n);
+        assertThat(n).isGreaterThan(NearDuplicateIndex.LARGE_BUCKET);
+    }
+
+    @Test
     void anEmptyIndexHasNoClustersAndNoMatches() {
         NearDuplicateIndex index = new NearDuplicateIndex(PARAMS);
         assertThat(index.clusters()).isEmpty();
