@@ -38,6 +38,8 @@ import java.util.concurrent.Future;
  *     [--pairs P.tsv] [--cluster-pairs C.tsv] [--threads N] [--threshold 0.8] [--seed 42]
  *     [--permutations 256] [--bits 4] [--bands B] [--stage parse|sign|full]
  * </pre>
+ * {@code --stage parse} reads and parses only (the floor); {@code sign} also shingles, signs and
+ * adds to the index; {@code full} (the default) also clusters.
  */
 public final class NearDupBench {
     private static final int BLOCK = 1 << 20;
