@@ -17,6 +17,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
+            RetrievalCommand.class,
+            EvalsCommand.class,
+            RegressCommand.class,
             CostCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -25,6 +28,8 @@ import picocli.CommandLine.ScopeType;
             "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
+            "  tunegate evals examples/ticket-routing",
+            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
             "  tunegate cost examples/ticket-routing",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
@@ -53,7 +58,11 @@ public final class TunegateCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Lucene reports via java.util.logging that the incubating Vector API is off; that is not a user's concern. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(execute(args));
     }
 

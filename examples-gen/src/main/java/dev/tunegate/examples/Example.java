@@ -41,6 +41,16 @@ record Example(String name, long seed, String config) {
                   labelingPipeline: true
                   currentEras: ["2025", "2026"]
                   retiredEras: ["2023-legacy-queues"]
+                evals:
+                  history: [evals/history.jsonl]
+                  labels: [billing, technical, account, shipping, returns, security]
+                  baseline: evals/baseline.jsonl
+                  candidate: evals/candidate.jsonl
+                  seed: 42
+                retrieval:
+                  corpus: kb/routing-guides.jsonl
+                  golden: retrieval/questions.jsonl
+                  k: 3
                 model:
                   current: gpt-4o
                   hosting: self-hosted
@@ -101,6 +111,11 @@ record Example(String name, long seed, String config) {
                   train: data/train.jsonl
                   labelingPipeline: true
                   currentEras: ["2026"]
+                retrieval:
+                  corpus: help-centre/
+                  golden: retrieval/questions.jsonl
+                  run: retrieval/demo-retriever.trec
+                  k: 5
                 model:
                   current: gpt-4o-mini
                   hosting: provider
@@ -133,6 +148,21 @@ record Example(String name, long seed, String config) {
                   labelingPipeline: false
                   currentEras: ["2026"]
                   retiredEras: ["pre-2025-handbook"]
+                evals:
+                  history:
+                    - evals/promptfoo/v1-plain.json
+                    - evals/promptfoo/v2-cite-sections.json
+                    - evals/promptfoo/v3-retrieved-excerpts.json
+                    - evals/promptfoo/v4-excerpts-with-dates.json
+                    - evals/promptfoo/v5-answer-then-cite.json
+                  baseline: evals/baseline.jsonl
+                  candidate: evals/candidate.jsonl
+                  seed: 42
+                retrieval:
+                  corpus: corpus/
+                  golden: retrieval/questions.jsonl
+                  k: 5
+                  chunkTokens: 768
                 model:
                   current: gpt-4o-mini
                   hosting: provider
