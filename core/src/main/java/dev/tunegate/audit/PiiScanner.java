@@ -28,23 +28,23 @@ public final class PiiScanner {
         if (text == null || text.isEmpty()) return List.of();
         List<PiiHit> hits = new ArrayList<>(0);
         BitSet claimed = new BitSet(text.length());
-        List<int[]> spans = numericSpans(text);
-        for (int[] sp : spans) find(text, sp[0], sp[1], CARD, claimed, hits, PiiKind.PAYMENT_CARD);
-        for (int[] sp : spans) find(text, sp[0], sp[1], IBAN, claimed, hits, PiiKind.IBAN);
-        for (int[] sp : spans) find(text, sp[0], sp[1], SSN, claimed, hits, PiiKind.US_SSN);
+        List<int[]> spans = numericSpans(text, 4);
+        for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], CARD, claimed, hits, PiiKind.PAYMENT_CARD);
+        for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], IBAN, claimed, hits, PiiKind.IBAN);
+        for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], SSN, claimed, hits, PiiKind.US_SSN);
         find(text, 0, text.length(), EMAIL, claimed, hits, PiiKind.EMAIL);
-        find(text, 0, text.length(), IPV4, claimed, hits, PiiKind.IPV4);
-        find(text, 0, text.length(), IPV6, claimed, hits, PiiKind.IPV6);
-        for (int[] sp : spans) find(text, sp[0], sp[1], PHONE, claimed, hits, PiiKind.PHONE);
+        for (int[] sp : spans) find(text, sp[0], sp[1], IPV4, claimed, hits, PiiKind.IPV4);
+        for (int[] sp : hexColonSpans(text)) find(text, sp[0], sp[1], IPV6, claimed, hits, PiiKind.IPV6);
+        for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], PHONE, claimed, hits, PiiKind.PHONE);
         return hits;
     }
 
     /**
-     * Regions that may hold a card, IBAN, SSN or phone number: runs of digits, capital letters,
-     * spaces and {@code +().-} with at least 9 digits. The number patterns only run there, so ordinary
-     * prose costs one pass over its characters.
+     * Regions that may hold a card, IBAN, SSN, phone number or IPv4 address: runs of digits, capital
+     * letters, spaces and {@code +().-} with at least {@code minDigits} digits, as {start, end, digits}.
+     * The number patterns only run there, so ordinary prose costs one pass over its characters.
      */
-    static List<int[]> numericSpans(String text) {
+    static List<int[]> numericSpans(String text, int minDigits) {
         List<int[]> out = new ArrayList<>(0);
         int i = 0, n = text.length();
         while (i < n) {
@@ -54,9 +54,31 @@ public final class PiiScanner {
                 if (text.charAt(i) >= '0' && text.charAt(i) <= '9') digits++;
                 i++;
             }
-            if (digits >= 9) out.add(new int[] {start, i});
+            if (digits >= minDigits) out.add(new int[] {start, i, digits});
         }
         return out;
+    }
+
+    /** Runs of hex digits and colons with at least two colons: where an IPv6 address can be. */
+    static List<int[]> hexColonSpans(String text) {
+        List<int[]> out = new ArrayList<>(0);
+        int from = text.indexOf(':');
+        while (from >= 0) {
+            int start = from, end = from;
+            while (start > 0 && hexOrColon(text.charAt(start - 1))) start--;
+            int colons = 0;
+            while (end < text.length() && hexOrColon(text.charAt(end))) {
+                if (text.charAt(end) == ':') colons++;
+                end++;
+            }
+            if (colons >= 2) out.add(new int[] {start, end});
+            from = text.indexOf(':', end);
+        }
+        return out;
+    }
+
+    private static boolean hexOrColon(char c) {
+        return c == ':' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static boolean numeric(char c) {
