@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
+            AuditCommand.class,
             RetrievalCommand.class,
             EvalsCommand.class,
             RegressCommand.class,
@@ -28,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
+            "  tunegate audit examples/ticket-routing/data/train.jsonl --golden examples/ticket-routing/data/golden.jsonl",
             "  tunegate evals examples/ticket-routing",
             "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
             "  tunegate cost examples/ticket-routing",
