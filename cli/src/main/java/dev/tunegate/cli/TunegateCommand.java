@@ -18,6 +18,10 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             AssessCommand.class,
             AuditCommand.class,
+            ExportCommand.class,
+            DataCommand.class,
+            ReviewCommand.class,
+            AdapterCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
