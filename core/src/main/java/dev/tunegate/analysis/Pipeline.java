@@ -23,7 +23,8 @@ public final class Pipeline {
 
     /** Every analyzer tunegate ships, in the order they run. */
     public static Pipeline standard() {
-        return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.audit.AuditAnalyzer()));
+        return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.audit.AuditAnalyzer(),
+                new dev.tunegate.dataops.version.DatasetVersionAnalyzer()));
     }
 
     public List<Analyzer> analyzers() { return analyzers; }
