@@ -247,7 +247,9 @@ public final class Exporter {
             if (!eligible) continue;
             ObjectNode o = MAPPER.createObjectNode();
             ArrayNode arr = o.putArray("rows");
-            for (int r : grp) {
+            List<Integer> ordered = new ArrayList<>(grp);
+            ordered.sort(Comparator.comparing((Integer r) -> digest[r]));
+            for (int r : ordered) {
                 Example ex = rows.get(r).example();
                 ObjectNode e = arr.addObject();
                 e.put("source", built.sources().get(r));
