@@ -84,6 +84,10 @@ public final class DatasetVersions {
             return new Snapshot(latest.get(), false, notes);
         }
         java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (latest.isPresent()) { // versions are ordered by time: a second snapshot within a second is stamped one second later
+            java.time.Instant last = java.time.Instant.parse(latest.get().createdAt());
+            if (!now.isAfter(last)) now = last.plusSeconds(1);
+        }
         String id = digest.substring(0, 12) + "-" + STAMP.format(now);
         String rowsFile = id + ".rows.jsonl";
         DatasetVersion v = new DatasetVersion(DatasetVersion.SCHEMA_VERSION, id, digest, now.toString(), ws.relative(train), Digests.sha256(train),
