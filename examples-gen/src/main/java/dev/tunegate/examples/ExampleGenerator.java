@@ -16,12 +16,12 @@ public final class ExampleGenerator {
 
     /** The artifact generators, each writing one kind of artifact into every example. */
     static List<ArtifactGenerator> artifacts() {
-        return List.of(new DatasetGenerator());
+        return List.of(new DatasetGenerator(), new PromptGenerator());
     }
 
     /** The examples. */
     static List<Example> examples() {
-        return List.of(Example.ticketRouting(), Example.policyQa());
+        return List.of(Example.ticketRouting(), Example.policyQa(), Example.supportKb());
     }
 
     public static void main(String[] args) throws IOException {
