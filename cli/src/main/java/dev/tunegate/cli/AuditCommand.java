@@ -209,7 +209,7 @@ final class AuditCommand implements Callable<Integer> {
             out.println("Findings: " + String.join(" · ", r.findingsByKind().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
             Map<String, Integer> shown = new java.util.HashMap<>();
             for (Finding f : r.findings()) {
-                if (shown.merge(f.kind(), 1, Integer::sum) > 3) continue;
+                if (shown.merge(f.kind(), 1, Integer::sum) > 2) continue;
                 String rows = f.rows().isEmpty() ? "" : " rows " + String.join(", ", f.rows().stream().limit(6).map(String::valueOf).toList()) + (f.rows().size() > 6 ? ", …" : "");
                 out.println("  " + f.location() + ": " + f.kind() + ": " + f.message() + (f.line() > 0 ? "" : rows));
             }

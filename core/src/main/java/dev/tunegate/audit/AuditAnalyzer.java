@@ -116,10 +116,9 @@ public final class AuditAnalyzer implements Analyzer {
 
     private static List<String> notes(AuditReport r) {
         List<String> n = new ArrayList<>(r.notes());
-        long errors = r.rows() - r.validRows();
-        if (errors > 0) n.add("audit: " + errors + " of " + r.rows() + " rows of " + r.file() + " cannot be used (format errors)");
-        if (r.llmDraftedNotApprovedRows() > 0) n.add("audit: " + r.llmDraftedNotApprovedRows() + " LLM-drafted rows are not approved and are not counted");
-        if (r.retiredEraRows() > 0) n.add("audit: " + r.retiredEraRows() + " rows of a retired era are not counted");
+        if (r.llmDraftedNotApprovedRows() > 0) n.add(r.llmDraftedNotApprovedRows() + " LLM-drafted rows are not approved and are not counted");
+        if (r.retiredEraRows() > 0) n.add(r.retiredEraRows() + " rows of a retired era are not counted");
+        if (r.leakedGoldenRows() != null && r.leakedGoldenRows() > 0) n.add(r.leakedGoldenRows() + " golden rows leak into training (" + r.file() + ")");
         return n;
     }
 }

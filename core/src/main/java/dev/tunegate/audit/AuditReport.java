@@ -108,6 +108,7 @@ public record AuditReport(
      * @param inferred the dominant field set of JSON-object outputs and the rows drifting from it (null when outputs are not JSON objects)
      * @param classification labels of classification-like data (null when not classification-like)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Outputs(long jsonRows, double jsonParseRate, boolean structured, SchemaConformance schema,
                           InferredSchema inferred, Classification classification) {}
 

@@ -93,7 +93,7 @@ public final class DatasetAudit {
             leakage = leakage(request, reader, hasher, acc, findings, progress, threads, notes, display.apply(request.golden()));
         }
         if (acc.formatErrors() > 0) {
-            notes.add(acc.formatErrors() + " rows have format errors and are not used");
+            notes.add(acc.formatErrors() + " of " + acc.rows() + " rows of " + trainName + " have format errors and are not used");
         }
         if (acc.noReview() == acc.validRows() && acc.validRows() > 0) {
             notes.add("no row has review metadata (metadata.status / provenance): no row counts as reviewed");

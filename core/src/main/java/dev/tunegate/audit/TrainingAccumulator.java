@@ -41,6 +41,7 @@ final class TrainingAccumulator {
     private final BitSet valid = new BitSet();
     private final BitSet eligible = new BitSet();
     private final IntColumn fieldSet = new IntColumn();
+    private final IntColumn lines = new IntColumn();
     private int rows;
     private long validRows, approved, gold, llmApproved, llmNotApproved, retired, unknownEra, noReview, formatErrorRows;
     private final Map<String, Long> byProvenance = new TreeMap<>();
@@ -86,15 +87,16 @@ final class TrainingAccumulator {
             formatErrorRows++;
             if (firstFormatError == null) firstFormatError = r;
             if (request.maxErrors() > 0 && formatErrorRows > request.maxErrors()) {
-                Finding first = firstFormatError.findings().get(0);
+                Finding first = firstFormatError.findings().stream().filter(f -> f.severity().equals("error")).findFirst().orElse(firstFormatError.findings().get(0));
                 throw new InvalidInputException(file, r.line(), "stopped after " + formatErrorRows + " rows with format errors (more than --max-errors "
                         + request.maxErrors() + "); the first, at line " + firstFormatError.line() + ": " + first.kind() + ": " + first.message()
-                        + ". Is the format right? Check --format and --column");
+                        + ". Is the format right? Set it with --data-format and --column (data.format, data.columns)");
             }
         }
         inputHash.add(r.inputHash());
         outputHash.add(r.outputHash());
         pairHash.add(r.pairHash());
+        lines.add((int) Math.min(Integer.MAX_VALUE, r.line()));
         if (!r.valid()) {
             fieldSet.add(-1);
             return;
@@ -218,7 +220,7 @@ final class TrainingAccumulator {
 
     /** Bytes of per-row state outside the near-duplicate indexes. */
     long perRowStateBytes() {
-        return inputHash.bytes() + outputHash.bytes() + pairHash.bytes() + fieldSet.bytes() + valid.size() / 8 + eligible.size() / 8;
+        return inputHash.bytes() + outputHash.bytes() + pairHash.bytes() + fieldSet.bytes() + lines.bytes() + valid.size() / 8 + eligible.size() / 8;
     }
 
     /** Groups of valid rows sharing a fingerprint, ordered by first row. */
@@ -334,10 +336,10 @@ final class TrainingAccumulator {
                 int id = fieldSet.get(i);
                 if (id >= 0 && id != dom) {
                     drifting++;
-                    findings.add(Finding.group(FindingKind.SCHEMA_DRIFT, file, List.of(i), "output fields {"
+                    findings.add(Finding.row(FindingKind.SCHEMA_DRIFT, file, lines.get(i), i, "output fields {"
                             + (id == Integer.MAX_VALUE ? "…" : fieldSetNames.get(id)) + "} differ from the dominant {" + name + "}"));
                 } else if (id < 0 && structured && objectRows * 2 > validRows) {
-                    findings.add(Finding.group(FindingKind.OUTPUT_NOT_JSON, file, List.of(i), "the output is not a JSON object while most outputs are"));
+                    findings.add(Finding.row(FindingKind.OUTPUT_NOT_JSON, file, lines.get(i), i, "the output is not a JSON object while most outputs are"));
                 }
             }
             final int d = dom;
@@ -363,7 +365,7 @@ final class TrainingAccumulator {
                         if (c == 1) {
                             once.add(e.getKey());
                             int row = (int) e.getValue()[1];
-                            findings.add(Finding.group(FindingKind.LABEL_SEEN_ONCE, file, List.of(row), "label \"" + e.getKey() + "\" appears in this row only"));
+                            findings.add(Finding.row(FindingKind.LABEL_SEEN_ONCE, file, lines.get(row), row, "label \"" + e.getKey() + "\" appears in this row only"));
                         }
                     });
             long max = list.get(0).rows(), min = list.get(list.size() - 1).rows();

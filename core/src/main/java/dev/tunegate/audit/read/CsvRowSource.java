@@ -25,6 +25,7 @@ final class CsvRowSource implements RowSource {
     private final CountingInputStream counter;
     private int index;
     private long line = 1;
+    private long lastEnd;
     private long lastBytes;
 
     CsvRowSource(InputStream in, CountingInputStream counter, char delimiter) throws IOException {
@@ -39,6 +40,7 @@ final class CsvRowSource implements RowSource {
         for (String name : parser.getHeaderNames()) h.add(stripBom(name).trim());
         this.header = List.copyOf(h);
         this.records = parser.iterator();
+        this.lastEnd = parser.getCurrentLineNumber();
     }
 
     private static String stripBom(String s) {
@@ -52,8 +54,9 @@ final class CsvRowSource implements RowSource {
     public RawRow next() throws IOException {
         try {
             if (!records.hasNext()) return null;
-            long start = parser.getCurrentLineNumber() + 1;
             CSVRecord r = records.next();
+            long start = lastEnd + 1; // the iterator reads one record ahead: the counter is at the end of r
+            lastEnd = parser.getCurrentLineNumber();
             List<String> values = new ArrayList<>(r.size());
             for (String v : r) values.add(v);
             line = start;

@@ -125,7 +125,7 @@ public final class DatasetReader {
         } else if (f == DatasetFormat.AUTO) {
             body.close();
             throw InvalidInputException.at(file, 1, "cannot detect the format: expected JSONL (a line starting with '{'), a JSON array ('[') or a .csv/.tsv file, found a file starting with "
-                    + (first < 0x20 || first > 0x7E ? String.format(Locale.ROOT, "byte 0x%02X", first) : "'" + (char) first + "'") + "; use --format");
+                    + (first < 0x20 || first > 0x7E ? String.format(Locale.ROOT, "byte 0x%02X", first) : "'" + (char) first + "'") + "; set the format with --data-format (data.format in tunegate.yaml)");
         } else {
             src = new LineRowSource(body, maxLineBytes);
             layout = "jsonl";
@@ -171,7 +171,7 @@ public final class DatasetReader {
         }
         throw InvalidInputException.at(file, 1, "cannot detect the format from the first " + DETECT_ROWS
                 + " rows: expected keys messages, conversations, instruction/output or prompt/completion, found "
-                + (seen.isEmpty() ? "no JSON objects" : "keys " + String.join(", ", seen)) + "; use --format");
+                + (seen.isEmpty() ? "no JSON objects" : "keys " + String.join(", ", seen)) + "; set the format with --data-format (data.format in tunegate.yaml)");
     }
 
     private static int firstSignificantByte(BufferedInputStream in) throws IOException {
