@@ -28,22 +28,48 @@ public final class PiiScanner {
         if (text == null || text.isEmpty()) return List.of();
         List<PiiHit> hits = new ArrayList<>(0);
         BitSet claimed = new BitSet(text.length());
-        find(text, CARD, claimed, hits, PiiKind.PAYMENT_CARD);
-        find(text, IBAN, claimed, hits, PiiKind.IBAN);
-        find(text, SSN, claimed, hits, PiiKind.US_SSN);
-        find(text, EMAIL, claimed, hits, PiiKind.EMAIL);
-        find(text, IPV4, claimed, hits, PiiKind.IPV4);
-        find(text, IPV6, claimed, hits, PiiKind.IPV6);
-        find(text, PHONE, claimed, hits, PiiKind.PHONE);
+        List<int[]> spans = numericSpans(text);
+        for (int[] sp : spans) find(text, sp[0], sp[1], CARD, claimed, hits, PiiKind.PAYMENT_CARD);
+        for (int[] sp : spans) find(text, sp[0], sp[1], IBAN, claimed, hits, PiiKind.IBAN);
+        for (int[] sp : spans) find(text, sp[0], sp[1], SSN, claimed, hits, PiiKind.US_SSN);
+        find(text, 0, text.length(), EMAIL, claimed, hits, PiiKind.EMAIL);
+        find(text, 0, text.length(), IPV4, claimed, hits, PiiKind.IPV4);
+        find(text, 0, text.length(), IPV6, claimed, hits, PiiKind.IPV6);
+        for (int[] sp : spans) find(text, sp[0], sp[1], PHONE, claimed, hits, PiiKind.PHONE);
         return hits;
     }
 
-    private static void find(String text, Pattern p, BitSet claimed, List<PiiHit> hits, PiiKind kind) {
+    /**
+     * Regions that may hold a card, IBAN, SSN or phone number: runs of digits, capital letters,
+     * spaces and {@code +().-} with at least 9 digits. The number patterns only run there, so ordinary
+     * prose costs one pass over its characters.
+     */
+    static List<int[]> numericSpans(String text) {
+        List<int[]> out = new ArrayList<>(0);
+        int i = 0, n = text.length();
+        while (i < n) {
+            while (i < n && !numeric(text.charAt(i))) i++;
+            int start = i, digits = 0;
+            while (i < n && numeric(text.charAt(i))) {
+                if (text.charAt(i) >= '0' && text.charAt(i) <= '9') digits++;
+                i++;
+            }
+            if (digits >= 9) out.add(new int[] {start, i});
+        }
+        return out;
+    }
+
+    private static boolean numeric(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '+' || c == '(' || c == ')' || c == '.' || c == '-';
+    }
+
+    private static void find(String text, int from, int to, Pattern p, BitSet claimed, List<PiiHit> hits, PiiKind kind) {
         if (!mayContain(text, kind)) return;
-        Matcher m = p.matcher(text);
+        Matcher m = p.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
         while (m.find()) {
             int s = m.start(), e = m.end();
-            if (claimed.nextSetBit(s) >= 0 && claimed.nextSetBit(s) < e) continue;
+            int c = claimed.nextSetBit(s);
+            if (c >= 0 && c < e) continue;
             String v = m.group();
             if (!valid(kind, v)) continue;
             claimed.set(s, e);

@@ -14,7 +14,7 @@ public final class TextNormalizer {
     /** The normal form of {@code text}; never null. */
     public static String normalize(CharSequence text) {
         if (text == null) return "";
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = ascii(text) ? text.toString() : Normalizer.normalize(text, Normalizer.Form.NFKC); // ASCII is already NFKC
         // Full case folding approximated by upper- then lower-casing (ß → ss, final sigma → σ).
         s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(s.length());
@@ -40,6 +40,11 @@ public final class TextNormalizer {
         }
         b.setLength(end);
         return b.toString();
+    }
+
+    private static boolean ascii(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     private static boolean isPunctuation(int cp) {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Alpaca: {@code {"instruction": …, "input": …, "output": …}} with optional {@code system} and
+ * Alpaca: {@code {"instruction": …, "input": …, "output": …}} (the instruction may be absent: plain
+ * {@code {"input", "output"}} rows read the same way) with optional {@code system} and
  * {@code history} (pairs of earlier turns). The user message is the instruction, a blank line and
  * the input (when not empty).
  */
@@ -23,8 +24,10 @@ public final class AlpacaRowParser extends JsonRowParser {
     @Override
     protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
         checkKeys(row, problems);
-        String instruction = PromptCompletionRowParser.field(row, "instruction", problems, false);
         String input = text(row.get("input"));
+        // plain {"input", "output"} rows are Alpaca without an instruction
+        String instruction = row.has("instruction") || input == null
+                ? PromptCompletionRowParser.field(row, "instruction", problems, false) : "";
         String output = PromptCompletionRowParser.field(row, "output", problems, true);
         if (instruction == null || output == null) return null;
         List<Message> msgs = new ArrayList<>();
@@ -39,7 +42,7 @@ public final class AlpacaRowParser extends JsonRowParser {
                 }
             }
         }
-        String user = input == null || input.isBlank() ? instruction : instruction + "\n\n" + input;
+        String user = input == null || input.isBlank() ? instruction : instruction.isEmpty() ? input : instruction + "\n\n" + input;
         msgs.add(new Message(Role.USER, user));
         msgs.add(new Message(Role.ASSISTANT, output));
         return new Example(msgs, metadata);

@@ -166,11 +166,11 @@ public final class DatasetReader {
             n.fieldNames().forEachRemaining(seen::add);
             if (n.has("messages")) return DatasetFormat.OPENAI_CHAT;
             if (n.has("conversations")) return DatasetFormat.SHAREGPT;
-            if (n.has("instruction") && n.has("output")) return DatasetFormat.ALPACA;
+            if ((n.has("instruction") || n.has("input")) && n.has("output")) return DatasetFormat.ALPACA;
             if (n.has("prompt") && n.has("completion")) return DatasetFormat.PROMPT_COMPLETION;
         }
         throw InvalidInputException.at(file, 1, "cannot detect the format from the first " + DETECT_ROWS
-                + " rows: expected keys messages, conversations, instruction/output or prompt/completion, found "
+                + " rows: expected keys messages, conversations, instruction/output, input/output or prompt/completion, found "
                 + (seen.isEmpty() ? "no JSON objects" : "keys " + String.join(", ", seen)) + "; set the format with --data-format (data.format in tunegate.yaml)");
     }
 
