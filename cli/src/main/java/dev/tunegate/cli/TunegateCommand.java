@@ -22,6 +22,10 @@ import picocli.CommandLine.ScopeType;
             EvalsCommand.class,
             RegressCommand.class,
             CostCommand.class,
+            ExportCommand.class,
+            DataCommand.class,
+            ReviewCommand.class,
+            AdapterCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

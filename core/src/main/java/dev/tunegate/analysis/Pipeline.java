@@ -25,7 +25,7 @@ public final class Pipeline {
     public static Pipeline standard() {
         return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.audit.AuditAnalyzer(), new dev.tunegate.evals.EvalsAnalyzer(),
                 new dev.tunegate.retrieval.RetrievalAnalyzer(),
-                new dev.tunegate.cost.CostAnalyzer()));
+                new dev.tunegate.dataops.version.DatasetVersionAnalyzer(), new dev.tunegate.cost.CostAnalyzer()));
     }
 
     /** The analyzers that run before the one named {@code name}, and that one (a command that needs one report). */

@@ -39,7 +39,26 @@ public final class AuditAnalyzer implements Analyzer {
                 .withEras(ws.strings("data.currentEras"), ws.strings("data.retiredEras"))
                 .withChecks(EnumSet.allOf(AuditCheck.class));
         AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), FindingSink.NONE, ws::relative);
-        return new AnalyzerResult(name(), evidence(r), inputs(ws, r, request), r, notes(r));
+        List<Evidence> ev = evidence(r);
+        List<String> notes = notes(r);
+        // Rows approved in the review log (tunegate review) count as reviewed pairs: the same count, taken
+        // over the training file with the log applied plus the queue rows the log approves.
+        java.util.OptionalLong reviewed = dev.tunegate.dataops.review.ReviewedDataset.reviewedPairs(ws, request, context.threads());
+        if (reviewed.isPresent() && r.usableRows() != null) {
+            long extra = reviewed.getAsLong() - r.usableRows();
+            ev.replaceAll(e -> e.measure() != Measure.REVIEWED_PAIRS ? e : Evidence.measured(Measure.REVIEWED_PAIRS, reviewed.getAsLong(),
+                    e.source() + " + " + dev.tunegate.dataops.review.ReviewLog.FILE,
+                    e.detail() + String.format(Locale.ROOT, "; with the review log applied (%+d)", extra)));
+            notes.add("the review log changes the reviewed pairs from " + r.usableRows() + " to " + reviewed.getAsLong());
+        }
+        List<AnalyzerResult.InputFile> in = inputs(ws, r, request);
+        if (reviewed.isPresent()) {
+            java.nio.file.Path log = ws.root().resolve(dev.tunegate.dataops.review.ReviewLog.FILE);
+            in.add(new AnalyzerResult.InputFile(dev.tunegate.dataops.review.ReviewLog.FILE, dev.tunegate.io.Digests.sha256(log)));
+            java.nio.file.Path queue = dev.tunegate.dataops.review.ReviewedDataset.queue(ws).file();
+            if (java.nio.file.Files.isRegularFile(queue)) in.add(new AnalyzerResult.InputFile(ws.relative(queue), dev.tunegate.io.Digests.sha256(queue)));
+        }
+        return new AnalyzerResult(name(), ev, in, r, notes);
     }
 
     /** The measures of a full report. */

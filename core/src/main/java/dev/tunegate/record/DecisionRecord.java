@@ -71,8 +71,13 @@ public record DecisionRecord(
 
     public record EvidenceEntry(String measure, Object value, String display, String origin, String source, String detail) {}
 
+    /**
+     * Where the decision came from. {@code datasetVersion}: the dataset version (tunegate data snapshot) of the
+     * training file the decision used, or null when none records its current bytes.
+     */
     public record Provenance(String tool, String toolVersion, String workspace, List<AnalyzerResult.InputFile> inputs,
-                             Map<String, Object> config, Map<String, Double> thresholds, List<String> analyzers, List<String> skippedAnalyzers) {}
+                             Map<String, Object> config, Map<String, Double> thresholds, List<String> analyzers, List<String> skippedAnalyzers,
+                             String datasetVersion) {}
 
     public static DecisionRecord of(Workspace ws, Pipeline.Run run, Decision d, Thresholds thresholds, LocalDate today, int number) {
         String name = ws.requireString("useCase.name");
@@ -110,7 +115,8 @@ public record DecisionRecord(
             r.notes().forEach(n -> notes.add(r.analyzer() + ": " + n));
         }
         Provenance prov = new Provenance("tunegate", ToolVersion.get(), ws.root().getFileName().toString(), Assessment.inputs(run),
-                ws.effective(), thresholds.values(), run.results().stream().map(AnalyzerResult::analyzer).toList(), run.skipped());
+                ws.effective(), thresholds.values(), run.results().stream().map(AnalyzerResult::analyzer).toList(), run.skipped(),
+                run.result(dev.tunegate.dataops.version.DatasetVersionAnalyzer.NAME).map(r -> dev.tunegate.dataops.version.DatasetVersionAnalyzer.versionOf(r.report())).orElse(null));
         String title = name + ": " + d.kind().title() + (d.method() == null ? "" : " (" + d.method().label() + ")");
         return new DecisionRecord(SCHEMA_VERSION, id, title, today.toString(), today.plusWeeks(13).toString(), uc,
                 d.kind().name(), d.method() == null ? null : d.method().name(), d.label(), d.kind().summary(), d.methodReason(),

@@ -1,0 +1,57 @@
+package dev.tunegate.cli;
+
+import dev.tunegate.dataops.adapter.AdapterRegistry;
+import dev.tunegate.io.Json;
+import dev.tunegate.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tunegate adapter promote DIR NAME@VERSION --env ENV}: gated by the golden-set regression check. */
+@Command(mixinStandardHelpOptions = true, name = "promote",
+        description = {
+            "Point an environment at an adapter version in DIR/adapters.lock — only if its golden-set run passes the",
+            "regression check (non-inferior within pilot.nonInferiorityMargin, paired on shared items) against the",
+            "adapter the environment uses now, or the base model's run (evals.baseline) for a first promotion.",
+            "Refused (exit 1, with the reason) on REGRESSION or INCONCLUSIVE; nothing is written then."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  tunegate adapter promote examples/ticket-routing ticket-router@1.2.0 --env prod"})
+final class AdapterPromoteCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
+    Path dir;
+
+    @Parameters(index = "1", paramLabel = "NAME@VERSION", description = "The candidate adapter.")
+    String ref;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment, e.g. prod or staging.")
+    String env;
+
+    @Mixin
+    FormatOption format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Workspace ws = DataCommand.open(dir);
+        double margin = ws.number("pilot.nonInferiorityMargin").orElse(dev.tunegate.evals.Regression.DEFAULT_MARGIN);
+        AdapterRegistry.Promotion p = new AdapterRegistry(ws).promote(ref, env, margin, Clock.systemUTC());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            out.print(Json.pretty(p));
+        } else {
+            out.println(p.allowed() ? "promoted " + p.adapter() + " to " + p.environment() + (p.previous() == null ? "" : " (was " + p.previous() + ")") : "not promoted");
+            out.println("  " + p.reason());
+        }
+        out.flush();
+        return p.allowed() ? TunegateCommand.OK : TunegateCommand.GATE;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.tunegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data-operation commands end to end: contracts of their JSON and exit codes. */
+class DataOpsCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path workspace(Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            b.append("{\"messages\":[{\"role\":\"user\",\"content\":\"ticket ").append(i).append(" about thing ").append(i * 7)
+                    .append(" and item ").append(i * 13).append(" in store ").append(i * 17).append("\"},{\"role\":\"assistant\",\"content\":\"")
+                    .append(i % 3 == 0 ? "A" : "B").append("\"}],\"metadata\":{\"provenance\":\"expert\",\"status\":\"")
+                    .append(i == 29 ? "pending" : "approved").append("\",\"era\":\"2026\"}}\n");
+        }
+        Files.writeString(dir.resolve("data/train.jsonl"), b.toString());
+        Files.writeString(dir.resolve("tunegate.yaml"), "useCase:\n  name: t\n  taskType: classification\ndata:\n  train: data/train.jsonl\n  currentEras: [\"2026\"]\nevals:\n  baseline: runs/base.jsonl\n");
+        Files.createDirectories(dir.resolve("runs"));
+        StringBuilder base = new StringBuilder(), bad = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            base.append("{\"run\":\"base\",\"item\":\"g").append(i).append("\",\"passed\":").append(i < 80).append("}\n");
+            bad.append("{\"run\":\"x@1.0.0\",\"item\":\"g").append(i).append("\",\"passed\":").append(i < 50).append("}\n");
+        }
+        Files.writeString(dir.resolve("runs/base.jsonl"), base.toString());
+        Files.writeString(dir.resolve("runs/x-1.0.0.jsonl"), bad.toString());
+        Files.writeString(dir.resolve("train.yaml"), "lr: 1\n");
+        return dir;
+    }
+
+    @Test
+    void exportWritesAManifestThatVerifiesUntilAFileIsEdited(@TempDir Path tmp) throws Exception {
+        Path ws = workspace(tmp.resolve("ws"));
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("export", ws.toString(), "--format", "alpaca", "-o", out.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode m = JSON.readTree(run.out());
+        assertThat(m.get("files").get(0).has("sha256")).isTrue();
+        assertThat(m.get("removed").get("notApproved").asLong()).isEqualTo(1);
+        assertThat(m.has("sourceDigests")).isTrue();
+        assertThat(CliRun.of("export", out.toString(), "--verify").exitCode()).isZero();
+        Files.writeString(out.resolve("train.jsonl"), "{}\n");
+        CliRun bad = CliRun.of("export", out.toString(), "--verify");
+        assertThat(bad.exitCode()).isEqualTo(TunegateCommand.INVALID_INPUT);
+        assertThat(bad.err()).contains("train.jsonl").contains("does not match the manifest");
+    }
+
+    @Test
+    void dataDiffPrintsAddedRemovedAndChangedAndAnUnknownVersionIsExit3(@TempDir Path tmp) throws Exception {
+        Path ws = workspace(tmp.resolve("ws"));
+        assertThat(CliRun.of("data", "snapshot", ws.toString()).exitCode()).isZero();
+        Files.writeString(ws.resolve("data/train.jsonl"), Files.readString(ws.resolve("data/train.jsonl")).replace("\"content\":\"A\"", "\"content\":\"C\""));
+        assertThat(CliRun.of("data", "snapshot", ws.toString()).exitCode()).isZero();
+        JsonNode list = JSON.readTree(CliRun.of("data", "snapshot", ws.toString(), "--list", "--format", "json").out());
+        String a = list.get(0).get("id").asText(), b = list.get(1).get("id").asText();
+        CliRun diff = CliRun.of("data", "diff", "-w", ws.toString(), a, b, "--format", "json");
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        JsonNode d = JSON.readTree(diff.out());
+        assertThat(d.get("added").get("rows").asLong()).isZero();
+        assertThat(d.get("removed").get("rows").asLong()).isZero();
+        assertThat(d.get("changed").get("rows").asLong()).isEqualTo(10);
+        CliRun unknown = CliRun.of("data", "diff", ws.toString(), a, "0000000");
+        assertThat(unknown.exitCode()).isEqualTo(TunegateCommand.INVALID_INPUT);
+        assertThat(unknown.err()).contains("unknown dataset version \"0000000\"");
+    }
+
+    @Test
+    void promoteIsRefusedWithExit1OnARegression(@TempDir Path tmp) throws Exception {
+        Path ws = workspace(tmp.resolve("ws"));
+        assertThat(CliRun.of("adapter", "add", ws.toString(), "--name", "x", "--version", "1.0.0", "--base", "m",
+                "--config", "train.yaml", "--golden-run", "runs/x-1.0.0.jsonl").exitCode()).isZero();
+        CliRun p = CliRun.of("adapter", "promote", ws.toString(), "x@1.0.0", "--env", "prod");
+        assertThat(p.exitCode()).isEqualTo(TunegateCommand.GATE);
+        assertThat(p.out()).contains("refused").contains("REGRESSION");
+        assertThat(Files.exists(ws.resolve("adapters.lock"))).isFalse();
+    }
+
+    @Test
+    void reviewReadsCommandsFromStdin(@TempDir Path tmp) throws Exception {
+        Path ws = workspace(tmp.resolve("ws"));
+        ReviewCommand.input = new BufferedReader(new StringReader("a\n"));
+        try {
+            CliRun r = CliRun.of("review", ws.toString(), "--reviewer", "ana");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("1 rows pending review").contains("1 approved");
+        } finally {
+            ReviewCommand.input = null;
+        }
+        assertThat(Files.readString(ws.resolve("data/review-log.jsonl"))).contains("\"action\":\"approve\"").contains("\"reviewer\":\"ana\"");
+    }
+}

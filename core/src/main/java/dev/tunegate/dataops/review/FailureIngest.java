@@ -1,0 +1,170 @@
+package dev.tunegate.dataops.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.audit.read.Example;
+import dev.tunegate.audit.read.Message;
+import dev.tunegate.audit.read.Role;
+import dev.tunegate.audit.read.RowMetadata;
+import dev.tunegate.dataops.DatasetRows;
+import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.workspace.Workspace;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code tunegate data ingest-failures DIR FILE}: production failures (JSONL, docs/formats/review-queue.md)
+ * become candidate rows with provenance {@code production_failure} and status {@code pending}, appended to
+ * the review queue. Never written into the training file. A failure already queued (same content digest)
+ * is not queued twice, so ingesting the same file again adds nothing.
+ */
+public final class FailureIngest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The provenance of ingested rows. */
+    public static final String PROVENANCE = "production_failure";
+
+    private FailureIngest() {}
+
+    /**
+     * What the ingest did.
+     *
+     * @param file the failures file
+     * @param queue the review queue file appended to
+     * @param lines non-blank lines read
+     * @param added rows appended to the queue
+     * @param alreadyQueued failures whose row was already in the queue
+     * @param withCorrection added rows whose draft is the corrected output given with the failure
+     * @param findings lines that could not be used ({@code file:line: field "x": expected …, found …})
+     */
+    public record Report(String file, String queue, long lines, long added, long alreadyQueued, long withCorrection, List<String> findings) {
+        public Report { findings = List.copyOf(findings); }
+    }
+
+    public static Report ingest(Workspace ws, Path failures) {
+        String shown = ws.relative(failures);
+        if (!Files.isRegularFile(failures)) throw InvalidInputException.at(Path.of(shown), 0, Files.isDirectory(failures) ? "expected a file, found a folder" : "no such file");
+        Path queuePath = ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl"));
+        ReviewQueue queue = new ReviewQueue(queuePath, ws.relative(queuePath));
+        Set<String> queued = new HashSet<>();
+        for (QueueRow r : queue.read().rows()) queued.add(r.digest());
+        String system = commonSystemPrompt(ws);
+        List<String> eras = ws.strings("data.currentEras");
+        String defaultEra = eras.isEmpty() ? null : eras.get(eras.size() - 1);
+
+        List<String> findings = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        long lines = 0, already = 0, corrected = 0;
+        try (BufferedReader in = Files.newBufferedReader(failures, StandardCharsets.UTF_8)) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+                if (line.isBlank()) continue;
+                lines++;
+                String where = shown + ":" + n;
+                JsonNode node;
+                try {
+                    node = MAPPER.readTree(line);
+                } catch (IOException e) {
+                    findings.add(where + ": not valid JSON: " + firstLine(e.getMessage()));
+                    continue;
+                }
+                if (node == null || !node.isObject()) {
+                    findings.add(where + ": expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    continue;
+                }
+                String input = text(node, "input");
+                String bad = text(node, "output", "badOutput");
+                String fix = text(node, "correctedOutput", "corrected");
+                if (input == null || input.isBlank()) {
+                    findings.add(where + ": field \"input\": expected a non-empty string, found " + describe(node.get("input")));
+                    continue;
+                }
+                if (bad == null) {
+                    findings.add(where + ": field \"output\": expected the bad output as a string, found " + describe(node.has("output") ? node.get("output") : node.get("badOutput")));
+                    continue;
+                }
+                String sys = text(node, "system");
+                if (sys == null) sys = system;
+                String era = text(node, "era");
+                if (era == null) era = defaultEra;
+                List<Message> msgs = new ArrayList<>();
+                if (sys != null && !sys.isBlank()) msgs.add(new Message(Role.SYSTEM, sys));
+                msgs.add(new Message(Role.USER, input));
+                boolean hasFix = fix != null && !fix.isBlank();
+                msgs.add(new Message(Role.ASSISTANT, hasFix ? fix : bad));
+                Example ex = new Example(msgs, new RowMetadata(PROVENANCE, "pending", null, era));
+                QueueRow row = QueueRow.of(where, ex, null, null, bad);
+                if (!queued.add(row.digest())) {
+                    already++;
+                    continue;
+                }
+                if (hasFix) corrected++;
+                String why = text(node, "why");
+                out.add(ReviewQueue.line(ex, why == null ? "production failure" : why, text(node, "when"), bad, where));
+            }
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.at(Path.of(shown), 0, "no such file");
+        } catch (IOException e) {
+            throw InvalidInputException.at(Path.of(shown), 0, "cannot read: " + e.getMessage());
+        }
+        queue.append(out);
+        return new Report(shown, ws.relative(queuePath), lines, out.size(), already, corrected, findings);
+    }
+
+    /** The system prompt most training rows carry (the first 1,000 valid rows), or null. */
+    static String commonSystemPrompt(Workspace ws) {
+        Path train = ws.path("data.train").orElse(null);
+        if (train == null || !Files.isRegularFile(train)) return null;
+        Map<String, Integer> counts = new HashMap<>();
+        int[] seen = {0};
+        try {
+            DatasetRows.read(ws, train, r -> {
+                if (seen[0] >= 1000 || !r.valid()) return;
+                seen[0]++;
+                for (Message m : r.example().messages()) {
+                    if (m.role() == Role.SYSTEM) {
+                        counts.merge(m.content(), 1, Integer::sum);
+                        break;
+                    }
+                }
+            });
+        } catch (InvalidInputException e) {
+            return null;
+        }
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, java.util.Comparator.<String>reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static String text(JsonNode n, String... fields) {
+        for (String f : fields) {
+            JsonNode v = n.get(f);
+            if (v != null && v.isTextual()) return v.asText();
+        }
+        return null;
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null) return "nothing";
+        if (v.isTextual()) return "an empty string";
+        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int i = s.indexOf('\n');
+        return i > 0 ? s.substring(0, i) : s;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.tunegate.dataops.review;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.io.AtomicFiles;
+import dev.tunegate.io.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The append-only review log ({@code DIR/data/review-log.jsonl}, docs/formats/review-log.md): one JSON
+ * object per decision, appended with fsync, never rewritten. It is the truth about every review: the
+ * session replays it on start, and export and the FT-DATA count apply it. For a row reviewed more than
+ * once the last decision wins.
+ */
+public final class ReviewLog {
+    /** The log's path in a workspace. */
+    public static final String FILE = "data/review-log.jsonl";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> ACTIONS = Set.of("approve", "reject", "edit");
+
+    private final Path file;
+
+    public ReviewLog(Path file) { this.file = file; }
+
+    public Path file() { return file; }
+
+    /**
+     * One decision.
+     *
+     * @param v the log format version (1)
+     * @param at when, ISO-8601 UTC
+     * @param reviewer who decided
+     * @param action {@code approve}, {@code reject} or {@code edit} (an edit approves the edited row)
+     * @param row the content digest of the row as it was queued ({@link dev.tunegate.dataops.RowDigests#content})
+     * @param source where the row is: {@code file:line}
+     * @param output the edited output (edit only)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(int v, String at, String reviewer, String action, String row, String source, String output) {
+        /** Whether the decision lets the row into training. */
+        public boolean approves() { return "approve".equals(action) || "edit".equals(action); }
+    }
+
+    /**
+     * The log replayed.
+     *
+     * @param latest the last decision per row digest, in the order rows were first decided
+     * @param entries decisions read
+     * @param warnings lines that could not be read ({@code file:line: …}), e.g. a last line cut short by a crash
+     * @param needsNewline whether the file ends without a newline (a crash mid-write): the next append starts a new line first
+     */
+    public record Replay(Map<String, Entry> latest, long entries, List<String> warnings, boolean needsNewline) {
+        public Replay {
+            latest = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(latest));
+            warnings = List.copyOf(warnings);
+        }
+
+        public long approved() { return latest.values().stream().filter(Entry::approves).count(); }
+
+        public long rejected() { return latest.values().stream().filter(e -> "reject".equals(e.action())).count(); }
+    }
+
+    /** Reads the log; a missing file is an empty log. Unreadable lines are warnings, never errors. */
+    public Replay replay() {
+        Map<String, Entry> latest = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        if (!Files.exists(file)) return new Replay(latest, 0, warnings, false);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        boolean needsNewline = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        long n = 0;
+        int last = lines.length - 1; // the element after the final newline ("" when the file ends with one)
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) continue;
+            String where = file + ":" + (i + 1);
+            boolean truncatedTail = i == last && needsNewline;
+            Entry e = parse(line);
+            if (e == null) {
+                warnings.add(where + ": " + (truncatedTail
+                        ? "the last line is incomplete (the process was killed while writing it); ignored"
+                        : "not a review decision (expected a JSON object with at, reviewer, action, row); ignored"));
+                continue;
+            }
+            n++;
+            latest.remove(e.row());
+            latest.put(e.row(), e);
+        }
+        return new Replay(latest, n, warnings, needsNewline);
+    }
+
+    private static Entry parse(String line) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (IOException e) {
+            return null;
+        }
+        if (node == null || !node.isObject()) return null;
+        String action = text(node, "action");
+        String row = text(node, "row");
+        String reviewer = text(node, "reviewer");
+        if (action == null || !ACTIONS.contains(action) || row == null || reviewer == null) return null;
+        String output = text(node, "output");
+        if ("edit".equals(action) && output == null) return null;
+        return new Entry(node.path("v").asInt(1), text(node, "at"), reviewer, action, row, text(node, "source"), output);
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+
+    /** Appends a decision with fsync, first terminating a line a crash left incomplete. */
+    public void append(Entry e) {
+        if (!endsWithNewline(file)) AtomicFiles.appendLine(file, "");
+        AtomicFiles.appendLine(file, Json.line(e));
+    }
+
+    /** Whether a file is missing, empty or ends with a newline. */
+    static boolean endsWithNewline(Path f) {
+        if (!Files.exists(f)) return true;
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "r")) {
+            long len = raf.length();
+            if (len == 0) return true;
+            raf.seek(len - 1);
+            return raf.read() == '\n';
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + f + ": " + ex.getMessage(), ex);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.tunegate.dataops.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.analysis.Progress;
+import dev.tunegate.audit.AuditCheck;
+import dev.tunegate.audit.AuditReport;
+import dev.tunegate.audit.AuditRequest;
+import dev.tunegate.audit.DatasetAudit;
+import dev.tunegate.audit.read.ColumnMapping;
+import dev.tunegate.audit.read.DatasetFormat;
+import dev.tunegate.audit.read.Example;
+import dev.tunegate.audit.read.Message;
+import dev.tunegate.audit.read.Role;
+import dev.tunegate.audit.read.RowMetadata;
+import dev.tunegate.dataops.DatasetRows;
+import dev.tunegate.dataops.RowDigests;
+import dev.tunegate.io.Digests;
+import dev.tunegate.workspace.Workspace;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The dataset with the review log applied: every valid row of {@code data.train} (a pending row approved,
+ * edited or rejected in the log takes that decision) plus every review-queue row the log approves or edits.
+ * It is written, for the audit's engine to read, as a scratch OpenAI chat JSONL with metadata, one row a
+ * line, training rows first in file order, then queue rows in queue order. The user's files are never changed.
+ */
+public final class ReviewedDataset {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ReviewedDataset() {}
+
+    /**
+     * The built dataset.
+     *
+     * @param file the scratch JSONL (delete it when done)
+     * @param sources where each of its rows comes from ({@code file:line}), by row index
+     * @param trainRows rows of the training file
+     * @param invalidTrainRows training rows that cannot be used (format errors, empty output)
+     * @param decisionsApplied training or queue rows a log decision changed
+     * @param queueApproved queue rows the log approves (or edits) and that are included
+     * @param trainFormat the training file's format
+     * @param trainSha256 the training file's digest
+     * @param notes what a person should know (log lines ignored, a truncated file)
+     */
+    public record Built(Path file, List<String> sources, long trainRows, long invalidTrainRows, long decisionsApplied, long queueApproved,
+                        DatasetFormat trainFormat, String trainSha256, List<String> notes) {
+        public Built {
+            sources = List.copyOf(sources);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The review log of a workspace. */
+    public static ReviewLog log(Workspace ws) {
+        return new ReviewLog(ws.root().resolve(ReviewLog.FILE));
+    }
+
+    /** The review queue of a workspace. */
+    public static ReviewQueue queue(Workspace ws) {
+        Path q = ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl"));
+        return new ReviewQueue(q, ws.relative(q));
+    }
+
+    /** A row with a decision applied: approve/edit make it approved by the reviewer (edit replaces the output); reject rejects it. */
+    public static Example apply(Example ex, ReviewLog.Entry e) {
+        RowMetadata m = ex.metadata();
+        if ("reject".equals(e.action())) return new Example(ex.messages(), new RowMetadata(m.provenance(), "rejected", e.reviewer(), m.era()));
+        List<Message> msgs = new ArrayList<>(ex.messages());
+        if ("edit".equals(e.action())) {
+            for (int i = msgs.size() - 1; i >= 0; i--) {
+                if (msgs.get(i).role() == Role.ASSISTANT) {
+                    msgs.set(i, new Message(Role.ASSISTANT, e.output()));
+                    break;
+                }
+            }
+        }
+        return new Example(msgs, new RowMetadata(m.provenance(), "approved", e.reviewer(), m.era()));
+    }
+
+    /** Builds the reviewed dataset of a workspace with {@code data.train} into {@code scratch}. */
+    public static Built build(Workspace ws, Path scratch) {
+        Path train = ws.path("data.train").orElseThrow(() -> new dev.tunegate.io.InvalidInputException(
+                ws.configFile() + ": data.train is not set: there is no dataset"));
+        ReviewLog.Replay replay = log(ws).replay();
+        ReviewQueue.Contents queue = queue(ws).read();
+        List<String> notes = new ArrayList<>(replay.warnings());
+        queue.findings().forEach(f -> notes.add("review queue: " + f));
+        Map<String, ReviewLog.Entry> decisions = replay.latest();
+        List<String> sources = new ArrayList<>();
+        long[] counts = new long[3]; // invalid, applied, queueApproved
+        String trainName = ws.relative(train);
+        DatasetRows.Read read;
+        try (BufferedWriter w = Files.newBufferedWriter(scratch, StandardCharsets.UTF_8)) {
+            read = DatasetRows.read(ws, train, r -> {
+                if (!r.valid()) {
+                    counts[0]++;
+                    return;
+                }
+                Example ex = r.example();
+                ReviewLog.Entry e = decisions.isEmpty() ? null : decisions.get(RowDigests.content(ex));
+                if (e != null && "pending".equals(ex.metadata().status())) {
+                    ex = apply(ex, e);
+                    counts[1]++;
+                }
+                write(w, ex);
+                sources.add(trainName + ":" + r.line());
+            });
+            for (QueueRow q : queue.rows()) {
+                ReviewLog.Entry e = decisions.get(q.digest());
+                if (e == null || !e.approves()) continue;
+                write(w, apply(q.example(), e));
+                sources.add(q.source());
+                counts[1]++;
+                counts[2]++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + scratch + ": " + e.getMessage(), e);
+        }
+        if (read.truncated() != null) notes.add(read.truncated());
+        return new Built(scratch, sources, read.rows(), counts[0], counts[1], counts[2], read.format(), Digests.sha256(train), notes);
+    }
+
+    private static void write(BufferedWriter w, Example ex) {
+        try {
+            w.write(MAPPER.writeValueAsString(RowDigests.tree(ex, true)));
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reviewed pairs (the audit's usable rows: approved or gold, current era, deduplicated, not in conflict)
+     * of the dataset with the review log applied — or empty when the log approves nothing, so the audit's
+     * own count of the training file stands.
+     *
+     * @param request the audit request of the training file (eras, seed and threshold are reused)
+     */
+    public static OptionalLong reviewedPairs(Workspace ws, AuditRequest request, int threads) {
+        if (!Files.exists(ws.root().resolve(ReviewLog.FILE))) return OptionalLong.empty();
+        if (log(ws).replay().approved() == 0) return OptionalLong.empty();
+        Path scratch = null;
+        try {
+            scratch = Files.createTempFile("tunegate-reviewed-", ".jsonl");
+            Built b = build(ws, scratch);
+            if (b.decisionsApplied() == 0) return OptionalLong.empty();
+            AuditRequest r = AuditRequest.of(scratch).withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
+                    .withEras(request.currentEras(), request.retiredEras())
+                    .withNearDuplicates(request.seed(), request.threshold())
+                    .withChecks(EnumSet.of(AuditCheck.COUNTS, AuditCheck.EXACT_DUPLICATES, AuditCheck.NEAR_DUPLICATES, AuditCheck.CONFLICTS));
+            AuditReport rep = DatasetAudit.run(r, Progress.SILENT, threads);
+            return rep.usableRows() == null ? OptionalLong.empty() : OptionalLong.of(rep.usableRows());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch file: " + e.getMessage(), e);
+        } finally {
+            if (scratch != null) {
+                try {
+                    Files.deleteIfExists(scratch);
+                } catch (IOException ignored) {
+                    // a scratch file in the temp folder; the OS cleans it up
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Dataset versions: {@code tunegate data snapshot} records the rows of {@code data.train} under
+ * {@code DIR/.tunegate/datasets/} with a canonical, order-independent content digest
+ * ({@link dev.tunegate.dataops.version.DatasetVersions}); {@code tunegate data diff} compares two versions
+ * row by row ({@link dev.tunegate.dataops.version.VersionDiff}).
+ */
+package dev.tunegate.dataops.version;

@@ -1,0 +1,146 @@
+package dev.tunegate.dataops.review;
+
+import static dev.tunegate.dataops.Fixtures.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tunegate.dataops.Fixtures;
+import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.workspace.Workspace;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
+
+    private static Workspace workspace(Path dir) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) rows.add(row(Fixtures.ticket(i), "A", "expert", "approved", "2026"));
+        rows.add(row(Fixtures.ticket(10), "B", "llm_draft", "pending", "2026"));
+        rows.add(row(Fixtures.ticket(11), "A", "llm_draft", "pending", "2026"));
+        return Fixtures.workspace(dir, rows, null, null);
+    }
+
+    private static String failures() {
+        return """
+                {"input": "%s", "output": "B", "correctedOutput": "A", "when": "2026-02-10T08:00:00Z", "why": "misrouted"}
+                {"input": "%s", "output": "A", "why": "no correction given"}
+                this is not json
+                {"output": "A"}
+                """.formatted(Fixtures.ticket(20), Fixtures.ticket(21));
+    }
+
+    private static ReviewSession.Summary review(Workspace ws, String who, String commands, StringWriter out) {
+        return new ReviewSession(ws, who, CLOCK).run(new BufferedReader(new StringReader(commands)), new PrintWriter(out, true));
+    }
+
+    @Test
+    void ingestAppendsPendingProductionFailuresToTheQueueAndNeverTouchesTheTrainingFile(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        byte[] train = Files.readAllBytes(dir.resolve("data/train.jsonl"));
+        Files.writeString(dir.resolve("failures.jsonl"), failures());
+        FailureIngest.Report r = FailureIngest.ingest(ws, dir.resolve("failures.jsonl"));
+        assertThat(r.added()).isEqualTo(2);
+        assertThat(r.withCorrection()).isEqualTo(1);
+        assertThat(r.findings()).hasSize(2);
+        assertThat(r.findings().get(0)).startsWith("failures.jsonl:3: not valid JSON");
+        assertThat(r.findings().get(1)).startsWith("failures.jsonl:4: field \"input\"");
+        List<QueueRow> q = ReviewedDataset.queue(ws).read().rows();
+        assertThat(q).hasSize(2);
+        assertThat(q.get(0).example().metadata().provenance()).isEqualTo("production_failure");
+        assertThat(q.get(0).example().metadata().status()).isEqualTo("pending");
+        assertThat(q.get(0).example().output()).isEqualTo("A");
+        assertThat(q.get(0).example().messages().get(0).content()).isEqualTo(Fixtures.SYSTEM);
+        assertThat(q.get(1).draftIsBadOutput()).isTrue();
+        assertThat(Files.readAllBytes(dir.resolve("data/train.jsonl"))).isEqualTo(train);
+        // ingesting the same failures again queues nothing new
+        assertThat(FailureIngest.ingest(ws, dir.resolve("failures.jsonl")).alreadyQueued()).isEqualTo(2);
+        assertThat(ReviewedDataset.queue(ws).read().rows()).hasSize(2);
+    }
+
+    @Test
+    void decisionsGoToTheLogAndApprovedRowsJoinTheReviewedDataset(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        Files.writeString(dir.resolve("failures.jsonl"), failures());
+        FailureIngest.ingest(ws, dir.resolve("failures.jsonl"));
+        StringWriter out = new StringWriter();
+        // queue row 1: approve; queue row 2 (draft = bad output): approve refused, then edit; train draft 1: reject; train draft 2: skip
+        ReviewSession.Summary s = review(ws, "ana", "a\na\ne\nB\nr\ns\n", out);
+        assertThat(s.pending()).isEqualTo(4);
+        assertThat(s.approved()).isEqualTo(1);
+        assertThat(s.edited()).isEqualTo(1);
+        assertThat(s.rejected()).isEqualTo(1);
+        assertThat(s.remaining()).isEqualTo(1);
+        assertThat(out.toString()).contains("this draft is the output that failed in production");
+        ReviewLog.Replay replay = ReviewedDataset.log(ws).replay();
+        assertThat(replay.entries()).isEqualTo(3);
+        assertThat(replay.latest().values()).extracting(ReviewLog.Entry::reviewer).containsOnly("ana");
+        assertThat(replay.latest().values()).extracting(ReviewLog.Entry::at).containsOnly("2026-03-01T09:00:00Z");
+
+        Path scratch = dir.resolve("scratch.jsonl");
+        ReviewedDataset.Built b = ReviewedDataset.build(ws, scratch);
+        assertThat(b.queueApproved()).isEqualTo(2);
+        assertThat(b.decisionsApplied()).isEqualTo(3);
+        assertThat(b.sources()).hasSize(6 + 2);
+        String text = Files.readString(scratch);
+        assertThat(text).contains("\"status\":\"rejected\",\"reviewer\":\"ana\"");
+        assertThat(text).contains(Fixtures.ticket(21) + "\"},{\"role\":\"assistant\",\"content\":\"B\"}");
+    }
+
+    @Test
+    void aTruncatedLastLineFromACrashIsIgnoredWithAWarningAndTheReviewGoesOn(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        review(ws, "ana", "a\n", new StringWriter()); // decides the first pending row, then the input ends
+        Path log = dir.resolve(ReviewLog.FILE);
+        // the process was killed while writing the next decision: half a line, no newline
+        Files.writeString(log, "{\"v\":1,\"at\":\"2026-03-01T09:01:00Z\",\"reviewer\":\"ana\",\"act", StandardOpenOption.APPEND);
+        ReviewLog.Replay replay = ReviewedDataset.log(ws).replay();
+        assertThat(replay.entries()).isEqualTo(1);
+        assertThat(replay.warnings()).singleElement().asString().contains(":2: the last line is incomplete");
+        StringWriter out = new StringWriter();
+        ReviewSession.Summary s = review(ws, "ben", "r\n", out);
+        assertThat(s.pending()).isEqualTo(1); // the decided row is not shown again
+        assertThat(out.toString()).contains("warning:").contains("incomplete");
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).contains("\"reviewer\":\"ben\"").contains("\"action\":\"reject\"");
+        assertThat(ReviewedDataset.log(ws).replay().entries()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondConcurrentReviewIsRefusedAndAStaleLockIsTakenOver(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        Path lockFile = dir.resolve(ReviewSession.LOCK);
+        try (WorkspaceLock held = WorkspaceLock.acquire(lockFile, "review", "reviewer ana")) {
+            assertThatThrownBy(() -> review(ws, "ben", "a\n", new StringWriter()))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("another review is running on this workspace")
+                    .hasMessageContaining("reviewer ana");
+        }
+        // a lock file left by a killed session (content, no OS lock) is stale
+        Files.writeString(lockFile, "pid 999999, reviewer zed, since 2026-01-01T00:00:00Z\n");
+        try (WorkspaceLock l = WorkspaceLock.acquire(lockFile, "review", "reviewer ben")) {
+            assertThat(l.takenOver()).contains("reviewer zed");
+        }
+    }
+
+    @Test
+    void aReviewerNameIsRequired(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        assertThatThrownBy(() -> new ReviewSession(ws, " ", CLOCK)).isInstanceOf(InvalidInputException.class).hasMessageContaining("--reviewer");
+    }
+}
