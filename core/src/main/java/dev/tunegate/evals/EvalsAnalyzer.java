@@ -1,0 +1,169 @@
+package dev.tunegate.evals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.SpecVersionDetector;
+import dev.tunegate.analysis.AnalysisContext;
+import dev.tunegate.analysis.Analyzer;
+import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.evals.read.EvalFormat;
+import dev.tunegate.evidence.Evidence;
+import dev.tunegate.evidence.Measure;
+import dev.tunegate.io.Digests;
+import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The evals analyzer: reads {@code evals.history} (and {@code evals.baseline} with {@code evals.candidate})
+ * and reports the eval-history measures behind FT-PLATEAU and NO-STRUCT: {@link Measure#EVAL_ITERATIONS},
+ * {@link Measure#ITERATIONS_WITHOUT_GAIN}, {@link Measure#RECURRING_ERROR_SHARE} (0 unless a class
+ * recurs), {@link Measure#RECURRING_ERROR_CLASS} (only when one recurs) and {@link Measure#FORMAT_ERROR_SHARE}.
+ * Its report is an {@link EvalsReport}.
+ */
+public final class EvalsAnalyzer implements Analyzer {
+    /** Threshold names read from the policy. */
+    public static final String MIN_ITERATIONS = "FT-PLATEAU.minIterations";
+    public static final String MIN_RECURRING_SHARE = "FT-PLATEAU.minRecurringShare";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() { return "evals"; }
+
+    @Override
+    public boolean applies(Workspace workspace) {
+        return !workspace.paths("evals.history").isEmpty()
+                || (workspace.path("evals.baseline").isPresent() && workspace.path("evals.candidate").isPresent());
+    }
+
+    /** The settings a workspace and the policy thresholds give. */
+    public static EvalSettings settings(Workspace ws, AnalysisContext context) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        ws.map("evals.columns").forEach((k, v) -> columns.put(k, String.valueOf(v)));
+        int n = (int) Math.round(context.thresholds().get(MIN_ITERATIONS));
+        double share = context.thresholds().get(MIN_RECURRING_SHARE);
+        return EvalSettings.defaults()
+                .withFormat(EvalFormat.of(ws.string("evals.format").orElse("auto")))
+                .withColumns(columns)
+                .withLabels(ws.strings("evals.labels"))
+                .withSeed(ws.integer("evals.seed").orElse(EvalSettings.DEFAULT_SEED))
+                .withOutputSchema(ws.path("requirements.outputSchema").orElse(null))
+                .withPlateau(Math.max(1, n), share);
+    }
+
+    @Override
+    public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
+        EvalSettings settings = settings(ws, context);
+        JsonSchema schema = settings.outputSchema() == null ? null : loadSchema(settings.outputSchema(), ws.relative(settings.outputSchema()));
+        Findings findings = new Findings();
+        List<Path> files = ws.paths("evals.history");
+        List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
+        for (Path f : files) inputs.add(input(ws, f));
+        List<EvalRun> runs = EvalRuns.load(files, ws::relative, settings, findings);
+        EvalHistoryAnalysis analysis = new EvalHistoryAnalysis(settings, schema);
+        EvalsReport report = analysis.analyze(runs, files.stream().map(ws::relative).toList(), findings);
+
+        RegressionReport regression = null;
+        var baseline = ws.path("evals.baseline");
+        var candidate = ws.path("evals.candidate");
+        if (baseline.isPresent() && candidate.isPresent()) {
+            inputs.add(input(ws, baseline.get()));
+            inputs.add(input(ws, candidate.get()));
+            Findings rf = new Findings();
+            EvalRun b = single(EvalRuns.load(List.of(baseline.get()), ws::relative, settings, rf), ws.relative(baseline.get()));
+            EvalRun c = single(EvalRuns.load(List.of(candidate.get()), ws::relative, settings, rf), ws.relative(candidate.get()));
+            LabelSet labels = settings.labels().isEmpty()
+                    ? LabelSet.infer(java.util.stream.Stream.concat(b.records().stream(), c.records().stream()).map(EvalRecord::expected).toList())
+                    : LabelSet.configured(settings.labels());
+            double margin = ws.number("pilot.nonInferiorityMargin").orElse(Regression.DEFAULT_MARGIN);
+            regression = Regression.compare(b, c, margin, new ErrorClassifier(labels, schema), null, rf.snapshot());
+        }
+        report = new EvalsReport(report.seed(), report.metric(), report.files(), report.labelSource(), report.labelCount(),
+                report.iterations(), report.plateau(), report.plateauEvidence(), report.recurringErrorClass(),
+                report.topErrorClassPerIteration(), report.formatErrorShare(), report.formatDominant(), report.findings(),
+                report.parameters(), regression);
+
+        List<Evidence> evidence = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (runs.isEmpty()) {
+            if (!files.isEmpty()) notes.add("evals.history holds no usable eval records; the eval-history rules stay unknown");
+        } else {
+            String source = "evals: " + String.join(", ", report.files());
+            evidence.add(Evidence.measured(Measure.EVAL_ITERATIONS, runs.size(), source,
+                    runs.size() + " iterations, " + report.metric() + ", seed " + settings.seed()));
+            EvalsReport.PlateauEvidence p = report.plateauEvidence();
+            evidence.add(Evidence.measured(Measure.ITERATIONS_WITHOUT_GAIN, p.iterationsWithoutGain(), source, plateauDetail(p)));
+            EvalsReport.RecurringErrorClass rec = report.recurringErrorClass();
+            if (rec != null) {
+                evidence.add(Evidence.measured(Measure.RECURRING_ERROR_SHARE, rec.share(), source,
+                        rec.name() + " tops each of the last " + settings.minIterations() + " iterations (smallest share " + pct(rec.share()) + ")"));
+                evidence.add(Evidence.measured(Measure.RECURRING_ERROR_CLASS, rec.name(), source, "top error class of each of the last "
+                        + settings.minIterations() + " iterations"));
+            } else {
+                evidence.add(Evidence.measured(Measure.RECURRING_ERROR_SHARE, 0.0, source,
+                        "no class tops each of the last " + settings.minIterations() + " iterations with " + pct(settings.minRecurringShare())
+                                + " of errors; tops: " + report.topErrorClassPerIteration()));
+            }
+            EvalsReport.IterationSummary last = report.iterations().get(report.iterations().size() - 1);
+            evidence.add(Evidence.measured(Measure.FORMAT_ERROR_SHARE, report.formatErrorShare(), source,
+                    "FORMAT errors among the " + last.errors() + " errors of " + last.name()));
+        }
+        for (Finding f : report.findings()) notes.add(f.describe());
+        if (regression != null) notes.add("regress " + regression.candidate() + " vs " + regression.baseline() + ": " + regression.verdict() + " — " + regression.reason());
+        return new AnalyzerResult(name(), evidence, inputs, report, notes);
+    }
+
+    private static String plateauDetail(EvalsReport.PlateauEvidence p) {
+        StringBuilder b = new StringBuilder();
+        for (EvalsReport.Comparison c : p.comparisons()) {
+            if (b.length() > 0) b.append("; ");
+            b.append(String.format(Locale.ROOT, "%s vs %s: %+.1f points, p = %.3g on %d items%s", c.iteration(), c.bestEarlier(),
+                    c.delta() * 100, c.pValue(), c.itemsCompared(), c.gain() ? " (gain)" : ""));
+        }
+        return b.toString();
+    }
+
+    private static String pct(double d) {
+        return String.format(Locale.ROOT, "%.0f%%", d * 100);
+    }
+
+    private static AnalyzerResult.InputFile input(Workspace ws, Path f) {
+        if (!Files.isRegularFile(f)) throw new InvalidInputException(ws.relative(f) + ": not a file; expected an eval results file");
+        return new AnalyzerResult.InputFile(ws.relative(f), Digests.sha256(f));
+    }
+
+    /** The file's run; with several runs, the latest one (by iteration order). */
+    static EvalRun single(List<EvalRun> runs, String file) {
+        if (runs.isEmpty()) throw new InvalidInputException(file + ": expected eval results for a golden-set run, found no usable record");
+        return runs.get(runs.size() - 1);
+    }
+
+    /** Compiles a JSON Schema file; a file that is not a schema is invalid input. */
+    public static JsonSchema loadSchema(Path file, String display) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new InvalidInputException(display + ": expected a JSON Schema, found unreadable JSON: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) throw new InvalidInputException(display + ": expected a JSON Schema object, found " + node);
+        SpecVersion.VersionFlag version;
+        try {
+            version = node.has("$schema") ? SpecVersionDetector.detect(node) : SpecVersion.VersionFlag.V202012;
+        } catch (RuntimeException e) {
+            version = SpecVersion.VersionFlag.V202012;
+        }
+        return JsonSchemaFactory.getInstance(version).getSchema(node);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tunegate.evals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A single-threaded accumulator of row problems, grouped by file and kind; {@link #snapshot()} hands
+ * out the immutable {@link Finding}s in the order they were first seen.
+ */
+public final class Findings {
+    /** Lines kept per file and kind. */
+    public static final int MAX_LINES = 20;
+
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+
+    private static final class Group {
+        final String file;
+        final FindingKind kind;
+        long count;
+        final List<Long> lines = new ArrayList<>();
+        String example;
+
+        Group(String file, FindingKind kind) {
+            this.file = file;
+            this.kind = kind;
+        }
+    }
+
+    /** Records a problem at {@code file:line}. */
+    public void add(String file, long line, FindingKind kind, String message) {
+        Group g = groups.computeIfAbsent(file + "\u0000" + kind, k -> new Group(file, kind));
+        g.count++;
+        if (g.example == null) g.example = message;
+        if (g.lines.size() < MAX_LINES && line > 0) g.lines.add(line);
+    }
+
+    /** Records a problem of a record. */
+    public void add(EvalRecord r, FindingKind kind, String message) {
+        add(r.file(), r.line(), kind, message);
+    }
+
+    /** How many rows have a problem of {@code kind}. */
+    public long count(FindingKind kind) {
+        return groups.values().stream().filter(g -> g.kind == kind).mapToLong(g -> g.count).sum();
+    }
+
+    public List<Finding> snapshot() {
+        return groups.values().stream().map(g -> new Finding(g.file, g.kind, g.count, g.lines, g.example)).toList();
+    }
+}

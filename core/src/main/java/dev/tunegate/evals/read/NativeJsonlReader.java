@@ -1,0 +1,126 @@
+package dev.tunegate.evals.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.evals.EvalRecord;
+import dev.tunegate.evals.FindingKind;
+import dev.tunegate.evals.Findings;
+import dev.tunegate.io.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads tunegate's native eval results: JSONL, one object per item per run, described by
+ * {@code docs/formats/eval-results.schema.json}. A line that is not a JSON object, or lacks an item,
+ * is a finding; a file in which no line is a JSON object is invalid input.
+ */
+public final class NativeJsonlReader implements EvalReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public List<EvalRecord> read(Path file, String displayName, Findings findings) {
+        List<EvalRecord> out = new ArrayList<>();
+        long lineNo = 0;
+        long nonEmpty = 0;
+        long objects = 0;
+        String firstBad = null;
+        String defaultRun = Values.stem(displayName);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+                if (line.isBlank()) continue;
+                nonEmpty++;
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (JsonProcessingException e) {
+                    node = null;
+                }
+                if (node == null || !node.isObject()) {
+                    if (firstBad == null) firstBad = Values.shorten(line);
+                    findings.add(displayName, lineNo, FindingKind.MALFORMED_ROW, "expected a JSON object, found " + Values.shorten(line));
+                    continue;
+                }
+                objects++;
+                EvalRecord r = record(node, defaultRun, displayName, lineNo, findings);
+                if (r != null) out.add(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + displayName + ": " + e.getMessage(), e);
+        }
+        if (nonEmpty > 0 && objects == 0) {
+            throw new InvalidInputException(displayName, 1,
+                    "expected native eval results (one JSON object per line, see docs/formats/eval-results.md), found " + firstBad);
+        }
+        return out;
+    }
+
+    private static EvalRecord record(JsonNode n, String defaultRun, String file, long line, Findings findings) {
+        String item = text(n.get("item"));
+        if (Values.blank(item)) {
+            findings.add(file, line, FindingKind.MISSING_FIELD, "field \"item\": expected a string or number, found " + kind(n.get("item")));
+            return null;
+        }
+        Long iteration = null;
+        JsonNode it = n.get("iteration");
+        if (it != null && !it.isNull()) {
+            if (it.canConvertToLong() && it.isIntegralNumber()) iteration = it.longValue();
+            else findings.add(file, line, FindingKind.BAD_VALUE, "field \"iteration\": expected an integer, found " + it);
+        }
+        String run = text(n.get("run"));
+        if (Values.blank(run)) run = iteration != null ? "iteration-" + iteration : defaultRun;
+        Boolean passed = null;
+        JsonNode p = n.get("passed");
+        if (p != null && !p.isNull()) {
+            passed = p.isBoolean() ? p.booleanValue() : Values.bool(p.asText());
+            if (passed == null) findings.add(file, line, FindingKind.BAD_VALUE, "field \"passed\": expected true or false, found " + p);
+        }
+        Double score = number(n.get("score"), "score", file, line, findings);
+        Double latency = number(n.get("latencyMs"), "latencyMs", file, line, findings);
+        Double tokens = number(n.get("tokens"), "tokens", file, line, findings);
+        Double cost = number(n.get("costUsd"), "costUsd", file, line, findings);
+        Map<String, String> tags = new LinkedHashMap<>();
+        JsonNode t = n.get("tags");
+        if (t != null && t.isObject()) {
+            t.properties().forEach(e -> tags.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        } else if (t != null && t.isArray()) {
+            t.forEach(e -> tags.put(e.asText(), "true"));
+        } else if (t != null && !t.isNull()) {
+            findings.add(file, line, FindingKind.BAD_VALUE, "field \"tags\": expected an object, found " + t);
+        }
+        return new EvalRecord(run, iteration, text(n.get("timestamp")), item, passed, score,
+                text(n.get("expected")), text(n.get("output")), text(n.get("errorClass")), text(n.get("finishReason")),
+                latency, tokens == null ? null : tokens.longValue(), cost, tags, file, line);
+    }
+
+    /** A scalar as text, or a JSON object/array as its JSON. */
+    static String text(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) return null;
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private static Double number(JsonNode v, String field, String file, long line, Findings findings) {
+        if (v == null || v.isNull()) return null;
+        Double d = v.isNumber() ? (Double) v.doubleValue() : Values.number(v.asText());
+        if (d == null || !Double.isFinite(d)) {
+            findings.add(file, line, FindingKind.BAD_VALUE, "field \"" + field + "\": expected a number, found " + v);
+            return null;
+        }
+        return d;
+    }
+
+    private static String kind(JsonNode v) {
+        return v == null ? "nothing" : v.isNull() ? "null" : v.toString();
+    }
+}

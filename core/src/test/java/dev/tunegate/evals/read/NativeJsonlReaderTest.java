@@ -1,0 +1,72 @@
+package dev.tunegate.evals.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tunegate.evals.EvalRecord;
+import dev.tunegate.evals.FindingKind;
+import dev.tunegate.evals.Findings;
+import dev.tunegate.io.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NativeJsonlReaderTest {
+    @TempDir Path dir;
+
+    @Test
+    void every_documented_field_is_read() throws Exception {
+        Path f = dir.resolve("history.jsonl");
+        Files.writeString(f, """
+                {"run":"v2","iteration":2,"timestamp":"2025-03-01T10:00:00Z","item":"t-1","passed":false,"score":0.25,"expected":"billing","output":"account","errorClass":"WRONG_QUEUE","latencyMs":812,"tokens":431,"costUsd":0.0012,"tags":{"slice":"emea","era":"2025"},"finishReason":"stop"}
+                {"run":"v2","iteration":2,"item":17,"expected":{"a":1},"output":"{\\"a\\":1}"}
+                """);
+        List<EvalRecord> records = EvalReaders.read(f, "history.jsonl", EvalFormat.AUTO, Map.of(), new Findings());
+        EvalRecord r = records.get(0);
+        assertThat(r.run()).isEqualTo("v2");
+        assertThat(r.iteration()).isEqualTo(2L);
+        assertThat(r.timestamp()).isEqualTo("2025-03-01T10:00:00Z");
+        assertThat(r.passed()).isFalse();
+        assertThat(r.score()).isEqualTo(0.25);
+        assertThat(r.errorClass()).isEqualTo("WRONG_QUEUE");
+        assertThat(r.latencyMs()).isEqualTo(812.0);
+        assertThat(r.tokens()).isEqualTo(431L);
+        assertThat(r.costUsd()).isEqualTo(0.0012);
+        assertThat(r.tags()).containsEntry("slice", "emea").containsEntry("era", "2025");
+        assertThat(r.location()).isEqualTo("history.jsonl:1");
+        // The second line has no outcome: it passes because the output equals the expected JSON text.
+        assertThat(records.get(1).item()).isEqualTo("17");
+        assertThat(records.get(1).expected()).isEqualTo("{\"a\":1}");
+        assertThat(records.get(1).passed()).isTrue();
+    }
+
+    @Test
+    void broken_lines_and_lines_without_an_item_or_outcome_are_findings_with_their_lines() throws Exception {
+        Path f = dir.resolve("h.jsonl");
+        Files.writeString(f, """
+                {"item":"a","passed":true}
+                {"item":"b","passed":
+                {"passed":true}
+                {"item":"c"}
+                """);
+        Findings findings = new Findings();
+        List<EvalRecord> records = EvalReaders.read(f, "h.jsonl", EvalFormat.AUTO, Map.of(), findings);
+        assertThat(records).extracting(EvalRecord::item).containsExactly("a");
+        assertThat(records.get(0).run()).isEqualTo("h");
+        assertThat(findings.snapshot()).extracting(x -> x.kind() + "@" + x.lines())
+                .containsExactly("MALFORMED_ROW@[2]", "MISSING_FIELD@[3, 4]");
+        assertThat(findings.count(FindingKind.MISSING_FIELD)).isEqualTo(2);
+    }
+
+    @Test
+    void a_file_with_no_json_object_at_all_is_invalid_input() throws Exception {
+        Path f = dir.resolve("x.jsonl");
+        Files.writeString(f, "hello\nworld\n");
+        assertThatThrownBy(() -> EvalReaders.read(f, "x.jsonl", EvalFormat.AUTO, Map.of(), new Findings()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("x.jsonl:1: expected native eval results");
+    }
+}
