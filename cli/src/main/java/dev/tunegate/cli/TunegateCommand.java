@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
+            PilotCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
@@ -24,6 +26,8 @@ import picocli.CommandLine.ScopeType;
             "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
+            "  tunegate pilot examples/ticket-routing            scale / improve / stop (exit 1 on stop)",
+            "  tunegate report examples/policy-qa -o report.html one self-contained HTML page",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
         exitCodeListHeading = "%nExit codes:%n",

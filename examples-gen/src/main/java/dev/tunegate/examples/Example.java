@@ -49,6 +49,7 @@ record Example(String name, long seed, String config) {
                     paramsB: 8
                     contextWindow: 8192
                 pilot:
+                  checkpoints: pilot/checkpoints.jsonl
                   weeks: 6
                   minCalls: 50000
                   qualityTarget: 0.9
@@ -91,6 +92,7 @@ record Example(String name, long seed, String config) {
                   current: gpt-4o-mini
                   hosting: provider
                 pilot:
+                  checkpoints: pilot/checkpoints.csv
                   weeks: 8
                   minCalls: 5000
                   qualityTarget: 0.85
