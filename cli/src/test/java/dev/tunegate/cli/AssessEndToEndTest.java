@@ -36,7 +36,7 @@ class AssessEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ticket-routing", "policy-qa"})
+    @ValueSource(strings = {"ticket-routing", "policy-qa", "support-kb"})
     void theDecisionJsonOfEachExampleMatchesItsReviewedGoldenFile(String name) throws IOException {
         Path ws = copyExample(name, tmp);
         CliRun run = CliRun.of("assess", ws.toString(), "--format", "json", "--as-of", "2026-01-15", "--no-write");

@@ -25,6 +25,7 @@ final class DatasetGenerator implements ArtifactGenerator {
         switch (ex.name()) {
             case "ticket-routing" -> ticketRouting(rnd, files);
             case "policy-qa" -> policyQa(rnd, files);
+            case "support-kb" -> supportKb(rnd, files);
             default -> throw new IllegalArgumentException(ex.name());
         }
     }
@@ -219,6 +220,31 @@ final class DatasetGenerator implements ArtifactGenerator {
         if ("pre-2025-handbook".equals(era)) a = a.replace("§", "Handbook 2019 §");
         if (pairs != null) pairs.add(new String[] {q, a});
         return chat(POLICY_SYSTEM, q, a, meta(provenance, status, "pending".equals(status) ? null : reviewer(rnd), era));
+    }
+
+    // ------------------------------------------------------------------ support KB
+
+    static final String SUPPORT_SYSTEM = "You answer customers' questions from the help centre and link the article you used.";
+    private static final String[][] ARTICLES = {
+        {"kb-export", "How do I export my data to %s?", "Open Settings → Data → Export and choose %s; large exports arrive by e-mail. See: Exporting your data."},
+        {"kb-sso", "Can we sign in with %s single sign-on?", "Yes, %s SSO is available on the Team and Enterprise plans. See: Setting up SSO."},
+        {"kb-invoices", "Where do I find invoices for %s?", "Invoices for %s are under Billing → History, downloadable as PDF. See: Finding your invoices."},
+        {"kb-api-limits", "What is the API rate limit for %s?", "The %s plan allows the documented requests per minute; bursts are queued. See: API limits."},
+        {"kb-mobile", "Does the %s app work offline?", "The %s app caches your last 30 days for offline reading. See: Using the mobile apps."}
+    };
+    private static final String[] TOPICS = {"CSV", "Okta", "Azure AD", "Google", "the Pro plan", "the Team plan", "iOS", "Android", "Excel", "JSON"};
+
+    private void supportKb(Random rnd, ExampleFiles files) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 320; i++) {
+            String[] a = ARTICLES[rnd.nextInt(ARTICLES.length)];
+            String topic = TOPICS[rnd.nextInt(TOPICS.length)];
+            String status = i < 260 ? "approved" : "pending";
+            rows.add(chat(SUPPORT_SYSTEM, String.format(Locale.ROOT, a[1], topic), String.format(Locale.ROOT, a[2], topic),
+                    meta(i < 40 ? "gold" : "expert", status, "approved".equals(status) ? reviewer(rnd) : null, "2026")));
+        }
+        shuffle(rows, rnd);
+        files.writeJsonl("data/train.jsonl", rows);
     }
 
     // ------------------------------------------------------------------ helpers

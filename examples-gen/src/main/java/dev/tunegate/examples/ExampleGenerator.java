@@ -21,7 +21,7 @@ public final class ExampleGenerator {
 
     /** The examples. */
     static List<Example> examples() {
-        return List.of(Example.ticketRouting(), Example.policyQa());
+        return List.of(Example.ticketRouting(), Example.policyQa(), Example.supportKb());
     }
 
     public static void main(String[] args) throws IOException {
