@@ -25,7 +25,7 @@ final class PilotCheckpointGenerator implements ArtifactGenerator {
         switch (ex.name()) {
             case "ticket-routing" -> ticketRouting(rnd, files);
             case "policy-qa" -> policyQa(rnd, files);
-            default -> throw new IllegalArgumentException(ex.name());
+            default -> { } // no pilot yet (support-kb must fix access control first)
         }
     }
 
