@@ -16,7 +16,8 @@ package dev.tunegate.pilot;
  * @param gap how far the measurement misses the target (positive = by how much it misses), null when met or unknown
  * @param gapText the miss in words, null when met
  * @param trend the trend across checkpoints, null for a condition not measured at checkpoints or with too few of them
+ * @param trendText the trend in words, in the KPI's unit, or null
  * @param source where the measurement comes from (file, or the artifact that would settle it when unknown)
  */
 public record PilotCondition(String id, String gate, String title, Boolean met, Double measured, Double target, String comparison,
-                             String measuredText, String targetText, Double gap, String gapText, Trend trend, String source) {}
+                             String measuredText, String targetText, Double gap, String gapText, Trend trend, String trendText, String source) {}

@@ -47,17 +47,17 @@ public final class PilotJudge {
         cs.add(nonInferior(regression));
         cs.add(qualityTarget(regression));
         cs.add(kpi("latency-p95", "p95 response latency within its guardrail", checkpoints, Checkpoint::latencyP95Ms, settings.latencyP95MsMax(),
-                true, "pilot.latencyP95MsMax", "latencyP95Ms", PilotJudge::ms));
+                true, "pilot.latencyP95MsMax", "latencyP95Ms", Unit.MS));
         cs.add(kpi("unit-cost", "cost per call within its guardrail", checkpoints, Checkpoint::unitCostUsd, settings.unitCostUsdMax(),
-                true, "pilot.unitCostUsdMax", "unitCostUsd", PilotJudge::usd));
+                true, "pilot.unitCostUsdMax", "unitCostUsd", Unit.USD));
         cs.add(volume(checkpoints));
         if (settings.adoptionTarget() != null) {
             cs.add(kpi("adoption", "adoption at its target", checkpoints, Checkpoint::adoption, settings.adoptionTarget(),
-                    false, "pilot.adoptionTarget", "adoption", PilotJudge::pct));
+                    false, "pilot.adoptionTarget", "adoption", Unit.SHARE));
         }
         if (settings.processKpi() != null && settings.processKpiTarget() != null) {
             cs.add(kpi("process-kpi", settings.processKpi() + " at its target", checkpoints, Checkpoint::processKpi, settings.processKpiTarget(),
-                    settings.processKpiAtMost(), "pilot.processKpiTarget", settings.processKpi(), PilotJudge::plain));
+                    settings.processKpiAtMost(), "pilot.processKpiTarget", settings.processKpi(), Unit.PLAIN));
         }
 
         List<PilotCondition> stopFailed = cs.stream().filter(c -> c.gate().equals(GATE_STOP) && Boolean.FALSE.equals(c.met())).toList();
@@ -122,11 +122,7 @@ public final class PilotJudge {
 
     private static String missLine(PilotCondition c) {
         StringBuilder b = new StringBuilder(c.title()).append(": ").append(c.gapText() == null ? c.measuredText() : c.gapText());
-        Trend t = c.trend();
-        if (t != null) {
-            b.append(String.format(Locale.ROOT, "; trend %s per week (%s%s over %d checkpoints)", signed(t.slopePerWeek()),
-                    t.direction(), t.significant() ? ", significant" : t.low() == null ? "" : ", not significant", t.points()));
-        }
+        if (c.trendText() != null) b.append("; trend ").append(c.trendText());
         return b.toString();
     }
 
@@ -137,7 +133,7 @@ public final class PilotJudge {
         boolean met = r.verdict() != Verdict.REGRESSION;
         double high = r.difference().high();
         return new PilotCondition("quality-not-worse", GATE_STOP, title, met, high, 0.0, ">=", difference(r), target,
-                met ? null : -high, met ? null : String.format(Locale.ROOT, "the upper bound is %.1f points below 0", -high * 100), null, runs(r));
+                met ? null : -high, met ? null : String.format(Locale.ROOT, "the upper bound is %.1f points below 0", -high * 100), null, null, runs(r));
     }
 
     private PilotCondition nonInferior(RegressionReport r) {
@@ -155,7 +151,7 @@ public final class PilotJudge {
             }
         }
         return new PilotCondition("quality-non-inferior", GATE_SCALE, title, met, low, -margin, ">", difference(r), target,
-                met ? null : -margin - low, gapText, null, runs(r));
+                met ? null : -margin - low, gapText, null, null, runs(r));
     }
 
     private PilotCondition qualityTarget(RegressionReport r) {
@@ -170,11 +166,12 @@ public final class PilotJudge {
                 pct(r.candidateAccuracy().high()), r.sharedItems(), r.candidateAccuracy().method());
         return new PilotCondition("quality-target", GATE_SCALE, title, met, acc, target, ">=", measured, targetText,
                 met ? null : target - acc, met ? null : String.format(Locale.ROOT, "%s is %.1f points below the target %s", pct(acc), (target - acc) * 100, pct(target)),
-                null, runs(r));
+                null, null, runs(r));
     }
 
     private PilotCondition kpi(String id, String title, Checkpoints cps, Function<Checkpoint, Double> field, Double target, boolean atMost,
-                               String targetKey, String column, Function<Double, String> fmt) {
+                               String targetKey, String column, Unit unit) {
+        Function<Double, String> fmt = unit::value;
         String cmp = atMost ? "<=" : ">=";
         if (target == null) return unknown(id, GATE_SCALE, title, null, cmp, "no target configured", targetKey + " in tunegate.yaml");
         String targetText = (atMost ? "at most " : "at least ") + fmt.apply(target) + " at the latest checkpoint";
@@ -194,8 +191,11 @@ public final class PilotJudge {
         double gap = atMost ? v - target : target - v;
         Trend trend = Trend.of(pts, !atMost);
         String measured = fmt.apply(v) + " on " + last.date();
-        String gapText = met ? null : fmt.apply(v) + " is " + fmt.apply(gap) + (atMost ? " above" : " below") + " the target " + fmt.apply(target);
-        return new PilotCondition(id, GATE_SCALE, title, met, v, target, cmp, measured, targetText, met ? null : gap, gapText, trend,
+        String gapText = met ? null : fmt.apply(v) + " is " + unit.difference(gap) + (atMost ? " above" : " below") + " the target " + fmt.apply(target);
+        String trendText = trend == null ? null : String.format(Locale.ROOT, "%s per week, %s%s over %d checkpoints", unit.slope(trend.slopePerWeek()),
+                trend.direction(), trend.low() == null ? "" : (trend.significant() ? ", significant" : ", not significant")
+                        + " (95 % interval " + unit.slope(trend.low()) + " to " + unit.slope(trend.high()) + ")", trend.points());
+        return new PilotCondition(id, GATE_SCALE, title, met, v, target, cmp, measured, targetText, met ? null : gap, gapText, trend, trendText,
                 cps.file() + ":" + last.line());
     }
 
@@ -210,7 +210,7 @@ public final class PilotJudge {
                 + (cps.rows().isEmpty() ? "" : " (" + cps.rows().get(0).date() + " to " + cps.latest().date() + ")");
         return new PilotCondition("volume", GATE_SCALE, title, met, (double) total, target, ">=", measured, targetText,
                 met ? null : target - total, met ? null : String.format(Locale.ROOT, "%,d calls are %,d short of %,d", total, settings.minCalls() - total, settings.minCalls()),
-                null, cps.file());
+                null, null, cps.file());
     }
 
     private PilotCondition payback(Double weeks, String source) {
@@ -223,11 +223,11 @@ public final class PilotJudge {
         String measured = never ? "never breaks even" : String.format(Locale.ROOT, "break-even after %.1f weeks", weeks);
         return new PilotCondition("payback", GATE_STOP, title, met, never ? null : weeks, window, "<=", measured, target,
                 met || never ? null : weeks - window, met ? null : never ? "it never breaks even" : String.format(Locale.ROOT, "%.1f weeks beyond the window", weeks - window),
-                null, source);
+                null, null, source);
     }
 
     private static PilotCondition unknown(String id, String gate, String title, Double target, String cmp, String targetText, String source) {
-        return new PilotCondition(id, gate, title, null, null, target, cmp, "unknown", targetText, null, null, null, source);
+        return new PilotCondition(id, gate, title, null, null, target, cmp, "unknown", targetText, null, null, null, null, source);
     }
 
     private static String difference(RegressionReport r) {
@@ -256,7 +256,30 @@ public final class PilotJudge {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String signed(double v) {
-        return String.format(Locale.ROOT, "%+.4g", v);
+    /** How a KPI's values, differences and slopes read. */
+    enum Unit {
+        MS, USD, SHARE, PLAIN;
+
+        String value(double v) {
+            return switch (this) {
+                case MS -> ms(v);
+                case USD -> usd(v);
+                case SHARE -> pct(v);
+                case PLAIN -> plain(v);
+            };
+        }
+
+        String difference(double v) {
+            return this == SHARE ? String.format(Locale.ROOT, "%.1f points", v * 100) : value(v);
+        }
+
+        String slope(double v) {
+            return switch (this) {
+                case MS -> String.format(Locale.ROOT, "%+.1f ms", v);
+                case USD -> String.format(Locale.ROOT, "%+.6f USD", v);
+                case SHARE -> String.format(Locale.ROOT, "%+.2f points", v * 100);
+                case PLAIN -> String.format(Locale.ROOT, "%+.3g", v);
+            };
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.tunegate.pilot;
 
-import java.util.Locale;
-
 /** Renders a {@link PilotRecord} as Markdown. Renders only; computes nothing. */
 public final class PilotMarkdown {
     private PilotMarkdown() {}
@@ -24,8 +22,7 @@ public final class PilotMarkdown {
             b.append("| `").append(c.id()).append("` ").append(cell(c.title())).append(" | ").append(c.gate()).append(" | ")
              .append(c.met() == null ? "unknown" : c.met() ? "yes" : "**no**").append(" | ").append(cell(c.measuredText())).append(" | ")
              .append(cell(c.targetText())).append(" | ");
-            Trend t = c.trend();
-            b.append(t == null ? "—" : String.format(Locale.ROOT, "%+.4g (%s)", t.slopePerWeek(), t.direction()));
+            b.append(c.trendText() == null ? "—" : cell(c.trendText()));
             b.append(" | ").append(cell(c.source())).append(" |\n");
         }
         if (r.checkpoints() != null && !r.checkpoints().rows().isEmpty()) {

@@ -173,16 +173,7 @@ public final class HtmlReport {
                .append("</td><td>").append(esc(text(c.path("gate")))).append("</td><td><span class=\"badge ").append(m).append("\">").append(m)
                .append("</span></td><td>").append(esc(text(c.path("measuredText")))).append("</td><td>").append(esc(text(c.path("targetText"))))
                .append("</td><td>").append(esc(text(c.path("gapText")))).append("</td><td>");
-            JsonNode t = c.path("trend");
-            if (t.isObject()) {
-                out.append(esc(String.format(Locale.ROOT, "%+.4g", t.path("slopePerWeek").asDouble()))).append(" (").append(esc(text(t.path("direction"))));
-                if (t.path("low").isNumber()) {
-                    out.append(", 95 % CI ").append(esc(String.format(Locale.ROOT, "[%+.3g, %+.3g]", t.path("low").asDouble(), t.path("high").asDouble())));
-                }
-                out.append(")");
-            } else {
-                out.append("—");
-            }
+            out.append(c.path("trendText").isTextual() ? esc(text(c.path("trendText"))) : "—");
             out.append("</td><td>").append(esc(text(c.path("source")))).append("</td></tr>\n");
         }
         out.append("</table>\n</section>\n");
@@ -237,7 +228,6 @@ public final class HtmlReport {
         ds.add(dataset(isPlateau ? "plateau: no significant gain" : "no significant gain over the best earlier", plateau, "#b42318")
                 .put("showLine", false).put("pointRadius", 9).put("pointStyle", "rectRot").put("pointBackgroundColor", "rgba(180,35,24,0.25)"));
         ObjectNode opts = options(metric + " per iteration", "iteration", metric);
-        if (!scores) ((ObjectNode) opts.path("scales").path("y")).put("min", 0).put("max", 1);
         JsonNode pe = evals.path("plateauEvidence");
         String caption = (isPlateau ? "Plateau: " : "No plateau yet: ") + pe.path("iterationsWithoutGain").asInt() + " latest iterations without a significant gain (window "
                 + pe.path("window").asInt() + "). " + text(pe.path("rule")) + " Intervals: " + text(evals.path("iterations").get(0).path("accuracyMethod")) + ".";
@@ -375,7 +365,10 @@ public final class HtmlReport {
             ds.add(dataset((String) k[2], values, PALETTE[i % PALETTE.length]).put("spanGaps", true).put("pointRadius", 4).put("borderWidth", 2));
             ObjectNode opts = options((String) k[1], "checkpoint", (String) k[2]);
             JsonNode target = (JsonNode) k[3];
-            if (target.isNumber()) marks(opts).add(mark("y", target, k[4] + " " + fmt(target.asDouble()), "#b42318"));
+            if (target.isNumber()) {
+                marks(opts).add(mark("y", target, k[4] + " " + fmt(target.asDouble()), "#b42318"));
+                ((ObjectNode) opts.path("scales").path("y")).set("suggestedMax", target);
+            }
             ((ObjectNode) opts.path("scales").path("y")).put("beginAtZero", true);
             JsonNode cond = condition(field);
             String caption = cond == null ? "" : (cond.path("met").isBoolean() ? (cond.path("met").asBoolean() ? "Met: " : "Missed: ") : "Unknown: ")
