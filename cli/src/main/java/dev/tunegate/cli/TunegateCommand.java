@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
+            EvalsCommand.class,
+            RegressCommand.class,
             PilotCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class
@@ -26,6 +28,8 @@ import picocli.CommandLine.ScopeType;
             "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
+            "  tunegate evals examples/ticket-routing",
+            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
             "  tunegate pilot examples/ticket-routing            scale / improve / stop (exit 1 on stop)",
             "  tunegate report examples/policy-qa -o report.html one self-contained HTML page",
             "",

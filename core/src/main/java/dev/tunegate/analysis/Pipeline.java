@@ -23,7 +23,7 @@ public final class Pipeline {
 
     /** Every analyzer tunegate ships, in the order they run. */
     public static Pipeline standard() {
-        return new Pipeline(List.of(new DeclaredAnalyzer()));
+        return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.evals.EvalsAnalyzer()));
     }
 
     public List<Analyzer> analyzers() { return analyzers; }

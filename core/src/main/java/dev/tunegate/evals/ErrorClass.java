@@ -5,7 +5,7 @@ package dev.tunegate.evals;
  * that applies wins.
  */
 public enum ErrorClass {
-    /** No output, or only whitespace. */
+    /** An empty output, or only whitespace. */
     EMPTY,
     /** The model declined ("I can't help with that", "As an AI…"). */
     REFUSAL,
@@ -15,8 +15,11 @@ public enum ErrorClass {
     FORMAT,
     /** A label set is known and the output is not in it. */
     LABEL_OUTSIDE_SET,
-    /** A label set is known and the output is another label; reported with its confusion pair (expected→got). */
+    /**
+     * A label set is known and the output is another label, or a JSON output differs from the expected
+     * object in one label field only; reported with its confusion pair (expected→got).
+     */
     WRONG_LABEL,
-    /** Anything else. */
+    /** Anything else, including failures whose output was not recorded. */
     OTHER
 }

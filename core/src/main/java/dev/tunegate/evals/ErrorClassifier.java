@@ -45,7 +45,8 @@ public final class ErrorClassifier {
 
     private String derive(EvalRecord r) {
         String out = r.output();
-        if (out == null || out.isBlank()) return ErrorClass.EMPTY.name();
+        if (out == null) return ErrorClass.OTHER.name(); // no output recorded: nothing to classify by
+        if (out.isBlank()) return ErrorClass.EMPTY.name();
         String trimmed = out.trim();
         if (REFUSAL.matcher(trimmed).find()) return ErrorClass.REFUSAL.name();
         String finish = r.finishReason() == null ? "" : r.finishReason().toLowerCase(Locale.ROOT);
@@ -57,6 +58,9 @@ public final class ErrorClassifier {
             }
             if (!node.isContainerNode() && outputSchema == null) return ErrorClass.FORMAT.name();
             if (outputSchema != null && !outputSchema.validate(node).isEmpty()) return ErrorClass.FORMAT.name();
+            String field = singleLabelDifference(r.expected(), node);
+            if (field != null) return field;
+            return ErrorClass.OTHER.name();
         }
         if (labels.known()) {
             if (!labels.contains(trimmed)) return ErrorClass.LABEL_OUTSIDE_SET.name();
@@ -64,6 +68,34 @@ public final class ErrorClassifier {
             if (!expected.equals(trimmed)) return ErrorClass.WRONG_LABEL.name() + " " + expected + "→" + trimmed;
         }
         return ErrorClass.OTHER.name();
+    }
+
+    /**
+     * When the expected and the actual output are JSON objects differing in exactly one top-level field
+     * whose two values are labels (short strings), the failure is a wrong label on that field: a router
+     * answering {@code {"queue":"account"}} for {@code {"queue":"billing"}} confuses billing with account.
+     */
+    private String singleLabelDifference(String expectedText, JsonNode got) {
+        if (expectedText == null) return null;
+        JsonNode exp = parse(expectedText.trim());
+        if (exp == null || !exp.isObject() || !got.isObject()) return null;
+        String diffField = null;
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        exp.fieldNames().forEachRemaining(names::add);
+        got.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (java.util.Objects.equals(exp.get(name), got.get(name))) continue;
+            if (diffField != null) return null;
+            diffField = name;
+        }
+        if (diffField == null) return null;
+        JsonNode e = exp.get(diffField), g = got.get(diffField);
+        if (e == null || g == null || !e.isTextual() || !g.isTextual() || !LabelSet.looksLikeLabel(e.asText()) || !LabelSet.looksLikeLabel(g.asText())) {
+            return null;
+        }
+        // The label set governs the field only when the expected value is one of its labels.
+        if (labels.known() && labels.contains(e.asText()) && !labels.contains(g.asText())) return ErrorClass.LABEL_OUTSIDE_SET.name();
+        return ErrorClass.WRONG_LABEL.name() + " " + e.asText().trim() + "→" + g.asText().trim();
     }
 
     /** JSON is expected when an output schema is configured or the expected value is a JSON object or array. */

@@ -31,6 +31,7 @@ import java.util.Set;
  *
  * <p><b>Recurring class.</b> The same class (a confusion pair for wrong labels) is the unique top
  * class of each of the latest N iterations and holds at least the set share of each one's errors.
+ * {@code OTHER} never recurs: it says the failures could not be classed, not that one failure repeats.
  */
 public final class EvalHistoryAnalysis {
 
@@ -46,6 +47,17 @@ public final class EvalHistoryAnalysis {
         this.outputSchema = outputSchema;
     }
 
+    /**
+     * Reads eval files (in order) and analyzes them.
+     *
+     * @param display how findings name a file
+     */
+    public EvalsReport analyzeFiles(List<java.nio.file.Path> files, java.util.function.Function<java.nio.file.Path, String> display) {
+        Findings findings = new Findings();
+        List<EvalRun> runs = EvalRuns.load(files, display, settings, findings);
+        return analyze(runs, files.stream().map(display).toList(), findings);
+    }
+
     /** Which statistic the history is judged on. */
     enum Metric { PASS_FAIL, SCORE }
 
@@ -59,7 +71,7 @@ public final class EvalHistoryAnalysis {
                 ? LabelSet.infer(runs.stream().flatMap(r -> r.records().stream()).map(EvalRecord::expected).toList())
                 : LabelSet.configured(settings.labels());
         ErrorClassifier classifier = new ErrorClassifier(labels, outputSchema);
-        checkLabels(runs, labels, findings);
+        checkLabels(runs, labels, classifier, findings);
         Metric metric = runs.stream().allMatch(EvalRun::allPassFail) || !runs.stream().allMatch(EvalRun::allScored)
                 ? Metric.PASS_FAIL : Metric.SCORE;
 
@@ -110,10 +122,12 @@ public final class EvalHistoryAnalysis {
                         settings.bootstrapResamples(), settings.permutationResamples()), null);
     }
 
-    private void checkLabels(List<EvalRun> runs, LabelSet labels, Findings findings) {
+    private void checkLabels(List<EvalRun> runs, LabelSet labels, ErrorClassifier classifier, Findings findings) {
         if (!labels.known()) return;
         for (EvalRun run : runs) {
             for (EvalRecord r : run.records()) {
+                // JSON outputs carry labels in fields; the classifier checks those field by field.
+                if (classifier.jsonExpected(r)) continue;
                 if (r.output() != null && !r.output().isBlank() && !labels.contains(r.output())) {
                     String out = r.output().trim();
                     boolean freeText = out.contains("\n") || out.split("\\s+").length > 4;
@@ -244,7 +258,7 @@ public final class EvalHistoryAnalysis {
         for (int i = summaries.size() - n; i < summaries.size(); i++) {
             IterationSummary s = summaries.get(i);
             String top = s.topErrorClass();
-            if (top == null || (cls != null && !cls.equals(top))) return null;
+            if (top == null || top.equals(ErrorClass.OTHER.name()) || (cls != null && !cls.equals(top))) return null;
             cls = top;
             shares.add((double) fine.get(i).get(top) / s.errors());
         }

@@ -20,6 +20,37 @@ public record LabelSet(Set<String> labels, String source) {
     /** A label is short: at most four words of letters, digits and {@code _ - . : /}. */
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}_.:/-]+( [\\p{L}\\p{N}_.:/-]+){0,3}");
 
+    /**
+     * Reads labels from a file: a JSON array of strings, or one label per line.
+     *
+     * @throws dev.tunegate.io.InvalidInputException when the file is missing or holds no label
+     */
+    public static List<String> readFile(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new dev.tunegate.io.InvalidInputException(file + ": expected a label file (JSON array or one label per line), found none: " + e.getMessage());
+        }
+        List<String> out = new java.util.ArrayList<>();
+        String t = text.strip();
+        if (t.startsWith("[")) {
+            try {
+                for (var n : new com.fasterxml.jackson.databind.ObjectMapper().readTree(t)) {
+                    if (!n.isTextual()) throw dev.tunegate.io.InvalidInputException.field(file, 1, "labels", "strings", n.toString());
+                    out.add(n.asText());
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new dev.tunegate.io.InvalidInputException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                        "expected a JSON array of labels, found invalid JSON: " + e.getOriginalMessage());
+            }
+        } else {
+            t.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(out::add);
+        }
+        if (out.isEmpty()) throw new dev.tunegate.io.InvalidInputException(file + ": expected labels, found none");
+        return out;
+    }
+
     public static LabelSet none() {
         return new LabelSet(Set.of(), "none");
     }
@@ -43,6 +74,11 @@ public record LabelSet(Set<String> labels, String source) {
         }
         if (distinct.size() * 2 > values.size()) return none();
         return new LabelSet(new java.util.TreeSet<>(distinct), "inferred");
+    }
+
+    /** Whether a value looks like a label: at most 64 characters, at most four words, one line. */
+    public static boolean looksLikeLabel(String value) {
+        return value != null && value.trim().length() <= 64 && LABEL.matcher(value.trim()).matches();
     }
 
     public boolean known() { return !labels.isEmpty(); }

@@ -37,6 +37,29 @@ public final class Regression {
 
     private Regression() {}
 
+    /**
+     * Reads a baseline and a candidate run from eval files (the latest run of each file when it holds
+     * several) and compares them, restricted to the golden set's items when {@code golden} is given.
+     *
+     * @param settings how to read the files (format, columns, labels, output schema)
+     * @param schema the compiled output schema, or null
+     */
+    public static RegressionReport compareFiles(java.nio.file.Path baseline, java.nio.file.Path candidate, java.nio.file.Path golden,
+                                                double margin, EvalSettings settings, com.networknt.schema.JsonSchema schema) {
+        Findings findings = new Findings();
+        EvalRun b = EvalsAnalyzer.single(EvalRuns.load(List.of(baseline), java.nio.file.Path::toString, settings, findings), baseline.toString());
+        EvalRun c = EvalsAnalyzer.single(EvalRuns.load(List.of(candidate), java.nio.file.Path::toString, settings, findings), candidate.toString());
+        if (b.name().equals(c.name())) {
+            c = new EvalRun(c.name() + " (candidate)", c.order(), c.records());
+        }
+        Set<String> items = golden == null ? null : GoldenItems.read(golden, golden.toString(), findings);
+        List<String> expected = new ArrayList<>();
+        b.records().forEach(r -> expected.add(r.expected()));
+        c.records().forEach(r -> expected.add(r.expected()));
+        LabelSet labels = settings.labels().isEmpty() ? LabelSet.infer(expected) : LabelSet.configured(settings.labels());
+        return compare(b, c, margin, new ErrorClassifier(labels, schema), items, findings.snapshot());
+    }
+
     /** Compares two runs with the label set inferred from their expected values, and no golden restriction. */
     public static RegressionReport compare(EvalRun baselineRun, EvalRun candidateRun, double margin) {
         List<String> expected = new ArrayList<>();

@@ -41,6 +41,12 @@ record Example(String name, long seed, String config) {
                   labelingPipeline: true
                   currentEras: ["2025", "2026"]
                   retiredEras: ["2023-legacy-queues"]
+                evals:
+                  history: [evals/history.jsonl]
+                  labels: [billing, technical, account, shipping, returns, security]
+                  baseline: evals/baseline.jsonl
+                  candidate: evals/candidate.jsonl
+                  seed: 42
                 model:
                   current: gpt-4o
                   hosting: self-hosted
@@ -118,6 +124,16 @@ record Example(String name, long seed, String config) {
                   labelingPipeline: false
                   currentEras: ["2026"]
                   retiredEras: ["pre-2025-handbook"]
+                evals:
+                  history:
+                    - evals/promptfoo/v1-plain.json
+                    - evals/promptfoo/v2-cite-sections.json
+                    - evals/promptfoo/v3-retrieved-excerpts.json
+                    - evals/promptfoo/v4-excerpts-with-dates.json
+                    - evals/promptfoo/v5-answer-then-cite.json
+                  baseline: evals/baseline.jsonl
+                  candidate: evals/candidate.jsonl
+                  seed: 42
                 model:
                   current: gpt-4o-mini
                   hosting: provider
