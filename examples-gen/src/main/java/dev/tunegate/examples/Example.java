@@ -58,7 +58,7 @@ record Example(String name, long seed, String config) {
                   checkpoints: pilot/checkpoints.jsonl
                   weeks: 6
                   minCalls: 50000
-                  qualityTarget: 0.9
+                  qualityTarget: 0.85
                   adoptionTarget: 0.6
                   latencyP95MsMax: 800
                   unitCostUsdMax: 0.002
