@@ -166,5 +166,7 @@ class ReportBrowserTest {
         ((JavascriptExecutor) driver).executeScript("Object.values(Chart.instances).forEach(function (c) { c.resize(); });");
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        File charts = driver.findElement(By.id("charts")).getScreenshotAs(OutputType.FILE);
+        Files.copy(charts.toPath(), SCREENSHOTS.resolve(name + "-charts.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

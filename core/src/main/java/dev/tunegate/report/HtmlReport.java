@@ -220,9 +220,9 @@ public final class HtmlReport {
         }
         String metric = scores ? "mean score" : "accuracy";
         ArrayNode ds = F.arrayNode();
-        ds.add(dataset("95 % interval (low)", low, "rgba(47,91,211,0.35)").put("fill", "+1").put("backgroundColor", "rgba(47,91,211,0.12)")
+        ds.add(dataset("95 % interval", low, "rgba(47,91,211,0.35)").put("fill", "+1").put("backgroundColor", "rgba(47,91,211,0.12)")
                 .put("pointRadius", 0).put("borderWidth", 1));
-        ds.add(dataset("95 % interval (high)", high, "rgba(47,91,211,0.35)").put("pointRadius", 0).put("borderWidth", 1));
+        ds.add(dataset("95 % interval (upper bound)", high, "rgba(47,91,211,0.35)").put("pointRadius", 0).put("borderWidth", 1).put("tgHideInLegend", true));
         ds.add(dataset(metric, value, PALETTE[0]).put("borderWidth", 2.5).put("pointRadius", 4));
         boolean isPlateau = evals.path("plateau").asBoolean(false);
         ds.add(dataset(isPlateau ? "plateau: no significant gain" : "no significant gain over the best earlier", plateau, "#b42318")
@@ -230,7 +230,8 @@ public final class HtmlReport {
         ObjectNode opts = options(metric + " per iteration", "iteration", metric);
         JsonNode pe = evals.path("plateauEvidence");
         String caption = (isPlateau ? "Plateau: " : "No plateau yet: ") + pe.path("iterationsWithoutGain").asInt() + " latest iterations without a significant gain (window "
-                + pe.path("window").asInt() + "). " + text(pe.path("rule")) + " Intervals: " + text(evals.path("iterations").get(0).path("accuracyMethod")) + ".";
+                + pe.path("window").asInt() + "). Rule: " + text(pe.path("rule")).replaceAll("\\.$", "") + ". Intervals: "
+                + text(evals.path("iterations").get(0).path("accuracyMethod")) + ".";
         chart("chart-accuracy", title, "line", labels, ds, opts, caption);
     }
 
@@ -717,7 +718,7 @@ public final class HtmlReport {
 
     private static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return String.format(Locale.ROOT, "%.3g", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 
     private static String fmtPct(double v) {

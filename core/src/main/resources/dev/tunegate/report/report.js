@@ -38,6 +38,10 @@
     Chart.register(lines);
     Chart.defaults.animation = false;
     Chart.defaults.maintainAspectRatio = false;
+    Chart.defaults.plugins.legend.labels.filter = function (item, chartData) {
+      var ds = chartData.datasets[item.datasetIndex];
+      return !(ds && ds.tgHideInLegend);
+    };
     Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
     var drawn = 0;
     (data.charts || []).forEach(function (c) {
