@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             RegressCommand.class,
             PilotCommand.class,
             ReportCommand.class,
+            CostCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
@@ -32,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
             "  tunegate pilot examples/ticket-routing            scale / improve / stop (exit 1 on stop)",
             "  tunegate report examples/policy-qa -o report.html one self-contained HTML page",
+            "  tunegate cost examples/ticket-routing",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
         exitCodeListHeading = "%nExit codes:%n",

@@ -2,6 +2,8 @@ package dev.tunegate.analysis;
 
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.policy.Thresholds;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * What the pipeline hands an analyzer besides the workspace.
@@ -10,10 +12,17 @@ import dev.tunegate.policy.Thresholds;
  * @param thresholds the effective policy thresholds (some analyzers window their statistics by them)
  * @param progress where long work reports progress
  * @param threads how many threads heavy analyzers may use
+ * @param today the date of the run (the cost model ages its price entries by it), so that a run with
+ *              a fixed date reproduces its report byte for byte
  */
-public record AnalysisContext(EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads) {
+public record AnalysisContext(EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads, LocalDate today) {
+
+    /** A context dated today (UTC). */
+    public AnalysisContext(EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads) {
+        this(evidenceSoFar, thresholds, progress, threads, LocalDate.now(ZoneOffset.UTC));
+    }
 
     public AnalysisContext withEvidence(EvidenceSet evidence) {
-        return new AnalysisContext(evidence, thresholds, progress, threads);
+        return new AnalysisContext(evidence, thresholds, progress, threads, today);
     }
 }

@@ -21,9 +21,19 @@ public final class Pipeline {
         this.analyzers = List.copyOf(analyzers);
     }
 
-    /** Every analyzer tunegate ships, in the order they run. */
+    /** Every analyzer tunegate ships, in the order they run (cost last: it reads the audit's and retrieval's token counts). */
     public static Pipeline standard() {
-        return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.evals.EvalsAnalyzer()));
+        return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.evals.EvalsAnalyzer(), new dev.tunegate.cost.CostAnalyzer()));
+    }
+
+    /** The analyzers that run before the one named {@code name}, and that one (a command that needs one report). */
+    public Pipeline upTo(String name) {
+        List<Analyzer> out = new ArrayList<>();
+        for (Analyzer a : analyzers) {
+            out.add(a);
+            if (a.name().equals(name)) return new Pipeline(out);
+        }
+        throw new IllegalArgumentException("no analyzer named " + name);
     }
 
     public List<Analyzer> analyzers() { return analyzers; }

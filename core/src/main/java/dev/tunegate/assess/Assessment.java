@@ -46,10 +46,10 @@ public final class Assessment {
 
     public Result run(Workspace ws, AssessOptions options) {
         Thresholds thresholds = policy.thresholds(overrides(ws));
-        AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads());
+        LocalDate today = LocalDate.now(options.clock());
+        AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
-        LocalDate today = LocalDate.now(options.clock());
         DecisionRecordWriter writer = new DecisionRecordWriter(ws);
         DecisionRecord record = DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber());
         if (!options.write()) return new Result(ws, run, decision, record, null, null, null);

@@ -54,6 +54,22 @@ record Example(String name, long seed, String config) {
                     name: llama-3.1-8b
                     paramsB: 8
                     contextWindow: 8192
+                traffic:
+                  callsPerDay: 40000
+                  growthPerMonth: 0.03
+                prompts:
+                  system: prompts/system.md
+                  fewShot: [prompts/few-shot.md]
+                  tuned: prompts/tuned.md
+                  inputTokensPerCall: 45
+                  outputTokensPerCall: 14
+                training:
+                  retrainEveryWeeks: 13
+                  labelingCostPerRow: 1.20
+                  evaluationCostUsd: 2500
+                prices:
+                  # An illustrative figure of this fictional team: its reserved H100 rate.
+                  h100-80gb: {usdPerHour: 2.49, asOf: 2026-01-05, source: "example workspace: the team's one-year reserved rate (illustrative)"}
                 pilot:
                   checkpoints: pilot/checkpoints.jsonl
                   weeks: 6
@@ -137,6 +153,22 @@ record Example(String name, long seed, String config) {
                 model:
                   current: gpt-4o-mini
                   hosting: provider
+                  candidate:
+                    name: llama-3.1-8b
+                traffic:
+                  callsPerDay: 800
+                prompts:
+                  system: prompts/system.md
+                  fewShot: [prompts/few-shot.md]
+                  tuned: prompts/tuned.md
+                  ragContextTokens: 3200
+                  inputTokensPerCall: 30
+                  outputTokensPerCall: 180
+                training:
+                  epochs: 4
+                  retrainEveryWeeks: 13
+                  labelingCostPerRow: 6.00
+                  evaluationCostUsd: 4000
                 pilot:
                   checkpoints: pilot/checkpoints.csv
                   weeks: 8

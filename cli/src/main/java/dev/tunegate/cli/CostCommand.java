@@ -1,0 +1,72 @@
+package dev.tunegate.cli;
+
+import dev.tunegate.analysis.AnalysisContext;
+import dev.tunegate.analysis.Analyzer;
+import dev.tunegate.analysis.Pipeline;
+import dev.tunegate.assess.Assessment;
+import dev.tunegate.cost.CostAnalyzer;
+import dev.tunegate.cost.CostReport;
+import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.io.Json;
+import dev.tunegate.policy.Policy;
+import dev.tunegate.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tunegate cost DIR}: training cost per method, inference before and after, break-even and what it is sensitive to. */
+@Command(mixinStandardHelpOptions = true, name = "cost",
+        description = {
+            "Compute what fine-tuning would cost and save: training cost per method (full, LoRA, QLoRA, provider API)",
+            "beside the seed's typical band, inference cost per call and per week before and after, the weeks until",
+            "the savings repay training (FT-COST), whether the call fits the candidate's context (FT-ONPREM), and",
+            "which inputs flip the verdict at what value. Prices come from the dated catalog, overridable under",
+            "prices: in tunegate.yaml; entries older than 180 days are flagged."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  tunegate cost examples/ticket-routing",
+                  "  tunegate cost examples/policy-qa --format json | jq .breakEvenWeeks"})
+final class CostCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
+    Path dir;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Date of the stale-price check (default: today, UTC); with it the output is reproducible.")
+    LocalDate asOf;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the analyzers that run before the cost model (default: all cores).")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Policy policy = Policy.standard();
+        Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
+        LocalDate today = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        CostAnalyzer cost = new CostAnalyzer();
+        AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)),
+                TerminalProgress.forStderr(), threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads), today);
+        // The analyzers before the cost model produce the token counts it reads (audit, retrieval).
+        Pipeline before = Pipeline.standard().upTo(cost.name());
+        java.util.List<Analyzer> earlier = before.analyzers().subList(0, before.analyzers().size() - 1);
+        EvidenceSet evidence = new Pipeline(earlier).run(ws, ctx).evidence();
+        CostReport report = cost.report(ws, ctx.withEvidence(evidence));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) out.print(Json.pretty(report));
+        else out.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report));
+        out.flush();
+        return TunegateCommand.OK;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.tunegate.cost;
+
+import dev.tunegate.analysis.AnalysisContext;
+import dev.tunegate.analysis.Analyzer;
+import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.cost.CostReport.InputValue;
+import dev.tunegate.evidence.Evidence;
+import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.evidence.Measure;
+import dev.tunegate.io.Digests;
+import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.workspace.Workspace;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The cost analyzer: measures the prompt files with the tokenizer, reads the audit's and the
+ * retrieval analyzer's token counts from the evidence so far (it runs after them), applies the
+ * workspace's price overrides to the shipped catalog and runs the {@link CostModel}.
+ *
+ * <p>Emits {@link Measure#BREAK_EVEN_WEEKS} (+∞ for never; absent when unknown),
+ * {@link Measure#REQUIRED_CONTEXT_TOKENS} and {@link Measure#PROVIDER_FINE_TUNING_OFFERED}, and the
+ * candidate's size and context window from the catalog when the config does not declare them.
+ */
+public final class CostAnalyzer implements Analyzer {
+    /** The threshold of FT-COST the sensitivity analysis solves for. */
+    public static final String THRESHOLD = "FT-COST.maxBreakEvenWeeks";
+
+    private final PriceCatalog shipped;
+    private final CostModel model;
+
+    /** With the shipped catalog. */
+    public CostAnalyzer() {
+        this(PriceCatalog.shipped());
+    }
+
+    /**
+     * The stale-entry check ages entries by {@link AnalysisContext#today()} (tests and {@code --as-of} fix it).
+     *
+     * @param catalog the catalog before the workspace's overrides
+     */
+    public CostAnalyzer(PriceCatalog catalog) {
+        this.shipped = catalog;
+        this.model = new CostModel();
+    }
+
+    @Override
+    public String name() { return "cost"; }
+
+    @Override
+    public boolean applies(Workspace ws) {
+        return ws.has("traffic.callsPerDay") || ws.has("prompts.system") || ws.has("prompts.fewShot") || ws.has("prompts.tuned")
+                || ws.has("model.current") || ws.has("model.candidate.name") || ws.has("model.candidate.paramsB");
+    }
+
+    @Override
+    public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
+        CostReport report = report(ws, context);
+        List<Evidence> evidence = new ArrayList<>();
+        String src = "cost: prompts, traffic, model and the price catalog";
+        if (report.breakEvenStatus().equals("weeks")) {
+            evidence.add(Evidence.measured(Measure.BREAK_EVEN_WEEKS, report.breakEvenWeeks(), src,
+                    report.breakEvenMethod().label() + ": " + report.breakEvenWeeks() + " weeks to repay training from prompt savings"));
+        } else if (report.breakEvenStatus().equals("never")) {
+            evidence.add(Evidence.measured(Measure.BREAK_EVEN_WEEKS, Double.POSITIVE_INFINITY, src,
+                    "savings never repay training: the tuned call does not save enough per week (" + report.breakEvenMethod().label() + " best)"));
+        }
+        if (report.tokens().requiredContextTokens() != null) {
+            CostReport.Tokens t = report.tokens();
+            evidence.add(Evidence.measured(Measure.REQUIRED_CONTEXT_TOKENS, t.requiredContextTokens(), "cost: prompts and token counts",
+                    t.todayPromptTokens() + " prompt + " + t.ragContextTokens() + " RAG + " + t.inputTokensPerCall() + " input + "
+                            + t.outputTokensPerCall() + " output tokens (" + PromptTokenCounter.ENCODING + ")"));
+        }
+        PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
+        ws.string("model.current").flatMap(catalog::model).filter(m -> m.hosting() == ModelPrice.Hosting.PROVIDER).ifPresent(m ->
+                evidence.add(Evidence.measured(Measure.PROVIDER_FINE_TUNING_OFFERED, m.fineTuningOffered(), "cost: price catalog " + m.id()
+                        + " (" + m.origin() + ")", m.provider() + " fine-tuning of " + m.id() + ": " + m.fineTuning().status().key()
+                        + (m.fineTuning().note().isEmpty() ? "" : " — " + m.fineTuning().note()))));
+        Optional<ModelPrice> cand = ws.string("model.candidate.name").flatMap(catalog::model);
+        if (cand.isPresent() && !ws.has("model.candidate.paramsB") && cand.get().paramsB() != null) {
+            evidence.add(Evidence.declared(Measure.CANDIDATE_PARAMS_B, cand.get().paramsB(), "cost: price catalog " + cand.get().id()));
+        }
+        if (cand.isPresent() && !ws.has("model.candidate.contextWindow") && cand.get().contextWindow() != null) {
+            evidence.add(Evidence.declared(Measure.CANDIDATE_CONTEXT_WINDOW, cand.get().contextWindow(), "cost: price catalog " + cand.get().id()));
+        }
+        List<AnalyzerResult.InputFile> files = new ArrayList<>();
+        for (String key : List.of("prompts.system", "prompts.tuned")) {
+            ws.path(key).ifPresent(p -> files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p))));
+        }
+        for (Path p : ws.paths("prompts.fewShot")) files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p)));
+        List<String> notes = new ArrayList<>(report.warnings());
+        for (CostReport.Unknown u : report.unknowns()) notes.add("unknown " + u.figure() + ": add " + u.settledBy());
+        return new AnalyzerResult(name(), evidence, files, report, notes);
+    }
+
+    /**
+     * The cost report of a workspace (what {@code tunegate cost} prints).
+     *
+     * @throws InvalidInputException when a prompt file cannot be read, a model or GPU id is not in
+     *         the catalog, or a price override is invalid
+     */
+    public CostReport report(Workspace ws, AnalysisContext context) {
+        PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
+        EvidenceSet ev = context.evidenceSoFar();
+        List<InputValue> inputs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+
+        Long system = ws.path("prompts.system").map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.system", ws.line("prompts.system"))).orElse(null);
+        Long fewShot = null;
+        for (Path p : ws.paths("prompts.fewShot")) {
+            long n = PromptTokenCounter.countFile(p, ws.relative(p), "prompts.fewShot", ws.line("prompts.fewShot"));
+            fewShot = fewShot == null ? n : fewShot + n;
+        }
+        Long today = system == null && fewShot == null ? null : (system == null ? 0 : system) + (fewShot == null ? 0 : fewShot);
+        if (system != null) inputs.add(new InputValue("systemPromptTokens", system, "tokens", "measured: " + rel(ws, "prompts.system")));
+        if (fewShot != null) inputs.add(new InputValue("fewShotTokens", fewShot, "tokens", "measured: " + String.join(", ", ws.strings("prompts.fewShot"))));
+        Long tuned = ws.path("prompts.tuned").map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.tuned", ws.line("prompts.tuned"))).orElse(null);
+        if (tuned != null) inputs.add(new InputValue("tunedPromptTokens", tuned, "tokens", "measured: " + rel(ws, "prompts.tuned")));
+
+        Long rag = tokens(ev, Measure.RAG_CONTEXT_TOKENS, ws, "prompts.ragContextTokens", "ragContextTokens", inputs);
+        if (rag == null && !ws.has("retrieval.corpus")) {
+            rag = 0L;
+            inputs.add(new InputValue("ragContextTokens", 0, "tokens", "no retrieval configured (retrieval.corpus absent)"));
+        }
+        Long input = tokens(ev, Measure.INPUT_TOKENS_PER_CALL, ws, "prompts.inputTokensPerCall", "inputTokensPerCall", inputs);
+        Long output = tokens(ev, Measure.OUTPUT_TOKENS_PER_CALL, ws, "prompts.outputTokensPerCall", "outputTokensPerCall", inputs);
+
+        Double trainingTokens = ev.get(Measure.TRAINING_TOKENS).map(Evidence::asDouble).orElse(null);
+        Long rows = ev.get(Measure.DATASET_ROWS).map(e -> (long) e.asDouble()).orElse(null);
+        if (trainingTokens != null) inputs.add(new InputValue("trainingTokensPerEpoch", trainingTokens, "tokens", source(ev, Measure.TRAINING_TOKENS)));
+        if (rows != null) inputs.add(new InputValue("trainingRows", rows, "rows", source(ev, Measure.DATASET_ROWS)));
+        Optional<Path> train = ws.path("data.train");
+        if ((trainingTokens == null || rows == null) && train.isPresent()
+                && train.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")
+                && java.nio.file.Files.isRegularFile(train.get())) {
+            List<String> malformed = new ArrayList<>();
+            PromptTokenCounter.Training t = PromptTokenCounter.countJsonl(train.get(), ws.relative(train.get()), context.progress(), malformed);
+            warnings.addAll(malformed);
+            String how = "measured by the cost model: every string value but metadata of " + ws.relative(train.get()) + " (" + PromptTokenCounter.ENCODING
+                    + "); the audit's count replaces it when it runs";
+            if (trainingTokens == null) {
+                trainingTokens = (double) t.tokens();
+                inputs.add(new InputValue("trainingTokensPerEpoch", t.tokens(), "tokens", how));
+            }
+            if (rows == null) {
+                rows = t.rows();
+                inputs.add(new InputValue("trainingRows", t.rows(), "rows", how));
+            }
+        }
+
+        Double calls = ws.number("traffic.callsPerDay").orElse(null);
+        if (calls != null) inputs.add(new InputValue("callsPerDay", calls, "calls/day", at(ws, "traffic.callsPerDay")));
+        double growth = ws.number("traffic.growthPerMonth").orElse(0.0);
+        inputs.add(new InputValue("growthPerMonth", growth, "fraction/month", at(ws, "traffic.growthPerMonth")));
+
+        ModelPrice current = ws.string("model.current").map(id -> catalog.model(id).orElseThrow(() -> unknownId(ws, "model.current", id, catalog))).orElse(null);
+        if (current != null) inputs.add(new InputValue("model.current", current.id(), "", at(ws, "model.current") + "; catalog " + current.origin()));
+        ModelPrice candidate = candidate(ws, catalog);
+        if (candidate != null) {
+            inputs.add(new InputValue("model.candidate", candidate.id(), "", at(ws, ws.has("model.candidate.name") ? "model.candidate.name" : "model.candidate.paramsB")));
+            if (candidate.paramsB() != null) inputs.add(new InputValue("candidateParamsB", candidate.paramsB(), "B params",
+                    ws.has("model.candidate.paramsB") ? at(ws, "model.candidate.paramsB") : "catalog " + candidate.origin()));
+            if (candidate.contextWindow() != null) inputs.add(new InputValue("candidateContextWindow", candidate.contextWindow(), "tokens",
+                    ws.has("model.candidate.contextWindow") ? at(ws, "model.candidate.contextWindow") : "catalog " + candidate.origin()));
+        }
+        String gpu = ws.string("training.gpu").orElse(null);
+        if (gpu != null && catalog.gpu(gpu).isEmpty()) {
+            throw InvalidInputException.field(Path.of(Workspace.CONFIG_FILE), ws.line("training.gpu"), "training.gpu",
+                    "a GPU id of the price catalog (" + String.join(", ", catalog.gpus().keySet()) + ")", "\"" + gpu + "\"");
+        }
+        Integer epochs = ws.integer("training.epochs").map(Long::intValue).orElse(null);
+        int cadence = ws.integer("training.retrainEveryWeeks").orElse(13L).intValue();
+        BigDecimal labeling = BigDecimal.valueOf(ws.number("training.labelingCostPerRow").orElse(0.0));
+        BigDecimal evaluation = BigDecimal.valueOf(ws.number("training.evaluationCostUsd").orElse(0.0));
+        double mfu = ws.number("training.mfu").orElse(0.35);
+        for (String k : List.of("training.epochs", "training.retrainEveryWeeks", "training.labelingCostPerRow", "training.evaluationCostUsd",
+                "training.gpu", "training.mfu", "model.hosting", "requirements.onPremInference", "requirements.dataMayLeavePerimeter")) {
+            Object v = ws.effective().get(k);
+            if (v != null) inputs.add(new InputValue(k, v, "", at(ws, k)));
+        }
+        boolean selfHosted = ws.string("model.hosting").map("self-hosted"::equals).orElse(false);
+        boolean onPrem = ws.bool("requirements.onPremInference").orElse(false);
+        boolean mayLeave = ws.bool("requirements.dataMayLeavePerimeter").orElse(false);
+
+        CostInputs in = new CostInputs(today, tuned, rag, input, output, trainingTokens, rows, calls, growth, current, candidate,
+                epochs, cadence, labeling, evaluation, gpu, mfu, selfHosted, onPrem, mayLeave, List.copyOf(catalog.gpus().values()));
+        double threshold = context.thresholds().get(THRESHOLD);
+        return model.compute(in, threshold, context.today()).withProvenance(inputs, warnings);
+    }
+
+    private static Long tokens(EvidenceSet ev, Measure m, Workspace ws, String key, String name, List<InputValue> inputs) {
+        Optional<Evidence> e = ev.get(m);
+        if (e.isPresent()) {
+            long v = Math.round(e.get().asDouble());
+            inputs.add(new InputValue(name, v, "tokens", source(ev, m)));
+            return v;
+        }
+        Optional<Long> c = ws.integer(key);
+        c.ifPresent(v -> inputs.add(new InputValue(name, v, "tokens", at(ws, key))));
+        return c.orElse(null);
+    }
+
+    private static String source(EvidenceSet ev, Measure m) {
+        return ev.get(m).map(e -> e.origin().name().toLowerCase(Locale.ROOT) + ": " + e.source()).orElse("");
+    }
+
+    private static ModelPrice candidate(Workspace ws, PriceCatalog catalog) {
+        Optional<String> name = ws.string("model.candidate.name");
+        Double params = ws.number("model.candidate.paramsB").orElse(null);
+        Long window = ws.integer("model.candidate.contextWindow").orElse(null);
+        if (name.isEmpty() && params == null) return null;
+        ModelPrice base = name.flatMap(catalog::model).orElse(null);
+        if (name.isPresent() && base == null && params == null) throw unknownId(ws, "model.candidate.name", name.get(), catalog);
+        if (base == null) {
+            return new ModelPrice(name.orElse("model.candidate"), ModelPrice.Hosting.SELF_HOSTED, "", null, null, params, window, null,
+                    null, "tunegate.yaml", "");
+        }
+        return new ModelPrice(base.id(), base.hosting(), base.provider(), base.inputPerMTok(), base.outputPerMTok(),
+                params != null ? params : base.paramsB(), window != null ? window : base.contextWindow(), base.fineTuning(),
+                base.asOf(), base.source(), base.origin());
+    }
+
+    private static InvalidInputException unknownId(Workspace ws, String key, String id, PriceCatalog catalog) {
+        return InvalidInputException.field(Path.of(Workspace.CONFIG_FILE), ws.line(key), key,
+                "an id of the price catalog (" + String.join(", ", catalog.models().keySet()) + ") or an entry under prices:", "\"" + id + "\"");
+    }
+
+    private static String at(Workspace ws, String key) {
+        int line = ws.line(key);
+        return line > 0 ? Workspace.CONFIG_FILE + ":" + line : "default of " + key;
+    }
+
+    private static String rel(Workspace ws, String key) {
+        return ws.path(key).map(ws::relative).orElse("");
+    }
+}
