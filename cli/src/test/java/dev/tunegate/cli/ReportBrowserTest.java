@@ -106,7 +106,8 @@ class ReportBrowserTest {
         String golden = Files.readString(Path.of("cli/src/test/resources/golden/ticket-routing.assess.json"));
         ObjectNode decision = (ObjectNode) Json.mapper().readTree(golden);
         String hostile = "</script><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
-        ObjectNode evals = ((ObjectNode) decision.withObject("/reports")).putObject("evals");
+        decision.putObject("reports");
+        ObjectNode evals = ((ObjectNode) decision.get("reports")).putObject("evals");
         ArrayNode its = evals.putArray("iterations");
         for (int i = 0; i < 3; i++) {
             ObjectNode it = its.addObject();
