@@ -42,6 +42,7 @@ public final class HtmlReport {
     private final JsonNode p;
     private final StringBuilder out = new StringBuilder(64 * 1024);
     private final ArrayNode charts = F.arrayNode();
+    private boolean wide;
 
     private HtmlReport(JsonNode decision, JsonNode pilot) {
         this.d = decision;
@@ -259,6 +260,8 @@ public final class HtmlReport {
         }
         ObjectNode opts = options("cumulative USD", "week", "cumulative cost (USD)");
         ((ObjectNode) opts.path("scales").path("x")).put("type", "linear");
+        JsonNode weeksAxis = series.path("weeks");
+        if (!weeksAxis.isEmpty()) ((ObjectNode) opts.path("scales").path("x")).set("max", weeksAxis.get(weeksAxis.size() - 1));
         String caption;
         JsonNode be = cost.path("breakEvenWeeks");
         String status = text(cost.path("breakEvenStatus"));
@@ -268,6 +271,7 @@ public final class HtmlReport {
         } else {
             caption = "Break-even: " + (status.isEmpty() ? "unknown" : status) + ".";
         }
+        wide = true;
         chart("chart-cost", title, "line", null, ds, opts, caption);
     }
 
@@ -439,7 +443,9 @@ public final class HtmlReport {
         data.set("datasets", datasets);
         c.set("options", options);
         charts.add(c);
-        out.append("<figure class=\"chart\">\n<h3>").append(esc(title)).append("</h3>\n<div class=\"box\"><canvas id=\"").append(esc(id))
+        out.append(wide ? "<figure class=\"chart wide\">\n<h3>" : "<figure class=\"chart\">\n<h3>");
+        wide = false;
+        out.append("").append(esc(title)).append("</h3>\n<div class=\"box\"><canvas id=\"").append(esc(id))
            .append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\"></canvas></div>\n");
         if (caption != null && !caption.isEmpty()) out.append("<figcaption class=\"muted\">").append(esc(caption)).append("</figcaption>\n");
         out.append("</figure>\n");
