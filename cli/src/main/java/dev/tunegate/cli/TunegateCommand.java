@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             PilotCommand.class,
             ReportCommand.class,
             CostCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
@@ -34,6 +35,7 @@ import picocli.CommandLine.ScopeType;
             "  tunegate pilot examples/ticket-routing            scale / improve / stop (exit 1 on stop)",
             "  tunegate report examples/policy-qa -o report.html one self-contained HTML page",
             "  tunegate cost examples/ticket-routing",
+            "  tunegate audit examples/ticket-routing/data/train.jsonl --golden examples/ticket-routing/data/golden.jsonl",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,221 @@
+package dev.tunegate.cli;
+
+import dev.tunegate.audit.AuditCheck;
+import dev.tunegate.audit.AuditReport;
+import dev.tunegate.audit.AuditRequest;
+import dev.tunegate.audit.DatasetAudit;
+import dev.tunegate.audit.Finding;
+import dev.tunegate.audit.FindingSink;
+import dev.tunegate.audit.read.ColumnMapping;
+import dev.tunegate.audit.read.DatasetFormat;
+import dev.tunegate.io.AtomicFiles;
+import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.Json;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tunegate audit FILE}: the dataset audit on its own. */
+@Command(mixinStandardHelpOptions = true, name = "audit",
+        description = {
+            "Audit a fine-tuning dataset in one streaming pass on all cores: format errors, counts by provenance,",
+            "review status and policy era, exact and near duplicates, conflicting outputs, output schema, tokens,",
+            "PII and golden-set leakage. Formats: OpenAI chat JSONL, prompt/completion, Alpaca (JSONL or a JSON",
+            "array), ShareGPT, CSV/TSV; plain, .gz or .zst."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  tunegate audit data/train.jsonl --golden data/golden.jsonl",
+                  "  tunegate audit train.csv --column input=text --column output=category --format json",
+                  "  tunegate audit big.jsonl.zst --only near-duplicates --findings dups.jsonl"})
+final class AuditCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The training dataset.")
+    Path file;
+
+    @Option(names = "--golden", paramLabel = "FILE", description = "The golden (held-out) set: reports its rows whose input leaks into training.")
+    Path golden;
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "A JSON Schema every output must conform to.")
+    Path schema;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--data-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "Dataset format: auto, openai-chat, prompt-completion, alpaca, sharegpt, csv, tsv (default: ${DEFAULT-VALUE}).")
+    String dataFormat;
+
+    @Option(names = "--findings", paramLabel = "FILE", description = "Write every finding to FILE as JSONL (kind, rows, file, line, message).")
+    Path findings;
+
+    @Option(names = "--only", paramLabel = "CHECKS",
+            description = "Run only these checks (comma list): counts, exact-duplicates, near-duplicates, conflicts, schema, tokens, pii, leakage.")
+    String only;
+
+    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N rows with format errors (0: never stop; default: ${DEFAULT-VALUE}).")
+    long maxErrors;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--tokenizer", paramLabel = "NAME", defaultValue = "o200k_base", description = "o200k_base or cl100k_base (default: ${DEFAULT-VALUE}).")
+    String tokenizer;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the near-duplicate hash functions (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threshold", paramLabel = "J", defaultValue = "0.8", description = "Jaccard threshold of near-duplicates (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--column", paramLabel = "ROLE=NAME",
+            description = "CSV/TSV column mapping, repeatable: input, output, system, provenance, status, reviewer, era.")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--current-eras", split = ",", paramLabel = "ERA", description = "Eras whose rows may be trained on (comma list).")
+    List<String> currentEras = new ArrayList<>();
+
+    @Option(names = "--retired-eras", split = ",", paramLabel = "ERA", description = "Eras never to train on (comma list).")
+    List<String> retiredEras = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DatasetFormat df;
+        try {
+            df = DatasetFormat.of(dataFormat);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--data-format: " + e.getMessage());
+        }
+        AuditRequest request = AuditRequest.of(file).withGolden(golden).withOutputSchema(schema)
+                .withFormat(df, ColumnMapping.parse(columns)).withEras(currentEras, retiredEras)
+                .withChecks(AuditCheck.parse(only)).withMaxErrors(maxErrors).withTokenizer(tokenizer)
+                .withNearDuplicates(seed, threshold);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        AuditReport report;
+        if (findings != null) {
+            report = withFindingsFile(findings, sink -> DatasetAudit.run(request, TerminalProgress.forStderr(), n, sink));
+        } else {
+            report = DatasetAudit.run(request, TerminalProgress.forStderr(), n);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) out.print(Json.pretty(report));
+        else printText(out, report, findings);
+        out.flush();
+        return TunegateCommand.OK;
+    }
+
+    /** Streams findings into a temp file beside the target, then publishes it atomically. */
+    private static AuditReport withFindingsFile(Path target, java.util.function.Function<FindingSink, AuditReport> audit) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        try {
+            AuditReport report;
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                report = audit.apply(f -> {
+                    try {
+                        w.write(Json.line(f));
+                        w.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+                    }
+                });
+            }
+            AtomicFiles.write(target, out -> Files.copy(tmp, out));
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a leftover hidden .part file is harmless
+            }
+        }
+    }
+
+    static void printText(PrintWriter out, AuditReport r, Path findingsFile) {
+        out.printf(Locale.ROOT, "%s (%s%s, %,d rows): %,d valid · %,d approved · %,d gold%s%n", r.file(), r.format(),
+                r.compression().equals("none") ? "" : ", " + r.compression(), r.rows(), r.validRows(), r.approvedRows(), r.goldRows(),
+                r.usableRows() == null ? "" : String.format(Locale.ROOT, " · %,d usable (reviewed, current era, deduplicated, no conflicts)", r.usableRows()));
+        if (r.llmDraftedNotApprovedRows() + r.llmDraftedApprovedRows() + r.retiredEraRows() > 0) {
+            out.printf(Locale.ROOT, "  provenance: LLM-drafted %,d approved, %,d not approved · retired era %,d rows%n",
+                    r.llmDraftedApprovedRows(), r.llmDraftedNotApprovedRows(), r.retiredEraRows());
+        }
+        if (r.exactDuplicateGroups() != null || r.nearDuplicateClusters() != null) {
+            StringBuilder b = new StringBuilder("  duplicates:");
+            if (r.exactDuplicateGroups() != null) b.append(String.format(Locale.ROOT, " %,d exact groups (%,d rows)", r.exactDuplicateGroups(), r.rowsInExactDuplicateGroups()));
+            if (r.nearDuplicateClusters() != null) b.append(String.format(Locale.ROOT, "%s %,d near-duplicate clusters (%,d rows; largest %s)",
+                    r.exactDuplicateGroups() != null ? " ·" : "", r.nearDuplicateClusters(), r.rowsInNearDuplicateClusters(),
+                    r.largestClusters() == null || r.largestClusters().isEmpty() ? "-" : r.largestClusters().get(0).size() + " rows"));
+            out.println(b);
+        }
+        if (r.conflictGroups() != null) {
+            out.printf(Locale.ROOT, "  conflicts: %,d groups of the same or near-duplicate input with different outputs (%,d rows); label disagreement %.1f%% of %,d repeated-input groups%n",
+                    r.conflictGroups(), r.rowsInConflictGroups(), 100 * r.labelDisagreementRate(), r.repeatedInputGroups());
+        }
+        if (r.outputs() != null) {
+            AuditReport.Outputs o = r.outputs();
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  outputs: %.1f%% parse as JSON (%s)", 100 * o.jsonParseRate(), o.structured() ? "structured" : "not structured"));
+            if (o.schema() != null) b.append(String.format(Locale.ROOT, " · %.1f%% conform to %s", 100 * o.schema().conformance(), o.schema().file()));
+            if (o.inferred() != null) b.append(String.format(Locale.ROOT, " · dominant fields {%s} in %.1f%%, %,d rows drift",
+                    String.join(", ", o.inferred().dominantFields().keySet()), 100 * o.inferred().dominantShare(), o.inferred().driftingRows()));
+            if (o.classification() != null) b.append(String.format(Locale.ROOT, " · classification-like: %d labels, largest/smallest class %.1f×, %d rare, %d seen once",
+                    o.classification().labelCount(), o.classification().imbalanceRatio(), o.classification().rareLabels().size(), o.classification().labelsSeenOnce().size()));
+            out.println(b);
+            if (o.schema() != null) o.schema().topViolations().stream().limit(3).forEach(v -> out.printf(Locale.ROOT, "    %,d× %s%n", v.count(), v.text()));
+        }
+        if (r.tokens() != null) {
+            AuditReport.Tokens t = r.tokens();
+            out.printf(Locale.ROOT, "  tokens (%s): %,d in all; per example p50 %,d · p95 %,d · max %,d; input p50 %,d, output p50 %,d; %,d rows over %,d%n",
+                    t.tokenizer(), t.total(), t.perExample().p50(), t.perExample().p95(), t.perExample().max(), t.inputPerCall().p50(),
+                    t.outputPerCall().p50(), t.rowsOverContextLimit(), t.contextLimit());
+            out.printf(Locale.ROOT, "  training: %,d tokens per epoch × %d epochs = %,d tokens%n", t.billingTokensPerEpoch(), t.epochs(), t.trainingTokens());
+        }
+        if (r.pii() != null) {
+            out.println(r.pii().rowsWithPii() == 0 ? "  pii: none found" : String.format(Locale.ROOT, "  pii: %,d rows (%s)", r.pii().rowsWithPii(),
+                    String.join(", ", r.pii().byKind().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+        }
+        if (r.leakage() != null) {
+            out.printf(Locale.ROOT, "  leakage: %,d of %,d golden rows have an input that is in training (%,d exact, %,d near-duplicate)%n",
+                    r.leakage().leakedRows(), r.leakage().goldenRows(), r.leakage().exactLeaks(), r.leakage().nearLeaks());
+        }
+        var nd = r.nearDuplicateParams();
+        out.printf(Locale.ROOT, "  near-duplicates: MinHash %d permutations, %d bands, %s %d-shingles, Jaccard ≥ %.2f (±%.3f), seed %d%n",
+                nd.permutations(), nd.bands(), nd.shingles(), nd.shingleSize(), nd.threshold(), nd.estimateStandardError(), nd.seed());
+        if (!r.findingsByKind().isEmpty()) {
+            out.println();
+            out.println("Findings: " + String.join(" · ", r.findingsByKind().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+            Map<String, Integer> shown = new java.util.HashMap<>();
+            for (Finding f : r.findings()) {
+                if (shown.merge(f.kind(), 1, Integer::sum) > 2) continue;
+                String rows = f.rows().isEmpty() ? "" : " rows " + String.join(", ", f.rows().stream().limit(6).map(String::valueOf).toList()) + (f.rows().size() > 6 ? ", …" : "");
+                out.println("  " + f.location() + ": " + f.kind() + ": " + f.message() + (f.line() > 0 ? "" : rows));
+            }
+            if (findingsFile != null) out.println("All findings: " + findingsFile);
+            else out.println("All findings: run again with --findings FILE.jsonl");
+        }
+        r.notes().forEach(n -> out.println("Note: " + n));
+    }
+}

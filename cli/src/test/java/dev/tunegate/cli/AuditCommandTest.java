@@ -1,0 +1,78 @@
+package dev.tunegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+    @TempDir Path tmp;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Path csv() throws IOException {
+        return Files.writeString(tmp.resolve("train.csv"), """
+                utterance,intent
+                where is my card,card_arrival
+                Where is my card?,card_arrival
+                where is my card,lost_card
+                how do I top up my account with a card,top_up
+                """);
+    }
+
+    @Test
+    void jsonOutputCarriesTheContractFields() throws IOException {
+        CliRun run = CliRun.of("audit", csv().toString(), "--column", "input=utterance", "--column", "output=intent", "--format", "json", "--threads", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode j = MAPPER.readTree(run.out());
+        for (String f : List.of("schemaVersion", "rows", "validRows", "approvedRows", "goldRows", "exactDuplicateGroups", "nearDuplicateClusters",
+                "rowsInNearDuplicateClusters", "conflictGroups", "findingsByKind", "tokens", "nearDuplicateParams")) {
+            assertThat(j.has(f)).as(f).isTrue();
+        }
+        assertThat(j.get("rows").asInt()).isEqualTo(4);
+        assertThat(j.get("exactDuplicateGroups").asInt()).isEqualTo(1);
+        assertThat(j.get("conflictGroups").asInt()).isEqualTo(1);
+        assertThat(j.at("/tokens/total").asLong()).isPositive();
+        assertThat(j.at("/nearDuplicateParams/seed").asLong()).isEqualTo(42);
+        assertThat(j.at("/nearDuplicateParams/permutations").asInt()).isPositive();
+    }
+
+    @Test
+    void findingsAreWrittenOnePerLineWithKindAndRows() throws IOException {
+        Path out = tmp.resolve("findings.jsonl");
+        CliRun run = CliRun.of("audit", csv().toString(), "--only", "near-duplicates", "--findings", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).isNotEmpty();
+        JsonNode cluster = MAPPER.readTree(lines.stream().filter(l -> l.contains("near_duplicate_cluster")).findFirst().orElseThrow());
+        assertThat(cluster.get("rows").toString()).isEqualTo("[0,1]"); // row 2 has another output, so its whole example differs
+        assertThat(run.out()).contains("near-duplicate clusters").doesNotContain("tokens (");
+        try (var s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void textOutputLeadsWithTheNumbersThatMatter() throws IOException {
+        CliRun run = CliRun.of("audit", csv().toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().findFirst().orElseThrow()).contains("(csv, 4 rows)").contains("4 valid");
+        assertThat(run.out()).contains("conflicts: 1 groups").contains("Findings:");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCode3() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+        CliRun run = CliRun.of("audit", empty.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("error: " + empty + ": the file is empty");
+        CliRun only = CliRun.of("audit", csv().toString(), "--only", "dedupe");
+        assertThat(only.exitCode()).isEqualTo(3);
+        assertThat(only.err()).contains("--only \"dedupe\": expected a comma list of");
+    }
+}

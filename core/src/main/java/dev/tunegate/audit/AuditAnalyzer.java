@@ -1,0 +1,105 @@
+package dev.tunegate.audit;
+
+import dev.tunegate.analysis.AnalysisContext;
+import dev.tunegate.analysis.Analyzer;
+import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.audit.read.ColumnMapping;
+import dev.tunegate.audit.read.DatasetFormat;
+import dev.tunegate.evidence.Evidence;
+import dev.tunegate.evidence.Measure;
+import dev.tunegate.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The dataset audit as an analyzer: runs when {@code data.train} is configured and turns the
+ * {@link AuditReport} into the dataset measures the policy reads (FT-DATA, NO-DATA, FT-SCHEMA,
+ * FT-TASK, leakage, and the token counts the cost model uses).
+ */
+public final class AuditAnalyzer implements Analyzer {
+    /** Share of outputs that must parse as JSON for outputs to count as structured. */
+    static final double STRUCTURED_SHARE = 0.9;
+
+    @Override
+    public String name() { return "audit"; }
+
+    @Override
+    public boolean applies(Workspace workspace) { return workspace.path("data.train").isPresent(); }
+
+    @Override
+    public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
+        Path train = ws.path("data.train").orElseThrow();
+        AuditRequest request = AuditRequest.of(train)
+                .withGolden(ws.path("data.golden").orElse(null))
+                .withOutputSchema(ws.path("requirements.outputSchema").orElse(null))
+                .withFormat(DatasetFormat.of(ws.string("data.format").orElse("auto")), ColumnMapping.fromConfig(ws.map("data.columns")))
+                .withEras(ws.strings("data.currentEras"), ws.strings("data.retiredEras"))
+                .withChecks(EnumSet.allOf(AuditCheck.class));
+        AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), FindingSink.NONE, ws::relative);
+        return new AnalyzerResult(name(), evidence(r), inputs(ws, r, request), r, notes(r));
+    }
+
+    /** The measures of a full report. */
+    static List<Evidence> evidence(AuditReport r) {
+        List<Evidence> ev = new ArrayList<>();
+        String src = "audit: " + r.file();
+        ev.add(Evidence.measured(Measure.DATASET_ROWS, r.rows(), src, r.validRows() + " valid"));
+        if (r.usableRows() != null) {
+            ev.add(Evidence.measured(Measure.REVIEWED_PAIRS, r.usableRows(), src, String.format(Locale.ROOT,
+                    "approved or gold (%d approved, %d gold), current era, exact and near duplicates collapsed, %d rows in conflict groups excluded",
+                    r.approvedRows(), r.goldRows(), r.rowsInConflictGroups() == null ? 0 : r.rowsInConflictGroups())));
+        }
+        ev.add(Evidence.measured(Measure.GOLD_ROWS, r.goldRows(), src, "rows with metadata.provenance = gold"));
+        if (r.outputs() != null) {
+            AuditReport.Outputs o = r.outputs();
+            ev.add(Evidence.measured(Measure.OUTPUTS_STRUCTURED, o.structured(), src, String.format(Locale.ROOT,
+                    "%.1f%% of outputs parse as JSON%s", 100 * o.jsonParseRate(), o.schema() != null ? "; an output schema is configured" : "")));
+            if (o.structured()) {
+                if (o.schema() != null) {
+                    ev.add(Evidence.measured(Measure.OUTPUT_SCHEMA_CONFORMANCE, o.schema().conformance(), src + " + " + o.schema().file(),
+                            o.schema().conformingRows() + " of " + o.schema().checkedRows() + " outputs conform to the schema"));
+                } else if (o.inferred() != null) {
+                    ev.add(Evidence.measured(Measure.OUTPUT_SCHEMA_CONFORMANCE, o.inferred().dominantRows() / (double) Math.max(1, r.validRows()), src,
+                            o.inferred().dominantRows() + " of " + r.validRows() + " outputs have the dominant field set (no schema configured: inferred)"));
+                }
+            }
+        }
+        if (r.labelDisagreementRate() != null) {
+            ev.add(Evidence.measured(Measure.LABEL_DISAGREEMENT_RATE, r.labelDisagreementRate(), src,
+                    r.conflictGroups() + " of " + r.repeatedInputGroups() + " groups of repeated or near-duplicate inputs have different outputs"));
+        }
+        if (r.leakage() != null) {
+            ev.add(Evidence.measured(Measure.LEAKED_GOLDEN_ROWS, r.leakage().leakedRows(), src + " + " + r.leakage().goldenFile(),
+                    r.leakage().exactLeaks() + " exact, " + r.leakage().nearLeaks() + " near-duplicate inputs of " + r.leakage().goldenRows() + " golden rows"));
+        }
+        if (r.tokens() != null && r.tokens().perExample().rows() > 0) {
+            AuditReport.Tokens t = r.tokens();
+            ev.add(Evidence.measured(Measure.TRAINING_TOKENS, t.billingTokensPerEpoch(), src, t.tokenizer() + "; "
+                    + t.epochs() + " epochs by OpenAI's heuristic = " + t.trainingTokens() + " tokens trained"));
+            ev.add(Evidence.measured(Measure.INPUT_TOKENS_PER_CALL, t.inputPerCall().p50(), src, "p50 of system + user tokens per row (" + t.tokenizer() + ")"));
+            ev.add(Evidence.measured(Measure.OUTPUT_TOKENS_PER_CALL, t.outputPerCall().p50(), src, "p50 of assistant tokens per row (" + t.tokenizer() + ")"));
+        }
+        return ev;
+    }
+
+    private static List<AnalyzerResult.InputFile> inputs(Workspace ws, AuditReport r, AuditRequest request) {
+        List<AnalyzerResult.InputFile> in = new ArrayList<>();
+        in.add(new AnalyzerResult.InputFile(r.file(), r.sha256()));
+        if (r.leakage() != null) in.add(new AnalyzerResult.InputFile(r.leakage().goldenFile(), r.leakage().sha256()));
+        if (request.outputSchema() != null) {
+            in.add(new AnalyzerResult.InputFile(ws.relative(request.outputSchema()), dev.tunegate.io.Digests.sha256(request.outputSchema())));
+        }
+        return in;
+    }
+
+    private static List<String> notes(AuditReport r) {
+        List<String> n = new ArrayList<>(r.notes());
+        if (r.llmDraftedNotApprovedRows() > 0) n.add(r.llmDraftedNotApprovedRows() + " LLM-drafted rows are not approved and are not counted");
+        if (r.retiredEraRows() > 0) n.add(r.retiredEraRows() + " rows of a retired era are not counted");
+        if (r.leakedGoldenRows() != null && r.leakedGoldenRows() > 0) n.add(r.leakedGoldenRows() + " golden rows leak into training (" + r.file() + ")");
+        return n;
+    }
+}

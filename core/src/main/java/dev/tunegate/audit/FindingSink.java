@@ -1,0 +1,10 @@
+package dev.tunegate.audit;
+
+/** Where the audit sends every finding as it is made (e.g. a JSONL file). Called from one thread. */
+@FunctionalInterface
+public interface FindingSink {
+    void accept(Finding finding);
+
+    /** Discards findings. */
+    FindingSink NONE = f -> {};
+}

@@ -1,0 +1,50 @@
+package dev.tunegate.audit.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Alpaca: {@code {"instruction": …, "input": …, "output": …}} (the instruction may be absent: plain
+ * {@code {"input", "output"}} rows read the same way) with optional {@code system} and
+ * {@code history} (pairs of earlier turns). The user message is the instruction, a blank line and
+ * the input (when not empty).
+ */
+public final class AlpacaRowParser extends JsonRowParser {
+    private static final Set<String> TOP = Set.of("instruction", "input", "output", "system", "history");
+
+    public AlpacaRowParser(ObjectMapper mapper) { super(mapper); }
+
+    @Override
+    protected Set<String> knownKeys() { return TOP; }
+
+    @Override
+    protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
+        checkKeys(row, problems);
+        String input = text(row.get("input"));
+        // plain {"input", "output"} rows are Alpaca without an instruction
+        String instruction = row.has("instruction") || input == null
+                ? PromptCompletionRowParser.field(row, "instruction", problems, false) : "";
+        String output = PromptCompletionRowParser.field(row, "output", problems, true);
+        if (instruction == null || output == null) return null;
+        List<Message> msgs = new ArrayList<>();
+        String system = text(row.get("system"));
+        if (system != null && !system.isBlank()) msgs.add(new Message(Role.SYSTEM, system));
+        JsonNode history = row.get("history");
+        if (history != null && history.isArray()) {
+            for (JsonNode turn : history) {
+                if (turn.isArray() && turn.size() == 2) {
+                    msgs.add(new Message(Role.USER, text(turn.get(0))));
+                    msgs.add(new Message(Role.ASSISTANT, text(turn.get(1))));
+                }
+            }
+        }
+        String user = input == null || input.isBlank() ? instruction : instruction.isEmpty() ? input : instruction + "\n\n" + input;
+        msgs.add(new Message(Role.USER, user));
+        msgs.add(new Message(Role.ASSISTANT, output));
+        return new Example(msgs, metadata);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tunegate.audit.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.audit.FindingKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ShareGPT: {@code {"conversations": [{"from": "human"|"gpt"|"system"|…, "value": …}]}}, with an
+ * optional top-level {@code system}. {@code human}/{@code user} read as user, {@code gpt}/
+ * {@code assistant}/{@code function_call} as assistant, {@code observation}/{@code tool} as tool.
+ */
+public final class ShareGptRowParser extends JsonRowParser {
+    private static final Set<String> TOP = Set.of("conversations", "system", "tools", "id");
+
+    public ShareGptRowParser(ObjectMapper mapper) { super(mapper); }
+
+    @Override
+    protected Set<String> knownKeys() { return TOP; }
+
+    @Override
+    protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
+        checkKeys(row, problems);
+        JsonNode conv = row.get("conversations");
+        if (conv == null || !conv.isArray() || conv.isEmpty()) {
+            problems.add(new RowProblem(FindingKind.MISSING_MESSAGES, "field \"conversations\": expected a non-empty array, found " + describe(conv)));
+            return null;
+        }
+        List<Message> out = new ArrayList<>();
+        String system = text(row.get("system"));
+        if (system != null && !system.isBlank()) out.add(new Message(Role.SYSTEM, system));
+        int i = 0;
+        for (JsonNode m : conv) {
+            String where = "conversations[" + i++ + "]";
+            if (!m.isObject()) {
+                problems.add(new RowProblem(FindingKind.NOT_AN_OBJECT, "field \"" + where + "\": expected an object, found " + describe(m)));
+                continue;
+            }
+            JsonNode from = m.get("from");
+            if (from == null || !from.isTextual()) {
+                problems.add(new RowProblem(FindingKind.MISSING_ROLE, "field \"" + where + ".from\": expected a string, found " + describe(from)));
+                continue;
+            }
+            Role role = switch (from.asText()) {
+                case "system" -> Role.SYSTEM;
+                case "human", "user" -> Role.USER;
+                case "gpt", "assistant", "function_call", "chatgpt", "bing", "bard" -> Role.ASSISTANT;
+                case "observation", "tool", "function" -> Role.TOOL;
+                default -> null;
+            };
+            if (role == null) {
+                problems.add(new RowProblem(FindingKind.UNKNOWN_ROLE, "field \"" + where + ".from\": expected human, gpt, system or tool, found \"" + from.asText() + "\""));
+                continue;
+            }
+            String value = text(m.get("value"));
+            if (value == null) {
+                problems.add(new RowProblem(FindingKind.MISSING_CONTENT, "field \"" + where + ".value\": expected a string, found " + describe(m.get("value"))));
+                continue;
+            }
+            out.add(new Message(role, value));
+        }
+        if (out.stream().noneMatch(m -> m.role() == Role.ASSISTANT)
+                && problems.stream().noneMatch(p -> p.kind().severity() == FindingKind.Severity.ERROR)) {
+            problems.add(new RowProblem(FindingKind.NO_ASSISTANT_TURN, "field \"conversations\": expected at least one gpt turn, found none"));
+        }
+        return new Example(out, metadata);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Row readers of the dataset audit. A {@link dev.tunegate.audit.read.RowSource} splits a (plain,
+ * gzip or zstd) file into raw rows on the reader thread: lines of JSONL (with a line-length cap),
+ * elements of a JSON array (Jackson streaming) or CSV/TSV records (RFC 4180). A
+ * {@link dev.tunegate.audit.read.RowParser} turns a raw row into an {@link dev.tunegate.audit.read.Example}
+ * (messages by role plus metadata) and the format problems it has; parsers are stateless and run
+ * on the worker threads. {@link dev.tunegate.audit.read.DatasetReader} detects the format from the
+ * first rows unless it is given.
+ */
+package dev.tunegate.audit.read;

@@ -1,0 +1,141 @@
+package dev.tunegate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tunegate.analysis.Progress;
+import dev.tunegate.io.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetAuditTest {
+    private static final long SEED = 7;
+    @TempDir
+    Path dir;
+    private PlantedDataset data;
+    private Path train;
+
+    @BeforeEach
+    void write() {
+        data = new PlantedDataset(SEED);
+        train = Fixtures.write(dir, "train.jsonl", data.lines);
+    }
+
+    private static String pair(int a, int b) { return Math.min(a, b) + "-" + Math.max(a, b); }
+
+    @Test
+    void plantedCosmeticCopiesAreExactDuplicates() {
+        AuditReport r = DatasetAudit.run(AuditRequest.of(train), Progress.SILENT, 2);
+        // 30 copies that differ only in case, spacing and trailing punctuation: 30 groups of 2
+        assertThat(r.exactDuplicateGroups()).isEqualTo(PlantedDataset.EXACT_PLANTS);
+        assertThat(r.rowsInExactDuplicateGroups()).isEqualTo(2L * PlantedDataset.EXACT_PLANTS);
+    }
+
+    @Test
+    void nearDuplicatePairsMatchTheExactJaccardReference() {
+        List<Finding> findings = new ArrayList<>();
+        AuditReport r = DatasetAudit.run(AuditRequest.of(train).withChecks(EnumSet.of(AuditCheck.NEAR_DUPLICATES)), Progress.SILENT, 2, findings::add);
+        // the truth: every pair of rows whose whole examples have exact 5-shingle Jaccard ≥ 0.8
+        Set<String> truth = new HashSet<>();
+        int n = data.lines.size();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (PlantedDataset.jaccard(data.whole(i), data.whole(j)) >= 0.8) truth.add(pair(i, j));
+            }
+        }
+        // planted: 30 exact copies (J = 1) and 30 with one appended input word (J ≈ 0.95); conflict plants
+        // change the output word, which changes few shingles of 150 words, so they are near-duplicates too
+        assertThat(truth).hasSizeGreaterThanOrEqualTo(PlantedDataset.EXACT_PLANTS + PlantedDataset.NEAR_PLANTS);
+        Set<String> found = new HashSet<>();
+        for (Finding f : findings) {
+            if (!f.kind().equals("near_duplicate_cluster")) continue;
+            for (int a = 0; a < f.rows().size(); a++) for (int b = a + 1; b < f.rows().size(); b++) found.add(pair(f.rows().get(a), f.rows().get(b)));
+        }
+        Set<String> hit = new HashSet<>(found);
+        hit.retainAll(truth);
+        double recall = (double) hit.size() / truth.size();
+        double precision = found.isEmpty() ? 0 : (double) hit.size() / found.size();
+        // tolerance: with 128 permutations the estimate's standard error at J = 0.8 is 0.035, so pairs near
+        // the threshold may fall either side; planted pairs sit at J ≥ 0.95, far above it
+        assertThat(recall).as("recall").isGreaterThanOrEqualTo(0.95);
+        assertThat(precision).as("precision").isGreaterThanOrEqualTo(0.95);
+        assertThat(r.nearDuplicateClusters()).isEqualTo(findings.stream().filter(f -> f.kind().equals("near_duplicate_cluster")).count());
+        assertThat(r.tokens()).isNull();
+        assertThat(r.nearDuplicateParams().seed()).isEqualTo(42);
+    }
+
+    @Test
+    void plantedConflictsAreFoundAndExactCopiesAreNot() {
+        List<Finding> findings = new ArrayList<>();
+        AuditReport r = DatasetAudit.run(AuditRequest.of(train), Progress.SILENT, 2, findings::add);
+        Set<String> conflictPairs = new HashSet<>();
+        for (Finding f : findings) if (f.kind().equals("conflict")) conflictPairs.add(pair(f.rows().get(0), f.rows().get(f.rows().size() - 1)));
+        Set<String> planted = new HashSet<>();
+        int first = PlantedDataset.BASE + PlantedDataset.EXACT_PLANTS + PlantedDataset.NEAR_PLANTS;
+        for (int i = 0; i < PlantedDataset.CONFLICT_PLANTS; i++) planted.add(pair(60 + i, first + i));
+        assertThat(conflictPairs).isEqualTo(planted);
+        assertThat(r.conflictGroups()).isEqualTo(PlantedDataset.CONFLICT_PLANTS);
+        // repeated-input groups: 30 exact + 30 near + 20 conflict plants, each a pair with its base
+        assertThat(r.repeatedInputGroups()).isEqualTo(80);
+        assertThat(r.labelDisagreementRate()).isEqualTo(20.0 / 80);
+    }
+
+    @Test
+    void goldenRowsWhoseInputsAreInTrainingLeak() {
+        List<String> golden = new ArrayList<>();
+        for (int i = 0; i < 3; i++) golden.add(Fixtures.chat(data.inputs.get(100 + i).toUpperCase(java.util.Locale.ROOT) + ".", "whatever"));
+        for (int i = 0; i < 3; i++) golden.add(Fixtures.chat(data.inputs.get(110 + i) + " extra", "whatever"));
+        for (int i = 0; i < 4; i++) golden.add(Fixtures.chat(data.sentence(150), "fresh"));
+        Path g = Fixtures.write(dir, "golden.jsonl", golden);
+        List<Finding> findings = new ArrayList<>();
+        AuditReport r = DatasetAudit.run(AuditRequest.of(train).withGolden(g), Progress.SILENT, 2, findings::add);
+        assertThat(r.leakedGoldenRows()).isEqualTo(6L);
+        assertThat(r.leakage().exactLeaks()).isEqualTo(3);
+        assertThat(r.leakage().nearLeaks()).isEqualTo(3);
+        assertThat(findings).filteredOn(f -> f.kind().equals("golden_leak"))
+                .extracting(f -> f.rows().get(0) + "→" + f.trainingRows().get(0))
+                .containsExactly("0→100", "1→101", "2→102", "3→110", "4→111", "5→112");
+    }
+
+    @Test
+    void theReportIsIdenticalWhateverTheThreadCount() {
+        Path g = Fixtures.write(dir, "golden.jsonl", List.of(data.lines.get(5), data.lines.get(77)));
+        AuditRequest req = AuditRequest.of(train).withGolden(g);
+        List<Finding> f1 = new ArrayList<>();
+        List<Finding> f4 = new ArrayList<>();
+        String one = Json.pretty(DatasetAudit.run(req, Progress.SILENT, 1, f1::add));
+        String four = Json.pretty(DatasetAudit.run(req, Progress.SILENT, 4, f4::add));
+        assertThat(four).isEqualTo(one);
+        assertThat(f4).isEqualTo(f1);
+    }
+
+    @Test
+    void onlyRunsTheNamedChecks() {
+        AuditReport r = DatasetAudit.run(AuditRequest.of(train).withChecks(AuditCheck.parse("tokens")), Progress.SILENT, 2);
+        assertThat(r.tokens()).isNotNull();
+        assertThat(r.tokens().total()).isPositive();
+        assertThat(r.nearDuplicateClusters()).isNull();
+        assertThat(r.exactDuplicateGroups()).isNull();
+        assertThat(r.usableRows()).isNull();
+        assertThat(r.checks()).containsExactly("tokens");
+    }
+
+    @Test
+    void tokensOfAHandCountedExample() {
+        Path f = Fixtures.write(dir, "one.jsonl", List.of(Fixtures.chat("hello", "world")));
+        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.TOKENS)), Progress.SILENT, 1);
+        // o200k_base: "hello" = 1 token, "world" = 1, "user" = 1, "assistant" = 1;
+        // example = (3 + 1 + 1) + (3 + 1 + 1) + 3 = 13 (OpenAI's notebook count)
+        assertThat(r.tokens().total()).isEqualTo(13);
+        assertThat(r.tokens().inputPerCall().p50()).isEqualTo(1);
+        assertThat(r.tokens().outputPerCall().p50()).isEqualTo(1);
+        assertThat(r.tokens().epochs()).isEqualTo(25); // 1 example: min(25, 100 // 1)
+        assertThat(r.tokens().trainingTokens()).isEqualTo(13 * 25);
+    }
+}

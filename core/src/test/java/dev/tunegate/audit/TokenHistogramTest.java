@@ -1,0 +1,46 @@
+package dev.tunegate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class TokenHistogramTest {
+
+    @Property
+    void quantilesEqualTheNearestRankOfTheSortedCounts(@ForAll @Size(min = 1, max = 300) List<@IntRange(min = 0, max = 200_000) Integer> counts) {
+        TokenHistogram h = new TokenHistogram();
+        counts.forEach(h::add);
+        int[] sorted = counts.stream().mapToInt(Integer::intValue).sorted().toArray();
+        for (double p : new double[] {0.5, 0.9, 0.95, 1.0}) {
+            int rank = (int) Math.max(1, Math.ceil(p * sorted.length)); // nearest rank, 1-based
+            assertThat(h.quantile(p)).as("p=%s of %s", p, Arrays.toString(sorted)).isEqualTo(sorted[rank - 1]);
+        }
+    }
+
+    @Test
+    void statsOfAHandCountedSample() {
+        TokenHistogram h = new TokenHistogram();
+        for (int v : new int[] {5, 1, 3, 2, 4, 100_000}) h.add(v);
+        // sorted: 1 2 3 4 5 100000; p50 rank ceil(3) = 3 → 3; p90 rank ceil(5.4) = 6 → 100000
+        var s = h.stats();
+        assertThat(s).isEqualTo(new AuditReport.TokenStats(6, 1, 3, 100_000, 100_000, 100_000, 100_015));
+    }
+
+    @Test
+    void epochsFollowOpenAisDataPrepHeuristic() {
+        // n·3 < 100 → min(25, 100 // n); n·3 > 25000 → max(1, 25000 // n); else 3
+        assertThat(TrainingAccumulator.epochs(1)).isEqualTo(25);
+        assertThat(TrainingAccumulator.epochs(10)).isEqualTo(10);
+        assertThat(TrainingAccumulator.epochs(33)).isEqualTo(3);
+        assertThat(TrainingAccumulator.epochs(34)).isEqualTo(3);
+        assertThat(TrainingAccumulator.epochs(8_333)).isEqualTo(3);
+        assertThat(TrainingAccumulator.epochs(10_003)).isEqualTo(2);
+        assertThat(TrainingAccumulator.epochs(1_000_000)).isEqualTo(1);
+    }
+}
