@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             RegressCommand.class,
             PilotCommand.class,
             ReportCommand.class,
+            RetrievalCommand.class,
             CostCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class

@@ -47,6 +47,10 @@ record Example(String name, long seed, String config) {
                   baseline: evals/baseline.jsonl
                   candidate: evals/candidate.jsonl
                   seed: 42
+                retrieval:
+                  corpus: kb/routing-guides.jsonl
+                  golden: retrieval/questions.jsonl
+                  k: 3
                 model:
                   current: gpt-4o
                   hosting: self-hosted
@@ -108,6 +112,11 @@ record Example(String name, long seed, String config) {
                   train: data/train.jsonl
                   labelingPipeline: true
                   currentEras: ["2026"]
+                retrieval:
+                  corpus: help-centre/
+                  golden: retrieval/questions.jsonl
+                  run: retrieval/demo-retriever.trec
+                  k: 5
                 model:
                   current: gpt-4o-mini
                   hosting: provider
@@ -150,6 +159,10 @@ record Example(String name, long seed, String config) {
                   baseline: evals/baseline.jsonl
                   candidate: evals/candidate.jsonl
                   seed: 42
+                retrieval:
+                  corpus: corpus/
+                  golden: retrieval/questions.jsonl
+                  k: 5
                 model:
                   current: gpt-4o-mini
                   hosting: provider
