@@ -169,5 +169,7 @@ class ReportBrowserTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         File charts = driver.findElement(By.id("charts")).getScreenshotAs(OutputType.FILE);
         Files.copy(charts.toPath(), SCREENSHOTS.resolve(name + "-charts.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        File examples = driver.findElement(By.id("examples")).getScreenshotAs(OutputType.FILE);
+        Files.copy(examples.toPath(), SCREENSHOTS.resolve(name + "-examples.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -220,6 +220,7 @@ public final class HtmlReport {
             plateau.add(flat.contains(name) && v.isNumber() ? v : F.nullNode());
         }
         String metric = scores ? "mean score" : "accuracy";
+        wide = true;
         ArrayNode ds = F.arrayNode();
         ds.add(dataset("95 % interval", low, "rgba(47,91,211,0.35)").put("fill", "+1").put("backgroundColor", "rgba(47,91,211,0.12)")
                 .put("pointRadius", 0).put("borderWidth", 1));
