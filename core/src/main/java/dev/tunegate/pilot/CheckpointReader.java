@@ -109,8 +109,7 @@ public final class CheckpointReader {
                 }
                 objects++;
                 Map<String, Object> fields = new LinkedHashMap<>();
-                for (var it = node.fields(); it.hasNext(); ) {
-                    var e = it.next();
+                for (var e : node.properties()) {
                     JsonNode v = e.getValue();
                     fields.put(e.getKey(), v.isNull() ? null : v.isNumber() ? (Object) v.numberValue() : v.isTextual() ? v.textValue() : v.toString());
                 }

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -315,8 +314,7 @@ public final class HtmlReport {
             return;
         }
         ArrayNode labels = F.arrayNode(), values = F.arrayNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("recallAtK").fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : r.path("recallAtK").properties()) {
             labels.add("recall@" + e.getKey());
             values.add(e.getValue().isNumber() ? e.getValue() : F.nullNode());
         }
@@ -642,13 +640,11 @@ public final class HtmlReport {
         }
         if (inputs.isEmpty()) out.append("<tr><td colspan=\"2\" class=\"muted\">no input files (declared values only)</td></tr>\n");
         out.append("</table>\n<details><summary>Effective configuration and thresholds</summary>\n<table><tr><th>key</th><th>value</th></tr>\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = pr.path("config").fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : pr.path("config").properties()) {
             out.append("<tr><td><code>").append(esc(e.getKey())).append("</code></td><td>").append(esc(e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString()))
                .append("</td></tr>\n");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = pr.path("thresholds").fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : pr.path("thresholds").properties()) {
             out.append("<tr><td><code>policy.thresholds.").append(esc(e.getKey())).append("</code></td><td>").append(esc(fmt(e.getValue().asDouble()))).append("</td></tr>\n");
         }
         out.append("</table>\n</details>\n</footer>\n");
