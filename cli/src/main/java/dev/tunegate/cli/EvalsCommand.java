@@ -1,7 +1,6 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.analysis.AnalysisContext;
-import dev.tunegate.analysis.Progress;
 import dev.tunegate.assess.Assessment;
 import dev.tunegate.evals.EvalHistoryAnalysis;
 import dev.tunegate.evals.EvalSettings;
@@ -68,7 +67,7 @@ final class EvalsCommand implements Callable<Integer> {
             if (!new EvalsAnalyzer().applies(ws)) {
                 throw new InvalidInputException(ws.configFile() + ": field \"evals.history\": expected eval result files, found none configured");
             }
-            AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), Progress.SILENT, 1);
+            AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), TerminalProgress.forStderr(), 1);
             if (input.any()) {
                 throw new InvalidInputException(dir + ": --input-format, --columns, --labels and --seed apply to plain eval files; set evals.* in "
                         + Workspace.CONFIG_FILE + " instead");

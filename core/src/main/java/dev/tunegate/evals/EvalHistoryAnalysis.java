@@ -67,6 +67,8 @@ public final class EvalHistoryAnalysis {
      * @param files the files the runs were read from (for the report)
      */
     public EvalsReport analyze(List<EvalRun> runs, List<String> files, Findings findings) {
+        // Comparisons already made (by position: earlier→later), reused as the plateau window grows.
+        Map<String, Comparison> cache = new java.util.HashMap<>();
         LabelSet labels = settings.labels().isEmpty()
                 ? LabelSet.infer(runs.stream().flatMap(r -> r.records().stream()).map(EvalRecord::expected).toList())
                 : LabelSet.configured(settings.labels());
@@ -92,13 +94,13 @@ public final class EvalHistoryAnalysis {
         int withoutGain = 0;
         List<Comparison> windowComparisons = List.of();
         for (int k = 1; k < runs.size(); k++) {
-            List<Comparison> cmp = window(runs, summaries, k, metric);
+            List<Comparison> cmp = window(runs, summaries, k, metric, cache);
             if (k == Math.min(n, runs.size() - 1)) windowComparisons = cmp;
             if (cmp.stream().anyMatch(Comparison::gain)) break;
             withoutGain = k;
         }
         if (withoutGain < Math.min(n, runs.size() - 1) && runs.size() > 1) {
-            windowComparisons = window(runs, summaries, Math.min(n, runs.size() - 1), metric);
+            windowComparisons = window(runs, summaries, Math.min(n, runs.size() - 1), metric, cache);
         }
         boolean plateau = withoutGain >= n;
         String rule = String.format(java.util.Locale.ROOT,
@@ -124,6 +126,8 @@ public final class EvalHistoryAnalysis {
 
     private void checkLabels(List<EvalRun> runs, LabelSet labels, ErrorClassifier classifier, Findings findings) {
         if (!labels.known()) return;
+        Map<String, String> nearLabels = new java.util.HashMap<>();
+        for (String l : labels.labels()) nearLabels.putIfAbsent(LabelSet.normalize(l), l);
         for (EvalRun run : runs) {
             for (EvalRecord r : run.records()) {
                 // JSON outputs carry labels in fields; the classifier checks those field by field.
@@ -134,6 +138,11 @@ public final class EvalHistoryAnalysis {
                     findings.add(r, freeText ? FindingKind.FREE_TEXT_LABEL : FindingKind.LABEL_OUTSIDE_SET,
                             "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out) + " is not one of the "
                                     + labels.labels().size() + " " + labels.source() + " labels");
+                    String near = freeText ? null : nearLabels.get(LabelSet.normalize(out));
+                    if (near != null) {
+                        findings.add(r, FindingKind.NEAR_LABEL, "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out)
+                                + " vs label " + EvalRuns.quote(near));
+                    }
                 }
                 if ("configured".equals(labels.source()) && r.expected() != null && !r.expected().isBlank() && !labels.contains(r.expected())) {
                     findings.add(r, FindingKind.EXPECTED_OUTSIDE_SET, "item " + EvalRuns.quote(r.item()) + ": expected "
@@ -211,14 +220,17 @@ public final class EvalHistoryAnalysis {
     }
 
     /** Compares each of the latest {@code k} iterations with the best one before them. */
-    private List<Comparison> window(List<EvalRun> runs, List<IterationSummary> summaries, int k, Metric metric) {
+    private List<Comparison> window(List<EvalRun> runs, List<IterationSummary> summaries, int k, Metric metric, Map<String, Comparison> cache) {
         int start = runs.size() - k;
         int best = 0;
         for (int i = 1; i < start; i++) {
             if (value(summaries.get(i), metric) >= value(summaries.get(best), metric)) best = i;
         }
         List<Comparison> out = new ArrayList<>();
-        for (int i = start; i < runs.size(); i++) out.add(compare(runs.get(best), runs.get(i), metric));
+        for (int i = start; i < runs.size(); i++) {
+            EvalRun earlier = runs.get(best), later = runs.get(i);
+            out.add(cache.computeIfAbsent(best + "→" + i, key -> compare(earlier, later, metric)));
+        }
         return out;
     }
 

@@ -9,6 +9,8 @@ import com.networknt.schema.SpecVersionDetector;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.analysis.Progress;
+import dev.tunegate.evals.read.EvalReaders;
 import dev.tunegate.evals.read.EvalFormat;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
@@ -70,7 +72,14 @@ public final class EvalsAnalyzer implements Analyzer {
         List<Path> files = ws.paths("evals.history");
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
         for (Path f : files) inputs.add(input(ws, f));
-        List<EvalRun> runs = EvalRuns.load(files, ws::relative, settings, findings);
+        List<EvalRecord> records = new ArrayList<>();
+        try (Progress.Task task = context.progress().start("evals: reading eval files", files.size(), "files")) {
+            for (Path f : files) {
+                records.addAll(EvalReaders.read(f, ws.relative(f), settings.format(), settings.columns(), findings));
+                task.advance(1, sizeOf(f));
+            }
+        }
+        List<EvalRun> runs = EvalRuns.group(records, findings);
         EvalHistoryAnalysis analysis = new EvalHistoryAnalysis(settings, schema);
         EvalsReport report = analysis.analyze(runs, files.stream().map(ws::relative).toList(), findings);
 
@@ -122,6 +131,14 @@ public final class EvalsAnalyzer implements Analyzer {
         for (Finding f : report.findings()) notes.add(f.describe());
         if (regression != null) notes.add("regress " + regression.candidate() + " vs " + regression.baseline() + ": " + regression.verdict() + " — " + regression.reason());
         return new AnalyzerResult(name(), evidence, inputs, report, notes);
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static String plateauDetail(EvalsReport.PlateauEvidence p) {

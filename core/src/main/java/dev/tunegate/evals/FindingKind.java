@@ -12,6 +12,12 @@ public enum FindingKind {
     DUPLICATE_ITEM(false, "item repeated within a run (later rows skipped)"),
     /** A predicted label outside the label set: kept, counted as an error of class LABEL_OUTSIDE_SET. */
     LABEL_OUTSIDE_SET(true, "predicted label outside the label set (counted as an error)"),
+    /**
+     * An output outside the label set that equals a label but for case or punctuation
+     * ({@code reverted_card_payment} for {@code reverted_card_payment?}): kept as the file scored it;
+     * the label set or the grader may deserve a look.
+     */
+    NEAR_LABEL(true, "output equals a label but for case or punctuation (kept as scored; check the label set or the grader)"),
     /** Free text (several words, line breaks) in a label column: kept, counted as an error. */
     FREE_TEXT_LABEL(true, "free text in the label column (counted as an error)"),
     /** An expected label outside the configured label set: kept. */

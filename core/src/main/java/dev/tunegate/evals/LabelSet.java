@@ -17,8 +17,11 @@ public record LabelSet(Set<String> labels, String source) {
         labels = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(labels));
     }
 
-    /** A label is short: at most four words of letters, digits and {@code _ - . : /}. */
-    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}_.:/-]+( [\\p{L}\\p{N}_.:/-]+){0,3}");
+    /**
+     * A label is short: at most four words separated by single spaces, without quotes or JSON brackets
+     * (real label sets carry punctuation: Banking77 has {@code reverted_card_payment?}).
+     */
+    private static final Pattern LABEL = Pattern.compile("[^\\s{}\\[\\]\"]+( [^\\s{}\\[\\]\"]+){0,3}");
 
     /**
      * Reads labels from a file: a JSON array of strings, or one label per line.
@@ -79,6 +82,11 @@ public record LabelSet(Set<String> labels, String source) {
     /** Whether a value looks like a label: at most 64 characters, at most four words, one line. */
     public static boolean looksLikeLabel(String value) {
         return value != null && value.trim().length() <= 64 && LABEL.matcher(value.trim()).matches();
+    }
+
+    /** A label folded for near matches: lower case, letters and digits only. */
+    public static String normalize(String label) {
+        return label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     public boolean known() { return !labels.isEmpty(); }

@@ -166,10 +166,12 @@ class EvalHistoryAnalysisTest {
             recs.add(new EvalRecord("v1", 1L, null, "i" + j, j < 4, null, expected, output, null, null, null, null, null, null, "f", j + 1));
         }
         EvalsReport r = analyze(List.of(new EvalRun("v1", 0, recs)));
-        // 6 errors: 4 FORMAT (not JSON), 1 TRUNCATED (unclosed JSON), 1 OTHER (valid JSON, wrong value).
+        // 6 errors: 4 FORMAT (not JSON), 1 TRUNCATED (unclosed JSON), 1 WRONG_LABEL (valid JSON differing
+        // from the expected object in the one label field "queue": billing→account).
         assertThat(r.iterations().get(0).errorClasses().get("FORMAT").count()).isEqualTo(4);
         assertThat(r.iterations().get(0).errorClasses().get("TRUNCATED").count()).isEqualTo(1);
-        assertThat(r.iterations().get(0).errorClasses().get("OTHER").count()).isEqualTo(1);
+        assertThat(r.iterations().get(0).errorClasses().get("WRONG_LABEL").count()).isEqualTo(1);
+        assertThat(r.iterations().get(0).confusions()).extracting(EvalsReport.Confusion::got).containsExactly("account");
         assertThat(r.formatErrorShare()).isCloseTo(4 / 6.0, within(1e-12));
         assertThat(r.formatDominant()).isTrue();
     }
@@ -191,5 +193,22 @@ class EvalHistoryAnalysisTest {
         assertThat(c.test()).contains("permutation");
         assertThat(c.gain()).isFalse();
         assertThat(r.plateauEvidence().iterationsWithoutGain()).isEqualTo(1);
+    }
+
+    @Test
+    void outputs_outside_the_label_set_are_findings_and_near_matches_are_pointed_out() {
+        // Labels configured; "reverted_card_payment" answers the gold "reverted_card_payment?" (scored wrong by the file),
+        // "Wait, let me reconsider…" is free text in the label column.
+        java.util.List<EvalRecord> recs = java.util.List.of(
+                new EvalRecord("v1", 1L, null, "a", true, null, "age_limit", "age_limit", null, null, null, null, null, null, "p.csv", 2),
+                new EvalRecord("v1", 1L, null, "b", false, null, "reverted_card_payment?", "reverted_card_payment", null, null, null, null, null, null, "p.csv", 3),
+                new EvalRecord("v1", 1L, null, "c", false, null, "age_limit", "transfer_fee_charged\n\nWait, let me reconsider.", null, null, null, null, null, null, "p.csv", 4),
+                new EvalRecord("v1", 1L, null, "d", true, null, "card_arrival", "age_limit", null, null, null, null, null, null, "p.csv", 5));
+        Findings findings = new Findings();
+        EvalsReport r = new EvalHistoryAnalysis(EvalSettings.defaults().withLabels(java.util.List.of("age_limit", "card_arrival", "reverted_card_payment?")), null)
+                .analyze(java.util.List.of(new EvalRun("v1", 0, recs)), java.util.List.of("p.csv"), findings);
+        assertThat(r.findings()).extracting(f -> f.kind() + "@" + f.lines()).containsExactly(
+                "LABEL_OUTSIDE_SET@[3]", "NEAR_LABEL@[3]", "FREE_TEXT_LABEL@[4]", "PASSED_DISAGREES@[5]");
+        assertThat(r.iterations().get(0).errorClasses().get("LABEL_OUTSIDE_SET").count()).isEqualTo(2);
     }
 }

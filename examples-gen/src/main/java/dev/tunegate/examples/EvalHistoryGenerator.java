@@ -39,6 +39,13 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
         }
     }
 
+    /** A map in the order given (Map.of's iteration order changes from one JVM run to the next). */
+    static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+        return m;
+    }
+
     // ------------------------------------------------------------------ ticket routing
 
     private record Ticket(String id, String queue, String priority, String channel) {
@@ -88,7 +95,7 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
                 r.put("output", output);
                 r.put("latencyMs", 380 + rnd.nextInt(420));
                 r.put("tokens", 2900 + it * 350 + rnd.nextInt(200));
-                r.put("tags", Map.of("channel", t.channel, "queue", t.queue));
+                r.put("tags", ordered("channel", t.channel, "queue", t.queue));
                 rows.add(r);
             }
         }
@@ -118,7 +125,7 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
         r.put("passed", passed);
         r.put("expected", t.expected());
         r.put("output", output);
-        r.put("tags", Map.of("channel", t.channel));
+        r.put("tags", ordered("channel", t.channel));
         return r;
     }
 
@@ -170,29 +177,29 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("promptIdx", 0);
                 r.put("testIdx", i);
-                r.put("prompt", Map.of("label", prompts[it], "raw", "Answer from the handbook and cite the section: {{question}}"));
-                r.put("provider", Map.of("id", "openai:gpt-4o-mini", "label", "gpt-4o-mini"));
+                r.put("prompt", ordered("label", prompts[it], "raw", "Answer from the handbook and cite the section: {{question}}"));
+                r.put("provider", ordered("id", "openai:gpt-4o-mini", "label", "gpt-4o-mini"));
                 r.put("vars", vars);
-                r.put("testCase", Map.of("vars", vars, "metadata", Map.of("era", q[3]),
-                        "assert", List.of(Map.of("type", "llm-rubric", "value", "states the rule and cites the section"))));
-                r.put("response", Map.of("output", output, "finishReason", "stop", "tokenUsage", Map.of("total", 900 + rnd.nextInt(300))));
+                r.put("testCase", ordered("vars", vars, "metadata", ordered("era", q[3]),
+                        "assert", List.of(ordered("type", "llm-rubric", "value", "states the rule and cites the section"))));
+                r.put("response", ordered("output", output, "finishReason", "stop", "tokenUsage", ordered("total", 900 + rnd.nextInt(300))));
                 r.put("success", pass);
                 r.put("score", Math.round(score * 1000) / 1000.0);
                 r.put("latencyMs", 900 + rnd.nextInt(1500));
                 r.put("cost", Math.round((0.0009 + rnd.nextDouble() * 0.0004) * 1e6) / 1e6);
-                r.put("gradingResult", Map.of("pass", pass, "score", Math.round(score * 1000) / 1000.0,
+                r.put("gradingResult", ordered("pass", pass, "score", Math.round(score * 1000) / 1000.0,
                         "reason", pass ? "Cites the right section" : "Missing or wrong citation"));
                 results.add(r);
             }
             Map<String, Object> inner = new LinkedHashMap<>();
             inner.put("version", 3);
             inner.put("timestamp", String.format(Locale.ROOT, "2026-02-%02dT10:00:00.000Z", 2 + 5 * it));
-            inner.put("prompts", List.of(Map.of("label", prompts[it])));
+            inner.put("prompts", List.of(ordered("label", prompts[it])));
             inner.put("results", results);
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("evalId", "eval-policy-qa-" + prompts[it]);
             root.put("results", inner);
-            root.put("config", Map.of("description", "policy-qa held-out questions"));
+            root.put("config", ordered("description", "policy-qa held-out questions"));
             files.write("evals/promptfoo/" + prompts[it] + ".json", ExampleFiles.json(root) + "\n");
         }
 
@@ -218,7 +225,7 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
         r.put("passed", pass);
         r.put("expected", q[2]);
         r.put("output", pass ? q[2] : failedAnswer(rnd, q));
-        r.put("tags", Map.of("era", q[3]));
+        r.put("tags", ordered("era", q[3]));
         return r;
     }
 
