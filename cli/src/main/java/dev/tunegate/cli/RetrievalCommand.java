@@ -139,7 +139,8 @@ final class RetrievalCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %s  recall@%d %.2f  \"%s\"%n", m.id(), k, m.recallAtK(), abbreviate(m.question(), 70));
                 out.println("    missing: " + String.join(", ", m.missing().subList(0, Math.min(5, m.missing().size()))));
                 StringBuilder b = new StringBuilder("    got:     ");
-                m.returned().stream().limit(5).forEach(x -> b.append(String.format(Locale.ROOT, "%s (%.2f)  ", x.document(), x.score())));
+                m.returned().stream().limit(5).forEach(x -> b.append(x.score() == null ? x.document() + "  "
+                        : String.format(Locale.ROOT, "%s (%.2f)  ", x.document(), x.score())));
                 out.println(b.toString().stripTrailing());
             }
         }

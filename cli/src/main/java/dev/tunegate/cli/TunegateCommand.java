@@ -17,11 +17,11 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
+            RetrievalCommand.class,
             EvalsCommand.class,
             RegressCommand.class,
             PilotCommand.class,
             ReportCommand.class,
-            RetrievalCommand.class,
             CostCommand.class,
             AuditCommand.class,
             CommandLine.HelpCommand.class
@@ -64,7 +64,11 @@ public final class TunegateCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Lucene reports via java.util.logging that the incubating Vector API is off; that is not a user's concern. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(execute(args));
     }
 

@@ -23,8 +23,8 @@ public final class Pipeline {
 
     /** Every analyzer tunegate ships, in the order they run (cost last: it reads the audit's and retrieval's token counts). */
     public static Pipeline standard() {
-        return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.audit.AuditAnalyzer(), new dev.tunegate.retrieval.RetrievalAnalyzer(),
-                new dev.tunegate.evals.EvalsAnalyzer(), new dev.tunegate.cost.CostAnalyzer()));
+        return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.audit.AuditAnalyzer(), new dev.tunegate.evals.EvalsAnalyzer(),
+                new dev.tunegate.retrieval.RetrievalAnalyzer(), new dev.tunegate.cost.CostAnalyzer()));
     }
 
     /** The analyzers that run before the one named {@code name}, and that one (a command that needs one report). */

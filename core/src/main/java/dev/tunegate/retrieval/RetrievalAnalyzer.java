@@ -33,7 +33,7 @@ public final class RetrievalAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        RetrievalAudit.Request req = RetrievalAudit.Request.of(ws);
+        RetrievalAudit.Request req = RetrievalAudit.Request.of(ws).withThreads(context.threads());
         RetrievalReport r = RetrievalAudit.run(req, context.progress());
         String src = "retrieval: " + String.join(" + ", Stream.of(r.parameters().corpus(), r.parameters().golden(), r.parameters().run())
                 .filter(java.util.Objects::nonNull).toList());

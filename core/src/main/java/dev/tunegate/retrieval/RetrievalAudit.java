@@ -55,9 +55,10 @@ public final class RetrievalAudit {
      * @param indexFolder where the index lives
      * @param seed seed of the bootstrap intervals
      * @param display how paths are shown in the report
+     * @param threads threads that chunk documents (at least 1)
      */
     public record Request(Path corpus, Path golden, Path run, Path qrels, int k, int chunkTokens, int chunkOverlap,
-                          boolean publicDocuments, Path indexFolder, long seed, java.util.function.Function<Path, String> display) {
+                          boolean publicDocuments, Path indexFolder, long seed, java.util.function.Function<Path, String> display, int threads) {
 
         /** The request a workspace's {@code retrieval.*} keys describe; the index under {@code .tunegate/index}. */
         public static Request of(Workspace ws) {
@@ -68,22 +69,23 @@ public final class RetrievalAudit {
                     ws.integer("retrieval.chunkOverlap").orElse(64L).intValue(),
                     ws.bool("retrieval.publicDocuments").orElse(false),
                     ws.root().resolve(".tunegate").resolve("index"),
-                    ws.integer("evals.seed").orElse(42L), ws::relative);
+                    ws.integer("evals.seed").orElse(42L), ws::relative, Runtime.getRuntime().availableProcessors());
         }
 
         /** A request without a workspace: defaults of the schema, the index in a cache folder keyed by the corpus path. */
         public static Request standalone(Path corpus, Path golden, Path run, Path qrels, int k) {
-            return new Request(corpus, golden, run, qrels, k, 512, 64, false, cacheFolder(corpus), 42L, Path::toString);
+            return new Request(corpus, golden, run, qrels, k, 512, 64, false, cacheFolder(corpus), 42L, Path::toString, Runtime.getRuntime().availableProcessors());
         }
 
-        public Request withCorpus(Path p) { return new Request(p, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withGolden(Path p) { return new Request(corpus, p, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withRun(Path p) { return new Request(corpus, golden, p, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withQrels(Path p) { return new Request(corpus, golden, run, p, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withK(int n) { return new Request(corpus, golden, run, qrels, n, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display); }
-        public Request withIndexFolder(Path p) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, p, seed, display); }
-        public Request withChunking(int tokens, int overlap) { return new Request(corpus, golden, run, qrels, k, tokens, overlap, publicDocuments, indexFolder, seed, display); }
-        public Request withPublicDocuments(boolean b) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, b, indexFolder, seed, display); }
+        public Request withCorpus(Path p) { return new Request(p, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withGolden(Path p) { return new Request(corpus, p, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withRun(Path p) { return new Request(corpus, golden, p, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withQrels(Path p) { return new Request(corpus, golden, run, p, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withThreads(int n) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, Math.max(1, n)); }
+        public Request withK(int n) { return new Request(corpus, golden, run, qrels, n, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withIndexFolder(Path p) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, p, seed, display, threads); }
+        public Request withChunking(int tokens, int overlap) { return new Request(corpus, golden, run, qrels, k, tokens, overlap, publicDocuments, indexFolder, seed, display, threads); }
+        public Request withPublicDocuments(boolean b) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, b, indexFolder, seed, display, threads); }
 
         String show(Path p) { return p == null ? null : display.apply(p); }
     }
@@ -127,12 +129,12 @@ public final class RetrievalAudit {
         Map<String, Integer> chunkTokens = new HashMap<>();
         if (corpus != null && run == null) {
             String digest = Digests.sha256(corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens() + "|chunkOverlap=" + req.chunkOverlap());
-            index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(), () -> chunk(corpus, chunker), req.publicDocuments(), progress);
+            index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(), () -> chunk(corpus, chunker, req.threads()), req.publicDocuments(), progress);
             indexInfo = new IndexInfo(req.show(req.indexFolder()), index.rebuilt(), digest);
             chunkToDoc = index.chunkDocuments();
             chunkTokens = index.chunkTokens();
         } else if (corpus != null) {
-            for (Chunk c : chunk(corpus, chunker)) {
+            for (Chunk c : chunk(corpus, chunker, req.threads())) {
                 chunkToDoc.put(c.id(), c.documentId());
                 chunkTokens.put(c.id(), c.tokens());
             }
@@ -151,7 +153,7 @@ public final class RetrievalAudit {
             findings.add(new Finding(req.show(src), f.line(), f.kind(), f.message()));
         }
         Map<String, String> c2d = Map.copyOf(chunkToDoc);
-        List<GoldenQuestion> questions = golden.questions().stream().map(q -> q.withRelevance(toDocuments(q.relevance(), c2d))).toList();
+        List<GoldenQuestion> questions = golden.questions().stream().map(q -> q.withRelevance(toDocuments(q.relevance(), c2d, docs.keySet()))).toList();
         if (run != null) run.findings().forEach(f -> findings.add(new Finding(req.show(req.run()), f.line(), f.kind(), f.message())));
 
         // 4. every question as its principal
@@ -287,9 +289,21 @@ public final class RetrievalAudit {
                 problems, medianChange, change, p50, p95, perQuestion, misses, findings, indexInfo, timings);
     }
 
-    private static List<Chunk> chunk(Corpus corpus, HeadingChunker chunker) {
-        // tokenizing is the costly part: documents in parallel, order kept
-        return corpus.documents().parallelStream().flatMap(d -> chunker.chunk(d).stream()).toList();
+    private static List<Chunk> chunk(Corpus corpus, HeadingChunker chunker, int threads) {
+        if (threads <= 1) return corpus.documents().stream().flatMap(d -> chunker.chunk(d).stream()).toList();
+        // tokenizing is the costly part: documents in parallel on `threads` threads, order kept
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> corpus.documents().parallelStream().flatMap(d -> chunker.chunk(d).stream()).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while chunking", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static double ndcgOf(List<QuestionResult> all, String id) {
@@ -301,10 +315,20 @@ public final class RetrievalAudit {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    /** Judgments on chunk ids count for their document (the best grade wins). */
-    static Map<String, Integer> toDocuments(Map<String, Integer> relevance, Map<String, String> chunkToDoc) {
+    /**
+     * Judgments on chunk ids count for their document (the best grade wins); a {@code docid#n} whose
+     * chunk no longer exists (the chunking changed) still counts for {@code docid} when that is a document.
+     */
+    static Map<String, Integer> toDocuments(Map<String, Integer> relevance, Map<String, String> chunkToDoc, Set<String> documentIds) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        relevance.forEach((id, g) -> out.merge(chunkToDoc.getOrDefault(id, id), g, Math::max));
+        relevance.forEach((id, g) -> {
+            String doc = chunkToDoc.get(id);
+            if (doc == null) {
+                int hash = id.lastIndexOf('#');
+                doc = hash > 0 && documentIds.contains(id.substring(0, hash)) && !documentIds.contains(id) ? id.substring(0, hash) : id;
+            }
+            out.merge(doc, g, Math::max);
+        });
         return out;
     }
 
@@ -336,7 +360,7 @@ public final class RetrievalAudit {
         Set<String> seen = new java.util.HashSet<>();
         for (ExternalRun.Ranked r : ranked) {
             String doc = chunkToDoc.getOrDefault(r.id(), r.id());
-            if (seen.add(doc)) out.add(new RankedDocument(doc, r.score(), relevance.get(doc)));
+            if (seen.add(doc)) out.add(new RankedDocument(doc, Double.isNaN(r.score()) ? null : r.score(), relevance.get(doc)));
         }
         return out;
     }

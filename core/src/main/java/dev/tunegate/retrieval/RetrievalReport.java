@@ -183,8 +183,8 @@ public record RetrievalReport(
      */
     public record ChangeIntervals(int documentsWithHistory, Double medianDaysAll, Double medianDaysGolden, int intervals, String method) {}
 
-    /** A ranked document with its score and judged grade (null: not judged). */
-    public record RankedDocument(String document, double score, Integer grade) {}
+    /** A ranked document with its score (null when the run gives none) and judged grade (null: not judged). */
+    public record RankedDocument(String document, Double score, Integer grade) {}
 
     /**
      * One question's result.

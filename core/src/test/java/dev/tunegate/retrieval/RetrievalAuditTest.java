@@ -193,4 +193,16 @@ class RetrievalAuditTest {
         assertThat(r.mrr()).isEqualTo(0.75);
         assertThat(r.recallAtK()).containsEntry("1", 0.5).containsEntry("3", 1.0);
     }
+
+    @Test
+    void chunkJudgmentsCountForTheirDocumentEvenAfterTheChunkingChanged() {
+        Map<String, Integer> judged = new java.util.LinkedHashMap<>();
+        judged.put("a#0", 1);
+        judged.put("a#7", 2);
+        judged.put("b", 1);
+        judged.put("zzz#1", 1);
+        // a#0 is a chunk of a; a#7 no longer exists but a is a document: both count for a, best grade 2
+        assertThat(RetrievalAudit.toDocuments(judged, Map.of("a#0", "a"), java.util.Set.of("a", "b")))
+                .containsExactly(Map.entry("a", 2), Map.entry("b", 1), Map.entry("zzz#1", 1));
+    }
 }

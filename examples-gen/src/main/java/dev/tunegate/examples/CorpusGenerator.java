@@ -130,10 +130,48 @@ final class CorpusGenerator implements ArtifactGenerator {
             md.append("updated: [").append(String.join(", ", updated.stream().map(LocalDate::toString).toList())).append("]\n");
             md.append("source: https://intranet.example.com/policies/").append(d.id().substring(4)).append('\n');
             md.append("---\n# ").append(d.title()).append("\n\n");
-            for (String[] s : d.sections()) md.append("## ").append(s[0]).append("\n\n").append(s[1]).append("\n\n");
+            for (String[] s : d.sections()) {
+                md.append("## ").append(s[0]).append("\n\n").append(s[1]).append("\n\n").append(boilerplate(rnd, d.title())).append("\n\n");
+            }
             files.write("corpus/" + d.id().substring(4) + ".md", md.toString());
         }
         files.writeJsonl("retrieval/questions.jsonl", questions(docs, "pq"));
+    }
+
+    /** What real policy sections carry around their one fact: scope, roles, exceptions, records (~500 tokens). */
+    private static final String[] BOILERPLATE = {
+        "This section applies to all employees, contractors and interns in every country where the company operates, unless local law requires otherwise.",
+        "Questions about the %s policy are answered by People Operations; answers given by email do not change the policy text.",
+        "Managers apply the %s policy consistently within their teams and document every exception they grant, with the reason.",
+        "Where a collective agreement or a works council agreement grants more favourable terms, that agreement prevails over this section.",
+        "Records created under this section are kept in the HR system and handled according to the employee data protection notice.",
+        "The policy office reviews the %s policy regularly; the version in force is the one published on the intranet on the day of the question.",
+        "Earlier versions of this section are archived and must not be relied upon, even if copies circulate in team spaces or chat channels.",
+        "Employees who are unsure whether a situation is covered should ask before acting; acting in good faith on written guidance is never sanctioned.",
+        "Breaches of this section are handled under the disciplinary procedure, proportionate to their seriousness and to any harm caused.",
+        "Country annexes may add requirements to this section; where an annex and this section conflict, the stricter rule applies.",
+        "Part-time employees receive the entitlements of this section in proportion to their contractual working time, unless stated otherwise.",
+        "New joiners are introduced to the %s policy during onboarding and confirm in the learning portal that they have read it.",
+        "Nothing in this section limits rights that employees have under statutory law, which always takes precedence.",
+        "Terms such as working day, manager and team are defined in the glossary of the employee handbook and have the same meaning here.",
+        "Decisions under this section are communicated in writing, and the employee may ask for a review by the next level of management.",
+        "Temporary measures announced by the executive team may suspend parts of this section for a limited period, stated in the announcement.",
+        "The HR business partner of each division is the first point of contact for managers applying the %s policy to a specific case.",
+        "Data about individual cases is shared only with the people who need it to apply this section, and never in public channels.",
+        "Translations of the %s policy are provided for convenience; if a translation differs from the English text, the English text applies.",
+        "Feedback on this section is welcome through the policy office's intranet page and is considered at the next scheduled review.",
+    };
+
+    private static String boilerplate(Random rnd, String title) {
+        List<String> pool = new ArrayList<>(List.of(BOILERPLATE));
+        StringBuilder b = new StringBuilder();
+        int n = 14 + rnd.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            String sentence = pool.remove(rnd.nextInt(pool.size()));
+            if (i > 0) b.append(i % 4 == 0 ? "\n\n" : " ");
+            b.append(sentence.contains("%s") ? String.format(Locale.ROOT, sentence, title.toLowerCase(Locale.ROOT)) : sentence);
+        }
+        return b.toString();
     }
 
     private static List<Map<String, Object>> questions(List<Doc> docs, String prefix) {

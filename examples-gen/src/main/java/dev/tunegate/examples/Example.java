@@ -163,6 +163,7 @@ record Example(String name, long seed, String config) {
                   corpus: corpus/
                   golden: retrieval/questions.jsonl
                   k: 5
+                  chunkTokens: 768
                 model:
                   current: gpt-4o-mini
                   hosting: provider

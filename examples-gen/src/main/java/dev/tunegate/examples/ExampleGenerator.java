@@ -16,7 +16,7 @@ public final class ExampleGenerator {
 
     /** The artifact generators, each writing one kind of artifact into every example. */
     static List<ArtifactGenerator> artifacts() {
-        return List.of(new DatasetGenerator(), new EvalHistoryGenerator(), new PromptGenerator(), new CorpusGenerator(), new PilotCheckpointGenerator());
+        return List.of(new DatasetGenerator(), new PromptGenerator(), new EvalHistoryGenerator(), new CorpusGenerator(), new PilotCheckpointGenerator());
     }
 
     /** The examples. */
