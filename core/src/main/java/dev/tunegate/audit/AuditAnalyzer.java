@@ -59,17 +59,21 @@ public final class AuditAnalyzer implements Analyzer {
                     "%.1f%% of outputs parse as JSON%s", 100 * o.jsonParseRate(), o.schema() != null ? "; an output schema is configured" : "")));
             if (o.structured()) {
                 if (o.schema() != null) {
-                    ev.add(Evidence.measured(Measure.OUTPUT_SCHEMA_CONFORMANCE, o.schema().conformance(), src + " + " + o.schema().file(),
-                            o.schema().conformingRows() + " of " + o.schema().checkedRows() + " outputs conform to the schema"));
+                    ev.add(Evidence.measured(Measure.OUTPUT_SCHEMA_CONFORMANCE, o.schema().candidateConformance(), src + " + " + o.schema().file(),
+                            o.schema().candidateConformingRows() + " of " + o.schema().candidateRows() + " training candidates conform to the schema ("
+                                    + o.schema().conformingRows() + " of " + o.schema().checkedRows() + " valid rows, retired-era and rejected rows included)"));
                 } else if (o.inferred() != null) {
-                    ev.add(Evidence.measured(Measure.OUTPUT_SCHEMA_CONFORMANCE, o.inferred().dominantRows() / (double) Math.max(1, r.validRows()), src,
-                            o.inferred().dominantRows() + " of " + r.validRows() + " outputs have the dominant field set (no schema configured: inferred)"));
+                    ev.add(Evidence.measured(Measure.OUTPUT_SCHEMA_CONFORMANCE, o.inferred().candidateShare(), src, String.format(Locale.ROOT,
+                            "%.1f%% of %d training candidates have the dominant output fields {%s} (no schema configured: inferred)",
+                            100 * o.inferred().candidateShare(), r.candidateRows(), String.join(", ", o.inferred().dominantFields().keySet()))));
                 }
             }
         }
-        if (r.labelDisagreementRate() != null) {
-            ev.add(Evidence.measured(Measure.LABEL_DISAGREEMENT_RATE, r.labelDisagreementRate(), src,
-                    r.conflictGroups() + " of " + r.repeatedInputGroups() + " groups of repeated or near-duplicate inputs have different outputs"));
+        if (r.candidateLabelDisagreementRate() != null) {
+            ev.add(Evidence.measured(Measure.LABEL_DISAGREEMENT_RATE, r.candidateLabelDisagreementRate(), src,
+                    r.candidateConflictGroups() + " of " + r.candidateRepeatedInputGroups()
+                            + " groups of repeated or near-duplicate inputs among training candidates have different outputs (all rows: "
+                            + r.conflictGroups() + " of " + r.repeatedInputGroups() + ")"));
         }
         if (r.leakage() != null) {
             ev.add(Evidence.measured(Measure.LEAKED_GOLDEN_ROWS, r.leakage().leakedRows(), src + " + " + r.leakage().goldenFile(),

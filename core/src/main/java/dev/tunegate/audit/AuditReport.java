@@ -64,6 +64,7 @@ public record AuditReport(
         Long nearDuplicateClusters, Long rowsInNearDuplicateClusters, List<ClusterSample> largestClusters,
         NearDuplicateSettings nearDuplicateParams,
         Long repeatedInputGroups, Long conflictGroups, Long rowsInConflictGroups, Double labelDisagreementRate,
+        long candidateRows, Long candidateRepeatedInputGroups, Long candidateConflictGroups, Double candidateLabelDisagreementRate,
         Outputs outputs, Tokens tokens, Pii pii, Leakage leakage, Long leakedGoldenRows,
         Map<String, Long> findingsByKind, List<Finding> findings, List<String> notes) {
 
@@ -117,9 +118,13 @@ public record AuditReport(
      * @param checkedRows valid rows checked
      * @param conformingRows rows that conform
      * @param conformance conformingRows / checkedRows
+     * @param candidateRows training candidates (see {@link AuditReport#candidateRows()})
+     * @param candidateConformingRows of which conform
+     * @param candidateConformance candidateConformingRows / candidateRows: the figure the policy reads
      * @param topViolations the most frequent violation messages
      */
-    public record SchemaConformance(String file, long checkedRows, long conformingRows, double conformance, List<Counted> topViolations) {
+    public record SchemaConformance(String file, long checkedRows, long conformingRows, double conformance, long candidateRows,
+                                    long candidateConformingRows, double candidateConformance, List<Counted> topViolations) {
         public SchemaConformance { topViolations = List.copyOf(topViolations); }
     }
 
@@ -128,11 +133,12 @@ public record AuditReport(
      * @param dominantRows rows with exactly that field set
      * @param objectRows rows whose output is a JSON object
      * @param dominantShare dominantRows / objectRows
+     * @param candidateShare training candidates with the dominant field set / training candidates: the figure the policy reads
      * @param driftingRows JSON-object rows with another field set
      * @param distinctFieldSets how many field sets occur
      * @param otherFieldSets the next most frequent field sets
      */
-    public record InferredSchema(Map<String, String> dominantFields, long dominantRows, long objectRows, double dominantShare,
+    public record InferredSchema(Map<String, String> dominantFields, long dominantRows, long objectRows, double dominantShare, double candidateShare,
                                  long driftingRows, long distinctFieldSets, List<Counted> otherFieldSets) {}
 
     /**

@@ -108,6 +108,7 @@ public final class DatasetAudit {
                 acc.retired(), acc.noReview(), acc.byProvenance(), acc.byStatus(), acc.byEra(), partial.usable,
                 partial.exactGroups, partial.rowsInExact, partial.exactInputGroups, partial.nearClusters, partial.rowsInNear, partial.largest, nd,
                 partial.repeatedInputGroups, partial.conflictGroups, partial.rowsInConflict, partial.disagreement,
+                acc.candidateRows(), partial.candidateRepeatedInputGroups, partial.candidateConflictGroups, partial.candidateDisagreement,
                 partial.outputs, acc.tokens(encoding == null ? null : request.tokenizer()), acc.pii(), leakage,
                 leakage == null ? null : leakage.leakedRows(), findings.byKind(), findings.samples(), notes);
     }

@@ -14,9 +14,20 @@ public final class TextNormalizer {
     /** The normal form of {@code text}; never null. */
     public static String normalize(CharSequence text) {
         if (text == null) return "";
-        String s = ascii(text) ? text.toString() : Normalizer.normalize(text, Normalizer.Form.NFKC); // ASCII is already NFKC
-        // Full case folding approximated by upper- then lower-casing (ß → ss, final sigma → σ).
-        s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        String s;
+        if (ascii(text)) {
+            s = text.toString().toLowerCase(Locale.ROOT); // ASCII is already NFKC and folds by lower-casing
+        } else {
+            // NFKC, full case folding approximated by upper- then lower-casing (ß → ss, final sigma → σ),
+            // repeated until stable: casing can un-normalise combining sequences (Greek with diacritics)
+            s = text.toString();
+            for (int round = 0; round < 4; round++) {
+                String next = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+                next = Normalizer.normalize(next.replace("ß", "ss"), Normalizer.Form.NFKC);
+                if (next.equals(s)) break;
+                s = next;
+            }
+        }
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); ) {

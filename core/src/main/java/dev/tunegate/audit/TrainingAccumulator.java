@@ -40,6 +40,8 @@ final class TrainingAccumulator {
     private final LongColumn pairHash = new LongColumn();
     private final BitSet valid = new BitSet();
     private final BitSet eligible = new BitSet();
+    private final BitSet candidate = new BitSet();
+    private final BitSet conforming = new BitSet();
     private final IntColumn fieldSet = new IntColumn();
     private final IntColumn lines = new IntColumn();
     private int rows;
@@ -130,6 +132,7 @@ final class TrainingAccumulator {
                     + String.join(", ", request.currentEras()) + ") nor retired"));
         }
         if ((m.approved() || m.gold()) && eraOk && !r.placeholder()) eligible.set(i);
+        if (eraOk && !"rejected".equals(m.status())) candidate.set(i);
 
         if (wholeIndex != null && r.wholeSignature() != null) wholeIndex.add(i, r.wholeSignature());
         if (inputIndex != null && r.inputSignature() != null) inputIndex.add(i, r.inputSignature());
@@ -150,7 +153,10 @@ final class TrainingAccumulator {
             if (o.json()) jsonRows++;
             if (o.schemaChecked()) {
                 schemaChecked++;
-                if (o.violations().isEmpty()) schemaConforming++;
+                if (o.violations().isEmpty()) {
+                    schemaConforming++;
+                    conforming.set(i);
+                }
                 for (String v : o.violations()) {
                     if (violations.size() < 1000 || violations.containsKey(v)) violations.merge(v, 1L, Long::sum);
                 }
@@ -275,9 +281,14 @@ final class TrainingAccumulator {
             for (Cluster c : inputIndex.clusters()) same.unionAll(c.rows());
             Map<Integer, List<Integer>> comps = new LinkedHashMap<>();
             for (int i = valid.nextSetBit(0); i >= 0; i = valid.nextSetBit(i + 1)) comps.computeIfAbsent(same.find(i), x -> new ArrayList<>()).add(i);
-            long repeated = 0, conflicts = 0, conflictRows = 0;
+            long repeated = 0, conflicts = 0, conflictRows = 0, candRepeated = 0, candConflicts = 0;
             for (List<Integer> g : comps.values()) {
                 if (g.size() < 2) continue;
+                List<Integer> cand = g.stream().filter(candidate::get).toList();
+                if (cand.size() >= 2) {
+                    candRepeated++;
+                    if (cand.stream().map(outputHash::get).distinct().count() > 1) candConflicts++;
+                }
                 repeated++;
                 Map<Long, Integer> outputs = new LinkedHashMap<>();
                 for (int row : g) outputs.merge(outputHash.get(row), 1, Integer::sum);
@@ -293,6 +304,9 @@ final class TrainingAccumulator {
             p.conflictGroups = conflicts;
             p.rowsInConflict = conflictRows;
             p.disagreement = repeated == 0 ? 0.0 : (double) conflicts / repeated;
+            p.candidateRepeatedInputGroups = candRepeated;
+            p.candidateConflictGroups = candConflicts;
+            p.candidateDisagreement = candRepeated == 0 ? 0.0 : (double) candConflicts / candRepeated;
         }
         if (request.runs(AuditCheck.EXACT_DUPLICATES) && request.runs(AuditCheck.NEAR_DUPLICATES) && request.runs(AuditCheck.CONFLICTS)) {
             Set<Integer> roots = new HashSet<>();
@@ -313,8 +327,13 @@ final class TrainingAccumulator {
             List<AuditReport.Counted> top = violations.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(10).map(e -> new AuditReport.Counted(e.getKey(), e.getValue())).toList();
+            long candChecked = candidate.cardinality();
+            BitSet cc = (BitSet) conforming.clone();
+            cc.and(candidate);
+            long candConforming = cc.cardinality();
             conf = new AuditReport.SchemaConformance(request.outputSchema().getFileName().toString(), schemaChecked, schemaConforming,
-                    schemaChecked == 0 ? 0 : (double) schemaConforming / schemaChecked, top);
+                    schemaChecked == 0 ? 0 : (double) schemaConforming / schemaChecked, candChecked, candConforming,
+                    candChecked == 0 ? 0 : (double) candConforming / candChecked, top);
         }
         AuditReport.InferredSchema inferred = null;
         if (objectRows > 0) {
@@ -331,9 +350,10 @@ final class TrainingAccumulator {
                     fields.put(f.substring(0, c), f.substring(c + 1));
                 }
             }
-            long drifting = 0;
+            long drifting = 0, candDominant = 0;
             for (int i = valid.nextSetBit(0); i >= 0; i = valid.nextSetBit(i + 1)) {
                 int id = fieldSet.get(i);
+                if (id == dom && candidate.get(i)) candDominant++;
                 if (id >= 0 && id != dom) {
                     drifting++;
                     findings.add(Finding.row(FindingKind.SCHEMA_DRIFT, file, lines.get(i), i, "output fields {"
@@ -347,7 +367,9 @@ final class TrainingAccumulator {
             for (int k = 0; k < fieldSetNames.size(); k++) if (k != d) others.add(new AuditReport.Counted(fieldSetNames.get(k), fieldSetCounts.get(k)));
             others.sort(Comparator.comparingLong((AuditReport.Counted c) -> -c.count()).thenComparing(AuditReport.Counted::text));
             long dominantRows = fieldSetCounts.get(dom);
-            inferred = new AuditReport.InferredSchema(fields, dominantRows, objectRows, (double) dominantRows / objectRows, drifting,
+            long cands = candidate.cardinality();
+            inferred = new AuditReport.InferredSchema(fields, dominantRows, objectRows, (double) dominantRows / objectRows,
+                    cands == 0 ? 0 : (double) candDominant / cands, drifting,
                     fieldSetNames.size(), others.subList(0, Math.min(5, others.size())));
         }
         AuditReport.Classification cls = null;
@@ -409,6 +431,7 @@ final class TrainingAccumulator {
     }
 
     long formatErrors() { return formatErrorRows; }
+    long candidateRows() { return candidate.cardinality(); }
     long approved() { return approved; }
     long gold() { return gold; }
     long llmApproved() { return llmApproved; }
@@ -423,7 +446,8 @@ final class TrainingAccumulator {
     /** Results computed by {@link #finish()}; null fields belong to checks that did not run. */
     static final class Partial {
         Long exactGroups, rowsInExact, exactInputGroups, nearClusters, rowsInNear, repeatedInputGroups, conflictGroups, rowsInConflict, usable;
-        Double disagreement;
+        Double disagreement, candidateDisagreement;
+        Long candidateRepeatedInputGroups, candidateConflictGroups;
         List<AuditReport.ClusterSample> largest;
         long indexBytes;
         AuditReport.Outputs outputs;
