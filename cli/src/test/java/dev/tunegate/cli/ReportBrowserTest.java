@@ -99,6 +99,15 @@ class ReportBrowserTest {
         assertThat(driver.findElement(By.id("decision")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("provenance")).getText()).contains("sha256");
         screenshot(name);
+
+        // printable: under print media the page keeps every chart and raises no error
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        ((JavascriptExecutor) driver).executeScript("Object.values(Chart.instances).forEach(function (c) { c.resize(); });");
+        assertNoScriptErrors();
+        assertThat(pointsPerChart()).hasSize(points.size());
+        File print = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(print.toPath(), SCREENSHOTS.resolve(name + "-print.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
     }
 
     @Test
