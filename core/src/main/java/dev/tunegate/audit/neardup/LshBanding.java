@@ -1,43 +1,41 @@
 package dev.tunegate.audit.neardup;
 
 /**
- * Chooses LSH banding for a Jaccard threshold the way datasketch does: the (bands × rows) split of
- * the signature minimising the integrated false-positive plus false-negative probability.
+ * Chooses LSH banding for a Jaccard threshold. Candidates are verified by their estimated Jaccard
+ * afterwards, so a false candidate costs a comparison while a missed one is lost: the banding is the
+ * one with the most rows per band (fewest false candidates) whose probability of making a pair of
+ * Jaccard exactly the threshold a candidate reaches {@link #TARGET_RECALL}. With b-bit values two
+ * different minima agree by chance with probability {@code 2^-b}, so a value agrees with probability
+ * {@code p = J + (1 - J)·2^-b} and a band of r values with {@code p^r}.
  */
 final class LshBanding {
+    /** Probability that a pair at exactly the threshold shares at least one band. */
+    static final double TARGET_RECALL = 0.995;
+
     private LshBanding() {}
 
-    /** Probability that two documents of Jaccard {@code s} share at least one band. */
+    /** Probability that two documents of Jaccard {@code s} share at least one band (full-width values). */
     static double collision(double s, int bands, int rows) {
         return 1 - Math.pow(1 - Math.pow(s, rows), bands);
     }
 
-    static int optimalBands(double threshold, int permutations) {
-        int best = 1;
-        double bestError = Double.MAX_VALUE;
-        for (int b = 1; b <= permutations; b++) {
-            if (permutations % b != 0) continue;
-            int r = permutations / b;
-            double fp = integrate(threshold, 0, threshold, b, r, true);
-            double fn = integrate(threshold, threshold, 1, b, r, false);
-            double err = fp + fn;
-            if (err < bestError) {
-                bestError = err;
-                best = b;
+    /** Probability that one b-bit value agrees for two documents of Jaccard {@code j}. */
+    static double valueAgreement(double j, int bits) {
+        double chance = Math.pow(2, -bits);
+        return j + (1 - j) * chance;
+    }
+
+    static int bandsFor(double threshold, int permutations, int bits) {
+        double p = valueAgreement(threshold, bits);
+        int best = permutations; // one row per band: the most sensitive banding
+        for (int rows = permutations; rows >= 1; rows--) {
+            if (permutations % rows != 0) continue;
+            int bands = permutations / rows;
+            if (collision(p, bands, rows) >= TARGET_RECALL) {
+                best = bands;
+                break;
             }
         }
         return best;
-    }
-
-    private static double integrate(double t, double lo, double hi, int b, int r, boolean falsePositive) {
-        int steps = 200;
-        double h = (hi - lo) / steps;
-        double sum = 0;
-        for (int i = 0; i < steps; i++) {
-            double s = lo + (i + 0.5) * h;
-            double p = collision(s, b, r);
-            sum += (falsePositive ? p : 1 - p) * h;
-        }
-        return sum;
     }
 }

@@ -1,36 +1,111 @@
 package dev.tunegate.audit.neardup;
 
+import java.util.Arrays;
+
 /**
- * Signs texts with k-permutation MinHash: hash function i is {@code mix(shingle ^ seed_i)}.
- * Pure and thread-safe: call it from any number of threads.
+ * Signs texts with one-permutation MinHash and optimal densification.
+ *
+ * <p>Each shingle hash is mixed with the seed once; its high 32 bits pick one of the
+ * {@code permutations} bins and its low 32 bits are its value; a bin keeps its smallest value
+ * (one-permutation hashing, Li, Owen &amp; Zhang 2012): a shingle is hashed once, not once per
+ * permutation. A bin no shingle fell into borrows the value of a non-empty bin chosen by a seeded
+ * hash of (bin, attempt), retried until it finds one (optimal densification, Shrivastava 2017), so
+ * two documents agree in every bin with probability equal to their Jaccard similarity, up to the
+ * {@code 2^-32} chance that two different minima are equal. Each bin's minimum is finally re-hashed
+ * to 32 bits with a per-bin salt, so that the low bits the index keeps agree by chance independently
+ * in each bin (see {@link NearDuplicateIndex}). A text without shingles gets the
+ * signature of all {@link #EMPTY} values (two empty texts have Jaccard 1, as in {@code common.py}).
+ *
+ * <p>Pure and thread-safe: call it from any number of threads (scratch space is per thread).
  */
 public final class MinHasher {
+    /** The value of every bin of a text without shingles (outside the 32-bit range of real values). */
+    public static final long EMPTY = 1L << 32;
+
     private final NearDuplicateParams params;
     private final Shingler shingler;
-    private final long[] seeds;
+    private final long binSeed;
+    private final long densifySeed;
+    private final long rehashSeed;
+    /** The first {@value #PROBES} bins each empty bin tries, precomputed: the same sequence {@link #densify} would hash. */
+    private final int[] probes;
+    private static final int PROBES = 8;
+    private final ThreadLocal<Shingler.Buffer> scratch = ThreadLocal.withInitial(Shingler.Buffer::new);
 
+    /** A signer for these parameters (their seed, signature length and shingle definition). */
     public MinHasher(NearDuplicateParams params) {
         this.params = params;
         this.shingler = new Shingler(params.mode(), params.shingleSize());
-        this.seeds = new long[params.permutations()];
-        long s = params.seed();
-        for (int i = 0; i < seeds.length; i++) {
-            s += 0x9E3779B97F4A7C15L;
-            seeds[i] = Hashing.mix(s);
+        this.binSeed = Hashing.mix(params.seed() ^ 0x5851F42D4C957F2DL);
+        this.densifySeed = Hashing.mix(params.seed() + 0x14057B7EF767814FL);
+        this.rehashSeed = Hashing.mix(params.seed() - 0x61C8864680B583EBL);
+        int k = params.permutations();
+        this.probes = new int[k * PROBES];
+        for (int i = 0; i < k; i++) {
+            for (int attempt = 1; attempt <= PROBES; attempt++) probes[i * PROBES + attempt - 1] = probe(i, attempt, k);
         }
     }
 
+    /** The parameters this signer was made with. */
     public NearDuplicateParams params() { return params; }
 
+    /** The signature of a text: {@code permutations} values in {@code [0, 2^32)}, or all {@link #EMPTY}. */
     public Signature sign(CharSequence text) {
-        long[] mins = new long[seeds.length];
-        java.util.Arrays.fill(mins, Long.MAX_VALUE);
-        shingler.shingles(text, h -> {
-            for (int i = 0; i < seeds.length; i++) {
-                long v = Hashing.mix(h ^ seeds[i]) >>> 1; // non-negative, so MAX_VALUE marks "no shingle"
-                if (v < mins[i]) mins[i] = v;
-            }
-        });
+        Shingler.Buffer sc = scratch.get();
+        int k = params.permutations();
+        if (sc.mins.length != k) sc.mins = new long[k];
+        long[] mins = sc.mins;
+        int n = shingler.fill(text, sc);
+        long[] hashes = sc.hashes; // kept for this call even if the thread's buffer lets it go now
+        sc.shrinkIfHuge();
+        if (n == 0) {
+            Arrays.fill(mins, EMPTY);
+            return new Signature(mins);
+        }
+        Arrays.fill(mins, EMPTY);
+        long seed = binSeed;
+        for (int i = 0; i < n; i++) {
+            long x = Hashing.mix(hashes[i] + seed);
+            int bin = (int) (((x >>> 32) * k) >>> 32);
+            mins[bin] = Math.min(mins[bin], x & 0xFFFFFFFFL); // branch-free: early on most shingles lower their bin
+        }
+        densify(mins, k, sc);
+        // Re-hash each bin's minimum with a per-bin salt: equal minima stay equal, while different
+        // ones now agree in any few low bits independently from bin to bin. Without it a text of
+        // one shingle (all bins hold the same minimum) would agree with another in all b-bit bins
+        // at once with probability 2^-b.
+        long salt = rehashSeed;
+        for (int i = 0; i < k; i++) mins[i] = Hashing.mix(mins[i] + salt + i * 0x9E3779B97F4A7C15L) & 0xFFFFFFFFL;
         return new Signature(mins);
+    }
+
+    /**
+     * Optimal densification: empty bin i takes the value of bin {@code h(i, attempt) mod k} for the
+     * first attempt that lands on a bin that was non-empty before densification.
+     */
+    private void densify(long[] mins, int k, Shingler.Buffer sc) {
+        int empty = 0;
+        for (int i = 0; i < k; i++) if (mins[i] == EMPTY) empty++;
+        if (empty == 0) return;
+        if (sc.original.length != k) sc.original = new long[k];
+        long[] original = sc.original;
+        System.arraycopy(mins, 0, original, 0, k);
+        int[] table = probes;
+        for (int i = 0; i < k; i++) {
+            if (original[i] != EMPTY) continue;
+            int attempt = 1;
+            int j = table[i * PROBES];
+            while (original[j] == EMPTY) {
+                attempt++;
+                j = attempt <= PROBES ? table[i * PROBES + attempt - 1] : probe(i, attempt, k);
+            }
+            mins[i] = original[j];
+        }
+    }
+
+    /** The bin that empty bin {@code i} tries at {@code attempt} (1-based): a seeded hash of both. */
+    private int probe(int i, long attempt, int k) {
+        long x = Hashing.mix(densifySeed + ((long) i << 32) + attempt);
+        return (int) (((x >>> 32) * k) >>> 32);
     }
 }

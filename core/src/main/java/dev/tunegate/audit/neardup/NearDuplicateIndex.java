@@ -2,115 +2,474 @@ package dev.tunegate.audit.neardup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Accumulates signatures in LSH band buckets; candidates sharing a band are verified by their
- * estimated Jaccard, and verified pairs are joined into clusters with union-find. Single-threaded:
- * add rows in increasing order from one thread. Deterministic for the same rows and params.
+ * Keeps the signatures of rows compactly and finds the near-duplicate ones: LSH banding makes
+ * candidates, each candidate pair is verified by its estimated Jaccard, and verified pairs are
+ * joined into clusters with union-find.
+ *
+ * <p><b>Memory.</b> A row costs {@code permutations × bits / 8} bytes of packed b-bit signature plus
+ * 4 bytes of row number, in chunks of {@value #CHUNK_ROWS} rows (the first one grows by doubling, so
+ * a small index stays small; no per-row objects, no hash map):
+ * 132 bytes a row with the defaults (256 values × 4 bits). Band tables are not kept while rows are
+ * added: {@link #clusters()} and {@link #forEachVerifiedPair} rebuild each band from the packed
+ * signatures as one sorted {@code long[]} of (band key, row) at a time (8 bytes a row, transient) and
+ * a union-find array (13 bytes a row, transient); {@link #clusters()} sorts the next band on a
+ * second thread (the common fork-join pool) while it verifies the current one, so it holds two
+ * such arrays and two radix-sort scratch arrays (32 bytes a row, transient). {@link #query} builds, on first use after an
+ * {@link #add}, one sorted {@code int[]} of rows per band and keeps it (4 bytes × bands a row: 128
+ * with the defaults, 260 in all). {@link #bytesUsed()} counts the arrays actually held.
+ *
+ * <p><b>Estimates.</b> Two different minima agree in their low b bits with probability
+ * {@code c = 2^-b}, so a bin agrees with probability {@code p = J + (1 - J)c}; the index reports
+ * {@code (share of agreeing bins - c) / (1 - c)}, clamped to [0, 1], which is unbiased for J away
+ * from the clamp. Its standard error at J = 0.8 with the defaults is about 0.026.
+ *
+ * <p>Single-threaded for {@link #add} (rows in increasing order, from one thread); the results are a
+ * deterministic function of the signatures added. Clusters are the connected components of the verified pairs, so they
+ * do not depend on the order pairs are examined in.
  */
 public final class NearDuplicateIndex {
-    private final NearDuplicateParams params;
-    private final List<Map<Long, int[]>> buckets = new ArrayList<>();
-    private final List<Signature> signatures = new ArrayList<>();
-    private final List<Integer> rowIds = new ArrayList<>();
+    static final int CHUNK_ROWS = 1 << 12;
+    private static final int FIRST_CHUNK_ROWS = 64;
+    /** Band buckets larger than this are verified in linear time; see {@link #largeBucket}. */
+    static final int LARGE_BUCKET = 2_000;
+    private static final int RECENT = 32;
+    private static final int COMPONENTS = 64;
 
+    /** Receives verified pairs; see {@link #forEachVerifiedPair}. */
+    @FunctionalInterface
+    public interface PairSink {
+        /**
+         * @param rowA the earlier row
+         * @param rowB the later row
+         * @param estimatedJaccard the index's (corrected) estimate, at least the threshold
+         */
+        void pair(int rowA, int rowB, double estimatedJaccard);
+    }
+
+    private final NearDuplicateParams params;
+    private final int k;
+    private final int bits;
+    private final int wordsPerRow;
+    private final int bandBits;
+    private final long fieldMask;
+    private final long lowBits;
+    private final double chance;
+    private long[][] sigChunks = new long[8][];
+    private int[][] rowChunks = new int[8][];
+    private int size;
+    private int lastRow;
+    private int[][] queryTables;
+
+    /** An empty index for these parameters. */
     public NearDuplicateIndex(NearDuplicateParams params) {
         this.params = params;
-        for (int b = 0; b < params.bands(); b++) buckets.add(new HashMap<>());
+        this.k = params.permutations();
+        this.bits = params.bits();
+        this.wordsPerRow = (int) (((long) k * bits + 63) / 64);
+        this.bandBits = params.rows() * bits;
+        this.fieldMask = bits == 64 ? -1L : (1L << bits) - 1;
+        long low = 0;
+        for (int p = 0; p < 64; p += bits) low |= 1L << p;
+        this.lowBits = low;
+        this.chance = Math.pow(2, -bits);
     }
 
+    /** The parameters of this index. */
     public NearDuplicateParams params() { return params; }
 
-    /** Adds a row's signature. Rows must be added in increasing order. */
+    /** Adds a row's signature. Rows must be added in increasing order, from one thread. */
     public void add(int row, Signature s) {
-        if (!rowIds.isEmpty() && row <= rowIds.get(rowIds.size() - 1)) {
-            throw new IllegalArgumentException("rows must be added in increasing order: " + row);
+        if (size > 0 && row <= lastRow) {
+            throw new IllegalArgumentException("rows must be added in increasing order: " + row + " after " + lastRow);
         }
-        int slot = signatures.size();
-        signatures.add(s);
-        rowIds.add(row);
-        for (int b = 0; b < params.bands(); b++) {
-            long key = bandKey(s, b);
-            buckets.get(b).merge(key, new int[] {slot}, NearDuplicateIndex::append);
+        long[] v = checkLength(s);
+        int chunk = size / CHUNK_ROWS;
+        int within = size % CHUNK_ROWS;
+        if (within == 0) {
+            if (chunk == sigChunks.length) {
+                sigChunks = Arrays.copyOf(sigChunks, chunk * 2);
+                rowChunks = Arrays.copyOf(rowChunks, chunk * 2);
+            }
+            int capacity = chunk == 0 ? FIRST_CHUNK_ROWS : CHUNK_ROWS; // a small index stays small
+            sigChunks[chunk] = new long[capacity * wordsPerRow];
+            rowChunks[chunk] = new int[capacity];
+        } else if (within == rowChunks[chunk].length) {
+            int capacity = Math.min(CHUNK_ROWS, within * 2);
+            sigChunks[chunk] = Arrays.copyOf(sigChunks[chunk], capacity * wordsPerRow);
+            rowChunks[chunk] = Arrays.copyOf(rowChunks[chunk], capacity);
         }
+        pack(v, sigChunks[chunk], within * wordsPerRow);
+        rowChunks[chunk][within] = row;
+        lastRow = row;
+        size++;
+        queryTables = null;
     }
 
-    public int size() { return signatures.size(); }
+    /** Number of rows added. */
+    public int size() { return size; }
 
-    /** Clusters of two or more rows, ordered by their first row. */
+    /** Clusters of two or more rows (rows ascending), ordered by their first row. */
     public List<Cluster> clusters() {
-        int n = signatures.size();
+        int n = size;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
         double[] minJ = new double[n];
         Arrays.fill(minJ, 1.0);
-        for (Map<Long, int[]> band : buckets) {
-            for (int[] slots : band.values()) {
-                if (slots.length < 2) continue;
-                for (int i = 0; i < slots.length; i++) {
-                    for (int j = i + 1; j < slots.length; j++) {
-                        int a = slots[i], c = slots[j];
-                        if (find(parent, a) == find(parent, c)) continue;
-                        double est = signatures.get(a).estimateJaccard(signatures.get(c));
-                        if (est >= params.threshold()) {
-                            int ra = find(parent, a), rc = find(parent, c);
-                            int root = Math.min(ra, rc), child = Math.max(ra, rc);
-                            parent[child] = root;
-                            minJ[root] = Math.min(Math.min(minJ[root], minJ[child]), est);
-                        }
-                    }
+        // 1. rows with identical packed signatures are joined directly and only one of them takes part in banding
+        boolean[] follower = new boolean[n];
+        long[] keys = new long[n];
+        long[] scratch = new long[n];
+        for (int slot = 0; slot < n; slot++) keys[slot] = ((long) signatureHash(slot) << 32) | slot;
+        sortSigned(keys, n, scratch);
+        for (int s = 0; s < n; ) {
+            int e = s + 1;
+            while (e < n && (keys[e] >>> 32) == (keys[s] >>> 32)) e++;
+            for (int x = s + 1; x < e; x++) {
+                int a = (int) keys[s], c = (int) keys[x];
+                if (sameSignature(a, c)) {
+                    union(parent, minJ, a, c, 1.0);
+                    follower[c] = true;
                 }
             }
+            s = e;
         }
-        Map<Integer, List<Integer>> groups = new TreeMap<>();
-        for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(rowIds.get(i));
+        // 2. banding over the remaining rows
+        int m = 0;
+        for (int slot = 0; slot < n; slot++) if (!follower[slot]) m++;
+        int[] reps = new int[m];
+        for (int slot = 0, r = 0; slot < n; slot++) if (!follower[slot]) reps[r++] = slot;
+        double t = params.threshold();
+        // Band b+1 is keyed and sorted on another thread while band b's buckets are verified here;
+        // two sets of buffers alternate, so the result does not depend on timing.
+        long[][] sorted = {keys, new long[m]};
+        long[][] scratches = {scratch, new long[m]};
+        int bands = params.bands();
+        CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> sortedBand(0, reps, sorted[0], scratches[0]));
+        for (int band = 0; band < bands; band++) {
+            pending.join();
+            if (band + 1 < bands) {
+                int nextBand = band + 1, set = nextBand & 1;
+                pending = CompletableFuture.runAsync(() -> sortedBand(nextBand, reps, sorted[set], scratches[set]));
+            }
+            long[] bandKeys = sorted[band & 1];
+            int len = m;
+            for (int s = 0; s < len; ) {
+                int e = s + 1;
+                while (e < len && (bandKeys[e] >>> 32) == (bandKeys[s] >>> 32)) e++;
+                if (e - s > LARGE_BUCKET) {
+                    largeBucket(bandKeys, s, e, band, parent, minJ, t);
+                    s = e;
+                    continue;
+                }
+                for (int x = s; x < e - 1; x++) {
+                    int a = (int) bandKeys[x];
+                    for (int y = x + 1; y < e; y++) {
+                        int c = (int) bandKeys[y];
+                        if (find(parent, a) == find(parent, c)) continue;
+                        if (bandBits > 32 && !sameBand(a, c, band)) continue;
+                        double est = estimate(a, c);
+                        if (est >= t) union(parent, minJ, a, c, est);
+                    }
+                }
+                s = e;
+            }
+        }
+        // 3. components, ordered by their smallest slot (= first row)
+        int[] size = new int[n];
+        for (int i = 0; i < n; i++) size[find(parent, i)]++;
+        int[] filled = new int[n];
+        int[][] members = new int[n][];
         List<Cluster> out = new ArrayList<>();
-        for (Map.Entry<Integer, List<Integer>> e : groups.entrySet()) {
-            if (e.getValue().size() > 1) out.add(new Cluster(e.getValue(), minJ[e.getKey()]));
+        for (int i = 0; i < n; i++) {
+            int root = find(parent, i);
+            if (size[root] < 2) continue;
+            if (members[root] == null) members[root] = new int[size[root]];
+            members[root][filled[root]++] = rowOf(i);
+            if (filled[root] == size[root]) {
+                List<Integer> rows = new ArrayList<>(size[root]);
+                for (int r : members[root]) rows.add(r);
+                out.add(new Cluster(rows, minJ[root]));
+                members[root] = null;
+            }
         }
+        out.sort((x, y) -> Integer.compare(x.rows().get(0), y.rows().get(0)));
         return out;
     }
 
-    /** Rows whose estimated Jaccard with {@code s} reaches the threshold, best first. */
-    public List<Match> query(Signature s) {
-        java.util.Set<Integer> seen = new java.util.TreeSet<>();
-        for (int b = 0; b < params.bands(); b++) {
-            int[] slots = buckets.get(b).get(bandKey(s, b));
-            if (slots != null) for (int slot : slots) seen.add(slot);
+    /**
+     * A bucket of more than {@link #LARGE_BUCKET} rows (templated data: thousands of rows sharing one
+     * band) is not compared pair by pair: each row is verified against the {@link #RECENT} rows before
+     * it in the bucket and against one row of each of up to {@link #COMPONENTS} clusters already met
+     * in the bucket. Linear in the bucket's size; it can leave apart two rows that all-pairs
+     * verification would have joined only through a pair it did not try.
+     */
+    private void largeBucket(long[] bandKeys, int s, int e, int band, int[] parent, double[] minJ, double t) {
+        int[] reps = new int[COMPONENTS];
+        int nReps = 0;
+        for (int x = s; x < e; x++) {
+            int a = (int) bandKeys[x];
+            for (int y = Math.max(s, x - RECENT); y < x; y++) {
+                int c = (int) bandKeys[y];
+                if (find(parent, a) == find(parent, c)) continue;
+                if (bandBits > 32 && !sameBand(a, c, band)) continue;
+                double est = estimate(a, c);
+                if (est >= t) union(parent, minJ, a, c, est);
+            }
+            boolean known = false;
+            for (int r = 0; r < nReps; r++) {
+                int c = reps[r];
+                if (find(parent, a) == find(parent, c)) {
+                    known = true;
+                    continue;
+                }
+                double est = estimate(a, c);
+                if (est >= t) {
+                    union(parent, minJ, a, c, est);
+                    known = true;
+                }
+            }
+            if (!known && nReps < COMPONENTS) reps[nReps++] = a;
         }
+    }
+
+    /**
+     * Calls {@code sink} once for each unordered pair of rows that share at least one band and whose
+     * estimated Jaccard reaches the threshold (the pairs {@link #clusters()} is built from, before
+     * union-find skips pairs already connected, and without the linear-time treatment of very
+     * large buckets). Costs time quadratic in the size of each band bucket: meant for evaluation
+     * against pair-level truth, not for very repetitive data.
+     */
+    public void forEachVerifiedPair(PairSink sink) {
+        int n = size;
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) all[i] = i;
+        long[] keys = new long[n];
+        long[] scratch = new long[n];
+        double t = params.threshold();
+        for (int band = 0; band < params.bands(); band++) {
+            int len = sortedBand(band, all, keys, scratch);
+            for (int s = 0; s < len; ) {
+                int e = s + 1;
+                while (e < len && (keys[e] >>> 32) == (keys[s] >>> 32)) e++;
+                for (int x = s; x < e - 1; x++) {
+                    int a = (int) keys[x];
+                    for (int y = x + 1; y < e; y++) {
+                        int c = (int) keys[y];
+                        if (bandBits > 32 && !sameBand(a, c, band)) continue;
+                        if (sharesEarlierBand(a, c, band)) continue;
+                        double est = estimate(a, c);
+                        if (est >= t) sink.pair(rowOf(Math.min(a, c)), rowOf(Math.max(a, c)), est);
+                    }
+                }
+                s = e;
+            }
+        }
+    }
+
+    /** Rows whose estimated Jaccard with {@code s} reaches the threshold, best first (ties by row). */
+    public List<Match> query(Signature s) {
+        long[] q = new long[wordsPerRow];
+        pack(checkLength(s), q, 0);
+        int[][] tables = queryTables();
+        int[] found = new int[16];
+        int nFound = 0;
+        for (int band = 0; band < params.bands(); band++) {
+            int[] table = tables[band];
+            int key = bandKey32(q, 0, band);
+            int lo = 0, hi = table.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (bandKey32(table[mid], band) < key) lo = mid + 1; else hi = mid;
+            }
+            for (int i = lo; i < table.length && bandKey32(table[i], band) == key; i++) {
+                if (nFound == found.length) found = Arrays.copyOf(found, nFound * 2);
+                found[nFound++] = table[i];
+            }
+        }
+        Arrays.sort(found, 0, nFound);
         List<Match> out = new ArrayList<>();
-        for (int slot : seen) {
-            double est = signatures.get(slot).estimateJaccard(s);
-            if (est >= params.threshold()) out.add(new Match(rowIds.get(slot), est));
+        for (int i = 0; i < nFound; i++) {
+            if (i > 0 && found[i] == found[i - 1]) continue;
+            int slot = found[i];
+            double est = estimate(sigChunks[slot / CHUNK_ROWS], (slot % CHUNK_ROWS) * wordsPerRow, q, 0);
+            if (est >= params.threshold()) out.add(new Match(rowOf(slot), est));
         }
         out.sort((x, y) -> x.estimatedJaccard() != y.estimatedJaccard()
                 ? Double.compare(y.estimatedJaccard(), x.estimatedJaccard()) : Integer.compare(x.row(), y.row()));
         return out;
     }
 
-    /** An estimate of the memory the index holds, in bytes. */
+    /** The corrected Jaccard estimate between two rows of the index, by their position of addition. */
+    double estimate(int slotA, int slotB) {
+        return estimate(sigChunks[slotA / CHUNK_ROWS], (slotA % CHUNK_ROWS) * wordsPerRow,
+                sigChunks[slotB / CHUNK_ROWS], (slotB % CHUNK_ROWS) * wordsPerRow);
+    }
+
+    /** Bytes held by the index's arrays (packed signatures, row numbers, query tables if built). */
     public long bytesUsed() {
-        long sig = (long) signatures.size() * (16 + 8L * params.permutations() + 16);
-        long bucketEntries = (long) signatures.size() * params.bands() * (48 + 4);
-        return sig + bucketEntries;
+        long bytes = 16L + 4L * sigChunks.length + 16L + 4L * rowChunks.length;
+        for (long[] c : sigChunks) if (c != null) bytes += 16 + 8L * c.length;
+        for (int[] c : rowChunks) if (c != null) bytes += 16 + 4L * c.length;
+        int[][] tables = queryTables;
+        if (tables != null) for (int[] t : tables) bytes += 16 + 4L * t.length;
+        return bytes;
     }
 
-    private long bandKey(Signature s, int band) {
-        long h = band * 0x9E3779B97F4A7C15L;
+    // ---- packing and comparing -------------------------------------------------------------
+
+    private long[] checkLength(Signature s) {
         long[] v = s.values();
-        int r = params.rows();
-        for (int i = band * r; i < (band + 1) * r; i++) h = Hashing.mix(h ^ v[i]);
-        return h;
+        if (v.length != k) throw new IllegalArgumentException("signature has " + v.length + " values, the index expects " + k);
+        return v;
     }
 
-    private static int[] append(int[] a, int[] b) {
-        int[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    private void pack(long[] values, long[] dst, int off) {
+        int perWord = 64 / bits;
+        for (int w = 0; w < wordsPerRow; w++) {
+            long word = 0;
+            int base = w * perWord;
+            int end = Math.min(k, base + perWord);
+            for (int i = base; i < end; i++) word |= (values[i] & fieldMask) << ((i - base) * bits);
+            dst[off + w] = word;
+        }
+    }
+
+    private double estimate(long[] wa, int oa, long[] wb, int ob) {
+        int differ = 0;
+        for (int w = 0; w < wordsPerRow; w++) {
+            long x = wa[oa + w] ^ wb[ob + w];
+            for (int s = 1; s < bits; s <<= 1) x |= x >>> s;
+            differ += Long.bitCount(x & lowBits);
+        }
+        double agree = (double) (k - differ) / k;
+        double j = (agree - chance) / (1 - chance);
+        return j < 0 ? 0 : Math.min(1, j);
+    }
+
+    private boolean sameSignature(int a, int c) {
+        long[] wa = sigChunks[a / CHUNK_ROWS], wc = sigChunks[c / CHUNK_ROWS];
+        int oa = (a % CHUNK_ROWS) * wordsPerRow, oc = (c % CHUNK_ROWS) * wordsPerRow;
+        for (int w = 0; w < wordsPerRow; w++) if (wa[oa + w] != wc[oc + w]) return false;
+        return true;
+    }
+
+    private int signatureHash(int slot) {
+        long[] w = sigChunks[slot / CHUNK_ROWS];
+        int o = (slot % CHUNK_ROWS) * wordsPerRow;
+        long h = 0x632BE59BD9B4E019L;
+        for (int i = 0; i < wordsPerRow; i++) h = Hashing.mix(h + w[o + i]);
+        return (int) (h >>> 32);
+    }
+
+    /** Bits [from, from + len) of a packed signature, len ≤ 64. */
+    private static long extract(long[] w, int off, long from, int len) {
+        int wi = (int) (from >>> 6);
+        int sh = (int) (from & 63);
+        long v = w[off + wi] >>> sh;
+        if (sh + len > 64) v |= w[off + wi + 1] << (64 - sh);
+        return len == 64 ? v : v & ((1L << len) - 1);
+    }
+
+    /** A 32-bit key of a band: the band's bits themselves when they fit, a hash of them otherwise. */
+    private int bandKey32(long[] w, int off, int band) {
+        long from = (long) band * bandBits;
+        if (bandBits <= 32) return (int) extract(w, off, from, bandBits);
+        long h = band * 0x9E3779B97F4A7C15L;
+        for (int done = 0; done < bandBits; done += 64) {
+            h = Hashing.mix(h + extract(w, off, from + done, Math.min(64, bandBits - done)));
+        }
+        return (int) (h >>> 32);
+    }
+
+    private int bandKey32(int slot, int band) {
+        return bandKey32(sigChunks[slot / CHUNK_ROWS], (slot % CHUNK_ROWS) * wordsPerRow, band);
+    }
+
+    private boolean sameBand(int a, int c, int band) {
+        long[] wa = sigChunks[a / CHUNK_ROWS], wc = sigChunks[c / CHUNK_ROWS];
+        int oa = (a % CHUNK_ROWS) * wordsPerRow, oc = (c % CHUNK_ROWS) * wordsPerRow;
+        long from = (long) band * bandBits;
+        for (int done = 0; done < bandBits; done += 64) {
+            int len = Math.min(64, bandBits - done);
+            if (extract(wa, oa, from + done, len) != extract(wc, oc, from + done, len)) return false;
+        }
+        return true;
+    }
+
+    private boolean sharesEarlierBand(int a, int c, int band) {
+        for (int b = 0; b < band; b++) if (sameBand(a, c, b)) return true;
+        return false;
+    }
+
+    /** Fills {@code keys} with (band key, slot) of the given slots, sorted; returns how many. */
+    private int sortedBand(int band, int[] slots, long[] keys, long[] scratch) {
+        int len = slots.length;
+        for (int i = 0; i < len; i++) {
+            int slot = slots[i];
+            keys[i] = ((long) bandKey32(slot, band) << 32) | slot;
+        }
+        sortSigned(keys, len, scratch);
+        return len;
+    }
+
+    /**
+     * Sorts {@code keys[0, len)} in signed order (the order of {@link Arrays#sort(long[])}): one
+     * counting pass on the top 16 bits (sign bit flipped), a scatter into {@code scratch} and a small
+     * sort of each of the 65,536 buckets, copied back. The keys are (near-uniform hash, slot), so the
+     * buckets are small and this is linear in practice.
+     */
+    static void sortSigned(long[] keys, int len, long[] scratch) {
+        if (len < 1 << 16) {
+            Arrays.sort(keys, 0, len);
+            return;
+        }
+        int[] start = new int[(1 << 16) + 1];
+        for (int i = 0; i < len; i++) start[(int) ((keys[i] >>> 48) ^ 0x8000) + 1]++;
+        for (int b = 0; b < 1 << 16; b++) start[b + 1] += start[b];
+        int[] next = Arrays.copyOf(start, 1 << 16);
+        for (int i = 0; i < len; i++) {
+            long key = keys[i];
+            scratch[next[(int) ((key >>> 48) ^ 0x8000)]++] = key;
+        }
+        for (int b = 0; b < 1 << 16; b++) {
+            int from = start[b], to = start[b + 1];
+            if (to - from > 1) Arrays.sort(scratch, from, to);
+        }
+        System.arraycopy(scratch, 0, keys, 0, len);
+    }
+
+    private int[][] queryTables() {
+        int[][] tables = queryTables;
+        if (tables != null) return tables;
+        int n = size;
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) all[i] = i;
+        long[] keys = new long[n];
+        long[] scratch = new long[n];
+        tables = new int[params.bands()][];
+        for (int band = 0; band < tables.length; band++) {
+            sortedBand(band, all, keys, scratch);
+            int[] t = new int[n];
+            for (int i = 0; i < n; i++) t[i] = (int) keys[i];
+            tables[band] = t;
+        }
+        queryTables = tables;
+        return tables;
+    }
+
+    private int rowOf(int slot) {
+        return rowChunks[slot / CHUNK_ROWS][slot % CHUNK_ROWS];
+    }
+
+    private static void union(int[] parent, double[] minJ, int a, int c, double est) {
+        int ra = find(parent, a), rc = find(parent, c);
+        int root = Math.min(ra, rc), child = Math.max(ra, rc);
+        if (root != child) parent[child] = root;
+        minJ[root] = Math.min(Math.min(minJ[root], minJ[child]), est);
     }
 
     private static int find(int[] parent, int i) {
