@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Run every analyzer whose artifacts the workspace configures, apply the rules of SPEC.md and print the",
             "decision: what to do, the method, the three strongest reasons and what would change it. Writes a",
-            "decision record (Markdown + JSON twin) into DIR/decisions/ and appends DIR/decisions/log.jsonl."},
+            "decision record (Markdown + JSON twin + HTML page) into DIR/decisions/ and appends DIR/decisions/log.jsonl."},
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate assess examples/ticket-routing",
                   "  tunegate assess examples/policy-qa --format json | jq .decision",
@@ -88,6 +88,7 @@ final class AssessCommand implements Callable<Integer> {
             Path md = result.markdown().toAbsolutePath();
             Path shown = md.startsWith(cwd) ? cwd.relativize(md) : md;
             out.println("Record: " + shown + " (+ .json twin; log: decisions/log.jsonl)");
+            if (result.html() != null) out.println("Page:   " + PilotCommand.shown(result.html()));
         }
     }
 }

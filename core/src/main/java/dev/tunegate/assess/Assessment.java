@@ -10,6 +10,7 @@ import dev.tunegate.policy.Policy;
 import dev.tunegate.policy.Thresholds;
 import dev.tunegate.record.DecisionRecord;
 import dev.tunegate.record.DecisionRecordWriter;
+import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,8 +35,8 @@ public final class Assessment {
         return new Assessment(Policy.standard(), Pipeline.standard());
     }
 
-    /** The outcome of an assessment, and where its record was written (null when not written). */
-    public record Result(Workspace workspace, Pipeline.Run run, Decision decision, DecisionRecord record, Path markdown, Path json) {}
+    /** The outcome of an assessment, and where its record and its HTML page were written (null when not written). */
+    public record Result(Workspace workspace, Pipeline.Run run, Decision decision, DecisionRecord record, Path markdown, Path json, Path html) {}
 
     /** Opens the workspace in {@code dir} (validating its config) and assesses it. */
     public Result run(Path dir, AssessOptions options) {
@@ -51,9 +52,10 @@ public final class Assessment {
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
         DecisionRecordWriter writer = new DecisionRecordWriter(ws);
         DecisionRecord record = DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber());
-        if (!options.write()) return new Result(ws, run, decision, record, null, null);
+        if (!options.write()) return new Result(ws, run, decision, record, null, null, null);
         DecisionRecordWriter.Written w = writer.write(record);
-        return new Result(ws, run, decision, record, w.markdown(), w.json());
+        Path html = HtmlReport.write(w.markdown().resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null);
+        return new Result(ws, run, decision, record, w.markdown(), w.json(), html);
     }
 
     /** Threshold overrides from {@code policy.thresholds} (names validated by the config loader). */

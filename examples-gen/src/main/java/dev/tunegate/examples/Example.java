@@ -75,9 +75,10 @@ record Example(String name, long seed, String config) {
                   # An illustrative figure of this fictional team: its reserved H100 rate.
                   h100-80gb: {usdPerHour: 2.49, asOf: 2026-01-05, source: "example workspace: the team's one-year reserved rate (illustrative)"}
                 pilot:
+                  checkpoints: pilot/checkpoints.jsonl
                   weeks: 6
                   minCalls: 50000
-                  qualityTarget: 0.9
+                  qualityTarget: 0.85
                   adoptionTarget: 0.6
                   latencyP95MsMax: 800
                   unitCostUsdMax: 0.002
@@ -183,6 +184,7 @@ record Example(String name, long seed, String config) {
                   labelingCostPerRow: 6.00
                   evaluationCostUsd: 4000
                 pilot:
+                  checkpoints: pilot/checkpoints.csv
                   weeks: 8
                   minCalls: 5000
                   qualityTarget: 0.85

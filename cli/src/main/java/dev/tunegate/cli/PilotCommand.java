@@ -1,0 +1,100 @@
+package dev.tunegate.cli;
+
+import dev.tunegate.assess.AssessOptions;
+import dev.tunegate.io.Json;
+import dev.tunegate.pilot.Pilot;
+import dev.tunegate.pilot.PilotCondition;
+import dev.tunegate.pilot.PilotFinding;
+import dev.tunegate.pilot.PilotRecord;
+import dev.tunegate.pilot.PilotVerdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tunegate pilot DIR}: scale, improve or stop. */
+@Command(mixinStandardHelpOptions = true, name = "pilot",
+        description = {
+            "Decide whether a 4–8 week pilot should SCALE, IMPROVE or STOP from its named metrics and targets (pilot.* in",
+            "tunegate.yaml), its dated KPI checkpoints (pilot.checkpoints), the candidate's golden-set regression against the",
+            "baseline (evals.baseline, evals.candidate) and the cost model's break-even. Writes a pilot record and its HTML page",
+            "into DIR/decisions/ and appends DIR/decisions/log.jsonl. Exits 1 on STOP, so a pipeline can gate on it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  tunegate pilot examples/ticket-routing",
+                  "  tunegate pilot examples/policy-qa --format json | jq '.verdict, .conditions'",
+                  "  tunegate pilot my-use-case --no-write --as-of 2026-03-01"})
+final class PilotCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
+    Path dir;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--no-write", description = "Do not write the pilot record and page (print only).")
+    boolean noWrite;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Date of the verdict (default: today, UTC); checkpoints after it are not used. With it, the same inputs give the same record byte for byte.")
+    LocalDate asOf;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AssessOptions opts = AssessOptions.defaults().withWrite(!noWrite).withProgress(TerminalProgress.forStderr());
+        if (asOf != null) opts = opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+        Pilot.Result result = Pilot.standard().run(dir, opts);
+        PilotRecord r = result.record();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            out.print(Json.pretty(r));
+        } else {
+            printText(out, result);
+        }
+        out.flush();
+        return r.verdict() == PilotVerdict.STOP ? TunegateCommand.GATE : TunegateCommand.OK;
+    }
+
+    private static void printText(PrintWriter out, Pilot.Result result) {
+        PilotRecord r = result.record();
+        out.println(r.useCase() + " pilot: " + r.verdict());
+        out.println("  " + r.summary());
+        out.println();
+        out.println("Why:");
+        for (int i = 0; i < r.reasons().size(); i++) out.println("  " + (i + 1) + ". " + r.reasons().get(i));
+        out.println();
+        out.println("Conditions:");
+        for (PilotCondition c : r.conditions()) {
+            String met = c.met() == null ? "unknown" : c.met() ? "met" : "MISSED";
+            out.println("  [" + met + "] " + c.id() + " (" + c.gate() + "): " + c.measuredText() + " — needed: " + c.targetText());
+        }
+        out.println();
+        out.println("What would change it:");
+        r.wouldChange().forEach(w -> out.println("  - " + w));
+        if (!r.findings().isEmpty()) {
+            out.println();
+            out.println("Checkpoint rows not used (" + r.findings().size() + "):");
+            r.findings().stream().limit(10).map(PilotFinding::describe).forEach(f -> out.println("  " + f));
+        }
+        if (result.markdown() != null) {
+            out.println();
+            out.println("Record: " + shown(result.markdown()) + " (+ .json twin; log: decisions/log.jsonl)");
+            out.println("Page:   " + shown(result.html()));
+        }
+    }
+
+    static String shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString();
+    }
+}

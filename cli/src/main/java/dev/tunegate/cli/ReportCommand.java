@@ -1,0 +1,67 @@
+package dev.tunegate.cli;
+
+import dev.tunegate.assess.AssessOptions;
+import dev.tunegate.assess.Assessment;
+import dev.tunegate.io.Json;
+import dev.tunegate.pilot.Pilot;
+import dev.tunegate.policy.Policy;
+import dev.tunegate.record.DecisionRecord;
+import dev.tunegate.report.HtmlReport;
+import dev.tunegate.workspace.Workspace;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tunegate report DIR}: one self-contained HTML page of the decision (and the pilot, when configured). */
+@Command(mixinStandardHelpOptions = true, name = "report",
+        description = {
+            "Assess the workspace (and judge its pilot when pilot.checkpoints or evals.baseline/candidate are configured)",
+            "without writing records, and write ONE self-contained HTML page a product owner reads without help: the verdict,",
+            "its reasons, the rule table, charts, the worst examples behind each finding and provenance. Opens offline."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  tunegate report examples/ticket-routing",
+                  "  tunegate report examples/policy-qa -o /tmp/policy-qa.html"})
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
+    Path dir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.html", description = "Where to write the page (default: DIR/reports/NNNN-slug.html).")
+    Path output;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Date the page carries (default: today, UTC).")
+    LocalDate asOf;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AssessOptions opts = AssessOptions.defaults().withWrite(false).withProgress(TerminalProgress.forStderr());
+        if (asOf != null) opts = opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+        Workspace ws = Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
+        DecisionRecord record;
+        JsonNode pilot = null;
+        if (Pilot.configured(ws)) {
+            Pilot.Result r = Pilot.standard().run(ws, opts);
+            record = r.assessment().record();
+            pilot = Json.mapper().valueToTree(r.record());
+        } else {
+            record = Assessment.standard().run(ws, opts).record();
+        }
+        Path file = output != null ? output : HtmlReport.defaultFile(ws.root(), record);
+        HtmlReport.write(file, record, pilot);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Report: " + PilotCommand.shown(file));
+        out.flush();
+        return TunegateCommand.OK;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.tunegate.pilot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.io.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads pilot checkpoints (docs/formats/pilot-checkpoints.md) from JSONL (one object per line) or CSV
+ * (a header row). The format is chosen by the file's extension ({@code .csv} → CSV, else JSONL). A row
+ * with a bad field is a {@link PilotFinding} with its line and is skipped; a file that cannot be used
+ * at all (missing, unreadable, no {@code date} column, no JSON object on any line) is invalid input.
+ */
+public final class CheckpointReader {
+    /** Column names of the fixed fields. */
+    public static final String DATE = "date", CALLS = "calls", ADOPTION = "adoption", LATENCY = "latencyP95Ms", UNIT_COST = "unitCostUsd";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String processKpi;
+
+    /**
+     * @param processKpi the name of the process KPI's field ({@code pilot.processKpi}), or null when none is configured
+     */
+    public CheckpointReader(String processKpi) {
+        this.processKpi = processKpi;
+    }
+
+    /**
+     * Reads the checkpoints.
+     *
+     * @param file the file
+     * @param display its name relative to the workspace, used in findings
+     * @param asOf checkpoints dated after this day are skipped (a finding each); null: none skipped
+     */
+    public Checkpoints read(Path file, String display, LocalDate asOf) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(display + ": not a file; expected pilot checkpoints (JSONL or CSV, see docs/formats/pilot-checkpoints.md)");
+        }
+        List<PilotFinding> findings = new ArrayList<>();
+        List<Checkpoint> rows = new ArrayList<>();
+        Sink sink = (line, fields) -> {
+            Checkpoint c = parse(display, line, fields, findings);
+            if (c != null) rows.add(c);
+        };
+        try {
+            if (display.toLowerCase(Locale.ROOT).endsWith(".csv")) readCsv(file, display, sink);
+            else readJsonl(file, display, sink, findings);
+        } catch (IOException e) {
+            throw new InvalidInputException(display + ": cannot be read: " + e.getMessage());
+        }
+        rows.sort(Comparator.comparing(Checkpoint::day).thenComparingLong(Checkpoint::line));
+        List<Checkpoint> kept = new ArrayList<>();
+        Set<LocalDate> seen = new HashSet<>();
+        for (Checkpoint c : rows) {
+            if (asOf != null && c.day().isAfter(asOf)) {
+                findings.add(new PilotFinding(display, c.line(), "field \"date\": " + c.date() + " is after the as-of date " + asOf + "; row not used"));
+            } else if (!seen.add(c.day())) {
+                findings.add(new PilotFinding(display, c.line(), "field \"date\": expected one checkpoint per date, found " + c.date() + " again; row not used"));
+            } else {
+                kept.add(c);
+            }
+        }
+        findings.sort(Comparator.comparingLong(PilotFinding::line));
+        return new Checkpoints(display, kept, findings);
+    }
+
+    private interface Sink {
+        void accept(long line, Map<String, Object> fields);
+    }
+
+    private static void readJsonl(Path file, String display, Sink sink, List<PilotFinding> findings) throws IOException {
+        long lineNo = 0, nonBlank = 0, objects = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+                if (line.isBlank()) continue;
+                nonBlank++;
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (JsonProcessingException e) {
+                    node = null;
+                }
+                if (node == null || !node.isObject()) {
+                    findings.add(new PilotFinding(display, lineNo, "expected a JSON object, found " + shorten(line)));
+                    continue;
+                }
+                objects++;
+                Map<String, Object> fields = new LinkedHashMap<>();
+                for (var e : node.properties()) {
+                    JsonNode v = e.getValue();
+                    fields.put(e.getKey(), v.isNull() ? null : v.isNumber() ? (Object) v.numberValue() : v.isTextual() ? v.textValue() : v.toString());
+                }
+                sink.accept(lineNo, fields);
+            }
+        }
+        if (nonBlank > 0 && objects == 0) {
+            throw new InvalidInputException(display, 1, "expected JSONL pilot checkpoints (one JSON object per line), found no JSON object");
+        }
+    }
+
+    private static void readCsv(Path file, String display, Sink sink) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get().parse(in)) {
+            List<String> header = new ArrayList<>();
+            for (String h : parser.getHeaderNames()) header.add(h.startsWith("\uFEFF") ? h.substring(1) : h);
+            if (!header.contains(DATE)) {
+                throw InvalidInputException.field(file, 1, DATE, "a header row with a \"date\" column", "columns " + header);
+            }
+            for (CSVRecord r : parser) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                for (int i = 0; i < header.size() && i < r.size(); i++) {
+                    String v = r.get(i);
+                    fields.put(header.get(i), v == null || v.isBlank() ? null : v.trim());
+                }
+                // the header is line 1; a record's line is where it starts
+                sink.accept(r.getRecordNumber() + 1, fields);
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException(display + ": expected CSV pilot checkpoints, found unparsable CSV: " + e.getMessage());
+        }
+    }
+
+    private Checkpoint parse(String display, long line, Map<String, Object> f, List<PilotFinding> findings) {
+        Object d = f.get(DATE);
+        if (d == null) return bad(findings, display, line, DATE, "an ISO date (YYYY-MM-DD)", "nothing");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(d.toString());
+        } catch (DateTimeParseException e) {
+            return bad(findings, display, line, DATE, "an ISO date (YYYY-MM-DD)", quote(d));
+        }
+        Double calls = number(f.get(CALLS));
+        if (calls == null || calls < 0 || calls != Math.rint(calls) || calls > 1e15) {
+            return bad(findings, display, line, CALLS, "a whole number of calls ≥ 0", quote(f.get(CALLS)));
+        }
+        Double adoption = optional(f, ADOPTION, 0, 1, "a share between 0 and 1", display, line, findings);
+        if (adoption != null && adoption.isNaN()) return null;
+        Double latency = optional(f, LATENCY, 0, Double.MAX_VALUE, "milliseconds ≥ 0", display, line, findings);
+        if (latency != null && latency.isNaN()) return null;
+        Double cost = optional(f, UNIT_COST, 0, Double.MAX_VALUE, "USD per call ≥ 0", display, line, findings);
+        if (cost != null && cost.isNaN()) return null;
+        Double kpi = null;
+        if (processKpi != null) {
+            kpi = optional(f, processKpi, -Double.MAX_VALUE, Double.MAX_VALUE, "a number", display, line, findings);
+            if (kpi != null && kpi.isNaN()) return null;
+        }
+        return new Checkpoint(date.toString(), line, calls.longValue(), adoption, latency, cost, kpi);
+    }
+
+    /** The field's value, null when absent, NaN (after adding a finding) when present but invalid. */
+    private static Double optional(Map<String, Object> f, String field, double min, double max, String expected,
+                                   String display, long line, List<PilotFinding> findings) {
+        Object raw = f.get(field);
+        if (raw == null) return null;
+        Double v = number(raw);
+        if (v == null || v < min || v > max) {
+            bad(findings, display, line, field, expected, quote(raw));
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    private static Checkpoint bad(List<PilotFinding> findings, String display, long line, String field, String expected, String found) {
+        findings.add(new PilotFinding(display, line, "field \"" + field + "\": expected " + expected + ", found " + found + "; row not used"));
+        return null;
+    }
+
+    private static Double number(Object raw) {
+        if (raw == null) return null;
+        if (raw instanceof Number n) {
+            double d = n.doubleValue();
+            return Double.isFinite(d) ? d : null;
+        }
+        try {
+            double d = Double.parseDouble(raw.toString().trim());
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String quote(Object v) {
+        if (v == null) return "nothing";
+        return v instanceof Number ? v.toString() : "\"" + shorten(v.toString()) + "\"";
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "…" : s;
+    }
+}
