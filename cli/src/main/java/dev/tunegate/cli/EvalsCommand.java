@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code tunegate evals DIR}: the eval history of a workspace (or a folder or file of eval results). */
 @Command(mixinStandardHelpOptions = true, name = "evals",
         description = {
-            "Measure each prompt iteration of an eval history: accuracy with its Wilson 95% interval, mean score with a",
+            "Measure each prompt iteration of an eval history: accuracy with its Wilson 95%% interval, mean score with a",
             "seeded bootstrap interval, error classes; then say whether the latest iterations plateau (exact McNemar /",
             "paired permutation against the best earlier one) and whether one error class recurs (FT-PLATEAU, NO-STRUCT).",
             "DIR is a workspace (reads evals.history), a folder of eval files (in name order), or one file."},

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true, name = "regress",
         description = {
             "Compare a candidate run with a baseline run on the items both answered: improved / regressed / unchanged",
-            "items, accuracy difference with Newcombe's paired 95% interval, exact McNemar p-value, breakdowns by error",
+            "items, accuracy difference with Newcombe's paired 95%% interval, exact McNemar p-value, breakdowns by error",
             "class and by tag (slice, era). Verdict PASS (non-inferior within the margin), REGRESSION (exit code 1) or",
             "INCONCLUSIVE (with the items a conclusive check would need)."},
         footerHeading = "%nExamples:%n",

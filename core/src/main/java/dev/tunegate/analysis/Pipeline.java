@@ -1,6 +1,12 @@
 package dev.tunegate.analysis;
 
+import dev.tunegate.audit.AuditAnalyzer;
+import dev.tunegate.cost.CostAnalyzer;
+import dev.tunegate.dataops.review.ReviewLogAnalyzer;
+import dev.tunegate.dataops.version.DatasetVersionAnalyzer;
+import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.evidence.Evidence;
+import dev.tunegate.retrieval.RetrievalAnalyzer;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.workspace.Workspace;
 import java.util.ArrayList;
@@ -23,9 +29,14 @@ public final class Pipeline {
 
     /** Every analyzer tunegate ships, in the order they run (cost last: it reads the audit's and retrieval's token counts). */
     public static Pipeline standard() {
-        return new Pipeline(List.of(new DeclaredAnalyzer(), new dev.tunegate.audit.AuditAnalyzer(), new dev.tunegate.evals.EvalsAnalyzer(),
-                new dev.tunegate.retrieval.RetrievalAnalyzer(),
-                new dev.tunegate.dataops.version.DatasetVersionAnalyzer(), new dev.tunegate.cost.CostAnalyzer()));
+        return new Pipeline(List.of(
+                new DeclaredAnalyzer(),
+                new AuditAnalyzer(),
+                new ReviewLogAnalyzer(),
+                new EvalsAnalyzer(),
+                new RetrievalAnalyzer(),
+                new DatasetVersionAnalyzer(),
+                new CostAnalyzer()));
     }
 
     /** The analyzers that run before the one named {@code name}, and that one (a command that needs one report). */

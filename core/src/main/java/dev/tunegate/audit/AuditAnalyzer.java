@@ -31,34 +31,23 @@ public final class AuditAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
+        AuditRequest request = request(ws);
+        AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), FindingSink.NONE, ws::relative);
+        List<Evidence> ev = evidence(r);
+        List<String> notes = notes(r);
+        List<AnalyzerResult.InputFile> in = inputs(ws, r, request);
+        return new AnalyzerResult(name(), ev, in, r, notes);
+    }
+
+    /** The audit request a workspace configures: the training file, golden set, schema, format and eras. */
+    public static AuditRequest request(Workspace ws) {
         Path train = ws.path("data.train").orElseThrow();
-        AuditRequest request = AuditRequest.of(train)
+        return AuditRequest.of(train)
                 .withGolden(ws.path("data.golden").orElse(null))
                 .withOutputSchema(ws.path("requirements.outputSchema").orElse(null))
                 .withFormat(DatasetFormat.of(ws.string("data.format").orElse("auto")), ColumnMapping.fromConfig(ws.map("data.columns")))
                 .withEras(ws.strings("data.currentEras"), ws.strings("data.retiredEras"))
                 .withChecks(EnumSet.allOf(AuditCheck.class));
-        AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), FindingSink.NONE, ws::relative);
-        List<Evidence> ev = evidence(r);
-        List<String> notes = notes(r);
-        // Rows approved in the review log (tunegate review) count as reviewed pairs: the same count, taken
-        // over the training file with the log applied plus the queue rows the log approves.
-        java.util.OptionalLong reviewed = dev.tunegate.dataops.review.ReviewedDataset.reviewedPairs(ws, request, context.threads());
-        if (reviewed.isPresent() && r.usableRows() != null) {
-            long extra = reviewed.getAsLong() - r.usableRows();
-            ev.replaceAll(e -> e.measure() != Measure.REVIEWED_PAIRS ? e : Evidence.measured(Measure.REVIEWED_PAIRS, reviewed.getAsLong(),
-                    e.source() + " + " + dev.tunegate.dataops.review.ReviewLog.FILE,
-                    e.detail() + String.format(Locale.ROOT, "; with the review log applied (%+d)", extra)));
-            notes.add("the review log changes the reviewed pairs from " + r.usableRows() + " to " + reviewed.getAsLong());
-        }
-        List<AnalyzerResult.InputFile> in = inputs(ws, r, request);
-        if (reviewed.isPresent()) {
-            java.nio.file.Path log = ws.root().resolve(dev.tunegate.dataops.review.ReviewLog.FILE);
-            in.add(new AnalyzerResult.InputFile(dev.tunegate.dataops.review.ReviewLog.FILE, dev.tunegate.io.Digests.sha256(log)));
-            java.nio.file.Path queue = dev.tunegate.dataops.review.ReviewedDataset.queue(ws).file();
-            if (java.nio.file.Files.isRegularFile(queue)) in.add(new AnalyzerResult.InputFile(ws.relative(queue), dev.tunegate.io.Digests.sha256(queue)));
-        }
-        return new AnalyzerResult(name(), ev, in, r, notes);
     }
 
     /** The measures of a full report. */
@@ -102,7 +91,13 @@ public final class AuditAnalyzer implements Analyzer {
             AuditReport.Tokens t = r.tokens();
             ev.add(Evidence.measured(Measure.TRAINING_TOKENS, t.billingTokensPerEpoch(), src, t.tokenizer() + "; "
                     + t.epochs() + " epochs by OpenAI's heuristic = " + t.trainingTokens() + " tokens trained"));
-            ev.add(Evidence.measured(Measure.INPUT_TOKENS_PER_CALL, t.inputPerCall().p50(), src, "p50 of system + user tokens per row (" + t.tokenizer() + ")"));
+            // the user's input only: the cost model adds today's (or the tuned) system prompt itself
+            AuditReport.TokenStats user = t.byRole().get("user");
+            if (user != null) {
+                ev.add(Evidence.measured(Measure.INPUT_TOKENS_PER_CALL, user.p50(), src, "p50 of user tokens per row (" + t.tokenizer() + ")"));
+            } else {
+                ev.add(Evidence.measured(Measure.INPUT_TOKENS_PER_CALL, t.inputPerCall().p50(), src, "p50 of input tokens per row (" + t.tokenizer() + ")"));
+            }
             ev.add(Evidence.measured(Measure.OUTPUT_TOKENS_PER_CALL, t.outputPerCall().p50(), src, "p50 of assistant tokens per row (" + t.tokenizer() + ")"));
         }
         return ev;

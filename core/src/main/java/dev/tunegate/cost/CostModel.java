@@ -108,7 +108,7 @@ public final class CostModel {
         Work w = new Work(in);
         List<MethodCost> methods = w.methods();
 
-        MethodCost best = headline(methods);
+        MethodCost best = headline(w, methods);
         double be = breakEven(w, methods);
         String status = Double.isNaN(be) ? "unknown" : Double.isInfinite(be) ? "never" : "weeks";
 
@@ -171,17 +171,20 @@ public final class CostModel {
 
     /** The headline break-even, unrounded (the report rounds to 2 decimals; the sensitivity search must not). */
     private static double breakEven(Work w, List<MethodCost> methods) {
-        MethodCost best = headline(methods);
+        MethodCost best = headline(w, methods);
         return best == null ? Double.NaN : w.rawBreakEven.get(best.method());
     }
 
-    /** The applicable method with a known break-even that comes first ("never" last); null when none is known. */
-    private static MethodCost headline(List<MethodCost> methods) {
+    /**
+     * The applicable method with a known break-even that comes first ("never" last); null when none is known.
+     * Compared unrounded: two methods whose rounded figures tie must not swap as an input moves.
+     */
+    private static MethodCost headline(Work w, List<MethodCost> methods) {
         MethodCost best = null;
         double bestWeeks = Double.NaN;
         for (MethodCost m : methods) {
             if (!m.applicable() || m.breakEvenStatus().equals("unknown")) continue;
-            double weeks = m.breakEvenStatus().equals("never") ? Double.POSITIVE_INFINITY : m.breakEvenWeeks();
+            double weeks = m.breakEvenStatus().equals("never") ? Double.POSITIVE_INFINITY : w.rawBreakEven.get(m.method());
             if (best == null || weeks < bestWeeks) {
                 best = m;
                 bestWeeks = weeks;

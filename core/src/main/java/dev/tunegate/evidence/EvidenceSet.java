@@ -12,9 +12,9 @@ import java.util.Optional;
  * The evidence the policy decides on: at most one value per {@link Measure}.
  *
  * <p>When several analyzers report the same measure, a measured value wins over a declared one;
- * between two of the same origin, the one added last wins. The result is independent of the order
- * in which analyzers ran only through that rule, so analyzers must not report the same measure
- * with the same origin.
+ * between two of the same origin, the one added last wins. The pipeline's order is fixed, so a later
+ * analyzer may refine an earlier one's measured value on purpose (the review log refines the audit's
+ * reviewed pairs); otherwise analyzers do not report the same measure with the same origin.
  */
 public final class EvidenceSet {
     private final Map<Measure, Evidence> byMeasure;

@@ -1,0 +1,54 @@
+package dev.tunegate.dataops.review;
+
+import dev.tunegate.analysis.AnalysisContext;
+import dev.tunegate.analysis.Analyzer;
+import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.audit.AuditAnalyzer;
+import dev.tunegate.evidence.Evidence;
+import dev.tunegate.evidence.Measure;
+import dev.tunegate.io.Digests;
+import dev.tunegate.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Rows approved in the review log ({@code tunegate review}) count toward FT-DATA: this analyzer runs
+ * right after the audit and refines its reviewed-pairs count with the log applied (training rows the
+ * log approves or rejects, plus queue rows it approves), counted by the same audit rules.
+ */
+public final class ReviewLogAnalyzer implements Analyzer {
+
+    @Override
+    public String name() { return "review-log"; }
+
+    @Override
+    public boolean applies(Workspace ws) {
+        return ws.path("data.train").isPresent() && Files.isRegularFile(ws.root().resolve(ReviewLog.FILE));
+    }
+
+    @Override
+    public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
+        OptionalLong reviewed = ReviewedDataset.reviewedPairs(ws, AuditAnalyzer.request(ws), context.threads());
+        List<Evidence> ev = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<AnalyzerResult.InputFile> in = new ArrayList<>();
+        Path log = ws.root().resolve(ReviewLog.FILE);
+        in.add(new AnalyzerResult.InputFile(ReviewLog.FILE, Digests.sha256(log)));
+        Path queue = ReviewedDataset.queue(ws).file();
+        if (Files.isRegularFile(queue)) in.add(new AnalyzerResult.InputFile(ws.relative(queue), Digests.sha256(queue)));
+        Optional<Evidence> audited = context.evidenceSoFar().get(Measure.REVIEWED_PAIRS);
+        if (reviewed.isPresent() && audited.isPresent()) {
+            long before = (long) audited.get().asDouble();
+            long after = reviewed.getAsLong();
+            ev.add(Evidence.measured(Measure.REVIEWED_PAIRS, after, audited.get().source() + " + " + ReviewLog.FILE,
+                    audited.get().detail() + String.format(Locale.ROOT, "; with the review log applied (%+d)", after - before)));
+            notes.add("the review log changes the reviewed pairs from " + before + " to " + after);
+        }
+        return new AnalyzerResult(name(), ev, in, null, notes);
+    }
+}
