@@ -1,10 +1,9 @@
 package dev.tunegate.pilot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.io.JsonlLines;
 import dev.tunegate.io.InvalidInputException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,6 @@ public final class CheckpointReader {
     /** Column names of the fixed fields. */
     public static final String DATE = "date", CALLS = "calls", ADOPTION = "adoption", LATENCY = "latencyP95Ms", UNIT_COST = "unitCostUsd";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String processKpi;
 
@@ -89,34 +87,23 @@ public final class CheckpointReader {
     }
 
     private static void readJsonl(Path file, String display, Sink sink, List<PilotFinding> findings) throws IOException {
-        long lineNo = 0, nonBlank = 0, objects = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-                if (line.isBlank()) continue;
-                nonBlank++;
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    node = null;
-                }
-                if (node == null || !node.isObject()) {
-                    findings.add(new PilotFinding(display, lineNo, "expected a JSON object, found " + shorten(line)));
-                    continue;
-                }
-                objects++;
+        JsonlLines.Counts counts = JsonlLines.read(file, new JsonlLines.Visitor() {
+            @Override
+            public void object(long line, ObjectNode node) {
                 Map<String, Object> fields = new LinkedHashMap<>();
                 for (var e : node.properties()) {
                     JsonNode v = e.getValue();
                     fields.put(e.getKey(), v.isNull() ? null : v.isNumber() ? (Object) v.numberValue() : v.isTextual() ? v.textValue() : v.toString());
                 }
-                sink.accept(lineNo, fields);
+                sink.accept(line, fields);
             }
-        }
-        if (nonBlank > 0 && objects == 0) {
+
+            @Override
+            public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
+                findings.add(new PilotFinding(display, line, "expected a JSON object, found " + shorten(text)));
+            }
+        });
+        if (counts.nonBlank() > 0 && counts.objects() == 0) {
             throw new InvalidInputException(display, 1, "expected JSONL pilot checkpoints (one JSON object per line), found no JSON object");
         }
     }

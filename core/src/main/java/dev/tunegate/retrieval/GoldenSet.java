@@ -1,8 +1,8 @@
 package dev.tunegate.retrieval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.io.JsonlLines;
 import dev.tunegate.io.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,7 +28,6 @@ import java.util.Map;
  * @param findings bad lines that were skipped
  */
 public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public GoldenSet {
         questions = List.copyOf(questions);
@@ -59,79 +58,22 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
         List<GoldenQuestion> out = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, Long> seen = new LinkedHashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    findings.add(new Finding(label, n, "INVALID_JSON", "not valid JSON: " + e.getOriginalMessage() + "; this question is skipped"));
-                    continue;
+        try {
+            JsonlLines.read(file, new JsonlLines.Visitor() {
+                @Override
+                public void object(long n, ObjectNode node) {
+                    question(label, node, n, seen, out, findings);
                 }
-                String problem = null;
-                JsonNode id = node.get("id");
-                if (!node.isObject()) problem = "expected a JSON object";
-                else if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) problem = "field \"id\": expected a string, found " + kind(id);
-                if (problem != null) {
-                    findings.add(new Finding(label, n, "INVALID_QUESTION", problem + "; this question is skipped"));
-                    continue;
-                }
-                String qid = id.asText().strip();
-                Long first = seen.putIfAbsent(qid, n);
-                if (first != null) {
-                    findings.add(new Finding(label, n, "DUPLICATE_ID", "duplicate question id \"" + qid + "\" (first at line " + first + "); skipped"));
-                    continue;
-                }
-                JsonNode q = node.get("question");
-                if (q != null && !q.isTextual()) {
-                    findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"question\": expected a string, found " + kind(q) + "; skipped"));
-                    continue;
-                }
-                Map<String, Integer> rel = new LinkedHashMap<>();
-                JsonNode relevant = node.get("relevant");
-                if (relevant != null && relevant.isArray()) {
-                    boolean ok = true;
-                    for (JsonNode e : relevant) {
-                        if (!(e.isTextual() || e.isIntegralNumber())) { ok = false; break; }
-                        rel.put(e.asText().strip(), 1);
+
+                @Override
+                public void notAnObject(long n, String text, JsonNode parsed, String parseError) {
+                    if (parseError != null) {
+                        findings.add(new Finding(label, n, "INVALID_JSON", "not valid JSON: " + parseError + "; this question is skipped"));
+                    } else {
+                        findings.add(new Finding(label, n, "INVALID_QUESTION", "expected a JSON object; this question is skipped"));
                     }
-                    if (!ok) {
-                        findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected a list of ids, found " + abbreviate(relevant) + "; skipped"));
-                        continue;
-                    }
-                } else if (relevant != null && relevant.isObject()) {
-                    boolean ok = true;
-                    for (Map.Entry<String, JsonNode> e : relevant.properties()) {
-                        if (!e.getValue().isIntegralNumber()) { ok = false; break; }
-                        rel.put(e.getKey().strip(), e.getValue().asInt());
-                    }
-                    if (!ok) {
-                        findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected an object of id → integer grade, found " + abbreviate(relevant) + "; skipped"));
-                        continue;
-                    }
-                } else if (relevant != null && !relevant.isNull()) {
-                    findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected a list of ids or an object of id → grade, found " + kind(relevant) + "; skipped"));
-                    continue;
                 }
-                List<String> groups = null;
-                JsonNode g = node.get("groups");
-                if (g != null && g.isArray()) {
-                    groups = new ArrayList<>();
-                    for (JsonNode e : g) if (e.isTextual() && !e.asText().isBlank()) groups.add(e.asText().strip());
-                    if (groups.size() != g.size()) {
-                        findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"groups\": expected a list of group names, found " + abbreviate(g) + "; skipped"));
-                        continue;
-                    }
-                } else if (g != null && !g.isNull()) {
-                    findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"groups\": expected a list of group names, found " + kind(g) + "; skipped"));
-                    continue;
-                }
-                out.add(new GoldenQuestion(qid, q == null ? "" : q.asText(), rel, groups, n));
-            }
+            });
         } catch (java.nio.charset.MalformedInputException e) {
             findings.add(new Finding(label, 0, "UNREADABLE", "not valid UTF-8; the rest of the file is skipped"));
         } catch (IOException e) {
@@ -194,4 +136,67 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
         String s = o.toString();
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
+
+    private static void question(String label, JsonNode node, long n, Map<String, Long> seen, List<GoldenQuestion> out, List<Finding> findings) {
+        String problem = null;
+        JsonNode id = node.get("id");
+        if (!node.isObject()) problem = "expected a JSON object";
+        else if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) problem = "field \"id\": expected a string, found " + kind(id);
+        if (problem != null) {
+            findings.add(new Finding(label, n, "INVALID_QUESTION", problem + "; this question is skipped"));
+            return;
+        }
+        String qid = id.asText().strip();
+        Long first = seen.putIfAbsent(qid, n);
+        if (first != null) {
+            findings.add(new Finding(label, n, "DUPLICATE_ID", "duplicate question id \"" + qid + "\" (first at line " + first + "); skipped"));
+            return;
+        }
+        JsonNode q = node.get("question");
+        if (q != null && !q.isTextual()) {
+            findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"question\": expected a string, found " + kind(q) + "; skipped"));
+            return;
+        }
+        Map<String, Integer> rel = new LinkedHashMap<>();
+        JsonNode relevant = node.get("relevant");
+        if (relevant != null && relevant.isArray()) {
+            boolean ok = true;
+            for (JsonNode e : relevant) {
+                if (!(e.isTextual() || e.isIntegralNumber())) { ok = false; break; }
+                rel.put(e.asText().strip(), 1);
+            }
+            if (!ok) {
+                findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected a list of ids, found " + abbreviate(relevant) + "; skipped"));
+                return;
+            }
+        } else if (relevant != null && relevant.isObject()) {
+            boolean ok = true;
+            for (Map.Entry<String, JsonNode> e : relevant.properties()) {
+                if (!e.getValue().isIntegralNumber()) { ok = false; break; }
+                rel.put(e.getKey().strip(), e.getValue().asInt());
+            }
+            if (!ok) {
+                findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected an object of id → integer grade, found " + abbreviate(relevant) + "; skipped"));
+                return;
+            }
+        } else if (relevant != null && !relevant.isNull()) {
+            findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected a list of ids or an object of id → grade, found " + kind(relevant) + "; skipped"));
+            return;
+        }
+        List<String> groups = null;
+        JsonNode g = node.get("groups");
+        if (g != null && g.isArray()) {
+            groups = new ArrayList<>();
+            for (JsonNode e : g) if (e.isTextual() && !e.asText().isBlank()) groups.add(e.asText().strip());
+            if (groups.size() != g.size()) {
+                findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"groups\": expected a list of group names, found " + abbreviate(g) + "; skipped"));
+                return;
+            }
+        } else if (g != null && !g.isNull()) {
+            findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"groups\": expected a list of group names, found " + kind(g) + "; skipped"));
+            return;
+        }
+        out.add(new GoldenQuestion(qid, q == null ? "" : q.asText(), rel, groups, n));
+    }
+
 }

@@ -1,13 +1,11 @@
 package dev.tunegate.retrieval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.io.JsonlLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,42 +25,21 @@ final class JsonlCorpusReader {
         String label = file.getFileName().toString();
         List<Document> docs = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    findings.add(new Finding(label, n, "INVALID_JSON", "not valid JSON: " + e.getOriginalMessage() + "; this document is skipped"));
-                    continue;
+        try {
+            JsonlLines.read(file, new JsonlLines.Visitor() {
+                @Override
+                public void object(long n, ObjectNode node) {
+                    Document d = document(label, node, n, findings);
+                    if (d != null) docs.add(d);
                 }
-                if (!node.isObject()) {
-                    findings.add(new Finding(label, n, "INVALID_JSON", "expected a JSON object, found " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "; this document is skipped"));
-                    continue;
+
+                @Override
+                public void notAnObject(long n, String text, JsonNode parsed, String parseError) {
+                    findings.add(new Finding(label, n, "INVALID_JSON", parseError != null
+                            ? "not valid JSON: " + parseError + "; this document is skipped"
+                            : "expected a JSON object, found " + parsed.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "; this document is skipped"));
                 }
-                DocumentMetadata meta;
-                try {
-                    meta = DocumentMetadata.from(JSON.convertValue(node, Map.class));
-                } catch (DocumentMetadata.FieldException e) {
-                    findings.add(new Finding(label, n, "INVALID_METADATA", e.getMessage() + "; this document is skipped"));
-                    continue;
-                }
-                if (meta.id() == null) {
-                    findings.add(new Finding(label, n, "MISSING_ID", "field \"id\": expected a string, found nothing; this document is skipped"));
-                    continue;
-                }
-                JsonNode text = node.get("text");
-                if (text == null || !text.isTextual()) {
-                    findings.add(new Finding(label, n, "MISSING_TEXT", "field \"text\": expected a string, found "
-                            + (text == null ? "nothing" : text.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + "; this document is skipped"));
-                    continue;
-                }
-                docs.add(new Document(meta.id(), meta.title(), text.asText(), meta.groups(), meta.updated(), meta.source(), label, n));
-            }
+            });
         } catch (java.nio.charset.MalformedInputException e) {
             findings.add(new Finding(label, 0, "UNREADABLE", "not valid UTF-8; the rest of the file is skipped"));
         } catch (IOException e) {
@@ -70,4 +47,26 @@ final class JsonlCorpusReader {
         }
         return new Corpus(file, docs, findings, List.of(file));
     }
+
+    private static Document document(String label, ObjectNode node, long n, List<Finding> findings) {
+        DocumentMetadata meta;
+        try {
+            meta = DocumentMetadata.from(JSON.convertValue(node, Map.class));
+        } catch (DocumentMetadata.FieldException e) {
+            findings.add(new Finding(label, n, "INVALID_METADATA", e.getMessage() + "; this document is skipped"));
+            return null;
+        }
+        if (meta.id() == null) {
+            findings.add(new Finding(label, n, "MISSING_ID", "field \"id\": expected a string, found nothing; this document is skipped"));
+            return null;
+        }
+        JsonNode text = node.get("text");
+        if (text == null || !text.isTextual()) {
+            findings.add(new Finding(label, n, "MISSING_TEXT", "field \"text\": expected a string, found "
+                    + (text == null ? "nothing" : text.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + "; this document is skipped"));
+            return null;
+        }
+        return new Document(meta.id(), meta.title(), text.asText(), meta.groups(), meta.updated(), meta.source(), label, n);
+    }
+
 }

@@ -1,17 +1,14 @@
 package dev.tunegate.evals.read;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.io.JsonlLines;
 import dev.tunegate.evals.EvalRecord;
 import dev.tunegate.evals.FindingKind;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.io.InvalidInputException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,44 +21,36 @@ import java.util.Map;
  * is a finding; a file in which no line is a JSON object is invalid input.
  */
 public final class NativeJsonlReader implements EvalReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public List<EvalRecord> read(Path file, String displayName, Findings findings) {
         List<EvalRecord> out = new ArrayList<>();
-        long lineNo = 0;
-        long nonEmpty = 0;
-        long objects = 0;
-        String firstBad = null;
+        String[] firstBad = {null};
         String defaultRun = Values.stem(displayName);
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-                if (line.isBlank()) continue;
-                nonEmpty++;
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    node = null;
+        JsonlLines.Counts counts;
+        try {
+            counts = JsonlLines.read(file, new JsonlLines.Visitor() {
+                @Override
+                public void object(long line, ObjectNode node) {
+                    EvalRecord r = record(node, defaultRun, displayName, line, findings);
+                    if (r != null) out.add(r);
                 }
-                if (node == null || !node.isObject()) {
-                    if (firstBad == null) firstBad = Values.shorten(line);
-                    findings.add(displayName, lineNo, FindingKind.MALFORMED_ROW, "expected a JSON object, found " + Values.shorten(line));
-                    continue;
+
+                @Override
+                public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
+                    if (firstBad[0] == null) firstBad[0] = Values.shorten(text);
+                    findings.add(displayName, line, FindingKind.MALFORMED_ROW, "expected a JSON object, found " + Values.shorten(text));
                 }
-                objects++;
-                EvalRecord r = record(node, defaultRun, displayName, lineNo, findings);
-                if (r != null) out.add(r);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + displayName + ": " + e.getMessage(), e);
         }
+        long nonEmpty = counts.nonBlank();
+        long objects = counts.objects();
+        String firstBadLine = firstBad[0];
         if (nonEmpty > 0 && objects == 0) {
             throw new InvalidInputException(displayName, 1,
-                    "expected native eval results (one JSON object per line, see docs/formats/eval-results.md), found " + firstBad);
+                    "expected native eval results (one JSON object per line, see docs/formats/eval-results.md), found " + firstBadLine);
         }
         return out;
     }
