@@ -87,8 +87,8 @@ final class DatasetGenerator implements ArtifactGenerator {
             String near = p[0] + " " + pick(rnd, new String[] {"Thanks again.", "Any update?", "Please advise.", "Kind regards."});
             rows.add(chat(ROUTING_SYSTEM, near, route(p[1], p[2]), meta("expert", "approved", reviewer(rnd), "2026")));
         }
-        // conflicting labels: the same ticket routed to another queue
-        for (int i = 0; i < 14; i++) {
+        // conflicting labels: a few tickets routed to another queue by a second reviewer
+        for (int i = 0; i < 5; i++) {
             String[] p = approvedPairs.get(rnd.nextInt(approvedPairs.size()));
             String other = QUEUES[(indexOf(QUEUES, p[1]) + 1 + rnd.nextInt(QUEUES.length - 1)) % QUEUES.length];
             rows.add(chat(ROUTING_SYSTEM, p[0], route(other, p[2]), meta("expert", "approved", reviewer(rnd), "2026")));
