@@ -1,14 +1,10 @@
 package dev.tunegate.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.SpecVersionDetector;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.audit.neardup.Match;
 import dev.tunegate.audit.neardup.MinHasher;
@@ -17,8 +13,8 @@ import dev.tunegate.audit.read.DatasetReader;
 import dev.tunegate.audit.read.RowSource;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.OutputSchemaFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +69,7 @@ public final class DatasetAudit {
         Encoding encoding = request.runs(AuditCheck.TOKENS)
                 ? Tokenizers.REGISTRY.getEncoding(request.tokenizer().equals("cl100k_base") ? EncodingType.CL100K_BASE : EncodingType.O200K_BASE)
                 : null;
-        JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA) ? loadSchema(request.outputSchema()) : null;
+        JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA) ? OutputSchemaFile.load(request.outputSchema(), request.outputSchema().toString()) : null;
         DatasetReader reader = new DatasetReader(MAPPER, request.maxLineBytes());
         FindingCollector findings = new FindingCollector(sink);
         List<String> notes = new ArrayList<>();
@@ -191,26 +187,5 @@ public final class DatasetAudit {
         if (counts[0] == 0) notes.add("the golden file has no rows");
         return new AuditReport.Leakage(goldenName, Digests.sha256(request.golden()), counts[0], counts[1], leaks.size(), exact, counts[2],
                 leaks.keySet().stream().limit(20).toList());
-    }
-
-    private static JsonSchema loadSchema(Path file) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(Files.readString(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw InvalidInputException.at(file, 0, "no such file (the output schema)");
-        } catch (IOException e) {
-            String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw InvalidInputException.at(file, 0, "the output schema is not valid JSON: " + m);
-        }
-        if (node == null || !node.isObject()) throw InvalidInputException.at(file, 1, "the output schema: expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
-        try {
-            SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(node, false).orElse(SpecVersion.VersionFlag.V202012);
-            JsonSchema schema = JsonSchemaFactory.getInstance(version).getSchema(node);
-            schema.initializeValidators();
-            return schema;
-        } catch (RuntimeException e) {
-            throw InvalidInputException.at(file, 0, "the output schema cannot be used: " + e.getMessage());
-        }
     }
 }

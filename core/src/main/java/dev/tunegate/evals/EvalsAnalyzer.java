@@ -1,11 +1,6 @@
 package dev.tunegate.evals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.SpecVersionDetector;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
@@ -16,6 +11,7 @@ import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.OutputSchemaFile;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +34,6 @@ public final class EvalsAnalyzer implements Analyzer {
     public static final String MIN_ITERATIONS = "FT-PLATEAU.minIterations";
     public static final String MIN_RECURRING_SHARE = "FT-PLATEAU.minRecurringShare";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String name() { return "evals"; }
@@ -167,20 +162,8 @@ public final class EvalsAnalyzer implements Analyzer {
     }
 
     /** Compiles a JSON Schema file; a file that is not a schema is invalid input. */
+    /** The output schema, loaded as the dataset audit loads it. */
     public static JsonSchema loadSchema(Path file, String display) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new InvalidInputException(display + ": expected a JSON Schema, found unreadable JSON: " + e.getMessage());
-        }
-        if (node == null || !node.isObject()) throw new InvalidInputException(display + ": expected a JSON Schema object, found " + node);
-        SpecVersion.VersionFlag version;
-        try {
-            version = node.has("$schema") ? SpecVersionDetector.detect(node) : SpecVersion.VersionFlag.V202012;
-        } catch (RuntimeException e) {
-            version = SpecVersion.VersionFlag.V202012;
-        }
-        return JsonSchemaFactory.getInstance(version).getSchema(node);
+        return OutputSchemaFile.load(file, display);
     }
 }
