@@ -5,9 +5,6 @@ import dev.tunegate.assess.Assessment;
 import dev.tunegate.io.Json;
 import dev.tunegate.record.DecisionRecord;
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,9 +37,8 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the heavy analyzers (default: all cores).")
     Integer threads;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "Date the record carries (default: today, UTC); with it, the same inputs give the same record byte for byte.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Spec
     CommandSpec spec;
@@ -51,7 +47,7 @@ final class AssessCommand implements Callable<Integer> {
     public Integer call() {
         AssessOptions opts = AssessOptions.defaults().withWrite(!noWrite).withProgress(TerminalProgress.forStderr());
         if (threads != null) opts = new AssessOptions(opts.write(), Math.max(1, threads), opts.progress(), opts.clock());
-        if (asOf != null) opts = opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+        opts = asOf.applyTo(opts);
         Assessment.Result result = Assessment.standard().run(dir, opts);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {

@@ -13,7 +13,6 @@ import dev.tunegate.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +39,8 @@ final class CostCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "Date of the stale-price check (default: today, UTC); with it the output is reproducible.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the analyzers that run before the cost model (default: all cores).")
     Integer threads;
@@ -54,7 +52,7 @@ final class CostCommand implements Callable<Integer> {
     public Integer call() {
         Policy policy = Policy.standard();
         Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
-        LocalDate today = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        LocalDate today = asOf.date();
         CostAnalyzer cost = new CostAnalyzer();
         AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)),
                 TerminalProgress.forStderr(), threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads), today);

@@ -9,9 +9,6 @@ import dev.tunegate.pilot.PilotRecord;
 import dev.tunegate.pilot.PilotVerdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +38,8 @@ final class PilotCommand implements Callable<Integer> {
     @Option(names = "--no-write", description = "Do not write the pilot record and page (print only).")
     boolean noWrite;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "Date of the verdict (default: today, UTC); checkpoints after it are not used. With it, the same inputs give the same record byte for byte.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Spec
     CommandSpec spec;
@@ -51,7 +47,7 @@ final class PilotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssessOptions opts = AssessOptions.defaults().withWrite(!noWrite).withProgress(TerminalProgress.forStderr());
-        if (asOf != null) opts = opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+        opts = asOf.applyTo(opts);
         Pilot.Result result = Pilot.standard().run(dir, opts);
         PilotRecord r = result.record();
         PrintWriter out = spec.commandLine().getOut();

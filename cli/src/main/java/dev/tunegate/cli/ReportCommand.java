@@ -11,12 +11,10 @@ import dev.tunegate.workspace.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,8 +35,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.html", description = "Where to write the page (default: DIR/reports/NNNN-slug.html).")
     Path output;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Date the page carries (default: today, UTC).")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Spec
     CommandSpec spec;
@@ -46,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssessOptions opts = AssessOptions.defaults().withWrite(false).withProgress(TerminalProgress.forStderr());
-        if (asOf != null) opts = opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+        opts = asOf.applyTo(opts);
         Workspace ws = Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
         DecisionRecord record;
         JsonNode pilot = null;

@@ -1,0 +1,25 @@
+package dev.tunegate.cli;
+
+import dev.tunegate.assess.AssessOptions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import picocli.CommandLine.Option;
+
+/** The shared {@code --as-of YYYY-MM-DD} option (a mixin): the date a record carries, for reproducible output. */
+public final class AsOfOption {
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "The date the output carries (default: today, UTC): records, price staleness, pilot checkpoints up to it. "
+                    + "With it, the same inputs give the same output byte for byte.")
+    LocalDate asOf;
+
+    /** The date: the option's, or today in UTC. */
+    public LocalDate date() {
+        return asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+    }
+
+    /** The options with their clock fixed at the date, when one was given. */
+    public AssessOptions applyTo(AssessOptions opts) {
+        return asOf == null ? opts : opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+    }
+}
