@@ -11,6 +11,7 @@ import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
+import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.io.Digests;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.report.HtmlReport;
@@ -79,7 +80,12 @@ public final class Pilot {
         Double breakEvenWeeks = null;
         String breakEvenSource = null;
         var be = assessed.run().evidence().get(Measure.BREAK_EVEN_WEEKS);
-        if (be.isPresent() && be.get().value() instanceof Number n) {
+        DecisionKind kind = assessed.decision().kind();
+        if (kind != DecisionKind.FINE_TUNE && kind != DecisionKind.HYBRID) {
+            // the cost model's break-even weighs a fine-tune against today's prompt: it says nothing of a pilot of anything else
+            breakEvenSource = "not applicable: the decision is " + kind + ", not a fine-tune, and the cost model's break-even weighs a "
+                    + "fine-tune against today's prompt; the unit-cost guardrail (pilot.unitCostUsdMax) judges this pilot's economics";
+        } else if (be.isPresent() && be.get().value() instanceof Number n) {
             Evidence e = be.get();
             breakEvenWeeks = n.doubleValue();
             breakEvenSource = e.source();

@@ -38,7 +38,7 @@ public final class PilotJudge {
      * @param checkpoints the checkpoints, or null when none are configured
      * @param regression the candidate's golden-set regression against the baseline, or null when the runs are not configured
      * @param breakEvenWeeks weeks until the cost model breaks even ({@code +∞} = never), or null when unknown
-     * @param breakEvenSource where the break-even comes from
+     * @param breakEvenSource where the break-even comes from (when it is unknown: why, or null)
      */
     public PilotJudgement judge(String useCase, Checkpoints checkpoints, RegressionReport regression, Double breakEvenWeeks, String breakEvenSource) {
         List<PilotCondition> cs = new ArrayList<>();
@@ -217,7 +217,9 @@ public final class PilotJudge {
         String title = "the economics pay back within the pilot window";
         double window = settings.weeks();
         String target = "break-even within " + settings.weeks() + " weeks (pilot.weeks)";
-        if (weeks == null) return unknown("payback", GATE_STOP, title, window, "<=", target, "traffic, prompts and model settings (the cost model)");
+        if (weeks == null) {
+            return unknown("payback", GATE_STOP, title, window, "<=", target, source != null ? source : "traffic, prompts and model settings (the cost model)");
+        }
         boolean never = weeks.isInfinite();
         boolean met = !never && weeks <= window;
         String measured = never ? "never breaks even" : String.format(Locale.ROOT, "break-even after %.1f weeks", weeks);
