@@ -114,12 +114,10 @@ public sealed interface Condition {
 
         private static String phrase(Measure m, double from, double to) {
             if (m.kind() == Measure.Kind.NUMBER && !Double.isInfinite(from) && from == Math.rint(from) && to == Math.rint(to)) {
-                long d = (long) Math.abs(to - from);
-                String unit = m.unit().isEmpty() ? "" : " " + m.unit();
-                return String.format(Locale.ROOT, "%s was %s instead of %s (%d %s%s)", m.description(),
-                        Evidence.display(m, to), Evidence.display(m, from), d, to > from ? "more" : "fewer", unit);
+                return String.format(Locale.ROOT, "%s were %s instead of %s (%+d)", m.description(),
+                        Evidence.display(m, to), Evidence.display(m, from), (long) (to - from));
             }
-            return m.description() + " was " + Evidence.display(m, to) + " instead of " + Evidence.display(m, from);
+            return m.description() + " were " + Evidence.display(m, to) + " instead of " + Evidence.display(m, from);
         }
     }
 

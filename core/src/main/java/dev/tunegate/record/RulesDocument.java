@@ -52,7 +52,7 @@ public final class RulesDocument {
          .append("## Counterfactuals\n\n")
          .append("For every rule with a known verdict, tunegate moves each measure it reads to the nearest value on the other\n")
          .append("side of its threshold, re-applies the whole policy, and reports the smallest such change that flips the\n")
-         .append("decision (\"if reviewed pairs was 200 instead of 113 (87 more pairs) → FINE_TUNE(LORA)\").\n");
+         .append("decision (\"if reviewed pairs … were 200 pairs instead of 113 pairs (+87) → FINE_TUNE(LORA)\").\n");
         return b.toString();
     }
 

@@ -25,7 +25,7 @@ class DecisionEngineTest {
         // 200 − 113 = 87 more reviewed pairs flip FT-DATA and the decision
         assertThat(d.counterfactuals()).anySatisfy(c -> {
             assertThat(c.rule()).isEqualTo(RuleId.FT_DATA);
-            assertThat(c.change()).contains("87 more");
+            assertThat(c.change()).contains("200 pairs instead of 113 pairs (+87)");
             assertThat(c.decision()).isEqualTo(DecisionKind.FINE_TUNE);
             assertThat(c.method()).isEqualTo(Method.LORA);
         });
