@@ -26,7 +26,7 @@ public record EvalSettings(EvalFormat format, Map<String, String> columns, List<
                            int minIterations, double minRecurringShare, double minEffect, double alpha,
                            int bootstrapResamples, int permutationResamples) {
     public EvalSettings {
-        columns = Map.copyOf(columns);
+        columns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columns));
         labels = List.copyOf(labels);
         if (minIterations < 1) throw new IllegalArgumentException("minIterations must be ≥ 1, got " + minIterations);
     }

@@ -24,7 +24,7 @@ public record ColumnMapping(Map<String, String> columns) {
             "output", List.of("output", "label", "category", "completion", "answer", "response", "intent", "target"));
 
     public ColumnMapping {
-        columns = Map.copyOf(columns == null ? Map.of() : columns);
+        columns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columns == null ? Map.of() : columns));
         for (String role : columns.keySet()) {
             if (!ROLES.contains(role)) {
                 throw new InvalidInputException("column mapping: role \"" + role + "\": expected one of " + String.join(", ", ROLES) + ", found \"" + role + "\"");

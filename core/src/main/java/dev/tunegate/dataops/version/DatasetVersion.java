@@ -26,9 +26,9 @@ public record DatasetVersion(int schemaVersion, String id, String digest, String
     public static final int SCHEMA_VERSION = 1;
 
     public DatasetVersion {
-        byProvenance = Map.copyOf(byProvenance);
-        byStatus = Map.copyOf(byStatus);
-        byEra = Map.copyOf(byEra);
+        byProvenance = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byProvenance));
+        byStatus = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byStatus));
+        byEra = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byEra));
     }
 
     /**
