@@ -32,7 +32,7 @@ public final class PiiScanner {
         for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], CARD, claimed, hits, PiiKind.PAYMENT_CARD);
         for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], IBAN, claimed, hits, PiiKind.IBAN);
         for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], SSN, claimed, hits, PiiKind.US_SSN);
-        find(text, 0, text.length(), EMAIL, claimed, hits, PiiKind.EMAIL);
+        if (text.indexOf('@') >= 0) find(text, 0, text.length(), EMAIL, claimed, hits, PiiKind.EMAIL); // no @, no address
         for (int[] sp : spans) find(text, sp[0], sp[1], IPV4, claimed, hits, PiiKind.IPV4);
         for (int[] sp : hexColonSpans(text)) find(text, sp[0], sp[1], IPV6, claimed, hits, PiiKind.IPV6);
         for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], PHONE, claimed, hits, PiiKind.PHONE);
