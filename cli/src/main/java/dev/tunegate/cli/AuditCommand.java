@@ -109,7 +109,7 @@ final class AuditCommand implements Callable<Integer> {
             description = "all-minilm-l6-v2-q, all-minilm-l6-v2, or an .onnx sentence-embedding model with tokenizer.json beside it (default: ${DEFAULT-VALUE}).")
     String embeddingModel;
 
-    @Option(names = "--semantic-threshold", paramLabel = "COSINE", defaultValue = "0.80",
+    @Option(names = "--semantic-threshold", paramLabel = "COSINE", defaultValue = "0.65",
             description = "Cosine at or above which a golden input leaks (default: ${DEFAULT-VALUE}; chosen on MRPC, see docs/formats/audit-report.md).")
     double semanticThreshold;
 

@@ -32,17 +32,17 @@ import org.apache.lucene.util.VectorUtil;
  * above, Lucene's HNSW index over int8 copies of the vectors finds {@link #CANDIDATES} candidates
  * per query, which are rescored with the float16 vectors, so reported cosines are always exact.
  */
-final class NeighbourSearch {
+public final class NeighbourSearch {
     /** Exact search up to this many scored pairs (about 7,000 rows against themselves). */
     static final long EXACT_PAIRS = 50_000_000L;
     /** HNSW candidates per query before rescoring. */
     static final int CANDIDATES = 32;
 
     /** Neighbours of one query, best first. */
-    record Hits(int[] rows, float[] cosines) {
+    public record Hits(int[] rows, float[] cosines) {
         static final Hits NONE = new Hits(new int[0], new float[0]);
 
-        float best() { return cosines.length == 0 ? Float.NaN : cosines[0]; }
+        public float best() { return cosines.length == 0 ? Float.NaN : cosines[0]; }
     }
 
     private NeighbourSearch() {}
@@ -54,7 +54,7 @@ final class NeighbourSearch {
      * @param forceHnsw use the index whatever the size (for measuring its recall)
      * @return hits per query, and how the search ran ({@code exact} or {@code hnsw-int8})
      */
-    static Result search(Vectors corpus, Vectors queries, boolean self, int k, int threads, Progress.Task task, boolean forceHnsw) {
+    public static Result search(Vectors corpus, Vectors queries, boolean self, int k, int threads, Progress.Task task, boolean forceHnsw) {
         boolean exact = !forceHnsw && (long) corpus.size() * queries.size() <= EXACT_PAIRS;
         Hits[] out = new Hits[queries.size()];
         if (corpus.size() == 0) {
@@ -104,7 +104,7 @@ final class NeighbourSearch {
         return new Result(out, exact ? "exact" : "hnsw-int8");
     }
 
-    record Result(Hits[] hits, String method) {}
+    public record Result(Hits[] hits, String method) {}
 
     private static Hits exact(float[][] corpus, float[] q, int skip, int k) {
         int kk = Math.min(k, corpus.length - (skip >= 0 ? 1 : 0));

@@ -5,12 +5,12 @@ package dev.tunegate.audit.semantic;
  * in one flat array. Every vector the audit compares goes through float16, whether it was just
  * embedded or read from the cache, so a report does not depend on what was cached.
  */
-final class Vectors {
+public final class Vectors {
     private final int dim;
     private final short[] data;
     private final int size;
 
-    Vectors(int dim, int size) {
+    public Vectors(int dim, int size) {
         this.dim = dim;
         this.size = size;
         this.data = new short[Math.multiplyExact(dim, size)];
@@ -18,9 +18,9 @@ final class Vectors {
 
     int dim() { return dim; }
 
-    int size() { return size; }
+    public int size() { return size; }
 
-    void set(int i, float[] v) {
+    public void set(int i, float[] v) {
         int o = i * dim;
         for (int d = 0; d < dim; d++) data[o + d] = Float.floatToFloat16(v[d]);
     }
