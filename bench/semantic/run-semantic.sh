@@ -13,13 +13,15 @@
 # GEN_DIR         folder with gen_dataset.py (python3 + numpy)
 # PARAPHRASE_TSV  e.g. msr_paraphrase_test.txt (Quality, #1 ID, #2 ID, #1 String, #2 String); not shipped
 # REPS            paired repetitions of the throughput runs (default 2)
-# Needs the bench jar (mvn -B -Pbench -pl bench -am package -DskipTests) and the CLI jar (./tunegate builds it).
+# Needs the bench jar (mvn -B -Pbench -pl bench -am package -DskipTests) and the CLI (./tunegate builds it).
+# BENCH_JAR and TUNEGATE (env) override the jar and the CLI command (e.g. copies, while you rebuild).
 set -euo pipefail
 if [ $# -lt 3 ]; then sed -n '2,17p' "$0" >&2; exit 2; fi
 out=$1; gen=$2; corpus=$3; reps=${4:-2}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-jar="$root/bench/target/benchmarks.jar"
+jar=${BENCH_JAR:-$root/bench/target/benchmarks.jar}
+tunegate=${TUNEGATE:-$root/tunegate}
 java=${JAVA:-java}
 jopts="--enable-native-access=ALL-UNNAMED -Xmx3g"
 [ -f "$jar" ] || { echo "missing $jar: mvn -B -Pbench -pl bench -am package -DskipTests" >&2; exit 2; }
@@ -53,7 +55,7 @@ echo "== whole audits (wall seconds, peak RSS KB): 10k cold, 20k with the 10k ca
 rm -rf "$out/cache"
 run() { # label file
   /usr/bin/time -f "{\"run\": \"$1\", \"wallSeconds\": %e, \"maxRssKB\": %M}" \
-    "$root/tunegate" audit "$2" --golden "$out/golden.jsonl" --semantic --only counts,leakage \
+    $tunegate audit "$2" --golden "$out/golden.jsonl" --semantic --only counts,leakage \
     --embedding-cache "$out/cache" --format json > "$out/audit-$1.json" 2>> "$out/audit-times.jsonl"
   tail -n 1 "$out/audit-times.jsonl"
 }

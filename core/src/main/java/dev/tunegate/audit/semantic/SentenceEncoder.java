@@ -35,7 +35,8 @@ import java.util.concurrent.Future;
  * run in-process on the CPU with ONNX Runtime.
  *
  * <p>Unlike one call per text, {@link #embed} tokenizes everything first, sorts the texts by token
- * length and runs batches of similar length, so padding costs almost nothing; batches run on
+ * length and runs batches of similar length, so padding costs almost nothing (unless the model's
+ * vectors depend on their batch mates, checked when it loads: then one text per call); batches run on
  * {@code threads} workers sharing one session (one intra-op thread each: small matrices scale
  * better across batches than within one). Texts longer than {@link #MAX_TOKENS} word pieces are
  * truncated, as sentence-transformers does for this model. Vectors are mean-pooled over the
@@ -63,6 +64,8 @@ public final class SentenceEncoder implements AutoCloseable {
     private final boolean typeIds;
     private final int dimension;
     private final int threads;
+    /** Rows per batch: {@link #MAX_BATCH_ROWS}, or 1 when a text's vector depends on its batch mates. */
+    private final int batchRows;
 
     private SentenceEncoder(String name, byte[] model, InputStream tokenizerJson, int threads) throws OrtException, IOException {
         this.name = name;
@@ -77,8 +80,21 @@ public final class SentenceEncoder implements AutoCloseable {
         this.typeIds = session.getInputNames().contains("token_type_ids");
         this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
                 Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
-        this.dimension = embedBatch(List.of(tokenizer.encode("dimension"))).get(0).length;
+        Encoding shortText = tokenizer.encode("Where is my parcel?");
+        Encoding longText = tokenizer.encode("I ordered a blue winter jacket three weeks ago and the tracking page still says it has not left the warehouse.");
+        float[] alone = embedBatch(List.of(shortText)).get(0);
+        float[] batched = embedBatch(List.of(shortText, longText)).get(0);
+        this.dimension = alone.length;
+        // A model with dynamically quantized activations (the -q model) scales each batch as a whole, so a
+        // text's vector would depend on the texts batched with it, and a cached vector on the run that made
+        // it. Such models run one text per call: every vector is then a function of its text alone.
+        double cos = 0;
+        for (int d = 0; d < alone.length; d++) cos += alone[d] * batched[d];
+        this.batchRows = cos > 1 - 1e-6 ? MAX_BATCH_ROWS : 1;
     }
+
+    /** Texts per ONNX call (1 for models whose vectors would depend on their batch). */
+    public int batchRows() { return batchRows; }
 
     /**
      * Opens a model.
@@ -153,7 +169,7 @@ public final class SentenceEncoder implements AutoCloseable {
         int start = 0;
         while (start < n) {
             int end = start;
-            while (end < n && end - start < MAX_BATCH_ROWS
+            while (end < n && end - start < batchRows
                     && (long) (end - start + 1) * enc[order[end]].getIds().length <= TOKENS_PER_BATCH) end++;
             if (end == start) end = start + 1;
             int[] b = new int[end - start];
