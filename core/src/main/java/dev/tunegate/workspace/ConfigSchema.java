@@ -94,6 +94,7 @@ public final class ConfigSchema {
                         opt("format", new Choice(List.of("auto", "openai-chat", "prompt-completion", "alpaca", "sharegpt", "csv", "tsv")), "auto", "Format of the training file.", "audit"),
                         opt("columns", new FreeMap("column names for CSV/TSV: input, output, provenance, status, reviewer, era"), null, "Column mapping for CSV/TSV files.", "audit", "{input: text, output: category}"),
                         opt("golden", new PathValue(), null, "The golden (held-out) set; it must never leak into training.", "audit leakage, regress", "data/golden.jsonl"),
+                        opt("semantic", new Bool(), false, "Also look for paraphrases of golden rows in training with an in-process embedding model (audit --semantic); they count as leaks.", "audit leakage"),
                         opt("labelingPipeline", new Bool(), false, "A labeling pipeline (reviewers, tooling) is in place.", "NO-DATA"),
                         opt("currentEras", new StrList(), null, "Policy eras whose rows may be trained on.", "FT-DATA", "[\"2025\"]"),
                         opt("retiredEras", new StrList(), null, "Policy eras never to train on.", "FT-DATA", "[\"pre-gdpr\"]"),

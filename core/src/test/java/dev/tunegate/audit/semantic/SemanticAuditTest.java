@@ -196,6 +196,35 @@ class SemanticAuditTest {
         assertThat(Files.size(file)).isEqualTo(b.length);
     }
 
+    @Test
+    void assessCountsParaphraseLeaksWhenDataSemanticIsTrue() throws IOException {
+        List<String> train = new ArrayList<>(unrelatedTraining());
+        train.add(chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link on the login page."));
+        write("train.jsonl", train);
+        write("golden.jsonl", List.of(chat("How do I reset my password?", "Use the 'Forgot password' link."),
+                chat("What is the boiling point of water at sea level?", "100 degrees Celsius.")));
+        String yaml = """
+                useCase:
+                  name: support
+                  taskType: classification
+                data:
+                  train: train.jsonl
+                  golden: golden.jsonl
+                """;
+        assertThat(leaked(yaml)).isEqualTo(0.0); // the lexical check alone sees no leak
+        assertThat(leaked(yaml + "  semantic: true\n")).isEqualTo(1.0);
+    }
+
+    private Object leaked(String yaml) throws IOException {
+        Files.writeString(dir.resolve("tunegate.yaml"), yaml);
+        var policy = dev.tunegate.policy.Policy.standard();
+        var ws = dev.tunegate.workspace.Workspace.open(dir, policy.thresholdDefinitions().keySet());
+        var r = new dev.tunegate.audit.AuditAnalyzer().analyze(ws, new dev.tunegate.analysis.AnalysisContext(
+                dev.tunegate.evidence.EvidenceSet.empty(), policy.thresholds(Map.of()), Progress.SILENT, 2));
+        var e = r.evidence().stream().filter(x -> x.measure() == dev.tunegate.evidence.Measure.LEAKED_GOLDEN_ROWS).findFirst().orElseThrow();
+        return ((Number) e.value()).doubleValue();
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0, -0.1, 1.5, Double.NaN})
     void thresholdsOutsideTheUnitIntervalAreInputErrors(double t) {
