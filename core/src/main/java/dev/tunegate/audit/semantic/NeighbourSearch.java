@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnByteVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -71,34 +67,22 @@ public final class NeighbourSearch {
         }
         float[][] cf = corpusF;
         Lucene lu = lucene;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "neighbours");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            List<Future<?>> fs = new ArrayList<>();
+            List<Workers.Task> tasks = new ArrayList<>();
             int chunk = 256;
             for (int from = 0; from < queries.size(); from += chunk) {
                 int f0 = from, t0 = Math.min(queries.size(), from + chunk);
-                fs.add(pool.submit(() -> {
+                tasks.add(() -> {
                     for (int q = f0; q < t0; q++) {
                         float[] v = queries.get(q);
                         int skip = self ? q : -1;
                         out[q] = cf != null ? exact(cf, v, skip, k) : lu.query(corpus, v, skip, k);
                     }
                     task.advance(t0 - f0, 0);
-                    return null;
-                }));
+                });
             }
-            for (Future<?> f : fs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("neighbour search failed: " + e.getCause().getMessage(), e.getCause());
+            Workers.run("neighbours", threads, tasks);
         } finally {
-            pool.shutdownNow();
             if (lucene != null) lucene.close();
         }
         return new Result(out, exact ? "exact" : "hnsw-int8");
@@ -172,30 +156,19 @@ public final class NeighbourSearch {
                         .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH);
                 try (IndexWriter w = new IndexWriter(dir, cfg)) {
                     int t = Math.max(1, threads);
-                    ExecutorService pool = Executors.newFixedThreadPool(t);
-                    try {
-                        List<Future<?>> fs = new ArrayList<>();
-                        for (int p = 0; p < t; p++) {
-                            int part = p;
-                            fs.add(pool.submit(() -> {
-                                for (int i = part; i < corpus.size(); i += t) {
-                                    Document doc = new Document();
-                                    doc.add(new KnnByteVectorField("v", int8(corpus.get(i), scale), VectorSimilarityFunction.DOT_PRODUCT));
-                                    doc.add(new NumericDocValuesField("row", i));
-                                    w.addDocument(doc);
-                                }
-                                return null;
-                            }));
-                        }
-                        for (Future<?> f : fs) f.get();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted", e);
-                    } catch (ExecutionException e) {
-                        throw new IllegalStateException("indexing vectors failed: " + e.getCause().getMessage(), e.getCause());
-                    } finally {
-                        pool.shutdownNow();
+                    List<Workers.Task> parts = new ArrayList<>();
+                    for (int p = 0; p < t; p++) {
+                        int part = p;
+                        parts.add(() -> {
+                            for (int i = part; i < corpus.size(); i += t) {
+                                Document doc = new Document();
+                                doc.add(new KnnByteVectorField("v", int8(corpus.get(i), scale), VectorSimilarityFunction.DOT_PRODUCT));
+                                doc.add(new NumericDocValuesField("row", i));
+                                w.addDocument(doc);
+                            }
+                        });
                     }
+                    Workers.run("index vectors", t, parts);
                     w.commit();
                 }
                 return new Lucene(dir, DirectoryReader.open(dir), scale);

@@ -25,10 +25,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A sentence-embedding model (a BERT-style ONNX encoder with mean pooling, e.g. all-MiniLM-L6-v2)
@@ -177,32 +173,17 @@ public final class SentenceEncoder implements AutoCloseable {
             batches.add(b);
             start = end;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "embed");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(batches.size());
-            for (int[] b : batches) {
-                futures.add(pool.submit(() -> {
-                    List<Encoding> e = new ArrayList<>(b.length);
-                    for (int i : b) e.add(enc[i]);
-                    List<float[]> v = embedBatch(e);
-                    for (int i = 0; i < b.length; i++) out[b[i]] = v.get(i);
-                    task.advance(b.length, 0);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while embedding", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("embedding failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Workers.Task> tasks = new ArrayList<>(batches.size());
+        for (int[] b : batches) {
+            tasks.add(() -> {
+                List<Encoding> e = new ArrayList<>(b.length);
+                for (int i : b) e.add(enc[i]);
+                List<float[]> v = embedBatch(e);
+                for (int i = 0; i < b.length; i++) out[b[i]] = v.get(i);
+                task.advance(b.length, 0);
+            });
         }
+        Workers.run("embed", threads, tasks);
         return out;
     }
 
