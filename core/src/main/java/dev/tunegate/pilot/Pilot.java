@@ -14,6 +14,7 @@ import dev.tunegate.evidence.Measure;
 import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.io.Digests;
 import dev.tunegate.policy.Policy;
+import dev.tunegate.record.RecordWriter;
 import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public final class Pilot {
 
         String name = ws.requireString("useCase.name");
         PilotJudgement j = new PilotJudge(settings).judge(name, checkpoints, regression, breakEvenWeeks, breakEvenSource);
-        PilotRecordWriter writer = new PilotRecordWriter(ws);
+        RecordWriter writer = new RecordWriter(ws);
         int number = writer.nextNumber();
         String id = String.format(Locale.ROOT, "%04d", number);
         Map<String, Object> config = new LinkedHashMap<>();
@@ -108,7 +109,7 @@ public final class Pilot {
                 regression, breakEven, checkpoints == null ? List.of() : checkpoints.findings(),
                 new PilotRecord.Provenance("tunegate", ToolVersion.get(), ws.root().getFileName().toString(), inputs, config));
         if (!options.write()) return new Result(assessed, record, null, null, null);
-        PilotRecordWriter.Written w = writer.write(record);
+        RecordWriter.Written w = writer.write(record, PilotMarkdown.render(record));
         Path html = w.markdown().resolveSibling(id + "-" + record.slug() + ".html");
         HtmlReport.write(html, assessed.record(), dev.tunegate.io.Json.mapper().valueToTree(record));
         return new Result(assessed, record, w.markdown(), w.json(), html);

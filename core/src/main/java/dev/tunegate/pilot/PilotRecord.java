@@ -2,6 +2,7 @@ package dev.tunegate.pilot;
 
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.evals.RegressionReport;
+import dev.tunegate.record.RecordWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,7 @@ import java.util.Map;
 public record PilotRecord(int schemaVersion, String kind, String id, String title, String date, String useCase, PilotVerdict verdict,
                           String summary, List<String> reasons, List<String> misses, List<String> wouldChange, List<PilotCondition> conditions,
                           PilotSettings settings, CheckpointSummary checkpoints, RegressionReport quality, BreakEven breakEven,
-                          List<PilotFinding> findings, Provenance provenance) {
+                          List<PilotFinding> findings, Provenance provenance) implements RecordWriter.Writable {
     public static final int SCHEMA_VERSION = 1;
 
     public PilotRecord {
@@ -72,6 +73,22 @@ public record PilotRecord(int schemaVersion, String kind, String id, String titl
             inputs = List.copyOf(inputs);
             config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
         }
+    }
+
+    @Override
+    public Map<String, Object> logFields() {
+        Map<String, Object> line = new java.util.LinkedHashMap<>();
+        line.put("kind", "pilot");
+        line.put("id", id);
+        line.put("date", date);
+        line.put("useCase", useCase);
+        line.put("verdict", verdict.name());
+        return line;
+    }
+
+    @Override
+    public String madeByToolVersion() {
+        return provenance.toolVersion();
     }
 
     /** The file-name slug: {@code ticket-routing-scale-pilot}. */
