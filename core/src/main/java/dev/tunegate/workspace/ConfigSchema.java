@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The one definition of {@code tunegate.yaml}: every key, its type, default, what it is for and
- * the SPEC rule it feeds. Validation, defaults and the {@code tunegate init} template all come from here.
+ * the rule it feeds. Validation, defaults and the {@code tunegate init} template all come from here.
  */
 public final class ConfigSchema {
 
@@ -59,7 +59,7 @@ public final class ConfigSchema {
      * @param defaultValue the value when absent (null: none)
      * @param required whether it must be present
      * @param doc what it means, one sentence
-     * @param feeds the SPEC rules or commands it feeds, e.g. {@code FT-DATA, NO-DATA}
+     * @param feeds the rules or commands it feeds, e.g. {@code FT-DATA, NO-DATA}
      * @param example a value shown in the template when there is no default
      */
     public record Key(String name, Type type, Object defaultValue, boolean required, String doc, String feeds, String example) {}
