@@ -196,4 +196,15 @@ class ArchitectureTest {
         });
         assertThat(violations).isEmpty();
     }
+
+    @Test
+    void noAnalyzerUsesAnotherAnalyzer() throws Exception {
+        // what one analyzer needs from another it reads from the evidence so far (docs/ARCHITECTURE.md)
+        List<String> violations = new ArrayList<>();
+        fileGraph().forEach((from, deps) -> {
+            if (!from.endsWith("Analyzer") || from.endsWith(".Analyzer")) return;
+            for (String to : deps) if (to.endsWith("Analyzer") && !to.endsWith(".Analyzer")) violations.add(from + " → " + to);
+        });
+        assertThat(violations).isEmpty();
+    }
 }

@@ -103,6 +103,13 @@ public final class Workspace {
         return v == null ? Map.of() : (Map<String, Object>) v.value();
     }
 
+    /** The {@code data} section (and {@code requirements.outputSchema}), typed. */
+    public DataSettings data() {
+        return new DataSettings(path("data.train").orElse(null), path("data.golden").orElse(null),
+                path("requirements.outputSchema").orElse(null), string("data.format").orElse("auto"), map("data.columns"),
+                strings("data.currentEras"), strings("data.retiredEras"));
+    }
+
     /** The effective configuration (every key with its value, defaults included), sorted, for provenance. */
     public Map<String, Object> effective() {
         Map<String, Object> out = new TreeMap<>();
