@@ -1,6 +1,5 @@
 package dev.tunegate.assess;
 
-import dev.tunegate.ToolVersion;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.dataops.version.DatasetVersionAnalyzer;
@@ -12,6 +11,7 @@ import dev.tunegate.policy.Thresholds;
 import dev.tunegate.policy.Unsettled;
 import dev.tunegate.policy.Verdict;
 import dev.tunegate.record.DecisionRecord;
+import dev.tunegate.record.Provenance;
 import dev.tunegate.workspace.Workspace;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,9 +62,9 @@ final class DecisionRecords {
             if (r.report() != null) reports.put(r.analyzer(), r.report());
             r.notes().forEach(n -> notes.add(r.analyzer() + ": " + n));
         }
-        DecisionRecord.Provenance prov = new DecisionRecord.Provenance("tunegate", ToolVersion.get(), ws.root().getFileName().toString(), run.inputs(),
-                ws.effective(), thresholds.values(), run.results().stream().map(AnalyzerResult::analyzer).toList(), run.skipped(),
-                run.result(DatasetVersionAnalyzer.NAME).map(r -> DatasetVersionAnalyzer.versionOf(r.report())).orElse(null));
+        Provenance prov = Provenance.of(ws, run.inputs(), ws.effective(), new Provenance.Analysis(thresholds.values(),
+                run.results().stream().map(AnalyzerResult::analyzer).toList(), run.skipped(),
+                run.result(DatasetVersionAnalyzer.NAME).map(r -> DatasetVersionAnalyzer.versionOf(r.report())).orElse(null)));
         String title = name + ": " + d.kind().title() + (d.method() == null ? "" : " (" + d.method().label() + ")");
         return new DecisionRecord(DecisionRecord.SCHEMA_VERSION, id, title, today.toString(), today.plusWeeks(13).toString(), uc,
                 d.kind().name(), d.method() == null ? null : d.method().name(), d.label(), d.kind().summary(), d.methodReason(),

@@ -1,6 +1,5 @@
 package dev.tunegate.pilot;
 
-import dev.tunegate.ToolVersion;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.assess.AssessOptions;
@@ -14,6 +13,7 @@ import dev.tunegate.evidence.Measure;
 import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.io.Digests;
 import dev.tunegate.policy.Policy;
+import dev.tunegate.record.Provenance;
 import dev.tunegate.record.RecordWriter;
 import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
@@ -107,7 +107,7 @@ public final class Pilot {
                 j.verdict(), j.summary(), j.reasons(), j.misses(), j.wouldChange(), j.conditions(), settings,
                 checkpoints == null ? null : new PilotRecord.CheckpointSummary(checkpoints.file(), checkpoints.totalCalls(), checkpoints.rows()),
                 regression, breakEven, checkpoints == null ? List.of() : checkpoints.findings(),
-                new PilotRecord.Provenance("tunegate", ToolVersion.get(), ws.root().getFileName().toString(), inputs, config));
+                Provenance.of(ws, inputs, config, null));
         if (!options.write()) return new Result(assessed, record, null, null, null);
         RecordWriter.Written w = writer.write(record, PilotMarkdown.render(record));
         Path html = w.markdown().resolveSibling(id + "-" + record.slug() + ".html");

@@ -1,7 +1,7 @@
 package dev.tunegate.pilot;
 
-import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.evals.RegressionReport;
+import dev.tunegate.record.Provenance;
 import dev.tunegate.record.RecordWriter;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ import java.util.Map;
  * @param quality the golden-set regression of the candidate against the baseline, or null when not configured
  * @param breakEven the cost model's break-even, or null when unknown
  * @param findings checkpoint rows not used, with file and line
- * @param provenance tool, version, inputs with digests
+ * @param provenance tool, version, inputs with digests and the pilot's configuration (no pipeline analysis)
  */
 public record PilotRecord(int schemaVersion, String kind, String id, String title, String date, String useCase, PilotVerdict verdict,
                           String summary, List<String> reasons, List<String> misses, List<String> wouldChange, List<PilotCondition> conditions,
@@ -66,14 +66,6 @@ public record PilotRecord(int schemaVersion, String kind, String id, String titl
      * @param detail how it was computed
      */
     public record BreakEven(Double weeks, boolean never, String source, String detail) {}
-
-    /** Tool, version, workspace, every input with its digest, and the effective configuration of the pilot. */
-    public record Provenance(String tool, String toolVersion, String workspace, List<AnalyzerResult.InputFile> inputs, Map<String, Object> config) {
-        public Provenance {
-            inputs = List.copyOf(inputs);
-            config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
-        }
-    }
 
     @Override
     public Map<String, Object> logFields() {

@@ -1,6 +1,5 @@
 package dev.tunegate.record;
 
-import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.policy.RuleId;
 import dev.tunegate.policy.Verdict;
 import java.util.List;
@@ -59,13 +58,6 @@ public record DecisionRecord(
 
     public record EvidenceEntry(String measure, Object value, String display, String origin, String source, String detail) {}
 
-    /**
-     * Where the decision came from. {@code datasetVersion}: the dataset version (tunegate data snapshot) of the
-     * training file the decision used, or null when none records its current bytes.
-     */
-    public record Provenance(String tool, String toolVersion, String workspace, List<AnalyzerResult.InputFile> inputs,
-                             Map<String, Object> config, Map<String, Double> thresholds, List<String> analyzers, List<String> skippedAnalyzers,
-                             String datasetVersion) {}
 
     /** The file-name slug: {@code ticket-routing-fine-tune}. */
     public String slug() {
