@@ -1,5 +1,6 @@
 package dev.tunegate.pilot;
 
+import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.assess.AssessOptions;
@@ -64,7 +65,7 @@ public final class Pilot {
     public Result run(Workspace ws, AssessOptions options) {
         Assessment.Result assessed = assessment.run(ws, options.withWrite(false));
         LocalDate today = LocalDate.now(options.clock());
-        PilotSettings settings = PilotSettings.of(ws);
+        PilotSettings settings = ws.pilot();
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
 
         RegressionReport regression = regression(ws, assessed, options, inputs);

@@ -70,6 +70,20 @@ public final class ConfigSchema {
 
     public static Section root() { return ROOT; }
 
+    /** The default of a dotted key ({@code pilot.weeks}) — the one place defaults are written; null when it has none. */
+    public static Object defaultValue(String dottedKey) {
+        Section section = ROOT;
+        String[] parts = dottedKey.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            Key k = section.keys().get(parts[i]);
+            if (k == null) throw new IllegalArgumentException("no config key " + dottedKey);
+            if (i == parts.length - 1) return k.defaultValue();
+            if (!(k.type() instanceof Section inner)) throw new IllegalArgumentException("no config key " + dottedKey);
+            section = inner;
+        }
+        throw new IllegalArgumentException("no config key " + dottedKey);
+    }
+
     private static Section build() {
         return section(
                 sec("useCase", "The use case being decided on.",

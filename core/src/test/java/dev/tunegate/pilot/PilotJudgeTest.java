@@ -1,5 +1,6 @@
 package dev.tunegate.pilot;
 
+import dev.tunegate.workspace.PilotSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunegate.evals.RegressionReport;
