@@ -2,7 +2,6 @@ package dev.tunegate.cli;
 
 import dev.tunegate.assess.CostRun;
 import dev.tunegate.cost.CostReport;
-import dev.tunegate.io.Json;
 import dev.tunegate.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,9 +47,7 @@ final class CostCommand implements Callable<Integer> {
         CostReport report = run.report();
         Workspace ws = run.workspace();
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) out.print(Json.pretty(report));
-        else out.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report));
-        out.flush();
+        format.print(out, report, o -> o.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report)));
         return TunegateCommand.OK;
     }
 }
