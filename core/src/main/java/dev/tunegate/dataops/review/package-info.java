@@ -5,5 +5,7 @@
  * the terminal session ({@link dev.tunegate.dataops.review.ReviewSession}) guarded by a workspace lock
  * ({@link dev.tunegate.dataops.review.WorkspaceLock}), and the dataset with the decisions applied
  * ({@link dev.tunegate.dataops.review.ReviewedDataset}) that export and the FT-DATA count read.
+ *
+ * <p>Must not import: assess, cost, retrieval, record, report, pilot. Checked by {@code ArchitectureTest}.
  */
 package dev.tunegate.dataops.review;
