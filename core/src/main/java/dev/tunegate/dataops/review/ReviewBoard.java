@@ -169,11 +169,11 @@ public final class ReviewBoard {
                     return Optional.of(new Claimed(r, renewed.token(), renewed.expires()));
                 }
             }
-            map.values().removeIf(c -> !c.activeAt(now) || !byId.containsKey(c.row()) || decidedBy(c.row()).size() >= required(c.row()));
+            map.values().removeIf(c -> !c.activeAt(now) || !byId.containsKey(c.row()) || decidedBy(c.row()).contains(c.reviewer()));
             for (QueueRow r : rows) {
                 if (skip.contains(r.digest()) || !openFor(r, who)) continue;
                 RowClaims.Claim held = map.get(r.digest());
-                if (held != null && held.activeAt(now) && !held.reviewer().equals(who)) continue;
+                if (holds(held, now) && !held.reviewer().equals(who)) continue;
                 byte[] t = new byte[16];
                 RANDOM.nextBytes(t);
                 RowClaims.Claim c = new RowClaims.Claim(r.digest(), who, HexFormat.of().formatHex(t), expiry(now));
@@ -182,6 +182,11 @@ public final class ReviewBoard {
             }
             return Optional.empty();
         });
+    }
+
+    /** Whether a claim still holds its row: live, and its holder has not decided the row yet. */
+    private boolean holds(RowClaims.Claim c, Instant now) {
+        return c != null && c.activeAt(now) && !decidedBy(c.row()).contains(c.reviewer());
     }
 
     /** Gives a claimed row back (a skip): it is open to others at once. */
@@ -211,15 +216,15 @@ public final class ReviewBoard {
             RowClaims.Claim c = map.get(id);
             Instant now = clock.instant();
             if (c == null || token == null || !c.token().equals(token) || !c.reviewer().equals(who)) {
-                if (c != null && c.activeAt(now) && !c.reviewer().equals(who)) {
+                if (holds(c, now) && !c.reviewer().equals(who)) {
                     throw new ClaimConflictException("row " + id + " is claimed by " + c.reviewer() + " until " + c.expires());
                 }
                 throw new ClaimConflictException("row " + id + ": this claim is not held by " + who + " (it expired and was taken, or was never given); claim a row again");
             }
             if (!openFor(r, who)) throw new ClaimConflictException("row " + id + " has every decision it needs");
-            ReviewLog.Entry e = append(who, r, action, fixed);
-            map.remove(id);
-            return e;
+            // the claim stays in the file until the next claim rewrites it: a claim whose holder has decided the
+            // row no longer holds it, and not rewriting the file here saves a write per decision
+            return append(who, r, action, fixed);
         });
     }
 
@@ -238,10 +243,9 @@ public final class ReviewBoard {
             for (QueueRow r : rows) {
                 if (!openFor(r, who) || !filter.test(r)) continue;
                 RowClaims.Claim c = map.get(r.digest());
-                if (c != null && c.activeAt(now) && !c.reviewer().equals(who)) { claimed++; continue; }
+                if (holds(c, now) && !c.reviewer().equals(who)) { claimed++; continue; }
                 if ("approve".equals(action) && r.draftIsBadOutput()) { bad++; continue; }
                 append(who, r, action, null);
-                if (c != null) map.remove(r.digest());
                 decided++;
             }
             return new Bulk(decided, claimed, bad);
@@ -261,7 +265,7 @@ public final class ReviewBoard {
             if (doubleReviewed(r.digest())) doubles++;
             for (ReviewLog.Entry e : es) by.merge(e.reviewer(), 1L, Long::sum);
         }
-        int claimed = (int) live.values().stream().filter(c -> c.activeAt(now) && byId.containsKey(c.row())).count();
+        int claimed = (int) live.values().stream().filter(c -> byId.containsKey(c.row()) && holds(c, now)).count();
         return new Progress(rows.size(), done, rows.size() - done, claimed, by, doubles);
     }
 
