@@ -296,7 +296,7 @@ public final class TunegateServer implements AutoCloseable {
         String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>tunegate · " + HtmlReport.esc(page.title()) + (ws == null ? "" : " · " + HtmlReport.esc(ws)) + "</title>"
-                + "<link rel=\"stylesheet\" href=\"/assets/app.css\">"
+                + "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/app.css\">"
                 + "<script src=\"/assets/chart.umd.js\" defer></script><script src=\"/assets/app.js\" defer></script></head>"
                 + "<body data-page=\"" + HtmlReport.esc(page.id()) + "\" data-ws=\"" + (ws == null ? "" : HtmlReport.esc(ws)) + "\">"
                 + "<header><a class=\"brand\" href=\"/\">tunegate</a>" + (ws == null ? "" : "<span class=\"ws\">" + HtmlReport.esc(ws) + "</span>")

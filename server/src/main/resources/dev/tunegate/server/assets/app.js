@@ -2,6 +2,9 @@
 // (el() below), never innerHTML, so a row holding <script> or onerror= shows as text.
 'use strict';
 
+window.__tgErrors = [];
+window.addEventListener('error', e => window.__tgErrors.push(String(e.message)));
+window.addEventListener('unhandledrejection', e => window.__tgErrors.push(String(e.reason)));
 const WS = document.body.dataset.ws;
 const main = document.getElementById('main');
 let session = { reviewer: null, csrf: null, reviewersConfigured: false };
@@ -32,7 +35,8 @@ async function api(path, opts) {
 
 const wsApi = (p) => '/api/workspaces/' + encodeURIComponent(WS) + p;
 
-function show(...nodes) { main.replaceChildren(...nodes); }
+function present(nodes) { return nodes.flat().filter(n => n !== null && n !== undefined && n !== false); }
+function show(...nodes) { main.replaceChildren(...present(nodes)); }
 function fail(e) { main.append(el('p', { class: 'error', role: 'alert' }, e.message)); }
 function pct(x) { return x === null || x === undefined ? '—' : (100 * x).toFixed(1) + ' %'; }
 
@@ -124,7 +128,7 @@ async function review() {
       el('button', { id: 'confirm-bulk', on: { click: async () => {
         try {
           const b = await api(wsApi('/review/bulk'), { method: 'POST', body: { q, action, confirm: o.matching } });
-          bulkBox.replaceChildren(el('p', { id: 'bulk-result' }, b.decided + ' rows ' + action + 'd; ' + b.skippedClaimed + ' skipped (another reviewer holds them); '
+          bulkBox.replaceChildren(el('p', { id: 'bulk-result' }, b.decided + ' rows ' + (action === 'approve' ? 'approved' : 'rejected') + '; ' + b.skippedClaimed + ' skipped (another reviewer holds them); '
             + b.skippedBadDraft + ' skipped (the draft is the failed output)'));
           await refreshStats();
         } catch (e) { fail(e); }
@@ -154,9 +158,10 @@ async function refreshStats() {
 async function next() {
   const card = document.getElementById('card');
   current = await api(wsApi('/review/claim'), { method: 'POST', body: { skip: skipped } });
+  window.__tgRowId = current ? current.id : null;
   if (!current) { card.replaceChildren(el('p', { id: 'done' }, 'Nothing left for you to review.')); return; }
   const c = current;
-  card.replaceChildren(
+  card.replaceChildren(...present([
     el('p', { class: 'muted' }, c.source + ' · ' + (c.why || 'pending review') + (c.when ? ' (' + c.when + ')' : '') + (c.secondReview ? ' · second review' : '')),
     c.system ? el('details', {}, el('summary', {}, 'system prompt'), el('pre', {}, c.system)) : null,
     el('h3', {}, 'Input'), el('pre', { id: 'row-input' }, c.input),
@@ -171,7 +176,7 @@ async function next() {
       el('button', { id: 'skip', on: { click: skip } }, 'Skip (s)')),
     el('h3', {}, 'Near neighbours in the training set'),
     c.neighbours.length ? table(['line', 'status', 'similarity', 'input', 'output'], c.neighbours.map(n => [n.line, n.status, n.jaccard.toFixed(2), n.input, n.output]))
-      : el('p', { class: 'muted' }, 'none'));
+      : el('p', { class: 'muted' }, 'none')]));
 }
 
 function openEdit() {
@@ -275,5 +280,6 @@ function who() {
   try { session = await api('/api/session'); who(); } catch (e) { /* pages that read only still work */ }
   const render = PAGES[document.body.dataset.page];
   try { if (render) await render(); } catch (e) { show(el('h1', {}, document.title)); fail(e); }
+  window.__tgReady = true;
   window.addEventListener('popstate', () => render && render().catch(fail));
 })();
