@@ -16,7 +16,6 @@ import dev.tunegate.io.Json;
 import dev.tunegate.workspace.Workspace;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ final class AuditService {
         Workspace ws = catalog.open(name);
         Path train = ws.path("data.train").orElseThrow(() -> new NotFoundException(name + ": no data.train in tunegate.yaml, so there is no audit to show"));
         if (!Files.isRegularFile(train)) throw new NotFoundException(name + ": " + ws.relative(train) + " does not exist");
-        String stamp = stamp(ws.configFile()) + "|" + stamp(train) + "|" + ws.path("data.golden").map(AuditService::stamp).orElse("-");
+        String stamp = FileStamp.of(ws.configFile(), train, ws.path("data.golden").orElse(null));
         Cached c = cache.get(name);
         if (c != null && c.stamp().equals(stamp)) return c;
         Path file = ws.root().resolve(FINDINGS);
@@ -135,13 +134,5 @@ final class AuditService {
             }
         }
         return out;
-    }
-
-    private static String stamp(Path f) {
-        try {
-            return Files.exists(f) ? Files.size(f) + "@" + Files.getLastModifiedTime(f).toMillis() : "-";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -12,7 +12,6 @@ import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.Json;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,7 +33,7 @@ final class RegressionService {
         var b = ws.path("evals.baseline");
         var c = ws.path("evals.candidate");
         if (b.isEmpty() || c.isEmpty()) throw new NotFoundException(name + ": set evals.baseline and evals.candidate in tunegate.yaml to compare two runs");
-        String stamp = stamp(ws.configFile()) + "|" + stamp(b.get()) + "|" + stamp(c.get());
+        String stamp = FileStamp.of(ws.configFile(), b.get(), c.get());
         Cached hit = cache.get(name);
         if (hit != null && hit.stamp().equals(stamp)) return hit.report();
         AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), Policy.standard().thresholds(Assessment.overrides(ws)), Progress.SILENT, 1);
@@ -44,13 +43,5 @@ final class RegressionService {
         ObjectNode node = Json.mapper().valueToTree(rep);
         cache.put(name, new Cached(stamp, node));
         return node;
-    }
-
-    private static String stamp(java.nio.file.Path f) {
-        try {
-            return Files.exists(f) ? Files.size(f) + "@" + Files.getLastModifiedTime(f).toMillis() : "-";
-        } catch (java.io.IOException e) {
-            return "?";
-        }
     }
 }

@@ -111,15 +111,7 @@ async function review() {
   if (!session.reviewer) return signIn(() => review().catch(fail));
   const q = new URLSearchParams(location.search).get('q') || '';
   const o = await api(wsApi('/review?q=' + encodeURIComponent(q)));
-  const p = o.progress;
-  const k = o.agreement;
-  const stats = el('section', { id: 'progress' },
-    el('p', {}, el('b', {}, p.done + ' done'), ' · ' + p.left + ' left of ' + p.rows + ' · ' + p.claimed + ' being reviewed now · '
-      + p.doubleRows + ' rows go to two reviewers (' + pct(o.doubleShare) + ')'),
-    el('p', {}, 'By reviewer: ' + (Object.entries(p.byReviewer).map(([n, c]) => n + ' ' + c).join(', ') || 'none yet')),
-    el('p', {}, 'Agreement on ' + k.rows + ' rows reviewed twice: ' + (k.kappa
-      ? 'κ = ' + k.kappa.estimate.toFixed(2) + ' [' + k.kappa.low.toFixed(2) + ', ' + k.kappa.high.toFixed(2) + '] (' + k.kappa.method + '); ' + k.agreed + ' agreed'
-      : 'not enough pairs yet')));
+  const stats = progressSection(o);
   const filter = el('input', { id: 'filter', type: 'search', value: q, placeholder: 'filter pending rows (text, source, why)', size: 40 });
   const bulkBox = el('div', { id: 'bulk' });
   const bulk = (action) => {
@@ -146,13 +138,23 @@ async function review() {
   await next();
 }
 
+function progressSection(o) {
+  const p = o.progress;
+  const k = o.agreement;
+  return el('section', { id: 'progress' },
+    el('p', {}, el('b', {}, p.done + ' done'), ' · ' + p.left + ' left of ' + p.rows + ' · ' + p.claimed + ' being reviewed now · '
+      + p.doubleRows + ' rows go to two reviewers (' + pct(o.doubleShare) + ')'),
+    el('p', {}, 'By reviewer: ' + (Object.entries(p.byReviewer).map(([n, c]) => n + ' ' + c).join(', ') || 'none yet')),
+    el('p', {}, 'Agreement on ' + k.rows + ' rows reviewed twice: ' + (k.kappa
+      ? 'κ = ' + k.kappa.estimate.toFixed(2) + ' [' + k.kappa.low.toFixed(2) + ', ' + k.kappa.high.toFixed(2) + '] (' + k.kappa.method + '); ' + k.agreed + ' agreed'
+      : 'not enough pairs yet')));
+}
+
 async function refreshStats() {
   const q = new URLSearchParams(location.search).get('q') || '';
   const o = await api(wsApi('/review?q=' + encodeURIComponent(q)));
-  const p = o.progress;
-  const first = document.querySelector('#progress p');
-  if (first) first.replaceChildren(el('b', {}, p.done + ' done'), ' · ' + p.left + ' left of ' + p.rows + ' · ' + p.claimed + ' being reviewed now · '
-    + p.doubleRows + ' rows go to two reviewers (' + pct(o.doubleShare) + ')');
+  const old = document.getElementById('progress');
+  if (old) old.replaceWith(progressSection(o));
 }
 
 async function next() {
