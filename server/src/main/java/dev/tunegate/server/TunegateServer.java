@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Security: every response carries a strict Content-Security-Policy (scripts and styles only from
  * {@code /assets/}, no inline code); every page renders user text with {@code textContent}; a state change
  * needs a reviewer, either {@code Authorization: Bearer TOKEN} or a browser session cookie (HttpOnly,
- * SameSite=Strict) plus its CSRF token in {@code X-CSRF-Token}. The decision page embeds the HTML report in
+ * SameSite=Strict) plus its CSRF token in {@code X-CSRF-Token}. Bound beyond loopback, reading data needs a
+ * reviewer too (only health and sign-in are open). The decision page embeds the HTML report in
  * a sandboxed frame (an opaque origin: its inline Chart.js cannot reach this origin's API or cookie).
  */
 public final class TunegateServer implements AutoCloseable {
@@ -57,6 +58,8 @@ public final class TunegateServer implements AutoCloseable {
     private final ReviewService review;
     private final RegressionService regression;
     private final Javalin app;
+    /** Bound beyond loopback: reading data also needs a reviewer (on loopback, reading is open to this machine's users). */
+    private final boolean readsNeedReviewer;
 
     private TunegateServer(ServeOptions options) {
         this.options = options;
@@ -66,6 +69,7 @@ public final class TunegateServer implements AutoCloseable {
         this.audit = new AuditService(catalog);
         this.review = new ReviewService(catalog);
         this.regression = new RegressionService(catalog);
+        this.readsNeedReviewer = !loopback(options.bind());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT), false));
@@ -121,8 +125,12 @@ public final class TunegateServer implements AutoCloseable {
             ctx.header("Referrer-Policy", "no-referrer");
             ctx.header("X-Frame-Options", "SAMEORIGIN");
             ctx.header("Cache-Control", "no-store");
-            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.path().startsWith("/api/") && !ctx.path().equals("/api/session")) {
-                ctx.attribute("reviewer", reviewer(ctx));
+            boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+            boolean open = ctx.path().equals("/api/session") || ctx.path().equals("/api/health");
+            if (!open && !read && ctx.path().startsWith("/api/")) {
+                ctx.attribute("reviewer", reviewer(ctx, true));
+            } else if (!open && read && readsNeedReviewer && (ctx.path().startsWith("/api/") || ctx.path().contains("/report/"))) {
+                reviewer(ctx, false); // beyond loopback, the data is for the workspace's reviewers only
             }
         });
         app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
@@ -228,7 +236,7 @@ public final class TunegateServer implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private String reviewer(Context ctx) {
+    private String reviewer(Context ctx, boolean changes) {
         String auth = ctx.header("Authorization");
         if (auth != null) {
             if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) throw new AuthException("Authorization: expected Bearer TOKEN", false);
@@ -237,6 +245,7 @@ public final class TunegateServer implements AutoCloseable {
         Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE))
                 .orElseThrow(() -> new AuthException("sign in as a reviewer (a token from tunegate serve --add-reviewer NAME DIR)", false));
         String csrf = ctx.header("X-CSRF-Token");
+        if (!changes) return s.reviewer();
         if (csrf == null || !java.security.MessageDigest.isEqual(csrf.getBytes(), s.csrf().getBytes())) {
             throw new AuthException("missing or wrong CSRF token (X-CSRF-Token)", true);
         }
@@ -277,10 +286,18 @@ public final class TunegateServer implements AutoCloseable {
             ObjectNode o = out.addObject();
             o.put("name", n);
             o.put("path", catalog.dir(n).toString());
-            ObjectNode latest = decisions.latest(n);
+            ObjectNode latest;
+            String problem = null;
+            try {
+                latest = decisions.latest(n);
+            } catch (NotFoundException e) {
+                latest = null; // a damaged or foreign record: the other workspaces still list
+                problem = e.getMessage();
+            }
             o.set("latestDecision", latest);
             o.put("nextReview", latest == null ? null : latest.path("nextReview").asText(null));
             o.set("changed", latest == null ? F.arrayNode() : latest.path("changed"));
+            if (problem != null) o.put("problem", problem);
         }
         return out;
     }

@@ -155,6 +155,17 @@ class ServerApiTest {
         }
         assertThatThrownBy(() -> TunegateServer.start(new ServeOptions(dir, "0.0.0.0", 0, ReviewBoard.Settings.defaults())))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no reviewers are configured");
+        // beyond loopback (with a reviewer), reading data needs the reviewer too; health stays open
+        String ana = new Reviewers(dir).add("ana");
+        server.close();
+        server = TunegateServer.start(new ServeOptions(dir, "0.0.0.0", 0, ReviewBoard.Settings.defaults()));
+        assertThat(get(base() + "/api/health").status()).isEqualTo(200);
+        assertThat(get(base() + "/api/workspaces").status()).isEqualTo(401);
+        assertThat(get(base() + "/api/workspaces/alpha/review").status()).isEqualTo(401);
+        Fixture.Reply listed = Fixture.send(HttpRequest.newBuilder(URI.create(base() + "/api/workspaces")).header("Authorization", "Bearer " + ana));
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get(0).path("problem").asText()).contains("not a record file of this workspace");
+        assertThat(listed.body()).doesNotContain("LEAKED");
     }
 
     @Test

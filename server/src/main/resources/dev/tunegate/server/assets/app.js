@@ -102,7 +102,7 @@ function signIn(after) {
     try { session = Object.assign(session, await api('/api/session', { method: 'POST', body: { token: input.value } })); who(); after(); }
     catch (e) { fail(e); }
   } } }, input, ' ', el('button', { type: 'submit' }, 'Sign in'));
-  show(el('h1', {}, 'Review'), el('p', {}, session.reviewersConfigured
+  show(el('h1', {}, 'Sign in'), el('p', {}, session.reviewersConfigured
     ? 'Sign in with the token tunegate serve --add-reviewer printed for you.'
     : 'No reviewers yet: run tunegate serve --add-reviewer NAME DIR, then sign in with the token it prints.'), form);
 }
@@ -281,7 +281,13 @@ function who() {
 (async () => {
   try { session = await api('/api/session'); who(); } catch (e) { /* pages that read only still work */ }
   const render = PAGES[document.body.dataset.page];
-  try { if (render) await render(); } catch (e) { show(el('h1', {}, document.title)); fail(e); }
+  const run = async () => {
+    try { if (render) await render(); } catch (e) {
+      if (e.status === 401 && !session.reviewer) return signIn(() => run());
+      show(el('h1', {}, document.title)); fail(e);
+    }
+  };
+  await run();
   window.__tgReady = true;
   window.addEventListener('popstate', () => render && render().catch(fail));
 })();
