@@ -28,6 +28,8 @@ import picocli.CommandLine.ScopeType;
             DataCommand.class,
             ReviewCommand.class,
             AdapterCommand.class,
+            OpsCommand.class,
+            DueCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
