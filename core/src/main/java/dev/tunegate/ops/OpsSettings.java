@@ -42,7 +42,7 @@ public record OpsSettings(String businessOwner, String technicalOwner, Integer f
                 ws.paths("ops.logs"),
                 ws.number("ops.lowScoreThreshold").orElse(null),
                 ws.number("ops.defaultLowScoreThreshold").orElse(0.5),
-                ws.number("ops.topicSimilarity").orElse(0.5),
+                ws.number("ops.topicSimilarity").orElse(0.4),
                 ws.integer("ops.minTopicSize").orElse(3L).intValue(),
                 ws.integer("ops.eligibleUsers").orElse(null),
                 ws.number("pilot.qualityTarget").orElse(null),

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Groups queries into topics with the dataset audit's near-duplicate engine ({@code audit.neardup}):
  * each distinct normalised query is signed with MinHash over its content words (word 1-shingles, stop
- * words dropped), LSH banding proposes pairs, pairs whose estimated Jaccard reaches the similarity are
+ * words dropped, a trailing plural s dropped), LSH banding proposes pairs, pairs whose estimated Jaccard reaches the similarity are
  * joined, and the connected components are the topics. A topic is named by its representative — its
  * most frequent normalised query (ties: the alphabetically first) — and its id is a digest of it, so the
  * same topic next week has the same id.
@@ -100,7 +100,8 @@ public final class TopicClustering {
         for (String w : normalised.split(" ")) {
             if (STOP.contains(w)) continue;
             if (!b.isEmpty()) b.append(' ');
-            b.append(w);
+            // a plural and its singular are one word ("bands", "band")
+            b.append(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
         }
         return b.isEmpty() ? normalised : b.toString();
     }

@@ -252,8 +252,11 @@ public final class WeeklyReview {
         for (WeeklyReport.Topic t : byId.values()) {
             Backlog.Entry prior = match(existing, t, clustering, s.topicSimilarity());
             String id = prior == null ? t.id() : prior.id();
-            List<String> docs = t.type() == BacklogType.METADATA_FIX ? t.hiddenDocuments()
-                    : t.documents().stream().limit(3).map(WeeklyReport.DocumentHits::id).toList();
+            List<String> docs = switch (t.type()) {
+                case METADATA_FIX -> t.hiddenDocuments();
+                case STALE_DOCUMENT -> List.of(t.documents().get(0).id());
+                default -> t.documents().stream().limit(3).map(WeeklyReport.DocumentHits::id).toList();
+            };
             String firstSeen = prior == null || prior.firstSeen() == null ? monday.toString() : prior.firstSeen();
             int weeksSeen = prior == null ? 1 : (week.equals(prior.week()) ? prior.weeks() : prior.weeks() + 1);
             // a topic that recurs in a later week is open again, whatever a person set

@@ -155,7 +155,7 @@ public final class ConfigSchema {
                         opt("logs", new PathList(), null, "Production call logs read when --log is not given (JSONL, OTLP JSON or CSV; .gz/.zst).", "ops weekly", "[logs/calls.jsonl.gz]"),
                         opt("lowScoreThreshold", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), null, "Top retrieval score under which a call is a low-score retrieval (default: calibrated from retrieval.golden on the built-in index).", "ops weekly", "0.45"),
                         opt("defaultLowScoreThreshold", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), 0.5, "The threshold when none is configured and no golden questions calibrate one.", "ops weekly"),
-                        opt("topicSimilarity", new Num(0.05, 1), 0.5, "Jaccard of two queries' content words at which they share a topic.", "ops weekly"),
+                        opt("topicSimilarity", new Num(0.05, 1), 0.4, "Jaccard of two queries' content words at which they share a topic.", "ops weekly"),
                         opt("minTopicSize", new Int(1, Long.MAX_VALUE), 3L, "Calls a topic needs to become a backlog entry.", "ops weekly"),
                         opt("eligibleUsers", new Int(1, Long.MAX_VALUE), null, "Users who could use the system (denominator of adoption).", "ops weekly", "1200")),
                 sec("policy", "Overrides of the shipped policy.",

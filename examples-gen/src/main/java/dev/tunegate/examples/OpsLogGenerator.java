@@ -79,11 +79,11 @@ final class OpsLogGenerator implements ArtifactGenerator {
             for (long sec : seconds) {
                 line++;
                 Instant ts = date.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(sec);
-                if (day == 18 && line % 97 == 0) {
+                if (day == 18 && sec == seconds.get(40)) {
                     b.append("{\"ts\":\"").append(ts).append("\",\"query\":\"How do I claim mileage?\",\"refused\":\"no\",\"retrieved\":[],\"groups\":[],\"feedback\":null}\n");
                     continue;
                 }
-                if (day == 19 && line % 89 == 0) {
+                if (day == 17 && sec == seconds.get(30)) {
                     b.append("{\"ts\":\"").append(ts).append("\",\"query\":\"What is the per diem in Lon\n");
                     continue;
                 }
