@@ -8,7 +8,6 @@ import dev.tunegate.audit.neardup.ShingleMode;
 import dev.tunegate.io.Digests;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,15 +110,13 @@ public final class TopicClustering {
         return "T-" + Digests.sha256(representative.toLowerCase(Locale.ROOT)).substring(0, 12);
     }
 
-    /** The estimated Jaccard of two queries' content words (for matching a topic to last week's). */
-    public double similarity(String a, String b) {
-        MinHasher hasher = new MinHasher(params);
-        return hasher.sign(contentWords(normalise(a))).estimateJaccard(hasher.sign(contentWords(normalise(b))));
-    }
-
-    static Map<String, Integer> counts(List<String> values) {
-        Map<String, Integer> m = new HashMap<>();
-        for (String v : values) m.merge(v, 1, Integer::sum);
-        return m;
+    /** The exact Jaccard of two queries' content-word sets (for matching a topic to an earlier week's). */
+    public static double similarity(String a, String b) {
+        Set<String> x = new java.util.HashSet<>(List.of(contentWords(normalise(a)).split(" ")));
+        Set<String> y = new java.util.HashSet<>(List.of(contentWords(normalise(b)).split(" ")));
+        Set<String> union = new java.util.HashSet<>(x);
+        union.addAll(y);
+        x.retainAll(y);
+        return union.isEmpty() ? 0 : (double) x.size() / union.size();
     }
 }

@@ -281,7 +281,7 @@ public final class WeeklyReview {
         Backlog.Entry best = null;
         double bestJ = similarity;
         for (Backlog.Entry e : existing) {
-            double j = clustering.similarity(e.topic(), t.representative());
+            double j = TopicClustering.similarity(e.topic(), t.representative());
             if (j >= bestJ) {
                 best = e;
                 bestJ = j;
