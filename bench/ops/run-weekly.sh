@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The weekly review on a million-call log: generates a seeded log (bench/ops/GenerateCallLog.java) once,
-# then times `tunegate ops weekly --dry-run` on it (plain and zstd), whole processes, RUNS paired runs.
+# then times `tunegate ops weekly --dry-run` on it (plain and zstd) and, paired with each, a reference that
+# parses every line too (`jq -c 'select(.refused)'`), whole processes, RUNS paired runs; prints wall and CPU.
 #
 #   bench/ops/run-weekly.sh [CALLS=1000000] [OUT_DIR=/tmp/tunegate-ops-bench] [RUNS=3]
 #
@@ -22,12 +23,18 @@ ops: {lowScoreThreshold: 0.45}
 YAML
 "$root/tunegate" --version >/dev/null
 echo "calls=$calls file=$(du -h "$log" | cut -f1) cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+tm() { /usr/bin/time -f '%e %U %S' -o "$out/time.txt" "$@" > "$out/stdout.txt"; read -r wall user sys < "$out/time.txt"; echo "$wall $(echo "$user + $sys" | bc)"; }
 for i in $(seq 1 "$runs"); do
   for f in "$log" "$log.zst"; do
     [ -s "$f" ] || continue
-    s=$(date +%s.%N)
-    TUNEGATE_JAVA_OPTS="-Xmx3g" "$root/tunegate" ops weekly "$out/ws" --log "$f" --dry-run --format json > "$out/review.json"
-    e=$(date +%s.%N)
-    printf 'run %d %-8s %6.1f s  calls=%s\n' "$i" "$(basename "$f" | sed 's/.*\.//')" "$(echo "$e - $s" | bc)" "$(grep -m1 '"calls"' "$out/review.json" | tr -dc 0-9)"
+    read -r w c <<< "$(TUNEGATE_JAVA_OPTS="-Xmx3g" tm "$root/tunegate" ops weekly "$out/ws" --log "$f" --dry-run --format json)"
+    calls_read=$(grep -m1 '"calls"' "$out/stdout.txt" | tr -dc 0-9)
+    if [ "$f" = "$log" ] && command -v jq >/dev/null; then
+      read -r rw rc <<< "$(tm jq -c 'select(.refused)' "$log")"
+      printf 'run %d jsonl  tunegate %6.1f s wall %6.1f s cpu | jq %6.1f s wall %6.1f s cpu | ratio %.2f  calls=%s load=%s\n' \
+        "$i" "$w" "$c" "$rw" "$rc" "$(echo "$w / $rw" | bc -l)" "$calls_read" "$(cut -d' ' -f1 /proc/loadavg)"
+    else
+      printf 'run %d %-5s  tunegate %6.1f s wall %6.1f s cpu  calls=%s load=%s\n' "$i" "${f##*.}" "$w" "$c" "$calls_read" "$(cut -d' ' -f1 /proc/loadavg)"
+    fi
   done
 done

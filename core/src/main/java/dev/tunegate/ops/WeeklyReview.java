@@ -77,9 +77,10 @@ public final class WeeklyReview {
             long[] problemCount = {0};
             List<CallLogReader.FileSummary> summaries = new ArrayList<>();
             CallLogReader reader = new CallLogReader(req.threads());
+            WeekNames weekNames = new WeekNames();
             for (Path log : logs) {
                 summaries.add(reader.read(log, ws.relative(log), req.format(), req.mapping(), c -> {
-                    String w = weekOf(c);
+                    String w = weekNames.of(c);
                     boolean low = isLow(c, threshold.value());
                     weeks.computeIfAbsent(w, k -> new WeekStats()).add(c, low);
                     if (c.refused() || low || c.feedback() == Call.Feedback.DOWN) {
@@ -292,6 +293,16 @@ public final class WeeklyReview {
 
     static String weekOf(Call c) {
         return weekOf(c.ts().atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** Week names by epoch day, so a million calls do not format a million strings (one thread). */
+    private static final class WeekNames {
+        private final Map<Long, String> byDay = new HashMap<>();
+
+        String of(Call c) {
+            long day = Math.floorDiv(c.ts().getEpochSecond(), 86_400L);
+            return byDay.computeIfAbsent(day, d -> weekOf(LocalDate.ofEpochDay(d)));
+        }
     }
 
     /** {@code YYYY-Www} of a day (ISO week-based year). */
