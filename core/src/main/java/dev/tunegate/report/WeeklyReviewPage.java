@@ -104,7 +104,7 @@ public final class WeeklyReviewPage {
         ArrayNode ds = F.arrayNode();
         ds.add(F.objectNode().put("label", title).put("borderColor", "#2f5bd3").put("backgroundColor", "#2f5bd3").put("pointRadius", 4).put("spanGaps", true).set("data", values));
         if (!lows.isEmpty()) {
-            ds.add(F.objectNode().put("label", "95% interval").put("borderColor", "#9db2ea").put("borderDash", 0).put("pointRadius", 0).put("fill", "+1")
+            ds.add(F.objectNode().put("label", "95% interval").put("borderColor", "#9db2ea").put("pointRadius", 0).put("fill", "+1")
                     .put("backgroundColor", "rgba(47,91,211,0.12)").put("spanGaps", true).set("data", lows));
             ds.add(F.objectNode().put("label", "95% high").put("tgHideInLegend", true).put("borderColor", "#9db2ea").put("pointRadius", 0).put("spanGaps", true).set("data", highs));
         }
