@@ -137,7 +137,7 @@ public final class Due {
             }
         }
         if (last == null) {
-            out.add(new Overdue(name, "no golden-set regression on record (no pilot record, no adapter promotion): run tunegate pilot or tunegate regress",
+            out.add(new Overdue(name, "no golden-set regression on record (no pilot record, no adapter promotion): run tunegate pilot or promote an adapter (tunegate regress alone leaves no record)",
                     lastDecision == null ? "never" : lastDecision.toString(), "regression"));
         } else if (last.plusDays(REGRESSION_EVERY_DAYS).isBefore(today)) {
             out.add(new Overdue(name, "a quarter without a golden-set regression (last " + last + "): rerun the golden set against the baseline",
