@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
             ReviewCommand.class,
             AdapterCommand.class,
             ServeCommand.class,
+            OpsCommand.class,
+            DueCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

@@ -165,6 +165,13 @@ public final class ConfigSchema {
                         opt("processKpiTarget", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), null, "Target of the process KPI.", "pilot", "6"),
                         opt("processKpiDirection", new Choice(List.of("atMost", "atLeast")), "atMost", "Whether the process KPI must stay at most or at least its target.", "pilot"),
                         opt("nonInferiorityMargin", new Num(0, 1), 0.01, "Quality may be at most this much below the baseline.", "pilot, regress")),
+                sec("ops", "Operating after launch: the weekly review of production logs (tunegate ops weekly).",
+                        opt("logs", new PathList(), null, "Production call logs read when --log is not given (JSONL, OTLP JSON or CSV; .gz/.zst).", "ops weekly", "[logs/calls.jsonl.gz]"),
+                        opt("lowScoreThreshold", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), null, "Top retrieval score under which a call is a low-score retrieval (default: calibrated from retrieval.golden on the built-in index).", "ops weekly", "0.45"),
+                        opt("defaultLowScoreThreshold", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), 0.5, "The threshold when none is configured and no golden questions calibrate one.", "ops weekly"),
+                        opt("topicSimilarity", new Num(0.05, 1), 0.4, "Jaccard of two queries' content words at which they share a topic.", "ops weekly"),
+                        opt("minTopicSize", new Int(1, Long.MAX_VALUE), 3L, "Calls a topic needs to become a backlog entry.", "ops weekly"),
+                        opt("eligibleUsers", new Int(1, Long.MAX_VALUE), null, "Users who could use the system (denominator of adoption).", "ops weekly", "1200")),
                 sec("policy", "Overrides of the shipped policy.",
                         opt("thresholds", new FreeMap("threshold names (RULE.name) to numbers"), null, "Threshold overrides, e.g. FT-DATA.minReviewedPairs.", "all rules", "{FT-DATA.minReviewedPairs: 300}")));
     }
