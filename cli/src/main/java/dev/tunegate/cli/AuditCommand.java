@@ -151,18 +151,16 @@ final class AuditCommand implements Callable<Integer> {
             if (semanticRequest != null) sem[0] = runSemantic(semanticRequest, report, n, f -> { });
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            if (sem[0] == null) out.print(Json.pretty(report));
-            else {
-                com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(report);
-                node.set("semantic", Json.mapper().valueToTree(sem[0]));
-                out.print(Json.pretty(node));
-            }
-        } else {
-            printText(out, report, findings);
-            if (sem[0] != null) printSemantic(out, sem[0]);
+        Object payload = report;
+        if (sem[0] != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(report);
+            node.set("semantic", Json.mapper().valueToTree(sem[0]));
+            payload = node;
         }
-        out.flush();
+        format.print(out, payload, o -> {
+            printText(o, report, findings);
+            if (sem[0] != null) printSemantic(o, sem[0]);
+        });
         return TunegateCommand.OK;
     }
 

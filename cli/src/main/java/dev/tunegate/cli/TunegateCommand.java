@@ -28,6 +28,9 @@ import picocli.CommandLine.ScopeType;
             DataCommand.class,
             ReviewCommand.class,
             AdapterCommand.class,
+            ServeCommand.class,
+            OpsCommand.class,
+            DueCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
