@@ -46,7 +46,8 @@ public record DecisionRecord(
         List<EvidenceEntry> evidence,
         Map<String, Object> reports,
         List<String> notes,
-        Provenance provenance) {
+        Provenance provenance,
+        List<MethodRow> methods) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -58,6 +59,13 @@ public record DecisionRecord(
     public record Rule(String id, String side, String title, Verdict verdict, String condition,
                        Map<String, Object> threshold, String thresholdText, Map<String, Object> measured, String measuredText,
                        List<String> settledBy, String sentence, boolean deciding) {}
+
+    /**
+     * A row of the method table (FINE_TUNE and HYBRID): estimated peak memory, whether it fits the hardware,
+     * cost per run, whether it is within budget (null: unknown or no budget set), the seed's band.
+     */
+    public record MethodRow(String method, String label, Double peakMemoryGb, Boolean fitsHardware, Double costPerRunUsd,
+                            Boolean withinBudget, String seedBand, String bestFor, boolean chosen) {}
 
     public record CounterfactualEntry(String rule, String change, String decision, String method, String text) {}
 
@@ -93,11 +101,11 @@ public record DecisionRecord(
             Map<String, Object> me = new LinkedHashMap<>();
             r.measured().forEach(m -> me.put(m.measure(), m.value()));
             rules.add(new Rule(r.id().code(), r.side().name(), r.title(), r.verdict(), r.condition(), th, r.thresholdDisplay(), me,
-                    r.verdict() == Verdict.UNKNOWN ? "unknown" : r.measuredDisplay(), r.settledBy(), r.sentence(), d.deciding().contains(r.id())));
+                    r.verdict() == Verdict.UNKNOWN ? "unknown" : r.verdict() == Verdict.NOT_APPLICABLE ? "n/a" : r.measuredDisplay(), r.settledBy(), r.sentence(), d.deciding().contains(r.id())));
         }
         List<CounterfactualEntry> cfs = new ArrayList<>();
         for (Counterfactual c : d.counterfactuals()) {
-            cfs.add(new CounterfactualEntry(c.rule().code(), c.change(), c.decision().name(), c.method() == null ? null : c.method().name(), c.text()));
+            cfs.add(new CounterfactualEntry(c.ruleCode(), c.change(), c.decision().name(), c.method() == null ? null : c.method().name(), c.text()));
         }
         List<UnsettledEntry> uns = new ArrayList<>();
         for (Unsettled u : d.unsettled()) {
@@ -121,7 +129,9 @@ public record DecisionRecord(
         return new DecisionRecord(SCHEMA_VERSION, id, title, today.toString(), today.plusWeeks(13).toString(), uc,
                 d.kind().name(), d.method() == null ? null : d.method().name(), d.label(), d.kind().summary(), d.methodReason(),
                 d.reasons(), rules, cfs, uns, Alternatives.of(d), Alternatives.consequences(d),
-                PilotPlans.of(ws, d), evidence, reports, notes, prov);
+                PilotPlans.of(ws, d, run.evidence()), evidence, reports, notes, prov, d.methodOptions().stream()
+                        .map(o -> new MethodRow(o.method().name(), o.method().label(), o.peakMemoryGb(), o.fitsHardware(), o.costPerRunUsd(),
+                                o.withinBudget(), o.seedBand(), o.bestFor(), o.method() == d.method())).toList());
     }
 
 

@@ -27,6 +27,11 @@ public final class DecisionRecordWriter {
         return folder.nextNumber();
     }
 
+    /** The JSON twin of the latest decision record, if any. */
+    public java.util.Optional<Path> latestDecision() {
+        return folder.latestDecision();
+    }
+
     public Written write(DecisionRecord record) {
         String base = record.id() + "-" + record.slug();
         String jsonText = Json.pretty(record);
