@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             DataCommand.class,
             ReviewCommand.class,
             AdapterCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

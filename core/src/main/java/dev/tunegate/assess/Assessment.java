@@ -1,7 +1,6 @@
 package dev.tunegate.assess;
 
 import dev.tunegate.analysis.AnalysisContext;
-import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.policy.Decision;
@@ -9,18 +8,19 @@ import dev.tunegate.policy.DecisionEngine;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.policy.Thresholds;
 import dev.tunegate.record.DecisionRecord;
-import dev.tunegate.record.DecisionRecordWriter;
+import dev.tunegate.record.MarkdownRecord;
+import dev.tunegate.record.RecordWriter;
 import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * {@code tunegate assess}: workspace → analyzers → evidence → policy → decision → record.
- * The one entry point of the main job.
+ * The one entry point of the main job, and the composition root: it assembles the pipeline
+ * ({@link StandardPipeline}), builds the record ({@link DecisionRecords}) and hands it to the writers.
  */
 public final class Assessment {
     private final Policy policy;
@@ -32,7 +32,7 @@ public final class Assessment {
     }
 
     public static Assessment standard() {
-        return new Assessment(Policy.standard(), Pipeline.standard());
+        return new Assessment(Policy.standard(), StandardPipeline.create());
     }
 
     /**
@@ -59,14 +59,14 @@ public final class Assessment {
         AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
-        DecisionRecordWriter writer = new DecisionRecordWriter(ws);
-        DecisionRecord record = DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber());
+        RecordWriter writer = new RecordWriter(ws);
+        DecisionRecord record = DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber());
         if (!options.write()) return new Result(ws, run, decision, record, null, null, null);
         if (!options.force()) {
             java.util.Optional<Path> same = writer.latestDecision().filter(latest -> sameInputs(latest, record));
             if (same.isPresent()) return new Result(ws, run, decision, record, null, null, null, same.get());
         }
-        DecisionRecordWriter.Written w = writer.write(record);
+        RecordWriter.Written w = writer.write(record, MarkdownRecord.render(record));
         Path html = HtmlReport.write(w.markdown().resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null);
         return new Result(ws, run, decision, record, w.markdown(), w.json(), html);
     }
@@ -79,7 +79,7 @@ public final class Assessment {
         try {
             com.fasterxml.jackson.databind.JsonNode old = dev.tunegate.io.Json.mapper().readTree(latestJson.toFile()).path("provenance");
             com.fasterxml.jackson.databind.JsonNode now = dev.tunegate.io.Json.mapper().readTree(dev.tunegate.io.Json.pretty(record)).path("provenance");
-            for (String field : List.of("inputs", "config", "thresholds", "toolVersion")) {
+            for (String field : java.util.List.of("inputs", "config", "thresholds", "toolVersion")) {
                 if (!old.path(field).equals(now.path(field))) return false;
             }
             return !old.isMissingNode();
@@ -93,10 +93,5 @@ public final class Assessment {
         Map<String, Double> out = new LinkedHashMap<>();
         ws.map("policy.thresholds").forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
         return out;
-    }
-
-    /** Every input file the analyzers read, with digests. */
-    public static List<AnalyzerResult.InputFile> inputs(Pipeline.Run run) {
-        return run.results().stream().flatMap(r -> r.inputs().stream()).distinct().toList();
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The shipped policy: every rule of SPEC.md with the article sentence it comes from and its
+ * The shipped policy: every rule of docs/RULES.md with the article sentence it comes from and its
  * default thresholds, plus the thresholds of the method choice. Data only; {@link DecisionEngine} applies it.
  */
 public final class Policy {
@@ -60,7 +60,7 @@ public final class Policy {
     public static final String FT_CONSISTENT_MAX_SHARE = "FT-CONSISTENT.maxConflictShare";
     public static final String FT_PLATEAU_MIN_ITERATIONS = "FT-PLATEAU.minIterations";
 
-    /** The policy of SPEC.md with its default thresholds. */
+    /** The policy of docs/RULES.md with its default thresholds. */
     public static Policy standard() {
         Threshold schemaShare = new Threshold("FT-SCHEMA.minConformance", 0.95, Measure.OUTPUT_SCHEMA_CONFORMANCE,
                 "share of outputs that must conform to one schema");

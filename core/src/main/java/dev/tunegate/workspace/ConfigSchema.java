@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The one definition of {@code tunegate.yaml}: every key, its type, default, what it is for and
- * the SPEC rule it feeds. Validation, defaults and the {@code tunegate init} template all come from here.
+ * the rule it feeds. Validation, defaults and the {@code tunegate init} template all come from here.
  */
 public final class ConfigSchema {
 
@@ -59,7 +59,7 @@ public final class ConfigSchema {
      * @param defaultValue the value when absent (null: none)
      * @param required whether it must be present
      * @param doc what it means, one sentence
-     * @param feeds the SPEC rules or commands it feeds, e.g. {@code FT-DATA, NO-DATA}
+     * @param feeds the rules or commands it feeds, e.g. {@code FT-DATA, NO-DATA}
      * @param example a value shown in the template when there is no default
      */
     public record Key(String name, Type type, Object defaultValue, boolean required, String doc, String feeds, String example) {}
@@ -69,6 +69,20 @@ public final class ConfigSchema {
     private static final Section ROOT = build();
 
     public static Section root() { return ROOT; }
+
+    /** The default of a dotted key ({@code pilot.weeks}) — the one place defaults are written; null when it has none. */
+    public static Object defaultValue(String dottedKey) {
+        Section section = ROOT;
+        String[] parts = dottedKey.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            Key k = section.keys().get(parts[i]);
+            if (k == null) throw new IllegalArgumentException("no config key " + dottedKey);
+            if (i == parts.length - 1) return k.defaultValue();
+            if (!(k.type() instanceof Section inner)) throw new IllegalArgumentException("no config key " + dottedKey);
+            section = inner;
+        }
+        throw new IllegalArgumentException("no config key " + dottedKey);
+    }
 
     private static Section build() {
         return section(

@@ -1,10 +1,12 @@
-package dev.tunegate.record;
+package dev.tunegate.assess;
 
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.policy.Decision;
 import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.policy.RuleId;
+import dev.tunegate.record.DecisionRecord;
+import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,8 @@ final class PilotPlans {
     private PilotPlans() {}
 
     static DecisionRecord.PilotPlan of(Workspace ws, Decision d, EvidenceSet ev) {
-        int weeks = ws.integer("pilot.weeks").orElse(6L).intValue();
-        double margin = ws.number("pilot.nonInferiorityMargin").orElse(0.01);
+        PilotSettings p = ws.pilot();
+        double margin = p.nonInferiorityMargin();
         List<DecisionRecord.PilotPlan.Metric> m = new ArrayList<>();
         boolean noCorpus = ev.get(Measure.RETRIEVAL_IN_USE).map(e -> !e.asBoolean()).orElse(false);
         if (noCorpus && (d.kind() == DecisionKind.USE_RAG || d.kind() == DecisionKind.HYBRID)) {
@@ -28,19 +30,18 @@ final class PilotPlans {
                     "tunegate retrieval (retrieval.golden)"));
         }
         m.add(new DecisionRecord.PilotPlan.Metric("answer quality (golden set)",
-                ws.number("pilot.qualityTarget").map(t -> "≥ " + pct(t) + " and no worse than baseline − " + pct(margin))
-                        .orElse("no worse than baseline − " + pct(margin)), "tunegate regress on the golden set"));
-        m.add(new DecisionRecord.PilotPlan.Metric("user adoption", ws.number("pilot.adoptionTarget").map(t -> "≥ " + pct(t)).orElse("set pilot.adoptionTarget"), "pilot checkpoints"));
-        m.add(new DecisionRecord.PilotPlan.Metric("response latency p95", ws.number("pilot.latencyP95MsMax").map(t -> "≤ " + fmt(t) + " ms").orElse("set pilot.latencyP95MsMax"), "pilot checkpoints"));
-        m.add(new DecisionRecord.PilotPlan.Metric("unit cost per call", ws.number("pilot.unitCostUsdMax").map(t -> "≤ $" + t).orElse("set pilot.unitCostUsdMax"), "pilot checkpoints"));
-        String kpi = ws.string("pilot.processKpi").orElse("process KPI");
-        m.add(new DecisionRecord.PilotPlan.Metric(kpi, ws.number("pilot.processKpiTarget")
-                .map(t -> (ws.string("pilot.processKpiDirection").orElse("atMost").equals("atMost") ? "≤ " : "≥ ") + fmt(t))
-                .orElse("set pilot.processKpi and pilot.processKpiTarget"), "pilot checkpoints"));
+                p.qualityTarget() != null ? "≥ " + pct(p.qualityTarget()) + " and no worse than baseline − " + pct(margin)
+                        : "no worse than baseline − " + pct(margin), "tunegate regress on the golden set"));
+        m.add(new DecisionRecord.PilotPlan.Metric("user adoption", p.adoptionTarget() != null ? "≥ " + pct(p.adoptionTarget()) : "set pilot.adoptionTarget", "pilot checkpoints"));
+        m.add(new DecisionRecord.PilotPlan.Metric("response latency p95", p.latencyP95MsMax() != null ? "≤ " + fmt(p.latencyP95MsMax()) + " ms" : "set pilot.latencyP95MsMax", "pilot checkpoints"));
+        m.add(new DecisionRecord.PilotPlan.Metric("unit cost per call", p.unitCostUsdMax() != null ? "≤ $" + p.unitCostUsdMax() : "set pilot.unitCostUsdMax", "pilot checkpoints"));
+        String kpi = p.processKpi() != null ? p.processKpi() : "process KPI";
+        m.add(new DecisionRecord.PilotPlan.Metric(kpi, p.processKpiTarget() != null ? (p.processKpiAtMost() ? "≤ " : "≥ ") + fmt(p.processKpiTarget())
+                : "set pilot.processKpi and pilot.processKpiTarget", "pilot checkpoints"));
         String exit = "Scale only when quality, unit economics and operational stability hold on at least "
-                + ws.integer("pilot.minCalls").orElse(10_000L) + " calls; stop when quality is significantly worse than the baseline "
+                + p.minCalls() + " calls; stop when quality is significantly worse than the baseline "
                 + "or the economics cannot pay back within the window; otherwise improve the KPI that misses.";
-        return new DecisionRecord.PilotPlan(Math.max(4, Math.min(8, weeks)), m, exit);
+        return new DecisionRecord.PilotPlan(Math.max(4, Math.min(8, p.weeks())), m, exit);
     }
 
     private static String pct(double v) { return String.format(Locale.ROOT, "%.1f %%", v * 100); }
