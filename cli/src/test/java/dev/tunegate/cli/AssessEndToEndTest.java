@@ -65,8 +65,20 @@ class AssessEndToEndTest {
         Path decisions = ws.resolve("decisions");
         assertThat(decisions.resolve("0001-policy-qa-use-rag.md")).exists();
         assertThat(decisions.resolve("0001-policy-qa-use-rag.json")).exists();
+        // the same inputs again: one record per distinct decision, nothing written
+        assertThat(second.out()).startsWith("unchanged since 0001 — same inputs");
+        assertThat(second.err()).contains("unchanged since 0001 — same inputs");
+        assertThat(decisions.resolve("0002-policy-qa-use-rag.md")).doesNotExist();
+        assertThat(Files.readAllLines(decisions.resolve("log.jsonl"))).hasSize(1);
+        // JSON prints the stored record; --force writes a new one; a changed input writes a new one too
+        CliRun json = CliRun.of("assess", ws.toString(), "--format", "json");
+        assertThat(json.out()).isEqualTo(Files.readString(decisions.resolve("0001-policy-qa-use-rag.json")));
+        assertThat(CliRun.of("assess", ws.toString(), "--force").exitCode()).isZero();
         assertThat(decisions.resolve("0002-policy-qa-use-rag.md")).exists();
-        assertThat(Files.readAllLines(decisions.resolve("log.jsonl"))).hasSize(2);
+        Files.writeString(ws.resolve("tunegate.yaml"), Files.readString(ws.resolve("tunegate.yaml")) + "\n# a comment changes the config's digest\n");
+        assertThat(CliRun.of("assess", ws.toString()).out()).doesNotContain("unchanged since");
+        assertThat(decisions.resolve("0003-policy-qa-use-rag.md")).exists();
+        assertThat(Files.readAllLines(decisions.resolve("log.jsonl"))).hasSize(3);
         String md = Files.readString(decisions.resolve("0001-policy-qa-use-rag.md"));
         assertThat(md).contains("## Context", "## Decision", "## Rules", "## Alternatives considered", "## Consequences",
                 "## Pilot plan", "Next review", "## Provenance", "People Operations policy office", "tunegate.yaml");
@@ -78,7 +90,7 @@ class AssessEndToEndTest {
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         assertThat(node.has("decision")).isTrue();
         assertThat(node.has("method")).isTrue();
-        assertThat(node.get("rules")).hasSize(13);
+        assertThat(node.get("rules")).hasSize(14);
         assertThat(node.get("rules").get(0).has("id")).isTrue();
         // each rule's verdict is the one the reviewed golden record of this example holds (not merely a valid enum value)
         var golden = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
@@ -88,6 +100,14 @@ class AssessEndToEndTest {
         node.get("rules").forEach(r -> actual.put(r.get("id").asText(), r.get("verdict").asText()));
         assertThat(actual).containsExactlyEntriesOf(expected);
         assertThat(node.get("rules").get(0).get("verdict").asText()).isEqualTo(expected.values().iterator().next());
+        // the rule table includes FT-CONSISTENT with its measured value; FT-ONPREM has no subject here (n/a)
+        var consistent = java.util.stream.StreamSupport.stream(node.get("rules").spliterator(), false)
+                .filter(r -> r.get("id").asText().equals("FT-CONSISTENT")).findFirst().orElseThrow();
+        assertThat(consistent.get("measured").has("conflictRowShare")).isTrue();
+        var onPrem = java.util.stream.StreamSupport.stream(node.get("rules").spliterator(), false)
+                .filter(r -> r.get("id").asText().equals("FT-ONPREM")).findFirst().orElseThrow();
+        assertThat(onPrem.get("verdict").asText()).isEqualTo("NOT_APPLICABLE");
+        assertThat(node.get("methods")).hasSize(3);
         assertThat(node.get("rules").get(0).has("threshold")).isTrue();
         assertThat(node.get("rules").get(0).has("measured")).isTrue();
         assertThat(node.get("counterfactuals").isArray()).isTrue();

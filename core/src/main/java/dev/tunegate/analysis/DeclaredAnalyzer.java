@@ -41,6 +41,11 @@ public final class DeclaredAnalyzer implements Analyzer {
         ws.integer("prompts.ragContextTokens").ifPresent(v -> ev.add(Evidence.declared(Measure.RAG_CONTEXT_TOKENS, v, src + ":" + ws.line("prompts.ragContextTokens"))));
         ws.integer("prompts.inputTokensPerCall").ifPresent(v -> ev.add(Evidence.declared(Measure.INPUT_TOKENS_PER_CALL, v, src + ":" + ws.line("prompts.inputTokensPerCall"))));
         ws.integer("prompts.outputTokensPerCall").ifPresent(v -> ev.add(Evidence.declared(Measure.OUTPUT_TOKENS_PER_CALL, v, src + ":" + ws.line("prompts.outputTokensPerCall"))));
+        boolean retrieval = ws.has("retrieval.corpus") || ws.has("retrieval.run") || ws.integer("prompts.ragContextTokens").orElse(0L) > 0;
+        ev.add(Evidence.declared(Measure.RETRIEVAL_IN_USE, retrieval, src + (retrieval ? "" : " (no retrieval.corpus, retrieval.run or prompts.ragContextTokens)")));
+        ws.number("training.maxBudgetUsd").ifPresent(v -> ev.add(Evidence.declared(Measure.MAX_BUDGET_USD, v, src + ":" + ws.line("training.maxBudgetUsd"))));
+        ws.string("training.iteration").ifPresent(v -> ev.add(Evidence.declared(Measure.TRAINING_ITERATION, v,
+                src + (ws.line("training.iteration") > 0 ? ":" + ws.line("training.iteration") : " (default)"))));
         return new AnalyzerResult(name(), ev, List.of(new AnalyzerResult.InputFile(Workspace.CONFIG_FILE, dev.tunegate.io.Digests.sha256(ws.configFile()))), null, List.of());
     }
 

@@ -46,6 +46,7 @@ final class Alternatives {
             case FIRED -> "fired (" + r.measuredDisplay() + ")";
             case NOT_FIRED -> "did not fire (" + r.measuredDisplay() + ")";
             case UNKNOWN -> "unknown (needs " + String.join(", ", r.settledBy()) + ")";
+            case NOT_APPLICABLE -> "does not apply to this use case";
         };
     }
 
@@ -66,7 +67,9 @@ final class Alternatives {
             case FIX_ACCESS_CONTROL -> c.add("Nothing ships until every document carries its groups and no principal retrieves what it may not see.");
             case FIX_RETRIEVAL -> c.add("Generation work pauses until recall@k on the golden questions reaches the threshold: fix chunking and the index.");
             case CONFIGURE_STRUCTURED_OUTPUT -> c.add("Turn on JSON mode / structured output or tool calling, then re-run the evals before any fine-tune.");
-            case COLLECT_DATA -> c.add("Collect and review pairs (LLM drafts only with human approval per row) until the reviewed-pairs threshold is met; then re-assess.");
+            case COLLECT_DATA -> c.add(d.deciding().contains(RuleId.FT_CONSISTENT)
+                    ? "Resolve the conflicting labels first (`tunegate review --conflicts`): one output per input, then re-assess."
+                    : "Collect and review pairs (LLM drafts only with human approval per row) until the reviewed-pairs threshold is met; then re-assess.");
             case NOT_READY -> c.add("Write the task down as input→output pairs with examples before any model work.");
             case IMPROVE_PROMPT -> c.add("Iterate on the prompt and few-shot examples with a held-out eval per iteration; re-assess when it plateaus.");
         }

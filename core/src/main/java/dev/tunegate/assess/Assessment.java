@@ -35,8 +35,17 @@ public final class Assessment {
         return new Assessment(Policy.standard(), StandardPipeline.create());
     }
 
-    /** The outcome of an assessment, and where its record and its HTML page were written (null when not written). */
-    public record Result(Workspace workspace, Pipeline.Run run, Decision decision, DecisionRecord record, Path markdown, Path json, Path html) {}
+    /**
+     * The outcome of an assessment, and where its record and its HTML page were written (null when not written).
+     * {@code unchangedSince}: the JSON twin of the latest record when its inputs and configuration equal this run's
+     * and nothing was written; else null.
+     */
+    public record Result(Workspace workspace, Pipeline.Run run, Decision decision, DecisionRecord record, Path markdown, Path json, Path html,
+                         Path unchangedSince) {
+        public Result(Workspace workspace, Pipeline.Run run, Decision decision, DecisionRecord record, Path markdown, Path json, Path html) {
+            this(workspace, run, decision, record, markdown, json, html, null);
+        }
+    }
 
     /** Opens the workspace in {@code dir} (validating its config) and assesses it. */
     public Result run(Path dir, AssessOptions options) {
@@ -53,9 +62,30 @@ public final class Assessment {
         RecordWriter writer = new RecordWriter(ws);
         DecisionRecord record = DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber());
         if (!options.write()) return new Result(ws, run, decision, record, null, null, null);
+        if (!options.force()) {
+            java.util.Optional<Path> same = writer.latestDecision().filter(latest -> sameInputs(latest, record));
+            if (same.isPresent()) return new Result(ws, run, decision, record, null, null, null, same.get());
+        }
         RecordWriter.Written w = writer.write(record, MarkdownRecord.render(record));
         Path html = HtmlReport.write(w.markdown().resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null);
         return new Result(ws, run, decision, record, w.markdown(), w.json(), html);
+    }
+
+    /**
+     * Whether a stored record was decided from the same inputs: every input digest, the effective configuration,
+     * the thresholds and the tool version equal this run's. A record that cannot be read counts as different.
+     */
+    static boolean sameInputs(Path latestJson, DecisionRecord record) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode old = dev.tunegate.io.Json.mapper().readTree(latestJson.toFile()).path("provenance");
+            com.fasterxml.jackson.databind.JsonNode now = dev.tunegate.io.Json.mapper().readTree(dev.tunegate.io.Json.pretty(record)).path("provenance");
+            for (String field : java.util.List.of("inputs", "config", "thresholds", "toolVersion")) {
+                if (!old.path(field).equals(now.path(field))) return false;
+            }
+            return !old.isMissingNode();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Threshold overrides from {@code policy.thresholds} (names validated by the config loader). */

@@ -41,11 +41,11 @@ final class DecisionRecords {
             Map<String, Object> me = new LinkedHashMap<>();
             r.measured().forEach(m -> me.put(m.measure(), m.value()));
             rules.add(new DecisionRecord.Rule(r.id().code(), r.side().name(), r.title(), r.verdict(), r.condition(), th, r.thresholdDisplay(), me,
-                    r.verdict() == Verdict.UNKNOWN ? "unknown" : r.measuredDisplay(), r.settledBy(), r.sentence(), d.deciding().contains(r.id())));
+                    r.verdict() == Verdict.UNKNOWN ? "unknown" : r.verdict() == Verdict.NOT_APPLICABLE ? "n/a" : r.measuredDisplay(), r.settledBy(), r.sentence(), d.deciding().contains(r.id())));
         }
         List<DecisionRecord.CounterfactualEntry> cfs = new ArrayList<>();
         for (Counterfactual c : d.counterfactuals()) {
-            cfs.add(new DecisionRecord.CounterfactualEntry(c.rule().code(), c.change(), c.decision().name(), c.method() == null ? null : c.method().name(), c.text()));
+            cfs.add(new DecisionRecord.CounterfactualEntry(c.ruleCode(), c.change(), c.decision().name(), c.method() == null ? null : c.method().name(), c.text()));
         }
         List<DecisionRecord.UnsettledEntry> uns = new ArrayList<>();
         for (Unsettled u : d.unsettled()) {
@@ -69,6 +69,8 @@ final class DecisionRecords {
         return new DecisionRecord(DecisionRecord.SCHEMA_VERSION, id, title, today.toString(), today.plusWeeks(13).toString(), uc,
                 d.kind().name(), d.method() == null ? null : d.method().name(), d.label(), d.kind().summary(), d.methodReason(),
                 d.reasons(), rules, cfs, uns, Alternatives.of(d), Alternatives.consequences(d),
-                PilotPlans.of(ws, d), evidence, reports, notes, prov);
+                PilotPlans.of(ws, d, run.evidence()), evidence, reports, notes, prov, d.methodOptions().stream()
+                        .map(o -> new DecisionRecord.MethodRow(o.method().name(), o.method().label(), o.peakMemoryGb(), o.fitsHardware(),
+                                o.costPerRunUsd(), o.withinBudget(), o.seedBand(), o.bestFor(), o.method() == d.method())).toList());
     }
 }

@@ -1,6 +1,10 @@
 package dev.tunegate.assess;
 
+import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.evidence.Measure;
 import dev.tunegate.policy.Decision;
+import dev.tunegate.policy.DecisionKind;
+import dev.tunegate.policy.RuleId;
 import dev.tunegate.record.DecisionRecord;
 import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.workspace.Workspace;
@@ -12,10 +16,19 @@ import java.util.Locale;
 final class PilotPlans {
     private PilotPlans() {}
 
-    static DecisionRecord.PilotPlan of(Workspace ws, Decision d) {
+    static DecisionRecord.PilotPlan of(Workspace ws, Decision d, EvidenceSet ev) {
         PilotSettings p = ws.pilot();
         double margin = p.nonInferiorityMargin();
         List<DecisionRecord.PilotPlan.Metric> m = new ArrayList<>();
+        boolean noCorpus = ev.get(Measure.RETRIEVAL_IN_USE).map(e -> !e.asBoolean()).orElse(false);
+        if (noCorpus && (d.kind() == DecisionKind.USE_RAG || d.kind() == DecisionKind.HYBRID)) {
+            // there is no index yet: building it, with access control and recall, comes before any other metric
+            m.add(new DecisionRecord.PilotPlan.Metric("first, build the index: access groups on every document", "0 documents without groups, 0 leaks",
+                    "tunegate retrieval (retrieval.corpus with group metadata)"));
+            m.add(new DecisionRecord.PilotPlan.Metric("then, retrieval recall@k on golden questions", "≥ " + pct(d.rules().stream()
+                    .filter(r -> r.id() == RuleId.FIX_RECALL).flatMap(r -> r.thresholds().stream()).mapToDouble(t -> t.value()).findFirst().orElse(0.8)),
+                    "tunegate retrieval (retrieval.golden)"));
+        }
         m.add(new DecisionRecord.PilotPlan.Metric("answer quality (golden set)",
                 p.qualityTarget() != null ? "≥ " + pct(p.qualityTarget()) + " and no worse than baseline − " + pct(margin)
                         : "no worse than baseline − " + pct(margin), "tunegate regress on the golden set"));

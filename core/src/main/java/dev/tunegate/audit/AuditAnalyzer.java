@@ -34,7 +34,7 @@ public final class AuditAnalyzer implements Analyzer {
             if (f.kind().equals(FindingKind.GOLDEN_LEAK.key()) && !f.rows().isEmpty()) lexicalLeaks.add(f.rows().get(0));
         };
         AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), sink, ws::relative);
-        List<Evidence> ev = evidence(r);
+        List<Evidence> ev = evidence(r, context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE));
         List<String> notes = notes(r);
         if (semantic) semantic(ws, request, r, lexicalLeaks, context, ev, notes);
         List<AnalyzerResult.InputFile> in = inputs(ws, r, request);
@@ -68,8 +68,12 @@ public final class AuditAnalyzer implements Analyzer {
         return AuditRequest.of(ws.data());
     }
 
-    /** The measures of a full report. */
-    static List<Evidence> evidence(AuditReport r) {
+    /**
+     * The measures of a full report.
+     *
+     * @param maxConflictShare FT-CONSISTENT's threshold, for the number of conflict groups to resolve
+     */
+    static List<Evidence> evidence(AuditReport r, double maxConflictShare) {
         List<Evidence> ev = new ArrayList<>();
         String src = "audit: " + r.file();
         ev.add(Evidence.measured(Measure.DATASET_ROWS, r.rows(), src, r.validRows() + " valid"));
@@ -95,11 +99,17 @@ public final class AuditAnalyzer implements Analyzer {
                 }
             }
         }
-        if (r.candidateLabelDisagreementRate() != null) {
-            ev.add(Evidence.measured(Measure.LABEL_DISAGREEMENT_RATE, r.candidateLabelDisagreementRate(), src,
-                    r.candidateConflictGroups() + " of " + r.candidateRepeatedInputGroups()
-                            + " groups of repeated or near-duplicate inputs among training candidates have different outputs (all rows: "
-                            + r.conflictGroups() + " of " + r.repeatedInputGroups() + ")"));
+        if (r.consistency() != null) {
+            AuditReport.Consistency c = r.consistency();
+            ev.add(Evidence.measured(Measure.LABEL_DISAGREEMENT_RATE, c.candidateConflictShare(), src,
+                    c.candidateRowsInConflict() + " of " + c.candidateRows() + " training-candidate rows (current era, not rejected) sit in "
+                            + r.candidateConflictGroups() + " groups of the same or near-duplicate input with different outputs"));
+            ev.add(Evidence.measured(Measure.CONFLICT_ROW_SHARE, c.conflictShare(), src,
+                    c.rowsInConflict() + " of " + c.approvedRows() + " approved, current-era rows sit in " + c.conflictGroups() + " conflict groups"));
+            ev.add(Evidence.measured(Measure.CONFLICT_GROUPS, c.conflictGroups(), src, "same or near-duplicate input, rival outputs, among approved current-era rows"));
+            ev.add(Evidence.measured(Measure.CONFLICT_ROWS, c.rowsInConflict(), src, "approved, current-era rows in those groups"));
+            ev.add(Evidence.measured(Measure.CONFLICT_GROUPS_TO_RESOLVE, c.groupsToResolve(maxConflictShare), src, String.format(Locale.ROOT,
+                    "largest first, until at most %.1f%% of approved rows conflict", 100 * maxConflictShare)));
         }
         if (r.leakage() != null) {
             ev.add(Evidence.measured(Measure.LEAKED_GOLDEN_ROWS, r.leakage().leakedRows(), src + " + " + r.leakage().goldenFile(),
@@ -117,6 +127,7 @@ public final class AuditAnalyzer implements Analyzer {
                 ev.add(Evidence.measured(Measure.INPUT_TOKENS_PER_CALL, t.inputPerCall().p50(), src, "p50 of input tokens per row (" + t.tokenizer() + ")"));
             }
             ev.add(Evidence.measured(Measure.OUTPUT_TOKENS_PER_CALL, t.outputPerCall().p50(), src, "p50 of assistant tokens per row (" + t.tokenizer() + ")"));
+            ev.add(Evidence.measured(Measure.SEQUENCE_TOKENS_P95, t.perExample().p95(), src, "p95 of tokens per training example (" + t.tokenizer() + ")"));
         }
         return ev;
     }

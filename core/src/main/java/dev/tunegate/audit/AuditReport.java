@@ -50,6 +50,7 @@ import java.util.Map;
  * @param findingsByKind every finding counted by kind
  * @param findings the first findings of each kind (all of them go to {@code --findings})
  * @param notes what a person should know about how the audit ran
+ * @param consistency label consistency of the rows a fine-tune would train on (FT-CONSISTENT, FT-TASK); null when conflicts do not run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "file", "sha256", "format", "compression", "layout", "checks", "rows", "validRows",
@@ -66,10 +67,47 @@ public record AuditReport(
         Long repeatedInputGroups, Long conflictGroups, Long rowsInConflictGroups, Double labelDisagreementRate,
         long candidateRows, Long candidateRepeatedInputGroups, Long candidateConflictGroups, Double candidateLabelDisagreementRate,
         Outputs outputs, Tokens tokens, Pii pii, Leakage leakage, Long leakedGoldenRows, Memory memory,
-        Map<String, Long> findingsByKind, List<Finding> findings, List<String> notes) {
+        Map<String, Long> findingsByKind, List<Finding> findings, List<String> notes, Consistency consistency) {
 
     /** The version of the JSON contract. */
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * Label consistency, over rows (not over repeated inputs): a conflict group is a set of rows with the same or a
+     * near-duplicate input and more than one distinct output.
+     *
+     * @param approvedRows approved or gold, current-era rows (the rows a fine-tune would train on)
+     * @param conflictGroups conflict groups among those rows
+     * @param rowsInConflict those rows that sit in a conflict group
+     * @param conflictShare rowsInConflict ÷ approvedRows (0 when there are none): FT-CONSISTENT's measure
+     * @param candidateRows current-era rows that are not rejected
+     * @param candidateRowsInConflict those rows that sit in a conflict group among candidates
+     * @param candidateConflictShare candidateRowsInConflict ÷ candidateRows: FT-TASK's disagreement
+     * @param groups each conflict group's row indices (0-based, file order), largest first; not in the JSON
+     */
+    public record Consistency(long approvedRows, long conflictGroups, long rowsInConflict, double conflictShare,
+                              long candidateRows, long candidateRowsInConflict, double candidateConflictShare,
+                              @com.fasterxml.jackson.annotation.JsonIgnore List<List<Integer>> groups) {
+        public Consistency {
+            groups = groups.stream().map(List::copyOf).toList();
+        }
+
+        static Consistency of(long approved, List<List<Integer>> groups, long candidates, long candidatesInConflict) {
+            List<List<Integer>> sorted = new java.util.ArrayList<>(groups);
+            sorted.sort(java.util.Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparing(g -> g.get(0)));
+            long rows = sorted.stream().mapToLong(List::size).sum();
+            return new Consistency(approved, sorted.size(), rows, approved == 0 ? 0 : (double) rows / approved,
+                    candidates, candidatesInConflict, candidates == 0 ? 0 : (double) candidatesInConflict / candidates, sorted);
+        }
+
+        /** The fewest groups to resolve, largest first, for the share in conflict to reach at most {@code maxShare}. */
+        public int groupsToResolve(double maxShare) {
+            long left = rowsInConflict;
+            int k = 0;
+            while (approvedRows > 0 && (double) left / approvedRows > maxShare && k < groups.size()) left -= groups.get(k++).size();
+            return k;
+        }
+    }
 
     /**
      * A near-duplicate cluster.

@@ -111,7 +111,7 @@ public final class DatasetAudit {
                 partial.repeatedInputGroups, partial.conflictGroups, partial.rowsInConflict, partial.disagreement,
                 acc.candidateRows(), partial.candidateRepeatedInputGroups, partial.candidateConflictGroups, partial.candidateDisagreement,
                 partial.outputs, acc.tokens(encoding == null ? null : request.tokenizer()), acc.pii(), leakage,
-                leakage == null ? null : leakage.leakedRows(), acc.memory(), findings.byKind(), findings.samples(), notes);
+                leakage == null ? null : leakage.leakedRows(), acc.memory(), findings.byKind(), findings.samples(), notes, partial.consistency);
     }
 
     private static void truncation(RowPipeline.End end, String file, int rows, FindingCollector findings, List<String> notes) {

@@ -287,14 +287,21 @@ final class TrainingAccumulator {
                 int root = same.find(i);
                 if (size[root] > 1) comps.computeIfAbsent(root, x -> new ArrayList<>()).add(i);
             }
-            long repeated = 0, conflicts = 0, conflictRows = 0, candRepeated = 0, candConflicts = 0;
+            long repeated = 0, conflicts = 0, conflictRows = 0, candRepeated = 0, candConflicts = 0, candRowsInConflict = 0;
+            List<List<Integer>> eligibleConflicts = new ArrayList<>();
             for (List<Integer> g : comps.values()) {
                 if (g.size() < 2) continue;
                 List<Integer> cand = g.stream().filter(candidate::get).toList();
                 if (cand.size() >= 2) {
                     candRepeated++;
-                    if (cand.stream().map(outputHash::get).distinct().count() > 1) candConflicts++;
+                    if (cand.stream().map(outputHash::get).distinct().count() > 1) {
+                        candConflicts++;
+                        candRowsInConflict += cand.size();
+                    }
                 }
+                // FT-CONSISTENT: approved (or gold), current-era rows of the group with rival outputs
+                List<Integer> elig = g.stream().filter(eligible::get).toList();
+                if (elig.size() >= 2 && elig.stream().map(outputHash::get).distinct().count() > 1) eligibleConflicts.add(elig);
                 repeated++;
                 Map<Long, Integer> outputs = new LinkedHashMap<>();
                 for (int row : g) outputs.merge(outputHash.get(row), 1, Integer::sum);
@@ -313,6 +320,7 @@ final class TrainingAccumulator {
             p.candidateRepeatedInputGroups = candRepeated;
             p.candidateConflictGroups = candConflicts;
             p.candidateDisagreement = candRepeated == 0 ? 0.0 : (double) candConflicts / candRepeated;
+            p.consistency = AuditReport.Consistency.of(eligible.cardinality(), eligibleConflicts, candidate.cardinality(), candRowsInConflict);
         }
         if (request.runs(AuditCheck.EXACT_DUPLICATES) && request.runs(AuditCheck.NEAR_DUPLICATES) && request.runs(AuditCheck.CONFLICTS)) {
             BitSet roots = new BitSet(rows);
@@ -460,6 +468,7 @@ final class TrainingAccumulator {
     static final class Partial {
         Long exactGroups, rowsInExact, exactInputGroups, nearClusters, rowsInNear, repeatedInputGroups, conflictGroups, rowsInConflict, usable;
         Double disagreement, candidateDisagreement;
+        AuditReport.Consistency consistency;
         Long candidateRepeatedInputGroups, candidateConflictGroups;
         List<AuditReport.ClusterSample> largest;
         long indexBytes;

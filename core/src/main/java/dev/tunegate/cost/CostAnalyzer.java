@@ -87,6 +87,7 @@ public final class CostAnalyzer implements Analyzer {
         if (cand.isPresent() && !ws.has("model.candidate.contextWindow") && cand.get().contextWindow() != null) {
             evidence.add(Evidence.declared(Measure.CANDIDATE_CONTEXT_WINDOW, cand.get().contextWindow(), "cost: price catalog " + cand.get().id()));
         }
+        methodEvidence(ws, report, catalog, evidence);
         List<AnalyzerResult.InputFile> files = new ArrayList<>();
         for (String key : List.of("prompts.system", "prompts.tuned")) {
             ws.path(key).ifPresent(p -> files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p))));
@@ -178,7 +179,7 @@ public final class CostAnalyzer implements Analyzer {
         BigDecimal evaluation = BigDecimal.valueOf(ws.number("training.evaluationCostUsd").orElse(0.0));
         double mfu = ws.number("training.mfu").orElse(0.35);
         for (String k : List.of("training.epochs", "training.retrainEveryWeeks", "training.labelingCostPerRow", "training.evaluationCostUsd",
-                "training.gpu", "training.mfu", "model.hosting", "requirements.onPremInference", "requirements.dataMayLeavePerimeter")) {
+                "training.gpu", "training.mfu", "training.maxBudgetUsd", "training.gpuMemoryGb", "training.gpuCount", "training.iteration", "model.hosting", "requirements.onPremInference", "requirements.dataMayLeavePerimeter")) {
             Object v = ws.effective().get(k);
             if (v != null) inputs.add(new InputValue(k, v, "", at(ws, k)));
         }
@@ -186,10 +187,49 @@ public final class CostAnalyzer implements Analyzer {
         boolean onPrem = ws.bool("requirements.onPremInference").orElse(false);
         boolean mayLeave = ws.bool("requirements.dataMayLeavePerimeter").orElse(false);
 
+        Long seqP95 = ev.get(Measure.SEQUENCE_TOKENS_P95).map(e -> Math.round(e.asDouble())).orElse(null);
+        if (seqP95 != null) inputs.add(new InputValue("sequenceTokensP95", seqP95, "tokens", source(ev, Measure.SEQUENCE_TOKENS_P95)));
         CostInputs in = new CostInputs(today, tuned, rag, input, output, trainingTokens, rows, calls, growth, current, candidate,
-                epochs, cadence, labeling, evaluation, gpu, mfu, selfHosted, onPrem, mayLeave, List.copyOf(catalog.gpus().values()));
+                epochs, cadence, labeling, evaluation, gpu, mfu, selfHosted, onPrem, mayLeave, List.copyOf(catalog.gpus().values()), seqP95);
         double threshold = context.thresholds().get(THRESHOLD);
         return model.compute(in, threshold, context.today()).withProvenance(inputs, warnings);
+    }
+
+    /**
+     * The method choice's evidence: each GPU method's peak memory and cost per run, and the GPU memory the team can
+     * train on — {@code training.gpuMemoryGb} × {@code training.gpuCount}, else the catalog's GPU ({@code training.gpu},
+     * or the one with the most memory) × {@code training.gpuCount}.
+     */
+    private static void methodEvidence(Workspace ws, CostReport report, PriceCatalog catalog, List<Evidence> evidence) {
+        String src = "cost: the candidate, the dataset and the price catalog";
+        for (CostReport.MethodCost m : report.methods()) {
+            Measure mem = switch (m.method()) {
+                case FULL -> Measure.FULL_PEAK_MEMORY_GB;
+                case LORA -> Measure.LORA_PEAK_MEMORY_GB;
+                case QLORA -> Measure.QLORA_PEAK_MEMORY_GB;
+                case PROVIDER_API -> null;
+            };
+            Measure usd = switch (m.method()) {
+                case FULL -> Measure.FULL_RUN_USD;
+                case LORA -> Measure.LORA_RUN_USD;
+                case QLORA -> Measure.QLORA_RUN_USD;
+                case PROVIDER_API -> null;
+            };
+            if (mem == null) continue;
+            if (m.memoryGb() != null) evidence.add(Evidence.measured(mem, m.memoryGb(), src, "weights, optimizer and adapter states, activations (docs/formats/cost.md)"));
+            if (m.trainingCostUsd() != null) evidence.add(Evidence.measured(usd, m.trainingCostUsd().doubleValue(), src, m.formula()));
+        }
+        long count = ws.integer("training.gpuCount").orElse(1L);
+        Optional<Double> perGpu = ws.number("training.gpuMemoryGb");
+        if (perGpu.isPresent()) {
+            evidence.add(Evidence.declared(Measure.TRAINING_MEMORY_GB, perGpu.get() * count, Workspace.CONFIG_FILE + ":" + ws.line("training.gpuMemoryGb")
+                    + " (" + count + " × " + perGpu.get() + " GB, training.gpuMemoryGb × training.gpuCount)"));
+            return;
+        }
+        Optional<GpuPrice> g = ws.string("training.gpu").flatMap(catalog::gpu)
+                .or(() -> catalog.gpus().values().stream().max(java.util.Comparator.comparingDouble(GpuPrice::memoryGb).thenComparing(GpuPrice::id)));
+        g.ifPresent(x -> evidence.add(Evidence.declared(Measure.TRAINING_MEMORY_GB, x.memoryGb() * count, "cost: price catalog " + x.id()
+                + " (" + count + " × " + x.memoryGb() + " GB; set training.gpuMemoryGb for the team's own GPUs)")));
     }
 
     private static Long tokens(EvidenceSet ev, Measure m, Workspace ws, String key, String name, List<InputValue> inputs) {

@@ -51,19 +51,17 @@ public final class CostModel {
      * @param qloraOverhead QLoRA's dequantisation overhead over LoRA (1.3–1.5 reported; 1.4 used)
      * @param adapterShare adapter parameters as a share of N (rank 16 on every linear layer ≈ 0.5 %)
      * @param qloraBytesPerParam bytes per frozen weight in 4-bit NF4 with double quantisation and bf16 embeddings
-     * @param activationGbPerBParams activation memory per billion parameters for a 4,096-token micro-batch with
-     *                               gradient checkpointing (≈ 2 bytes × hidden × layers per token)
      * @param memoryOverhead factor on the memory sum for CUDA context and fragmentation
      * @param servingUtilisation share of peak FLOPs a batched server sustains (2·N FLOPs per token)
      * @param servingMemoryOverhead factor on bf16 weights for KV cache and activations when serving
      * @param maxGpus the most GPUs a run may use
      */
     public record Assumptions(double fullFlopsPerParamToken, double loraFlopsPerParamToken, double qloraOverhead,
-                              double adapterShare, double qloraBytesPerParam, double activationGbPerBParams,
+                              double adapterShare, double qloraBytesPerParam,
                               double memoryOverhead, double servingUtilisation, double servingMemoryOverhead, int maxGpus) {
         /** The defaults documented in docs/formats/cost.md. */
         public static Assumptions standard() {
-            return new Assumptions(6, 4, 1.4, 0.005, 0.55, 0.125, 1.10, 0.25, 1.2, 64);
+            return new Assumptions(6, 4, 1.4, 0.005, 0.55, 1.10, 0.25, 1.2, 64);
         }
     }
 
@@ -85,8 +83,8 @@ public final class CostModel {
                 "QLoRA ≈ LoRA × " + num(a.qloraOverhead) + " for dequantising 4-bit weights (1.3–1.5× reported)",
                 "memory: full = 16 bytes/param (bf16 weights 2 + bf16 gradients 2 + fp32 master weights 4 + Adam's two fp32 states 8); "
                         + "LoRA = bf16 weights 2 bytes/param; QLoRA = " + num(a.qloraBytesPerParam) + " bytes/param; adapters = "
-                        + num(a.adapterShare * 100) + " % of N at 16 bytes each; activations ≈ " + num(a.activationGbPerBParams)
-                        + " GB per billion params (4,096-token micro-batch, gradient checkpointing); × " + num(a.memoryOverhead) + " overhead",
+                        + num(a.adapterShare * 100) + " % of N at 16 bytes each; activations of one example of the dataset's p95 length "
+                        + "with gradient checkpointing = s·h·(2L + 34) bytes, h = ∛(N·128/12), L = h/128; × " + num(a.memoryOverhead) + " overhead",
                 "GPU-hours = FLOPs ÷ (peak dense bf16 FLOPS × MFU) ÷ 3600; several GPUs split the same GPU-hours (sharded with FSDP/ZeRO-3 when the model does not fit one)",
                 "self-hosted inference: 2·N FLOPs per token (prefill and output alike) at " + num(a.servingUtilisation * 100)
                         + " % of peak (continuous batching); cost per call = GPU $/h ÷ calls served per hour, i.e. the GPU's idle capacity is not charged",
@@ -342,7 +340,7 @@ public final class CostModel {
             if (n == null) unknown("training and serving cost of " + m.label(), "model.candidate.paramsB (or model.candidate.name in the price catalog)");
             if (tokens == null) unknown("training cost", "data.train (the audit's training tokens)");
             Double flops = n == null || tokens == null ? null : flopsPerParamToken(m) * n * 1e9 * tokens;
-            Double memory = n == null ? null : trainingMemoryGb(m, n);
+            Double memory = n == null ? null : peakMemoryGb(m, n, in.sequenceTokensP95() == null ? DEFAULT_SEQUENCE_TOKENS : in.sequenceTokensP95());
             List<String> used = new ArrayList<>();
             if (cand != null && entries.containsKey(cand.id())) used.add(cand.id());
             String gpuId = null;
@@ -486,17 +484,38 @@ public final class CostModel {
         };
     }
 
-    /** GPU memory (GB) a training run needs: weights, adapters, optimizer states, activations, overhead. */
-    double trainingMemoryGb(Method m, double paramsB) {
+    /** The example length assumed for activation memory when the dataset's p95 is unknown. */
+    public static final long DEFAULT_SEQUENCE_TOKENS = 4096;
+
+    /**
+     * Peak GPU memory (GB = 10⁹ bytes) of one training run: weights and optimizer states, LoRA adapters, and the
+     * activations of one micro-batch of {@code seqTokens} tokens with gradient checkpointing, × the overhead factor.
+     * The formula and its sources are in docs/formats/cost.md ("Peak training memory").
+     *
+     * @param paramsB the candidate's parameters in billions
+     * @param seqTokens the example length the run must hold (the dataset's p95)
+     */
+    public double peakMemoryGb(Method m, double paramsB, long seqTokens) {
         double adapters = a.adapterShare * paramsB * 16;
-        double activations = a.activationGbPerBParams * paramsB;
         double states = switch (m) {
             case FULL -> 16 * paramsB;
             case LORA -> 2 * paramsB + adapters;
             case QLORA -> a.qloraBytesPerParam * paramsB + adapters;
             case PROVIDER_API -> 0;
         };
-        return (states + activations) * a.memoryOverhead;
+        return (states + activationGb(paramsB, seqTokens)) * a.memoryOverhead;
+    }
+
+    /**
+     * Activations (GB) of one sequence with full gradient checkpointing: each layer's input kept in bf16 (2·s·h·L bytes)
+     * plus one layer's activations while it is recomputed (34·s·h bytes, Korthikanti et al. 2022 without the attention
+     * matrix, which FlashAttention never stores). Width and depth are estimated from N for a dense decoder:
+     * N ≈ 12·L·h² and L = h / 128 (Llama-2 7B: h 4,096, L 32; 13B: 5,120, 40).
+     */
+    static double activationGb(double paramsB, long seqTokens) {
+        double h = Math.cbrt(paramsB * 1e9 * 128 / 12);
+        double layers = h / 128;
+        return seqTokens * h * (2 * layers + 34) / 1e9;
     }
 
     /** OpenAI's data-prep heuristic: 3 epochs, raised for small sets (≥ 100 examples seen), lowered for large (≤ 25,000). */

@@ -65,10 +65,16 @@ public record Evidence(Measure measure, Object value, Origin origin, String sour
                 String n = d == Math.rint(d) && Math.abs(d) < 1e15
                         ? Long.toString((long) d)
                         : String.format(java.util.Locale.ROOT, "%.2f", d);
-                yield measure.unit().isEmpty() ? n : n + " " + measure.unit();
+                yield measure.unit().isEmpty() ? n : n + " " + unit(measure.unit(), d);
             }
             case BOOLEAN -> ((Boolean) value) ? "yes" : "no";
             case TEXT -> value.toString();
         };
+    }
+
+    /** "1 document", "2 documents": a one-word plural unit loses its "s" for exactly one. */
+    static String unit(String unit, double value) {
+        if (value == 1 && unit.endsWith("s") && !unit.contains(" ")) return unit.substring(0, unit.length() - 1);
+        return unit;
     }
 }

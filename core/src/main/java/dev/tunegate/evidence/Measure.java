@@ -18,6 +18,9 @@ public enum Measure {
     COST_OF_FAILURE(Kind.TEXT, "", "cost of a wrong answer", "useCase.costOfFailure in tunegate.yaml"),
     CANDIDATE_PARAMS_B(Kind.NUMBER, "B params", "candidate base model size", "model.candidate.paramsB in tunegate.yaml"),
     CANDIDATE_CONTEXT_WINDOW(Kind.NUMBER, "tokens", "candidate model context window", "model.candidate.contextWindow in tunegate.yaml"),
+    RETRIEVAL_IN_USE(Kind.BOOLEAN, "", "the use case retrieves documents (a corpus or RAG context is configured)", "retrieval.corpus or prompts.ragContextTokens in tunegate.yaml"),
+    MAX_BUDGET_USD(Kind.NUMBER, "USD", "budget per training run", "training.maxBudgetUsd in tunegate.yaml"),
+    TRAINING_ITERATION(Kind.TEXT, "", "training pace", "training.iteration in tunegate.yaml"),
 
     // --- dataset audit ---
     DATASET_ROWS(Kind.NUMBER, "rows", "rows in the training file", "data.train (a training dataset)"),
@@ -25,7 +28,12 @@ public enum Measure {
     GOLD_ROWS(Kind.NUMBER, "rows", "gold rows written by domain experts", "data.train with provenance metadata"),
     OUTPUTS_STRUCTURED(Kind.BOOLEAN, "", "outputs are structured (JSON) or an output schema is configured", "data.train (outputs) or requirements.outputSchema"),
     OUTPUT_SCHEMA_CONFORMANCE(Kind.RATIO, "", "share of outputs conforming to one schema", "data.train (outputs) and requirements.outputSchema"),
-    LABEL_DISAGREEMENT_RATE(Kind.RATIO, "", "share of repeated inputs whose outputs disagree", "data.train (a training dataset)"),
+    LABEL_DISAGREEMENT_RATE(Kind.RATIO, "", "share of training-candidate rows in a conflict group", "data.train (a training dataset)"),
+    CONFLICT_ROW_SHARE(Kind.RATIO, "", "share of approved, current-era rows in a conflict group", "data.train with review metadata"),
+    CONFLICT_GROUPS(Kind.NUMBER, "groups", "conflict groups among approved, current-era rows", "data.train with review metadata"),
+    CONFLICT_ROWS(Kind.NUMBER, "rows", "approved, current-era rows in conflict groups", "data.train with review metadata"),
+    CONFLICT_GROUPS_TO_RESOLVE(Kind.NUMBER, "groups", "conflict groups to resolve (largest first) to reach the threshold", "data.train with review metadata"),
+    SEQUENCE_TOKENS_P95(Kind.NUMBER, "tokens", "training example length (p95)", "data.train (a training dataset)"),
     LEAKED_GOLDEN_ROWS(Kind.NUMBER, "rows", "golden rows whose input also appears in training", "data.golden and data.train"),
 
     TRAINING_TOKENS(Kind.NUMBER, "tokens", "training tokens per epoch", "data.train (a training dataset)"),
@@ -49,7 +57,14 @@ public enum Measure {
     // --- cost model ---
     REQUIRED_CONTEXT_TOKENS(Kind.NUMBER, "tokens", "tokens a call needs: prompt + RAG context + input + output", "prompts and data.train"),
     BREAK_EVEN_WEEKS(Kind.NUMBER, "weeks", "weeks until prompt savings repay training", "traffic, prompts and model settings (the cost model)"),
-    PROVIDER_FINE_TUNING_OFFERED(Kind.BOOLEAN, "", "the provider still offers fine-tuning for the model", "the price catalog and model.current");
+    PROVIDER_FINE_TUNING_OFFERED(Kind.BOOLEAN, "", "the provider still offers fine-tuning for the model", "the price catalog and model.current"),
+    TRAINING_MEMORY_GB(Kind.NUMBER, "GB", "GPU memory the team can train on", "training.gpuMemoryGb and training.gpuCount, or training.gpu / the price catalog"),
+    FULL_PEAK_MEMORY_GB(Kind.NUMBER, "GB", "peak training memory of a full fine-tune", "model.candidate.paramsB (the cost model)"),
+    LORA_PEAK_MEMORY_GB(Kind.NUMBER, "GB", "peak training memory of LoRA", "model.candidate.paramsB (the cost model)"),
+    QLORA_PEAK_MEMORY_GB(Kind.NUMBER, "GB", "peak training memory of QLoRA", "model.candidate.paramsB (the cost model)"),
+    FULL_RUN_USD(Kind.NUMBER, "USD", "cost of one full fine-tuning run", "data.train, model.candidate and the price catalog (the cost model)"),
+    LORA_RUN_USD(Kind.NUMBER, "USD", "cost of one LoRA run", "data.train, model.candidate and the price catalog (the cost model)"),
+    QLORA_RUN_USD(Kind.NUMBER, "USD", "cost of one QLoRA run", "data.train, model.candidate and the price catalog (the cost model)");
 
     /** The type of a measure's value. */
     public enum Kind { NUMBER, RATIO, BOOLEAN, TEXT }

@@ -13,10 +13,13 @@ import java.util.List;
  * @param rules every rule with its verdict and evidence, in policy order
  * @param counterfactuals what measured change would flip the decision
  * @param unsettled unknown rules that could change it, with what would settle them
+ * @param methodOptions for FINE_TUNE and HYBRID, the GPU methods against the hardware and budget (else empty)
  */
 public record Decision(DecisionKind kind, Method method, String methodReason, List<String> reasons, List<RuleId> deciding,
-                       List<RuleResult> rules, List<Counterfactual> counterfactuals, List<Unsettled> unsettled) {
+                       List<RuleResult> rules, List<Counterfactual> counterfactuals, List<Unsettled> unsettled,
+                       List<MethodOption> methodOptions) {
     public Decision {
+        methodOptions = List.copyOf(methodOptions);
         reasons = List.copyOf(reasons);
         deciding = List.copyOf(deciding);
         rules = List.copyOf(rules);

@@ -57,12 +57,14 @@ public final class Policy {
 
     public static final String METHOD_QLORA_ABOVE_PARAMS_B = "METHOD.qloraAboveParamsB";
     public static final String METHOD_FULL_MIN_PAIRS = "METHOD.fullMinReviewedPairs";
+    public static final String FT_CONSISTENT_MAX_SHARE = "FT-CONSISTENT.maxConflictShare";
+    public static final String FT_PLATEAU_MIN_ITERATIONS = "FT-PLATEAU.minIterations";
 
     /** The policy of docs/RULES.md with its default thresholds. */
     public static Policy standard() {
         Threshold schemaShare = new Threshold("FT-SCHEMA.minConformance", 0.95, Measure.OUTPUT_SCHEMA_CONFORMANCE,
                 "share of outputs that must conform to one schema");
-        Threshold plateauIters = new Threshold("FT-PLATEAU.minIterations", 3, Measure.ITERATIONS_WITHOUT_GAIN,
+        Threshold plateauIters = new Threshold(FT_PLATEAU_MIN_ITERATIONS, 3, Measure.ITERATIONS_WITHOUT_GAIN,
                 "iterations without significant gain that make a plateau");
         Threshold recurringShare = new Threshold("FT-PLATEAU.minRecurringShare", 0.30, Measure.RECURRING_ERROR_SHARE,
                 "share of errors the repeating class must hold");
@@ -71,7 +73,7 @@ public final class Policy {
         Threshold onPremTokens = new Threshold("FT-ONPREM.contextTokens", 8000, Measure.REQUIRED_CONTEXT_TOKENS,
                 "context a small on-prem model cannot carry, when its window is not configured");
         Threshold disagreement = new Threshold("FT-TASK.maxDisagreement", 0.05, Measure.LABEL_DISAGREEMENT_RATE,
-                "largest share of repeated inputs with disagreeing outputs for pairs to count as stable");
+                "largest share of training-candidate rows in a conflict group for pairs to count as stable");
         Threshold minPairs = new Threshold("FT-DATA.minReviewedPairs", 200, Measure.REVIEWED_PAIRS,
                 "reviewed pairs needed to pilot an adapter");
         Threshold freshDays = new Threshold("NO-FRESH.maxChangeIntervalDays", 7, Measure.FACT_CHANGE_INTERVAL_DAYS,
@@ -86,16 +88,19 @@ public final class Policy {
                 "documents without access groups tolerated");
         Threshold leaks = new Threshold("FIX-ACL.maxLeaks", 0, Measure.ACL_LEAKS,
                 "results leaking to a principal outside the document's groups tolerated");
+        Threshold conflictShare = new Threshold(FT_CONSISTENT_MAX_SHARE, 0.05, Measure.CONFLICT_ROW_SHARE,
+                "largest share of approved, current-era rows that may sit in a conflict group (same or near-duplicate input, rival output)");
+        Condition retrievalInUse = isTrue(Measure.RETRIEVAL_IN_USE);
 
         List<Rule> rules = List.of(
                 new Rule(RuleId.FIX_ACL, Side.FIX_FIRST, "The index has access control",
                         "Teams ship demos without access control on the index, then discover legal blocked the rollout. Map SSO groups to metadata before writing UI polish.",
                         or(compare(Measure.DOCS_WITHOUT_GROUPS, Op.ABOVE, ungrouped.name()),
                            compare(Measure.ACL_LEAKS, Op.ABOVE, leaks.name())),
-                        List.of(ungrouped, leaks)),
+                        List.of(ungrouped, leaks), retrievalInUse),
                 new Rule(RuleId.FIX_RECALL, Side.FIX_FIRST, "Retrieval recall is high enough to build on",
                         "Another pitfall: optimizing generation while retrieval recall is below eighty percent on golden questions. Fix the index and chunking first — no prompt will substitute for missing documents.",
-                        compare(Measure.RECALL_AT_K, Op.BELOW, minRecall.name()), List.of(minRecall)),
+                        compare(Measure.RECALL_AT_K, Op.BELOW, minRecall.name()), List.of(minRecall), retrievalInUse),
                 new Rule(RuleId.NO_PAIRS, Side.AGAINST_FINE_TUNING, "The task can be described as input→output pairs",
                         "If you cannot describe the task as input-to-output pairs, you are not ready.",
                         isFalse(Measure.DESCRIBABLE_AS_PAIRS), List.of()),
@@ -127,12 +132,14 @@ public final class Policy {
                         List.of(schemaShare)),
                 new Rule(RuleId.FT_COST, Side.FOR_FINE_TUNING, "Shorter prompts repay training in weeks",
                         "Latency and token cost dominate: shorter prompts after tuning repay training in weeks.",
-                        compare(Measure.BREAK_EVEN_WEEKS, Op.AT_MOST, breakEven.name()), List.of(breakEven)),
+                        and(compare(Measure.BREAK_EVEN_WEEKS, Op.AT_MOST, breakEven.name()),
+                            compare(Measure.ITERATIONS_WITHOUT_GAIN, Op.AT_LEAST, plateauIters.name())),
+                        List.of(breakEven, plateauIters)),
                 new Rule(RuleId.FT_ONPREM, Side.FOR_FINE_TUNING, "An on-prem model cannot carry the context",
                         "You need on-prem inference with a smaller model that cannot carry eight-thousand tokens of RAG context every time.",
                         and(isTrue(Measure.ON_PREM_INFERENCE),
                             compareTo(Measure.REQUIRED_CONTEXT_TOKENS, Op.ABOVE, Measure.CANDIDATE_CONTEXT_WINDOW, onPremTokens.name())),
-                        List.of(onPremTokens)),
+                        List.of(onPremTokens), isTrue(Measure.ON_PREM_INFERENCE)),
                 new Rule(RuleId.FT_TASK, Side.FOR_FINE_TUNING, "The task has stable input→output pairs",
                         "The task is classification, extraction, routing, or summarization with stable input-output pairs you can label.",
                         and(oneOf(Measure.TASK_TYPE, FINE_TUNABLE_TASKS),
@@ -140,7 +147,10 @@ public final class Policy {
                         List.of(disagreement)),
                 new Rule(RuleId.FT_DATA, Side.FOR_FINE_TUNING, "Enough reviewed pairs to pilot an adapter",
                         "Labeled pairs: 200+ reviewed → pilot adapter. Often 500–5,000 quality pairs for LoRA; start with 50–100 gold examples.",
-                        compare(Measure.REVIEWED_PAIRS, Op.AT_LEAST, minPairs.name()), List.of(minPairs)));
+                        compare(Measure.REVIEWED_PAIRS, Op.AT_LEAST, minPairs.name()), List.of(minPairs)),
+                new Rule(RuleId.FT_CONSISTENT, Side.AGAINST_FINE_TUNING, "Labels conflict: the same input has rival outputs",
+                        "One thousand consistent examples beat one hundred thousand noisy pairs.",
+                        compare(Measure.CONFLICT_ROW_SHARE, Op.ABOVE, conflictShare.name()), List.of(conflictShare)));
 
         List<Threshold> method = List.of(
                 new Threshold(METHOD_QLORA_ABOVE_PARAMS_B, 13, Measure.CANDIDATE_PARAMS_B,

@@ -11,10 +11,15 @@ import java.util.List;
  * @param sentence the sentence of the article it comes from
  * @param condition when it fires
  * @param thresholds its overridable thresholds
+ * @param subject when the rule applies at all (null: always); when it is known to be false the rule is NOT_APPLICABLE
  */
-public record Rule(RuleId id, Side side, String title, String sentence, Condition condition, List<Threshold> thresholds) {
+public record Rule(RuleId id, Side side, String title, String sentence, Condition condition, List<Threshold> thresholds, Condition subject) {
     public Rule {
         thresholds = List.copyOf(thresholds);
+    }
+
+    public Rule(RuleId id, Side side, String title, String sentence, Condition condition, List<Threshold> thresholds) {
+        this(id, side, title, sentence, condition, thresholds, null);
     }
 
     /** Which way a fired rule pushes the decision. */

@@ -33,7 +33,8 @@ public record DecisionRecord(
         List<EvidenceEntry> evidence,
         Map<String, Object> reports,
         List<String> notes,
-        Provenance provenance) implements RecordWriter.Writable {
+        Provenance provenance,
+        List<MethodRow> methods) implements RecordWriter.Writable {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -45,6 +46,13 @@ public record DecisionRecord(
     public record Rule(String id, String side, String title, Verdict verdict, String condition,
                        Map<String, Object> threshold, String thresholdText, Map<String, Object> measured, String measuredText,
                        List<String> settledBy, String sentence, boolean deciding) {}
+
+    /**
+     * A row of the method table (FINE_TUNE and HYBRID): estimated peak memory, whether it fits the hardware,
+     * cost per run, whether it is within budget (null: unknown or no budget set), the seed's band.
+     */
+    public record MethodRow(String method, String label, Double peakMemoryGb, Boolean fitsHardware, Double costPerRunUsd,
+                            Boolean withinBudget, String seedBand, String bestFor, boolean chosen) {}
 
     public record CounterfactualEntry(String rule, String change, String decision, String method, String text) {}
 

@@ -29,6 +29,18 @@ public final class MarkdownRecord {
         b.append("## Decision\n\n");
         b.append("**").append(r.label()).append("** — ").append(r.summary()).append("\n\n");
         if (r.methodReason() != null && !r.methodReason().isEmpty()) b.append("Method: ").append(r.methodReason()).append(".\n\n");
+        if (r.methods() != null && !r.methods().isEmpty()) {
+            b.append("| method | estimated peak memory | fits the hardware? | cost per run | within budget? | the seed's band |\n|---|---|---|---|---|---|\n");
+            for (DecisionRecord.MethodRow m : r.methods()) {
+                b.append("| ").append(m.chosen() ? "**" + m.label() + "**" : m.label())
+                        .append(" | ").append(m.peakMemoryGb() == null ? "unknown" : String.format(java.util.Locale.ROOT, "%.1f GB", m.peakMemoryGb()))
+                        .append(" | ").append(yesNo(m.fitsHardware(), "unknown"))
+                        .append(" | ").append(m.costPerRunUsd() == null ? "unknown" : String.format(java.util.Locale.ROOT, "$%,.2f", m.costPerRunUsd()))
+                        .append(" | ").append(yesNo(m.withinBudget(), "no budget set"))
+                        .append(" | ").append(m.seedBand()).append(" — ").append(m.bestFor()).append(" |\n");
+            }
+            b.append('\n');
+        }
         b.append("Why:\n\n");
         for (int i = 0; i < r.reasons().size(); i++) b.append(i + 1).append(". ").append(r.reasons().get(i)).append('\n');
         b.append('\n');
@@ -55,9 +67,11 @@ public final class MarkdownRecord {
                 case FIRED -> "FIRED";
                 case NOT_FIRED -> "not fired";
                 case UNKNOWN -> "UNKNOWN";
+                case NOT_APPLICABLE -> "n/a";
             };
             String measured = rule.verdict() == dev.tunegate.policy.Verdict.UNKNOWN
-                    ? "unknown — needs " + String.join(", ", rule.settledBy()) : rule.measuredText();
+                    ? "unknown — needs " + String.join(", ", rule.settledBy())
+                    : rule.verdict() == dev.tunegate.policy.Verdict.NOT_APPLICABLE ? "n/a — the use case does not have its subject" : rule.measuredText();
             b.append("| ").append(rule.deciding() ? "**" + rule.id() + "**" : rule.id()).append(" ").append(cell(rule.title()))
                     .append(" | ").append(verdict)
                     .append(" | ").append(cell(rule.condition()))
@@ -110,6 +124,10 @@ public final class MarkdownRecord {
             }
         }
         return "";
+    }
+
+    private static String yesNo(Boolean b, String ifNull) {
+        return b == null ? ifNull : b ? "yes" : "no";
     }
 
     /** Text safe inside a Markdown table cell. */

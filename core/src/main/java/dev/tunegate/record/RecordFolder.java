@@ -42,6 +42,20 @@ public final class RecordFolder {
         }
     }
 
+    /** The JSON twin of the latest decision record (pilot records aside), if any. */
+    public java.util.Optional<Path> latestDecision() {
+        if (!Files.isDirectory(dir)) return java.util.Optional.empty();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".json") && !n.endsWith("-pilot.json") && NUMBERED.matcher(n).matches();
+                    })
+                    .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Where a record's two files went. */
     public record Twin(Path markdown, Path json) {}
 

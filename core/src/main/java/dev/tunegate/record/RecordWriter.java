@@ -43,6 +43,11 @@ public final class RecordWriter {
     }
 
     /** Writes {@code record} as JSON beside its Markdown rendering {@code markdown}, then appends its log line. */
+    /** The JSON twin of the latest decision record, if any. */
+    public java.util.Optional<Path> latestDecision() {
+        return folder.latestDecision();
+    }
+
     public Written write(Writable record, String markdown) {
         String base = record.id() + "-" + record.slug();
         String jsonText = Json.pretty(record);

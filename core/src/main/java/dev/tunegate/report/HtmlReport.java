@@ -87,8 +87,7 @@ public final class HtmlReport {
         header(name);
         decision();
         if (p != null) pilot();
-        else missingSection("The pilot", "No pilot record: configure <code>pilot.checkpoints</code> (and <code>evals.baseline</code> with "
-                + "<code>evals.candidate</code>) in tunegate.yaml and run <code>tunegate pilot</code> to fill this section.");
+        else missingSection("The pilot", noPilotYet());
         chartsSection();
         rules();
         worstExamples();
@@ -330,6 +329,18 @@ public final class HtmlReport {
                 + (iv.isObject() ? String.format(Locale.ROOT, "; recall@k 95 %% interval [%s, %s] (%s)", fmtPct(iv.path("low").asDouble()),
                         fmtPct(iv.path("high").asDouble()), text(iv.path("method"))) : "") + ".";
         chart("chart-recall", title, "bar", labels, ds, opts, caption);
+    }
+
+    /** What to do when no pilot was judged: run it when its checkpoints are configured, else configure them. */
+    private String noPilotYet() {
+        JsonNode cfg = d.path("provenance").path("config");
+        String workspace = text(d.path("provenance").path("workspace"));
+        if (cfg.path("pilot.checkpoints").isTextual()) {
+            return "Checkpoints are configured (<code>" + esc(text(cfg.path("pilot.checkpoints"))) + "</code>) but no pilot was judged yet: run <code>tunegate pilot "
+                    + esc(workspace) + "</code>, then <code>tunegate report " + esc(workspace) + "</code> to fill this section.";
+        }
+        return "No pilot record: configure <code>pilot.checkpoints</code> (and <code>evals.baseline</code> with "
+                + "<code>evals.candidate</code>) in tunegate.yaml and run <code>tunegate pilot</code> to fill this section.";
     }
 
     private void pilotCharts() {

@@ -61,9 +61,15 @@ class AuditAnalyzerTest {
         Map<Measure, Object> m = measures(r);
         assertThat(m.get(Measure.DATASET_ROWS)).isEqualTo(7.0);
         assertThat(m.get(Measure.GOLD_ROWS)).isEqualTo(1.0);
-        // rows 0–2 share the input "where is my card" with two outputs: one conflict group out of one
-        // repeated-input group; usable: row 3 (gold) and row 6 (approved); row 4 is a pending draft, row 5 retired
-        assertThat(m.get(Measure.LABEL_DISAGREEMENT_RATE)).isEqualTo(1.0);
+        // rows 0–2 share the input "where is my card" with two outputs: one conflict group of 3 rows;
+        // usable: row 3 (gold) and row 6 (approved); row 4 is a pending draft, row 5 retired.
+        // FT-TASK over rows: 3 of the 6 candidates (current era, not rejected: rows 0–4 and 6) conflict = 0.5
+        assertThat(m.get(Measure.LABEL_DISAGREEMENT_RATE)).isEqualTo(0.5);
+        // FT-CONSISTENT: 3 of the 5 approved or gold current-era rows (0–3, 6) conflict = 0.6, in 1 group; resolving it leaves 0
+        assertThat(m.get(Measure.CONFLICT_ROW_SHARE)).isEqualTo(0.6);
+        assertThat(m.get(Measure.CONFLICT_GROUPS)).isEqualTo(1.0);
+        assertThat(m.get(Measure.CONFLICT_ROWS)).isEqualTo(3.0);
+        assertThat(m.get(Measure.CONFLICT_GROUPS_TO_RESOLVE)).isEqualTo(1.0);
         assertThat(m.get(Measure.REVIEWED_PAIRS)).isEqualTo(2.0);
         assertThat(m.get(Measure.LEAKED_GOLDEN_ROWS)).isEqualTo(1.0);
         assertThat(m.get(Measure.OUTPUTS_STRUCTURED)).isEqualTo(false);

@@ -54,14 +54,20 @@ class CostModelTest {
     }
 
     @Test
-    void trainingMemoryCountsWeightsAdaptersOptimizerStatesAndActivations() {
+    void peakMemoryCountsWeightsAdaptersOptimizerStatesAndActivationsAtTheExampleLength() {
         CostModel m = new CostModel();
-        // full, 8B: (16 × 8 + 0.125 × 8) × 1.1 = (128 + 1) × 1.1 = 141.9 GB
-        assertThat(m.trainingMemoryGb(Method.FULL, 8)).isCloseTo(141.9, within(1e-9));
-        // LoRA, 8B: (2 × 8 + 0.005 × 8 × 16 + 1) × 1.1 = (16 + 0.64 + 1) × 1.1 = 19.404 GB
-        assertThat(m.trainingMemoryGb(Method.LORA, 8)).isCloseTo(19.404, within(1e-9));
-        // QLoRA, 8B: (0.55 × 8 + 0.64 + 1) × 1.1 = 6.04 × 1.1 = 6.644 GB
-        assertThat(m.trainingMemoryGb(Method.QLORA, 8)).isCloseTo(6.644, within(1e-9));
+        // By hand, for N = 4096³ × 12 / 128 = 6,442,450,944 params (so h = ∛(N·128/12) = 4096 exactly and L = h/128 = 32)
+        // and s = 1,000 tokens: activations = s·h·(2L + 34) = 1000 × 4096 × 98 = 401,408,000 bytes = 0.401408 GB.
+        double n = 6.442450944;
+        assertThat(CostModel.activationGb(n, 1000)).isCloseTo(0.401408, within(1e-9));
+        // full: (16 × 6.442450944 + 0.401408) × 1.1 = (103.079215104 + 0.401408) × 1.1 = 113.8286854144 GB
+        assertThat(m.peakMemoryGb(Method.FULL, n, 1000)).isCloseTo(113.8286854144, within(1e-9));
+        // LoRA: (2N + 0.005·N·16 + act) × 1.1 = (12.884901888 + 0.51539607552 + 0.401408) × 1.1 = 13.80170596352 × 1.1 = 15.181876559872 GB
+        assertThat(m.peakMemoryGb(Method.LORA, n, 1000)).isCloseTo(15.181876559872, within(1e-9));
+        // QLoRA: (0.55·N + adapters + act) × 1.1 = (3.5433480192 + 0.51539607552 + 0.401408) × 1.1 = 4.46015209472 × 1.1 = 4.906167304192 GB
+        assertThat(m.peakMemoryGb(Method.QLORA, n, 1000)).isCloseTo(4.906167304192, within(1e-9));
+        // a longer example needs more memory, linearly in s: 2,000 tokens add exactly another 0.401408 × 1.1 GB
+        assertThat(m.peakMemoryGb(Method.LORA, n, 2000) - m.peakMemoryGb(Method.LORA, n, 1000)).isCloseTo(0.4415488, within(1e-9));
     }
 
     @Test

@@ -29,6 +29,7 @@ final class Evidences {
                 .m(Measure.DATA_MAY_LEAVE_PERIMETER, false).m(Measure.FACT_CHANGE_INTERVAL_DAYS, 91)
                 .m(Measure.REVIEWED_PAIRS, 640).m(Measure.LABEL_DISAGREEMENT_RATE, 0.01)
                 .m(Measure.ITERATIONS_WITHOUT_GAIN, 4).m(Measure.RECURRING_ERROR_SHARE, 0.45)
-                .m(Measure.FORMAT_ERROR_SHARE, 0.05).m(Measure.CANDIDATE_PARAMS_B, 8);
+                .m(Measure.FORMAT_ERROR_SHARE, 0.05).m(Measure.CANDIDATE_PARAMS_B, 8)
+                .m(Measure.CONFLICT_ROW_SHARE, 0.01).m(Measure.CONFLICT_GROUPS, 3).m(Measure.CONFLICT_ROWS, 6);
     }
 }

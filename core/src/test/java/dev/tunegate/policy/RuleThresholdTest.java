@@ -51,10 +51,13 @@ class RuleThresholdTest {
     }
 
     @Test
-    void ftCostFiresWhenBreakEvenIsWithin13WeeksAndNeverOtherwise() {
-        assertThat(verdict(RuleId.FT_COST, Evidences.of().m(Measure.BREAK_EVEN_WEEKS, 13))).isEqualTo(Verdict.FIRED);
-        assertThat(verdict(RuleId.FT_COST, Evidences.of().m(Measure.BREAK_EVEN_WEEKS, 13.01))).isEqualTo(Verdict.NOT_FIRED);
+    void ftCostFiresWhenBreakEvenIsWithin13WeeksOnceThePromptStoppedImproving() {
+        assertThat(verdict(RuleId.FT_COST, Evidences.of().m(Measure.BREAK_EVEN_WEEKS, 13).m(Measure.ITERATIONS_WITHOUT_GAIN, 3))).isEqualTo(Verdict.FIRED);
+        assertThat(verdict(RuleId.FT_COST, Evidences.of().m(Measure.BREAK_EVEN_WEEKS, 13.01).m(Measure.ITERATIONS_WITHOUT_GAIN, 3))).isEqualTo(Verdict.NOT_FIRED);
         assertThat(verdict(RuleId.FT_COST, Evidences.of().m(Measure.BREAK_EVEN_WEEKS, Double.POSITIVE_INFINITY))).isEqualTo(Verdict.NOT_FIRED);
+        // prompting still improves: cost alone does not fire; without an eval history it is unknown
+        assertThat(verdict(RuleId.FT_COST, Evidences.of().m(Measure.BREAK_EVEN_WEEKS, 6).m(Measure.ITERATIONS_WITHOUT_GAIN, 2))).isEqualTo(Verdict.NOT_FIRED);
+        assertThat(verdict(RuleId.FT_COST, Evidences.of().m(Measure.BREAK_EVEN_WEEKS, 6))).isEqualTo(Verdict.UNKNOWN);
     }
 
     @Test
@@ -63,7 +66,7 @@ class RuleThresholdTest {
         assertThat(verdict(RuleId.FT_ONPREM, Evidences.of().m(Measure.ON_PREM_INFERENCE, true).m(Measure.REQUIRED_CONTEXT_TOKENS, 8000))).isEqualTo(Verdict.NOT_FIRED);
         assertThat(verdict(RuleId.FT_ONPREM, Evidences.of().m(Measure.ON_PREM_INFERENCE, true).m(Measure.REQUIRED_CONTEXT_TOKENS, 5000)
                 .m(Measure.CANDIDATE_CONTEXT_WINDOW, 4096))).isEqualTo(Verdict.FIRED);
-        assertThat(verdict(RuleId.FT_ONPREM, Evidences.of().m(Measure.ON_PREM_INFERENCE, false).m(Measure.REQUIRED_CONTEXT_TOKENS, 90000))).isEqualTo(Verdict.NOT_FIRED);
+        assertThat(verdict(RuleId.FT_ONPREM, Evidences.of().m(Measure.ON_PREM_INFERENCE, false).m(Measure.REQUIRED_CONTEXT_TOKENS, 90000))).isEqualTo(Verdict.NOT_APPLICABLE);
     }
 
     @Test
