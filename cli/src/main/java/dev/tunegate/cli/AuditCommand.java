@@ -8,6 +8,10 @@ import dev.tunegate.audit.Finding;
 import dev.tunegate.audit.FindingSink;
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
+import dev.tunegate.audit.semantic.SemanticAudit;
+import dev.tunegate.audit.semantic.SemanticFinding;
+import dev.tunegate.audit.semantic.SemanticReport;
+import dev.tunegate.audit.semantic.SemanticRequest;
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
@@ -41,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate audit data/train.jsonl --golden data/golden.jsonl",
                   "  tunegate audit train.csv --column input=text --column output=category",
-                  "  tunegate audit big.jsonl.zst --only near-duplicates --findings dups.jsonl"})
+                  "  tunegate audit big.jsonl.zst --only near-duplicates --findings dups.jsonl",
+                  "  tunegate audit data/train.jsonl --golden data/golden.jsonl --semantic --findings f.jsonl"})
 final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The training dataset.")
     Path file;
@@ -96,6 +101,26 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--retired-eras", split = ",", paramLabel = "ERA", description = "Eras never to train on (comma list).")
     List<String> retiredEras = new ArrayList<>();
 
+    @Option(names = "--semantic", description = {"Also embed the rows with an in-process sentence-embedding model (CPU) and report",
+            "paraphrase leaks of the golden set, semantic near-duplicate clusters and semantic conflicts."})
+    boolean semantic;
+
+    @Option(names = "--embedding-model", paramLabel = "MODEL", defaultValue = "all-minilm-l6-v2-q",
+            description = "all-minilm-l6-v2-q, all-minilm-l6-v2, or an .onnx sentence-embedding model with tokenizer.json beside it (default: ${DEFAULT-VALUE}).")
+    String embeddingModel;
+
+    @Option(names = "--semantic-threshold", paramLabel = "COSINE", defaultValue = "0.65",
+            description = "Cosine at or above which a golden input leaks (default: ${DEFAULT-VALUE}; chosen on MRPC, see docs/formats/audit-report.md).")
+    double semanticThreshold;
+
+    @Option(names = "--semantic-duplicate-threshold", paramLabel = "COSINE", defaultValue = "0.90",
+            description = "Cosine at or above which training rows are semantic near-duplicates (default: ${DEFAULT-VALUE}).")
+    double semanticDuplicateThreshold;
+
+    @Option(names = "--embedding-cache", paramLabel = "DIR",
+            description = "Where vectors are cached per text and model (default: .tunegate/embeddings beside FILE; 'none' disables).")
+    String embeddingCache;
+
     @Spec
     CommandSpec spec;
 
@@ -112,19 +137,89 @@ final class AuditCommand implements Callable<Integer> {
                 .withChecks(AuditCheck.parse(only)).withMaxErrors(maxErrors).withTokenizer(tokenizer)
                 .withNearDuplicates(seed, threshold).withContextLimit(contextLimit);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        SemanticRequest semanticRequest = semantic ? semanticRequest(df) : null;
         AuditReport report;
+        SemanticReport[] sem = new SemanticReport[1];
         if (findings != null) {
-            report = withFindingsFile(findings, sink -> DatasetAudit.run(request, TerminalProgress.forStderr(), n, sink));
+            report = withFindingsFile(findings, sink -> {
+                AuditReport r = runAudit(request, n, sink::accept);
+                if (semanticRequest != null) sem[0] = runSemantic(semanticRequest, r, n, sink::accept);
+                return r;
+            });
         } else {
-            report = DatasetAudit.run(request, TerminalProgress.forStderr(), n);
+            report = runAudit(request, n, null);
+            if (semanticRequest != null) sem[0] = runSemantic(semanticRequest, report, n, f -> { });
         }
         PrintWriter out = spec.commandLine().getOut();
-        format.print(out, report, o -> printText(o, report, findings));
+        Object payload = report;
+        if (sem[0] != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(report);
+            node.set("semantic", Json.mapper().valueToTree(sem[0]));
+            payload = node;
+        }
+        format.print(out, payload, o -> {
+            printText(o, report, findings);
+            if (sem[0] != null) printSemantic(o, sem[0]);
+        });
         return TunegateCommand.OK;
     }
 
+    /** Golden rows the lexical leakage check flagged, collected from its findings for the semantic audit. */
+    private final java.util.Set<Integer> lexicalLeaks = new java.util.HashSet<>();
+
+    private AuditReport runAudit(AuditRequest request, int n, FindingSink target) {
+        if (!semantic && target == null) return DatasetAudit.run(request, TerminalProgress.forStderr(), n);
+        return DatasetAudit.run(request, TerminalProgress.forStderr(), n, f -> {
+            if (f.kind().equals("golden_leak") && !f.rows().isEmpty()) lexicalLeaks.add(f.rows().get(0));
+            if (target != null) target.accept(f);
+        });
+    }
+
+    private SemanticReport runSemantic(SemanticRequest req, AuditReport lexical, int n, java.util.function.Consumer<SemanticFinding> sink) {
+        return SemanticAudit.run(req, lexicalLeaks, TerminalProgress.forStderr(), n, sink, Path::toString);
+    }
+
+    private SemanticRequest semanticRequest(DatasetFormat df) {
+        Path cache = embeddingCache == null ? SemanticRequest.defaultCacheDir(file)
+                : embeddingCache.equals("none") ? null : Path.of(embeddingCache);
+        return SemanticRequest.of(file, golden).withFormat(df, ColumnMapping.parse(columns)).withModel(embeddingModel)
+                .withThresholds(semanticThreshold, semanticDuplicateThreshold).withCacheDir(cache);
+    }
+
+    static void printSemantic(PrintWriter out, SemanticReport s) {
+        out.println();
+        out.printf(Locale.ROOT, "Semantic (%s, %s search; %,d texts: %,d embedded at %,.0f/s, %,d cached):%n", s.model(), s.run().search(),
+                s.run().texts(), s.run().embedded(), s.run().textsPerSecond(), s.run().cached());
+        if (s.leakedGoldenRows() != null) {
+            out.printf(Locale.ROOT, "  paraphrase leaks: %,d of %,d golden rows have a training input at cosine ≥ %.2f that the exact/MinHash check missed (%,d more it flagged too)%n",
+                    s.leakedGoldenRows(), s.goldenRows(), s.threshold(), s.alsoLexicalLeaks());
+            s.leaks().stream().limit(3).forEach(l -> out.printf(Locale.ROOT, "    golden %d ~ training %d (%.3f): \"%s\" ~ \"%s\"%n",
+                    l.goldenRow(), l.trainingRow(), l.cosine(), shorten(l.goldenText()), shorten(l.trainingText())));
+        }
+        out.printf(Locale.ROOT, "  near-duplicates: %,d semantic clusters (%,d rows, %.1f%% of the dataset) at cosine ≥ %.2f, apart from the MinHash clusters%n",
+                s.nearDuplicateClusters(), s.rowsInNearDuplicateClusters(), 100 * s.nearDuplicateShare(), s.duplicateThreshold());
+        out.printf(Locale.ROOT, "  conflicts: %,d groups of paraphrased inputs with different outputs (%,d rows)%n", s.conflictGroups(), s.rowsInConflictGroups());
+        out.println("  nearest-neighbour cosine (training rows" + (s.histogram().golden().isEmpty() ? "" : " | golden rows") + "):");
+        long max = 1;
+        for (long c : s.histogram().training()) max = Math.max(max, c);
+        for (long c : s.histogram().golden()) max = Math.max(max, c);
+        for (int b = 0; b < s.histogram().training().size(); b++) {
+            long t = s.histogram().training().get(b);
+            long g = s.histogram().golden().isEmpty() ? 0 : s.histogram().golden().get(b);
+            if (t == 0 && g == 0) continue;
+            double lo = s.histogram().from() + b * s.histogram().width();
+            out.printf(Locale.ROOT, "    %.2f–%.2f %8d %-30s%s%n", lo, lo + s.histogram().width(), t, "#".repeat((int) Math.ceil(30.0 * t / max)),
+                    s.histogram().golden().isEmpty() ? "" : String.format(Locale.ROOT, " %6d %s", g, "#".repeat((int) Math.ceil(30.0 * g / max))));
+        }
+    }
+
+    private static String shorten(String s) {
+        String one = s.replaceAll("\\s+", " ").trim();
+        return one.length() <= 70 ? one : one.substring(0, 69) + "…";
+    }
+
     /** Streams findings into a temp file beside the target, then publishes it atomically. */
-    private static AuditReport withFindingsFile(Path target, java.util.function.Function<FindingSink, AuditReport> audit) {
+    private static AuditReport withFindingsFile(Path target, java.util.function.Function<java.util.function.Consumer<Object>, AuditReport> audit) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp;
         try {

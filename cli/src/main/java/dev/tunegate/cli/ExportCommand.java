@@ -50,6 +50,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the audit (default: all cores).")
     Integer threads;
 
+    @Option(names = "--drop-semantic-leaks",
+            description = "Also drop training rows that a golden row paraphrases (in-process embedding model; see audit --semantic).")
+    boolean semanticLeaks;
+
     @Option(names = "--verify", description = "Check the export folder DIR against its manifest instead of exporting.")
     boolean verify;
 
@@ -79,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Workspace ws = Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        ExportManifest m = Exporter.export(ws, new Exporter.Options(f, out, validation, seed, t), TerminalProgress.forStderr());
+        ExportManifest m = Exporter.export(ws, new Exporter.Options(f, out, validation, seed, t, semanticLeaks), TerminalProgress.forStderr());
         if (json) {
             o.print(Json.pretty(m));
         } else {

@@ -28,11 +28,39 @@ public final class AuditAnalyzer implements Analyzer {
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
         AuditRequest request = request(ws);
-        AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), FindingSink.NONE, ws::relative);
+        boolean semantic = ws.bool("data.semantic").orElse(false) && request.golden() != null;
+        java.util.Set<Integer> lexicalLeaks = new java.util.HashSet<>();
+        FindingSink sink = !semantic ? FindingSink.NONE : f -> {
+            if (f.kind().equals(FindingKind.GOLDEN_LEAK.key()) && !f.rows().isEmpty()) lexicalLeaks.add(f.rows().get(0));
+        };
+        AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), sink, ws::relative);
         List<Evidence> ev = evidence(r, context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE));
         List<String> notes = notes(r);
+        if (semantic) semantic(ws, request, r, lexicalLeaks, context, ev, notes);
         List<AnalyzerResult.InputFile> in = inputs(ws, r, request);
         return new AnalyzerResult(name(), ev, in, r, notes);
+    }
+
+    /**
+     * {@code data.semantic: true}: paraphrase leaks of the golden set (the semantic audit) join the exact and
+     * near-duplicate leaks in {@link Measure#LEAKED_GOLDEN_ROWS}, so the record's leakage evidence counts them.
+     */
+    private static void semantic(Workspace ws, AuditRequest request, AuditReport r, java.util.Set<Integer> lexicalLeaks,
+                                 AnalysisContext context, List<Evidence> ev, List<String> notes) {
+        dev.tunegate.audit.semantic.SemanticRequest sr = dev.tunegate.audit.semantic.SemanticRequest.of(request.train(), request.golden())
+                .withFormat(request.format(), request.columns()).withCacheDir(ws.root().resolve(".tunegate").resolve("embeddings"));
+        dev.tunegate.audit.semantic.SemanticReport s = dev.tunegate.audit.semantic.SemanticAudit.run(sr, lexicalLeaks, context.progress(),
+                context.threads(), f -> { }, ws::relative);
+        long lexical = r.leakage() == null ? 0 : r.leakage().leakedRows();
+        long paraphrases = s.leakedGoldenRows() == null ? 0 : s.leakedGoldenRows();
+        ev.removeIf(e -> e.measure() == Measure.LEAKED_GOLDEN_ROWS);
+        ev.add(Evidence.measured(Measure.LEAKED_GOLDEN_ROWS, lexical + paraphrases, "audit: " + r.file() + " + " + ws.relative(request.golden()),
+                (r.leakage() == null ? "" : r.leakage().exactLeaks() + " exact, " + r.leakage().nearLeaks() + " near-duplicate, ")
+                        + paraphrases + String.format(Locale.ROOT, " paraphrased inputs (%s, cosine ≥ %.2f)", s.model(), s.threshold())
+                        + " of " + s.goldenRows() + " golden rows"));
+        if (paraphrases > 0) {
+            notes.add(paraphrases + " golden rows are paraphrases of training rows (semantic audit): a golden-set score overstates what the model learned");
+        }
     }
 
     /** The audit request a workspace configures: the training file, golden set, schema, format and eras. */

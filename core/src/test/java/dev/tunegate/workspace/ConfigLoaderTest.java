@@ -52,7 +52,7 @@ class ConfigLoaderTest {
                 data:
                   trian: data/train.jsonl
                 """)).isEqualTo("tunegate.yaml:5: unknown key \"data.trian\" (did you mean \"data.train\"?); allowed keys in data: "
-                + "train, format, columns, golden, labelingPipeline, currentEras, retiredEras, reviewQueue");
+                + "train, format, columns, golden, labelingPipeline, currentEras, retiredEras, reviewQueue, semantic");
     }
 
     @Test

@@ -78,10 +78,15 @@ public final class Exporter {
      * @param validation the validation fraction, in [0, 0.5]
      * @param seed the split's seed
      * @param threads worker threads of the audit
+     * @param semanticLeaks also drop training rows a golden row paraphrases (the semantic audit, default model and threshold)
      */
-    public record Options(ExportFormat format, Path out, double validation, long seed, int threads) {
+    public record Options(ExportFormat format, Path out, double validation, long seed, int threads, boolean semanticLeaks) {
         public Options {
             if (!(validation >= 0 && validation <= 0.5)) throw new InvalidInputException("--validation: expected a fraction between 0 and 0.5, found " + validation);
+        }
+
+        public Options(ExportFormat format, Path out, double validation, long seed, int threads) {
+            this(format, out, validation, seed, threads, false);
         }
     }
 
@@ -177,6 +182,19 @@ public final class Exporter {
             for (int i = 0; i < n; i++) {
                 if (goldenInputs.contains(Fingerprint.of(TextNormalizer.normalize(rows.get(i).example().input())))) leak.set(i);
             }
+        }
+        if (golden != null && opt.semanticLeaks() && n > 0) {
+            // paraphrases: the training rows nearest to each golden row the semantic audit flags (lexical leaks are set above)
+            var sr = dev.tunegate.audit.semantic.SemanticRequest.of(scratch, golden).withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
+                    .withCacheDir(ws.root().resolve(".tunegate").resolve("embeddings"));
+            long[] rowsDropped = {0};
+            var s = dev.tunegate.audit.semantic.SemanticAudit.run(sr, Set.of(), progress, Math.max(1, opt.threads()), f -> {
+                if (!f.kind().equals(dev.tunegate.audit.semantic.SemanticFinding.LEAK)) return;
+                for (int r : f.rows()) if (!leak.get(r)) { leak.set(r); rowsDropped[0]++; }
+            }, Path::toString);
+            notes.add(String.format(Locale.ROOT, "semantic leaks: %d golden rows paraphrase training rows (%s, cosine ≥ %.2f); %d more training rows count as golden leaks",
+                    s.leakedGoldenRows() == null ? 0 : s.leakedGoldenRows() + (s.alsoLexicalLeaks() == null ? 0 : s.alsoLexicalLeaks()),
+                    s.model(), s.threshold(), rowsDropped[0]));
         }
         Set<Integer> leakingGroups = new HashSet<>();
         for (int i = leak.nextSetBit(0); i >= 0; i = leak.nextSetBit(i + 1)) leakingGroups.add(find(parent, i));

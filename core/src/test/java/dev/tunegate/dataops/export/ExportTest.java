@@ -91,6 +91,29 @@ class ExportTest {
     }
 
     @Test
+    void dropSemanticLeaksAlsoRemovesATrainingRowAGoldenRowParaphrases(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(trainLines());
+        lines.add(JSON.writeValueAsString(row("I forgot my password, how can I reset it?", "A", "expert", "approved", "2026")));
+        List<Map<String, Object>> golden = List.of(row(Fixtures.ticket(2), "A", "gold", "approved", "2026"),
+                row("How do I reset my password?", "A", "gold", "approved", "2026"));
+        Path ws = dir.resolve("ws");
+        Fixtures.workspace(ws, List.of(), golden, null);
+        Files.writeString(ws.resolve("data/train.jsonl"), String.join("\n", lines) + "\n");
+        Workspace w = Fixtures.open(ws);
+
+        ExportManifest plain = export(w, dir.resolve("plain"));
+        assertThat(plain.removed().get("goldenLeak")).isEqualTo(1L); // the lexical leak of ticket 2 only
+        assertThat(Files.readString(dir.resolve("plain/train.jsonl")) + Files.readString(dir.resolve("plain/validation.jsonl")))
+                .contains("forgot my password");
+
+        ExportManifest semantic = Exporter.export(w, new Exporter.Options(ExportFormat.OPENAI_CHAT, dir.resolve("sem"), 0.1, 42, 2, true), Progress.SILENT);
+        assertThat(semantic.removed().get("goldenLeak")).isGreaterThanOrEqualTo(2L);
+        assertThat(Files.readString(dir.resolve("sem/train.jsonl")) + Files.readString(dir.resolve("sem/validation.jsonl")))
+                .doesNotContain("forgot my password");
+        assertThat(semantic.notes()).anyMatch(n -> n.startsWith("semantic leaks:"));
+    }
+
+    @Test
     void reRunningGivesByteIdenticalFiles(@TempDir Path dir) throws IOException {
         Workspace ws = workspace(dir.resolve("ws"), trainLines());
         export(ws, dir.resolve("a"));
