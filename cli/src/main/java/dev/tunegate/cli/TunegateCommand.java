@@ -49,13 +49,15 @@ import picocli.CommandLine.ScopeType;
             "1:a gate said no (regression, stop, refused promotion)",
             "2:usage error",
             "3:invalid input (the message names file, line and field)",
-            "4:internal error (run again with --stacktrace and report it)"})
+            "4:internal error (run again with --stacktrace and report it)",
+            "5:I/O failure writing tunegate's own files (full disk, permission denied; the message names the file, the previous state is intact)"})
 public final class TunegateCommand implements Runnable {
     public static final int OK = 0;
     public static final int GATE = 1;
     public static final int USAGE = 2;
     public static final int INVALID_INPUT = 3;
     public static final int INTERNAL = 4;
+    public static final int IO_FAILURE = 5;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     boolean stacktrace;

@@ -4,6 +4,7 @@ import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.policy.Decision;
 import dev.tunegate.policy.DecisionEngine;
 import dev.tunegate.policy.Policy;
@@ -51,11 +52,16 @@ public final class Assessment {
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
         DecisionRecordWriter writer = new DecisionRecordWriter(ws);
-        DecisionRecord record = DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber());
-        if (!options.write()) return new Result(ws, run, decision, record, null, null, null);
-        DecisionRecordWriter.Written w = writer.write(record);
-        Path html = HtmlReport.write(w.markdown().resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null);
-        return new Result(ws, run, decision, record, w.markdown(), w.json(), html);
+        if (!options.write()) {
+            return new Result(ws, run, decision, DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber()), null, null, null);
+        }
+        // the number is allocated and the record written under the workspace's write lock: two runs never share one
+        try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquire(ws.root())) {
+            DecisionRecord record = DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber());
+            DecisionRecordWriter.Written w = writer.write(record, (md, json) -> HtmlReport.write(
+                    md.resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null));
+            return new Result(ws, run, decision, record, w.markdown(), w.json(), w.extra());
+        }
     }
 
     /** Threshold overrides from {@code policy.thresholds} (names validated by the config loader). */

@@ -21,7 +21,7 @@ public final class PilotRecordWriter {
     }
 
     /** Where the record was written. */
-    public record Written(Path markdown, Path json, Path log) {}
+    public record Written(Path markdown, Path json, Path log, Path extra) {}
 
     /** The number the next record gets. */
     public int nextNumber() {
@@ -29,19 +29,27 @@ public final class PilotRecordWriter {
     }
 
     public Written write(PilotRecord record) {
+        return write(record, null);
+    }
+
+    /**
+     * Writes the record, then the companion (the HTML page), then its log line last, all under the workspace's
+     * write lock ({@link RecordFolder#commit}).
+     */
+    public Written write(PilotRecord record, RecordFolder.Companion companion) {
         String base = record.id() + "-" + record.slug();
         String jsonText = Json.pretty(record);
-        RecordFolder.Twin twin = folder.writeTwin(base, jsonText, PilotMarkdown.render(record));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("kind", "pilot");
         line.put("id", record.id());
         line.put("date", record.date());
         line.put("useCase", record.useCase());
         line.put("verdict", record.verdict().name());
-        line.put("record", folder.relative(twin.markdown()));
-        line.put("json", folder.relative(twin.json()));
+        line.put("record", null);
+        line.put("json", null);
         line.put("sha256", Digests.sha256(jsonText));
         line.put("toolVersion", record.provenance().toolVersion());
-        return new Written(twin.markdown(), twin.json(), folder.log(line));
+        RecordFolder.Committed c = folder.commit(base, jsonText, PilotMarkdown.render(record), companion, line);
+        return new Written(c.markdown(), c.json(), c.log(), c.extra());
     }
 }

@@ -20,7 +20,7 @@ public final class DecisionRecordWriter {
     }
 
     /** Where the record was written. */
-    public record Written(Path markdown, Path json, Path log) {}
+    public record Written(Path markdown, Path json, Path log, Path extra) {}
 
     /** The number the next record gets (1 + the highest existing). */
     public int nextNumber() {
@@ -28,9 +28,16 @@ public final class DecisionRecordWriter {
     }
 
     public Written write(DecisionRecord record) {
+        return write(record, null);
+    }
+
+    /**
+     * Writes the record, then the companion (the HTML page), then its log line last, all under the workspace's
+     * write lock ({@link RecordFolder#commit}).
+     */
+    public Written write(DecisionRecord record, RecordFolder.Companion companion) {
         String base = record.id() + "-" + record.slug();
         String jsonText = Json.pretty(record);
-        RecordFolder.Twin twin = folder.writeTwin(base, jsonText, MarkdownRecord.render(record));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("kind", "decision");
         line.put("id", record.id());
@@ -38,11 +45,11 @@ public final class DecisionRecordWriter {
         line.put("useCase", record.useCase().name());
         line.put("decision", record.decision());
         line.put("method", record.method());
-        line.put("record", folder.relative(twin.markdown()));
-        line.put("json", folder.relative(twin.json()));
+        line.put("record", null);
+        line.put("json", null);
         line.put("sha256", Digests.sha256(jsonText));
         line.put("toolVersion", record.provenance().toolVersion());
-        Path log = folder.log(line);
-        return new Written(twin.markdown(), twin.json(), log);
+        RecordFolder.Committed c = folder.commit(base, jsonText, MarkdownRecord.render(record), companion, line);
+        return new Written(c.markdown(), c.json(), c.log(), c.extra());
     }
 }
