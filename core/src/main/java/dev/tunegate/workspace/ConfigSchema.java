@@ -151,6 +151,9 @@ public final class ConfigSchema {
                         opt("processKpiTarget", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), null, "Target of the process KPI.", "pilot", "6"),
                         opt("processKpiDirection", new Choice(List.of("atMost", "atLeast")), "atMost", "Whether the process KPI must stay at most or at least its target.", "pilot"),
                         opt("nonInferiorityMargin", new Num(0, 1), 0.01, "Quality may be at most this much below the baseline.", "pilot, regress")),
+                sec("workspace", "Where the workspace's paths may reach.",
+                        opt("allowOutside", new StrList(), null, "Config keys whose paths may leave the workspace folder (after ../ and symbolic links "
+                                + "are resolved); any other path that leaves it is refused.", "all paths", "[retrieval.corpus]")),
                 sec("policy", "Overrides of the shipped policy.",
                         opt("thresholds", new FreeMap("threshold names (RULE.name) to numbers"), null, "Threshold overrides, e.g. FT-DATA.minReviewedPairs.", "all rules", "{FT-DATA.minReviewedPairs: 300}")));
     }
