@@ -53,7 +53,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     private static String message(Throwable ex) {
         String m = ex.getMessage();
         if (m == null || m.isBlank()) m = ex.getClass().getSimpleName();
-        return m.replace('\n', ' ');
+        return dev.tunegate.io.TerminalText.visible(m.replace('\n', ' ')); // messages quote data: never let it drive the terminal
     }
 
     /** Usage errors: one line and a pointer to --help, exit 2. */

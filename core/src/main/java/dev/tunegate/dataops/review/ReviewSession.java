@@ -78,12 +78,12 @@ public final class ReviewSession {
             ReviewLog log = ReviewedDataset.log(ws);
             ReviewLog.Replay replay = log.replay();
             warnings.addAll(replay.warnings());
-            warnings.forEach(w -> out.println("warning: " + w));
+            warnings.forEach(w -> out.println("warning: " + dev.tunegate.io.TerminalText.visible(w)));
             Map<String, ReviewLog.Entry> decided = replay.latest();
 
             List<QueueRow> pending = new ArrayList<>();
             ReviewQueue.Contents queue = ReviewedDataset.queue(ws).read();
-            queue.findings().forEach(f -> out.println("warning: review queue: " + f));
+            queue.findings().forEach(f -> out.println("warning: review queue: " + dev.tunegate.io.TerminalText.visible(String.valueOf(f))));
             for (QueueRow q : queue.rows()) {
                 if (isPending(q.example()) && !decided.containsKey(q.digest())) pending.add(q);
             }
@@ -183,8 +183,8 @@ public final class ReviewSession {
     private static void show(PrintWriter out, QueueRow q, int n, int total, List<Match> near, List<Shown> shown) {
         Example ex = q.example();
         out.println();
-        out.println("── " + n + "/" + total + "  " + q.source() + "  (" + provenance(ex) + (ex.metadata().era() == null ? "" : ", era " + ex.metadata().era()) + ")");
-        out.println("Why: " + (q.why() == null ? "pending review" : q.why()) + (q.when() == null ? "" : " (" + q.when() + ")"));
+        out.println("── " + n + "/" + total + "  " + clip(q.source()) + "  (" + clip(provenance(ex)) + (ex.metadata().era() == null ? "" : ", era " + clip(ex.metadata().era())) + ")");
+        out.println("Why: " + (q.why() == null ? "pending review" : clip(q.why())) + (q.when() == null ? "" : " (" + clip(q.when()) + ")"));
         for (Message m : ex.messages()) {
             if (m == ex.messages().get(ex.messages().size() - 1)) break;
             if (m.role() == Role.SYSTEM) continue;
@@ -206,7 +206,7 @@ public final class ReviewSession {
     private static String clip(String s) { return clip(s, TEXT_SHOWN); }
 
     private static String clip(String s, int max) {
-        String one = s.replace("\n", " ⏎ ");
+        String one = dev.tunegate.io.TerminalText.visible(s.replace("\n", " ⏎ ")); // a row must not drive the reviewer's terminal
         return one.length() > max ? one.substring(0, max - 1) + "…" : one;
     }
 
