@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             DataCommand.class,
             ReviewCommand.class,
             AdapterCommand.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
@@ -41,6 +42,7 @@ import picocli.CommandLine.ScopeType;
             "  tunegate pilot examples/ticket-routing            scale / improve / stop (exit 1 on stop)",
             "  tunegate report examples/policy-qa -o report.html one self-contained HTML page",
             "  tunegate cost examples/ticket-routing",
+            "  tunegate doctor examples/ticket-routing --dry-run   what a killed run left behind",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
         exitCodeListHeading = "%nExit codes:%n",
