@@ -2,7 +2,6 @@ package dev.tunegate.cli;
 
 import dev.tunegate.dataops.adapter.AdapterEntry;
 import dev.tunegate.dataops.adapter.AdapterRegistry;
-import dev.tunegate.io.Json;
 import dev.tunegate.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,10 +58,8 @@ final class AdapterAddCommand implements Callable<Integer> {
         AdapterEntry e = new AdapterRegistry(ws).add(new AdapterRegistry.Addition(name, version, base, dataset,
                 ws.root().resolve(config).normalize(), ws.root().resolve(goldenRun).normalize()), Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) out.print(Json.pretty(e));
-        else out.println("registered " + e.ref() + " (base " + e.baseModel() + ", dataset " + (e.datasetVersion() == null ? "not given" : e.datasetVersion())
-                + ", config sha256 " + e.trainingConfigSha256().substring(0, 12) + "…, golden run " + e.goldenRun() + ")");
-        out.flush();
+        format.print(out, e, o -> o.println("registered " + e.ref() + " (base " + e.baseModel() + ", dataset " + (e.datasetVersion() == null ? "not given" : e.datasetVersion())
+                + ", config sha256 " + e.trainingConfigSha256().substring(0, 12) + "…, golden run " + e.goldenRun() + ")"));
         return TunegateCommand.OK;
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tunegate assess DIR}: the main job. */
 @Command(mixinStandardHelpOptions = true, name = "assess",
         description = {
-            "Run every analyzer whose artifacts the workspace configures, apply the rules of SPEC.md and print the",
+            "Run every analyzer whose artifacts the workspace configures, apply the rules of docs/RULES.md and print the",
             "decision: what to do, the method, the three strongest reasons and what would change it. Writes a",
             "decision record (Markdown + JSON twin + HTML page) into DIR/decisions/ and appends DIR/decisions/log.jsonl."},
         footerHeading = "%nExamples:%n",

@@ -119,9 +119,7 @@ final class AuditCommand implements Callable<Integer> {
             report = DatasetAudit.run(request, TerminalProgress.forStderr(), n);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) out.print(Json.pretty(report));
-        else printText(out, report, findings);
-        out.flush();
+        format.print(out, report, o -> printText(o, report, findings));
         return TunegateCommand.OK;
     }
 

@@ -1,18 +1,10 @@
 package dev.tunegate.cli;
 
-import dev.tunegate.analysis.AnalysisContext;
-import dev.tunegate.analysis.Analyzer;
-import dev.tunegate.analysis.Pipeline;
-import dev.tunegate.assess.Assessment;
-import dev.tunegate.cost.CostAnalyzer;
+import dev.tunegate.assess.CostRun;
 import dev.tunegate.cost.CostReport;
-import dev.tunegate.evidence.EvidenceSet;
-import dev.tunegate.io.Json;
-import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,21 +42,12 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Policy policy = Policy.standard();
-        Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
-        LocalDate today = asOf.date();
-        CostAnalyzer cost = new CostAnalyzer();
-        AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)),
-                TerminalProgress.forStderr(), threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads), today);
-        // The analyzers before the cost model produce the token counts it reads (audit, retrieval).
-        Pipeline before = Pipeline.standard().upTo(cost.name());
-        java.util.List<Analyzer> earlier = before.analyzers().subList(0, before.analyzers().size() - 1);
-        EvidenceSet evidence = new Pipeline(earlier).run(ws, ctx).evidence();
-        CostReport report = cost.report(ws, ctx.withEvidence(evidence));
+        CostRun.Result run = CostRun.run(dir, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
+                TerminalProgress.forStderr(), asOf.date());
+        CostReport report = run.report();
+        Workspace ws = run.workspace();
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) out.print(Json.pretty(report));
-        else out.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report));
-        out.flush();
+        format.print(out, report, o -> o.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report)));
         return TunegateCommand.OK;
     }
 }

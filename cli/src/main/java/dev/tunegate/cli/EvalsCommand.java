@@ -9,7 +9,6 @@ import dev.tunegate.evals.EvalsReport;
 import dev.tunegate.evals.EvalsTextRenderer;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.InvalidInputException;
-import dev.tunegate.io.Json;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
@@ -55,8 +54,7 @@ final class EvalsCommand implements Callable<Integer> {
     public Integer call() {
         EvalsReport report = analyze();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.json() ? Json.pretty(report) : EvalsTextRenderer.render(report));
-        out.flush();
+        format.print(out, report, o -> o.print(EvalsTextRenderer.render(report)));
         return TunegateCommand.OK;
     }
 

@@ -1,5 +1,8 @@
 package dev.tunegate.cli;
 
+import dev.tunegate.io.Json;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The shared {@code --format text|json} option (a mixin). */
@@ -11,4 +14,11 @@ public final class FormatOption {
     public OutputFormat get() { return format; }
 
     public boolean json() { return format == OutputFormat.json; }
+
+    /** The end of most commands: {@code value} as pretty JSON, or what {@code text} writes, on {@code out}, flushed. */
+    public void print(PrintWriter out, Object value, Consumer<PrintWriter> text) {
+        if (json()) out.print(Json.pretty(value));
+        else text.accept(out);
+        out.flush();
+    }
 }

@@ -1,7 +1,6 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.io.InvalidInputException;
-import dev.tunegate.io.Json;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.retrieval.RetrievalAudit;
 import dev.tunegate.retrieval.RetrievalReport;
@@ -79,9 +78,7 @@ final class RetrievalCommand implements Callable<Integer> {
         }
         RetrievalReport report = RetrievalAudit.run(req, TerminalProgress.forStderr());
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) out.print(Json.pretty(report));
-        else printText(out, report);
-        out.flush();
+        format.print(out, report, o -> printText(o, report));
         return TunegateCommand.OK;
     }
 

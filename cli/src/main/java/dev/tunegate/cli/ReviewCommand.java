@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "the dataset; answer a (approve), r (reject), e (edit: the next line is the new output), s (skip), q (quit).",
             "Commands are read line by line from stdin, so a script can drive it. Every decision is appended, with",
             "fsync, to DIR/data/review-log.jsonl — the log is the truth, replayed on start; the training file is never",
-            "rewritten. Approved rows count toward FT-DATA and are exported. One session per workspace at a time."},
+            "rewritten. Approved rows count toward FT-DATA and are exported. Several reviewers (terminals or tunegate serve)",
+            "can review one workspace at once: each row is claimed by one of them at a time."},
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate review examples/ticket-routing --reviewer m.okafor",
                   "  printf 'a\\nr\\ne\\n{\"queue\": \"billing\", \"priority\": \"high\"}\\nq\\n' | tunegate review my-use-case --reviewer ana"})

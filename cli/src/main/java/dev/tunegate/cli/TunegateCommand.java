@@ -29,6 +29,9 @@ import picocli.CommandLine.ScopeType;
             ReviewCommand.class,
             AdapterCommand.class,
             DoctorCommand.class,
+            ServeCommand.class,
+            OpsCommand.class,
+            DueCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

@@ -25,6 +25,19 @@ class AuditCommandTest {
                 """);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"text,class", "sentence,label", "utterance,intent", "query,category", "input,sentiment"})
+    void theCommonHeaderNamesOfPublicDatasetsNeedNoColumnMapping(String input, String output) throws IOException {
+        Path file = Files.writeString(tmp.resolve("public.csv"), input + "," + output + "\n"
+                + "the film was wonderful,positive\nThe film was wonderful!,positive\nthe film was wonderful,negative\n");
+        CliRun run = CliRun.of("audit", file.toString(), "--format", "json", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode j = MAPPER.readTree(run.out());
+        assertThat(j.get("rows").asInt()).isEqualTo(3);
+        assertThat(j.get("validRows").asInt()).isEqualTo(3);
+        assertThat(j.get("conflictGroups").asInt()).isEqualTo(1);
+    }
+
     @Test
     void jsonOutputCarriesTheContractFields() throws IOException {
         CliRun run = CliRun.of("audit", csv().toString(), "--column", "input=utterance", "--column", "output=intent", "--format", "json", "--threads", "2");

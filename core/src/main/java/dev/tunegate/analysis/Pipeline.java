@@ -1,12 +1,6 @@
 package dev.tunegate.analysis;
 
-import dev.tunegate.audit.AuditAnalyzer;
-import dev.tunegate.cost.CostAnalyzer;
-import dev.tunegate.dataops.review.ReviewLogAnalyzer;
-import dev.tunegate.dataops.version.DatasetVersionAnalyzer;
-import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.evidence.Evidence;
-import dev.tunegate.retrieval.RetrievalAnalyzer;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.workspace.Workspace;
 import java.util.ArrayList;
@@ -16,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the analyzers that apply to a workspace, in order, and gathers their evidence. The order
- * matters only for analyzers that read earlier evidence (the cost model reads token counts).
+ * matters only for analyzers that read earlier evidence (the cost model reads token counts). Which
+ * analyzers make up tunegate's pipeline is decided by the composition root,
+ * {@code dev.tunegate.assess.StandardPipeline}; this package knows none of them but {@link DeclaredAnalyzer}.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -25,18 +21,6 @@ public final class Pipeline {
 
     public Pipeline(List<Analyzer> analyzers) {
         this.analyzers = List.copyOf(analyzers);
-    }
-
-    /** Every analyzer tunegate ships, in the order they run (cost last: it reads the audit's and retrieval's token counts). */
-    public static Pipeline standard() {
-        return new Pipeline(List.of(
-                new DeclaredAnalyzer(),
-                new AuditAnalyzer(),
-                new ReviewLogAnalyzer(),
-                new EvalsAnalyzer(),
-                new RetrievalAnalyzer(),
-                new DatasetVersionAnalyzer(),
-                new CostAnalyzer()));
     }
 
     /** The analyzers that run before the one named {@code name}, and that one (a command that needs one report). */
@@ -60,6 +44,11 @@ public final class Pipeline {
 
         public java.util.Optional<AnalyzerResult> result(String analyzer) {
             return results.stream().filter(r -> r.analyzer().equals(analyzer)).findFirst();
+        }
+
+        /** Every input file the analyzers read, with digests, each once. */
+        public List<AnalyzerResult.InputFile> inputs() {
+            return results.stream().flatMap(r -> r.inputs().stream()).distinct().toList();
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tunegate.assess;
 
 import dev.tunegate.analysis.AnalysisContext;
-import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.WorkspaceWriteLock;
@@ -10,18 +9,19 @@ import dev.tunegate.policy.DecisionEngine;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.policy.Thresholds;
 import dev.tunegate.record.DecisionRecord;
-import dev.tunegate.record.DecisionRecordWriter;
+import dev.tunegate.record.MarkdownRecord;
+import dev.tunegate.record.RecordWriter;
 import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * {@code tunegate assess}: workspace → analyzers → evidence → policy → decision → record.
- * The one entry point of the main job.
+ * The one entry point of the main job, and the composition root: it assembles the pipeline
+ * ({@link StandardPipeline}), builds the record ({@link DecisionRecords}) and hands it to the writers.
  */
 public final class Assessment {
     private final Policy policy;
@@ -33,7 +33,7 @@ public final class Assessment {
     }
 
     public static Assessment standard() {
-        return new Assessment(Policy.standard(), Pipeline.standard());
+        return new Assessment(Policy.standard(), StandardPipeline.create());
     }
 
     /** The outcome of an assessment, and where its record and its HTML page were written (null when not written). */
@@ -51,14 +51,14 @@ public final class Assessment {
         AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
-        DecisionRecordWriter writer = new DecisionRecordWriter(ws);
+        RecordWriter writer = new RecordWriter(ws);
         if (!options.write()) {
-            return new Result(ws, run, decision, DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber()), null, null, null);
+            return new Result(ws, run, decision, DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber()), null, null, null);
         }
         // the number is allocated and the record written under the workspace's write lock: two runs never share one
         try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquire(ws.root())) {
-            DecisionRecord record = DecisionRecord.of(ws, run, decision, thresholds, today, writer.nextNumber());
-            DecisionRecordWriter.Written w = writer.write(record, (md, json) -> HtmlReport.write(
+            DecisionRecord record = DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber());
+            RecordWriter.Written w = writer.write(record, MarkdownRecord.render(record), (md, json) -> HtmlReport.write(
                     md.resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null));
             return new Result(ws, run, decision, record, w.markdown(), w.json(), w.extra());
         }
@@ -69,10 +69,5 @@ public final class Assessment {
         Map<String, Double> out = new LinkedHashMap<>();
         ws.map("policy.thresholds").forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
         return out;
-    }
-
-    /** Every input file the analyzers read, with digests. */
-    public static List<AnalyzerResult.InputFile> inputs(Pipeline.Run run) {
-        return run.results().stream().flatMap(r -> r.inputs().stream()).distinct().toList();
     }
 }

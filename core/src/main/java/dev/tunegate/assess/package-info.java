@@ -1,2 +1,9 @@
-/** The main job, {@code tunegate assess}: {@link dev.tunegate.assess.Assessment} ties workspace, analyzers, policy and writers together. */
+/**
+ * The main job, {@code tunegate assess}, and the composition root: {@link dev.tunegate.assess.Assessment} ties
+ * workspace, analyzers, policy and writers together.
+ *
+ * <p>Owns the composition: which analyzers run ({@code StandardPipeline}), how a decision record is built ({@code
+ * DecisionRecords}, {@code Alternatives}, {@code PilotPlans}), and the cost run. May import every core package;
+ * nothing in core but {@code pilot} imports it. Checked by {@code ArchitectureTest}.
+ */
 package dev.tunegate.assess;

@@ -3,14 +3,10 @@ package dev.tunegate.audit;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
-import dev.tunegate.audit.read.ColumnMapping;
-import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.workspace.Workspace;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,13 +37,7 @@ public final class AuditAnalyzer implements Analyzer {
 
     /** The audit request a workspace configures: the training file, golden set, schema, format and eras. */
     public static AuditRequest request(Workspace ws) {
-        Path train = ws.path("data.train").orElseThrow();
-        return AuditRequest.of(train)
-                .withGolden(ws.path("data.golden").orElse(null))
-                .withOutputSchema(ws.path("requirements.outputSchema").orElse(null))
-                .withFormat(DatasetFormat.of(ws.string("data.format").orElse("auto")), ColumnMapping.fromConfig(ws.map("data.columns")))
-                .withEras(ws.strings("data.currentEras"), ws.strings("data.retiredEras"))
-                .withChecks(EnumSet.allOf(AuditCheck.class));
+        return AuditRequest.of(ws.data());
     }
 
     /** The measures of a full report. */

@@ -2,6 +2,7 @@ package dev.tunegate.audit;
 
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
+import dev.tunegate.workspace.DataSettings;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,6 +56,17 @@ public record AuditRequest(Path train, Path golden, Path outputSchema, DatasetFo
     public static AuditRequest of(Path train) {
         return new AuditRequest(train, null, null, DatasetFormat.AUTO, ColumnMapping.none(), List.of(), List.of(),
                 EnumSet.allOf(AuditCheck.class), "o200k_base", DEFAULT_CONTEXT_LIMIT, 42, 0.8, 0, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** The full audit of a workspace's training file, as its {@code data} section configures it. */
+    public static AuditRequest of(DataSettings data) {
+        Path train = data.trainFile().orElseThrow(() -> new IllegalStateException("data.train is not configured"));
+        return of(train)
+                .withGolden(data.golden())
+                .withOutputSchema(data.outputSchema())
+                .withFormat(DatasetFormat.of(data.format()), ColumnMapping.fromConfig(data.columns()))
+                .withEras(data.currentEras(), data.retiredEras())
+                .withChecks(EnumSet.allOf(AuditCheck.class));
     }
 
     public AuditRequest withGolden(Path g) {

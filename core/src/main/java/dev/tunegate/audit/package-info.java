@@ -9,5 +9,8 @@
  * row order into single-threaded accumulators, so a report is identical whatever the thread count.
  * The JSON contract of {@link dev.tunegate.audit.AuditReport} is documented in
  * {@code docs/formats/audit-report.md}.
+ *
+ * <p>Must not import: assess, cost, dataops, evals, retrieval, record, report, pilot. Checked by {@code
+ * ArchitectureTest}.
  */
 package dev.tunegate.audit;

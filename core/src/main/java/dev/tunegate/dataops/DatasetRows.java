@@ -46,7 +46,7 @@ public final class DatasetRows {
 
     /** Reads {@code file} in the workspace's configured format and column mapping. */
     public static Read read(Workspace ws, Path file, Consumer<Row> sink) {
-        return read(file, DatasetFormat.of(ws.string("data.format").orElse("auto")), ColumnMapping.fromConfig(ws.map("data.columns")), sink);
+        return read(file, DatasetFormat.of(ws.data().format()), ColumnMapping.fromConfig(ws.data().columns()), sink);
     }
 
     /**

@@ -127,7 +127,7 @@ public final class RegressionRenderer {
         return s.replace("|", "\\|").replace("\n", " ");
     }
 
-    static String xml(String s) {
+    public static String xml(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -1,6 +1,6 @@
 package dev.tunegate.pilot;
 
-import dev.tunegate.ToolVersion;
+import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.assess.AssessOptions;
@@ -15,6 +15,8 @@ import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.policy.Policy;
+import dev.tunegate.record.Provenance;
+import dev.tunegate.record.RecordWriter;
 import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
@@ -64,7 +66,7 @@ public final class Pilot {
     public Result run(Workspace ws, AssessOptions options) {
         Assessment.Result assessed = assessment.run(ws, options.withWrite(false));
         LocalDate today = LocalDate.now(options.clock());
-        PilotSettings settings = PilotSettings.of(ws);
+        PilotSettings settings = ws.pilot();
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
 
         RegressionReport regression = regression(ws, assessed, options, inputs);
@@ -96,7 +98,7 @@ public final class Pilot {
 
         String name = ws.requireString("useCase.name");
         PilotJudgement j = new PilotJudge(settings).judge(name, checkpoints, regression, breakEvenWeeks, breakEvenSource);
-        PilotRecordWriter writer = new PilotRecordWriter(ws);
+        RecordWriter writer = new RecordWriter(ws);
         // the number is allocated and the record written under the workspace's write lock: two runs never share one
         try (WorkspaceWriteLock lock = options.write() ? WorkspaceWriteLock.acquire(ws.root()) : null) {
             int number = writer.nextNumber();
@@ -109,9 +111,9 @@ public final class Pilot {
                     j.verdict(), j.summary(), j.reasons(), j.misses(), j.wouldChange(), j.conditions(), settings,
                     checkpoints == null ? null : new PilotRecord.CheckpointSummary(checkpoints.file(), checkpoints.totalCalls(), checkpoints.rows()),
                     regression, breakEven, checkpoints == null ? List.of() : checkpoints.findings(),
-                    new PilotRecord.Provenance("tunegate", ToolVersion.get(), ws.root().getFileName().toString(), inputs, config));
+                    Provenance.of(ws, inputs, config, null));
             if (!options.write()) return new Result(assessed, record, null, null, null);
-            PilotRecordWriter.Written w = writer.write(record, (md, json) -> HtmlReport.write(
+            RecordWriter.Written w = writer.write(record, PilotMarkdown.render(record), (md, json) -> HtmlReport.write(
                     md.resolveSibling(id + "-" + record.slug() + ".html"), assessed.record(), dev.tunegate.io.Json.mapper().valueToTree(record)));
             return new Result(assessed, record, w.markdown(), w.json(), w.extra());
         }

@@ -1,5 +1,6 @@
 package dev.tunegate.pilot;
 
+import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.evals.Verdict;
 import java.util.ArrayList;

@@ -1,7 +1,9 @@
 package dev.tunegate.pilot;
 
-import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.evals.RegressionReport;
+import dev.tunegate.record.Provenance;
+import dev.tunegate.record.RecordWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,12 +29,12 @@ import java.util.Map;
  * @param quality the golden-set regression of the candidate against the baseline, or null when not configured
  * @param breakEven the cost model's break-even, or null when unknown
  * @param findings checkpoint rows not used, with file and line
- * @param provenance tool, version, inputs with digests
+ * @param provenance tool, version, inputs with digests and the pilot's configuration (no pipeline analysis)
  */
 public record PilotRecord(int schemaVersion, String kind, String id, String title, String date, String useCase, PilotVerdict verdict,
                           String summary, List<String> reasons, List<String> misses, List<String> wouldChange, List<PilotCondition> conditions,
                           PilotSettings settings, CheckpointSummary checkpoints, RegressionReport quality, BreakEven breakEven,
-                          List<PilotFinding> findings, Provenance provenance) {
+                          List<PilotFinding> findings, Provenance provenance) implements RecordWriter.Writable {
     public static final int SCHEMA_VERSION = 1;
 
     public PilotRecord {
@@ -66,12 +68,20 @@ public record PilotRecord(int schemaVersion, String kind, String id, String titl
      */
     public record BreakEven(Double weeks, boolean never, String source, String detail) {}
 
-    /** Tool, version, workspace, every input with its digest, and the effective configuration of the pilot. */
-    public record Provenance(String tool, String toolVersion, String workspace, List<AnalyzerResult.InputFile> inputs, Map<String, Object> config) {
-        public Provenance {
-            inputs = List.copyOf(inputs);
-            config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
-        }
+    @Override
+    public Map<String, Object> logFields() {
+        Map<String, Object> line = new java.util.LinkedHashMap<>();
+        line.put("kind", "pilot");
+        line.put("id", id);
+        line.put("date", date);
+        line.put("useCase", useCase);
+        line.put("verdict", verdict.name());
+        return line;
+    }
+
+    @Override
+    public String madeByToolVersion() {
+        return provenance.toolVersion();
     }
 
     /** The file-name slug: {@code ticket-routing-scale-pilot}. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies a {@link Policy} to an {@link EvidenceSet}: every rule's verdict, the ladder of SPEC.md,
+ * Applies a {@link Policy} to an {@link EvidenceSet}: every rule's verdict, the ladder of docs/RULES.md,
  * the method, and the counterfactuals. Pure and deterministic: the same evidence and thresholds
  * always give the same decision, whatever order the evidence was gathered in.
  */

@@ -1,6 +1,6 @@
 package dev.tunegate.policy;
 
-/** What tunegate advises, following the ladder of SPEC.md. */
+/** What tunegate advises, following the ladder of docs/RULES.md. */
 public enum DecisionKind {
     NOT_READY("Not ready", "Not ready: the task cannot be described as input→output pairs yet."),
     FIX_ACCESS_CONTROL("Fix access control", "Fix access control on the index before anything else."),

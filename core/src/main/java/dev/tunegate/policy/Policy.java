@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The shipped policy: every rule of SPEC.md with the article sentence it comes from and its
+ * The shipped policy: every rule of docs/RULES.md with the article sentence it comes from and its
  * default thresholds, plus the thresholds of the method choice. Data only; {@link DecisionEngine} applies it.
  */
 public final class Policy {
@@ -58,7 +58,7 @@ public final class Policy {
     public static final String METHOD_QLORA_ABOVE_PARAMS_B = "METHOD.qloraAboveParamsB";
     public static final String METHOD_FULL_MIN_PAIRS = "METHOD.fullMinReviewedPairs";
 
-    /** The policy of SPEC.md with its default thresholds. */
+    /** The policy of docs/RULES.md with its default thresholds. */
     public static Policy standard() {
         Threshold schemaShare = new Threshold("FT-SCHEMA.minConformance", 0.95, Measure.OUTPUT_SCHEMA_CONFORMANCE,
                 "share of outputs that must conform to one schema");

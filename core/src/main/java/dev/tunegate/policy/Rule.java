@@ -3,9 +3,9 @@ package dev.tunegate.policy;
 import java.util.List;
 
 /**
- * A rule of SPEC.md, as data.
+ * A rule of docs/RULES.md, as data.
  *
- * @param id its SPEC id
+ * @param id its rule id
  * @param side whether it argues for fine-tuning, against it, or is a blocker to fix first
  * @param title one line
  * @param sentence the sentence of the article it comes from

@@ -94,11 +94,11 @@ public final class MarkdownRecord {
 
         b.append("## Provenance\n\n");
         b.append("- Tool: tunegate ").append(r.provenance().toolVersion()).append('\n');
-        b.append("- Analyzers run: ").append(String.join(", ", r.provenance().analyzers()));
-        if (!r.provenance().skippedAnalyzers().isEmpty()) b.append(" (not applicable: ").append(String.join(", ", r.provenance().skippedAnalyzers())).append(')');
+        b.append("- Analyzers run: ").append(String.join(", ", r.provenance().analysis().analyzers()));
+        if (!r.provenance().analysis().skippedAnalyzers().isEmpty()) b.append(" (not applicable: ").append(String.join(", ", r.provenance().analysis().skippedAnalyzers())).append(')');
         b.append("\n- Inputs (SHA-256):\n");
         for (AnalyzerResult.InputFile f : r.provenance().inputs()) b.append("  - `").append(f.path()).append("` ").append(f.sha256()).append('\n');
-        if (r.provenance().datasetVersion() != null) b.append("- Dataset version: `").append(r.provenance().datasetVersion()).append("` (tunegate data snapshot)\n");
+        if (r.provenance().analysis().datasetVersion() != null) b.append("- Dataset version: `").append(r.provenance().analysis().datasetVersion()).append("` (tunegate data snapshot)\n");
         b.append("- Effective configuration and thresholds: in the JSON twin (`provenance.config`, `provenance.thresholds`).\n");
         return MarkdownSafety.neutralise(b.toString());
     }

@@ -31,7 +31,7 @@ public final class RulesDocument {
             b.append(" | ").append(MarkdownRecord.cell(r.sentence())).append(" |\n");
         }
         b.append("\n## The ladder\n\n")
-         .append("The decision applies the rules in this order (SPEC.md: prompt → RAG → fine-tune; blockers first):\n\n")
+         .append("The decision applies the rules in this order (prompt → RAG → fine-tune; blockers first):\n\n")
          .append("1. **NO-PAIRS** fired → `NOT_READY`.\n")
          .append("2. **FIX-ACL** fired → `FIX_ACCESS_CONTROL` (a blocker before anything else).\n")
          .append("3. **FIX-RECALL** fired → `FIX_RETRIEVAL`.\n")

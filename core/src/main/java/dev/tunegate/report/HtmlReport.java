@@ -728,7 +728,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%.1f %%", v * 100);
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("resource " + name + " missing from the tunegate jar");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -10,5 +10,8 @@
  * how often the facts change (from the documents' update history) and how many tokens of context a
  * call carries. Entry point: {@link dev.tunegate.retrieval.RetrievalAudit}; the analyzer that turns
  * its report into evidence: {@link dev.tunegate.retrieval.RetrievalAnalyzer}.
+ *
+ * <p>Must not import: assess, audit, cost, dataops, evals, record, report, pilot. Checked by {@code
+ * ArchitectureTest}.
  */
 package dev.tunegate.retrieval;

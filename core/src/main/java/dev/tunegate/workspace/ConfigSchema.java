@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The one definition of {@code tunegate.yaml}: every key, its type, default, what it is for and
- * the SPEC rule it feeds. Validation, defaults and the {@code tunegate init} template all come from here.
+ * the rule it feeds. Validation, defaults and the {@code tunegate init} template all come from here.
  */
 public final class ConfigSchema {
 
@@ -59,7 +59,7 @@ public final class ConfigSchema {
      * @param defaultValue the value when absent (null: none)
      * @param required whether it must be present
      * @param doc what it means, one sentence
-     * @param feeds the SPEC rules or commands it feeds, e.g. {@code FT-DATA, NO-DATA}
+     * @param feeds the rules or commands it feeds, e.g. {@code FT-DATA, NO-DATA}
      * @param example a value shown in the template when there is no default
      */
     public record Key(String name, Type type, Object defaultValue, boolean required, String doc, String feeds, String example) {}
@@ -69,6 +69,20 @@ public final class ConfigSchema {
     private static final Section ROOT = build();
 
     public static Section root() { return ROOT; }
+
+    /** The default of a dotted key ({@code pilot.weeks}) — the one place defaults are written; null when it has none. */
+    public static Object defaultValue(String dottedKey) {
+        Section section = ROOT;
+        String[] parts = dottedKey.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            Key k = section.keys().get(parts[i]);
+            if (k == null) throw new IllegalArgumentException("no config key " + dottedKey);
+            if (i == parts.length - 1) return k.defaultValue();
+            if (!(k.type() instanceof Section inner)) throw new IllegalArgumentException("no config key " + dottedKey);
+            section = inner;
+        }
+        throw new IllegalArgumentException("no config key " + dottedKey);
+    }
 
     private static Section build() {
         return section(
@@ -154,6 +168,13 @@ public final class ConfigSchema {
                 sec("workspace", "Where the workspace's paths may reach.",
                         opt("allowOutside", new StrList(), null, "Config keys whose paths may leave the workspace folder (after ../ and symbolic links "
                                 + "are resolved); any other path that leaves it is refused.", "all paths", "[retrieval.corpus]")),
+                sec("ops", "Operating after launch: the weekly review of production logs (tunegate ops weekly).",
+                        opt("logs", new PathList(), null, "Production call logs read when --log is not given (JSONL, OTLP JSON or CSV; .gz/.zst).", "ops weekly", "[logs/calls.jsonl.gz]"),
+                        opt("lowScoreThreshold", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), null, "Top retrieval score under which a call is a low-score retrieval (default: calibrated from retrieval.golden on the built-in index).", "ops weekly", "0.45"),
+                        opt("defaultLowScoreThreshold", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), 0.5, "The threshold when none is configured and no golden questions calibrate one.", "ops weekly"),
+                        opt("topicSimilarity", new Num(0.05, 1), 0.4, "Jaccard of two queries' content words at which they share a topic.", "ops weekly"),
+                        opt("minTopicSize", new Int(1, Long.MAX_VALUE), 3L, "Calls a topic needs to become a backlog entry.", "ops weekly"),
+                        opt("eligibleUsers", new Int(1, Long.MAX_VALUE), null, "Users who could use the system (denominator of adoption).", "ops weekly", "1200")),
                 sec("policy", "Overrides of the shipped policy.",
                         opt("thresholds", new FreeMap("threshold names (RULE.name) to numbers"), null, "Threshold overrides, e.g. FT-DATA.minReviewedPairs.", "all rules", "{FT-DATA.minReviewedPairs: 300}")));
     }

@@ -21,7 +21,7 @@ public final class ConfigTemplate {
         b.append("# tunegate.yaml — the workspace configuration of tunegate.\n")
          .append("# Paths are relative to this folder. Keys left commented out take their default;\n")
          .append("# a rule whose evidence is missing is reported as UNKNOWN, and the decision names\n")
-         .append("# the artifact that would settle it. Rules: see docs/RULES.md (SPEC ids in brackets).\n\n");
+         .append("# the artifact that would settle it. Rules: see docs/RULES.md (rule ids in brackets).\n\n");
         render(b, ConfigSchema.root(), 0, thresholds);
         return b.toString();
     }

@@ -105,6 +105,28 @@ public final class Workspace {
         return v == null ? Map.of() : (Map<String, Object>) v.value();
     }
 
+    /** An integer key, or the schema's default when the file does not set it. */
+    public long integerOrDefault(String key) {
+        return integer(key).orElseGet(() -> ((Number) ConfigSchema.defaultValue(key)).longValue());
+    }
+
+    /** A number key, or the schema's default when the file does not set it. */
+    public double numberOrDefault(String key) {
+        return number(key).orElseGet(() -> ((Number) ConfigSchema.defaultValue(key)).doubleValue());
+    }
+
+    /** The {@code pilot} section, typed. */
+    public PilotSettings pilot() {
+        return PilotSettings.of(this);
+    }
+
+    /** The {@code data} section (and {@code requirements.outputSchema}), typed. */
+    public DataSettings data() {
+        return new DataSettings(path("data.train").orElse(null), path("data.golden").orElse(null),
+                path("requirements.outputSchema").orElse(null), string("data.format").orElse("auto"), map("data.columns"),
+                strings("data.currentEras"), strings("data.retiredEras"));
+    }
+
     /** The effective configuration (every key with its value, defaults included), sorted, for provenance. */
     public Map<String, Object> effective() {
         Map<String, Object> out = new TreeMap<>();

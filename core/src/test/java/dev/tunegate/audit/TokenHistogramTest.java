@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class TokenHistogramTest {
 
-    @Property
-    void quantilesEqualTheNearestRankOfTheSortedCounts(@ForAll @Size(min = 1, max = 300) List<@IntRange(min = 0, max = 200_000) Integer> counts) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(1000);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void quantilesEqualTheNearestRankOfTheSortedCounts(long seed) {
+        List<Integer> counts = new Gen(seed).ints(1, 300, 0, 200_000);
         TokenHistogram h = new TokenHistogram();
         counts.forEach(h::add);
         int[] sorted = counts.stream().mapToInt(Integer::intValue).sorted().toArray();

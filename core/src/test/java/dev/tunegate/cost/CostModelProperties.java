@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Invariants of the cost model over generated inputs (jqwik prints the seed of any failure). */
+/** Invariants of the cost model over generated inputs (seeded generated cases: a failure names its seed). */
 class CostModelProperties {
     private final CostModel model = new CostModel();
 
@@ -21,14 +20,23 @@ class CostModelProperties {
                 selfHostedOnly, false, !selfHostedOnly, List.of(CostModelTest.gpu()));
     }
 
-    @Property
-    void moreTrafficNeverLengthensBreakEven(@ForAll @DoubleRange(min = 0, max = 1e6) double calls,
-                                            @ForAll @DoubleRange(min = 0, max = 1e6) double more,
-                                            @ForAll @LongRange(min = 0, max = 20_000) long todayPrompt,
-                                            @ForAll @LongRange(min = 0, max = 2_000) long tuned,
-                                            @ForAll @DoubleRange(min = -0.5, max = 0.5) double growth,
-                                            @ForAll @IntRange(min = 1, max = 52) int cadence,
-                                            @ForAll boolean selfHostedOnly) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(1000);
+    }
+
+    static Stream<Long> fewerSeeds() {
+        return Gen.seeds(300);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void moreTrafficNeverLengthensBreakEven(long seed) {
+        Gen g = new Gen(seed);
+        double calls = g.doubleIn(0, 1e6), more = g.doubleIn(0, 1e6);
+        long todayPrompt = g.longIn(0, 20_000), tuned = g.longIn(0, 2_000);
+        double growth = g.doubleIn(-0.5, 0.5);
+        int cadence = g.intIn(1, 52);
+        boolean selfHostedOnly = g.bool();
         double before = model.breakEvenWeeks(inputs(calls, todayPrompt, tuned, growth, cadence, selfHostedOnly));
         double after = model.breakEvenWeeks(inputs(calls + more, todayPrompt, tuned, growth, cadence, selfHostedOnly));
         // With growth the break-even is the root of s·(e^{kt}−1)/k − r·t = u found by bisection in doubles; a rounding
@@ -36,12 +44,13 @@ class CostModelProperties {
         assertThat(after).isLessThanOrEqualTo(before + 1e-9 * Math.max(1, before)); // +∞ ≤ +∞ holds
     }
 
-    @Property(tries = 300) // each try computes two full reports, sensitivity included
-    void aLongerSavedPromptNeverLowersSavings(@ForAll @DoubleRange(min = 0, max = 1e6) double calls,
-                                              @ForAll @LongRange(min = 0, max = 20_000) long todayPrompt,
-                                              @ForAll @LongRange(min = 0, max = 20_000) long longer,
-                                              @ForAll @LongRange(min = 0, max = 2_000) long tuned,
-                                              @ForAll boolean selfHostedOnly) {
+    @ParameterizedTest(name = "seed {0}") // each case computes two full reports, sensitivity included
+    @MethodSource("fewerSeeds")
+    void aLongerSavedPromptNeverLowersSavings(long seed) {
+        Gen g = new Gen(seed);
+        double calls = g.doubleIn(0, 1e6);
+        long todayPrompt = g.longIn(0, 20_000), longer = g.longIn(0, 20_000), tuned = g.longIn(0, 2_000);
+        boolean selfHostedOnly = g.bool();
         CostReport a = model.compute(inputs(calls, todayPrompt, tuned, 0, 13, selfHostedOnly), 13, LocalDate.of(2025, 1, 1));
         CostReport b = model.compute(inputs(calls, todayPrompt + longer, tuned, 0, 13, selfHostedOnly), 13, LocalDate.of(2025, 1, 1));
         for (int i = 0; i < a.methods().size(); i++) {
@@ -51,10 +60,13 @@ class CostModelProperties {
         }
     }
 
-    @Property(tries = 300)
-    void breakEvenIsNeverNegative(@ForAll @DoubleRange(min = 0, max = 1e6) double calls,
-                                  @ForAll @LongRange(min = 0, max = 20_000) long todayPrompt,
-                                  @ForAll @DoubleRange(min = -0.5, max = 0.5) double growth) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("fewerSeeds")
+    void breakEvenIsNeverNegative(long seed) {
+        Gen g = new Gen(seed);
+        double calls = g.doubleIn(0, 1e6);
+        long todayPrompt = g.longIn(0, 20_000);
+        double growth = g.doubleIn(-0.5, 0.5);
         double weeks = model.breakEvenWeeks(inputs(calls, todayPrompt, 100, growth, 13, false));
         assertThat(weeks).isGreaterThanOrEqualTo(0);
     }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RegressionProperties {
 
@@ -19,9 +20,15 @@ class RegressionProperties {
         return new EvalRun(name, 0, recs);
     }
 
-    @Property(tries = 300)
-    void swapping_baseline_and_candidate_mirrors_the_difference_and_keeps_the_p_value(
-            @ForAll @Size(min = 1, max = 120) List<Boolean> a, @ForAll @Size(min = 1, max = 120) List<Boolean> b) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(300);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void swapping_baseline_and_candidate_mirrors_the_difference_and_keeps_the_p_value(long seed) {
+        Gen g = new Gen(seed);
+        List<Boolean> a = g.booleans(1, 120), b = g.booleans(1, 120);
         int n = Math.min(a.size(), b.size());
         EvalRun x = run("x", a.subList(0, n)), y = run("y", b.subList(0, n));
         RegressionReport xy = Regression.compare(x, y, 0.01), yx = Regression.compare(y, x, 0.01);
@@ -33,8 +40,10 @@ class RegressionProperties {
         assertThat(xy.improved().size() + xy.regressed().size() + xy.unchanged().size()).isEqualTo(n);
     }
 
-    @Property(tries = 200)
-    void a_candidate_identical_to_its_baseline_is_never_a_regression(@ForAll @Size(min = 1, max = 300) List<Boolean> a) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void a_candidate_identical_to_its_baseline_is_never_a_regression(long seed) {
+        List<Boolean> a = new Gen(seed).booleans(1, 300);
         RegressionReport r = Regression.compare(run("x", a), run("y", a), 0.01);
         assertThat(r.verdict()).isNotEqualTo(Verdict.REGRESSION);
         assertThat(r.mcnemarP()).isEqualTo(1.0);

@@ -1,5 +1,6 @@
 package dev.tunegate.pilot;
 
+import dev.tunegate.workspace.PilotSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunegate.evals.RegressionReport;
@@ -8,10 +9,10 @@ import dev.tunegate.evals.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class PilotJudgeTest {
@@ -116,10 +117,19 @@ class PilotJudgeTest {
                 "the lower bound -4.0 points is 3.0 points short of −1.0; about 700 more paired golden items would settle it");
     }
 
-    @Property(tries = 200)
-    void theVerdictFollowsTheGates(@ForAll @DoubleRange(min = 0, max = 1) double adoption, @ForAll @IntRange(min = 0, max = 30_000) int calls,
-                                   @ForAll @DoubleRange(min = 100, max = 2000) double latency, @ForAll @IntRange(min = 0, max = 2) int verdict,
-                                   @ForAll @DoubleRange(min = 0, max = 20) double breakEven) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(200);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theVerdictFollowsTheGates(long seed) {
+        Gen g = new Gen(seed);
+        double adoption = g.doubleIn(0, 1);
+        int calls = g.intIn(0, 30_000);
+        double latency = g.doubleIn(100, 2000);
+        int verdict = g.intIn(0, 2);
+        double breakEven = g.doubleIn(0, 20);
         Verdict v = Verdict.values()[verdict];
         RegressionReport r = v == Verdict.REGRESSION ? regression(v, -0.1, -0.05, -0.01, 0.86)
                 : v == Verdict.PASS ? regression(v, 0.0, 0.02, 0.04, 0.86) : regression(v, -0.05, 0.0, 0.05, 0.86);

@@ -12,20 +12,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import dev.tunegate.testing.Gen;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AclFilterProperties {
     private static final List<String> GROUPS = List.of("hr", "it", "sales");
 
     /** Each int encodes a document's groups as a bit set over GROUPS (0: no groups). */
-    @Property(tries = 25)
-    void aFilteredSearchNeverReturnsADocumentThePrincipalMayNotRead(
-            @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 7) Integer> docGroups,
-            @ForAll @IntRange(min = 0, max = 7) int principalBits,
-            @ForAll boolean publicDocuments) throws IOException {
+    static Stream<Long> seeds() {
+        return Gen.seeds(25);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aFilteredSearchNeverReturnsADocumentThePrincipalMayNotRead(long seed) throws IOException {
+        Gen g = new Gen(seed);
+        List<Integer> docGroups = g.ints(1, 12, 0, 7);
+        int principalBits = g.intIn(0, 7);
+        boolean publicDocuments = g.bool();
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < docGroups.size(); i++) {
             docs.add(new Document("d" + i, "policy " + i, "the shared policy text number " + i, groups(docGroups.get(i)), List.of(), "", "f", 1));

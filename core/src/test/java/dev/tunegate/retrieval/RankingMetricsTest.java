@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class RankingMetricsTest {
@@ -63,9 +63,16 @@ class RankingMetricsTest {
         assertThat(RankingMetrics.ndcgAt(RANKED, none, 10)).isNaN();
     }
 
-    @Property
-    void metricsStayBetweenZeroAndOneAndRecallGrowsWithK(@ForAll @Size(max = 12) List<@IntRange(min = 0, max = 15) Integer> ranking,
-                                                        @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 15) Integer> relevant) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(1000);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void metricsStayBetweenZeroAndOneAndRecallGrowsWithK(long seed) {
+        Gen g = new Gen(seed);
+        List<Integer> ranking = g.ints(0, 12, 0, 15);
+        List<Integer> relevant = g.ints(1, 6, 0, 15);
         List<String> ranked = ranking.stream().distinct().map(i -> "d" + i).toList();
         Map<String, Integer> judged = new LinkedHashMap<>();
         relevant.forEach(i -> judged.put("d" + i, 1 + i % 3));
@@ -79,8 +86,10 @@ class RankingMetricsTest {
         assertThat(RankingMetrics.reciprocalRank(ranked, judged)).isBetween(0.0, 1.0);
     }
 
-    @Property
-    void theIdealRankingScoresOne(@ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 4) Integer> grades) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theIdealRankingScoresOne(long seed) {
+        List<Integer> grades = new Gen(seed).ints(1, 8, 1, 4);
         Map<String, Integer> judged = new LinkedHashMap<>();
         for (int i = 0; i < grades.size(); i++) judged.put("d" + i, grades.get(i));
         List<String> ideal = new ArrayList<>(judged.keySet());

@@ -194,6 +194,11 @@ record Example(String name, long seed, String config) {
                   processKpi: hrTicketsPerWeek
                   processKpiTarget: 120
                   processKpiDirection: atMost
+                ops:
+                  logs: [logs/calls.jsonl]
+                  # the production retriever's cosine scores; calibration from retrieval.golden uses the built-in index's scale
+                  lowScoreThreshold: 0.45
+                  eligibleUsers: 1200
                 """);
     }
 }

@@ -6,5 +6,8 @@
  * {@link dev.tunegate.audit.neardup.MinHasher} signs (pure, thread-safe);
  * {@link dev.tunegate.audit.neardup.NearDuplicateIndex} accumulates signatures and clusters them.
  * See docs/PERFORMANCE.md for the speed, accuracy and bytes per row measured.
+ *
+ * <p>Must not import: assess, cost, dataops, evals, retrieval, record, report, pilot. Checked by {@code
+ * ArchitectureTest}.
  */
 package dev.tunegate.audit.neardup;

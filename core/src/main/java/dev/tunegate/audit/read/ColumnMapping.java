@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Which CSV/TSV column holds what. Roles: {@code input} and {@code output} (required), and
  * {@code system}, {@code provenance}, {@code status}, {@code reviewer}, {@code era} (optional).
- * Roles not given are found by common header names ({@code text}, {@code prompt} … for input;
- * {@code label}, {@code category} … for output; the role's own name for the others).
+ * Roles not given are found by common header names ({@code text}, {@code sentence}, {@code utterance},
+ * {@code query} … for input; {@code label}, {@code class}, {@code sentiment}, {@code intent}, {@code category} …
+ * for output; the role's own name for the others).
  *
  * @param columns role → column name, as given by the user (may be empty)
  */
@@ -20,8 +21,11 @@ public record ColumnMapping(Map<String, String> columns) {
     /** The roles a column can have. */
     public static final List<String> ROLES = List.of("input", "output", "system", "provenance", "status", "reviewer", "era");
     private static final Map<String, List<String>> GUESSES = Map.of(
-            "input", List.of("input", "text", "prompt", "question", "query", "instruction", "utterance", "message"),
-            "output", List.of("output", "label", "category", "completion", "answer", "response", "intent", "target"));
+            // the common names of UCI and Hugging Face datasets (SST-2's sentence, SMS spam's class); earlier names win
+            "input", List.of("input", "text", "prompt", "question", "query", "instruction", "utterance", "message",
+                    "sentence", "review", "content", "document"),
+            "output", List.of("output", "label", "category", "completion", "answer", "response", "intent", "target",
+                    "class", "sentiment", "labels", "topic"));
 
     public ColumnMapping {
         columns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columns == null ? Map.of() : columns));

@@ -68,25 +68,17 @@ public final class DatasetReader {
         if (Files.isDirectory(file)) throw InvalidInputException.at(file, 0, "expected a file, found a folder");
         CountingInputStream counter = new CountingInputStream(Files.newInputStream(file));
         BufferedInputStream raw = new BufferedInputStream(counter, 1 << 16);
-        raw.mark(4);
-        byte[] magic = raw.readNBytes(4);
-        raw.reset();
-        String compression;
+        String compression = Decompression.compressionOf(raw);
         InputStream in;
         try {
-            if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) {
-                compression = "gzip";
-                in = new GZIPInputStream(raw, 1 << 16);
-            } else if (magic.length == 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5 && (magic[2] & 0xFF) == 0x2F && (magic[3] & 0xFF) == 0xFD) {
-                compression = "zstd";
-                in = new ZstdInputStream(raw);
-            } else {
-                compression = "none";
-                in = raw;
-            }
+            in = switch (compression) {
+                case "gzip" -> new GZIPInputStream(raw, 1 << 16);
+                case "zstd" -> new ZstdInputStream(raw);
+                default -> raw;
+            };
         } catch (IOException e) {
             raw.close();
-            throw InvalidInputException.at(file, 0, "cannot read the " + (magic.length > 0 && magic[0] == 0x1F ? "gzip" : "zstd") + " header: " + e.getMessage());
+            throw InvalidInputException.at(file, 0, "cannot read the " + compression + " header: " + e.getMessage());
         }
         BufferedInputStream body = new BufferedInputStream(in, 1 << 16);
         int first;

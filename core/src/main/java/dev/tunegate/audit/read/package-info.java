@@ -6,5 +6,8 @@
  * (messages by role plus metadata) and the format problems it has; parsers are stateless and run
  * on the worker threads. {@link dev.tunegate.audit.read.DatasetReader} detects the format from the
  * first rows unless it is given.
+ *
+ * <p>Must not import: assess, cost, dataops, evals, retrieval, record, report, pilot. Checked by {@code
+ * ArchitectureTest}.
  */
 package dev.tunegate.audit.read;

@@ -50,20 +50,29 @@ public final class FailureIngest {
         public Report { findings = List.copyOf(findings); }
     }
 
+    /**
+     * A production failure to queue.
+     *
+     * @param where {@code file:line} it came from
+     * @param input the user's input
+     * @param badOutput the output that failed
+     * @param correctedOutput a corrected output, or null
+     * @param system the system prompt, or null for the training rows' common one
+     * @param era the policy era, or null for the newest current era
+     * @param why why it is queued, or null
+     * @param when when it happened, or null
+     */
+    public record Failure(String where, String input, String badOutput, String correctedOutput, String system, String era, String why, String when) {}
+
+    /** What {@link #queue} did: rows appended, failures already queued, of those appended the ones with a correction, the queue file. */
+    public record Queued(long added, long alreadyQueued, long withCorrection, String queue) {}
+
     public static Report ingest(Workspace ws, Path failures) {
         String shown = ws.relative(failures);
         if (!Files.isRegularFile(failures)) throw InvalidInputException.at(Path.of(shown), 0, Files.isDirectory(failures) ? "expected a file, found a folder" : "no such file");
-        Path queuePath = ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl"));
-        ReviewQueue queue = new ReviewQueue(queuePath, ws.relative(queuePath));
-        Set<String> queued = new HashSet<>();
-        for (QueueRow r : queue.read().rows()) queued.add(r.digest());
-        String system = commonSystemPrompt(ws);
-        List<String> eras = ws.strings("data.currentEras");
-        String defaultEra = eras.isEmpty() ? null : eras.get(eras.size() - 1);
-
         List<String> findings = new ArrayList<>();
-        List<String> out = new ArrayList<>();
-        long lines = 0, already = 0, corrected = 0;
+        List<Failure> read = new ArrayList<>();
+        long lines = 0;
         try (BufferedReader in = Files.newBufferedReader(failures, StandardCharsets.UTF_8)) {
             String line;
             long n = 0;
@@ -86,7 +95,6 @@ public final class FailureIngest {
                 }
                 String input = text(node, "input");
                 String bad = text(node, "output", "badOutput");
-                String fix = text(node, "correctedOutput", "corrected");
                 if (input == null || input.isBlank()) {
                     findings.add(where + ": field \"input\": expected a non-empty string, found " + describe(node.get("input")));
                     continue;
@@ -95,32 +103,52 @@ public final class FailureIngest {
                     findings.add(where + ": field \"output\": expected the bad output as a string, found " + describe(node.has("output") ? node.get("output") : node.get("badOutput")));
                     continue;
                 }
-                String sys = text(node, "system");
-                if (sys == null) sys = system;
-                String era = text(node, "era");
-                if (era == null) era = defaultEra;
-                List<Message> msgs = new ArrayList<>();
-                if (sys != null && !sys.isBlank()) msgs.add(new Message(Role.SYSTEM, sys));
-                msgs.add(new Message(Role.USER, input));
-                boolean hasFix = fix != null && !fix.isBlank();
-                msgs.add(new Message(Role.ASSISTANT, hasFix ? fix : bad));
-                Example ex = new Example(msgs, new RowMetadata(PROVENANCE, "pending", null, era));
-                QueueRow row = QueueRow.of(where, ex, null, null, bad);
-                if (!queued.add(row.digest())) {
-                    already++;
-                    continue;
-                }
-                if (hasFix) corrected++;
-                String why = text(node, "why");
-                out.add(ReviewQueue.line(ex, why == null ? "production failure" : why, text(node, "when"), bad, where));
+                read.add(new Failure(where, input, bad, text(node, "correctedOutput", "corrected"), text(node, "system"), text(node, "era"),
+                        text(node, "why"), text(node, "when")));
             }
         } catch (NoSuchFileException e) {
             throw InvalidInputException.at(Path.of(shown), 0, "no such file");
         } catch (IOException e) {
             throw InvalidInputException.at(Path.of(shown), 0, "cannot read: " + e.getMessage());
         }
+        Queued q = queue(ws, read);
+        return new Report(shown, q.queue(), lines, q.added(), q.alreadyQueued(), q.withCorrection(), findings);
+    }
+
+    /**
+     * Appends failures to the review queue as candidate rows (provenance {@code production_failure}, status
+     * {@code pending}); a failure whose row is already queued is skipped. Used by {@code data ingest-failures}
+     * and by the weekly review for calls with negative feedback.
+     */
+    public static Queued queue(Workspace ws, List<Failure> failures) {
+        Path queuePath = ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl"));
+        ReviewQueue queue = new ReviewQueue(queuePath, ws.relative(queuePath));
+        Set<String> queued = new HashSet<>();
+        for (QueueRow r : queue.read().rows()) queued.add(r.digest());
+        String system = failures.isEmpty() ? null : commonSystemPrompt(ws);
+        List<String> eras = ws.strings("data.currentEras");
+        String defaultEra = eras.isEmpty() ? null : eras.get(eras.size() - 1);
+        List<String> out = new ArrayList<>();
+        long already = 0, corrected = 0;
+        for (Failure f : failures) {
+            String sys = f.system() == null ? system : f.system();
+            String era = f.era() == null ? defaultEra : f.era();
+            List<Message> msgs = new ArrayList<>();
+            if (sys != null && !sys.isBlank()) msgs.add(new Message(Role.SYSTEM, sys));
+            msgs.add(new Message(Role.USER, f.input()));
+            boolean hasFix = f.correctedOutput() != null && !f.correctedOutput().isBlank();
+            msgs.add(new Message(Role.ASSISTANT, hasFix ? f.correctedOutput() : f.badOutput()));
+            Example ex = new Example(msgs, new RowMetadata(PROVENANCE, "pending", null, era));
+            QueueRow row = QueueRow.of(f.where(), ex, null, null, f.badOutput());
+            if (!queued.add(row.digest())) {
+                already++;
+                continue;
+            }
+            if (hasFix) corrected++;
+            out.add(ReviewQueue.line(ex, f.why() == null ? "production failure" : f.why(), f.when(), f.badOutput(), f.where()));
+        }
         queue.append(out);
-        return new Report(shown, ws.relative(queuePath), lines, out.size(), already, corrected, findings);
+        return new Queued(out.size(), already, corrected, ws.relative(queuePath));
     }
 
     /** The system prompt most training rows carry (the first 1,000 valid rows), or null. */

@@ -105,6 +105,42 @@ public final class ReviewLog {
         return new Replay(latest, n, warnings, needsNewline);
     }
 
+    /**
+     * The complete lines appended since {@code offset} (a byte offset a previous call returned): how a
+     * long-running reader (the web review) follows the log other processes append to without replaying it
+     * whole. A last line without its newline yet is left for the next call; unreadable lines are skipped.
+     *
+     * @param entries the decisions read, in log order
+     * @param offset where the next call starts
+     */
+    public record Tail(List<Entry> entries, long offset) {
+        public Tail { entries = List.copyOf(entries); }
+    }
+
+    /** Reads the complete lines after byte {@code offset}; a missing file is empty. */
+    public Tail readFrom(long offset) {
+        if (!Files.exists(file)) return new Tail(List.of(), 0);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < offset) offset = 0; // the file was replaced: start over
+            if (size == offset) return new Tail(List.of(), offset);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(Math.toIntExact(size - offset));
+            while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) { /* read all */ }
+            byte[] bytes = buf.array();
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') end--;
+            List<Entry> out = new ArrayList<>();
+            for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) continue;
+                Entry e = parse(line);
+                if (e != null) out.add(e);
+            }
+            return new Tail(out, offset + end);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Entry parse(String line) {
         JsonNode node;
         try {

@@ -3,7 +3,7 @@ package dev.tunegate.dataops.review;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
-import dev.tunegate.audit.AuditAnalyzer;
+import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.Digests;
@@ -28,12 +28,12 @@ public final class ReviewLogAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace ws) {
-        return ws.path("data.train").isPresent() && Files.isRegularFile(ws.root().resolve(ReviewLog.FILE));
+        return ws.data().trainFile().isPresent() && Files.isRegularFile(ws.root().resolve(ReviewLog.FILE));
     }
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        OptionalLong reviewed = ReviewedDataset.reviewedPairs(ws, AuditAnalyzer.request(ws), context.threads());
+        OptionalLong reviewed = ReviewedDataset.reviewedPairs(ws, AuditRequest.of(ws.data()), context.threads());
         List<Evidence> ev = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<AnalyzerResult.InputFile> in = new ArrayList<>();

@@ -1,28 +1,21 @@
 package dev.tunegate.dataops.review;
 
-import dev.tunegate.audit.neardup.Match;
-import dev.tunegate.audit.neardup.MinHasher;
-import dev.tunegate.audit.neardup.NearDuplicateIndex;
-import dev.tunegate.audit.neardup.NearDuplicateParams;
 import dev.tunegate.audit.read.Example;
 import dev.tunegate.audit.read.Message;
 import dev.tunegate.audit.read.Role;
-import dev.tunegate.dataops.DatasetRows;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.workspace.Workspace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code tunegate review DIR --reviewer NAME}: the review queue in the terminal. Shows each pending row
@@ -30,15 +23,15 @@ import java.util.Map;
  * command a line — {@code a}pprove, {@code r}eject, {@code e}dit (the next line is the new output),
  * {@code s}kip, {@code q}uit — so a script can drive it through stdin. Every decision is appended to the
  * review log with fsync before the next row is shown: killing the process loses at most the row on
- * screen. The log is replayed on start, so decided rows are never shown again. A second session on the
- * same workspace is refused ({@link WorkspaceLock}).
+ * screen. The log is replayed on start, so decided rows are never shown again. Rows are claimed one at a
+ * time through the {@link ReviewBoard} (per-row leases in {@link RowClaims}), so other terminal sessions and
+ * {@code tunegate serve}'s web review can run on the same workspace at once without ever showing one row to
+ * two reviewers.
  *
  * <p>Pending rows are the review queue's rows with status {@code pending}, then the training file's
  * rows with status {@code pending} (LLM drafts). Rows are approved one by one; there is no bulk approval.
  */
 public final class ReviewSession {
-    /** The lock file of the review session, relative to the workspace. */
-    public static final String LOCK = ".tunegate/review.lock";
     static final int NEAR_SHOWN = 3;
     static final int TEXT_SHOWN = 600;
 
@@ -68,108 +61,96 @@ public final class ReviewSession {
         public Summary { warnings = List.copyOf(warnings); }
     }
 
-    private record Shown(int line, String status, String input, String output) {}
-
     /** Runs the session until the queue is done, {@code q} or the end of {@code in}. */
     public Summary run(BufferedReader in, PrintWriter out) {
         List<String> warnings = new ArrayList<>();
-        try (WorkspaceLock lock = WorkspaceLock.acquire(ws.root().resolve(LOCK), "review", "reviewer " + reviewer)) {
-            if (lock.takenOver() != null) warnings.add("a stale lock of a session that ended without quitting was taken over (" + lock.takenOver() + ")");
-            ReviewLog log = ReviewedDataset.log(ws);
-            ReviewLog.Replay replay = log.replay();
-            warnings.addAll(replay.warnings());
-            warnings.forEach(w -> out.println("warning: " + dev.tunegate.io.TerminalText.visible(w)));
-            Map<String, ReviewLog.Entry> decided = replay.latest();
-
-            List<QueueRow> pending = new ArrayList<>();
-            ReviewQueue.Contents queue = ReviewedDataset.queue(ws).read();
-            queue.findings().forEach(f -> out.println("warning: review queue: " + dev.tunegate.io.TerminalText.visible(String.valueOf(f))));
-            for (QueueRow q : queue.rows()) {
-                if (isPending(q.example()) && !decided.containsKey(q.digest())) pending.add(q);
-            }
-            NearDuplicateParams params = NearDuplicateParams.defaults();
-            MinHasher hasher = new MinHasher(params);
-            NearDuplicateIndex index = new NearDuplicateIndex(params);
-            List<Shown> shown = new ArrayList<>();
-            Path train = ws.path("data.train").orElse(null);
-            if (train != null && Files.isRegularFile(train)) {
-                String name = ws.relative(train);
-                DatasetRows.read(ws, train, r -> {
-                    if (!r.valid()) return;
-                    Example ex = r.example();
-                    if (isPending(ex)) {
-                        QueueRow q = QueueRow.of(name + ":" + r.line(), ex, "LLM draft awaiting approval (" + provenance(ex) + ")", null, null);
-                        if (!decided.containsKey(q.digest())) pending.add(q);
-                        return;
-                    }
-                    index.add(shown.size(), hasher.sign(ex.input()));
-                    shown.add(new Shown((int) r.line(), String.valueOf(ex.metadata().status()), ex.input(), ex.output()));
-                });
-            }
-            out.println(pending.size() + " rows pending review; reviewing as " + reviewer + ". Commands: a approve, r reject, e edit, s skip, q quit.");
-            long approved = 0, edited = 0, rejected = 0, skipped = 0;
-            int i = 0;
-            loop:
-            for (; i < pending.size(); i++) {
-                QueueRow q = pending.get(i);
-                show(out, q, i + 1, pending.size(), index.size() == 0 ? List.of() : index.query(hasher.sign(q.example().input())), shown);
-                while (true) {
-                    out.print("[a]pprove [r]eject [e]dit [s]kip [q]uit > ");
-                    out.flush();
-                    String cmd = readLine(in);
-                    if (cmd == null) break loop;
-                    switch (cmd.strip().toLowerCase(Locale.ROOT)) {
-                        case "a", "approve" -> {
-                            if (q.draftIsBadOutput()) {
-                                out.println("  this draft is the output that failed in production: edit it (e) or reject it (r)");
-                                continue;
-                            }
-                            log.append(entry("approve", q, null));
-                            approved++;
-                            out.println("  approved");
-                        }
-                        case "r", "reject" -> {
-                            log.append(entry("reject", q, null));
-                            rejected++;
-                            out.println("  rejected");
-                        }
-                        case "e", "edit" -> {
-                            out.print("  new output (one line; empty to cancel): ");
-                            out.flush();
-                            String text = readLine(in);
-                            if (text == null) break loop;
-                            String fixed = text.strip().replace("\\n", "\n");
-                            if (fixed.isEmpty()) {
-                                out.println("  edit cancelled");
-                                continue;
-                            }
-                            log.append(entry("edit", q, fixed));
-                            edited++;
-                            out.println("  edited and approved");
-                        }
-                        case "s", "skip" -> {
-                            skipped++;
-                            out.println("  skipped (stays pending)");
-                        }
-                        case "q", "quit" -> { break loop; }
-                        default -> {
-                            out.println("  unknown command \"" + cmd.strip() + "\": a approve, r reject, e edit, s skip, q quit");
+        // Second reviews are handed out by the web review; here every row needs one decision.
+        ReviewBoard board = new ReviewBoard(ws, clock, new ReviewBoard.Settings(ReviewBoard.DEFAULT_LEASE, 0, 0));
+        ReviewLog.Replay replay = ReviewedDataset.log(ws).replay();
+        warnings.addAll(replay.warnings());
+        warnings.addAll(board.warnings());
+        warnings.forEach(w -> out.println("warning: " + dev.tunegate.io.TerminalText.visible(w)));
+        int pending = board.pending().size();
+        out.println(pending + " rows pending review; reviewing as " + reviewer + ". Commands: a approve, r reject, e edit, s skip, q quit.");
+        long approved = 0, edited = 0, rejected = 0, skipped = 0;
+        Set<String> skip = new HashSet<>();
+        int n = 0;
+        loop:
+        while (true) {
+            Optional<ReviewBoard.Claimed> claimed = board.claim(reviewer, skip);
+            if (claimed.isEmpty()) break;
+            QueueRow q = claimed.get().row();
+            String token = claimed.get().token();
+            show(out, q, ++n, board.pending().size() + n - 1, board.neighbours(q, NEAR_SHOWN));
+            while (true) {
+                out.print("[a]pprove [r]eject [e]dit [s]kip [q]uit > ");
+                out.flush();
+                String cmd = readLine(in);
+                if (cmd == null) {
+                    board.release(reviewer, q.digest(), token);
+                    break loop;
+                }
+                String action = null;
+                String fixed = null;
+                switch (cmd.strip().toLowerCase(Locale.ROOT)) {
+                    case "a", "approve" -> {
+                        if (q.draftIsBadOutput()) {
+                            out.println("  this draft is the output that failed in production: edit it (e) or reject it (r)");
                             continue;
                         }
+                        action = "approve";
                     }
+                    case "r", "reject" -> action = "reject";
+                    case "e", "edit" -> {
+                        out.print("  new output (one line; empty to cancel): ");
+                        out.flush();
+                        String text = readLine(in);
+                        if (text == null) {
+                            board.release(reviewer, q.digest(), token);
+                            break loop;
+                        }
+                        fixed = text.strip().replace("\\n", "\n");
+                        if (fixed.isEmpty()) {
+                            out.println("  edit cancelled");
+                            continue;
+                        }
+                        action = "edit";
+                    }
+                    case "s", "skip" -> {
+                        board.release(reviewer, q.digest(), token);
+                        skip.add(q.digest());
+                        skipped++;
+                        out.println("  skipped (stays pending)");
+                    }
+                    case "q", "quit" -> {
+                        board.release(reviewer, q.digest(), token);
+                        break loop;
+                    }
+                    default -> {
+                        out.println("  unknown command \"" + cmd.strip() + "\": a approve, r reject, e edit, s skip, q quit");
+                        continue;
+                    }
+                }
+                if (action == null) break; // skipped
+                try {
+                    board.decide(reviewer, q.digest(), token, action, fixed);
+                } catch (ClaimConflictException e) {
+                    out.println("  not recorded: " + e.getMessage());
                     break;
                 }
+                switch (action) {
+                    case "approve" -> { approved++; out.println("  approved"); }
+                    case "reject" -> { rejected++; out.println("  rejected"); }
+                    default -> { edited++; out.println("  edited and approved"); }
+                }
+                break;
             }
-            long remaining = pending.size() - approved - edited - rejected;
-            out.println("done: " + approved + " approved, " + edited + " edited, " + rejected + " rejected, " + skipped + " skipped; "
-                    + remaining + " still pending. Decisions are in " + ReviewLog.FILE + ".");
-            out.flush();
-            return new Summary(pending.size(), approved, edited, rejected, skipped, remaining, warnings);
         }
-    }
-
-    private ReviewLog.Entry entry(String action, QueueRow q, String output) {
-        return new ReviewLog.Entry(1, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), reviewer, action, q.digest(), q.source(), output);
+        long remaining = board.pending().size();
+        out.println("done: " + approved + " approved, " + edited + " edited, " + rejected + " rejected, " + skipped + " skipped; "
+                + remaining + " still pending. Decisions are in " + ReviewLog.FILE + ".");
+        out.flush();
+        return new Summary(pending, approved, edited, rejected, skipped, remaining, warnings);
     }
 
     static boolean isPending(Example ex) {
@@ -180,11 +161,11 @@ public final class ReviewSession {
         return ex.metadata().provenance() == null ? "no provenance" : ex.metadata().provenance();
     }
 
-    private static void show(PrintWriter out, QueueRow q, int n, int total, List<Match> near, List<Shown> shown) {
+    private static void show(PrintWriter out, QueueRow q, int n, int total, List<ReviewBoard.Neighbour> near) {
         Example ex = q.example();
         out.println();
-        out.println("── " + n + "/" + total + "  " + clip(q.source()) + "  (" + clip(provenance(ex)) + (ex.metadata().era() == null ? "" : ", era " + clip(ex.metadata().era())) + ")");
-        out.println("Why: " + (q.why() == null ? "pending review" : clip(q.why())) + (q.when() == null ? "" : " (" + clip(q.when()) + ")"));
+        out.println("── " + n + "/" + total + "  " + q.source() + "  (" + provenance(ex) + (ex.metadata().era() == null ? "" : ", era " + ex.metadata().era()) + ")");
+        out.println("Why: " + (q.why() == null ? "pending review" : q.why()) + (q.when() == null ? "" : " (" + q.when() + ")"));
         for (Message m : ex.messages()) {
             if (m == ex.messages().get(ex.messages().size() - 1)) break;
             if (m.role() == Role.SYSTEM) continue;
@@ -196,9 +177,8 @@ public final class ReviewSession {
             out.println("Near duplicates in the dataset: none");
         } else {
             out.println("Near duplicates in the dataset:");
-            for (Match m : near.subList(0, Math.min(NEAR_SHOWN, near.size()))) {
-                Shown s = shown.get(m.row());
-                out.println(String.format(Locale.ROOT, "  line %d (%s, Jaccard ≈ %.2f): %s → %s", s.line(), s.status(), m.estimatedJaccard(), clip(s.input(), 120), clip(s.output(), 120)));
+            for (ReviewBoard.Neighbour s : near) {
+                out.println(String.format(Locale.ROOT, "  line %d (%s, Jaccard ≈ %.2f): %s → %s", s.line(), s.status(), s.jaccard(), clip(s.input(), 120), clip(s.output(), 120)));
             }
         }
     }

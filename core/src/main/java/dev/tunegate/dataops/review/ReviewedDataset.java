@@ -89,9 +89,13 @@ public final class ReviewedDataset {
 
     /** Builds the reviewed dataset of a workspace with {@code data.train} into {@code scratch}. */
     public static Built build(Workspace ws, Path scratch) {
+        return build(ws, scratch, log(ws).replay());
+    }
+
+    /** As {@link #build(Workspace, Path)}, with the review log already replayed (it is replayed once per run). */
+    static Built build(Workspace ws, Path scratch, ReviewLog.Replay replay) {
         Path train = ws.path("data.train").orElseThrow(() -> new dev.tunegate.io.InvalidInputException(
                 ws.configFile() + ": data.train is not set: there is no dataset"));
-        ReviewLog.Replay replay = log(ws).replay();
         ReviewQueue.Contents queue = queue(ws).read();
         List<String> notes = new ArrayList<>(replay.warnings());
         queue.findings().forEach(f -> notes.add("review queue: " + f));
@@ -148,11 +152,12 @@ public final class ReviewedDataset {
      */
     public static OptionalLong reviewedPairs(Workspace ws, AuditRequest request, int threads) {
         if (!Files.exists(ws.root().resolve(ReviewLog.FILE))) return OptionalLong.empty();
-        if (log(ws).replay().approved() == 0) return OptionalLong.empty();
+        ReviewLog.Replay replay = log(ws).replay();
+        if (replay.approved() == 0) return OptionalLong.empty();
         Path scratch = null;
         try {
             scratch = Files.createTempFile("tunegate-reviewed-", ".jsonl");
-            Built b = build(ws, scratch);
+            Built b = build(ws, scratch, replay);
             if (b.decisionsApplied() == 0) return OptionalLong.empty();
             AuditRequest r = AuditRequest.of(scratch).withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
                     .withEras(request.currentEras(), request.retiredEras())

@@ -2,8 +2,12 @@
  * The review queue and the human review of candidate rows: production failures ingested as pending rows
  * ({@link dev.tunegate.dataops.review.FailureIngest}), the queue file ({@link dev.tunegate.dataops.review.ReviewQueue}),
  * the append-only review log that is the truth about every decision ({@link dev.tunegate.dataops.review.ReviewLog}),
- * the terminal session ({@link dev.tunegate.dataops.review.ReviewSession}) guarded by a workspace lock
- * ({@link dev.tunegate.dataops.review.WorkspaceLock}), and the dataset with the decisions applied
+ * the rows shared among reviewers by per-row claims ({@link dev.tunegate.dataops.review.ReviewBoard},
+ * {@link dev.tunegate.dataops.review.RowClaims}) that the terminal session ({@link dev.tunegate.dataops.review.ReviewSession})
+ * and {@code tunegate serve} both use, agreement between reviewers ({@link dev.tunegate.dataops.review.ReviewAgreement}),
+ * and the dataset with the decisions applied
  * ({@link dev.tunegate.dataops.review.ReviewedDataset}) that export and the FT-DATA count read.
+ *
+ * <p>Must not import: assess, cost, retrieval, record, report, pilot. Checked by {@code ArchitectureTest}.
  */
 package dev.tunegate.dataops.review;

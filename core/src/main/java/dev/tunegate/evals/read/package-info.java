@@ -5,5 +5,8 @@
  * picks one by format or by the file's name and first bytes. A row that cannot be used is a
  * {@link dev.tunegate.evals.Finding}; a file that cannot be used at all is an
  * {@link dev.tunegate.io.InvalidInputException}.
+ *
+ * <p>Must not import: assess, audit, cost, dataops, retrieval, record, report, pilot. Checked by {@code
+ * ArchitectureTest}.
  */
 package dev.tunegate.evals.read;

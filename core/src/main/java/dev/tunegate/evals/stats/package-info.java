@@ -8,5 +8,8 @@
  * interval for a difference of paired proportions ({@link dev.tunegate.evals.stats.PairedProportionDifference})
  * and the items a paired non-inferiority comparison needs ({@link dev.tunegate.evals.stats.NonInferioritySampleSize}).
  * Distributions come from Apache Commons Math; every random step takes an explicit seed.
+ *
+ * <p>Must not import: assess, audit, cost, dataops, retrieval, record, report, pilot. Checked by {@code
+ * ArchitectureTest}.
  */
 package dev.tunegate.evals.stats;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,10 +100,20 @@ class JaccardEstimateProperties {
         assertThat(sumError / pairs).isBetween(-0.008, 0.008);
     }
 
-    @Property(tries = 100)
-    void anEstimateIsNeverFurtherThanSixSigmaPlusTwoHundredthsFromTheTruth(
-            @ForAll @IntRange(min = 20, max = 400) int sizeA, @ForAll @IntRange(min = 0, max = 400) int sharedRaw,
-            @ForAll @IntRange(min = 0, max = 400) int extraB, @ForAll long seed) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(100);
+    }
+
+    static Stream<Long> moreSeeds() {
+        return Gen.seeds(200);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anEstimateIsNeverFurtherThanSixSigmaPlusTwoHundredthsFromTheTruth(long caseSeed) {
+        Gen g = new Gen(caseSeed);
+        int sizeA = g.intIn(20, 400), sharedRaw = g.intIn(0, 400), extraB = g.intIn(0, 400);
+        long seed = g.anyLong();
         // 6σ: a normal estimate is outside it with probability 2e-9 per try
         int shared = Math.min(sharedRaw, sizeA);
         int sizeB = Math.max(1, shared + extraB);
@@ -114,8 +124,12 @@ class JaccardEstimateProperties {
         assertThat(Math.abs(est - p.jaccard())).isLessThanOrEqualTo(6 * sigma + 0.02);
     }
 
-    @Property(tries = 200)
-    void identicalDocumentsHaveIdenticalSignaturesAndEstimateOne(@ForAll @StringLength(max = 600) String text, @ForAll long seed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("moreSeeds")
+    void identicalDocumentsHaveIdenticalSignaturesAndEstimateOne(long caseSeed) {
+        Gen g = new Gen(caseSeed);
+        String text = g.string(600);
+        long seed = g.anyLong();
         MinHasher hasher = new MinHasher(NearDuplicateParams.forThreshold(0.8, seed));
         Signature a = hasher.sign(text);
         Signature b = hasher.sign(new StringBuilder(text));
@@ -123,9 +137,12 @@ class JaccardEstimateProperties {
         assertThat(a.estimateJaccard(b)).isEqualTo(1.0);
     }
 
-    @Property(tries = 100)
-    void identicalDocumentsAlwaysCollideAndCluster(@ForAll @StringLength(max = 400) String text,
-            @ForAll @StringLength(max = 400) String other, @ForAll long seed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void identicalDocumentsAlwaysCollideAndCluster(long caseSeed) {
+        Gen g = new Gen(caseSeed);
+        String text = g.string(400), other = g.string(400);
+        long seed = g.anyLong();
         NearDuplicateParams params = NearDuplicateParams.forThreshold(0.8, seed);
         MinHasher hasher = new MinHasher(params);
         NearDuplicateIndex index = new NearDuplicateIndex(params);

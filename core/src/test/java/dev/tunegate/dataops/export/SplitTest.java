@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class SplitTest {
@@ -39,10 +39,17 @@ class SplitTest {
         assertThat(r.strata()).isEqualTo(3);
     }
 
-    @Property(tries = 200)
-    void everyStratumIsWithinOneRowOfItsShareAndTheTotalIsRounded(@ForAll @IntRange(min = 1, max = 60) int a, @ForAll @IntRange(min = 1, max = 60) int b,
-                                                                 @ForAll @IntRange(min = 1, max = 60) int c, @ForAll @DoubleRange(min = 0, max = 0.5) double f,
-                                                                 @ForAll long seed) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(200);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyStratumIsWithinOneRowOfItsShareAndTheTotalIsRounded(long caseSeed) {
+        Gen g = new Gen(caseSeed);
+        int a = g.intIn(1, 60), b = g.intIn(1, 60), c = g.intIn(1, 60);
+        double f = g.doubleIn(0, 0.5);
+        long seed = g.anyLong();
         Map<String, Integer> sizes = Map.of("a", a, "b", b, "c", c);
         List<Split.Item> items = items(sizes);
         Split.Result r = Split.split(items, f, seed, true);

@@ -122,20 +122,24 @@ class ReviewTest {
     }
 
     @Test
-    void aSecondConcurrentReviewIsRefusedAndAStaleLockIsTakenOver(@TempDir Path dir) throws Exception {
+    void aTerminalReviewRunsBesideAnotherReviewerAndNeverGetsTheRowTheyHold(@TempDir Path dir) throws Exception {
         Workspace ws = workspace(dir);
-        Path lockFile = dir.resolve(ReviewSession.LOCK);
-        try (WorkspaceLock held = WorkspaceLock.acquire(lockFile, "review", "reviewer ana")) {
-            assertThatThrownBy(() -> review(ws, "ben", "a\n", new StringWriter()))
-                    .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("another review is running on this workspace")
-                    .hasMessageContaining("reviewer ana");
-        }
-        // a lock file left by a killed session (content, no OS lock) is stale
-        Files.writeString(lockFile, "pid 999999, reviewer zed, since 2026-01-01T00:00:00Z\n");
-        try (WorkspaceLock l = WorkspaceLock.acquire(lockFile, "review", "reviewer ben")) {
-            assertThat(l.takenOver()).contains("reviewer zed");
-        }
+        ReviewBoard web = new ReviewBoard(ws, CLOCK, new ReviewBoard.Settings(ReviewBoard.DEFAULT_LEASE, 0, 0));
+        ReviewBoard.Claimed held = web.claim("ana", java.util.Set.of()).orElseThrow();
+
+        StringWriter out = new StringWriter();
+        ReviewSession.Summary s = review(ws, "ben", "a\na\na\n", out);
+        assertThat(s.approved()).isEqualTo(1);
+        assertThat(s.remaining()).isEqualTo(1); // ana's row, still hers
+        assertThat(out.toString()).doesNotContain(held.row().source() + "  (");
+
+        assertThatThrownBy(() -> web.decide("ben", held.row().digest(), held.token(), "approve", null))
+                .isInstanceOf(ClaimConflictException.class).hasMessageContaining("claimed by ana");
+        web.decide("ana", held.row().digest(), held.token(), "reject", null);
+        ReviewLog.Replay replay = ReviewedDataset.log(ws).replay();
+        assertThat(replay.entries()).isEqualTo(2);
+        assertThat(replay.latest().values()).extracting(ReviewLog.Entry::reviewer).containsExactlyInAnyOrder("ana", "ben");
+        assertThat(web.pending()).isEmpty();
     }
 
     @Test

@@ -3,9 +3,10 @@ package dev.tunegate.evals.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class McNemarTestTest {
@@ -60,8 +61,15 @@ class McNemarTestTest {
         assertThat(t.midP()).isCloseTo(1.0, within(1e-12));
     }
 
-    @Property
-    void the_test_is_symmetric_and_a_probability(@ForAll @IntRange(min = 0, max = 400) int b, @ForAll @IntRange(min = 0, max = 400) int c) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(1000);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void the_test_is_symmetric_and_a_probability(long seed) {
+        Gen g = new Gen(seed);
+        int b = g.intIn(0, 400), c = g.intIn(0, 400);
         McNemarTest t = McNemarTest.exact(b, c);
         McNemarTest u = McNemarTest.exact(c, b);
         assertThat(t.pValue()).isEqualTo(u.pValue()).isBetween(0.0, 1.0);

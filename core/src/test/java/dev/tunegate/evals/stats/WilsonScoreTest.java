@@ -3,9 +3,10 @@ package dev.tunegate.evals.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import dev.tunegate.testing.Gen;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class WilsonScoreTest {
@@ -46,9 +47,15 @@ class WilsonScoreTest {
         assertThat(w.high()).isCloseTo(0.6634193, within(1e-6));
     }
 
-    @Property
-    void the_interval_lies_in_the_unit_range_and_holds_the_estimate(@ForAll @IntRange(min = 1, max = 5000) int n,
-                                                                   @ForAll @IntRange(min = 0, max = 5000) int k) {
+    static Stream<Long> seeds() {
+        return Gen.seeds(1000);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void the_interval_lies_in_the_unit_range_and_holds_the_estimate(long seed) {
+        Gen g = new Gen(seed);
+        int n = g.intIn(1, 5000), k = g.intIn(0, 5000);
         int successes = Math.min(k, n);
         Interval w = WilsonScore.interval(successes, n);
         assertThat(w.low()).isBetween(0.0, w.estimate());

@@ -1,9 +1,8 @@
-package dev.tunegate.pilot;
-
-import dev.tunegate.workspace.Workspace;
+package dev.tunegate.workspace;
 
 /**
- * The pilot's named metrics and targets, from the {@code pilot} section of {@code tunegate.yaml}.
+ * The {@code pilot} section of {@code tunegate.yaml}, typed: the pilot's named metrics and targets, built by
+ * {@link Workspace#pilot()}; its defaults are the schema's ({@link ConfigSchema}), stated nowhere else.
  *
  * @param weeks the pilot window in weeks
  * @param minCalls calls the checkpoints must cover to be representative
@@ -20,18 +19,18 @@ public record PilotSettings(int weeks, long minCalls, Double qualityTarget, Doub
                             Double unitCostUsdMax, String processKpi, Double processKpiTarget, boolean processKpiAtMost,
                             double nonInferiorityMargin) {
 
-    /** The settings of a workspace, defaults included. */
-    public static PilotSettings of(Workspace ws) {
+    /** The settings of a workspace, the schema's defaults for keys it does not set. */
+    static PilotSettings of(Workspace ws) {
         return new PilotSettings(
-                ws.integer("pilot.weeks").orElse(6L).intValue(),
-                ws.integer("pilot.minCalls").orElse(10_000L),
+                (int) ws.integerOrDefault("pilot.weeks"),
+                ws.integerOrDefault("pilot.minCalls"),
                 ws.number("pilot.qualityTarget").orElse(null),
                 ws.number("pilot.adoptionTarget").orElse(null),
                 ws.number("pilot.latencyP95MsMax").orElse(null),
                 ws.number("pilot.unitCostUsdMax").orElse(null),
                 ws.string("pilot.processKpi").orElse(null),
                 ws.number("pilot.processKpiTarget").orElse(null),
-                !"atLeast".equals(ws.string("pilot.processKpiDirection").orElse("atMost")),
-                ws.number("pilot.nonInferiorityMargin").orElse(0.01));
+                !"atLeast".equals(ws.string("pilot.processKpiDirection").orElseGet(() -> (String) ConfigSchema.defaultValue("pilot.processKpiDirection"))),
+                ws.numberOrDefault("pilot.nonInferiorityMargin"));
     }
 }

@@ -1,6 +1,7 @@
-package dev.tunegate.record;
+package dev.tunegate.assess;
 
 import dev.tunegate.policy.Decision;
+import dev.tunegate.record.DecisionRecord;
 import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.policy.Method;
 import dev.tunegate.policy.RuleId;

@@ -1,0 +1,8 @@
+/**
+ * Operating after launch: {@link dev.tunegate.ops.WeeklyReview} reads production call logs
+ * ({@code ops.read}) and writes the weekly review — refused and low-score topics (the audit's MinHash
+ * engine), the backlog ({@code ops/backlog.jsonl}, append-only, stable ids), thumbs-down calls into the
+ * review queue, KPIs against the pilot's targets; {@link dev.tunegate.ops.Due} lists what is overdue.
+ * Writers ({@link dev.tunegate.ops.WeeklyText}, {@code report.WeeklyReviewPage}) render the JSON and compute nothing.
+ */
+package dev.tunegate.ops;

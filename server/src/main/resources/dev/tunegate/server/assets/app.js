@@ -1,0 +1,293 @@
+// tunegate serve: the pages of the web workspace. Every piece of user text goes in with textContent
+// (el() below), never innerHTML, so a row holding <script> or onerror= shows as text.
+'use strict';
+
+window.__tgErrors = [];
+window.addEventListener('error', e => window.__tgErrors.push(String(e.message)));
+window.addEventListener('unhandledrejection', e => window.__tgErrors.push(String(e.reason)));
+const WS = document.body.dataset.ws;
+const main = document.getElementById('main');
+let session = { reviewer: null, csrf: null, reviewersConfigured: false };
+
+function el(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'on') for (const [ev, f] of Object.entries(v)) e.addEventListener(ev, f);
+    else if (k === 'class') e.className = v;
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const k of kids.flat()) if (k !== null && k !== undefined && k !== false) e.append(k instanceof Node ? k : document.createTextNode(String(k)));
+  return e;
+}
+
+async function api(path, opts) {
+  const o = opts || {};
+  const headers = { 'Accept': 'application/json' };
+  if (o.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (o.method && o.method !== 'GET' && session.csrf) headers['X-CSRF-Token'] = session.csrf;
+  const r = await fetch(path, { method: o.method || 'GET', headers, body: o.body === undefined ? undefined : JSON.stringify(o.body), credentials: 'same-origin' });
+  if (r.status === 204) return null;
+  const data = await r.json().catch(() => ({}));
+  if (!r.ok) { const err = new Error(data.error || ('HTTP ' + r.status)); err.status = r.status; throw err; }
+  return data;
+}
+
+const wsApi = (p) => '/api/workspaces/' + encodeURIComponent(WS) + p;
+
+function present(nodes) { return nodes.flat().filter(n => n !== null && n !== undefined && n !== false); }
+function show(...nodes) { main.replaceChildren(...present(nodes)); }
+function fail(e) { main.append(el('p', { class: 'error', role: 'alert' }, e.message)); }
+function pct(x) { return x === null || x === undefined ? '—' : (100 * x).toFixed(1) + ' %'; }
+
+function table(head, rows) {
+  return el('table', {}, el('thead', {}, el('tr', {}, head.map(h => el('th', {}, h)))),
+    el('tbody', {}, rows.map(r => el('tr', {}, r.map(c => el('td', {}, c))))));
+}
+
+// ------------------------------------------------------------------------------------------- pages
+
+async function workspaces() {
+  const list = await api('/api/workspaces');
+  show(el('h1', {}, 'Workspaces'), table(['workspace', 'latest decision', 'next review', 'changed since the previous record'],
+    list.map(w => [el('a', { href: '/w/' + encodeURIComponent(w.name) + '/' }, w.name),
+      w.latestDecision ? '#' + w.latestDecision.number + ' ' + w.latestDecision.decision + (w.latestDecision.method ? ' (' + w.latestDecision.method + ')' : '') : 'no record yet — run tunegate assess',
+      w.nextReview || '—', (w.changed || []).join('; ')])));
+}
+
+async function decision() {
+  const d = await api(wsApi('/decisions'));
+  const nodes = [el('h1', {}, 'Decision')];
+  if (!d.latest) {
+    nodes.push(el('p', {}, 'No decision record yet: run ', el('code', {}, 'tunegate assess ' + WS), '.'));
+  } else {
+    nodes.push(el('p', { class: 'verdict' }, '#' + d.latest.number + ' ' + d.latest.decision + (d.latest.method ? ' (' + d.latest.method + ')' : '') + ' · next review ' + (d.latest.nextReview || '—')));
+    nodes.push(el('p', { class: 'muted' }, 'Changed since the previous record: ' + d.latest.changed.join('; ')));
+    nodes.push(el('iframe', { class: 'report', title: 'decision record', sandbox: 'allow-scripts', src: '/w/' + encodeURIComponent(WS) + '/report/' + encodeURIComponent(d.latest.number) }));
+  }
+  nodes.push(el('h2', {}, 'Timeline (decisions/log.jsonl)'));
+  nodes.push(table(['#', 'date', 'kind', 'outcome', 'record'], d.timeline.slice().reverse().map(t => [
+    t.id, t.date, t.kind || 'decision', t.kind === 'pilot' ? t.verdict : (t.decision + (t.method ? ' (' + t.method + ')' : '')),
+    el('a', { href: '/w/' + encodeURIComponent(WS) + '/report/' + encodeURIComponent(t.id), target: '_blank', rel: 'noopener' }, 'open')])));
+  show(...nodes);
+}
+
+async function audit() {
+  const params = new URLSearchParams(location.search);
+  const kind = params.get('kind') || '';
+  const page = parseInt(params.get('page') || '0', 10);
+  const a = await api(wsApi('/audit?kind=' + encodeURIComponent(kind) + '&page=' + page + '&size=25'));
+  const go = (k, p) => { const q = new URLSearchParams(); if (k) q.set('kind', k); if (p) q.set('page', p); history.pushState(null, '', '?' + q); audit().catch(fail); };
+  const select = el('select', { id: 'kind', 'aria-label': 'kind', on: { change: e => go(e.target.value, 0) } },
+    el('option', { value: '' }, 'every kind'), Object.entries(a.kinds).map(([k, n]) => el('option', { value: k, selected: k === kind }, k + ' (' + n + ')')));
+  const pages = Math.max(1, Math.ceil(a.total / a.size));
+  const cards = a.findings.map(f => el('section', { class: 'finding ' + f.severity },
+    el('p', {}, el('b', {}, f.kind), ' · ', f.file + (f.line ? ':' + f.line : ''), ' — ', f.message),
+    f.rowTexts.length ? el('div', { class: 'side' }, f.rowTexts.map(r => el('div', { class: 'row' },
+      el('p', { class: 'muted' }, 'line ' + r.line), el('p', {}, r.input), el('p', { class: 'out' }, '→ ' + r.output)))) : null));
+  show(el('h1', {}, 'Audit findings'), el('p', {}, select, ' ', a.total + ' findings · page ' + (a.page + 1) + ' of ' + pages + ' ',
+    el('button', { id: 'prev', disabled: a.page === 0, on: { click: () => go(kind, a.page - 1) } }, '‹ previous'), ' ',
+    el('button', { id: 'next', disabled: a.page + 1 >= pages, on: { click: () => go(kind, a.page + 1) } }, 'next ›')), ...cards);
+}
+
+// --- review: one row at a time with the keyboard (a approve, r reject, e edit, s skip), filter + bulk with confirmation
+
+let current = null;
+let skipped = [];
+
+function signIn(after) {
+  const input = el('input', { id: 'token', type: 'password', autocomplete: 'off', placeholder: 'reviewer token', size: 48 });
+  const form = el('form', { id: 'signin', on: { submit: async ev => {
+    ev.preventDefault();
+    try { session = Object.assign(session, await api('/api/session', { method: 'POST', body: { token: input.value } })); who(); after(); }
+    catch (e) { fail(e); }
+  } } }, input, ' ', el('button', { type: 'submit' }, 'Sign in'));
+  show(el('h1', {}, 'Sign in'), el('p', {}, session.reviewersConfigured
+    ? 'Sign in with the token tunegate serve --add-reviewer printed for you.'
+    : 'No reviewers yet: run tunegate serve --add-reviewer NAME DIR, then sign in with the token it prints.'), form);
+}
+
+async function review() {
+  if (!session.reviewer) return signIn(() => review().catch(fail));
+  const q = new URLSearchParams(location.search).get('q') || '';
+  const o = await api(wsApi('/review?q=' + encodeURIComponent(q)));
+  const stats = progressSection(o);
+  const filter = el('input', { id: 'filter', type: 'search', value: q, placeholder: 'filter pending rows (text, source, why)', size: 40 });
+  const bulkBox = el('div', { id: 'bulk' });
+  const bulk = (action) => {
+    bulkBox.replaceChildren(el('div', { class: 'confirm', role: 'dialog' },
+      el('p', {}, (action === 'approve' ? 'Approve ' : 'Reject ') + o.matching + ' pending rows matching "' + q + '" as ' + session.reviewer + '?'),
+      el('button', { id: 'confirm-bulk', on: { click: async () => {
+        try {
+          const b = await api(wsApi('/review/bulk'), { method: 'POST', body: { q, action, confirm: o.matching } });
+          bulkBox.replaceChildren(el('p', { id: 'bulk-result' }, b.decided + ' rows ' + (action === 'approve' ? 'approved' : 'rejected') + '; ' + b.skippedClaimed + ' skipped (another reviewer holds them); '
+            + b.skippedBadDraft + ' skipped (the draft is the failed output)'));
+          await refreshStats();
+        } catch (e) { fail(e); }
+      } } }, 'Confirm'), ' ',
+      el('button', { id: 'cancel-bulk', on: { click: () => bulkBox.replaceChildren() } }, 'Cancel')));
+  };
+  const filterForm = el('form', { id: 'filter-form', on: { submit: ev => {
+    ev.preventDefault(); history.pushState(null, '', '?q=' + encodeURIComponent(filter.value)); review().catch(fail);
+  } } }, filter, ' ', el('button', { type: 'submit' }, 'Filter'), ' ' + o.matching + ' pending match ',
+    el('button', { id: 'bulk-approve', type: 'button', disabled: o.matching === 0, on: { click: () => bulk('approve') } }, 'Approve all…'), ' ',
+    el('button', { id: 'bulk-reject', type: 'button', disabled: o.matching === 0, on: { click: () => bulk('reject') } }, 'Reject all…'));
+  const card = el('section', { id: 'card' });
+  show(el('h1', {}, 'Review'), stats, filterForm, bulkBox, el('p', { class: 'muted keys' }, 'Keys: a approve · r reject · e edit (Ctrl+Enter saves) · s skip'), card,
+    o.warnings.length ? el('details', {}, el('summary', {}, o.warnings.length + ' warnings'), el('ul', {}, o.warnings.map(w => el('li', {}, w)))) : null);
+  await next();
+}
+
+function progressSection(o) {
+  const p = o.progress;
+  const k = o.agreement;
+  return el('section', { id: 'progress' },
+    el('p', {}, el('b', {}, p.done + ' done'), ' · ' + p.left + ' left of ' + p.rows + ' · ' + p.claimed + ' being reviewed now · '
+      + p.doubleRows + ' rows go to two reviewers (' + pct(o.doubleShare) + ')'),
+    el('p', {}, 'By reviewer: ' + (Object.entries(p.byReviewer).map(([n, c]) => n + ' ' + c).join(', ') || 'none yet')),
+    el('p', {}, 'Agreement on ' + k.rows + ' rows reviewed twice: ' + (k.kappa
+      ? 'κ = ' + k.kappa.estimate.toFixed(2) + ' [' + k.kappa.low.toFixed(2) + ', ' + k.kappa.high.toFixed(2) + '] (' + k.kappa.method + '); ' + k.agreed + ' agreed'
+      : 'not enough pairs yet')));
+}
+
+async function refreshStats() {
+  const q = new URLSearchParams(location.search).get('q') || '';
+  const o = await api(wsApi('/review?q=' + encodeURIComponent(q)));
+  const old = document.getElementById('progress');
+  if (old) old.replaceWith(progressSection(o));
+}
+
+async function next() {
+  const card = document.getElementById('card');
+  current = await api(wsApi('/review/claim'), { method: 'POST', body: { skip: skipped } });
+  window.__tgRowId = current ? current.id : null;
+  if (!current) { card.replaceChildren(el('p', { id: 'done' }, 'Nothing left for you to review.')); return; }
+  const c = current;
+  card.replaceChildren(...present([
+    el('p', { class: 'muted' }, c.source + ' · ' + (c.why || 'pending review') + (c.when ? ' (' + c.when + ')' : '') + (c.secondReview ? ' · second review' : '')),
+    c.system ? el('details', {}, el('summary', {}, 'system prompt'), el('pre', {}, c.system)) : null,
+    el('h3', {}, 'Input'), el('pre', { id: 'row-input' }, c.input),
+    c.badOutput !== undefined ? [el('h3', {}, 'Output that failed in production'), el('pre', { class: 'bad' }, c.badOutput)] : null,
+    el('h3', {}, 'Draft output'), el('pre', { id: 'row-output' }, c.output),
+    c.draftIsBadOutput ? el('p', { class: 'error' }, 'This draft is the output that failed: edit it or reject it.') : null,
+    el('div', { id: 'edit-box', hidden: true }, el('textarea', { id: 'edit', rows: 4, cols: 80 }), el('br'),
+      el('button', { id: 'save-edit', on: { click: () => decide('edit') } }, 'Save and approve (Ctrl+Enter)')),
+    el('p', {}, el('button', { id: 'approve', on: { click: () => decide('approve') } }, 'Approve (a)'), ' ',
+      el('button', { id: 'reject', on: { click: () => decide('reject') } }, 'Reject (r)'), ' ',
+      el('button', { id: 'edit-open', on: { click: openEdit } }, 'Edit (e)'), ' ',
+      el('button', { id: 'skip', on: { click: skip } }, 'Skip (s)')),
+    el('h3', {}, 'Near neighbours in the training set'),
+    c.neighbours.length ? table(['line', 'status', 'similarity', 'input', 'output'], c.neighbours.map(n => [n.line, n.status, n.jaccard.toFixed(2), n.input, n.output]))
+      : el('p', { class: 'muted' }, 'none')]));
+}
+
+function openEdit() {
+  const box = document.getElementById('edit-box');
+  box.hidden = false;
+  const t = document.getElementById('edit');
+  t.value = current.output;
+  t.focus();
+}
+
+async function decide(action) {
+  if (!current) return;
+  const body = { claim: current.claim, action };
+  if (action === 'edit') body.output = document.getElementById('edit').value;
+  try {
+    await api(wsApi('/review/' + encodeURIComponent(current.id)), { method: 'POST', body });
+    await refreshStats();
+    await next();
+  } catch (e) { fail(e); if (e.status === 409) await next(); }
+}
+
+async function skip() {
+  if (!current) return;
+  skipped.push(current.id);
+  await api(wsApi('/review/' + encodeURIComponent(current.id) + '/release'), { method: 'POST', body: { claim: current.claim } });
+  document.getElementById('card').replaceChildren(el('p', {}, 'Skipped. ', el('button', { id: 'more', on: { click: () => next().catch(fail) } }, 'Next row')));
+  current = null;
+}
+
+document.addEventListener('keydown', ev => {
+  if (document.body.dataset.page !== 'review' || !current) return;
+  const typing = ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLInputElement;
+  if (typing) {
+    if (ev.target.id === 'edit' && ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); decide('edit').catch(fail); }
+    return;
+  }
+  if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  const k = ev.key.toLowerCase();
+  if (k === 'a') { ev.preventDefault(); decide('approve').catch(fail); }
+  else if (k === 'r') { ev.preventDefault(); decide('reject').catch(fail); }
+  else if (k === 'e') { ev.preventDefault(); openEdit(); }
+  else if (k === 's') { ev.preventDefault(); skip().catch(fail); }
+});
+
+async function regression() {
+  const r = await api(wsApi('/regression'));
+  const only = new URLSearchParams(location.search).get('changed') === '1';
+  const items = [].concat(r.improved.map(i => [i, 'improved']), r.regressed.map(i => [i, 'regressed']), only ? [] : r.unchanged.map(i => [i, 'unchanged']));
+  const toggle = el('label', {}, el('input', { id: 'changed-only', type: 'checkbox', checked: only, on: { change: e => {
+    history.pushState(null, '', e.target.checked ? '?changed=1' : '?'); regression().catch(fail);
+  } } }), ' changed only');
+  show(el('h1', {}, 'Regression: ' + r.baseline + ' → ' + r.candidate),
+    el('p', { class: 'verdict' }, r.verdict + ' — ' + r.reason),
+    el('p', {}, r.sharedItems + ' shared items: ' + r.improved.length + ' improved, ' + r.regressed.length + ' regressed, ' + r.unchanged.length + ' unchanged · margin ' + pct(r.margin)),
+    el('details', {}, el('summary', {}, 'paired statistics'), el('pre', {}, JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !['improved', 'regressed', 'unchanged', 'findings', 'bySlice', 'baselineOnly', 'candidateOnly', 'missingFromBoth'].includes(k))), null, 2))),
+    toggle, table(['item', 'change'], items.map(([i, c]) => [i, el('span', { class: c }, c)])));
+}
+
+const charts = [];
+async function pilot() {
+  const p = await api(wsApi('/pilot'));
+  const r = p.record;
+  if (!r) { show(el('h1', {}, 'Pilot'), el('p', {}, 'No pilot record yet: run ', el('code', {}, 'tunegate pilot ' + WS), '.')); return; }
+  const s = r.settings || {};
+  const rows = (r.checkpoints && r.checkpoints.rows) || [];
+  const specs = [
+    ['adoption', 'adoption', s.adoptionTarget, 'target'],
+    ['latencyP95Ms', 'latency p95 (ms)', s.latencyP95MsMax, 'guardrail'],
+    ['unitCostUsd', 'unit cost (USD)', s.unitCostUsdMax, 'guardrail'],
+    ['processKpi', s.processKpi || 'process KPI', s.processKpiTarget, 'target'],
+    ['calls', 'calls', null, null]];
+  const grid = el('div', { class: 'charts' });
+  show(el('h1', {}, 'Pilot: ' + r.verdict), el('p', { class: 'verdict' }, r.summary),
+    table(['condition', 'gate', 'met', 'measured'], (r.conditions || []).map(c => [c.title, c.gate, c.met === null ? 'unknown' : (c.met ? 'yes' : 'no'), c.measuredText || String(c.measured)])),
+    grid, el('h2', {}, 'What would change it'), el('ul', {}, (r.wouldChange || []).map(w => el('li', {}, w))));
+  charts.splice(0).forEach(c => c.destroy());
+  for (const [key, label, line, lineLabel] of specs) {
+    if (!rows.some(x => typeof x[key] === 'number')) continue;
+    const canvas = el('canvas', { 'aria-label': label, role: 'img' });
+    grid.append(el('figure', {}, canvas, el('figcaption', {}, label + (line !== null && line !== undefined ? ' vs ' + lineLabel + ' ' + line : ''))));
+    if (typeof Chart === 'undefined') continue;
+    const datasets = [{ label, data: rows.map(x => x[key]), borderColor: '#2f5bd3', tension: 0.2 }];
+    if (line !== null && line !== undefined) datasets.push({ label: lineLabel, data: rows.map(() => line), borderColor: '#d9480f', borderDash: [6, 4], pointRadius: 0 });
+    charts.push(new Chart(canvas, { type: 'line', data: { labels: rows.map(x => x.date), datasets }, options: { animation: false, responsive: true } }));
+  }
+}
+
+// The page registry: one renderer per page id (the server's Page.ALL lists the pages and their paths).
+const PAGES = { workspaces, decision, audit, review, regression, pilot };
+
+function who() {
+  const w = document.getElementById('who');
+  if (!session.reviewer) { w.replaceChildren(); return; }
+  w.replaceChildren('signed in as ' + session.reviewer + ' ', el('button', { id: 'signout', on: { click: async () => {
+    await api('/api/logout', { method: 'POST', body: {} }).catch(() => null);
+    session.reviewer = null; session.csrf = null; who();
+  } } }, 'sign out'));
+}
+
+(async () => {
+  try { session = await api('/api/session'); who(); } catch (e) { /* pages that read only still work */ }
+  const render = PAGES[document.body.dataset.page];
+  const run = async () => {
+    try { if (render) await render(); } catch (e) {
+      if (e.status === 401 && !session.reviewer) return signIn(() => run());
+      show(el('h1', {}, document.title)); fail(e);
+    }
+  };
+  await run();
+  window.__tgReady = true;
+  window.addEventListener('popstate', () => render && render().catch(fail));
+})();

@@ -1,0 +1,209 @@
+package dev.tunegate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunegate.dataops.review.ReviewBoard;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web workspace in Debian's headless Chromium (skipped when {@code /usr/bin/chromedriver} is absent): every
+ * page opens without a script error, a queue is reviewed end to end with the keyboard, a bulk action runs after
+ * its confirmation, and a row holding markup shows as text. Screenshots go to {@code server/target/screenshots/}.
+ */
+class ServeBrowserTest {
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String HOSTILE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
+
+    static ChromeDriverService service;
+    static ChromeDriver driver;
+    static Path profile;
+
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(DRIVER), "no " + DRIVER + ": install Debian's chromium-driver to run the browser test");
+        assumeTrue(Files.isExecutable(BROWSER), "no " + BROWSER + ": install Debian's chromium to run the browser test");
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        profile = Files.createTempDirectory("tunegate-serve-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) driver.quit();
+        if (service != null) service.stop();
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void everyPageOpensCleanlyAndAQueueIsReviewedWithTheKeyboardAndABulkAction() throws Exception {
+        // "queue": 6 drafts to review, one of them hostile markup; "routing": a copy of the shipped example with its records
+        Path queue = Fixture.workspace(dir.resolve("queue"), 3, 6, List.of(HOSTILE));
+        Path routing = dir.resolve("routing");
+        copy(Path.of("..", "examples", "ticket-routing"), routing);
+        try (Stream<String> lines = Files.lines(routing.resolve("data/train.jsonl"))) {
+            Files.write(routing.resolve("data/train.jsonl"), lines.limit(200).toList()); // a short audit
+        }
+        Files.createDirectories(routing.resolve("decisions"));
+        for (String f : List.of("0001-ticket-routing-fine-tune.json", "0002-ticket-routing-scale-pilot.json", "log.jsonl")) {
+            Files.copy(Path.of("src/test/resources/records", f), routing.resolve("decisions").resolve(f));
+        }
+        String token = new Reviewers(dir).add("ana");
+        try (TunegateServer server = TunegateServer.start(new ServeOptions(dir, ServeOptions.LOOPBACK, 0, new ReviewBoard.Settings(Duration.ofMinutes(10), 0, 42)))) {
+            String base = "http://127.0.0.1:" + server.port();
+            for (String[] p : new String[][] {{"/", "workspaces"}, {"/w/routing/", "decision"}, {"/w/routing/audit", "audit"},
+                    {"/w/routing/regression", "regression"}, {"/w/routing/pilot", "pilot"}, {"/w/queue/review", "review-signin"}}) {
+                open(base + p[0]);
+                assertNoScriptErrors();
+                assertThat(driver.findElement(By.id("main")).getText()).as(p[0]).doesNotContain("Loading…").doesNotContain("internal error");
+                screenshot(p[1]);
+            }
+            open(base + "/");
+            assertThat(driver.findElement(By.tagName("table")).getText()).contains("routing").contains("FINE_TUNE").contains("queue");
+            open(base + "/w/routing/pilot");
+            waitFor("return document.querySelectorAll('canvas').length > 0 && Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))");
+            open(base + "/w/routing/audit");
+            assertThat(driver.findElements(By.cssSelector("section.finding"))).isNotEmpty();
+
+            // sign in, then review with the keyboard: a approve, r reject, e edit + Ctrl+Enter, s skip
+            open(base + "/w/queue/review");
+            driver.findElement(By.id("token")).sendKeys(token, Keys.ENTER);
+            waitFor("return !!document.getElementById('row-input')");
+            assertThat(driver.findElement(By.id("who")).getText()).contains("ana");
+            Actions keys = new Actions(driver);
+            press(keys, "a");
+            press(keys, "r");
+            keys.sendKeys("e").perform();
+            WebElement edit = driver.findElement(By.id("edit"));
+            edit.clear();
+            edit.sendKeys("{\"queue\": \"returns\"}");
+            String before = currentId();
+            edit.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+            waitFor("return window.__tgRowId !== undefined");
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !before.equals(currentId()));
+            assertNoScriptErrors();
+            screenshot("review");
+
+            // filter to the hostile row: shown as text, never run
+            open(base + "/w/queue/review?q=onerror");
+            waitFor("return !!document.getElementById('bulk-approve')");
+            assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+            // bulk: reject everything the filter selects, after the confirmation
+            driver.findElement(By.id("bulk-reject")).click();
+            assertThat(driver.findElement(By.cssSelector("#bulk .confirm")).getText()).contains("Reject 1 pending rows");
+            screenshot("bulk-confirm");
+            driver.findElement(By.id("confirm-bulk")).click();
+            waitFor("return !!document.getElementById('bulk-result')");
+            assertThat(driver.findElement(By.id("bulk-result")).getText()).startsWith("1 rows rejected");
+
+            // the rest of the queue, with the keyboard, until nothing is left
+            open(base + "/w/queue/review");
+            for (int i = 0; i < 10 && driver.findElements(By.id("done")).isEmpty(); i++) {
+                waitFor("return !!document.getElementById('row-input') || !!document.getElementById('done')");
+                if (!driver.findElements(By.id("done")).isEmpty()) break;
+                press(keys, "a");
+            }
+            assertThat(driver.findElement(By.id("done")).getText()).contains("Nothing left");
+            assertNoScriptErrors();
+            screenshot("review-done");
+        }
+        List<JsonNode> log = Fixture.log(queue);
+        assertThat(log).hasSize(7).doesNotContainNull().allSatisfy(e -> assertThat(e.path("reviewer").asText()).isEqualTo("ana"));
+        assertThat(log).extracting(e -> e.path("action").asText()).startsWith("approve", "reject", "edit").contains("reject");
+        assertThat(log.get(2).path("output").asText()).isEqualTo("{\"queue\": \"returns\"}");
+        assertThat(log).extracting(e -> e.path("row").asText()).doesNotHaveDuplicates();
+    }
+
+    private static String currentId() {
+        Object id = ((JavascriptExecutor) driver).executeScript("return window.__tgRowId === undefined ? '' : String(window.__tgRowId)");
+        return String.valueOf(id);
+    }
+
+    /** Presses a key on the row shown and waits until the next row (or the end) is shown. */
+    private static void press(Actions keys, String key) {
+        String before = currentId();
+        keys.sendKeys(key).perform();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !before.equals(currentId()));
+    }
+
+    private static void open(String url) {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(url);
+        waitFor("return window.__tgReady === true");
+    }
+
+    private static void waitFor(String script) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
+    }
+
+    private static void assertNoScriptErrors() {
+        Object errors = ((JavascriptExecutor) driver).executeScript("return window.__tgErrors || []");
+        assertThat((List<?>) errors).as("window.onerror").isEmpty();
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .filter(m -> !m.contains("/review/claim") && !m.contains("401")).toList();
+        assertThat(severe).as("browser log").isEmpty();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Object h = ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(6000, Math.max(900, ((Number) h).longValue()))));
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve("serve-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+}
