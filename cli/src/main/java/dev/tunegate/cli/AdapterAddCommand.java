@@ -15,12 +15,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate adapter add DIR}: registers an adapter version. */
-@Command(mixinStandardHelpOptions = true, name = "add",
+@Command(name = "add",
         description = "Register a trained adapter version: name, semantic version, base model, the dataset version it was trained on, the training config (digested) and its golden-set run.",
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate adapter add examples/ticket-routing --name ticket-router --version 1.3.0 --base llama-3.1-8b \\",
                   "      --dataset latest --config adapters/configs/ticket-router-1.3.0.yaml --golden-run adapters/runs/ticket-router-1.3.0.jsonl"})
 final class AdapterAddCommand implements Callable<Integer> {
+    // not mixinStandardHelpOptions: its -V/--version would clash with the adapter's --version
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
     Path dir;
 

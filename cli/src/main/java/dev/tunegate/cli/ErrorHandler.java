@@ -1,6 +1,7 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.WriteFailedException;
 import dev.tunegate.workspace.ConfigException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -10,7 +11,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Maps exceptions to one-line errors and exit codes: invalid input → 3, usage → 2, anything else → 4.
+ * Maps exceptions to one-line errors and exit codes: invalid input → 3, usage → 2, a failed write of our own
+ * files (full disk, short write, permission denied) → 5, anything else → 4.
  * Stack traces only with {@code --stacktrace}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
@@ -41,6 +43,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     static int exitCode(Throwable ex) {
         if (ex instanceof InvalidInputException) return TunegateCommand.INVALID_INPUT;
+        if (ex instanceof WriteFailedException) return TunegateCommand.IO_FAILURE;
         if (ex instanceof CommandLine.ParameterException) return TunegateCommand.USAGE;
         if (ex instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException) return TunegateCommand.INVALID_INPUT;
         if (ex instanceof UncheckedIOException) return TunegateCommand.INVALID_INPUT;
@@ -50,7 +53,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     private static String message(Throwable ex) {
         String m = ex.getMessage();
         if (m == null || m.isBlank()) m = ex.getClass().getSimpleName();
-        return m.replace('\n', ' ');
+        return dev.tunegate.io.TerminalText.visible(m.replace('\n', ' ')); // messages quote data: never let it drive the terminal
     }
 
     /** Usage errors: one line and a pointer to --help, exit 2. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate retrieval [DIR]}: the retrieval audit on its own. */
-@Command(name = "retrieval",
+@Command(name = "retrieval", mixinStandardHelpOptions = true,
         description = {
             "Index the corpus (Lucene BM25, rebuilt only when the corpus changes), run every golden question as its",
             "principal and report recall@1/3/5/10/k, MRR and nDCG@10 (trec_eval's definitions), access-control leaks,",

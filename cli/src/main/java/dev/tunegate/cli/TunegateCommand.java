@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             DataCommand.class,
             ReviewCommand.class,
             AdapterCommand.class,
+            DoctorCommand.class,
             ServeCommand.class,
             OpsCommand.class,
             DueCommand.class,
@@ -44,6 +45,7 @@ import picocli.CommandLine.ScopeType;
             "  tunegate pilot examples/ticket-routing            scale / improve / stop (exit 1 on stop)",
             "  tunegate report examples/policy-qa -o report.html one self-contained HTML page",
             "  tunegate cost examples/ticket-routing",
+            "  tunegate doctor examples/ticket-routing --dry-run   what a killed run left behind",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -52,13 +54,15 @@ import picocli.CommandLine.ScopeType;
             "1:a gate said no (regression, stop, refused promotion)",
             "2:usage error",
             "3:invalid input (the message names file, line and field)",
-            "4:internal error (run again with --stacktrace and report it)"})
+            "4:internal error (run again with --stacktrace and report it)",
+            "5:I/O failure writing tunegate's own files (full disk, permission denied; the message names the file, the previous state is intact)"})
 public final class TunegateCommand implements Runnable {
     public static final int OK = 0;
     public static final int GATE = 1;
     public static final int USAGE = 2;
     public static final int INVALID_INPUT = 3;
     public static final int INTERNAL = 4;
+    public static final int IO_FAILURE = 5;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     boolean stacktrace;

@@ -23,4 +23,30 @@ class HelpTest {
             }
         }
     }
+
+    /** Walks picocli's command tree and runs {@code tunegate … NAME --help} for every command: exit 0 and a usage text. */
+    @Test
+    void everySubcommandAnswersHelp() {
+        Deque<java.util.List<String>> todo = new ArrayDeque<>();
+        todo.add(java.util.List.of());
+        int seen = 0;
+        while (!todo.isEmpty()) {
+            java.util.List<String> path = todo.pop();
+            CommandLine cl = TunegateCommand.newCommandLine();
+            for (String name : path) cl = cl.getSubcommands().get(name);
+            for (String name : cl.getSubcommands().keySet()) {
+                if (name.equals("help")) continue;
+                java.util.List<String> next = new java.util.ArrayList<>(path);
+                next.add(name);
+                todo.add(next);
+            }
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as("tunegate " + String.join(" ", args) + ": " + run.err()).isZero();
+            assertThat(run.out()).as("tunegate " + String.join(" ", args)).startsWith("Usage: tunegate");
+            seen++;
+        }
+        assertThat(seen).isGreaterThan(15);
+    }
 }

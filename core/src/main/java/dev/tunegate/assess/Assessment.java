@@ -3,6 +3,7 @@ package dev.tunegate.assess;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.policy.Decision;
 import dev.tunegate.policy.DecisionEngine;
 import dev.tunegate.policy.Policy;
@@ -60,15 +61,21 @@ public final class Assessment {
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
         RecordWriter writer = new RecordWriter(ws);
-        DecisionRecord record = DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber());
-        if (!options.write()) return new Result(ws, run, decision, record, null, null, null);
-        if (!options.force()) {
-            java.util.Optional<Path> same = writer.latestDecision().filter(latest -> sameInputs(latest, record));
-            if (same.isPresent()) return new Result(ws, run, decision, record, null, null, null, same.get());
+        if (!options.write()) {
+            return new Result(ws, run, decision, DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber()), null, null, null);
         }
-        RecordWriter.Written w = writer.write(record, MarkdownRecord.render(record));
-        Path html = HtmlReport.write(w.markdown().resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null);
-        return new Result(ws, run, decision, record, w.markdown(), w.json(), html);
+        // the number is allocated, the "unchanged" check made and the record written under the workspace's write
+        // lock: two runs never share one number, and two identical runs write one record
+        try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquire(ws.root())) {
+            DecisionRecord record = DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber());
+            if (!options.force()) {
+                java.util.Optional<Path> same = writer.latestDecision().filter(latest -> sameInputs(latest, record));
+                if (same.isPresent()) return new Result(ws, run, decision, record, null, null, null, same.get());
+            }
+            RecordWriter.Written w = writer.write(record, MarkdownRecord.render(record), (md, json) -> HtmlReport.write(
+                    md.resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null));
+            return new Result(ws, run, decision, record, w.markdown(), w.json(), w.extra());
+        }
     }
 
     /**

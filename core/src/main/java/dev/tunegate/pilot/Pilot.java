@@ -13,6 +13,7 @@ import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.io.Digests;
+import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.record.Provenance;
 import dev.tunegate.record.RecordWriter;
@@ -98,22 +99,24 @@ public final class Pilot {
         String name = ws.requireString("useCase.name");
         PilotJudgement j = new PilotJudge(settings).judge(name, checkpoints, regression, breakEvenWeeks, breakEvenSource);
         RecordWriter writer = new RecordWriter(ws);
-        int number = writer.nextNumber();
-        String id = String.format(Locale.ROOT, "%04d", number);
-        Map<String, Object> config = new LinkedHashMap<>();
-        ws.effective().forEach((k, v) -> {
-            if (k.startsWith("pilot.") || k.equals("evals.baseline") || k.equals("evals.candidate")) config.put(k, v);
-        });
-        PilotRecord record = new PilotRecord(PilotRecord.SCHEMA_VERSION, "pilot", id, name + " pilot: " + j.verdict(), today.toString(), name,
-                j.verdict(), j.summary(), j.reasons(), j.misses(), j.wouldChange(), j.conditions(), settings,
-                checkpoints == null ? null : new PilotRecord.CheckpointSummary(checkpoints.file(), checkpoints.totalCalls(), checkpoints.rows()),
-                regression, breakEven, checkpoints == null ? List.of() : checkpoints.findings(),
-                Provenance.of(ws, inputs, config, null));
-        if (!options.write()) return new Result(assessed, record, null, null, null);
-        RecordWriter.Written w = writer.write(record, PilotMarkdown.render(record));
-        Path html = w.markdown().resolveSibling(id + "-" + record.slug() + ".html");
-        HtmlReport.write(html, assessed.record(), dev.tunegate.io.Json.mapper().valueToTree(record));
-        return new Result(assessed, record, w.markdown(), w.json(), html);
+        // the number is allocated and the record written under the workspace's write lock: two runs never share one
+        try (WorkspaceWriteLock lock = options.write() ? WorkspaceWriteLock.acquire(ws.root()) : null) {
+            int number = writer.nextNumber();
+            String id = String.format(Locale.ROOT, "%04d", number);
+            Map<String, Object> config = new LinkedHashMap<>();
+            ws.effective().forEach((k, v) -> {
+                if (k.startsWith("pilot.") || k.equals("evals.baseline") || k.equals("evals.candidate")) config.put(k, v);
+            });
+            PilotRecord record = new PilotRecord(PilotRecord.SCHEMA_VERSION, "pilot", id, name + " pilot: " + j.verdict(), today.toString(), name,
+                    j.verdict(), j.summary(), j.reasons(), j.misses(), j.wouldChange(), j.conditions(), settings,
+                    checkpoints == null ? null : new PilotRecord.CheckpointSummary(checkpoints.file(), checkpoints.totalCalls(), checkpoints.rows()),
+                    regression, breakEven, checkpoints == null ? List.of() : checkpoints.findings(),
+                    Provenance.of(ws, inputs, config, null));
+            if (!options.write()) return new Result(assessed, record, null, null, null);
+            RecordWriter.Written w = writer.write(record, PilotMarkdown.render(record), (md, json) -> HtmlReport.write(
+                    md.resolveSibling(id + "-" + record.slug() + ".html"), assessed.record(), dev.tunegate.io.Json.mapper().valueToTree(record)));
+            return new Result(assessed, record, w.markdown(), w.json(), w.extra());
+        }
     }
 
     /** The regression the evals analyzer reported during the assessment, or computed by it now when it did not run. */

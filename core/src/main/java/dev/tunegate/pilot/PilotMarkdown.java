@@ -40,7 +40,7 @@ public final class PilotMarkdown {
         b.append("\n## Provenance\n\n- ").append(r.provenance().tool()).append(" ").append(r.provenance().toolVersion())
          .append(", workspace `").append(r.provenance().workspace()).append("`\n");
         r.provenance().inputs().forEach(i -> b.append("- `").append(i.path()).append("` sha256 `").append(i.sha256()).append("`\n"));
-        return b.toString();
+        return dev.tunegate.record.MarkdownSafety.neutralise(b.toString());
     }
 
     private static String n(Double d) {

@@ -114,7 +114,7 @@ public final class MarkdownRecord {
         for (AnalyzerResult.InputFile f : r.provenance().inputs()) b.append("  - `").append(f.path()).append("` ").append(f.sha256()).append('\n');
         if (r.provenance().analysis().datasetVersion() != null) b.append("- Dataset version: `").append(r.provenance().analysis().datasetVersion()).append("` (tunegate data snapshot)\n");
         b.append("- Effective configuration and thresholds: in the JSON twin (`provenance.config`, `provenance.thresholds`).\n");
-        return b.toString();
+        return MarkdownSafety.neutralise(b.toString());
     }
 
     private static String measuredFreshness(DecisionRecord r) {

@@ -35,7 +35,7 @@ public final class RecordWriter {
     }
 
     /** Where the record was written. */
-    public record Written(Path markdown, Path json, Path log) {}
+    public record Written(Path markdown, Path json, Path log, Path extra) {}
 
     /** The number the next record gets (1 + the highest existing). */
     public int nextNumber() {
@@ -49,14 +49,22 @@ public final class RecordWriter {
     }
 
     public Written write(Writable record, String markdown) {
+        return write(record, markdown, null);
+    }
+
+    /**
+     * Writes the record, its Markdown, then the companion (the HTML page), then its log line last, all under the
+     * workspace's write lock ({@link RecordFolder#commit}): a record exists iff its log line does.
+     */
+    public Written write(Writable record, String markdown, RecordFolder.Companion companion) {
         String base = record.id() + "-" + record.slug();
         String jsonText = Json.pretty(record);
-        RecordFolder.Twin twin = folder.writeTwin(base, jsonText, markdown);
         Map<String, Object> line = new LinkedHashMap<>(record.logFields());
-        line.put("record", folder.relative(twin.markdown()));
-        line.put("json", folder.relative(twin.json()));
+        line.put("record", null); // set by commit, kept in this order
+        line.put("json", null);
         line.put("sha256", Digests.sha256(jsonText));
         line.put("toolVersion", record.madeByToolVersion());
-        return new Written(twin.markdown(), twin.json(), folder.log(line));
+        RecordFolder.Committed c = folder.commit(base, jsonText, markdown, companion, line);
+        return new Written(c.markdown(), c.json(), c.log(), c.extra());
     }
 }

@@ -99,11 +99,33 @@ public final class ConfigLoader {
         } else if (!(root instanceof MappingNode map)) {
             problems.add(at(root) + "expected a mapping of sections (useCase, requirements, data, …), found " + kind(root));
         } else {
+            duplicateKeys(map);
+            if (!problems.isEmpty()) throw new ConfigException(problems);
             section("", ConfigSchema.root(), map);
         }
         fillDefaults("", ConfigSchema.root());
         if (!problems.isEmpty()) throw new ConfigException(problems);
         return values;
+    }
+
+    /** A key given twice in one mapping is an error naming both lines (YAML would keep only one of them silently). */
+    private void duplicateKeys(Node node) {
+        if (node instanceof MappingNode m) {
+            Map<String, Integer> first = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k) {
+                    int line = k.getStartMark() == null ? 0 : k.getStartMark().getLine() + 1;
+                    Integer before = first.putIfAbsent(k.getValue(), line);
+                    if (before != null) {
+                        problems.add(fileLabel + ":" + line + ": duplicate key \"" + k.getValue() + "\" (first at line " + before
+                                + "); YAML would silently keep only one of them: merge the two");
+                    }
+                }
+                duplicateKeys(t.getValueNode());
+            }
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+            for (Node n : seq.getValue()) duplicateKeys(n);
+        }
     }
 
     private void section(String prefix, Section schema, MappingNode node) {

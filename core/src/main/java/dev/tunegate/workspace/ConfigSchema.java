@@ -170,6 +170,9 @@ public final class ConfigSchema {
                         opt("processKpiTarget", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), null, "Target of the process KPI.", "pilot", "6"),
                         opt("processKpiDirection", new Choice(List.of("atMost", "atLeast")), "atMost", "Whether the process KPI must stay at most or at least its target.", "pilot"),
                         opt("nonInferiorityMargin", new Num(0, 1), 0.01, "Quality may be at most this much below the baseline.", "pilot, regress")),
+                sec("workspace", "Where the workspace's paths may reach.",
+                        opt("allowOutside", new StrList(), null, "Config keys whose paths may leave the workspace folder (after ../ and symbolic links "
+                                + "are resolved); any other path that leaves it is refused.", "all paths", "[retrieval.corpus]")),
                 sec("ops", "Operating after launch: the weekly review of production logs (tunegate ops weekly).",
                         opt("logs", new PathList(), null, "Production call logs read when --log is not given (JSONL, OTLP JSON or CSV; .gz/.zst).", "ops weekly", "[logs/calls.jsonl.gz]"),
                         opt("lowScoreThreshold", new Num(-Double.MAX_VALUE, Double.MAX_VALUE), null, "Top retrieval score under which a call is a low-score retrieval (default: calibrated from retrieval.golden on the built-in index).", "ops weekly", "0.45"),

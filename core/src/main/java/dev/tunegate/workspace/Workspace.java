@@ -41,7 +41,9 @@ public final class Workspace {
         if (!Files.isRegularFile(config)) {
             throw new InvalidInputException(dir + ": no " + CONFIG_FILE + " here; run `tunegate init " + dir + "` to write a commented template");
         }
-        return new Workspace(root, ConfigLoader.load(config, thresholdNames));
+        Map<String, ConfigValue> values = ConfigLoader.load(config, thresholdNames);
+        PathConfinement.check(root, values);
+        return new Workspace(root, values);
     }
 
     /** A workspace from already-validated values (tests, and commands run without a folder). */

@@ -16,6 +16,7 @@ import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
+import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,6 +112,13 @@ public final class AdapterRegistry {
 
     /** Registers an adapter; refuses a duplicate {@code name@version}, a bad version, an unknown dataset version or a missing file. */
     public AdapterEntry add(Addition a, Clock clock) {
+        // read-modify-write of adapters.json under the workspace's write lock: concurrent adds all land
+        try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquire(ws.root())) {
+            return addLocked(a, clock);
+        }
+    }
+
+    private AdapterEntry addLocked(Addition a, Clock clock) {
         if (a.name() == null || !a.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new InvalidInputException("--name: expected letters, digits, '.', '_' or '-', found \"" + a.name() + "\"");
         }
@@ -172,6 +180,13 @@ public final class AdapterRegistry {
      * @param margin the non-inferiority margin ({@code pilot.nonInferiorityMargin})
      */
     public Promotion promote(String ref, String env, double margin, Clock clock) {
+        // read-modify-write of adapters.lock under the workspace's write lock: concurrent promotes all land, in some order
+        try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquire(ws.root())) {
+            return promoteLocked(ref, env, margin, clock);
+        }
+    }
+
+    private Promotion promoteLocked(String ref, String env, double margin, Clock clock) {
         if (env == null || !env.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) throw new InvalidInputException("--env: expected a name such as prod or staging, found \"" + env + "\"");
         AdapterEntry cand = find(ref);
         Lock lock = lock();

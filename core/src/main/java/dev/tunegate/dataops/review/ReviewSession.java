@@ -69,7 +69,7 @@ public final class ReviewSession {
         ReviewLog.Replay replay = ReviewedDataset.log(ws).replay();
         warnings.addAll(replay.warnings());
         warnings.addAll(board.warnings());
-        warnings.forEach(w -> out.println("warning: " + w));
+        warnings.forEach(w -> out.println("warning: " + dev.tunegate.io.TerminalText.visible(w)));
         int pending = board.pending().size();
         out.println(pending + " rows pending review; reviewing as " + reviewer + ". Commands: a approve, r reject, e edit, s skip, q quit.");
         long approved = 0, edited = 0, rejected = 0, skipped = 0;
@@ -186,7 +186,7 @@ public final class ReviewSession {
     private static String clip(String s) { return clip(s, TEXT_SHOWN); }
 
     private static String clip(String s, int max) {
-        String one = s.replace("\n", " ⏎ ");
+        String one = dev.tunegate.io.TerminalText.visible(s.replace("\n", " ⏎ ")); // a row must not drive the reviewer's terminal
         return one.length() > max ? one.substring(0, max - 1) + "…" : one;
     }
 

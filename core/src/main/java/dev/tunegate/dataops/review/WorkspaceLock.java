@@ -42,7 +42,11 @@ public final class WorkspaceLock implements AutoCloseable {
     public static WorkspaceLock acquire(Path file, String what, String holder) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (Files.isSymbolicLink(file) || Files.isSymbolicLink(file.toAbsolutePath().getParent())) {
+                throw new InvalidInputException(file + ": a symbolic link; tunegate refuses to lock (and truncate) through it (remove it)");
+            }
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
             FileLock l;
             try {
                 l = ch.tryLock();
@@ -60,6 +64,7 @@ public final class WorkspaceLock implements AutoCloseable {
             ch.force(true);
             return new WorkspaceLock(ch, l, previous.isBlank() ? null : previous.strip());
         } catch (IOException e) {
+            if (Files.isSymbolicLink(file)) throw new InvalidInputException(file + ": a symbolic link; tunegate refuses to lock (and truncate) through it (remove it)");
             throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
         }
     }
