@@ -2,7 +2,6 @@ package dev.tunegate.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.api.Encoding;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import dev.tunegate.audit.neardup.MinHasher;
@@ -12,6 +11,7 @@ import dev.tunegate.audit.read.ParsedRow;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowParser;
 import dev.tunegate.audit.read.RowProblem;
+import dev.tunegate.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,14 +34,14 @@ final class RowAnalysis {
     private final RowParser parser;
     private final Set<AuditCheck> checks;
     private final MinHasher hasher;
-    private final Encoding encoding;
+    private final TokenCounter encoding;
     private final int[] roleNameTokens;
     private final int contextLimit;
     private final ObjectMapper mapper;
     private final JsonSchema schema;
     private final PiiScanner pii = new PiiScanner();
 
-    RowAnalysis(String file, RowParser parser, Set<AuditCheck> checks, MinHasher hasher, Encoding encoding,
+    RowAnalysis(String file, RowParser parser, Set<AuditCheck> checks, MinHasher hasher, TokenCounter encoding,
                 int contextLimit, ObjectMapper mapper, JsonSchema schema) {
         this.file = file;
         this.parser = parser;
@@ -53,7 +53,7 @@ final class RowAnalysis {
         this.schema = schema;
         this.roleNameTokens = new int[4];
         if (encoding != null) {
-            for (var r : dev.tunegate.audit.read.Role.values()) roleNameTokens[r.ordinal()] = encoding.countTokensOrdinary(r.key());
+            for (var r : dev.tunegate.audit.read.Role.values()) roleNameTokens[r.ordinal()] = encoding.count(r.key());
         }
     }
 
@@ -104,7 +104,7 @@ final class RowAnalysis {
             roleTokens = new int[4];
             rowTokens = TOKENS_PER_EXAMPLE;
             for (Message m : ex.messages()) {
-                int t = encoding.countTokensOrdinary(m.content());
+                int t = encoding.count(m.content());
                 roleTokens[m.role().ordinal()] += t;
                 rowTokens += TOKENS_PER_MESSAGE + roleNameTokens[m.role().ordinal()] + t;
             }
