@@ -40,12 +40,15 @@ final class RowAnalysis {
     private final ObjectMapper mapper;
     private final JsonSchema schema;
     private final PiiScanner pii = new PiiScanner();
+    /** Whether any check reads the rows' fingerprints (exact duplicates, conflicts, leakage); {@code --only counts} needs none. */
+    private final boolean fingerprints;
 
     RowAnalysis(String file, RowParser parser, Set<AuditCheck> checks, MinHasher hasher, TokenCounter encoding,
                 int contextLimit, ObjectMapper mapper, JsonSchema schema) {
         this.file = file;
         this.parser = parser;
         this.checks = checks;
+        this.fingerprints = checks.contains(AuditCheck.EXACT_DUPLICATES) || checks.contains(AuditCheck.CONFLICTS) || checks.contains(AuditCheck.LEAKAGE);
         this.hasher = hasher;
         this.encoding = encoding;
         this.contextLimit = contextLimit;
@@ -78,6 +81,7 @@ final class RowAnalysis {
         }
         boolean placeholder = false;
         for (Message m : ex.messages()) {
+            if (m.content().indexOf("{{") < 0) continue; // no regex for the rows that cannot match
             var mt = PLACEHOLDER.matcher(m.content());
             if (mt.find()) {
                 placeholder = true;
@@ -89,12 +93,12 @@ final class RowAnalysis {
         long inputHash = 0, outputHash = 0, pairHash = 0;
         String input = ex.input();
         String output = ex.output();
-        String normIn = TextNormalizer.normalize(input);
-        String normOut = TextNormalizer.normalize(output);
-        if (valid) {
-            inputHash = Fingerprint.of(normIn);
-            outputHash = Fingerprint.of(normOut);
-            pairHash = Fingerprint.ofPair(normIn, normOut);
+        if (valid && fingerprints) {
+            // the fingerprints of the normal forms (TextNormalizer), folded while hashing for ASCII text
+            long in = Fingerprint.normalizedState(input);
+            inputHash = Fingerprint.finishState(in);
+            outputHash = Fingerprint.ofNormalized(output);
+            pairHash = Fingerprint.ofNormalizedPair(in, output);
         }
         var whole = valid && checks.contains(AuditCheck.NEAR_DUPLICATES) ? hasher.sign(ex.wholeText()) : null;
         var inSig = valid && (checks.contains(AuditCheck.CONFLICTS) || checks.contains(AuditCheck.LEAKAGE)) ? hasher.sign(input) : null;
