@@ -1,9 +1,6 @@
 package dev.tunegate.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import com.networknt.schema.JsonSchema;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.audit.neardup.Match;
@@ -14,6 +11,7 @@ import dev.tunegate.audit.read.RowSource;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.OutputSchemaFile;
+import dev.tunegate.tokens.TokenCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,11 +32,6 @@ public final class DatasetAudit {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private DatasetAudit() {}
-
-    /** One lazily loaded registry per process: loading a vocabulary costs about a second. Encodings are thread-safe. */
-    private static final class Tokenizers {
-        static final com.knuddels.jtokkit.api.EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
-    }
 
     /** Runs the audit; findings go only to the report's samples and counts. */
     public static AuditReport run(AuditRequest request, Progress progress, int threads) {
@@ -66,9 +59,7 @@ public final class DatasetAudit {
     public static AuditReport run(AuditRequest request, Progress progress, int threads, FindingSink sink, java.util.function.Function<Path, String> display) {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
         MinHasher hasher = new MinHasher(params);
-        Encoding encoding = request.runs(AuditCheck.TOKENS)
-                ? Tokenizers.REGISTRY.getEncoding(request.tokenizer().equals("cl100k_base") ? EncodingType.CL100K_BASE : EncodingType.O200K_BASE)
-                : null;
+        TokenCounter encoding = request.runs(AuditCheck.TOKENS) ? TokenCounter.forEncoding(request.tokenizer()) : null;
         JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA) ? OutputSchemaFile.load(request.outputSchema(), request.outputSchema().toString()) : null;
         DatasetReader reader = new DatasetReader(MAPPER, request.maxLineBytes());
         FindingCollector findings = new FindingCollector(sink);

@@ -2,7 +2,6 @@ package dev.tunegate.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.api.Encoding;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import dev.tunegate.audit.neardup.MinHasher;
@@ -12,6 +11,7 @@ import dev.tunegate.audit.read.ParsedRow;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowParser;
 import dev.tunegate.audit.read.RowProblem;
+import dev.tunegate.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,18 +34,21 @@ final class RowAnalysis {
     private final RowParser parser;
     private final Set<AuditCheck> checks;
     private final MinHasher hasher;
-    private final Encoding encoding;
+    private final TokenCounter encoding;
     private final int[] roleNameTokens;
     private final int contextLimit;
     private final ObjectMapper mapper;
     private final JsonSchema schema;
     private final PiiScanner pii = new PiiScanner();
+    /** Whether any check reads the rows' fingerprints (exact duplicates, conflicts, leakage); {@code --only counts} needs none. */
+    private final boolean fingerprints;
 
-    RowAnalysis(String file, RowParser parser, Set<AuditCheck> checks, MinHasher hasher, Encoding encoding,
+    RowAnalysis(String file, RowParser parser, Set<AuditCheck> checks, MinHasher hasher, TokenCounter encoding,
                 int contextLimit, ObjectMapper mapper, JsonSchema schema) {
         this.file = file;
         this.parser = parser;
         this.checks = checks;
+        this.fingerprints = checks.contains(AuditCheck.EXACT_DUPLICATES) || checks.contains(AuditCheck.CONFLICTS) || checks.contains(AuditCheck.LEAKAGE);
         this.hasher = hasher;
         this.encoding = encoding;
         this.contextLimit = contextLimit;
@@ -53,7 +56,7 @@ final class RowAnalysis {
         this.schema = schema;
         this.roleNameTokens = new int[4];
         if (encoding != null) {
-            for (var r : dev.tunegate.audit.read.Role.values()) roleNameTokens[r.ordinal()] = encoding.countTokensOrdinary(r.key());
+            for (var r : dev.tunegate.audit.read.Role.values()) roleNameTokens[r.ordinal()] = encoding.count(r.key());
         }
     }
 
@@ -78,6 +81,7 @@ final class RowAnalysis {
         }
         boolean placeholder = false;
         for (Message m : ex.messages()) {
+            if (m.content().indexOf("{{") < 0) continue; // no regex for the rows that cannot match
             var mt = PLACEHOLDER.matcher(m.content());
             if (mt.find()) {
                 placeholder = true;
@@ -89,12 +93,12 @@ final class RowAnalysis {
         long inputHash = 0, outputHash = 0, pairHash = 0;
         String input = ex.input();
         String output = ex.output();
-        String normIn = TextNormalizer.normalize(input);
-        String normOut = TextNormalizer.normalize(output);
-        if (valid) {
-            inputHash = Fingerprint.of(normIn);
-            outputHash = Fingerprint.of(normOut);
-            pairHash = Fingerprint.ofPair(normIn, normOut);
+        if (valid && fingerprints) {
+            // the fingerprints of the normal forms (TextNormalizer), folded while hashing for ASCII text
+            long in = Fingerprint.normalizedState(input);
+            inputHash = Fingerprint.finishState(in);
+            outputHash = Fingerprint.ofNormalized(output);
+            pairHash = Fingerprint.ofNormalizedPair(in, output);
         }
         var whole = valid && checks.contains(AuditCheck.NEAR_DUPLICATES) ? hasher.sign(ex.wholeText()) : null;
         var inSig = valid && (checks.contains(AuditCheck.CONFLICTS) || checks.contains(AuditCheck.LEAKAGE)) ? hasher.sign(input) : null;
@@ -104,7 +108,7 @@ final class RowAnalysis {
             roleTokens = new int[4];
             rowTokens = TOKENS_PER_EXAMPLE;
             for (Message m : ex.messages()) {
-                int t = encoding.countTokensOrdinary(m.content());
+                int t = encoding.count(m.content());
                 roleTokens[m.role().ordinal()] += t;
                 rowTokens += TOKENS_PER_MESSAGE + roleNameTokens[m.role().ordinal()] + t;
             }

@@ -3,11 +3,10 @@ package dev.tunegate.cost;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.tokens.BpeTokenCounter;
+import dev.tunegate.tokens.TokenCounter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -26,14 +25,14 @@ public final class PromptTokenCounter {
     /** The encoding's name, as the report states it. */
     public static final String ENCODING = "o200k_base";
 
-    private static final Encoding ENC = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    private static final TokenCounter ENC = BpeTokenCounter.o200k();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PromptTokenCounter() {}
 
     /** Tokens of a text. */
     public static long count(String text) {
-        return ENC.countTokensOrdinary(text);
+        return ENC.count(text);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.tokens.BpeTokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Splits documents into chunks: one per Markdown heading section ({@code #} to {@code ######} at
  * the start of a line; a heading directly followed by a sub-heading joins the sub-heading's chunk), and a section longer than {@code maxTokens} into windows of
- * {@code maxTokens} tokens that overlap by {@code overlapTokens}. Tokens are o200k_base (jtokkit).
+ * {@code maxTokens} tokens that overlap by {@code overlapTokens}. Tokens are o200k_base (counted by {@link BpeTokenCounter}, windows cut with jtokkit's encoder).
  * The document title is not part of a chunk's text; the index adds it to every chunk.
  */
 public final class HeadingChunker {
@@ -44,7 +45,7 @@ public final class HeadingChunker {
 
     /** Counts o200k_base tokens of a text. */
     public static int countTokens(String text) {
-        return Vocabulary.ENCODING.countTokensOrdinary(text);
+        return BpeTokenCounter.o200k().count(text);
     }
 
     /** The chunks of a document, in order; none for a document without text. */

@@ -139,6 +139,28 @@ class DatasetAuditTest {
         assertThat(r.tokens().trainingTokens()).isEqualTo(13 * 25);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"o200k_base", "cl100k_base"})
+    void tokensByRoleSumToJtokkitsCountOfTheSameContents(String tokenizer) {
+        // the oracle is jtokkit's countTokensOrdinary over every message content, computed here independently
+        var jtokkit = com.knuddels.jtokkit.Encodings.newLazyEncodingRegistry().getEncoding(tokenizer).orElseThrow();
+        java.util.Random rnd = new java.util.Random(99);
+        String[] words = {"Hello", " world", " don't", " I'LL", " 1234567", " 日本語", " 👍🏽", " naïve", " Ωμέγα", "\n\n", "  ", "!?", " {\"a\": 1}", " ǅ", "\u0301x"};
+        List<String> lines = new ArrayList<>();
+        long expected = 0;
+        for (int i = 0; i < 200; i++) {
+            StringBuilder u = new StringBuilder("q" + i), a = new StringBuilder("a" + i);
+            for (int k = rnd.nextInt(30); k > 0; k--) u.append(words[rnd.nextInt(words.length)]);
+            for (int k = rnd.nextInt(30); k > 0; k--) a.append(words[rnd.nextInt(words.length)]);
+            lines.add(Fixtures.chat(u.toString(), a.toString()));
+            expected += jtokkit.countTokensOrdinary(u.toString()) + jtokkit.countTokensOrdinary(a.toString());
+        }
+        Path f = Fixtures.write(dir, "unicode.jsonl", lines);
+        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.TOKENS)).withTokenizer(tokenizer), Progress.SILENT, 2);
+        assertThat(r.tokens().tokenizer()).isEqualTo(tokenizer);
+        assertThat(r.tokens().byRole().values().stream().mapToLong(AuditReport.TokenStats::total).sum()).isEqualTo(expected);
+    }
+
     @Test
     void overLongRowsLabelsSeenOnceAndUnknownErasAreFindings() {
         List<String> lines = new ArrayList<>();

@@ -32,6 +32,8 @@ public abstract class JsonRowParser implements RowParser {
             case RawRow.Unreadable u -> { return ParsedRow.failed(u.kind(), u.message()); }
             case RawRow.JsonValue v -> node = v.node();
             case RawRow.JsonLine l -> {
+                node = parseAscii(l.content());
+                if (node != null) break;
                 String text;
                 try {
                     text = StandardCharsets.UTF_8.newDecoder()
@@ -60,6 +62,23 @@ public abstract class JsonRowParser implements RowParser {
         RowMetadata meta = metadata((ObjectNode) node, problems);
         Example ex = interpret((ObjectNode) node, meta, problems);
         return new ParsedRow(ex, problems);
+    }
+
+    /**
+     * The common case without a decoded copy: a line of ASCII bytes (valid UTF-8 by definition)
+     * parsed straight from its bytes. Null when the line is not ASCII or not a clean JSON object:
+     * the general path then decides, so findings and their messages stay as they were.
+     */
+    private JsonNode parseAscii(byte[] content) {
+        int acc = 0;
+        for (byte b : content) acc |= b;
+        if (acc < 0) return null;
+        try {
+            JsonNode n = mapper.readTree(content);
+            return n != null && n.isObject() ? n : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** Reads the format's fields into an example; adds problems; returns null when nothing usable. */

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Whole-process comparison of the audit with its references, side by side in one run (JVM start
+# included), ROUNDS paired rounds (default 3), medians and ratios:
+#   floor        a 1-thread Jackson streaming parse of every row (JacksonFloor)
+#   jtokkit      a bare jtokkit o200k count of every string on all cores (BareTokenCount)
+#   ours-bare    the same count with our counter
+#   counts       tunegate audit F --only counts
+#   near-dup     tunegate audit F --only near-duplicates --findings …
+#   tokens       tunegate audit F --only tokens
+#   full         tunegate audit F
+#   datasketch   MinHash(128) + MinHashLSH(0.8), 1 process (first round only; when a checkout is given)
+# Then near-duplicate pair F1 (pairs within the reported clusters) with evaluate.py.
+#
+#   bench/run-e2e.sh DATA.jsonl [DATASKETCH_CHECKOUT]
+#
+# DATA is generated with GEN/gen_dataset.py --rows ${ROWS:-100000} when missing (GEN, env: folder of
+# gen_dataset.py / evaluate.py / common.py, default ../shared/bench). Needs the CLI and bench jars:
+#   mvn -B -Pbench -pl core,cli,bench -am package -DskipTests
+# Results go beside DATA (DATA.e2e/). JAVA (env) picks the java binary.
+set -euo pipefail
+if [ $# -lt 1 ]; then sed -n '2,21p' "$0" >&2; exit 2; fi
+data=$1; ds=${2:-}
+here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
+gen=${GEN:-$root/../shared/bench}
+rounds=${ROUNDS:-3}
+java=${JAVA:-java}
+bench="$here/target/benchmarks.jar"; cli="$root/cli/target/tunegate.jar"
+for j in "$bench" "$cli"; do
+  [ -f "$j" ] || { echo "missing $j: mvn -B -Pbench -pl core,cli,bench -am package -DskipTests" >&2; exit 2; }
+done
+if [ ! -s "$data" ]; then
+  mkdir -p "$(dirname "$data")"
+  python3 "$gen/gen_dataset.py" --rows "${ROWS:-100000}" --out "$data" --seed 42
+fi
+out="$data.e2e"; mkdir -p "$out"
+times="$out/times.tsv"; : > "$times"
+
+run() { # name round command...
+  local name=$1 round=$2; shift 2
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  /usr/bin/time -f "%e %M" -o "$out/time.tmp" "$@" > "$out/$name.$round.out" 2> "$out/$name.$round.err"
+  read -r secs kb < "$out/time.tmp"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$secs" "$kb" "$load" >> "$times"
+  printf '%-11s round %s: %6.1f s  %7d KB  (load %s)\n' "$name" "$round" "$secs" "$kb" "$load" >&2
+}
+
+for r in $(seq 1 "$rounds"); do
+  run floor "$r" "$java" -cp "$bench" dev.tunegate.bench.JacksonFloor "$data"
+  run jtokkit "$r" "$java" -cp "$bench" dev.tunegate.bench.BareTokenCount "$data" jtokkit o200k_base
+  run ours-bare "$r" "$java" -cp "$bench" dev.tunegate.bench.BareTokenCount "$data" tunegate o200k_base
+  run counts "$r" "$java" -jar "$cli" audit "$data" --only counts --format json
+  run near-dup "$r" "$java" -jar "$cli" audit "$data" --only near-duplicates --format json --findings "$out/findings.$r.jsonl"
+  run tokens "$r" "$java" -jar "$cli" audit "$data" --only tokens --format json
+  run full "$r" "$java" -jar "$cli" audit "$data" --format json
+  if [ "$r" = 1 ] && [ -n "$ds" ]; then
+    run datasketch "$r" env PYTHONPATH="$ds:$gen" python3 "$here/datasketch_neardup.py" --data "$data" --pairs "$out/datasketch.pairs.tsv"
+  fi
+done
+
+# pairs within the reported clusters, for evaluate.py
+python3 - "$out/findings.1.jsonl" "$out/tunegate.pairs.tsv" <<'PY'
+import itertools, json, sys
+with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
+    for line in f:
+        x = json.loads(line)
+        if x["kind"] == "near_duplicate_cluster":
+            for i, j in itertools.combinations(sorted(x["rows"]), 2):
+                out.write(f"{i}\t{j}\n")
+PY
+truth="${data%.jsonl}.truth.tsv"
+python3 "$gen/evaluate.py" --data "$data" --truth "$truth" --pairs "$out/tunegate.pairs.tsv" --label "tunegate clusters" > "$out/eval.tunegate.json"
+[ -s "$out/datasketch.pairs.tsv" ] && python3 "$gen/evaluate.py" --data "$data" --truth "$truth" --pairs "$out/datasketch.pairs.tsv" --label "datasketch" > "$out/eval.datasketch.json"
+
+python3 - "$out" "$data" <<'PY'
+import json, os, statistics, sys
+out, data = sys.argv[1], sys.argv[2]
+rows = {}
+for line in open(os.path.join(out, "times.tsv")):
+    name, r, secs, kb, load = line.split("\t")
+    rows.setdefault(name, []).append((int(r), float(secs), int(kb), float(load)))
+med = {k: statistics.median(s for _, s, _, _ in v) for k, v in rows.items()}
+def ratio_med(a, b):  # median over rounds of the paired ratio a/b
+    pa = {r: s for r, s, _, _ in rows.get(a, [])}; pb = {r: s for r, s, _, _ in rows.get(b, [])}
+    common = sorted(set(pa) & set(pb))
+    return statistics.median(pa[r] / pb[r] for r in common) if common else float("nan")
+n = sum(1 for _ in open(data, "rb"))
+loads = [l for v in rows.values() for _, _, _, l in v]
+print(f"rows {n}, {len(rows['floor'])} paired rounds, load average during the runs {min(loads):.1f}–{max(loads):.1f} (median {statistics.median(loads):.1f})")
+print(f"{'command':<11} {'median s':>9} {'peak RSS MB':>12} {'RSS B/row':>10}")
+for k, v in rows.items():
+    rss = statistics.median(kb for _, _, kb, _ in v) * 1024
+    print(f"{k:<11} {med[k]:9.2f} {rss / 1e6:12.0f} {rss / n:10.0f}")
+def show(label, x, goal):
+    print(f"{label:<58} {x:6.2f}   (contract: {goal})")
+print()
+show("counts speed / Jackson floor speed (floor s / counts s)", 1 / ratio_med("counts", "floor"), ">= 0.80")
+show("--only tokens s / bare jtokkit s", ratio_med("tokens", "jtokkit"), "<= 0.5")
+show("full audit s / bare jtokkit s", ratio_med("full", "jtokkit"), "<= 1.25")
+show("bare jtokkit s / our bare count s", ratio_med("jtokkit", "ours-bare"), "our counter's speed-up, whole process")
+if "datasketch" in rows:
+    show("datasketch s / --only near-duplicates s (round 1)", rows["datasketch"][0][1] / rows["near-dup"][0][1], ">= 25")
+nd = json.load(open(os.path.join(out, "near-dup.1.out")))
+p = nd.get("nearDuplicateParams", {})
+print(f"near-duplicate index bytes per row (report): {p.get('indexBytesPerRow', p)}")
+for f in ("eval.tunegate.json", "eval.datasketch.json"):
+    path = os.path.join(out, f)
+    if os.path.exists(path):
+        print(f, open(path).read().strip()[:600])
+PY
