@@ -78,7 +78,8 @@ class ReliabilityProcessTest {
         Path ws = miniWorkspace(tmp.resolve("ws"));
         int runs = 4; // two pairs at once (the machine has 2 cores)
         List<Process> ps = new ArrayList<>();
-        for (int i = 0; i < runs; i++) ps.add(start(tmp.resolve("out" + i + ".txt"), "assess", ws.toString()));
+        // --force: identical inputs would otherwise give one record ("unchanged since"); here every run must write
+        for (int i = 0; i < runs; i++) ps.add(start(tmp.resolve("out" + i + ".txt"), "assess", ws.toString(), "--force"));
         for (int i = 0; i < runs; i++) {
             assertThat(await(ps.get(i))).as(Files.readString(tmp.resolve("out" + i + ".txt"))).isZero();
         }
@@ -86,6 +87,15 @@ class ReliabilityProcessTest {
         assertThat(ids).hasSize(runs);
         assertThat(ids).containsExactlyInAnyOrder("0001", "0002", "0003", "0004");
         assertThat(tempFiles(ws)).isEmpty();
+
+        // without --force, concurrent identical runs all exit 0 and add no record: the check runs under the lock
+        ps.clear();
+        for (int i = 0; i < 2; i++) ps.add(start(tmp.resolve("same" + i + ".txt"), "assess", ws.toString()));
+        for (int i = 0; i < 2; i++) {
+            assertThat(await(ps.get(i))).as(Files.readString(tmp.resolve("same" + i + ".txt"))).isZero();
+            assertThat(Files.readString(tmp.resolve("same" + i + ".txt"))).contains("unchanged since 0004");
+        }
+        assertThat(assertLogMatchesRecords(ws)).hasSize(runs);
     }
 
     @Test
