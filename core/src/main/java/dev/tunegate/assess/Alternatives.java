@@ -68,7 +68,7 @@ final class Alternatives {
             case FIX_RETRIEVAL -> c.add("Generation work pauses until recall@k on the golden questions reaches the threshold: fix chunking and the index.");
             case CONFIGURE_STRUCTURED_OUTPUT -> c.add("Turn on JSON mode / structured output or tool calling, then re-run the evals before any fine-tune.");
             case COLLECT_DATA -> c.add(d.deciding().contains(RuleId.FT_CONSISTENT)
-                    ? "Resolve the conflicting labels first (`tunegate review --conflicts`): one output per input, then re-assess."
+                    ? "Resolve the conflicting labels first (each group is a conflict finding of `tunegate audit --findings`): one output per input, then re-assess."
                     : "Collect and review pairs (LLM drafts only with human approval per row) until the reviewed-pairs threshold is met; then re-assess.");
             case NOT_READY -> c.add("Write the task down as input→output pairs with examples before any model work.");
             case IMPROVE_PROMPT -> c.add("Iterate on the prompt and few-shot examples with a held-out eval per iteration; re-assess when it plateaus.");

@@ -245,7 +245,7 @@ public final class DecisionEngine {
         if (k.isEmpty()) return Optional.empty();
         String of = num(ev, Measure.CONFLICT_GROUPS).map(n -> " of " + (long) (double) n).orElse("");
         return Optional.of("you resolve " + ReasonText.counted(k.get(), "conflict group")
-                + of + ", largest first (tunegate review --conflicts), so that at most " + thresholds.display(Policy.FT_CONSISTENT_MAX_SHARE)
+                + of + ", largest first (each group is a conflict finding of `tunegate audit --findings`), so that at most " + thresholds.display(Policy.FT_CONSISTENT_MAX_SHARE)
                 + " of approved rows conflict");
     }
 
