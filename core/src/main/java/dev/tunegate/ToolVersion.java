@@ -10,7 +10,9 @@ public final class ToolVersion {
 
     private ToolVersion() {}
 
-    public static String get() { return VERSION; }
+    public static String get() {
+        return VERSION;
+    }
 
     private static String load() {
         try (InputStream in = ToolVersion.class.getResourceAsStream("version.properties")) {

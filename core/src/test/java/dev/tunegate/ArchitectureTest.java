@@ -33,11 +33,16 @@ class ArchitectureTest {
 
     /** File (top-level class, dotted) → the core files it uses. */
     static Map<String, Set<String>> fileGraph() throws IOException, URISyntaxException {
-        Path classes = Path.of(Assessment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(Assessment.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Map<String, Set<String>> graph = new TreeMap<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                String name = file(classes.relativize(f).toString().replace('\\', '/').replaceAll("\\.class$", ""));
+                String name =
+                        file(classes.relativize(f).toString().replace('\\', '/').replaceAll("\\.class$", ""));
                 Set<String> deps = graph.computeIfAbsent(name, k -> new TreeSet<>());
                 try (InputStream in = Files.newInputStream(f)) {
                     for (String ref : references(in)) {
@@ -154,27 +159,94 @@ class ArchitectureTest {
         Map<String, Set<String>> graph = fileGraph();
         assertThat(graph).hasSizeGreaterThan(200).containsKey("dev.tunegate.assess.Assessment");
         List<List<String>> acrossPackages = cycles(graph).stream()
-                .filter(c -> c.stream().map(f -> f.substring(0, f.lastIndexOf('.'))).distinct().count() > 1).toList();
+                .filter(c -> c.stream()
+                                .map(f -> f.substring(0, f.lastIndexOf('.')))
+                                .distinct()
+                                .count()
+                        > 1)
+                .toList();
         assertThat(acrossPackages).as("import cycles between files of core").isEmpty();
     }
 
     @Test
     void theCycleFinderFindsACycleThroughOthersAndNotADiamond() {
-        Map<String, Set<String>> cyclic = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d"), "d", Set.of());
+        Map<String, Set<String>> cyclic =
+                Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d"), "d", Set.of());
         assertThat(cycles(cyclic)).containsExactly(List.of("a", "b", "c"));
-        Map<String, Set<String>> diamond = Map.of("a", Set.of("b", "c"), "b", Set.of("d"), "c", Set.of("d"), "d", Set.of());
+        Map<String, Set<String>> diamond =
+                Map.of("a", Set.of("b", "c"), "b", Set.of("d"), "c", Set.of("d"), "d", Set.of());
         assertThat(cycles(diamond)).isEmpty();
     }
 
     /** Package (below dev.tunegate) → packages it must not use. Sub-packages count as their parent. */
     private static final Map<String, Set<String>> FORBIDDEN = Map.ofEntries(
-            Map.entry("analysis", Set.of("assess", "audit", "cost", "dataops", "evals", "retrieval", "record", "report", "pilot")),
+            Map.entry(
+                    "analysis",
+                    Set.of("assess", "audit", "cost", "dataops", "evals", "retrieval", "record", "report", "pilot")),
             Map.entry("record", Set.of("assess", "audit", "cost", "dataops", "evals", "retrieval", "report", "pilot")),
-            Map.entry("report", Set.of("assess", "audit", "cost", "dataops", "evals", "retrieval", "pilot", "policy", "workspace")),
-            Map.entry("policy", Set.of("assess", "analysis", "audit", "cost", "dataops", "evals", "retrieval", "record", "report", "pilot", "workspace", "io")),
-            Map.entry("evidence", Set.of("assess", "analysis", "audit", "cost", "dataops", "evals", "retrieval", "record", "report", "pilot", "policy", "workspace")),
-            Map.entry("io", Set.of("assess", "analysis", "audit", "cost", "dataops", "evals", "retrieval", "record", "report", "pilot", "policy", "workspace", "evidence")),
-            Map.entry("workspace", Set.of("assess", "analysis", "audit", "cost", "dataops", "evals", "retrieval", "record", "report", "pilot", "policy")),
+            Map.entry(
+                    "report",
+                    Set.of("assess", "audit", "cost", "dataops", "evals", "retrieval", "pilot", "policy", "workspace")),
+            Map.entry(
+                    "policy",
+                    Set.of(
+                            "assess",
+                            "analysis",
+                            "audit",
+                            "cost",
+                            "dataops",
+                            "evals",
+                            "retrieval",
+                            "record",
+                            "report",
+                            "pilot",
+                            "workspace",
+                            "io")),
+            Map.entry(
+                    "evidence",
+                    Set.of(
+                            "assess",
+                            "analysis",
+                            "audit",
+                            "cost",
+                            "dataops",
+                            "evals",
+                            "retrieval",
+                            "record",
+                            "report",
+                            "pilot",
+                            "policy",
+                            "workspace")),
+            Map.entry(
+                    "io",
+                    Set.of(
+                            "assess",
+                            "analysis",
+                            "audit",
+                            "cost",
+                            "dataops",
+                            "evals",
+                            "retrieval",
+                            "record",
+                            "report",
+                            "pilot",
+                            "policy",
+                            "workspace",
+                            "evidence")),
+            Map.entry(
+                    "workspace",
+                    Set.of(
+                            "assess",
+                            "analysis",
+                            "audit",
+                            "cost",
+                            "dataops",
+                            "evals",
+                            "retrieval",
+                            "record",
+                            "report",
+                            "pilot",
+                            "policy")),
             Map.entry("audit", Set.of("assess", "cost", "dataops", "evals", "retrieval", "record", "report", "pilot")),
             Map.entry("evals", Set.of("assess", "audit", "cost", "dataops", "retrieval", "record", "report", "pilot")),
             Map.entry("retrieval", Set.of("assess", "audit", "cost", "dataops", "evals", "record", "report", "pilot")),
@@ -203,7 +275,8 @@ class ArchitectureTest {
         List<String> violations = new ArrayList<>();
         fileGraph().forEach((from, deps) -> {
             if (!from.endsWith("Analyzer") || from.endsWith(".Analyzer")) return;
-            for (String to : deps) if (to.endsWith("Analyzer") && !to.endsWith(".Analyzer")) violations.add(from + " → " + to);
+            for (String to : deps)
+                if (to.endsWith("Analyzer") && !to.endsWith(".Analyzer")) violations.add(from + " → " + to);
         });
         assertThat(violations).isEmpty();
     }

@@ -36,10 +36,13 @@ public final class BareTokenCount {
         Path file = Path.of(args[0]);
         String counter = args.length > 1 ? args[1] : "jtokkit";
         String encoding = args.length > 2 ? args[2] : "o200k_base";
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 3
+                ? Integer.parseInt(args[3])
+                : Runtime.getRuntime().availableProcessors();
         ToIntFunction<String> count;
         if (counter.equals("jtokkit")) {
-            Encoding enc = Encodings.newLazyEncodingRegistry().getEncoding(encoding).orElseThrow();
+            Encoding enc =
+                    Encodings.newLazyEncodingRegistry().getEncoding(encoding).orElseThrow();
             count = enc::countTokensOrdinary;
         } else {
             TokenCounter c = TokenCounter.forEncoding(encoding);
@@ -69,11 +72,13 @@ public final class BareTokenCount {
             strings += x[1];
         }
         pool.shutdown();
-        System.out.printf("{\"counter\": \"%s\", \"encoding\": \"%s\", \"threads\": %d, \"strings\": %d, \"tokens\": %d, \"seconds\": %.3f}%n",
+        System.out.printf(
+                "{\"counter\": \"%s\", \"encoding\": \"%s\", \"threads\": %d, \"strings\": %d, \"tokens\": %d, \"seconds\": %.3f}%n",
                 counter, encoding, threads, strings, tokens, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static long[] countBatch(List<String> lines, JsonFactory factory, ToIntFunction<String> count) throws Exception {
+    private static long[] countBatch(List<String> lines, JsonFactory factory, ToIntFunction<String> count)
+            throws Exception {
         long tokens = 0, strings = 0;
         for (String line : lines) {
             if (line.isBlank()) continue;

@@ -24,7 +24,7 @@ public final class JacksonFloor {
         long rows = 0, strings = 0, chars = 0;
         JsonFactory factory = new JsonFactory();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(args[0])), 1 << 16);
-             JsonParser p = factory.createParser(in)) {
+                JsonParser p = factory.createParser(in)) {
             JsonToken t;
             int depth = 0;
             while ((t = p.nextToken()) != null) {
@@ -37,10 +37,12 @@ public final class JacksonFloor {
                         strings++;
                         chars += p.getTextLength();
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         }
-        System.out.printf("{\"rows\": %d, \"strings\": %d, \"chars\": %d, \"seconds\": %.3f}%n", rows, strings, chars, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "{\"rows\": %d, \"strings\": %d, \"chars\": %d, \"seconds\": %.3f}%n",
+                rows, strings, chars, (System.nanoTime() - t0) / 1e9);
     }
 }

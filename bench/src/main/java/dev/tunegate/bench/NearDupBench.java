@@ -58,16 +58,46 @@ public final class NearDupBench {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (a) {
-                case "--data" -> { data = Path.of(need(a, v)); i++; }
-                case "--pairs" -> { pairs = Path.of(need(a, v)); i++; }
-                case "--cluster-pairs" -> { clusterPairs = Path.of(need(a, v)); i++; }
-                case "--threads" -> { threads = integer(a, v); i++; }
-                case "--threshold" -> { threshold = number(a, v); i++; }
-                case "--seed" -> { seed = longInteger(a, v); i++; }
-                case "--permutations" -> { permutations = integer(a, v); i++; }
-                case "--bits" -> { bits = integer(a, v); i++; }
-                case "--bands" -> { bands = integer(a, v); i++; }
-                case "--stage" -> { stage = need(a, v); i++; }
+                case "--data" -> {
+                    data = Path.of(need(a, v));
+                    i++;
+                }
+                case "--pairs" -> {
+                    pairs = Path.of(need(a, v));
+                    i++;
+                }
+                case "--cluster-pairs" -> {
+                    clusterPairs = Path.of(need(a, v));
+                    i++;
+                }
+                case "--threads" -> {
+                    threads = integer(a, v);
+                    i++;
+                }
+                case "--threshold" -> {
+                    threshold = number(a, v);
+                    i++;
+                }
+                case "--seed" -> {
+                    seed = longInteger(a, v);
+                    i++;
+                }
+                case "--permutations" -> {
+                    permutations = integer(a, v);
+                    i++;
+                }
+                case "--bits" -> {
+                    bits = integer(a, v);
+                    i++;
+                }
+                case "--bands" -> {
+                    bands = integer(a, v);
+                    i++;
+                }
+                case "--stage" -> {
+                    stage = need(a, v);
+                    i++;
+                }
                 default -> usage("unknown argument " + a);
             }
         }
@@ -127,8 +157,9 @@ public final class NearDupBench {
 
     private static void usage(String message) {
         System.err.println("NearDupBench: " + message);
-        System.err.println("usage: NearDupBench --data F.jsonl [--pairs P.tsv] [--cluster-pairs C.tsv] [--threads N] "
-                + "[--threshold 0.8] [--seed 42] [--permutations 256] [--bits 4] [--bands B] [--stage parse|sign|full]");
+        System.err.println(
+                "usage: NearDupBench --data F.jsonl [--pairs P.tsv] [--cluster-pairs C.tsv] [--threads N] "
+                        + "[--threshold 0.8] [--seed 42] [--permutations 256] [--bits 4] [--bands B] [--stage parse|sign|full]");
         System.exit(2);
     }
 
@@ -138,7 +169,8 @@ public final class NearDupBench {
     /** What the workers hand back for a block: a signature per line (or null when only parsing). */
     private record Signed(Signature[] signatures, int lines, int malformed, long chars) {}
 
-    private static void run(Path data, Path pairsOut, Path clusterPairsOut, int threads, NearDuplicateParams params, String stage)
+    private static void run(
+            Path data, Path pairsOut, Path clusterPairsOut, int threads, NearDuplicateParams params, String stage)
             throws IOException, InterruptedException, ExecutionException {
         MinHasher hasher = new MinHasher(params);
         NearDuplicateIndex index = new NearDuplicateIndex(params);
@@ -162,7 +194,8 @@ public final class NearDupBench {
                 int len = carryLen;
                 while (len < buf.length && !eof) {
                     int r = in.read(buf, len, buf.length - len);
-                    if (r < 0) eof = true; else len += r;
+                    if (r < 0) eof = true;
+                    else len += r;
                 }
                 int lastNl = len - 1;
                 while (lastNl >= 0 && buf[lastNl] != '\n') lastNl--;
@@ -209,7 +242,8 @@ public final class NearDupBench {
         if (pairsOut != null && stage.equals("full")) {
             long[] count = {0};
             AtomicFiles.write(pairsOut, out -> {
-                try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+                try (BufferedWriter w =
+                        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
                     IOException[] failure = {null};
                     index.forEachVerifiedPair((a, b, est) -> {
                         try {
@@ -228,7 +262,8 @@ public final class NearDupBench {
         if (clusterPairsOut != null && stage.equals("full")) {
             long[] count = {0};
             AtomicFiles.write(clusterPairsOut, out -> {
-                try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+                try (BufferedWriter w =
+                        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
                     for (Cluster c : clusters) {
                         List<Integer> rs = c.rows();
                         for (int i = 0; i < rs.size(); i++) {
@@ -255,7 +290,11 @@ public final class NearDupBench {
         field(sb, "malformedRows", malformed);
         field(sb, "threads", threads);
         field(sb, "cores", Runtime.getRuntime().availableProcessors());
-        field(sb, "loadAverageAtEnd", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        field(
+                sb,
+                "loadAverageAtEnd",
+                round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()));
         field(sb, "threshold", params.threshold());
         field(sb, "seed", params.seed());
         field(sb, "permutations", params.permutations());
@@ -329,7 +368,8 @@ public final class NearDupBench {
     }
 
     private static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return -1;
@@ -354,6 +394,10 @@ public final class NearDupBench {
     }
 
     private static void field(StringBuilder sb, String name, Object value) {
-        sb.append('"').append(name).append("\":").append(value instanceof Double d ? String.format(Locale.ROOT, "%s", d) : value).append(',');
+        sb.append('"')
+                .append(name)
+                .append("\":")
+                .append(value instanceof Double d ? String.format(Locale.ROOT, "%s", d) : value)
+                .append(',');
     }
 }

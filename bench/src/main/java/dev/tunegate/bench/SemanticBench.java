@@ -40,7 +40,8 @@ public final class SemanticBench {
         Map<String, String> a = new LinkedHashMap<>();
         String cmd = args[0];
         for (int i = 1; i + 1 < args.length; i += 2) a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        int threads = Integer.parseInt(a.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        int threads = Integer.parseInt(
+                a.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         if (cmd.equals("pairs")) {
             pairs(Path.of(a.get("corpus")), threads, Long.parseLong(a.getOrDefault("seed", "42")));
             return;
@@ -49,7 +50,8 @@ public final class SemanticBench {
         int rows = Integer.parseInt(a.getOrDefault("rows", "10000"));
         List<String> texts = inputs(data, rows);
         switch (cmd) {
-            case "embed" -> embed(texts, a.getOrDefault("impl", "bucketed"), a.getOrDefault("model", "minilm-q"), threads);
+            case "embed" ->
+                embed(texts, a.getOrDefault("impl", "bucketed"), a.getOrDefault("model", "minilm-q"), threads);
             case "agree" -> agree(texts, threads);
             case "recall" -> recall(texts, threads);
             default -> throw new IllegalArgumentException("unknown command " + cmd);
@@ -77,10 +79,13 @@ public final class SemanticBench {
         long t0;
         float[][] v;
         if (impl.equals("embedAll")) {
-            EmbeddingModel em = model.equals("minilm") ? new AllMiniLmL6V2EmbeddingModel() : new AllMiniLmL6V2QuantizedEmbeddingModel();
+            EmbeddingModel em = model.equals("minilm")
+                    ? new AllMiniLmL6V2EmbeddingModel()
+                    : new AllMiniLmL6V2QuantizedEmbeddingModel();
             em.embed("warm up");
             t0 = System.nanoTime();
-            List<Embedding> e = em.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+            List<Embedding> e =
+                    em.embedAll(texts.stream().map(TextSegment::from).toList()).content();
             v = e.stream().map(Embedding::vector).toArray(float[][]::new);
         } else {
             SentenceEncoder enc = SentenceEncoder.open(spec(model), threads);
@@ -92,30 +97,55 @@ public final class SemanticBench {
         double s = (System.nanoTime() - t0) / 1e9;
         Runtime rt = Runtime.getRuntime();
         System.gc();
-        System.out.printf(Locale.ROOT, "{\"impl\": \"%s\", \"model\": \"%s\", \"threads\": %d, \"rows\": %d, \"seconds\": %.2f, \"rowsPerSecond\": %.1f, \"heapUsedMB\": %.1f, \"dim\": %d}%n",
-                impl, model, threads, texts.size(), s, texts.size() / s, (rt.totalMemory() - rt.freeMemory()) / 1048576.0, v[0].length);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"impl\": \"%s\", \"model\": \"%s\", \"threads\": %d, \"rows\": %d, \"seconds\": %.2f, \"rowsPerSecond\": %.1f, \"heapUsedMB\": %.1f, \"dim\": %d}%n",
+                impl,
+                model,
+                threads,
+                texts.size(),
+                s,
+                texts.size() / s,
+                (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
+                v[0].length);
     }
 
     static void agree(List<String> texts, int threads) {
         for (String model : List.of("minilm", "minilm-q")) {
-            EmbeddingModel em = model.equals("minilm") ? new AllMiniLmL6V2EmbeddingModel() : new AllMiniLmL6V2QuantizedEmbeddingModel();
-            List<Embedding> e = em.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+            EmbeddingModel em = model.equals("minilm")
+                    ? new AllMiniLmL6V2EmbeddingModel()
+                    : new AllMiniLmL6V2QuantizedEmbeddingModel();
+            List<Embedding> e =
+                    em.embedAll(texts.stream().map(TextSegment::from).toList()).content();
             float[][] ours;
-            try (SentenceEncoder enc = SentenceEncoder.open(spec(model), threads); Progress.Task t = Progress.SILENT.start("", -1, "")) {
+            try (SentenceEncoder enc = SentenceEncoder.open(spec(model), threads);
+                    Progress.Task t = Progress.SILENT.start("", -1, "")) {
                 ours = enc.embed(texts, t);
             }
             float[][] single;
-            try (SentenceEncoder enc = SentenceEncoder.open(spec(model), threads); Progress.Task t = Progress.SILENT.start("", -1, "")) {
-                single = texts.stream().limit(50).map(x -> enc.embed(List.of(x), t)[0]).toArray(float[][]::new);
+            try (SentenceEncoder enc = SentenceEncoder.open(spec(model), threads);
+                    Progress.Task t = Progress.SILENT.start("", -1, "")) {
+                single = texts.stream()
+                        .limit(50)
+                        .map(x -> enc.embed(List.of(x), t)[0])
+                        .toArray(float[][]::new);
             }
             double smin = 1, lmin = 1;
             for (int i = 0; i < single.length; i++) {
                 double c = 0, l = 0;
-                for (int d = 0; d < single[i].length; d++) { c += single[i][d] * ours[i][d]; l += single[i][d] * e.get(i).vector()[d]; }
+                for (int d = 0; d < single[i].length; d++) {
+                    c += single[i][d] * ours[i][d];
+                    l += single[i][d] * e.get(i).vector()[d];
+                }
                 smin = Math.min(smin, c);
                 lmin = Math.min(lmin, l);
             }
-            System.out.printf(Locale.ROOT, "{\"model\": \"%s\", \"singleVsBatchedMin\": %.5f, \"singleVsEmbedAllMin\": %.5f}%n", model, smin, lmin);
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"model\": \"%s\", \"singleVsBatchedMin\": %.5f, \"singleVsEmbedAllMin\": %.5f}%n",
+                    model,
+                    smin,
+                    lmin);
             double min = 1, sum = 0;
             for (int i = 0; i < texts.size(); i++) {
                 double c = 0;
@@ -124,7 +154,13 @@ public final class SemanticBench {
                 min = Math.min(min, c);
                 sum += c;
             }
-            System.out.printf(Locale.ROOT, "{\"model\": \"%s\", \"rows\": %d, \"meanCosine\": %.5f, \"minCosine\": %.5f}%n", model, texts.size(), sum / texts.size(), min);
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"model\": \"%s\", \"rows\": %d, \"meanCosine\": %.5f, \"minCosine\": %.5f}%n",
+                    model,
+                    texts.size(),
+                    sum / texts.size(),
+                    min);
         }
     }
 
@@ -152,16 +188,24 @@ public final class SemanticBench {
         for (int i = 0; i < n; i++) {
             int j;
             // another pair's second sentence; MRPC repeats sentences across pairs, so never the same text
-            do { j = rnd.nextInt(n); } while (j == i || s2.get(j).equals(s2.get(i)) || s2.get(j).equals(s1.get(i)));
+            do {
+                j = rnd.nextInt(n);
+            } while (j == i || s2.get(j).equals(s2.get(i)) || s2.get(j).equals(s1.get(i)));
             other[i] = j;
         }
         int shingle = 0;
         for (int i = 0; i < n; i++) if (label.get(i) && jaccard5(s1.get(i), s2.get(i)) >= 0.8) shingle++;
-        System.out.printf(Locale.ROOT, "{\"corpus\": \"%s\", \"pairs\": %d, \"paraphrases\": %d, \"shingleJaccard08Found\": %d}%n",
-                corpus.getFileName(), n, positives, shingle);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"corpus\": \"%s\", \"pairs\": %d, \"paraphrases\": %d, \"shingleJaccard08Found\": %d}%n",
+                corpus.getFileName(),
+                n,
+                positives,
+                shingle);
         for (String model : List.of("minilm", "minilm-q")) {
             float[][] a, b;
-            try (SentenceEncoder enc = SentenceEncoder.open(spec(model), threads); Progress.Task t = Progress.SILENT.start("", -1, "")) {
+            try (SentenceEncoder enc = SentenceEncoder.open(spec(model), threads);
+                    Progress.Task t = Progress.SILENT.start("", -1, "")) {
                 a = enc.embed(s1, t);
                 b = enc.embed(s2, t);
             }
@@ -174,17 +218,35 @@ public final class SemanticBench {
             for (int step = 30; step <= 98; step++) {
                 double t = step / 100.0;
                 double[] m = metrics(cos, label, t);
-                if (m[2] > bestF1) { bestF1 = m[2]; bestT = t; }
+                if (m[2] > bestF1) {
+                    bestF1 = m[2];
+                    bestT = t;
+                }
             }
             for (int step = 50; step <= 95; step += 5) {
                 double t = step / 100.0;
                 double[] m = metrics(cos, label, t);
-                long fpUnrelated = java.util.Arrays.stream(unrelated).filter(c -> c >= t).count();
+                long fpUnrelated =
+                        java.util.Arrays.stream(unrelated).filter(c -> c >= t).count();
                 double maxUnrelated = java.util.Arrays.stream(unrelated).max().orElse(0);
-                System.out.printf(Locale.ROOT, "{\"model\": \"%s\", \"threshold\": %.2f, \"precision\": %.3f, \"recall\": %.3f, \"f1\": %.3f, \"unrelatedAbove\": %d, \"unrelatedPairs\": %d, \"maxUnrelatedCosine\": %.3f}%n",
-                        model, t, m[0], m[1], m[2], fpUnrelated, n, maxUnrelated);
+                System.out.printf(
+                        Locale.ROOT,
+                        "{\"model\": \"%s\", \"threshold\": %.2f, \"precision\": %.3f, \"recall\": %.3f, \"f1\": %.3f, \"unrelatedAbove\": %d, \"unrelatedPairs\": %d, \"maxUnrelatedCosine\": %.3f}%n",
+                        model,
+                        t,
+                        m[0],
+                        m[1],
+                        m[2],
+                        fpUnrelated,
+                        n,
+                        maxUnrelated);
             }
-            System.out.printf(Locale.ROOT, "{\"model\": \"%s\", \"bestF1\": %.3f, \"atThreshold\": %.2f}%n", model, bestF1, bestT);
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"model\": \"%s\", \"bestF1\": %.3f, \"atThreshold\": %.2f}%n",
+                    model,
+                    bestF1,
+                    bestT);
         }
     }
 
@@ -228,7 +290,10 @@ public final class SemanticBench {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\w+").matcher(s.toLowerCase(Locale.ROOT));
         while (m.find()) w.add(m.group());
         java.util.Set<String> out = new java.util.HashSet<>();
-        if (w.size() < 5) { out.add(String.join(" ", w)); return out; }
+        if (w.size() < 5) {
+            out.add(String.join(" ", w));
+            return out;
+        }
         for (int i = 0; i + 5 <= w.size(); i++) out.add(String.join(" ", w.subList(i, i + 5)));
         return out;
     }
@@ -236,16 +301,19 @@ public final class SemanticBench {
     /** Recall@10 of the HNSW int8 search against exact search over the same float16 vectors (rows against themselves). */
     static void recall(List<String> texts, int threads) {
         dev.tunegate.audit.semantic.Vectors v;
-        try (SentenceEncoder enc = SentenceEncoder.open(SentenceEncoder.MINILM_Q, threads); Progress.Task t = Progress.SILENT.start("", -1, "")) {
+        try (SentenceEncoder enc = SentenceEncoder.open(SentenceEncoder.MINILM_Q, threads);
+                Progress.Task t = Progress.SILENT.start("", -1, "")) {
             float[][] e = enc.embed(texts, t);
             v = new dev.tunegate.audit.semantic.Vectors(e[0].length, e.length);
             for (int i = 0; i < e.length; i++) v.set(i, e[i]);
         }
         long t0 = System.nanoTime();
-        var exact = dev.tunegate.audit.semantic.NeighbourSearch.search(v, v, true, 10, threads, Progress.SILENT.start("", -1, ""), false);
+        var exact = dev.tunegate.audit.semantic.NeighbourSearch.search(
+                v, v, true, 10, threads, Progress.SILENT.start("", -1, ""), false);
         double exactS = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        var hnsw = dev.tunegate.audit.semantic.NeighbourSearch.search(v, v, true, 10, threads, Progress.SILENT.start("", -1, ""), true);
+        var hnsw = dev.tunegate.audit.semantic.NeighbourSearch.search(
+                v, v, true, 10, threads, Progress.SILENT.start("", -1, ""), true);
         double hnswS = (System.nanoTime() - t0) / 1e9;
         long found = 0, total = 0, top1 = 0;
         double maxTop1Diff = 0;
@@ -254,10 +322,20 @@ public final class SemanticBench {
             for (int r : exact.hits()[q].rows()) truth.add(r);
             for (int r : hnsw.hits()[q].rows()) if (truth.contains(r)) found++;
             total += truth.size();
-            if (hnsw.hits()[q].rows().length > 0 && hnsw.hits()[q].rows()[0] == exact.hits()[q].rows()[0]) top1++;
-            if (hnsw.hits()[q].rows().length > 0) maxTop1Diff = Math.max(maxTop1Diff, exact.hits()[q].best() - hnsw.hits()[q].best());
+            if (hnsw.hits()[q].rows().length > 0
+                    && hnsw.hits()[q].rows()[0] == exact.hits()[q].rows()[0]) top1++;
+            if (hnsw.hits()[q].rows().length > 0)
+                maxTop1Diff = Math.max(maxTop1Diff, exact.hits()[q].best() - hnsw.hits()[q].best());
         }
-        System.out.printf(Locale.ROOT, "{\"rows\": %d, \"exactMethod\": \"%s\", \"exactSeconds\": %.2f, \"hnswSeconds\": %.2f, \"recallAt10\": %.4f, \"top1Agreement\": %.4f, \"maxNearestCosineLoss\": %.4f}%n",
-                v.size(), exact.method(), exactS, hnswS, (double) found / total, (double) top1 / v.size(), maxTop1Diff);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"rows\": %d, \"exactMethod\": \"%s\", \"exactSeconds\": %.2f, \"hnswSeconds\": %.2f, \"recallAt10\": %.4f, \"top1Agreement\": %.4f, \"maxNearestCosineLoss\": %.4f}%n",
+                v.size(),
+                exact.method(),
+                exactS,
+                hnswS,
+                (double) found / total,
+                (double) top1 / v.size(),
+                maxTop1Diff);
     }
 }

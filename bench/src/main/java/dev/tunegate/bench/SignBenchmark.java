@@ -2,8 +2,8 @@ package dev.tunegate.bench;
 
 import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.audit.neardup.NearDuplicateParams;
-import dev.tunegate.audit.neardup.Shingler;
 import dev.tunegate.audit.neardup.ShingleMode;
+import dev.tunegate.audit.neardup.Shingler;
 import dev.tunegate.audit.neardup.Signature;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +46,8 @@ public class SignBenchmark {
         docs = new String[1000];
         for (int i = 0; i < docs.length; i++) docs[i] = text.document(230);
         shingler = new Shingler(ShingleMode.WORDS, 5);
-        hasher = new MinHasher(NearDuplicateParams.defaults().withSignature(permutations, NearDuplicateParams.DEFAULT_BITS));
+        hasher = new MinHasher(
+                NearDuplicateParams.defaults().withSignature(permutations, NearDuplicateParams.DEFAULT_BITS));
     }
 
     private String doc() {

@@ -8,11 +8,12 @@ import java.util.SplittableRandom;
  * {@code shared/bench/gen_dataset.py} makes, for the micro-benchmarks.
  */
 final class SyntheticText {
-    private static final String[] COMMON = ("the of and to a in is it you that he was for on are with as I his they be at one "
-            + "have this from or had by word but what some we can out other were all there when up use your how said an each "
-            + "account login password invoice refund shipment order package delivery subscription billing charge card error "
-            + "screen app update install device battery network router printer email calendar meeting report dashboard export")
-            .split(" ");
+    private static final String[] COMMON =
+            ("the of and to a in is it you that he was for on are with as I his they be at one "
+                            + "have this from or had by word but what some we can out other were all there when up use your how said an each "
+                            + "account login password invoice refund shipment order package delivery subscription billing charge card error "
+                            + "screen app update install device battery network router printer email calendar meeting report dashboard export")
+                    .split(" ");
     private final String[] vocab;
     private final double[] cumulative;
     private final SplittableRandom random;

@@ -117,8 +117,11 @@ public class TokenCountBenchmark {
         long bytes = 0;
         try (Stream<Path> files = Files.walk(dir)) {
             List<String> docs = new ArrayList<>();
-            for (Path f : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) docs.add(Files.readString(f));
-            if (docs.isEmpty()) throw new IllegalStateException("no .md file under " + dir.toAbsolutePath() + " (-Dtunegate.bench.prose=DIR)");
+            for (Path f :
+                    files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) docs.add(Files.readString(f));
+            if (docs.isEmpty())
+                throw new IllegalStateException(
+                        "no .md file under " + dir.toAbsolutePath() + " (-Dtunegate.bench.prose=DIR)");
             while (bytes < SAMPLE_BYTES) {
                 for (String d : docs) {
                     for (String para : d.split("\n\n")) {

@@ -9,20 +9,27 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate adapter add DIR}: registers an adapter version. */
-@Command(name = "add",
-        description = "Register a trained adapter version: name, semantic version, base model, the dataset version it was trained on, the training config (digested) and its golden-set run.",
+@Command(
+        name = "add",
+        description =
+                "Register a trained adapter version: name, semantic version, base model, the dataset version it was trained on, the training config (digested) and its golden-set run.",
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate adapter add examples/ticket-routing --name ticket-router --version 1.3.0 --base llama-3.1-8b \\",
-                  "      --dataset latest --config adapters/configs/ticket-router-1.3.0.yaml --golden-run adapters/runs/ticket-router-1.3.0.jsonl"})
+        footer = {
+            "  tunegate adapter add examples/ticket-routing --name ticket-router --version 1.3.0 --base llama-3.1-8b \\",
+            "      --dataset latest --config adapters/configs/ticket-router-1.3.0.yaml --golden-run adapters/runs/ticket-router-1.3.0.jsonl"
+        })
 final class AdapterAddCommand implements Callable<Integer> {
     // not mixinStandardHelpOptions: its -V/--version would clash with the adapter's --version
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
@@ -31,19 +38,38 @@ final class AdapterAddCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The adapter's name.")
     String name;
 
-    @Option(names = "--version", required = true, paramLabel = "SEMVER", description = "Its semantic version, e.g. 1.3.0.")
+    @Option(
+            names = "--version",
+            required = true,
+            paramLabel = "SEMVER",
+            description = "Its semantic version, e.g. 1.3.0.")
     String version;
 
-    @Option(names = "--base", required = true, paramLabel = "MODEL", description = "The base model it was trained from.")
+    @Option(
+            names = "--base",
+            required = true,
+            paramLabel = "MODEL",
+            description = "The base model it was trained from.")
     String base;
 
-    @Option(names = "--dataset", paramLabel = "VERSION", description = "The dataset version it was trained on (an id, a unique prefix, or latest).")
+    @Option(
+            names = "--dataset",
+            paramLabel = "VERSION",
+            description = "The dataset version it was trained on (an id, a unique prefix, or latest).")
     String dataset;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The training config (relative to DIR).")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "The training config (relative to DIR).")
     Path config;
 
-    @Option(names = "--golden-run", required = true, paramLabel = "FILE", description = "Its golden-set eval run (relative to DIR).")
+    @Option(
+            names = "--golden-run",
+            required = true,
+            paramLabel = "FILE",
+            description = "Its golden-set eval run (relative to DIR).")
     Path goldenRun;
 
     @Mixin
@@ -55,11 +81,23 @@ final class AdapterAddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = DataCommand.open(dir);
-        AdapterEntry e = new AdapterRegistry(ws).add(new AdapterRegistry.Addition(name, version, base, dataset,
-                ws.root().resolve(config).normalize(), ws.root().resolve(goldenRun).normalize()), Clock.systemUTC());
+        AdapterEntry e = new AdapterRegistry(ws)
+                .add(
+                        new AdapterRegistry.Addition(
+                                name,
+                                version,
+                                base,
+                                dataset,
+                                ws.root().resolve(config).normalize(),
+                                ws.root().resolve(goldenRun).normalize()),
+                        Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
-        format.print(out, e, o -> o.println("registered " + e.ref() + " (base " + e.baseModel() + ", dataset " + (e.datasetVersion() == null ? "not given" : e.datasetVersion())
-                + ", config sha256 " + e.trainingConfigSha256().substring(0, 12) + "…, golden run " + e.goldenRun() + ")"));
+        format.print(
+                out,
+                e,
+                o -> o.println("registered " + e.ref() + " (base " + e.baseModel() + ", dataset "
+                        + (e.datasetVersion() == null ? "not given" : e.datasetVersion()) + ", config sha256 "
+                        + e.trainingConfigSha256().substring(0, 12) + "…, golden run " + e.goldenRun() + ")"));
         return TunegateCommand.OK;
     }
 }

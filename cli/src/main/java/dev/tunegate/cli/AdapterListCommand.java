@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate adapter list DIR}: the registered adapters and where each is used. */
-@Command(mixinStandardHelpOptions = true, name = "list",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "list",
         description = "List the registered adapters, oldest version first, with the environments that use each.",
-        footerHeading = "%nExamples:%n", footer = {"  tunegate adapter list examples/ticket-routing --format json"})
+        footerHeading = "%nExamples:%n",
+        footer = {"  tunegate adapter list examples/ticket-routing --format json"})
 final class AdapterListCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
     Path dir;
@@ -45,11 +48,13 @@ final class AdapterListCommand implements Callable<Integer> {
             out.println("no adapters registered: tunegate adapter add " + dir + " --help");
         } else {
             Map<String, List<String>> usedBy = new LinkedHashMap<>();
-            envs.forEach((env, e) -> usedBy.computeIfAbsent(e.adapter(), k -> new ArrayList<>()).add(env));
+            envs.forEach((env, e) ->
+                    usedBy.computeIfAbsent(e.adapter(), k -> new ArrayList<>()).add(env));
             for (AdapterEntry e : all) {
                 List<String> in = usedBy.getOrDefault(e.ref(), List.of());
-                out.println(e.ref() + "  base " + e.baseModel() + "  dataset " + (e.datasetVersion() == null ? "-" : e.datasetVersion())
-                        + "  golden " + e.goldenRun() + (in.isEmpty() ? "" : "  [" + String.join(", ", in) + "]"));
+                out.println(e.ref() + "  base " + e.baseModel() + "  dataset "
+                        + (e.datasetVersion() == null ? "-" : e.datasetVersion()) + "  golden " + e.goldenRun()
+                        + (in.isEmpty() ? "" : "  [" + String.join(", ", in) + "]"));
             }
         }
         out.flush();

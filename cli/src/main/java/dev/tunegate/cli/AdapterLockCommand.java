@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate adapter lock DIR}: which adapter each environment uses, verified against the registry. */
-@Command(mixinStandardHelpOptions = true, name = "lock",
-        description = {"Show which adapter each environment uses (DIR/adapters.lock) and verify it: every locked adapter is",
-                       "registered and its golden run is unchanged since promotion (exit 3 naming the problem otherwise)."},
-        footerHeading = "%nExamples:%n", footer = {"  tunegate adapter lock examples/ticket-routing"})
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "lock",
+        description = {
+            "Show which adapter each environment uses (DIR/adapters.lock) and verify it: every locked adapter is",
+            "registered and its golden run is unchanged since promotion (exit 3 naming the problem otherwise)."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  tunegate adapter lock examples/ticket-routing"})
 final class AdapterLockCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
     Path dir;
@@ -38,9 +43,12 @@ final class AdapterLockCommand implements Callable<Integer> {
         if (format.json()) {
             out.print(Json.pretty(lock));
         } else if (lock.environments().isEmpty()) {
-            out.println("no environment uses an adapter yet: tunegate adapter promote " + dir + " NAME@VERSION --env prod");
+            out.println(
+                    "no environment uses an adapter yet: tunegate adapter promote " + dir + " NAME@VERSION --env prod");
         } else {
-            lock.environments().forEach((env, e) -> out.println(env + ": " + e.adapter() + "  (promoted " + e.promotedAt() + " over " + e.baseline() + ", " + e.verdict() + ")"));
+            lock.environments()
+                    .forEach((env, e) -> out.println(env + ": " + e.adapter() + "  (promoted " + e.promotedAt()
+                            + " over " + e.baseline() + ", " + e.verdict() + ")"));
         }
         out.flush();
         return TunegateCommand.OK;

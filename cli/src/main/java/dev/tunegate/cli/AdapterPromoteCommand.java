@@ -9,18 +9,21 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate adapter promote DIR NAME@VERSION --env ENV}: gated by the golden-set regression check. */
-@Command(mixinStandardHelpOptions = true, name = "promote",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "promote",
         description = {
             "Point an environment at an adapter version in DIR/adapters.lock — only if its golden-set run passes the",
             "regression check (non-inferior within pilot.nonInferiorityMargin, paired on shared items) against the",
             "adapter the environment uses now, or the base model's run (evals.baseline) for a first promotion.",
-            "Refused (exit 1, with the reason) on REGRESSION or INCONCLUSIVE; nothing is written then."},
+            "Refused (exit 1, with the reason) on REGRESSION or INCONCLUSIVE; nothing is written then."
+        },
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate adapter promote examples/ticket-routing ticket-router@1.2.0 --env prod"})
 final class AdapterPromoteCommand implements Callable<Integer> {
@@ -30,7 +33,11 @@ final class AdapterPromoteCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NAME@VERSION", description = "The candidate adapter.")
     String ref;
 
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment, e.g. prod or staging.")
+    @Option(
+            names = "--env",
+            required = true,
+            paramLabel = "ENV",
+            description = "The environment, e.g. prod or staging.")
     String env;
 
     @Mixin
@@ -48,7 +55,11 @@ final class AdapterPromoteCommand implements Callable<Integer> {
         if (format.json()) {
             out.print(Json.pretty(p));
         } else {
-            out.println(p.allowed() ? "promoted " + p.adapter() + " to " + p.environment() + (p.previous() == null ? "" : " (was " + p.previous() + ")") : "not promoted");
+            out.println(
+                    p.allowed()
+                            ? "promoted " + p.adapter() + " to " + p.environment()
+                                    + (p.previous() == null ? "" : " (was " + p.previous() + ")")
+                            : "not promoted");
             out.println("  " + p.reason());
         }
         out.flush();

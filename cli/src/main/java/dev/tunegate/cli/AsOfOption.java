@@ -8,9 +8,12 @@ import picocli.CommandLine.Option;
 
 /** The shared {@code --as-of YYYY-MM-DD} option (a mixin): the date a record carries, for reproducible output. */
 public final class AsOfOption {
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "The date the output carries (default: today, UTC): records, price staleness, pilot checkpoints up to it. "
-                    + "With it, the same inputs give the same output byte for byte.")
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description =
+                    "The date the output carries (default: today, UTC): records, price staleness, pilot checkpoints up to it. "
+                            + "With it, the same inputs give the same output byte for byte.")
     LocalDate asOf;
 
     /** The date: the option's, or today in UTC. */
@@ -20,6 +23,8 @@ public final class AsOfOption {
 
     /** The options with their clock fixed at the date, when one was given. */
     public AssessOptions applyTo(AssessOptions opts) {
-        return asOf == null ? opts : opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
+        return asOf == null
+                ? opts
+                : opts.withClock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
     }
 }

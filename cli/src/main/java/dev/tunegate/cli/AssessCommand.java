@@ -9,24 +9,29 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate assess DIR}: the main job. */
-@Command(mixinStandardHelpOptions = true, name = "assess",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "assess",
         description = {
             "Run every analyzer whose artifacts the workspace configures, apply the rules of docs/RULES.md and print the",
             "decision: what to do, the method, the three strongest reasons and what would change it. Writes a",
             "decision record (Markdown + JSON twin + HTML page) into DIR/decisions/ and appends DIR/decisions/log.jsonl —",
             "unless every input digest and the effective configuration equal the latest record's: then it prints",
-            "\"unchanged since NNNN\" and writes nothing (--force writes a new record anyway)."},
+            "\"unchanged since NNNN\" and writes nothing (--force writes a new record anyway)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate assess examples/ticket-routing",
-                  "  tunegate assess examples/policy-qa --format json | jq .decision",
-                  "  tunegate assess my-use-case --no-write",
-                  "  tunegate assess my-use-case --force"})
+        footer = {
+            "  tunegate assess examples/ticket-routing",
+            "  tunegate assess examples/policy-qa --format json | jq .decision",
+            "  tunegate assess my-use-case --no-write",
+            "  tunegate assess my-use-case --force"
+        })
 final class AssessCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
     Path dir;
@@ -37,10 +42,15 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--no-write", description = "Do not write the decision record (print only).")
     boolean noWrite;
 
-    @Option(names = "--force", description = "Write a new record even when the inputs and configuration equal the latest record's.")
+    @Option(
+            names = "--force",
+            description = "Write a new record even when the inputs and configuration equal the latest record's.")
     boolean force;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the heavy analyzers (default: all cores).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads for the heavy analyzers (default: all cores).")
     Integer threads;
 
     @Mixin
@@ -52,7 +62,8 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssessOptions opts = AssessOptions.defaults().withWrite(!noWrite).withProgress(TerminalProgress.forStderr());
-        if (threads != null) opts = new AssessOptions(opts.write(), Math.max(1, threads), opts.progress(), opts.clock());
+        if (threads != null)
+            opts = new AssessOptions(opts.write(), Math.max(1, threads), opts.progress(), opts.clock());
         opts = opts.withForce(force);
         opts = asOf.applyTo(opts);
         Assessment.Result result = Assessment.standard().run(dir, opts);
@@ -65,9 +76,12 @@ final class AssessCommand implements Callable<Integer> {
                 printText(out, result);
             }
             out.flush();
-            spec.commandLine().getErr().println("unchanged since " + recordId(result.unchangedSince()) + " — same inputs ("
-                    + PilotCommand.shown(result.unchangedSince().resolveSibling(stem(result.unchangedSince()) + ".md"))
-                    + "); nothing written. --force writes a new record.");
+            spec.commandLine()
+                    .getErr()
+                    .println("unchanged since " + recordId(result.unchangedSince()) + " — same inputs ("
+                            + PilotCommand.shown(
+                                    result.unchangedSince().resolveSibling(stem(result.unchangedSince()) + ".md"))
+                            + "); nothing written. --force writes a new record.");
             return TunegateCommand.OK;
         }
         if (format.json()) {
@@ -98,38 +112,62 @@ final class AssessCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, Assessment.Result result) {
         DecisionRecord r = result.record();
-        if (result.unchangedSince() != null) out.println("unchanged since " + recordId(result.unchangedSince()) + " — same inputs");
+        if (result.unchangedSince() != null)
+            out.println("unchanged since " + recordId(result.unchangedSince()) + " — same inputs");
         out.println(r.useCase().name() + ": " + r.label());
         out.println("  " + r.summary());
         if (r.methodReason() != null && !r.methodReason().isEmpty()) out.println("  Method: " + r.methodReason() + ".");
         if (r.methods() != null && !r.methods().isEmpty()) {
             out.println("  method          peak memory  fits?    cost/run     budget?        seed band");
             for (DecisionRecord.MethodRow m : r.methods()) {
-                out.println(String.format(java.util.Locale.ROOT, "  %s %-14s %-12s %-8s %-12s %-14s %s", m.chosen() ? "→" : " ", m.label(),
-                        m.peakMemoryGb() == null ? "unknown" : String.format(java.util.Locale.ROOT, "%.1f GB", m.peakMemoryGb()),
+                out.println(String.format(
+                        java.util.Locale.ROOT,
+                        "  %s %-14s %-12s %-8s %-12s %-14s %s",
+                        m.chosen() ? "→" : " ",
+                        m.label(),
+                        m.peakMemoryGb() == null
+                                ? "unknown"
+                                : String.format(java.util.Locale.ROOT, "%.1f GB", m.peakMemoryGb()),
                         m.fitsHardware() == null ? "unknown" : m.fitsHardware() ? "yes" : "no",
-                        m.costPerRunUsd() == null ? "unknown" : String.format(java.util.Locale.ROOT, "$%,.2f", m.costPerRunUsd()),
-                        m.withinBudget() == null ? "no budget set" : m.withinBudget() ? "within" : "over", m.seedBand()));
+                        m.costPerRunUsd() == null
+                                ? "unknown"
+                                : String.format(java.util.Locale.ROOT, "$%,.2f", m.costPerRunUsd()),
+                        m.withinBudget() == null ? "no budget set" : m.withinBudget() ? "within" : "over",
+                        m.seedBand()));
             }
         }
         out.println();
         out.println("Why:");
-        for (int i = 0; i < r.reasons().size(); i++) out.println("  " + (i + 1) + ". " + r.reasons().get(i));
+        for (int i = 0; i < r.reasons().size(); i++)
+            out.println("  " + (i + 1) + ". " + r.reasons().get(i));
         if (!r.counterfactuals().isEmpty() || !r.unsettled().isEmpty()) {
             out.println();
             out.println("What would change it:");
-            r.counterfactuals().forEach(c -> out.println("  - if " + c.change() + " (" + c.rule() + ") → " + c.decision() + (c.method() == null ? "" : "(" + c.method() + ")")));
-            r.unsettled().forEach(u -> out.println("  - " + u.rule() + " is unknown; if it fired → " + u.decisionIfFired()
-                    + (u.method() == null ? "" : "(" + u.method() + ")") + "; settle it with " + String.join(", ", u.settledBy())));
+            r.counterfactuals()
+                    .forEach(c -> out.println("  - if " + c.change() + " (" + c.rule() + ") → " + c.decision()
+                            + (c.method() == null ? "" : "(" + c.method() + ")")));
+            r.unsettled()
+                    .forEach(u -> out.println("  - " + u.rule() + " is unknown; if it fired → " + u.decisionIfFired()
+                            + (u.method() == null ? "" : "(" + u.method() + ")") + "; settle it with "
+                            + String.join(", ", u.settledBy())));
         }
-        long fired = r.rules().stream().filter(x -> x.verdict() == dev.tunegate.policy.Verdict.FIRED).count();
-        long unknown = r.rules().stream().filter(x -> x.verdict() == dev.tunegate.policy.Verdict.UNKNOWN).count();
-        long na = r.rules().stream().filter(x -> x.verdict() == dev.tunegate.policy.Verdict.NOT_APPLICABLE).count();
+        long fired = r.rules().stream()
+                .filter(x -> x.verdict() == dev.tunegate.policy.Verdict.FIRED)
+                .count();
+        long unknown = r.rules().stream()
+                .filter(x -> x.verdict() == dev.tunegate.policy.Verdict.UNKNOWN)
+                .count();
+        long na = r.rules().stream()
+                .filter(x -> x.verdict() == dev.tunegate.policy.Verdict.NOT_APPLICABLE)
+                .count();
         out.println();
-        out.println("Rules: " + r.rules().size() + " applied, " + fired + " fired, " + unknown + " unknown" + (na > 0 ? ", " + na + " n/a" : "") + ".");
+        out.println("Rules: " + r.rules().size() + " applied, " + fired + " fired, " + unknown + " unknown"
+                + (na > 0 ? ", " + na + " n/a" : "") + ".");
         r.notes().forEach(n -> out.println("Note: " + n));
         if (result.unchangedSince() != null) {
-            out.println("Record: " + PilotCommand.shown(result.unchangedSince().resolveSibling(stem(result.unchangedSince()) + ".md")) + " (unchanged; nothing written)");
+            out.println("Record: "
+                    + PilotCommand.shown(result.unchangedSince().resolveSibling(stem(result.unchangedSince()) + ".md"))
+                    + " (unchanged; nothing written)");
         }
         if (result.markdown() != null) {
             Path cwd = Path.of("").toAbsolutePath();

@@ -29,29 +29,37 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate audit FILE}: the dataset audit on its own. */
-@Command(mixinStandardHelpOptions = true, name = "audit",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "audit",
         description = {
             "Audit a fine-tuning dataset in one streaming pass on all cores: format",
             "errors, counts by provenance, review status and policy era, exact and near",
             "duplicates, conflicting outputs, output schema, tokens, PII and golden-set",
             "leakage. Formats: OpenAI chat JSONL, prompt/completion, Alpaca (JSONL or a",
-            "JSON array), ShareGPT, CSV/TSV; plain, .gz or .zst."},
+            "JSON array), ShareGPT, CSV/TSV; plain, .gz or .zst."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate audit data/train.jsonl --golden data/golden.jsonl",
-                  "  tunegate audit train.csv --column input=text --column output=category",
-                  "  tunegate audit big.jsonl.zst --only near-duplicates --findings dups.jsonl",
-                  "  tunegate audit data/train.jsonl --golden data/golden.jsonl --semantic --findings f.jsonl"})
+        footer = {
+            "  tunegate audit data/train.jsonl --golden data/golden.jsonl",
+            "  tunegate audit train.csv --column input=text --column output=category",
+            "  tunegate audit big.jsonl.zst --only near-duplicates --findings dups.jsonl",
+            "  tunegate audit data/train.jsonl --golden data/golden.jsonl --semantic --findings f.jsonl"
+        })
 final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The training dataset.")
     Path file;
 
-    @Option(names = "--golden", paramLabel = "FILE", description = "The golden (held-out) set: reports its rows whose input leaks into training.")
+    @Option(
+            names = "--golden",
+            paramLabel = "FILE",
+            description = "The golden (held-out) set: reports its rows whose input leaks into training.")
     Path golden;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "A JSON Schema every output must conform to.")
@@ -60,65 +68,123 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--data-format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "Dataset format: auto, openai-chat, prompt-completion, alpaca, sharegpt, csv, tsv (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-format",
+            paramLabel = "FORMAT",
+            defaultValue = "auto",
+            description =
+                    "Dataset format: auto, openai-chat, prompt-completion, alpaca, sharegpt, csv, tsv (default: ${DEFAULT-VALUE}).")
     String dataFormat;
 
-    @Option(names = "--findings", paramLabel = "FILE", description = "Write every finding to FILE as JSONL (kind, rows, file, line, message).")
+    @Option(
+            names = "--findings",
+            paramLabel = "FILE",
+            description = "Write every finding to FILE as JSONL (kind, rows, file, line, message).")
     Path findings;
 
-    @Option(names = "--only", paramLabel = "CHECKS",
-            description = "Run only these checks (comma list): counts, exact-duplicates, near-duplicates, conflicts, schema, tokens, pii, leakage.")
+    @Option(
+            names = "--only",
+            paramLabel = "CHECKS",
+            description =
+                    "Run only these checks (comma list): counts, exact-duplicates, near-duplicates, conflicts, schema, tokens, pii, leakage.")
     String only;
 
-    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--max-errors",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Stop after N rows with format errors (0: never stop; default: ${DEFAULT-VALUE}).")
     long maxErrors;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--tokenizer", paramLabel = "NAME", defaultValue = "o200k_base", description = "o200k_base or cl100k_base (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--tokenizer",
+            paramLabel = "NAME",
+            defaultValue = "o200k_base",
+            description = "o200k_base or cl100k_base (default: ${DEFAULT-VALUE}).")
     String tokenizer;
 
-    @Option(names = "--context-limit", paramLabel = "TOKENS", defaultValue = "16385",
+    @Option(
+            names = "--context-limit",
+            paramLabel = "TOKENS",
+            defaultValue = "16385",
             description = "Tokens per example above which a row is flagged and truncated (default: ${DEFAULT-VALUE}).")
     int contextLimit;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the near-duplicate hash functions (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description = "Seed of the near-duplicate hash functions (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threshold", paramLabel = "J", defaultValue = "0.8", description = "Jaccard threshold of near-duplicates (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threshold",
+            paramLabel = "J",
+            defaultValue = "0.8",
+            description = "Jaccard threshold of near-duplicates (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--column", paramLabel = "ROLE=NAME",
-            description = "CSV/TSV column mapping, repeatable: input, output, system, provenance, status, reviewer, era.")
+    @Option(
+            names = "--column",
+            paramLabel = "ROLE=NAME",
+            description =
+                    "CSV/TSV column mapping, repeatable: input, output, system, provenance, status, reviewer, era.")
     List<String> columns = new ArrayList<>();
 
-    @Option(names = "--current-eras", split = ",", paramLabel = "ERA", description = "Eras whose rows may be trained on (comma list).")
+    @Option(
+            names = "--current-eras",
+            split = ",",
+            paramLabel = "ERA",
+            description = "Eras whose rows may be trained on (comma list).")
     List<String> currentEras = new ArrayList<>();
 
-    @Option(names = "--retired-eras", split = ",", paramLabel = "ERA", description = "Eras never to train on (comma list).")
+    @Option(
+            names = "--retired-eras",
+            split = ",",
+            paramLabel = "ERA",
+            description = "Eras never to train on (comma list).")
     List<String> retiredEras = new ArrayList<>();
 
-    @Option(names = "--semantic", description = {"Also embed the rows with an in-process sentence-embedding model (CPU) and report",
-            "paraphrase leaks of the golden set, semantic near-duplicate clusters and semantic conflicts."})
+    @Option(
+            names = "--semantic",
+            description = {
+                "Also embed the rows with an in-process sentence-embedding model (CPU) and report",
+                "paraphrase leaks of the golden set, semantic near-duplicate clusters and semantic conflicts."
+            })
     boolean semantic;
 
-    @Option(names = "--embedding-model", paramLabel = "MODEL", defaultValue = "all-minilm-l6-v2-q",
-            description = "all-minilm-l6-v2-q, all-minilm-l6-v2, or an .onnx sentence-embedding model with tokenizer.json beside it (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--embedding-model",
+            paramLabel = "MODEL",
+            defaultValue = "all-minilm-l6-v2-q",
+            description =
+                    "all-minilm-l6-v2-q, all-minilm-l6-v2, or an .onnx sentence-embedding model with tokenizer.json beside it (default: ${DEFAULT-VALUE}).")
     String embeddingModel;
 
-    @Option(names = "--semantic-threshold", paramLabel = "COSINE", defaultValue = "0.65",
-            description = "Cosine at or above which a golden input leaks (default: ${DEFAULT-VALUE}; chosen on MRPC, see docs/formats/audit-report.md).")
+    @Option(
+            names = "--semantic-threshold",
+            paramLabel = "COSINE",
+            defaultValue = "0.65",
+            description =
+                    "Cosine at or above which a golden input leaks (default: ${DEFAULT-VALUE}; chosen on MRPC, see docs/formats/audit-report.md).")
     double semanticThreshold;
 
-    @Option(names = "--semantic-duplicate-threshold", paramLabel = "COSINE", defaultValue = "0.90",
-            description = "Cosine at or above which training rows are semantic near-duplicates (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--semantic-duplicate-threshold",
+            paramLabel = "COSINE",
+            defaultValue = "0.90",
+            description =
+                    "Cosine at or above which training rows are semantic near-duplicates (default: ${DEFAULT-VALUE}).")
     double semanticDuplicateThreshold;
 
-    @Option(names = "--embedding-cache", paramLabel = "DIR",
-            description = "Where vectors are cached per text and model (default: .tunegate/embeddings beside FILE; 'none' disables).")
+    @Option(
+            names = "--embedding-cache",
+            paramLabel = "DIR",
+            description =
+                    "Where vectors are cached per text and model (default: .tunegate/embeddings beside FILE; 'none' disables).")
     String embeddingCache;
 
     @Spec
@@ -132,10 +198,16 @@ final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--data-format: " + e.getMessage());
         }
-        AuditRequest request = AuditRequest.of(file).withGolden(golden).withOutputSchema(schema)
-                .withFormat(df, ColumnMapping.parse(columns)).withEras(currentEras, retiredEras)
-                .withChecks(AuditCheck.parse(only)).withMaxErrors(maxErrors).withTokenizer(tokenizer)
-                .withNearDuplicates(seed, threshold).withContextLimit(contextLimit);
+        AuditRequest request = AuditRequest.of(file)
+                .withGolden(golden)
+                .withOutputSchema(schema)
+                .withFormat(df, ColumnMapping.parse(columns))
+                .withEras(currentEras, retiredEras)
+                .withChecks(AuditCheck.parse(only))
+                .withMaxErrors(maxErrors)
+                .withTokenizer(tokenizer)
+                .withNearDuplicates(seed, threshold)
+                .withContextLimit(contextLimit);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         SemanticRequest semanticRequest = semantic ? semanticRequest(df) : null;
         AuditReport report;
@@ -148,7 +220,7 @@ final class AuditCommand implements Callable<Integer> {
             });
         } else {
             report = runAudit(request, n, null);
-            if (semanticRequest != null) sem[0] = runSemantic(semanticRequest, report, n, f -> { });
+            if (semanticRequest != null) sem[0] = runSemantic(semanticRequest, report, n, f -> {});
         }
         PrintWriter out = spec.commandLine().getOut();
         Object payload = report;
@@ -170,46 +242,92 @@ final class AuditCommand implements Callable<Integer> {
     private AuditReport runAudit(AuditRequest request, int n, FindingSink target) {
         if (!semantic && target == null) return DatasetAudit.run(request, TerminalProgress.forStderr(), n);
         return DatasetAudit.run(request, TerminalProgress.forStderr(), n, f -> {
-            if (f.kind().equals("golden_leak") && !f.rows().isEmpty()) lexicalLeaks.add(f.rows().get(0));
+            if (f.kind().equals("golden_leak") && !f.rows().isEmpty())
+                lexicalLeaks.add(f.rows().get(0));
             if (target != null) target.accept(f);
         });
     }
 
-    private SemanticReport runSemantic(SemanticRequest req, AuditReport lexical, int n, java.util.function.Consumer<SemanticFinding> sink) {
+    private SemanticReport runSemantic(
+            SemanticRequest req, AuditReport lexical, int n, java.util.function.Consumer<SemanticFinding> sink) {
         return SemanticAudit.run(req, lexicalLeaks, TerminalProgress.forStderr(), n, sink, Path::toString);
     }
 
     private SemanticRequest semanticRequest(DatasetFormat df) {
-        Path cache = embeddingCache == null ? SemanticRequest.defaultCacheDir(file)
+        Path cache = embeddingCache == null
+                ? SemanticRequest.defaultCacheDir(file)
                 : embeddingCache.equals("none") ? null : Path.of(embeddingCache);
-        return SemanticRequest.of(file, golden).withFormat(df, ColumnMapping.parse(columns)).withModel(embeddingModel)
-                .withThresholds(semanticThreshold, semanticDuplicateThreshold).withCacheDir(cache);
+        return SemanticRequest.of(file, golden)
+                .withFormat(df, ColumnMapping.parse(columns))
+                .withModel(embeddingModel)
+                .withThresholds(semanticThreshold, semanticDuplicateThreshold)
+                .withCacheDir(cache);
     }
 
     static void printSemantic(PrintWriter out, SemanticReport s) {
         out.println();
-        out.printf(Locale.ROOT, "Semantic (%s, %s search; %,d texts: %,d embedded at %,.0f/s, %,d cached):%n", s.model(), s.run().search(),
-                s.run().texts(), s.run().embedded(), s.run().textsPerSecond(), s.run().cached());
+        out.printf(
+                Locale.ROOT,
+                "Semantic (%s, %s search; %,d texts: %,d embedded at %,.0f/s, %,d cached):%n",
+                s.model(),
+                s.run().search(),
+                s.run().texts(),
+                s.run().embedded(),
+                s.run().textsPerSecond(),
+                s.run().cached());
         if (s.leakedGoldenRows() != null) {
-            out.printf(Locale.ROOT, "  paraphrase leaks: %,d of %,d golden rows have a training input at cosine ≥ %.2f that the exact/MinHash check missed (%,d more it flagged too)%n",
-                    s.leakedGoldenRows(), s.goldenRows(), s.threshold(), s.alsoLexicalLeaks());
-            s.leaks().stream().limit(3).forEach(l -> out.printf(Locale.ROOT, "    golden %d ~ training %d (%.3f): \"%s\" ~ \"%s\"%n",
-                    l.goldenRow(), l.trainingRow(), l.cosine(), shorten(l.goldenText()), shorten(l.trainingText())));
+            out.printf(
+                    Locale.ROOT,
+                    "  paraphrase leaks: %,d of %,d golden rows have a training input at cosine ≥ %.2f that the exact/MinHash check missed (%,d more it flagged too)%n",
+                    s.leakedGoldenRows(),
+                    s.goldenRows(),
+                    s.threshold(),
+                    s.alsoLexicalLeaks());
+            s.leaks().stream()
+                    .limit(3)
+                    .forEach(l -> out.printf(
+                            Locale.ROOT,
+                            "    golden %d ~ training %d (%.3f): \"%s\" ~ \"%s\"%n",
+                            l.goldenRow(),
+                            l.trainingRow(),
+                            l.cosine(),
+                            shorten(l.goldenText()),
+                            shorten(l.trainingText())));
         }
-        out.printf(Locale.ROOT, "  near-duplicates: %,d semantic clusters (%,d rows, %.1f%% of the dataset) at cosine ≥ %.2f, apart from the MinHash clusters%n",
-                s.nearDuplicateClusters(), s.rowsInNearDuplicateClusters(), 100 * s.nearDuplicateShare(), s.duplicateThreshold());
-        out.printf(Locale.ROOT, "  conflicts: %,d groups of paraphrased inputs with different outputs (%,d rows)%n", s.conflictGroups(), s.rowsInConflictGroups());
-        out.println("  nearest-neighbour cosine (training rows" + (s.histogram().golden().isEmpty() ? "" : " | golden rows") + "):");
+        out.printf(
+                Locale.ROOT,
+                "  near-duplicates: %,d semantic clusters (%,d rows, %.1f%% of the dataset) at cosine ≥ %.2f, apart from the MinHash clusters%n",
+                s.nearDuplicateClusters(),
+                s.rowsInNearDuplicateClusters(),
+                100 * s.nearDuplicateShare(),
+                s.duplicateThreshold());
+        out.printf(
+                Locale.ROOT,
+                "  conflicts: %,d groups of paraphrased inputs with different outputs (%,d rows)%n",
+                s.conflictGroups(),
+                s.rowsInConflictGroups());
+        out.println("  nearest-neighbour cosine (training rows"
+                + (s.histogram().golden().isEmpty() ? "" : " | golden rows") + "):");
         long max = 1;
         for (long c : s.histogram().training()) max = Math.max(max, c);
         for (long c : s.histogram().golden()) max = Math.max(max, c);
         for (int b = 0; b < s.histogram().training().size(); b++) {
             long t = s.histogram().training().get(b);
-            long g = s.histogram().golden().isEmpty() ? 0 : s.histogram().golden().get(b);
+            long g = s.histogram().golden().isEmpty()
+                    ? 0
+                    : s.histogram().golden().get(b);
             if (t == 0 && g == 0) continue;
             double lo = s.histogram().from() + b * s.histogram().width();
-            out.printf(Locale.ROOT, "    %.2f–%.2f %8d %-30s%s%n", lo, lo + s.histogram().width(), t, "#".repeat((int) Math.ceil(30.0 * t / max)),
-                    s.histogram().golden().isEmpty() ? "" : String.format(Locale.ROOT, " %6d %s", g, "#".repeat((int) Math.ceil(30.0 * g / max))));
+            out.printf(
+                    Locale.ROOT,
+                    "    %.2f–%.2f %8d %-30s%s%n",
+                    lo,
+                    lo + s.histogram().width(),
+                    t,
+                    "#".repeat((int) Math.ceil(30.0 * t / max)),
+                    s.histogram().golden().isEmpty()
+                            ? ""
+                            : String.format(Locale.ROOT, " %6d %s", g, "#".repeat((int) Math.ceil(30.0 * g / max))));
         }
     }
 
@@ -219,7 +337,8 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** Streams findings into a temp file beside the target, then publishes it atomically. */
-    private static AuditReport withFindingsFile(Path target, java.util.function.Function<java.util.function.Consumer<Object>, AuditReport> audit) {
+    private static AuditReport withFindingsFile(
+            Path target, java.util.function.Function<java.util.function.Consumer<Object>, AuditReport> audit) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp;
         try {
@@ -254,61 +373,169 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     static void printText(PrintWriter out, AuditReport r, Path findingsFile) {
-        out.printf(Locale.ROOT, "%s (%s%s, %,d rows): %,d valid · %,d approved · %,d gold%s%n", r.file(), r.format(),
-                r.compression().equals("none") ? "" : ", " + r.compression(), r.rows(), r.validRows(), r.approvedRows(), r.goldRows(),
-                r.usableRows() == null ? "" : String.format(Locale.ROOT, " · %,d usable (reviewed, current era, deduplicated, no conflicts)", r.usableRows()));
+        out.printf(
+                Locale.ROOT,
+                "%s (%s%s, %,d rows): %,d valid · %,d approved · %,d gold%s%n",
+                r.file(),
+                r.format(),
+                r.compression().equals("none") ? "" : ", " + r.compression(),
+                r.rows(),
+                r.validRows(),
+                r.approvedRows(),
+                r.goldRows(),
+                r.usableRows() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " · %,d usable (reviewed, current era, deduplicated, no conflicts)",
+                                r.usableRows()));
         if (r.llmDraftedNotApprovedRows() + r.llmDraftedApprovedRows() + r.retiredEraRows() > 0) {
-            out.printf(Locale.ROOT, "  provenance: LLM-drafted %,d approved, %,d not approved · retired era %,d rows%n",
-                    r.llmDraftedApprovedRows(), r.llmDraftedNotApprovedRows(), r.retiredEraRows());
+            out.printf(
+                    Locale.ROOT,
+                    "  provenance: LLM-drafted %,d approved, %,d not approved · retired era %,d rows%n",
+                    r.llmDraftedApprovedRows(),
+                    r.llmDraftedNotApprovedRows(),
+                    r.retiredEraRows());
         }
         if (r.exactDuplicateGroups() != null || r.nearDuplicateClusters() != null) {
             StringBuilder b = new StringBuilder("  duplicates:");
-            if (r.exactDuplicateGroups() != null) b.append(String.format(Locale.ROOT, " %,d exact groups (%,d rows)", r.exactDuplicateGroups(), r.rowsInExactDuplicateGroups()));
-            if (r.nearDuplicateClusters() != null) b.append(String.format(Locale.ROOT, "%s %,d near-duplicate clusters (%,d rows; largest %s)",
-                    r.exactDuplicateGroups() != null ? " ·" : "", r.nearDuplicateClusters(), r.rowsInNearDuplicateClusters(),
-                    r.largestClusters() == null || r.largestClusters().isEmpty() ? "-" : r.largestClusters().get(0).size() + " rows"));
+            if (r.exactDuplicateGroups() != null)
+                b.append(String.format(
+                        Locale.ROOT,
+                        " %,d exact groups (%,d rows)",
+                        r.exactDuplicateGroups(),
+                        r.rowsInExactDuplicateGroups()));
+            if (r.nearDuplicateClusters() != null)
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%s %,d near-duplicate clusters (%,d rows; largest %s)",
+                        r.exactDuplicateGroups() != null ? " ·" : "",
+                        r.nearDuplicateClusters(),
+                        r.rowsInNearDuplicateClusters(),
+                        r.largestClusters() == null || r.largestClusters().isEmpty()
+                                ? "-"
+                                : r.largestClusters().get(0).size() + " rows"));
             out.println(b);
         }
         if (r.conflictGroups() != null) {
-            out.printf(Locale.ROOT, "  conflicts: %,d group(s) of the same or near-duplicate input with different outputs (%,d rows); label disagreement %.1f%% of %,d repeated-input groups%n",
-                    r.conflictGroups(), r.rowsInConflictGroups(), 100 * r.labelDisagreementRate(), r.repeatedInputGroups());
+            out.printf(
+                    Locale.ROOT,
+                    "  conflicts: %,d group(s) of the same or near-duplicate input with different outputs (%,d rows); label disagreement %.1f%% of %,d repeated-input groups%n",
+                    r.conflictGroups(),
+                    r.rowsInConflictGroups(),
+                    100 * r.labelDisagreementRate(),
+                    r.repeatedInputGroups());
         }
         if (r.outputs() != null) {
             AuditReport.Outputs o = r.outputs();
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  outputs: %.1f%% parse as JSON (%s)", 100 * o.jsonParseRate(), o.structured() ? "structured" : "not structured"));
-            if (o.schema() != null) b.append(String.format(Locale.ROOT, " · %.1f%% conform to %s", 100 * o.schema().conformance(), o.schema().file()));
-            if (o.inferred() != null) b.append(String.format(Locale.ROOT, " · dominant fields {%s} in %.1f%%, %,d rows drift",
-                    String.join(", ", o.inferred().dominantFields().keySet()), 100 * o.inferred().dominantShare(), o.inferred().driftingRows()));
-            if (o.classification() != null) b.append(String.format(Locale.ROOT, " · classification-like: %d labels, largest/smallest class %.1f×, %d rare, %d seen once",
-                    o.classification().labelCount(), o.classification().imbalanceRatio(), o.classification().rareLabels().size(), o.classification().labelsSeenOnce().size()));
+            StringBuilder b = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "  outputs: %.1f%% parse as JSON (%s)",
+                    100 * o.jsonParseRate(),
+                    o.structured() ? "structured" : "not structured"));
+            if (o.schema() != null)
+                b.append(String.format(
+                        Locale.ROOT,
+                        " · %.1f%% conform to %s",
+                        100 * o.schema().conformance(),
+                        o.schema().file()));
+            if (o.inferred() != null)
+                b.append(String.format(
+                        Locale.ROOT,
+                        " · dominant fields {%s} in %.1f%%, %,d rows drift",
+                        String.join(", ", o.inferred().dominantFields().keySet()),
+                        100 * o.inferred().dominantShare(),
+                        o.inferred().driftingRows()));
+            if (o.classification() != null)
+                b.append(String.format(
+                        Locale.ROOT,
+                        " · classification-like: %d labels, largest/smallest class %.1f×, %d rare, %d seen once",
+                        o.classification().labelCount(),
+                        o.classification().imbalanceRatio(),
+                        o.classification().rareLabels().size(),
+                        o.classification().labelsSeenOnce().size()));
             out.println(b);
-            if (o.schema() != null) o.schema().topViolations().stream().limit(3).forEach(v -> out.printf(Locale.ROOT, "    %,d× %s%n", v.count(), v.text()));
+            if (o.schema() != null)
+                o.schema().topViolations().stream()
+                        .limit(3)
+                        .forEach(v -> out.printf(Locale.ROOT, "    %,d× %s%n", v.count(), v.text()));
         }
         if (r.tokens() != null) {
             AuditReport.Tokens t = r.tokens();
-            out.printf(Locale.ROOT, "  tokens (%s): %,d in all; per example p50 %,d · p95 %,d · max %,d; input p50 %,d, output p50 %,d; %,d rows over %,d%n",
-                    t.tokenizer(), t.total(), t.perExample().p50(), t.perExample().p95(), t.perExample().max(), t.inputPerCall().p50(),
-                    t.outputPerCall().p50(), t.rowsOverContextLimit(), t.contextLimit());
-            out.printf(Locale.ROOT, "  training: %,d tokens per epoch × %d epochs = %,d tokens%n", t.billingTokensPerEpoch(), t.epochs(), t.trainingTokens());
+            out.printf(
+                    Locale.ROOT,
+                    "  tokens (%s): %,d in all; per example p50 %,d · p95 %,d · max %,d; input p50 %,d, output p50 %,d; %,d rows over %,d%n",
+                    t.tokenizer(),
+                    t.total(),
+                    t.perExample().p50(),
+                    t.perExample().p95(),
+                    t.perExample().max(),
+                    t.inputPerCall().p50(),
+                    t.outputPerCall().p50(),
+                    t.rowsOverContextLimit(),
+                    t.contextLimit());
+            out.printf(
+                    Locale.ROOT,
+                    "  training: %,d tokens per epoch × %d epochs = %,d tokens%n",
+                    t.billingTokensPerEpoch(),
+                    t.epochs(),
+                    t.trainingTokens());
         }
         if (r.pii() != null) {
-            out.println(r.pii().rowsWithPii() == 0 ? "  pii: none found" : String.format(Locale.ROOT, "  pii: %,d rows (%s)", r.pii().rowsWithPii(),
-                    String.join(", ", r.pii().byKind().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+            out.println(
+                    r.pii().rowsWithPii() == 0
+                            ? "  pii: none found"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "  pii: %,d rows (%s)",
+                                    r.pii().rowsWithPii(),
+                                    String.join(
+                                            ", ",
+                                            r.pii().byKind().entrySet().stream()
+                                                    .map(e -> e.getValue() + " " + e.getKey())
+                                                    .toList())));
         }
         if (r.leakage() != null) {
-            out.printf(Locale.ROOT, "  leakage: %,d of %,d golden rows have an input that is in training (%,d exact, %,d near-duplicate)%n",
-                    r.leakage().leakedRows(), r.leakage().goldenRows(), r.leakage().exactLeaks(), r.leakage().nearLeaks());
+            out.printf(
+                    Locale.ROOT,
+                    "  leakage: %,d of %,d golden rows have an input that is in training (%,d exact, %,d near-duplicate)%n",
+                    r.leakage().leakedRows(),
+                    r.leakage().goldenRows(),
+                    r.leakage().exactLeaks(),
+                    r.leakage().nearLeaks());
         }
         var nd = r.nearDuplicateParams();
-        if (r.nearDuplicateClusters() != null || r.conflictGroups() != null || r.leakage() != null) out.printf(Locale.ROOT, "  near-duplicates: MinHash %d permutations, %d bands, %s %d-shingles, Jaccard ≥ %.2f (±%.3f), seed %d%n",
-                nd.permutations(), nd.bands(), nd.shingles(), nd.shingleSize(), nd.threshold(), nd.estimateStandardError(), nd.seed());
+        if (r.nearDuplicateClusters() != null || r.conflictGroups() != null || r.leakage() != null)
+            out.printf(
+                    Locale.ROOT,
+                    "  near-duplicates: MinHash %d permutations, %d bands, %s %d-shingles, Jaccard ≥ %.2f (±%.3f), seed %d%n",
+                    nd.permutations(),
+                    nd.bands(),
+                    nd.shingles(),
+                    nd.shingleSize(),
+                    nd.threshold(),
+                    nd.estimateStandardError(),
+                    nd.seed());
         if (!r.findingsByKind().isEmpty()) {
             out.println();
-            out.println("Findings: " + String.join(" · ", r.findingsByKind().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+            out.println("Findings: "
+                    + String.join(
+                            " · ",
+                            r.findingsByKind().entrySet().stream()
+                                    .map(e -> e.getKey() + " " + e.getValue())
+                                    .toList()));
             Map<String, Integer> shown = new java.util.HashMap<>();
             for (Finding f : r.findings()) {
                 if (shown.merge(f.kind(), 1, Integer::sum) > 2) continue;
-                String rows = f.rows().isEmpty() ? "" : " rows " + String.join(", ", f.rows().stream().limit(6).map(String::valueOf).toList()) + (f.rows().size() > 6 ? ", …" : "");
+                String rows = f.rows().isEmpty()
+                        ? ""
+                        : " rows "
+                                + String.join(
+                                        ", ",
+                                        f.rows().stream()
+                                                .limit(6)
+                                                .map(String::valueOf)
+                                                .toList()) + (f.rows().size() > 6 ? ", …" : "");
                 out.println("  " + f.location() + ": " + f.kind() + ": " + f.message() + (f.line() > 0 ? "" : rows));
             }
             if (findingsFile != null) out.println("All findings: " + findingsFile);

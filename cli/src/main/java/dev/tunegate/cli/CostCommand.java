@@ -8,22 +8,27 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate cost DIR}: training cost per method, inference before and after, break-even and what it is sensitive to. */
-@Command(mixinStandardHelpOptions = true, name = "cost",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "cost",
         description = {
             "Compute what fine-tuning would cost and save: training cost per method (full, LoRA, QLoRA, provider API)",
             "beside the seed's typical band, inference cost per call and per week before and after, the weeks until",
             "the savings repay training (FT-COST), whether the call fits the candidate's context (FT-ONPREM), and",
             "which inputs flip the verdict at what value. Prices come from the dated catalog, overridable under",
-            "prices: in tunegate.yaml; entries older than 180 days are flagged."},
+            "prices: in tunegate.yaml; entries older than 180 days are flagged."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate cost examples/ticket-routing",
-                  "  tunegate cost examples/policy-qa --format json | jq .breakEvenWeeks"})
+        footer = {
+            "  tunegate cost examples/ticket-routing",
+            "  tunegate cost examples/policy-qa --format json | jq .breakEvenWeeks"
+        })
 final class CostCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
     Path dir;
@@ -34,7 +39,10 @@ final class CostCommand implements Callable<Integer> {
     @Mixin
     AsOfOption asOf;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the analyzers that run before the cost model (default: all cores).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads for the analyzers that run before the cost model (default: all cores).")
     Integer threads;
 
     @Spec
@@ -42,12 +50,18 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CostRun.Result run = CostRun.run(dir, threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
-                TerminalProgress.forStderr(), asOf.date());
+        CostRun.Result run = CostRun.run(
+                dir,
+                threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
+                TerminalProgress.forStderr(),
+                asOf.date());
         CostReport report = run.report();
         Workspace ws = run.workspace();
         PrintWriter out = spec.commandLine().getOut();
-        format.print(out, report, o -> o.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report)));
+        format.print(
+                out,
+                report,
+                o -> o.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report)));
         return TunegateCommand.OK;
     }
 }

@@ -16,79 +16,170 @@ final class CostText {
 
     static String render(String name, CostReport r) {
         StringBuilder b = new StringBuilder();
-        b.append(name).append(": cost model (tokens counted with ").append(r.tokenizer()).append(", prices checked as of ").append(r.runDate()).append(")\n");
+        b.append(name)
+                .append(": cost model (tokens counted with ")
+                .append(r.tokenizer())
+                .append(", prices checked as of ")
+                .append(r.runDate())
+                .append(")\n");
         CostReport.Tokens t = r.tokens();
         b.append("\nPer call\n");
-        b.append("  today   ").append(tok(t.todayPromptTokens())).append(" prompt + ").append(tok(t.ragContextTokens())).append(" RAG + ")
-                .append(tok(t.inputTokensPerCall())).append(" input = ").append(tok(t.prefillBeforeTokens())).append(" prefill tokens, ")
-                .append(tok(t.outputTokensPerCall())).append(" output\n");
-        b.append("  tuned   ").append(tok(t.tunedPromptTokens())).append(" prompt → ").append(tok(t.prefillAfterTokens()))
-                .append(" prefill tokens; saves ").append(tok(t.savedPrefillTokensPerCall())).append(" prefill tokens per call\n");
+        b.append("  today   ")
+                .append(tok(t.todayPromptTokens()))
+                .append(" prompt + ")
+                .append(tok(t.ragContextTokens()))
+                .append(" RAG + ")
+                .append(tok(t.inputTokensPerCall()))
+                .append(" input = ")
+                .append(tok(t.prefillBeforeTokens()))
+                .append(" prefill tokens, ")
+                .append(tok(t.outputTokensPerCall()))
+                .append(" output\n");
+        b.append("  tuned   ")
+                .append(tok(t.tunedPromptTokens()))
+                .append(" prompt → ")
+                .append(tok(t.prefillAfterTokens()))
+                .append(" prefill tokens; saves ")
+                .append(tok(t.savedPrefillTokensPerCall()))
+                .append(" prefill tokens per call\n");
 
         CostReport.Inference inf = r.inference();
-        b.append("\nInference (").append(inf.callsPerWeek() == null ? "unknown" : grouped(inf.callsPerWeek())).append(" calls/week)\n");
-        b.append("  before  ").append(usd6(inf.beforeUsdPerCall())).append("/call  ").append(usd(inf.beforeUsdPerWeek())).append("/week");
-        b.append(inf.beforeFormula().isEmpty() ? "" : "   [" + inf.beforeFormula() + "]").append('\n');
-        b.append("  after   ").append(usd6(inf.afterUsdPerCall())).append("/call  ").append(usd(inf.afterUsdPerWeek())).append("/week")
-                .append(inf.afterMethod() == null ? "" : " with " + inf.afterMethod().label())
-                .append(inf.afterFormula().isEmpty() ? "" : "   [" + inf.afterFormula() + "]").append('\n');
+        b.append("\nInference (")
+                .append(inf.callsPerWeek() == null ? "unknown" : grouped(inf.callsPerWeek()))
+                .append(" calls/week)\n");
+        b.append("  before  ")
+                .append(usd6(inf.beforeUsdPerCall()))
+                .append("/call  ")
+                .append(usd(inf.beforeUsdPerWeek()))
+                .append("/week");
+        b.append(inf.beforeFormula().isEmpty() ? "" : "   [" + inf.beforeFormula() + "]")
+                .append('\n');
+        b.append("  after   ")
+                .append(usd6(inf.afterUsdPerCall()))
+                .append("/call  ")
+                .append(usd(inf.afterUsdPerWeek()))
+                .append("/week")
+                .append(
+                        inf.afterMethod() == null
+                                ? ""
+                                : " with " + inf.afterMethod().label())
+                .append(inf.afterFormula().isEmpty() ? "" : "   [" + inf.afterFormula() + "]")
+                .append('\n');
 
         b.append("\nBreak-even: ");
         switch (r.breakEvenStatus()) {
-            case "weeks" -> b.append(String.format(Locale.ROOT, "%.2f weeks", r.breakEvenWeeks())).append(" with ").append(r.breakEvenMethod().label());
+            case "weeks" ->
+                b.append(String.format(Locale.ROOT, "%.2f weeks", r.breakEvenWeeks()))
+                        .append(" with ")
+                        .append(r.breakEvenMethod().label());
             case "never" -> b.append("never (the savings do not repay training and retraining)");
             default -> b.append("unknown");
         }
         b.append(String.format(Locale.ROOT, " — FT-COST fires at ≤ %s weeks%n", num(r.breakEvenThresholdWeeks())));
 
         b.append("\nTraining and running, per method\n");
-        b.append(String.format(Locale.ROOT, "  %-24s %12s %10s %-18s %-26s %12s %12s%n", "method", "training", "GPU-h", "GPU", "seed band", "after/week", "break-even"));
+        b.append(String.format(
+                Locale.ROOT,
+                "  %-24s %12s %10s %-18s %-26s %12s %12s%n",
+                "method",
+                "training",
+                "GPU-h",
+                "GPU",
+                "seed band",
+                "after/week",
+                "break-even"));
         for (MethodCost m : r.methods()) {
-            String band = m.seedBand() == null ? "—" : m.seedBand().text().replace("band ", "").replace(" per run", "")
-                    + (m.withinSeedBand() == null ? "" : m.withinSeedBand() ? " within" : " outside");
-            String be = switch (m.breakEvenStatus()) {
-                case "weeks" -> String.format(Locale.ROOT, "%.2f w", m.breakEvenWeeks());
-                case "never" -> "never";
-                default -> "unknown";
-            };
-            b.append(String.format(Locale.ROOT, "  %-24s %12s %10s %-18s %-26s %12s %12s%n", m.method().label(), usd(m.trainingCostUsd()),
+            String band = m.seedBand() == null
+                    ? "—"
+                    : m.seedBand().text().replace("band ", "").replace(" per run", "")
+                            + (m.withinSeedBand() == null ? "" : m.withinSeedBand() ? " within" : " outside");
+            String be =
+                    switch (m.breakEvenStatus()) {
+                        case "weeks" -> String.format(Locale.ROOT, "%.2f w", m.breakEvenWeeks());
+                        case "never" -> "never";
+                        default -> "unknown";
+                    };
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-24s %12s %10s %-18s %-26s %12s %12s%n",
+                    m.method().label(),
+                    usd(m.trainingCostUsd()),
                     m.gpuHours() == null ? "—" : String.format(Locale.ROOT, "%.3f", m.gpuHours()),
-                    m.gpu() == null ? "—" : m.gpuCount() + " × " + m.gpu(), band, usd(m.afterUsdPerWeek()), m.applicable() ? be : "n/a"));
-            if (!m.applicable()) b.append("      not applicable: ").append(m.notApplicableReason()).append('\n');
-            if (m.seedBandNote() != null && !m.seedBandNote().isEmpty()) b.append("      ").append(m.seedBandNote()).append('\n');
+                    m.gpu() == null ? "—" : m.gpuCount() + " × " + m.gpu(),
+                    band,
+                    usd(m.afterUsdPerWeek()),
+                    m.applicable() ? be : "n/a"));
+            if (!m.applicable())
+                b.append("      not applicable: ")
+                        .append(m.notApplicableReason())
+                        .append('\n');
+            if (m.seedBandNote() != null && !m.seedBandNote().isEmpty())
+                b.append("      ").append(m.seedBandNote()).append('\n');
         }
 
         CostReport.ContextFit fit = r.contextFit();
-        b.append("\nContext fit (FT-ONPREM): ").append(tok(fit.requiredTokens())).append(" tokens needed per call vs ")
-                .append(tok(fit.windowTokens())).append(" in ").append(fit.model() == null ? "the candidate (unknown)" : fit.model())
-                .append(" → ").append(fit.fits() == null ? "unknown" : fit.fits() ? "fits" : "does NOT fit").append('\n');
+        b.append("\nContext fit (FT-ONPREM): ")
+                .append(tok(fit.requiredTokens()))
+                .append(" tokens needed per call vs ")
+                .append(tok(fit.windowTokens()))
+                .append(" in ")
+                .append(fit.model() == null ? "the candidate (unknown)" : fit.model())
+                .append(" → ")
+                .append(fit.fits() == null ? "unknown" : fit.fits() ? "fits" : "does NOT fit")
+                .append('\n');
 
         if (!r.sensitivity().isEmpty()) {
             b.append("\nSensitivity (one input varied, the others held)\n");
-            b.append(String.format(Locale.ROOT, "  %-34s %14s %12s %12s   %s%n", "input", "now", "at −50 %", "at +50 %", "flips FT-COST"));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-34s %14s %12s %12s   %s%n",
+                    "input",
+                    "now",
+                    "at −50 %",
+                    "at +50 %",
+                    "flips FT-COST"));
             for (Sensitivity s : r.sensitivity()) {
-                b.append(String.format(Locale.ROOT, "  %-34s %14s %12s %12s   %s%n", s.input(), num(s.current()) + " " + s.unit(),
-                        weeks(s.breakEvenAtMinus50()), weeks(s.breakEvenAtPlus50()),
-                        s.flipValue() == null ? "no (" + s.note() + ")" : s.flipsWhen() + " " + num(s.flipValue()) + " " + s.unit()));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "  %-34s %14s %12s %12s   %s%n",
+                        s.input(),
+                        num(s.current()) + " " + s.unit(),
+                        weeks(s.breakEvenAtMinus50()),
+                        weeks(s.breakEvenAtPlus50()),
+                        s.flipValue() == null
+                                ? "no (" + s.note() + ")"
+                                : s.flipsWhen() + " " + num(s.flipValue()) + " " + s.unit()));
             }
         }
 
         if (!r.series().lines().isEmpty()) {
-            b.append("\nCumulative cost, weeks 0–").append(r.series().weeks().get(r.series().weeks().size() - 1)).append('\n');
+            b.append("\nCumulative cost, weeks 0–")
+                    .append(r.series().weeks().get(r.series().weeks().size() - 1))
+                    .append('\n');
             b.append(chart(r.series().lines()));
         }
 
         if (!r.unknowns().isEmpty()) {
             b.append("\nUnknown\n");
-            r.unknowns().forEach(u -> b.append("  ").append(u.figure()).append(": add ").append(u.settledBy()).append('\n'));
+            r.unknowns().forEach(u -> b.append("  ")
+                    .append(u.figure())
+                    .append(": add ")
+                    .append(u.settledBy())
+                    .append('\n'));
         }
         if (!r.warnings().isEmpty()) {
             b.append("\nWarnings\n");
             r.warnings().forEach(w -> b.append("  ").append(w).append('\n'));
         }
         b.append("\nCatalog entries used\n");
-        r.catalogEntries().forEach(e -> b.append("  ").append(e.id()).append(" (asOf ").append(e.asOf() == null ? "undated" : e.asOf())
-                .append(e.stale() ? ", STALE" : "").append("): ").append(e.source()).append('\n'));
+        r.catalogEntries().forEach(e -> b.append("  ")
+                .append(e.id())
+                .append(" (asOf ")
+                .append(e.asOf() == null ? "undated" : e.asOf())
+                .append(e.stale() ? ", STALE" : "")
+                .append("): ")
+                .append(e.source())
+                .append('\n'));
         return b.toString();
     }
 
@@ -112,9 +203,13 @@ final class CostText {
         StringBuilder b = new StringBuilder();
         for (int row = 0; row < CHART_ROWS; row++) {
             String label = row == 0 ? usd(max) : row == CHART_ROWS - 1 ? "$0" : "";
-            b.append(String.format(Locale.ROOT, "  %12s |", label)).append(new String(grid[row]).stripTrailing()).append('\n');
+            b.append(String.format(Locale.ROOT, "  %12s |", label))
+                    .append(new String(grid[row]).stripTrailing())
+                    .append('\n');
         }
-        b.append(String.format(Locale.ROOT, "  %12s +", "")).append("-".repeat(weeks)).append('\n');
+        b.append(String.format(Locale.ROOT, "  %12s +", ""))
+                .append("-".repeat(weeks))
+                .append('\n');
         b.append(String.format(Locale.ROOT, "  %12s  %-" + (weeks - 2) + "s%s%n", "", "0", String.valueOf(weeks - 1)));
         return b.append(legend).toString();
     }

@@ -7,13 +7,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tunegate data}: dataset versions and the review queue's intake. */
-@Command(mixinStandardHelpOptions = true, name = "data",
-        description = "Dataset operations: snapshot a dataset version, diff two versions, ingest production failures into the review queue.",
-        subcommands = {DataSnapshotCommand.class, DataDiffCommand.class, DataIngestFailuresCommand.class, CommandLine.HelpCommand.class},
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "data",
+        description =
+                "Dataset operations: snapshot a dataset version, diff two versions, ingest production failures into the review queue.",
+        subcommands = {
+            DataSnapshotCommand.class,
+            DataDiffCommand.class,
+            DataIngestFailuresCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate data snapshot examples/ticket-routing",
-                  "  tunegate data diff examples/ticket-routing 3f2a9c 7b1e04 --format json",
-                  "  tunegate data ingest-failures examples/ticket-routing examples/ticket-routing/data/production-failures.jsonl"})
+        footer = {
+            "  tunegate data snapshot examples/ticket-routing",
+            "  tunegate data diff examples/ticket-routing 3f2a9c 7b1e04 --format json",
+            "  tunegate data ingest-failures examples/ticket-routing examples/ticket-routing/data/production-failures.jsonl"
+        })
 final class DataCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -9,23 +9,35 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate data diff DIR A B}: rows added, removed and changed between two dataset versions. */
-@Command(mixinStandardHelpOptions = true, name = "diff",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "diff",
         description = {
             "Compare two dataset versions (ids, unique prefixes of an id or digest, or 'latest'): rows added, removed and",
-            "changed (the same input with a different output or metadata), by era and provenance."},
+            "changed (the same input with a different output or metadata), by era and provenance."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate data diff examples/ticket-routing 3f2a9c7b1e04 latest", "  tunegate data diff -w my-use-case 3f2a 7b1e --format json"})
+        footer = {
+            "  tunegate data diff examples/ticket-routing 3f2a9c7b1e04 latest",
+            "  tunegate data diff -w my-use-case 3f2a 7b1e --format json"
+        })
 final class DataDiffCommand implements Callable<Integer> {
-    @Parameters(arity = "2..3", paramLabel = "[DIR] A B",
-            description = "The workspace (default: -w, else the current folder), then the older and the newer version: ids, unique prefixes, 'latest', or paths to version manifests (DIR/.tunegate/datasets/ID.json).")
+    @Parameters(
+            arity = "2..3",
+            paramLabel = "[DIR] A B",
+            description =
+                    "The workspace (default: -w, else the current folder), then the older and the newer version: ids, unique prefixes, 'latest', or paths to version manifests (DIR/.tunegate/datasets/ID.json).")
     java.util.List<String> args;
 
-    @picocli.CommandLine.Option(names = {"-w", "--workspace"}, paramLabel = "DIR", description = "The workspace when DIR is not given (default: the current folder).")
+    @picocli.CommandLine.Option(
+            names = {"-w", "--workspace"},
+            paramLabel = "DIR",
+            description = "The workspace when DIR is not given (default: the current folder).")
     Path workspace;
 
     @Mixin
@@ -47,11 +59,19 @@ final class DataDiffCommand implements Callable<Integer> {
         if (format.json()) {
             out.print(Json.pretty(r));
         } else {
-            out.println(r.a() + " → " + r.b() + ": " + r.added().rows() + " added, " + r.removed().rows() + " removed, " + r.changed().rows()
-                    + " changed (" + r.changed().outputChanged() + " output, " + r.changed().metadataOnly() + " metadata only), " + r.unchanged() + " unchanged");
-            if (r.added().rows() > 0) out.println("  added by era " + r.added().byEra() + ", by provenance " + r.added().byProvenance());
-            if (r.removed().rows() > 0) out.println("  removed by era " + r.removed().byEra() + ", by provenance " + r.removed().byProvenance());
-            if (r.changed().rows() > 0) out.println("  changed by era " + r.changed().byEra() + ", by provenance " + r.changed().byProvenance());
+            out.println(r.a() + " → " + r.b() + ": " + r.added().rows() + " added, "
+                    + r.removed().rows() + " removed, " + r.changed().rows() + " changed ("
+                    + r.changed().outputChanged() + " output, " + r.changed().metadataOnly() + " metadata only), "
+                    + r.unchanged() + " unchanged");
+            if (r.added().rows() > 0)
+                out.println("  added by era " + r.added().byEra() + ", by provenance "
+                        + r.added().byProvenance());
+            if (r.removed().rows() > 0)
+                out.println("  removed by era " + r.removed().byEra() + ", by provenance "
+                        + r.removed().byProvenance());
+            if (r.changed().rows() > 0)
+                out.println("  changed by era " + r.changed().byEra() + ", by provenance "
+                        + r.changed().byProvenance());
         }
         out.flush();
         return TunegateCommand.OK;

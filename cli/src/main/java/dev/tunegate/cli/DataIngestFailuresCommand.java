@@ -7,19 +7,24 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate data ingest-failures DIR FILE}: production failures into the review queue. */
-@Command(mixinStandardHelpOptions = true, name = "ingest-failures",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "ingest-failures",
         description = {
             "Append production failures (JSONL: input, output = the bad output, optional correctedOutput, when, why) to",
             "the review queue (data.reviewQueue) as candidate rows with provenance production_failure and status",
             "pending. Never touches the training file; a failure already queued is not queued again. Bad lines are",
-            "reported with file:line and skipped. Then: tunegate review DIR --reviewer NAME."},
+            "reported with file:line and skipped. Then: tunegate review DIR --reviewer NAME."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate data ingest-failures examples/ticket-routing examples/ticket-routing/data/production-failures.jsonl"})
+        footer = {
+            "  tunegate data ingest-failures examples/ticket-routing examples/ticket-routing/data/production-failures.jsonl"
+        })
 final class DataIngestFailuresCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
     Path dir;
@@ -41,7 +46,8 @@ final class DataIngestFailuresCommand implements Callable<Integer> {
             out.print(Json.pretty(r));
         } else {
             out.println("queued " + r.added() + " of " + r.lines() + " failures from " + r.file() + " into " + r.queue()
-                    + " (" + r.withCorrection() + " with a corrected output; " + r.alreadyQueued() + " already queued; " + r.findings().size() + " unusable lines)");
+                    + " (" + r.withCorrection() + " with a corrected output; " + r.alreadyQueued() + " already queued; "
+                    + r.findings().size() + " unusable lines)");
             r.findings().forEach(f -> out.println("  " + f));
             if (r.added() > 0) out.println("next: tunegate review " + dir + " --reviewer YOUR-NAME");
         }

@@ -9,21 +9,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate doctor DIR [--dry-run]}: what killed or failed runs left behind, listed and repaired. */
-@Command(mixinStandardHelpOptions = true, name = "doctor",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "doctor",
         description = {
             "Check a workspace for what a killed or failed run left behind and repair it, under the workspace's write lock:",
             "orphan temp files are removed, a record without its log line is moved to decisions/incomplete/, a torn last",
             "line of decisions/log.jsonl is terminated. Log lines whose files are missing or changed are reported.",
-            "Exits 0 when the workspace is (now) healthy, 1 when something remains (or, with --dry-run, was found)."},
+            "Exits 0 when the workspace is (now) healthy, 1 when something remains (or, with --dry-run, was found)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate doctor examples/ticket-routing --dry-run   list only",
-                  "  tunegate doctor examples/ticket-routing             list and repair"})
+        footer = {
+            "  tunegate doctor examples/ticket-routing --dry-run   list only",
+            "  tunegate doctor examples/ticket-routing             list and repair"
+        })
 final class DoctorCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder.")
     Path dir;
@@ -37,14 +42,18 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(dir.resolve(Workspace.CONFIG_FILE))) {
-            throw new InvalidInputException(dir + ": no " + Workspace.CONFIG_FILE + " here; expected a workspace folder");
+            throw new InvalidInputException(
+                    dir + ": no " + Workspace.CONFIG_FILE + " here; expected a workspace folder");
         }
         List<Doctor.Problem> problems = new Doctor(dir).run(dryRun);
         PrintWriter out = spec.commandLine().getOut();
         for (Doctor.Problem p : problems) out.println(dev.tunegate.io.TerminalText.visible(p.line()));
         long left = problems.stream().filter(p -> !p.repaired()).count();
-        out.println(left == 0 && problems.stream().noneMatch(Doctor.Problem::repairable) ? "healthy: nothing to repair"
-                : (problems.size() - left) + " repaired, " + left + (dryRun ? " found (dry run: nothing changed)" : " left"));
+        out.println(
+                left == 0 && problems.stream().noneMatch(Doctor.Problem::repairable)
+                        ? "healthy: nothing to repair"
+                        : (problems.size() - left) + " repaired, " + left
+                                + (dryRun ? " found (dry run: nothing changed)" : " left"));
         return left == 0 ? TunegateCommand.OK : TunegateCommand.GATE;
     }
 }

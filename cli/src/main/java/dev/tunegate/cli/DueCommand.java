@@ -11,29 +11,42 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate due DIR…}: what is overdue; exit 1 when anything is. */
-@Command(mixinStandardHelpOptions = true, name = "due",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "due",
         description = {
             "What is overdue in one or many workspaces: a decision past its review date, a quarter without a golden-set",
             "regression (pilot records, adapter promotions), a newer base model in the price catalog than the candidate or",
             "the current model, stale prices, backlog entries open for more than two weeks. Exit 1 when anything is",
-            "overdue (for cron or CI), 0 otherwise. Reads only."},
+            "overdue (for cron or CI), 0 otherwise. Reads only."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate due examples/policy-qa examples/ticket-routing",
-                  "  tunegate due examples/* --format junit > due.xml",
-                  "  tunegate due WS --format json --as-of 2026-12-01"})
+        footer = {
+            "  tunegate due examples/policy-qa examples/ticket-routing",
+            "  tunegate due examples/* --format junit > due.xml",
+            "  tunegate due WS --format json --as-of 2026-12-01"
+        })
 final class DueCommand implements Callable<Integer> {
-    enum Format { text, json, markdown, junit }
+    enum Format {
+        text,
+        json,
+        markdown,
+        junit
+    }
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Workspaces.")
     List<Path> dirs = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "text|json|markdown|junit", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json|markdown|junit",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
@@ -53,12 +66,13 @@ final class DueCommand implements Callable<Integer> {
         }
         Due.Report r = Due.check(ws, shown, asOf.date());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(switch (format) {
-            case text -> DueText.text(r);
-            case json -> Json.pretty(r);
-            case markdown -> DueText.markdown(r);
-            case junit -> DueText.junit(r);
-        });
+        out.print(
+                switch (format) {
+                    case text -> DueText.text(r);
+                    case json -> Json.pretty(r);
+                    case markdown -> DueText.markdown(r);
+                    case junit -> DueText.junit(r);
+                });
         out.flush();
         return r.overdue().isEmpty() ? TunegateCommand.OK : TunegateCommand.GATE;
     }

@@ -45,7 +45,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof InvalidInputException) return TunegateCommand.INVALID_INPUT;
         if (ex instanceof WriteFailedException) return TunegateCommand.IO_FAILURE;
         if (ex instanceof CommandLine.ParameterException) return TunegateCommand.USAGE;
-        if (ex instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException) return TunegateCommand.INVALID_INPUT;
+        if (ex instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException)
+            return TunegateCommand.INVALID_INPUT;
         if (ex instanceof UncheckedIOException) return TunegateCommand.INVALID_INPUT;
         return TunegateCommand.INTERNAL;
     }
@@ -53,7 +54,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     private static String message(Throwable ex) {
         String m = ex.getMessage();
         if (m == null || m.isBlank()) m = ex.getClass().getSimpleName();
-        return dev.tunegate.io.TerminalText.visible(m.replace('\n', ' ')); // messages quote data: never let it drive the terminal
+        return dev.tunegate.io.TerminalText.visible(
+                m.replace('\n', ' ')); // messages quote data: never let it drive the terminal
     }
 
     /** Usage errors: one line and a pointer to --help, exit 2. */

@@ -10,12 +10,19 @@ import picocli.CommandLine.Option;
 
 /** How eval files are read when no workspace config says it (a mixin of {@code evals} and {@code regress}). */
 public final class EvalInputOptions {
-    @Option(names = "--input-format", paramLabel = "auto|native|promptfoo|csv", defaultValue = "auto",
+    @Option(
+            names = "--input-format",
+            paramLabel = "auto|native|promptfoo|csv",
+            defaultValue = "auto",
             description = "Format of the eval files (default: ${DEFAULT-VALUE}: by extension and content).")
     String inputFormat = "auto";
 
-    @Option(names = "--columns", paramLabel = "FIELD=COLUMN", split = ",",
-            description = "CSV column mapping, e.g. expected=gold_label,output=prediction|predicted_label,passed=match,item=user_query.")
+    @Option(
+            names = "--columns",
+            paramLabel = "FIELD=COLUMN",
+            split = ",",
+            description =
+                    "CSV column mapping, e.g. expected=gold_label,output=prediction|predicted_label,passed=match,item=user_query.")
     Map<String, String> columns = new LinkedHashMap<>();
 
     @Option(names = "--labels", paramLabel = "FILE", description = "The label set: a JSON array or one label per line.")
@@ -35,6 +42,9 @@ public final class EvalInputOptions {
     }
 
     boolean any() {
-        return !"auto".equalsIgnoreCase(inputFormat) || (columns != null && !columns.isEmpty()) || labels != null || seed != null;
+        return !"auto".equalsIgnoreCase(inputFormat)
+                || (columns != null && !columns.isEmpty())
+                || labels != null
+                || seed != null;
     }
 }

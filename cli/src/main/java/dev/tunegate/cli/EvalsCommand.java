@@ -27,18 +27,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate evals DIR}: the eval history of a workspace (or a folder or file of eval results). */
-@Command(mixinStandardHelpOptions = true, name = "evals",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "evals",
         description = {
             "Measure each prompt iteration of an eval history: accuracy with its Wilson 95%% interval, mean score with a",
             "seeded bootstrap interval, error classes; then say whether the latest iterations plateau (exact McNemar /",
             "paired permutation against the best earlier one) and whether one error class recurs (FT-PLATEAU, NO-STRUCT).",
-            "DIR is a workspace (reads evals.history), a folder of eval files (in name order), or one file."},
+            "DIR is a workspace (reads evals.history), a folder of eval files (in name order), or one file."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate evals examples/ticket-routing",
-                  "  tunegate evals examples/policy-qa --format json | jq '.iterations[] | {name, accuracy, low, high}'",
-                  "  tunegate evals predictions/ --labels categories.json --columns item=user_query"})
+        footer = {
+            "  tunegate evals examples/ticket-routing",
+            "  tunegate evals examples/policy-qa --format json | jq '.iterations[] | {name, accuracy, low, high}'",
+            "  tunegate evals predictions/ --labels categories.json --columns item=user_query"
+        })
 final class EvalsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "A workspace folder, a folder of eval files, or an eval file.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DIR",
+            description = "A workspace folder, a folder of eval files, or an eval file.")
     Path dir;
 
     @Mixin
@@ -63,19 +71,24 @@ final class EvalsCommand implements Callable<Integer> {
         if (Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(Workspace.CONFIG_FILE))) {
             Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
             if (!new EvalsAnalyzer().applies(ws)) {
-                throw new InvalidInputException(ws.configFile() + ": field \"evals.history\": expected eval result files, found none configured");
+                throw new InvalidInputException(ws.configFile()
+                        + ": field \"evals.history\": expected eval result files, found none configured");
             }
-            AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), TerminalProgress.forStderr(), 1);
+            AnalysisContext ctx = new AnalysisContext(
+                    EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), TerminalProgress.forStderr(), 1);
             if (input.any()) {
-                throw new InvalidInputException(dir + ": --input-format, --columns, --labels and --seed apply to plain eval files; set evals.* in "
+                throw new InvalidInputException(dir
+                        + ": --input-format, --columns, --labels and --seed apply to plain eval files; set evals.* in "
                         + Workspace.CONFIG_FILE + " instead");
             }
             return (EvalsReport) new EvalsAnalyzer().analyze(ws, ctx).report();
         }
         List<Path> files = files(dir);
         var thresholds = policy.thresholds(java.util.Map.of());
-        EvalSettings settings = input.apply(EvalSettings.defaults().withPlateau(
-                (int) Math.round(thresholds.get(EvalsAnalyzer.MIN_ITERATIONS)), thresholds.get(EvalsAnalyzer.MIN_RECURRING_SHARE)));
+        EvalSettings settings = input.apply(EvalSettings.defaults()
+                .withPlateau(
+                        (int) Math.round(thresholds.get(EvalsAnalyzer.MIN_ITERATIONS)),
+                        thresholds.get(EvalsAnalyzer.MIN_RECURRING_SHARE)));
         Path base = Files.isDirectory(dir) ? dir : dir.toAbsolutePath().getParent();
         return new EvalHistoryAnalysis(settings, null).analyzeFiles(files, p -> display(base, p));
     }
@@ -88,13 +101,23 @@ final class EvalsCommand implements Callable<Integer> {
 
     static List<Path> files(Path dir) {
         if (Files.isRegularFile(dir)) return List.of(dir);
-        if (!Files.isDirectory(dir)) throw new InvalidInputException(dir + ": not found; expected a workspace, a folder of eval files or an eval file");
+        if (!Files.isDirectory(dir))
+            throw new InvalidInputException(
+                    dir + ": not found; expected a workspace, a folder of eval files or an eval file");
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(Files::isRegularFile).filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".ndjson");
-            }).sorted().toList();
-            if (files.isEmpty()) throw new InvalidInputException(dir + ": expected eval files (.jsonl, .json, .csv), found none");
+            List<Path> files = s.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.endsWith(".jsonl")
+                                || n.endsWith(".json")
+                                || n.endsWith(".csv")
+                                || n.endsWith(".tsv")
+                                || n.endsWith(".ndjson");
+                    })
+                    .sorted()
+                    .toList();
+            if (files.isEmpty())
+                throw new InvalidInputException(dir + ": expected eval files (.jsonl, .json, .csv), found none");
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

@@ -7,13 +7,20 @@ import picocli.CommandLine.Option;
 
 /** The shared {@code --format text|json} option (a mixin). */
 public final class FormatOption {
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "text|json",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format = OutputFormat.text;
 
-    public OutputFormat get() { return format; }
+    public OutputFormat get() {
+        return format;
+    }
 
-    public boolean json() { return format == OutputFormat.json; }
+    public boolean json() {
+        return format == OutputFormat.json;
+    }
 
     /** The end of most commands: {@code value} as pretty JSON, or what {@code text} writes, on {@code out}, flushed. */
     public void print(PrintWriter out, Object value, Consumer<PrintWriter> text) {

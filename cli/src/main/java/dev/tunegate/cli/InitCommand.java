@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate init DIR}: a fully commented tunegate.yaml to fill in. */
-@Command(mixinStandardHelpOptions = true, name = "init",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "init",
         description = "Write a fully commented tunegate.yaml (every key, its default and the rule it feeds) into DIR.",
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate init my-use-case", "  tunegate init .   # in the current folder"})
@@ -29,10 +31,15 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Path target = dir.resolve(Workspace.CONFIG_FILE);
         if (Files.exists(target)) {
-            throw new InvalidInputException(target + ": exists already; tunegate never overwrites a file you own (move it away first)");
+            throw new InvalidInputException(
+                    target + ": exists already; tunegate never overwrites a file you own (move it away first)");
         }
         AtomicFiles.write(target, ConfigTemplate.render(Policy.standard().defaults()));
-        spec.commandLine().getOut().println("wrote " + target + " — fill in useCase.name and useCase.taskType, point data/evals/retrieval at your files, then run: tunegate assess " + dir);
+        spec.commandLine()
+                .getOut()
+                .println("wrote " + target
+                        + " — fill in useCase.name and useCase.taskType, point data/evals/retrieval at your files, then run: tunegate assess "
+                        + dir);
         return TunegateCommand.OK;
     }
 }

@@ -1,4 +1,7 @@
 package dev.tunegate.cli;
 
 /** How a command prints its result. */
-public enum OutputFormat { text, json }
+public enum OutputFormat {
+    text,
+    json
+}

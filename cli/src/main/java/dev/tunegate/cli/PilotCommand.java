@@ -18,16 +18,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate pilot DIR}: scale, improve or stop. */
-@Command(mixinStandardHelpOptions = true, name = "pilot",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "pilot",
         description = {
             "Decide whether a 4–8 week pilot should SCALE, IMPROVE or STOP from its named metrics and targets (pilot.* in",
             "tunegate.yaml), its dated KPI checkpoints (pilot.checkpoints), the candidate's golden-set regression against the",
             "baseline (evals.baseline, evals.candidate) and the cost model's break-even. Writes a pilot record and its HTML page",
-            "into DIR/decisions/ and appends DIR/decisions/log.jsonl. Exits 1 on STOP, so a pipeline can gate on it."},
+            "into DIR/decisions/ and appends DIR/decisions/log.jsonl. Exits 1 on STOP, so a pipeline can gate on it."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate pilot examples/ticket-routing",
-                  "  tunegate pilot examples/policy-qa --format json | jq '.verdict, .conditions'",
-                  "  tunegate pilot my-use-case --no-write --as-of 2026-03-01"})
+        footer = {
+            "  tunegate pilot examples/ticket-routing",
+            "  tunegate pilot examples/policy-qa --format json | jq '.verdict, .conditions'",
+            "  tunegate pilot my-use-case --no-write --as-of 2026-03-01"
+        })
 final class PilotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
     Path dir;
@@ -66,12 +71,14 @@ final class PilotCommand implements Callable<Integer> {
         out.println("  " + r.summary());
         out.println();
         out.println("Why:");
-        for (int i = 0; i < r.reasons().size(); i++) out.println("  " + (i + 1) + ". " + r.reasons().get(i));
+        for (int i = 0; i < r.reasons().size(); i++)
+            out.println("  " + (i + 1) + ". " + r.reasons().get(i));
         out.println();
         out.println("Conditions:");
         for (PilotCondition c : r.conditions()) {
             String met = c.met() == null ? "unknown" : c.met() ? "met" : "MISSED";
-            out.println("  [" + met + "] " + c.id() + " (" + c.gate() + "): " + c.measuredText() + " — needed: " + c.targetText());
+            out.println("  [" + met + "] " + c.id() + " (" + c.gate() + "): " + c.measuredText() + " — needed: "
+                    + c.targetText());
         }
         out.println();
         out.println("What would change it:");

@@ -17,37 +17,63 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate regress}: a golden-set regression check of a candidate run against a baseline run. */
-@Command(mixinStandardHelpOptions = true, name = "regress",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "regress",
         description = {
             "Compare a candidate run with a baseline run on the items both answered: improved / regressed / unchanged",
             "items, accuracy difference with Newcombe's paired 95%% interval, exact McNemar p-value, breakdowns by error",
             "class and by tag (slice, era). Verdict PASS (non-inferior within the margin), REGRESSION (exit code 1) or",
-            "INCONCLUSIVE (with the items a conclusive check would need)."},
+            "INCONCLUSIVE (with the items a conclusive check would need)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
-                  "  tunegate regress --baseline a.csv --candidate b.csv --format junit -o regress.xml"})
+        footer = {
+            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
+            "  tunegate regress --baseline a.csv --candidate b.csv --format junit -o regress.xml"
+        })
 final class RegressCommand implements Callable<Integer> {
     /** Output formats of the regression check. */
-    enum Format { text, json, markdown, junit }
+    enum Format {
+        text,
+        json,
+        markdown,
+        junit
+    }
 
-    @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "The baseline run (native JSONL, promptfoo JSON or CSV).")
+    @Option(
+            names = "--baseline",
+            required = true,
+            paramLabel = "FILE",
+            description = "The baseline run (native JSONL, promptfoo JSON or CSV).")
     Path baseline;
 
     @Option(names = "--candidate", required = true, paramLabel = "FILE", description = "The candidate run.")
     Path candidate;
 
-    @Option(names = "--golden", paramLabel = "FILE", description = "Restrict the check to these golden items (JSONL with item/id, or CSV).")
+    @Option(
+            names = "--golden",
+            paramLabel = "FILE",
+            description = "Restrict the check to these golden items (JSONL with item/id, or CSV).")
     Path golden;
 
-    @Option(names = "--margin", paramLabel = "M", defaultValue = "0.01",
+    @Option(
+            names = "--margin",
+            paramLabel = "M",
+            defaultValue = "0.01",
             description = "Non-inferiority margin as a fraction (default: ${DEFAULT-VALUE} = 1 accuracy point).")
     double margin;
 
-    @Option(names = "--format", paramLabel = "text|json|markdown|junit", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json|markdown|junit",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output to FILE (atomically) instead of stdout.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write the output to FILE (atomically) instead of stdout.")
     Path output;
 
     @Mixin
@@ -59,16 +85,19 @@ final class RegressCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(margin > 0 && margin < 1)) {
-            throw new ParameterException(spec.commandLine(), "--margin: expected a fraction between 0 and 1 (0.01 = 1 point), found " + margin);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--margin: expected a fraction between 0 and 1 (0.01 = 1 point), found " + margin);
         }
         EvalSettings settings = input.apply(EvalSettings.defaults());
         RegressionReport report = Regression.compareFiles(baseline, candidate, golden, margin, settings, null);
-        String text = switch (format) {
-            case text -> RegressionRenderer.text(report);
-            case json -> Json.pretty(report);
-            case markdown -> RegressionRenderer.markdown(report);
-            case junit -> RegressionRenderer.junit(report);
-        };
+        String text =
+                switch (format) {
+                    case text -> RegressionRenderer.text(report);
+                    case json -> Json.pretty(report);
+                    case markdown -> RegressionRenderer.markdown(report);
+                    case junit -> RegressionRenderer.junit(report);
+                };
         if (output != null) {
             AtomicFiles.write(output, text);
             PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package dev.tunegate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunegate.assess.AssessOptions;
 import dev.tunegate.assess.Assessment;
 import dev.tunegate.io.Json;
@@ -8,31 +9,38 @@ import dev.tunegate.policy.Policy;
 import dev.tunegate.record.DecisionRecord;
 import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tunegate report DIR}: one self-contained HTML page of the decision (and the pilot, when configured). */
-@Command(mixinStandardHelpOptions = true, name = "report",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "report",
         description = {
             "Assess the workspace (and judge its pilot when pilot.checkpoints or evals.baseline/candidate are configured)",
             "without writing records, and write ONE self-contained HTML page a product owner reads without help: the verdict,",
-            "its reasons, the rule table, charts, the worst examples behind each finding and provenance. Opens offline."},
+            "its reasons, the rule table, charts, the worst examples behind each finding and provenance. Opens offline."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate report examples/ticket-routing",
-                  "  tunegate report examples/policy-qa -o /tmp/policy-qa.html"})
+        footer = {
+            "  tunegate report examples/ticket-routing",
+            "  tunegate report examples/policy-qa -o /tmp/policy-qa.html"
+        })
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
     Path dir;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.html", description = "Where to write the page (default: DIR/reports/NNNN-slug.html).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE.html",
+            description = "Where to write the page (default: DIR/reports/NNNN-slug.html).")
     Path output;
 
     @Mixin
@@ -45,7 +53,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         AssessOptions opts = AssessOptions.defaults().withWrite(false).withProgress(TerminalProgress.forStderr());
         opts = asOf.applyTo(opts);
-        Workspace ws = Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
+        Workspace ws =
+                Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
         DecisionRecord record;
         JsonNode pilot = null;
         if (Pilot.configured(ws)) {

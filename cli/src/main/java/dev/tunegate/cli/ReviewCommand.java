@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunegate review DIR --reviewer NAME}: the review queue in the terminal. */
-@Command(mixinStandardHelpOptions = true, name = "review",
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "review",
         description = {
             "Review pending rows one by one: the review queue (production failures, drafts) and the training file's",
             "pending LLM drafts. For each row: its input, the draft output, why it is here and its near duplicates in",
@@ -23,15 +25,22 @@ import picocli.CommandLine.Model.CommandSpec;
             "Commands are read line by line from stdin, so a script can drive it. Every decision is appended, with",
             "fsync, to DIR/data/review-log.jsonl — the log is the truth, replayed on start; the training file is never",
             "rewritten. Approved rows count toward FT-DATA and are exported. Several reviewers (terminals or tunegate serve)",
-            "can review one workspace at once: each row is claimed by one of them at a time."},
+            "can review one workspace at once: each row is claimed by one of them at a time."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate review examples/ticket-routing --reviewer m.okafor",
-                  "  printf 'a\\nr\\ne\\n{\"queue\": \"billing\", \"priority\": \"high\"}\\nq\\n' | tunegate review my-use-case --reviewer ana"})
+        footer = {
+            "  tunegate review examples/ticket-routing --reviewer m.okafor",
+            "  printf 'a\\nr\\ne\\n{\"queue\": \"billing\", \"priority\": \"high\"}\\nq\\n' | tunegate review my-use-case --reviewer ana"
+        })
 final class ReviewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
     Path dir;
 
-    @Option(names = "--reviewer", required = true, paramLabel = "NAME", description = "Your name, recorded with every decision.")
+    @Option(
+            names = "--reviewer",
+            required = true,
+            paramLabel = "NAME",
+            description = "Your name, recorded with every decision.")
     String reviewer;
 
     @Spec
@@ -43,7 +52,8 @@ final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        BufferedReader in = input != null ? input : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in =
+                input != null ? input : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         new ReviewSession(DataCommand.open(dir), reviewer, Clock.systemUTC()).run(in, out);
         return TunegateCommand.OK;
     }

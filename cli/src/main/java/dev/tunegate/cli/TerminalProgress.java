@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TerminalProgress implements Progress {
     private final PrintStream out;
 
-    private TerminalProgress(PrintStream out) { this.out = out; }
+    private TerminalProgress(PrintStream out) {
+        this.out = out;
+    }
 
     /** A bar on stderr if it is a terminal, else silence. */
     static Progress forStderr() {
@@ -68,12 +70,16 @@ final class TerminalProgress implements Progress {
             if (total > 0) {
                 int width = 24;
                 int fill = (int) Math.min(width, width * d / total);
-                b.append('[').append("#".repeat(fill)).append(" ".repeat(width - fill)).append("] ")
+                b.append('[')
+                        .append("#".repeat(fill))
+                        .append(" ".repeat(width - fill))
+                        .append("] ")
                         .append(String.format(Locale.ROOT, "%3d%% ", 100 * d / total));
             }
             b.append(String.format(Locale.ROOT, "%,d %s  %,.0f %s/s", d, unit, rate, unit));
             if (bytes.get() > 0) b.append(String.format(Locale.ROOT, "  %.1f MB/s", mbs));
-            if (total > 0 && !last && rate > 0) b.append(String.format(Locale.ROOT, "  ETA %ds", (long) ((total - d) / rate)));
+            if (total > 0 && !last && rate > 0)
+                b.append(String.format(Locale.ROOT, "  ETA %ds", (long) ((total - d) / rate)));
             b.append("   ");
             out.print(b);
             if (last) out.println();

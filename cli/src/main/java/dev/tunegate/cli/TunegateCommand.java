@@ -7,13 +7,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code tunegate} command: the only place that calls {@link System#exit}. */
-@Command(name = "tunegate",
+@Command(
+        name = "tunegate",
         mixinStandardHelpOptions = true,
         versionProvider = TunegateCommand.Version.class,
         description = {
             "Decides, from an AI team's own artifacts, whether an LLM use case should keep improving its prompt,",
             "configure structured output, build or fix retrieval (RAG), or fine-tune — and later whether a pilot",
-            "should scale, improve or stop. Every decision is explained rule by rule and written down."},
+            "should scale, improve or stop. Every decision is explained rule by rule and written down."
+        },
         subcommands = {
             InitCommand.class,
             AssessCommand.class,
@@ -47,7 +49,8 @@ import picocli.CommandLine.ScopeType;
             "  tunegate cost examples/ticket-routing",
             "  tunegate doctor examples/ticket-routing --dry-run   what a killed run left behind",
             "",
-            "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"},
+            "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -55,7 +58,8 @@ import picocli.CommandLine.ScopeType;
             "2:usage error",
             "3:invalid input (the message names file, line and field)",
             "4:internal error (run again with --stacktrace and report it)",
-            "5:I/O failure writing tunegate's own files (full disk, permission denied; the message names the file, the previous state is intact)"})
+            "5:I/O failure writing tunegate's own files (full disk, permission denied; the message names the file, the previous state is intact)"
+        })
 public final class TunegateCommand implements Runnable {
     public static final int OK = 0;
     public static final int GATE = 1;
@@ -100,7 +104,10 @@ public final class TunegateCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"tunegate " + ToolVersion.get(), "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")"};
+            return new String[] {
+                "tunegate " + ToolVersion.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")"
+            };
         }
     }
 }

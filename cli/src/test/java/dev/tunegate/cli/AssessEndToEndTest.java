@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@code tunegate assess} on the shipped examples (copied to a temporary folder, so the checkout is
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * {@code ./scripts/test -Dtunegate.updateGolden=true} and read the diff.
  */
 class AssessEndToEndTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     static Path copyExample(String name, Path tmp) throws IOException {
         Path src = Path.of("examples", name);
@@ -48,8 +49,10 @@ class AssessEndToEndTest {
 
     @Test
     void theExamplesDecideDifferently() throws IOException {
-        String a = CliRun.of("assess", copyExample("ticket-routing", tmp).toString(), "--format", "json", "--no-write").out();
-        String b = CliRun.of("assess", copyExample("policy-qa", tmp).toString(), "--format", "json", "--no-write").out();
+        String a = CliRun.of("assess", copyExample("ticket-routing", tmp).toString(), "--format", "json", "--no-write")
+                .out();
+        String b = CliRun.of("assess", copyExample("policy-qa", tmp).toString(), "--format", "json", "--no-write")
+                .out();
         assertThat(field(a, "decision")).isNotEqualTo(field(b, "decision"));
         assertThat(field(b, "decision")).isEqualTo("USE_RAG");
     }
@@ -75,37 +78,61 @@ class AssessEndToEndTest {
         assertThat(json.out()).isEqualTo(Files.readString(decisions.resolve("0001-policy-qa-use-rag.json")));
         assertThat(CliRun.of("assess", ws.toString(), "--force").exitCode()).isZero();
         assertThat(decisions.resolve("0002-policy-qa-use-rag.md")).exists();
-        Files.writeString(ws.resolve("tunegate.yaml"), Files.readString(ws.resolve("tunegate.yaml")) + "\n# a comment changes the config's digest\n");
+        Files.writeString(
+                ws.resolve("tunegate.yaml"),
+                Files.readString(ws.resolve("tunegate.yaml")) + "\n# a comment changes the config's digest\n");
         assertThat(CliRun.of("assess", ws.toString()).out()).doesNotContain("unchanged since");
         assertThat(decisions.resolve("0003-policy-qa-use-rag.md")).exists();
         assertThat(Files.readAllLines(decisions.resolve("log.jsonl"))).hasSize(3);
         String md = Files.readString(decisions.resolve("0001-policy-qa-use-rag.md"));
-        assertThat(md).contains("## Context", "## Decision", "## Rules", "## Alternatives considered", "## Consequences",
-                "## Pilot plan", "Next review", "## Provenance", "People Operations policy office", "tunegate.yaml");
+        assertThat(md)
+                .contains(
+                        "## Context",
+                        "## Decision",
+                        "## Rules",
+                        "## Alternatives considered",
+                        "## Consequences",
+                        "## Pilot plan",
+                        "Next review",
+                        "## Provenance",
+                        "People Operations policy office",
+                        "tunegate.yaml");
     }
 
     @Test
     void theJsonContractHasDecisionMethodRulesAndCounterfactuals() throws IOException {
-        String json = CliRun.of("assess", copyExample("ticket-routing", tmp).toString(), "--format", "json", "--no-write").out();
+        String json = CliRun.of(
+                        "assess", copyExample("ticket-routing", tmp).toString(), "--format", "json", "--no-write")
+                .out();
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         assertThat(node.has("decision")).isTrue();
         assertThat(node.has("method")).isTrue();
         assertThat(node.get("rules")).hasSize(14);
         assertThat(node.get("rules").get(0).has("id")).isTrue();
-        // each rule's verdict is the one the reviewed golden record of this example holds (not merely a valid enum value)
-        var golden = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                AssessEndToEndTest.class.getResourceAsStream("/golden/ticket-routing.assess.json"));
-        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>(), actual = new java.util.LinkedHashMap<>();
-        golden.get("rules").forEach(r -> expected.put(r.get("id").asText(), r.get("verdict").asText()));
-        node.get("rules").forEach(r -> actual.put(r.get("id").asText(), r.get("verdict").asText()));
+        // each rule's verdict is the one the reviewed golden record of this example holds (not merely a valid enum
+        // value)
+        var golden = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(AssessEndToEndTest.class.getResourceAsStream("/golden/ticket-routing.assess.json"));
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>(),
+                actual = new java.util.LinkedHashMap<>();
+        golden.get("rules")
+                .forEach(
+                        r -> expected.put(r.get("id").asText(), r.get("verdict").asText()));
+        node.get("rules")
+                .forEach(r -> actual.put(r.get("id").asText(), r.get("verdict").asText()));
         assertThat(actual).containsExactlyEntriesOf(expected);
-        assertThat(node.get("rules").get(0).get("verdict").asText()).isEqualTo(expected.values().iterator().next());
+        assertThat(node.get("rules").get(0).get("verdict").asText())
+                .isEqualTo(expected.values().iterator().next());
         // the rule table includes FT-CONSISTENT with its measured value; FT-ONPREM has no subject here (n/a)
         var consistent = java.util.stream.StreamSupport.stream(node.get("rules").spliterator(), false)
-                .filter(r -> r.get("id").asText().equals("FT-CONSISTENT")).findFirst().orElseThrow();
+                .filter(r -> r.get("id").asText().equals("FT-CONSISTENT"))
+                .findFirst()
+                .orElseThrow();
         assertThat(consistent.get("measured").has("conflictRowShare")).isTrue();
         var onPrem = java.util.stream.StreamSupport.stream(node.get("rules").spliterator(), false)
-                .filter(r -> r.get("id").asText().equals("FT-ONPREM")).findFirst().orElseThrow();
+                .filter(r -> r.get("id").asText().equals("FT-ONPREM"))
+                .findFirst()
+                .orElseThrow();
         assertThat(onPrem.get("verdict").asText()).isEqualTo("NOT_APPLICABLE");
         assertThat(node.get("methods")).hasSize(3);
         assertThat(node.get("rules").get(0).has("threshold")).isTrue();
@@ -115,6 +142,9 @@ class AssessEndToEndTest {
     }
 
     private static String field(String json, String f) throws IOException {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get(f).asText();
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json)
+                .get(f)
+                .asText();
     }
 }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditCommandTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Path csv() throws IOException {
@@ -26,10 +28,18 @@ class AuditCommandTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource({"text,class", "sentence,label", "utterance,intent", "query,category", "input,sentiment"})
+    @org.junit.jupiter.params.provider.CsvSource({
+        "text,class",
+        "sentence,label",
+        "utterance,intent",
+        "query,category",
+        "input,sentiment"
+    })
     void theCommonHeaderNamesOfPublicDatasetsNeedNoColumnMapping(String input, String output) throws IOException {
-        Path file = Files.writeString(tmp.resolve("public.csv"), input + "," + output + "\n"
-                + "the film was wonderful,positive\nThe film was wonderful!,positive\nthe film was wonderful,negative\n");
+        Path file = Files.writeString(
+                tmp.resolve("public.csv"),
+                input + "," + output + "\n"
+                        + "the film was wonderful,positive\nThe film was wonderful!,positive\nthe film was wonderful,negative\n");
         CliRun run = CliRun.of("audit", file.toString(), "--format", "json", "--threads", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode j = MAPPER.readTree(run.out());
@@ -40,11 +50,32 @@ class AuditCommandTest {
 
     @Test
     void jsonOutputCarriesTheContractFields() throws IOException {
-        CliRun run = CliRun.of("audit", csv().toString(), "--column", "input=utterance", "--column", "output=intent", "--format", "json", "--threads", "2");
+        CliRun run = CliRun.of(
+                "audit",
+                csv().toString(),
+                "--column",
+                "input=utterance",
+                "--column",
+                "output=intent",
+                "--format",
+                "json",
+                "--threads",
+                "2");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode j = MAPPER.readTree(run.out());
-        for (String f : List.of("schemaVersion", "rows", "validRows", "approvedRows", "goldRows", "exactDuplicateGroups", "nearDuplicateClusters",
-                "rowsInNearDuplicateClusters", "conflictGroups", "findingsByKind", "tokens", "nearDuplicateParams")) {
+        for (String f : List.of(
+                "schemaVersion",
+                "rows",
+                "validRows",
+                "approvedRows",
+                "goldRows",
+                "exactDuplicateGroups",
+                "nearDuplicateClusters",
+                "rowsInNearDuplicateClusters",
+                "conflictGroups",
+                "findingsByKind",
+                "tokens",
+                "nearDuplicateParams")) {
             assertThat(j.has(f)).as(f).isTrue();
         }
         assertThat(j.get("rows").asInt()).isEqualTo(4);
@@ -62,8 +93,12 @@ class AuditCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).isNotEmpty();
-        JsonNode cluster = MAPPER.readTree(lines.stream().filter(l -> l.contains("near_duplicate_cluster")).findFirst().orElseThrow());
-        assertThat(cluster.get("rows").toString()).isEqualTo("[0,1]"); // row 2 has another output, so its whole example differs
+        JsonNode cluster = MAPPER.readTree(lines.stream()
+                .filter(l -> l.contains("near_duplicate_cluster"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(cluster.get("rows").toString())
+                .isEqualTo("[0,1]"); // row 2 has another output, so its whole example differs
         assertThat(run.out()).contains("near-duplicate clusters").doesNotContain("tokens (");
         try (var s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
@@ -74,7 +109,9 @@ class AuditCommandTest {
     void textOutputLeadsWithTheNumbersThatMatter() throws IOException {
         CliRun run = CliRun.of("audit", csv().toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines().findFirst().orElseThrow()).contains("(csv, 4 rows)").contains("4 valid");
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .contains("(csv, 4 rows)")
+                .contains("4 valid");
         assertThat(run.out()).contains("conflicts: 1 group(s)").contains("Findings:");
     }
 

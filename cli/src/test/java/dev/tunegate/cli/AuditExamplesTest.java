@@ -17,10 +17,19 @@ class AuditExamplesTest {
 
     @Test
     void theTicketRoutingDatasetShowsEveryPlantedDefect() throws IOException {
-        CliRun run = CliRun.of("audit", "examples/ticket-routing/data/train.jsonl",
-                "--golden", "examples/ticket-routing/data/golden.jsonl",
-                "--schema", "examples/ticket-routing/schemas/route.schema.json",
-                "--current-eras", "2025,2026", "--retired-eras", "2023-legacy-queues", "--format", "json");
+        CliRun run = CliRun.of(
+                "audit",
+                "examples/ticket-routing/data/train.jsonl",
+                "--golden",
+                "examples/ticket-routing/data/golden.jsonl",
+                "--schema",
+                "examples/ticket-routing/schemas/route.schema.json",
+                "--current-eras",
+                "2025,2026",
+                "--retired-eras",
+                "2023-legacy-queues",
+                "--format",
+                "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode j = MAPPER.readTree(run.out());
         // 80 gold + 720 expert + 200 imported + 150 + 260 + 40 drafts + 150 legacy + 40 exact + 20 cosmetic
@@ -40,7 +49,8 @@ class AuditExamplesTest {
         assertThat(j.get("conflictGroups").asInt()).isGreaterThanOrEqualTo(5);
         // 40 exact + 20 cosmetic copies (some copies of the same source join one group)
         assertThat(j.get("exactDuplicateGroups").asInt()).isBetween(40, 60);
-        assertThat(j.get("rowsInNearDuplicateClusters").asInt()).isGreaterThanOrEqualTo(2 * j.get("nearDuplicateClusters").asInt());
+        assertThat(j.get("rowsInNearDuplicateClusters").asInt())
+                .isGreaterThanOrEqualTo(2 * j.get("nearDuplicateClusters").asInt());
         // four golden tickets were copied from training
         assertThat(j.get("leakedGoldenRows").asInt()).isGreaterThanOrEqualTo(4);
         assertThat(j.at("/leakage/exactLeaks").asInt()).isEqualTo(4);

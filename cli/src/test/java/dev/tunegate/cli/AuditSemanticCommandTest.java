@@ -20,25 +20,40 @@ class AuditSemanticCommandTest {
     Path dir;
 
     static String chat(String user, String assistant) throws IOException {
-        return JSON.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", user),
-                Map.of("role", "assistant", "content", assistant))));
+        return JSON.writeValueAsString(Map.of(
+                "messages",
+                List.of(Map.of("role", "user", "content", user), Map.of("role", "assistant", "content", assistant))));
     }
 
     @Test
     void theJsonReportAndTheFindingsNameTheParaphraseLeak() throws IOException {
         Path train = dir.resolve("train.jsonl");
-        Files.write(train, List.of(
-                chat("What time does the store open on Sundays?", "10am"),
-                chat("Do you ship to Canada?", "Yes, within 7 days."),
-                chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link."),
-                chat("The app crashes when I upload a photo.", "Update the app.")));
+        Files.write(
+                train,
+                List.of(
+                        chat("What time does the store open on Sundays?", "10am"),
+                        chat("Do you ship to Canada?", "Yes, within 7 days."),
+                        chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link."),
+                        chat("The app crashes when I upload a photo.", "Update the app.")));
         Path golden = dir.resolve("golden.jsonl");
-        Files.write(golden, List.of(
-                chat("What is the boiling point of water at sea level?", "100 degrees Celsius."),
-                chat("How do I reset my password?", "Use the 'Forgot password' link.")));
+        Files.write(
+                golden,
+                List.of(
+                        chat("What is the boiling point of water at sea level?", "100 degrees Celsius."),
+                        chat("How do I reset my password?", "Use the 'Forgot password' link.")));
         Path findings = dir.resolve("findings.jsonl");
-        CliRun run = CliRun.of("audit", train.toString(), "--golden", golden.toString(), "--semantic", "--format", "json",
-                "--findings", findings.toString(), "--embedding-cache", dir.resolve("cache").toString());
+        CliRun run = CliRun.of(
+                "audit",
+                train.toString(),
+                "--golden",
+                golden.toString(),
+                "--semantic",
+                "--format",
+                "json",
+                "--findings",
+                findings.toString(),
+                "--embedding-cache",
+                dir.resolve("cache").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode s = JSON.readTree(run.out()).path("semantic");
         assertThat(s.path("model").asText()).startsWith("all-minilm-l6-v2-q@");
@@ -47,13 +62,16 @@ class AuditSemanticCommandTest {
         assertThat(s.has("nearDuplicateClusters")).isTrue();
         assertThat(JSON.readTree(run.out()).path("rows").asLong()).isEqualTo(4); // the lexical report is still there
 
-        List<JsonNode> leaks = Files.readAllLines(findings).stream().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(n -> n.path("kind").asText().equals("semantic_leak")).toList();
+        List<JsonNode> leaks = Files.readAllLines(findings).stream()
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(n -> n.path("kind").asText().equals("semantic_leak"))
+                .toList();
         assertThat(leaks).singleElement().satisfies(n -> {
             assertThat(n.path("goldenRow").asInt()).isEqualTo(1);
             assertThat(n.path("rows").get(0).asInt()).isEqualTo(2);
@@ -64,11 +82,18 @@ class AuditSemanticCommandTest {
     @Test
     void theTextReportShowsTheHistogram() throws IOException {
         Path train = dir.resolve("train.jsonl");
-        Files.write(train, List.of(chat("Do you ship to Canada?", "Yes."), chat("Do you deliver to Canada?", "Yes."),
-                chat("Where is my invoice?", "In your account.")));
+        Files.write(
+                train,
+                List.of(
+                        chat("Do you ship to Canada?", "Yes."),
+                        chat("Do you deliver to Canada?", "Yes."),
+                        chat("Where is my invoice?", "In your account.")));
         CliRun run = CliRun.of("audit", train.toString(), "--semantic", "--embedding-cache", "none");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Semantic (all-minilm-l6-v2-q@").contains("nearest-neighbour cosine").contains("near-duplicates:");
+        assertThat(run.out())
+                .contains("Semantic (all-minilm-l6-v2-q@")
+                .contains("nearest-neighbour cosine")
+                .contains("near-duplicates:");
         assertThat(dir.resolve(".tunegate")).doesNotExist();
     }
 }

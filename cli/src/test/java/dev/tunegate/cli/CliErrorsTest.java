@@ -9,14 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliErrorsTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void aBadConfigGivesOneLinePerProblemExitCode3AndNoStackTrace() throws IOException {
         Files.writeString(tmp.resolve("tunegate.yaml"), "useCase:\n  name: x\n  taskTyp: routing\n");
         CliRun run = CliRun.of("assess", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("error: tunegate.yaml:3: unknown key \"useCase.taskTyp\" (did you mean \"useCase.taskType\"?)")
+        assertThat(run.err())
+                .contains(
+                        "error: tunegate.yaml:3: unknown key \"useCase.taskTyp\" (did you mean \"useCase.taskType\"?)")
                 .doesNotContain("at dev.tunegate");
     }
 
@@ -30,7 +33,8 @@ class CliErrorsTest {
 
     @Test
     void aMissingWorkspaceIsInvalidInputAndAnUnknownCommandIsUsage() {
-        assertThat(CliRun.of("assess", tmp.resolve("nope").toString()).exitCode()).isEqualTo(3);
+        assertThat(CliRun.of("assess", tmp.resolve("nope").toString()).exitCode())
+                .isEqualTo(3);
         CliRun usage = CliRun.of("asess");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).contains("Did you mean").contains("assess");

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with {@code -Dtunegate.updateGolden=true} and read the diff).
  */
 class CostCommandTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest
     @ValueSource(strings = {"ticket-routing", "policy-qa"})
@@ -32,10 +33,25 @@ class CostCommandTest {
 
     @Test
     void theRouterBreaksEvenInWeeksAndThePolicyAssistantNever() throws IOException {
-        JsonNode routing = Json.mapper().readTree(CliRun.of("cost", AssessEndToEndTest.copyExample("ticket-routing", tmp).toString(),
-                "--format", "json", "--as-of", "2026-01-15").out());
-        JsonNode policy = Json.mapper().readTree(CliRun.of("cost", AssessEndToEndTest.copyExample("policy-qa", tmp).toString(),
-                "--format", "json", "--as-of", "2026-01-15").out());
+        JsonNode routing = Json.mapper()
+                .readTree(CliRun.of(
+                                "cost",
+                                AssessEndToEndTest.copyExample("ticket-routing", tmp)
+                                        .toString(),
+                                "--format",
+                                "json",
+                                "--as-of",
+                                "2026-01-15")
+                        .out());
+        JsonNode policy = Json.mapper()
+                .readTree(CliRun.of(
+                                "cost",
+                                AssessEndToEndTest.copyExample("policy-qa", tmp).toString(),
+                                "--format",
+                                "json",
+                                "--as-of",
+                                "2026-01-15")
+                        .out());
         assertThat(routing.get("breakEvenWeeks").asDouble()).isBetween(1.0, 13.0);
         assertThat(policy.get("breakEvenWeeks").isNull()).isTrue();
         assertThat(policy.get("breakEvenStatus").asText()).isEqualTo("never");
@@ -49,9 +65,13 @@ class CostCommandTest {
 
     @Test
     void theTextShowsTheBreakEvenAndAChart() throws IOException {
-        CliRun run = CliRun.of("cost", AssessEndToEndTest.copyExample("ticket-routing", tmp).toString(), "--as-of", "2026-01-15");
+        CliRun run = CliRun.of(
+                "cost", AssessEndToEndTest.copyExample("ticket-routing", tmp).toString(), "--as-of", "2026-01-15");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Break-even: ").contains(" weeks with LoRA").contains("Cumulative cost, weeks 0–52")
+        assertThat(run.out())
+                .contains("Break-even: ")
+                .contains(" weeks with LoRA")
+                .contains("Cumulative cost, weeks 0–52")
                 .contains("T = today's prompt");
     }
 
@@ -62,6 +82,8 @@ class CostCommandTest {
         Files.writeString(yaml, Files.readString(yaml).replace("current: gpt-4o-mini", "current: gpt-9"));
         CliRun run = CliRun.of("cost", ws.toString());
         assertThat(run.exitCode()).isEqualTo(TunegateCommand.INVALID_INPUT);
-        assertThat(run.err()).matches("(?s)error: tunegate\\.yaml:\\d+: field \"model\\.current\": expected an id of the price catalog .*found \"gpt-9\"\\n");
+        assertThat(run.err())
+                .matches(
+                        "(?s)error: tunegate\\.yaml:\\d+: field \"model\\.current\": expected an id of the price catalog .*found \"gpt-9\"\\n");
     }
 }

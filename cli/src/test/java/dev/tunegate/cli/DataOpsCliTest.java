@@ -19,18 +19,37 @@ class DataOpsCliTest {
         Files.createDirectories(dir.resolve("data"));
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 30; i++) {
-            b.append("{\"messages\":[{\"role\":\"user\",\"content\":\"ticket ").append(i).append(" about thing ").append(i * 7)
-                    .append(" and item ").append(i * 13).append(" in store ").append(i * 17).append("\"},{\"role\":\"assistant\",\"content\":\"")
-                    .append(i % 3 == 0 ? "A" : "B").append("\"}],\"metadata\":{\"provenance\":\"expert\",\"status\":\"")
-                    .append(i == 29 ? "pending" : "approved").append("\",\"era\":\"2026\"}}\n");
+            b.append("{\"messages\":[{\"role\":\"user\",\"content\":\"ticket ")
+                    .append(i)
+                    .append(" about thing ")
+                    .append(i * 7)
+                    .append(" and item ")
+                    .append(i * 13)
+                    .append(" in store ")
+                    .append(i * 17)
+                    .append("\"},{\"role\":\"assistant\",\"content\":\"")
+                    .append(i % 3 == 0 ? "A" : "B")
+                    .append("\"}],\"metadata\":{\"provenance\":\"expert\",\"status\":\"")
+                    .append(i == 29 ? "pending" : "approved")
+                    .append("\",\"era\":\"2026\"}}\n");
         }
         Files.writeString(dir.resolve("data/train.jsonl"), b.toString());
-        Files.writeString(dir.resolve("tunegate.yaml"), "useCase:\n  name: t\n  taskType: classification\ndata:\n  train: data/train.jsonl\n  currentEras: [\"2026\"]\nevals:\n  baseline: runs/base.jsonl\n");
+        Files.writeString(
+                dir.resolve("tunegate.yaml"),
+                "useCase:\n  name: t\n  taskType: classification\ndata:\n  train: data/train.jsonl\n  currentEras: [\"2026\"]\nevals:\n  baseline: runs/base.jsonl\n");
         Files.createDirectories(dir.resolve("runs"));
         StringBuilder base = new StringBuilder(), bad = new StringBuilder();
         for (int i = 0; i < 100; i++) {
-            base.append("{\"run\":\"base\",\"item\":\"g").append(i).append("\",\"passed\":").append(i < 80).append("}\n");
-            bad.append("{\"run\":\"x@1.0.0\",\"item\":\"g").append(i).append("\",\"passed\":").append(i < 50).append("}\n");
+            base.append("{\"run\":\"base\",\"item\":\"g")
+                    .append(i)
+                    .append("\",\"passed\":")
+                    .append(i < 80)
+                    .append("}\n");
+            bad.append("{\"run\":\"x@1.0.0\",\"item\":\"g")
+                    .append(i)
+                    .append("\",\"passed\":")
+                    .append(i < 50)
+                    .append("}\n");
         }
         Files.writeString(dir.resolve("runs/base.jsonl"), base.toString());
         Files.writeString(dir.resolve("runs/x-1.0.0.jsonl"), bad.toString());
@@ -59,9 +78,12 @@ class DataOpsCliTest {
     void dataDiffPrintsAddedRemovedAndChangedAndAnUnknownVersionIsExit3(@TempDir Path tmp) throws Exception {
         Path ws = workspace(tmp.resolve("ws"));
         assertThat(CliRun.of("data", "snapshot", ws.toString()).exitCode()).isZero();
-        Files.writeString(ws.resolve("data/train.jsonl"), Files.readString(ws.resolve("data/train.jsonl")).replace("\"content\":\"A\"", "\"content\":\"C\""));
+        Files.writeString(
+                ws.resolve("data/train.jsonl"),
+                Files.readString(ws.resolve("data/train.jsonl")).replace("\"content\":\"A\"", "\"content\":\"C\""));
         assertThat(CliRun.of("data", "snapshot", ws.toString()).exitCode()).isZero();
-        JsonNode list = JSON.readTree(CliRun.of("data", "snapshot", ws.toString(), "--list", "--format", "json").out());
+        JsonNode list = JSON.readTree(CliRun.of("data", "snapshot", ws.toString(), "--list", "--format", "json")
+                .out());
         String a = list.get(0).get("id").asText(), b = list.get(1).get("id").asText();
         CliRun diff = CliRun.of("data", "diff", "-w", ws.toString(), a, b, "--format", "json");
         assertThat(diff.exitCode()).as(diff.err()).isZero();
@@ -77,8 +99,22 @@ class DataOpsCliTest {
     @Test
     void promoteIsRefusedWithExit1OnARegression(@TempDir Path tmp) throws Exception {
         Path ws = workspace(tmp.resolve("ws"));
-        assertThat(CliRun.of("adapter", "add", ws.toString(), "--name", "x", "--version", "1.0.0", "--base", "m",
-                "--config", "train.yaml", "--golden-run", "runs/x-1.0.0.jsonl").exitCode()).isZero();
+        assertThat(CliRun.of(
+                                "adapter",
+                                "add",
+                                ws.toString(),
+                                "--name",
+                                "x",
+                                "--version",
+                                "1.0.0",
+                                "--base",
+                                "m",
+                                "--config",
+                                "train.yaml",
+                                "--golden-run",
+                                "runs/x-1.0.0.jsonl")
+                        .exitCode())
+                .isZero();
         CliRun p = CliRun.of("adapter", "promote", ws.toString(), "x@1.0.0", "--env", "prod");
         assertThat(p.exitCode()).isEqualTo(TunegateCommand.GATE);
         assertThat(p.out()).contains("refused").contains("REGRESSION");
@@ -96,6 +132,8 @@ class DataOpsCliTest {
         } finally {
             ReviewCommand.input = null;
         }
-        assertThat(Files.readString(ws.resolve("data/review-log.jsonl"))).contains("\"action\":\"approve\"").contains("\"reviewer\":\"ana\"");
+        assertThat(Files.readString(ws.resolve("data/review-log.jsonl")))
+                .contains("\"action\":\"approve\"")
+                .contains("\"reviewer\":\"ana\"");
     }
 }

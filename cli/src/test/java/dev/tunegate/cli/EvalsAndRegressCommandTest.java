@@ -11,15 +11,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalsAndRegressCommandTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** n items; item j passes when j < passing. */
     private Path run(String name, int n, int passing) throws IOException {
         StringBuilder b = new StringBuilder();
         for (int j = 0; j < n; j++) {
-            b.append("{\"run\":\"").append(name).append("\",\"item\":\"q").append(j).append("\",\"passed\":").append(j < passing)
-                    .append(",\"tags\":{\"era\":\"").append(j % 2 == 0 ? "2025" : "2026").append("\"}}\n");
+            b.append("{\"run\":\"")
+                    .append(name)
+                    .append("\",\"item\":\"q")
+                    .append(j)
+                    .append("\",\"passed\":")
+                    .append(j < passing)
+                    .append(",\"tags\":{\"era\":\"")
+                    .append(j % 2 == 0 ? "2025" : "2026")
+                    .append("\"}}\n");
         }
         Path f = tmp.resolve(name + ".jsonl");
         Files.writeString(f, b.toString());
@@ -46,18 +55,31 @@ class EvalsAndRegressCommandTest {
     void regress_exits_1_on_a_regression_and_writes_junit_xml_to_a_file() throws IOException {
         Path a = run("base", 200, 160), b = run("cand", 200, 130);
         Path xml = tmp.resolve("out/regress.xml");
-        CliRun r = CliRun.of("regress", "--baseline", a.toString(), "--candidate", b.toString(), "--format", "junit", "-o", xml.toString());
+        CliRun r = CliRun.of(
+                "regress",
+                "--baseline",
+                a.toString(),
+                "--candidate",
+                b.toString(),
+                "--format",
+                "junit",
+                "-o",
+                xml.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("REGRESSION");
         String text = Files.readString(xml);
-        assertThat(text).startsWith("<?xml").contains("<testsuite name=\"tunegate regress\"").contains("<failure type=\"REGRESSION\"")
+        assertThat(text)
+                .startsWith("<?xml")
+                .contains("<testsuite name=\"tunegate regress\"")
+                .contains("<failure type=\"REGRESSION\"")
                 .contains("era=2025");
     }
 
     @Test
     void regress_markdown_and_text_name_the_verdict() throws IOException {
         Path a = run("base", 30, 20), b = run("cand", 30, 20);
-        CliRun md = CliRun.of("regress", "--baseline", a.toString(), "--candidate", b.toString(), "--format", "markdown");
+        CliRun md =
+                CliRun.of("regress", "--baseline", a.toString(), "--candidate", b.toString(), "--format", "markdown");
         assertThat(md.exitCode()).isZero();
         assertThat(md.out()).contains("**INCONCLUSIVE**").contains("| baseline |");
         CliRun text = CliRun.of("regress", "--baseline", a.toString(), "--candidate", b.toString());
@@ -67,8 +89,15 @@ class EvalsAndRegressCommandTest {
     @Test
     void a_bad_margin_is_a_usage_error_and_a_missing_file_is_invalid_input() throws IOException {
         Path a = run("base", 10, 5);
-        assertThat(CliRun.of("regress", "--baseline", a.toString(), "--candidate", a.toString(), "--margin", "5").exitCode()).isEqualTo(2);
-        CliRun missing = CliRun.of("regress", "--baseline", a.toString(), "--candidate", tmp.resolve("nope.jsonl").toString());
+        assertThat(CliRun.of("regress", "--baseline", a.toString(), "--candidate", a.toString(), "--margin", "5")
+                        .exitCode())
+                .isEqualTo(2);
+        CliRun missing = CliRun.of(
+                "regress",
+                "--baseline",
+                a.toString(),
+                "--candidate",
+                tmp.resolve("nope.jsonl").toString());
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).startsWith("error: ").contains("nope.jsonl");
     }
@@ -80,15 +109,26 @@ class EvalsAndRegressCommandTest {
             StringBuilder b = new StringBuilder("user_query,gold_label,prediction,match\n");
             for (int j = 0; j < 40; j++) {
                 boolean pass = j < 20 + it;
-                b.append("q").append(j).append(",a,").append(pass ? "a" : "b").append(',').append(pass ? "TRUE" : "FALSE").append('\n');
+                b.append("q")
+                        .append(j)
+                        .append(",a,")
+                        .append(pass ? "a" : "b")
+                        .append(',')
+                        .append(pass ? "TRUE" : "FALSE")
+                        .append('\n');
             }
             b.append("TOTAL_TRUE,,").append(20 + it).append(",\n");
             Files.writeString(d.resolve("run-" + it + ".csv"), b.toString());
         }
         CliRun r = CliRun.of("evals", d.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Eval history: 3 iterations").contains("run-1").contains("[").contains("*")
-                .contains("footer or summary row").contains("run-1.csv:42");
+        assertThat(r.out())
+                .contains("Eval history: 3 iterations")
+                .contains("run-1")
+                .contains("[")
+                .contains("*")
+                .contains("footer or summary row")
+                .contains("run-1.csv:42");
         CliRun json = CliRun.of("evals", d.toString(), "--format", "json", "--seed", "9");
         JsonNode node = JSON.readTree(json.out());
         assertThat(node.get("seed").asInt()).isEqualTo(9);
@@ -106,7 +146,8 @@ class EvalsAndRegressCommandTest {
         assertThat(node.get("plateau").asBoolean()).isTrue();
         assertThat(node.get("recurringErrorClass").get("name").asText()).isEqualTo("WRONG_LABEL billing→account");
         assertThat(node.get("regression").get("verdict").asText()).isEqualTo("PASS");
-        CliRun qa = CliRun.of("evals", AssessEndToEndTest.copyExample("policy-qa", tmp).toString(), "--format", "json");
+        CliRun qa = CliRun.of(
+                "evals", AssessEndToEndTest.copyExample("policy-qa", tmp).toString(), "--format", "json");
         JsonNode q = JSON.readTree(qa.out());
         assertThat(q.get("plateau").asBoolean()).isFalse();
         assertThat(q.get("recurringErrorClass").isNull()).isTrue();

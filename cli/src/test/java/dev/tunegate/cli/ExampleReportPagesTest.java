@@ -25,7 +25,7 @@ class ExampleReportPagesTest {
     @CsvSource({
         "policy-qa, chart-accuracy chart-cost chart-composition chart-recall",
         "ticket-routing, chart-accuracy chart-cost chart-composition chart-recall",
-        "support-kb, chart-composition chart-recall"  // its cost report has an empty series (no lines): the page says so
+        "support-kb, chart-composition chart-recall" // its cost report has an empty series (no lines): the page says so
     })
     void everyChartOfAnExampleRecordIsDrawnWithNumbers(String example, String charts) throws IOException {
         JsonNode record;
@@ -33,7 +33,8 @@ class ExampleReportPagesTest {
             record = Json.mapper().readTree(in);
         }
         String html = HtmlReport.render(record, null);
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"tg-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"tg-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
         assertThat(m.find()).isTrue();
         List<String> drawn = new ArrayList<>();
         for (JsonNode chart : Json.mapper().readTree(m.group(1)).path("charts")) {
@@ -41,7 +42,8 @@ class ExampleReportPagesTest {
             drawn.add(id);
             long numbers = 0;
             for (JsonNode ds : chart.path("data").path("datasets")) {
-                for (JsonNode v : ds.path("data")) if (v.isNumber() || v.path("y").isNumber()) numbers++;
+                for (JsonNode v : ds.path("data"))
+                    if (v.isNumber() || v.path("y").isNumber()) numbers++;
             }
             assertThat(numbers).as("numbers in %s of %s", id, example).isPositive();
         }

@@ -11,15 +11,21 @@ import picocli.CommandLine;
 class HelpTest {
     @Test
     void everyCommandHasHelpWithExamplesAndNoFormatWarnings() {
-        Deque<CommandLine> todo = new ArrayDeque<>(TunegateCommand.newCommandLine().getSubcommands().values());
+        Deque<CommandLine> todo = new ArrayDeque<>(
+                TunegateCommand.newCommandLine().getSubcommands().values());
         while (!todo.isEmpty()) {
             CommandLine cl = todo.pop();
             if (cl.getCommandName().equals("help")) continue;
             todo.addAll(cl.getSubcommands().values());
             String help = cl.getUsageMessage();
-            assertThat(help).as(cl.getCommandSpec().qualifiedName()).doesNotContain("%n").doesNotContain("Could not format");
+            assertThat(help)
+                    .as(cl.getCommandSpec().qualifiedName())
+                    .doesNotContain("%n")
+                    .doesNotContain("Could not format");
             if (cl.getSubcommands().isEmpty()) {
-                assertThat(help).as(cl.getCommandSpec().qualifiedName() + " has examples").contains("Examples:");
+                assertThat(help)
+                        .as(cl.getCommandSpec().qualifiedName() + " has examples")
+                        .contains("Examples:");
             }
         }
     }
@@ -43,7 +49,9 @@ class HelpTest {
             java.util.List<String> args = new java.util.ArrayList<>(path);
             args.add("--help");
             CliRun run = CliRun.of(args.toArray(String[]::new));
-            assertThat(run.exitCode()).as("tunegate " + String.join(" ", args) + ": " + run.err()).isZero();
+            assertThat(run.exitCode())
+                    .as("tunegate " + String.join(" ", args) + ": " + run.err())
+                    .isZero();
             assertThat(run.out()).as("tunegate " + String.join(" ", args)).startsWith("Usage: tunegate");
             seen++;
         }

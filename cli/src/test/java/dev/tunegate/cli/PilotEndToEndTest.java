@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tunegate pilot} and {@code tunegate report} on the shipped examples (copied to a temporary folder). */
 class PilotEndToEndTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void ticketRoutingScalesWithEveryConditionsEvidence() throws IOException {
@@ -38,25 +39,35 @@ class PilotEndToEndTest {
         Path ws = AssessEndToEndTest.copyExample("policy-qa", tmp);
         CliRun run = CliRun.of("pilot", ws.toString(), "--as-of", "2026-04-01");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(TunegateCommand.GATE);
-        assertThat(run.out()).startsWith("policy-qa pilot: STOP").contains("[MISSED] quality-not-worse (STOP)")
+        assertThat(run.out())
+                .startsWith("policy-qa pilot: STOP")
+                .contains("[MISSED] quality-not-worse (STOP)")
                 .contains("pilot/checkpoints.csv:7: field \"latencyP95Ms\"");
         Path decisions = ws.resolve("decisions");
         assertThat(decisions.resolve("0001-policy-qa-stop-pilot.md")).exists();
         assertThat(decisions.resolve("0001-policy-qa-stop-pilot.json")).exists();
         assertThat(decisions.resolve("0001-policy-qa-stop-pilot.html")).exists();
         List<String> log = Files.readAllLines(decisions.resolve("log.jsonl"));
-        assertThat(log).singleElement().satisfies(l -> assertThat(l).startsWith("{\"kind\":\"pilot\",\"id\":\"0001\"").contains("\"verdict\":\"STOP\""));
+        assertThat(log).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("{\"kind\":\"pilot\",\"id\":\"0001\"")
+                .contains("\"verdict\":\"STOP\""));
         CliRun assess = CliRun.of("assess", ws.toString(), "--as-of", "2026-04-01");
         assertThat(assess.exitCode()).as(assess.err()).isZero();
         assertThat(assess.out()).contains("Page:   ").contains("decisions/0002-policy-qa-");
-        assertThat(Files.readAllLines(decisions.resolve("log.jsonl"))).hasSize(2).last().asString().startsWith("{\"kind\":\"decision\",\"id\":\"0002\"");
+        assertThat(Files.readAllLines(decisions.resolve("log.jsonl")))
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("{\"kind\":\"decision\",\"id\":\"0002\"");
     }
 
     @Test
     void theSameInputsGiveTheSamePilotRecordByteForByte() throws IOException {
         Path ws = AssessEndToEndTest.copyExample("ticket-routing", tmp);
-        String a = CliRun.of("pilot", ws.toString(), "--format", "json", "--no-write", "--as-of", "2026-03-01").out();
-        String b = CliRun.of("pilot", ws.toString(), "--format", "json", "--no-write", "--as-of", "2026-03-01").out();
+        String a = CliRun.of("pilot", ws.toString(), "--format", "json", "--no-write", "--as-of", "2026-03-01")
+                .out();
+        String b = CliRun.of("pilot", ws.toString(), "--format", "json", "--no-write", "--as-of", "2026-03-01")
+                .out();
         assertThat(a).isEqualTo(b);
     }
 
@@ -67,11 +78,17 @@ class PilotEndToEndTest {
         CliRun run = CliRun.of("report", ws.toString(), "-o", out.toString(), "--as-of", "2026-03-01");
         assertThat(run.exitCode()).as(run.err()).isZero();
         String html = Files.readString(out);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("The pilot: SCALE").contains("Chart.js v4.4.7");
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("The pilot: SCALE")
+                .contains("Chart.js v4.4.7");
         CliRun def = CliRun.of("report", ws.toString(), "--as-of", "2026-03-01");
         assertThat(def.exitCode()).as(def.err()).isZero();
         try (var files = Files.list(ws.resolve("reports"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString().matches("0001-ticket-routing-[a-z-]+\\.html");
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .singleElement()
+                    .asString()
+                    .matches("0001-ticket-routing-[a-z-]+\\.html");
         }
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The fine-tune break-even judges the payback of a fine-tune pilot only. */
 class PilotPaybackTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static JsonNode payback(String json) throws IOException {
         for (JsonNode c : new ObjectMapper().readTree(json).get("conditions")) {

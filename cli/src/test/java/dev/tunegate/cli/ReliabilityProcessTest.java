@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Counts are bounded so the class stays within about half a minute on a loaded 2-core machine.
  */
 class ReliabilityProcessTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     static Path miniWorkspace(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -43,7 +44,10 @@ class ReliabilityProcessTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(TunegateCommand.class.getName());
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     static int await(Process p) throws InterruptedException {
@@ -60,7 +64,9 @@ class ReliabilityProcessTest {
             Path json = dir.resolve(n.get("json").asText());
             assertThat(json).as(l).exists();
             assertThat(dir.resolve(n.get("record").asText())).as(l).exists();
-            assertThat(Digests.sha256(Files.readString(json))).as("sha256 of " + json).isEqualTo(n.get("sha256").asText());
+            assertThat(Digests.sha256(Files.readString(json)))
+                    .as("sha256 of " + json)
+                    .isEqualTo(n.get("sha256").asText());
             ids.add(n.get("id").asText());
         }
         assertThat(new HashSet<>(ids)).as("record numbers are unique").hasSameSizeAs(ids);
@@ -69,7 +75,9 @@ class ReliabilityProcessTest {
 
     static List<String> tempFiles(Path ws) throws IOException {
         try (Stream<Path> s = Files.walk(ws)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tmp"))
+                    .toList();
         }
     }
 
@@ -79,9 +87,12 @@ class ReliabilityProcessTest {
         int runs = 4; // two pairs at once (the machine has 2 cores)
         List<Process> ps = new ArrayList<>();
         // --force: identical inputs would otherwise give one record ("unchanged since"); here every run must write
-        for (int i = 0; i < runs; i++) ps.add(start(tmp.resolve("out" + i + ".txt"), "assess", ws.toString(), "--force"));
+        for (int i = 0; i < runs; i++)
+            ps.add(start(tmp.resolve("out" + i + ".txt"), "assess", ws.toString(), "--force"));
         for (int i = 0; i < runs; i++) {
-            assertThat(await(ps.get(i))).as(Files.readString(tmp.resolve("out" + i + ".txt"))).isZero();
+            assertThat(await(ps.get(i)))
+                    .as(Files.readString(tmp.resolve("out" + i + ".txt")))
+                    .isZero();
         }
         List<String> ids = assertLogMatchesRecords(ws);
         assertThat(ids).hasSize(runs);
@@ -92,7 +103,9 @@ class ReliabilityProcessTest {
         ps.clear();
         for (int i = 0; i < 2; i++) ps.add(start(tmp.resolve("same" + i + ".txt"), "assess", ws.toString()));
         for (int i = 0; i < 2; i++) {
-            assertThat(await(ps.get(i))).as(Files.readString(tmp.resolve("same" + i + ".txt"))).isZero();
+            assertThat(await(ps.get(i)))
+                    .as(Files.readString(tmp.resolve("same" + i + ".txt")))
+                    .isZero();
             assertThat(Files.readString(tmp.resolve("same" + i + ".txt"))).contains("unchanged since 0004");
         }
         assertThat(assertLogMatchesRecords(ws)).hasSize(runs);
@@ -101,11 +114,14 @@ class ReliabilityProcessTest {
     @Test
     void twoConcurrentPromotesToDifferentEnvironmentsBothLand() throws Exception {
         Path ws = AssessEndToEndTest.copyExample("ticket-routing", tmp);
-        Process a = start(tmp.resolve("a.txt"), "adapter", "promote", ws.toString(), "ticket-router@1.0.0", "--env", "staging");
-        Process b = start(tmp.resolve("b.txt"), "adapter", "promote", ws.toString(), "ticket-router@1.0.0", "--env", "canary");
+        Process a = start(
+                tmp.resolve("a.txt"), "adapter", "promote", ws.toString(), "ticket-router@1.0.0", "--env", "staging");
+        Process b = start(
+                tmp.resolve("b.txt"), "adapter", "promote", ws.toString(), "ticket-router@1.0.0", "--env", "canary");
         assertThat(await(a)).as(Files.readString(tmp.resolve("a.txt"))).isZero();
         assertThat(await(b)).as(Files.readString(tmp.resolve("b.txt"))).isZero();
-        JsonNode envs = Json.mapper().readTree(ws.resolve("adapters.lock").toFile()).get("environments");
+        JsonNode envs =
+                Json.mapper().readTree(ws.resolve("adapters.lock").toFile()).get("environments");
         assertThat(envs.has("staging")).isTrue();
         assertThat(envs.has("canary")).isTrue();
         assertThat(envs.has("prod")).isTrue();
@@ -117,7 +133,8 @@ class ReliabilityProcessTest {
         System.out.println("kill test seed: " + seed + " (rerun with -Dtunegate.killSeed=" + seed + ")");
         Random rnd = new Random(seed);
         Path ws = miniWorkspace(tmp.resolve("ws"));
-        assertThat(await(start(tmp.resolve("first.txt"), "assess", ws.toString()))).isZero();
+        assertThat(await(start(tmp.resolve("first.txt"), "assess", ws.toString())))
+                .isZero();
         long full = 0;
         for (int k = 0; k < 3; k++) {
             long t0 = System.nanoTime();
@@ -139,7 +156,8 @@ class ReliabilityProcessTest {
         // every numbered file in decisions/ has its log line now
         Set<String> logged = new HashSet<>(assertLogMatchesRecords(ws));
         try (Stream<Path> s = Files.list(ws.resolve("decisions"))) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-.*"))
+            s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{4}-.*"))
                     .forEach(n -> assertThat(logged).as(n + " has a log line").contains(n.substring(0, 4)));
         }
         assertThat(CliRun.of("assess", ws.toString()).exitCode()).isZero();
@@ -153,7 +171,11 @@ class ReliabilityProcessTest {
         Path d = ws.resolve("decisions");
         Files.writeString(d.resolve("0002-mini-improve-prompt.json"), "{\"half\": ");
         Files.writeString(d.resolve(".0002-mini-improve-prompt.md.1234.tmp"), "half");
-        Files.writeString(d.resolve("log.jsonl"), "{\"kind\":\"decision\",\"id\":\"0003\"", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                d.resolve("log.jsonl"),
+                "{\"kind\":\"decision\",\"id\":\"0003\"",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
         CliRun dry = CliRun.of("doctor", ws.toString(), "--dry-run");
         assertThat(dry.exitCode()).isEqualTo(1);
         assertThat(dry.out()).contains("orphan temp file", "record without its log line", "torn last line");
@@ -161,7 +183,8 @@ class ReliabilityProcessTest {
         CliRun fix = CliRun.of("doctor", ws.toString());
         assertThat(fix.exitCode()).as(fix.out()).isZero();
         assertThat(d.resolve("0002-mini-improve-prompt.json")).doesNotExist();
-        assertThat(ws.resolve("decisions/incomplete/0002-mini-improve-prompt.json")).exists();
+        assertThat(ws.resolve("decisions/incomplete/0002-mini-improve-prompt.json"))
+                .exists();
         assertThat(tempFiles(ws)).isEmpty();
         assertThat(Files.readString(d.resolve("log.jsonl"))).endsWith("\n");
         assertThat(CliRun.of("doctor", ws.toString(), "--dry-run").exitCode()).isZero();
@@ -172,20 +195,28 @@ class ReliabilityProcessTest {
         Path ws = miniWorkspace(tmp.resolve("ws"));
         Path decisions = Files.createDirectories(ws.resolve("decisions"));
         // 96 KB: room for the JSON and the Markdown, not for the HTML page (Chart.js inlined, ~250 KB)
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", decisions.toString()).redirectErrorStream(true).start();
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", decisions.toString())
+                .redirectErrorStream(true)
+                .start();
         String mountOut = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean mounted = mount.waitFor(20, TimeUnit.SECONDS) && mount.exitValue() == 0;
-        if (!mounted) System.out.println("full-disk test skipped: cannot mount a tmpfs here (" + mountOut.strip() + ")");
+        if (!mounted)
+            System.out.println("full-disk test skipped: cannot mount a tmpfs here (" + mountOut.strip() + ")");
         Assumptions.assumeTrue(mounted, "cannot mount a tmpfs (needs root)");
         try {
             CliRun run = CliRun.of("assess", ws.toString());
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(TunegateCommand.IO_FAILURE);
             assertThat(run.err()).contains("no space left on device").contains(".html");
             try (Stream<Path> s = Files.list(decisions)) {
-                assertThat(s.map(Path::getFileName).map(Path::toString).toList()).as("nothing half-written, no record without a log line").isEmpty();
+                assertThat(s.map(Path::getFileName).map(Path::toString).toList())
+                        .as("nothing half-written, no record without a log line")
+                        .isEmpty();
             }
         } finally {
-            new ProcessBuilder("umount", decisions.toString()).inheritIO().start().waitFor(20, TimeUnit.SECONDS);
+            new ProcessBuilder("umount", decisions.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor(20, TimeUnit.SECONDS);
         }
     }
 }

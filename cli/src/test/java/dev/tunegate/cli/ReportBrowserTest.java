@@ -48,24 +48,39 @@ class ReportBrowserTest {
     static ChromeDriver driver;
     static Path profile;
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(DRIVER), "no " + DRIVER + ": install Debian's chromium-driver to run the browser test");
-        assumeTrue(Files.isExecutable(BROWSER), "no " + BROWSER + ": install Debian's chromium to run the browser test");
+        assumeTrue(
+                Files.isExecutable(DRIVER),
+                "no " + DRIVER + ": install Debian's chromium-driver to run the browser test");
+        assumeTrue(
+                Files.isExecutable(BROWSER), "no " + BROWSER + ": install Debian's chromium to run the browser test");
         // the driver path is set explicitly, so Selenium Manager never looks for (or downloads) one
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         profile = Files.createTempDirectory("tunegate-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -76,7 +91,8 @@ class ReportBrowserTest {
         if (service != null) service.stop();
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -92,21 +108,30 @@ class ReportBrowserTest {
         open(page);
         assertNoScriptErrors();
         List<Long> points = pointsPerChart();
-        Object specs = ((JavascriptExecutor) driver).executeScript("return JSON.parse(document.getElementById('tg-data').textContent).charts.length");
+        Object specs = ((JavascriptExecutor) driver)
+                .executeScript("return JSON.parse(document.getElementById('tg-data').textContent).charts.length");
         assertThat(points).as("one canvas per chart of the page").hasSize(((Number) specs).intValue());
-        assertThat(points).as("every canvas has a Chart with data").allSatisfy(n -> assertThat(n).isPositive());
-        if (points.isEmpty()) assertThat(driver.findElements(By.className("missing"))).as("sections say which artifact would fill them").isNotEmpty();
+        assertThat(points).as("every canvas has a Chart with data").allSatisfy(n -> assertThat(n)
+                .isPositive());
+        if (points.isEmpty())
+            assertThat(driver.findElements(By.className("missing")))
+                    .as("sections say which artifact would fill them")
+                    .isNotEmpty();
         assertThat(driver.findElement(By.id("decision")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("provenance")).getText()).contains("sha256");
         screenshot(name);
 
         // printable: under print media the page keeps every chart and raises no error
         driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
-        ((JavascriptExecutor) driver).executeScript("Object.values(Chart.instances).forEach(function (c) { c.resize(); });");
+        ((JavascriptExecutor) driver)
+                .executeScript("Object.values(Chart.instances).forEach(function (c) { c.resize(); });");
         assertNoScriptErrors();
         assertThat(pointsPerChart()).hasSize(points.size());
         File print = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(print.toPath(), SCREENSHOTS.resolve(name + "-print.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                print.toPath(),
+                SCREENSHOTS.resolve(name + "-print.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
     }
 
@@ -121,11 +146,18 @@ class ReportBrowserTest {
         for (int i = 0; i < 3; i++) {
             ObjectNode it = its.addObject();
             it.put("name", i == 1 ? hostile : "v" + i);
-            it.put("accuracy", 0.7 + i * 0.05).put("low", 0.65 + i * 0.05).put("high", 0.75 + i * 0.05).put("accuracyMethod", "Wilson score 95%");
+            it.put("accuracy", 0.7 + i * 0.05)
+                    .put("low", 0.65 + i * 0.05)
+                    .put("high", 0.75 + i * 0.05)
+                    .put("accuracyMethod", "Wilson score 95%");
         }
         ObjectNode audit = ((ObjectNode) decision.get("reports")).putObject("audit");
         audit.put("file", "data/train.jsonl").put("rows", 10).put("approvedRows", 6);
-        audit.putArray("findings").addObject().put("kind", "conflict").put("file", "data/train.jsonl").put("line", 3)
+        audit.putArray("findings")
+                .addObject()
+                .put("kind", "conflict")
+                .put("file", "data/train.jsonl")
+                .put("line", 3)
                 .put("message", "row text: <script>window.__pwned=3</script>");
         decision.withArray("/reasons").add(hostile);
         Path page = tmp.resolve("hostile.html");
@@ -133,12 +165,14 @@ class ReportBrowserTest {
 
         open(page);
         assertNoScriptErrors();
-        assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+        assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned"))
+                .isEqualTo("undefined");
         assertThat(driver.findElement(By.id("examples")).getText()).contains("<script>window.__pwned=3</script>");
-        assertThat(driver.findElement(By.id("decision")).getText()).contains("</script><script>window.__pwned=1</script>");
+        assertThat(driver.findElement(By.id("decision")).getText())
+                .contains("</script><script>window.__pwned=1</script>");
         assertThat(pointsPerChart()).hasSize(2).allSatisfy(n -> assertThat(n).isPositive());
-        Object label = ((JavascriptExecutor) driver).executeScript(
-                "return Chart.getChart(document.getElementById('chart-accuracy')).data.labels[1]");
+        Object label = ((JavascriptExecutor) driver)
+                .executeScript("return Chart.getChart(document.getElementById('chart-accuracy')).data.labels[1]");
         assertThat(label).isEqualTo(hostile);
         screenshot("hostile");
     }
@@ -147,38 +181,50 @@ class ReportBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
         driver.get(page.toUri().toString());
         new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.__tgChartsReady === true")));
+                .until(d -> Boolean.TRUE.equals(
+                        ((JavascriptExecutor) d).executeScript("return window.__tgChartsReady === true")));
     }
 
     private static void assertNoScriptErrors() {
         Object errors = ((JavascriptExecutor) driver).executeScript("return window.__tgErrors");
         assertThat((List<?>) errors).as("window.onerror").isEmpty();
         List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
         assertThat(severe).as("browser log").isEmpty();
     }
 
     /** Per canvas: the non-null data points of its Chart instance, -1 when the canvas has no chart. */
     @SuppressWarnings("unchecked")
     private static List<Long> pointsPerChart() {
-        Object r = ((JavascriptExecutor) driver).executeScript(
-                "return Array.from(document.querySelectorAll('canvas')).map(function (c) {"
-                + "  var ch = Chart.getChart(c); if (!ch) return -1;"
-                + "  return ch.data.datasets.reduce(function (n, d) { return n + d.data.filter(function (v) { return v !== null; }).length; }, 0);"
-                + "});");
+        Object r = ((JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll('canvas')).map(function (c) {"
+                        + "  var ch = Chart.getChart(c); if (!ch) return -1;"
+                        + "  return ch.data.datasets.reduce(function (n, d) { return n + d.data.filter(function (v) { return v !== null; }).length; }, 0);"
+                        + "});");
         return ((List<Object>) r).stream().map(o -> ((Number) o).longValue()).toList();
     }
 
     private static void screenshot(String name) throws IOException {
-        Object h = ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+        Object h =
+                ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight)");
         int height = (int) Math.min(16_000, ((Number) h).longValue());
         driver.manage().window().setSize(new Dimension(1280, height));
-        ((JavascriptExecutor) driver).executeScript("Object.values(Chart.instances).forEach(function (c) { c.resize(); });");
+        ((JavascriptExecutor) driver)
+                .executeScript("Object.values(Chart.instances).forEach(function (c) { c.resize(); });");
         File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         File charts = driver.findElement(By.id("charts")).getScreenshotAs(OutputType.FILE);
-        Files.copy(charts.toPath(), SCREENSHOTS.resolve(name + "-charts.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                charts.toPath(),
+                SCREENSHOTS.resolve(name + "-charts.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         File examples = driver.findElement(By.id("examples")).getScreenshotAs(OutputType.FILE);
-        Files.copy(examples.toPath(), SCREENSHOTS.resolve(name + "-examples.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                examples.toPath(),
+                SCREENSHOTS.resolve(name + "-examples.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RetrievalCommandTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private void corpus() throws IOException {
         Files.writeString(tmp.resolve("docs.jsonl"), """
@@ -27,12 +28,31 @@ class RetrievalCommandTest {
     @Test
     void flagsWorkWithoutAWorkspaceAndJsonHasTheContractFields() throws IOException {
         corpus();
-        CliRun run = CliRun.of("retrieval", "--corpus", tmp.resolve("docs.jsonl").toString(), "--golden", tmp.resolve("q.jsonl").toString(),
-                "--k", "3", "--format", "json");
+        CliRun run = CliRun.of(
+                "retrieval",
+                "--corpus",
+                tmp.resolve("docs.jsonl").toString(),
+                "--golden",
+                tmp.resolve("q.jsonl").toString(),
+                "--k",
+                "3",
+                "--format",
+                "json");
         assertThat(run.exitCode()).isEqualTo(0);
         JsonNode json = new ObjectMapper().readTree(run.out());
-        for (String f : new String[] {"documents", "chunks", "questions", "recallAtK", "mrr", "ndcgAt10", "aclFindings", "leaks",
-                "goldenSetProblems", "medianChangeIntervalDays", "contextTokensP50"}) {
+        for (String f : new String[] {
+            "documents",
+            "chunks",
+            "questions",
+            "recallAtK",
+            "mrr",
+            "ndcgAt10",
+            "aclFindings",
+            "leaks",
+            "goldenSetProblems",
+            "medianChangeIntervalDays",
+            "contextTokensP50"
+        }) {
             assertThat(json.has(f)).as(f).isTrue();
         }
         // q1 finds a; q2 (staff) may not read b (hr): recall@3 = (1 + 0) / 2
@@ -43,14 +63,20 @@ class RetrievalCommandTest {
     @Test
     void textOutputNamesTheNumbersThatMatterAndTheWorstQuestions() throws IOException {
         corpus();
-        CliRun run = CliRun.of("retrieval", "--corpus", tmp.resolve("docs.jsonl").toString(), "--golden", tmp.resolve("q.jsonl").toString());
+        CliRun run = CliRun.of(
+                "retrieval",
+                "--corpus",
+                tmp.resolve("docs.jsonl").toString(),
+                "--golden",
+                tmp.resolve("q.jsonl").toString());
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).contains("recall@5  0.500", "below 80 %", "leaks: 0", "Worst questions", "q2");
     }
 
     @Test
     void aMissingCorpusIsInvalidInput() {
-        CliRun run = CliRun.of("retrieval", "--corpus", tmp.resolve("nope.jsonl").toString());
+        CliRun run =
+                CliRun.of("retrieval", "--corpus", tmp.resolve("nope.jsonl").toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).startsWith("error: ").contains("nope.jsonl");
     }

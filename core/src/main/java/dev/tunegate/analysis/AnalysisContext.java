@@ -15,7 +15,8 @@ import java.time.ZoneOffset;
  * @param today the date of the run (the cost model ages its price entries by it), so that a run with
  *              a fixed date reproduces its report byte for byte
  */
-public record AnalysisContext(EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads, LocalDate today) {
+public record AnalysisContext(
+        EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads, LocalDate today) {
 
     /** A context dated today (UTC). */
     public AnalysisContext(EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads) {

@@ -12,7 +12,8 @@ import java.util.List;
  * @param report its full report (a record serialisable to JSON), for writers; may be null
  * @param notes short lines a person should read (warnings, what was skipped)
  */
-public record AnalyzerResult(String analyzer, List<Evidence> evidence, List<InputFile> inputs, Object report, List<String> notes) {
+public record AnalyzerResult(
+        String analyzer, List<Evidence> evidence, List<InputFile> inputs, Object report, List<String> notes) {
     public AnalyzerResult {
         evidence = List.copyOf(evidence);
         inputs = List.copyOf(inputs);

@@ -33,7 +33,9 @@ public final class Pipeline {
         throw new IllegalArgumentException("no analyzer named " + name);
     }
 
-    public List<Analyzer> analyzers() { return analyzers; }
+    public List<Analyzer> analyzers() {
+        return analyzers;
+    }
 
     /** The results of every applicable analyzer and the evidence they add up to. */
     public record Run(List<AnalyzerResult> results, List<String> skipped, EvidenceSet evidence) {

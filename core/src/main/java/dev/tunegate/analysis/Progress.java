@@ -20,7 +20,10 @@ public interface Progress {
 
     /** Reports nothing. */
     Progress SILENT = (label, total, unit) -> new Task() {
-        @Override public void advance(long units, long bytes) {}
-        @Override public void close() {}
+        @Override
+        public void advance(long units, long bytes) {}
+
+        @Override
+        public void close() {}
     };
 }

@@ -1,12 +1,12 @@
 package dev.tunegate.assess;
 
 import dev.tunegate.policy.Decision;
-import dev.tunegate.record.DecisionRecord;
 import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.policy.Method;
 import dev.tunegate.policy.RuleId;
 import dev.tunegate.policy.RuleResult;
 import dev.tunegate.policy.Verdict;
+import dev.tunegate.record.DecisionRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,23 +18,40 @@ final class Alternatives {
         List<DecisionRecord.Alternative> out = new ArrayList<>();
         DecisionKind k = d.kind();
         if (k != DecisionKind.IMPROVE_PROMPT) {
-            out.add(new DecisionRecord.Alternative("Keep improving the prompt", switch (k) {
-                case FINE_TUNE, HYBRID -> "prompting has plateaued or costs more than a tuned model: " + verdictLine(d, RuleId.FT_PLATEAU) + "; " + verdictLine(d, RuleId.FT_COST);
-                case USE_RAG -> "no prompt carries facts that change this often or answers that must cite sources: " + verdictLine(d, RuleId.NO_FRESH) + "; " + verdictLine(d, RuleId.NO_CITE);
-                default -> "a blocker comes first: " + String.join("; ", d.deciding().stream().map(id -> verdictLine(d, id)).toList());
-            }));
+            out.add(new DecisionRecord.Alternative(
+                    "Keep improving the prompt",
+                    switch (k) {
+                        case FINE_TUNE, HYBRID ->
+                            "prompting has plateaued or costs more than a tuned model: "
+                                    + verdictLine(d, RuleId.FT_PLATEAU) + "; " + verdictLine(d, RuleId.FT_COST);
+                        case USE_RAG ->
+                            "no prompt carries facts that change this often or answers that must cite sources: "
+                                    + verdictLine(d, RuleId.NO_FRESH) + "; " + verdictLine(d, RuleId.NO_CITE);
+                        default ->
+                            "a blocker comes first: "
+                                    + String.join(
+                                            "; ",
+                                            d.deciding().stream()
+                                                    .map(id -> verdictLine(d, id))
+                                                    .toList());
+                    }));
         }
         if (k != DecisionKind.USE_RAG && k != DecisionKind.HYBRID) {
-            out.add(new DecisionRecord.Alternative("Retrieval (RAG) for the facts",
-                    "facts do not change weekly and citations are not required: " + verdictLine(d, RuleId.NO_FRESH) + "; " + verdictLine(d, RuleId.NO_CITE)));
+            out.add(new DecisionRecord.Alternative(
+                    "Retrieval (RAG) for the facts",
+                    "facts do not change weekly and citations are not required: " + verdictLine(d, RuleId.NO_FRESH)
+                            + "; " + verdictLine(d, RuleId.NO_CITE)));
         }
         if (k != DecisionKind.FINE_TUNE && k != DecisionKind.HYBRID) {
-            out.add(new DecisionRecord.Alternative("Fine-tune now",
-                    "not justified yet: " + verdictLine(d, RuleId.FT_PLATEAU) + "; " + verdictLine(d, RuleId.FT_DATA) + "; " + verdictLine(d, RuleId.FT_TASK)));
+            out.add(new DecisionRecord.Alternative(
+                    "Fine-tune now",
+                    "not justified yet: " + verdictLine(d, RuleId.FT_PLATEAU) + "; " + verdictLine(d, RuleId.FT_DATA)
+                            + "; " + verdictLine(d, RuleId.FT_TASK)));
         } else {
             for (Method m : Method.values()) {
                 if (m == d.method()) continue;
-                out.add(new DecisionRecord.Alternative(m.label(), "best for " + m.bestFor() + "; not chosen: " + d.methodReason()));
+                out.add(new DecisionRecord.Alternative(
+                        m.label(), "best for " + m.bestFor() + "; not chosen: " + d.methodReason()));
             }
         }
         return out;
@@ -42,36 +59,53 @@ final class Alternatives {
 
     private static String verdictLine(Decision d, RuleId id) {
         RuleResult r = d.rule(id);
-        return id.code() + " " + switch (r.verdict()) {
-            case FIRED -> "fired (" + r.measuredDisplay() + ")";
-            case NOT_FIRED -> "did not fire (" + r.measuredDisplay() + ")";
-            case UNKNOWN -> "unknown (needs " + String.join(", ", r.settledBy()) + ")";
-            case NOT_APPLICABLE -> "does not apply to this use case";
-        };
+        return id.code() + " "
+                + switch (r.verdict()) {
+                    case FIRED -> "fired (" + r.measuredDisplay() + ")";
+                    case NOT_FIRED -> "did not fire (" + r.measuredDisplay() + ")";
+                    case UNKNOWN -> "unknown (needs " + String.join(", ", r.settledBy()) + ")";
+                    case NOT_APPLICABLE -> "does not apply to this use case";
+                };
     }
 
     static List<String> consequences(Decision d) {
         List<String> c = new ArrayList<>();
         switch (d.kind()) {
             case FINE_TUNE, HYBRID -> {
-                c.add("Pilot an adapter for 4–8 weeks against the golden-set baseline before scaling (`tunegate pilot`).");
-                c.add("Retrain quarterly and on every new base model; compare to the baseline on the golden set (`tunegate regress`).");
-                c.add("Version the dataset and the adapter like code; never train on a retired policy era or on unapproved LLM drafts.");
-                if (d.kind() == DecisionKind.HYBRID) c.add("Facts stay in the retrieval index; the business owner keeps the corpus fresh.");
+                c.add(
+                        "Pilot an adapter for 4–8 weeks against the golden-set baseline before scaling (`tunegate pilot`).");
+                c.add(
+                        "Retrain quarterly and on every new base model; compare to the baseline on the golden set (`tunegate regress`).");
+                c.add(
+                        "Version the dataset and the adapter like code; never train on a retired policy era or on unapproved LLM drafts.");
+                if (d.kind() == DecisionKind.HYBRID)
+                    c.add("Facts stay in the retrieval index; the business owner keeps the corpus fresh.");
             }
             case USE_RAG -> {
-                c.add("Build or keep the retrieval index; the business owner owns corpus freshness, the technical owner the pipeline.");
-                c.add("Review refused queries and low-score retrievals weekly; keep recall@k on golden questions at or above 80 %.");
+                c.add(
+                        "Build or keep the retrieval index; the business owner owns corpus freshness, the technical owner the pipeline.");
+                c.add(
+                        "Review refused queries and low-score retrievals weekly; keep recall@k on golden questions at or above 80 %.");
                 c.add("Map SSO groups to document metadata before rollout.");
             }
-            case FIX_ACCESS_CONTROL -> c.add("Nothing ships until every document carries its groups and no principal retrieves what it may not see.");
-            case FIX_RETRIEVAL -> c.add("Generation work pauses until recall@k on the golden questions reaches the threshold: fix chunking and the index.");
-            case CONFIGURE_STRUCTURED_OUTPUT -> c.add("Turn on JSON mode / structured output or tool calling, then re-run the evals before any fine-tune.");
-            case COLLECT_DATA -> c.add(d.deciding().contains(RuleId.FT_CONSISTENT)
-                    ? "Resolve the conflicting labels first (each group is a conflict finding of `tunegate audit --findings`): one output per input, then re-assess."
-                    : "Collect and review pairs (LLM drafts only with human approval per row) until the reviewed-pairs threshold is met; then re-assess.");
+            case FIX_ACCESS_CONTROL ->
+                c.add(
+                        "Nothing ships until every document carries its groups and no principal retrieves what it may not see.");
+            case FIX_RETRIEVAL ->
+                c.add(
+                        "Generation work pauses until recall@k on the golden questions reaches the threshold: fix chunking and the index.");
+            case CONFIGURE_STRUCTURED_OUTPUT ->
+                c.add(
+                        "Turn on JSON mode / structured output or tool calling, then re-run the evals before any fine-tune.");
+            case COLLECT_DATA ->
+                c.add(
+                        d.deciding().contains(RuleId.FT_CONSISTENT)
+                                ? "Resolve the conflicting labels first (each group is a conflict finding of `tunegate audit --findings`): one output per input, then re-assess."
+                                : "Collect and review pairs (LLM drafts only with human approval per row) until the reviewed-pairs threshold is met; then re-assess.");
             case NOT_READY -> c.add("Write the task down as input→output pairs with examples before any model work.");
-            case IMPROVE_PROMPT -> c.add("Iterate on the prompt and few-shot examples with a held-out eval per iteration; re-assess when it plateaus.");
+            case IMPROVE_PROMPT ->
+                c.add(
+                        "Iterate on the prompt and few-shot examples with a held-out eval per iteration; re-assess when it plateaus.");
         }
         if (d.rules().stream().anyMatch(r -> r.verdict() == Verdict.UNKNOWN)) {
             c.add("Some rules are unknown; supplying the artifacts they name may change this decision.");

@@ -21,11 +21,19 @@ public record AssessOptions(boolean write, int threads, Progress progress, Clock
         return new AssessOptions(true, Runtime.getRuntime().availableProcessors(), Progress.SILENT, Clock.systemUTC());
     }
 
-    public AssessOptions withWrite(boolean w) { return new AssessOptions(w, threads, progress, clock, force); }
+    public AssessOptions withWrite(boolean w) {
+        return new AssessOptions(w, threads, progress, clock, force);
+    }
 
-    public AssessOptions withClock(Clock c) { return new AssessOptions(write, threads, progress, c, force); }
+    public AssessOptions withClock(Clock c) {
+        return new AssessOptions(write, threads, progress, c, force);
+    }
 
-    public AssessOptions withProgress(Progress p) { return new AssessOptions(write, threads, p, clock, force); }
+    public AssessOptions withProgress(Progress p) {
+        return new AssessOptions(write, threads, p, clock, force);
+    }
 
-    public AssessOptions withForce(boolean f) { return new AssessOptions(write, threads, progress, clock, f); }
+    public AssessOptions withForce(boolean f) {
+        return new AssessOptions(write, threads, progress, clock, f);
+    }
 }

@@ -41,9 +41,23 @@ public final class Assessment {
      * {@code unchangedSince}: the JSON twin of the latest record when its inputs and configuration equal this run's
      * and nothing was written; else null.
      */
-    public record Result(Workspace workspace, Pipeline.Run run, Decision decision, DecisionRecord record, Path markdown, Path json, Path html,
-                         Path unchangedSince) {
-        public Result(Workspace workspace, Pipeline.Run run, Decision decision, DecisionRecord record, Path markdown, Path json, Path html) {
+    public record Result(
+            Workspace workspace,
+            Pipeline.Run run,
+            Decision decision,
+            DecisionRecord record,
+            Path markdown,
+            Path json,
+            Path html,
+            Path unchangedSince) {
+        public Result(
+                Workspace workspace,
+                Pipeline.Run run,
+                Decision decision,
+                DecisionRecord record,
+                Path markdown,
+                Path json,
+                Path html) {
             this(workspace, run, decision, record, markdown, json, html, null);
         }
     }
@@ -57,12 +71,20 @@ public final class Assessment {
     public Result run(Workspace ws, AssessOptions options) {
         Thresholds thresholds = policy.thresholds(overrides(ws));
         LocalDate today = LocalDate.now(options.clock());
-        AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
+        AnalysisContext ctx =
+                new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
         RecordWriter writer = new RecordWriter(ws);
         if (!options.write()) {
-            return new Result(ws, run, decision, DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber()), null, null, null);
+            return new Result(
+                    ws,
+                    run,
+                    decision,
+                    DecisionRecords.build(ws, run, decision, thresholds, today, writer.nextNumber()),
+                    null,
+                    null,
+                    null);
         }
         // the number is allocated, the "unchanged" check made and the record written under the workspace's write
         // lock: two runs never share one number, and two identical runs write one record
@@ -72,8 +94,11 @@ public final class Assessment {
                 java.util.Optional<Path> same = writer.latestDecision().filter(latest -> sameInputs(latest, record));
                 if (same.isPresent()) return new Result(ws, run, decision, record, null, null, null, same.get());
             }
-            RecordWriter.Written w = writer.write(record, MarkdownRecord.render(record), (md, json) -> HtmlReport.write(
-                    md.resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null));
+            RecordWriter.Written w = writer.write(
+                    record,
+                    MarkdownRecord.render(record),
+                    (md, json) -> HtmlReport.write(
+                            md.resolveSibling(record.id() + "-" + record.slug() + ".html"), record, null));
             return new Result(ws, run, decision, record, w.markdown(), w.json(), w.extra());
         }
     }
@@ -84,8 +109,11 @@ public final class Assessment {
      */
     static boolean sameInputs(Path latestJson, DecisionRecord record) {
         try {
-            com.fasterxml.jackson.databind.JsonNode old = dev.tunegate.io.Json.mapper().readTree(latestJson.toFile()).path("provenance");
-            com.fasterxml.jackson.databind.JsonNode now = dev.tunegate.io.Json.mapper().readTree(dev.tunegate.io.Json.pretty(record)).path("provenance");
+            com.fasterxml.jackson.databind.JsonNode old =
+                    dev.tunegate.io.Json.mapper().readTree(latestJson.toFile()).path("provenance");
+            com.fasterxml.jackson.databind.JsonNode now = dev.tunegate.io.Json.mapper()
+                    .readTree(dev.tunegate.io.Json.pretty(record))
+                    .path("provenance");
             for (String field : java.util.List.of("inputs", "config", "thresholds", "toolVersion")) {
                 if (!old.path(field).equals(now.path(field))) return false;
             }

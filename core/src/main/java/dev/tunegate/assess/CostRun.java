@@ -27,9 +27,11 @@ public final class CostRun {
         Policy policy = Policy.standard();
         Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
         CostAnalyzer cost = new CostAnalyzer();
-        AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), progress, threads, today);
+        AnalysisContext ctx = new AnalysisContext(
+                EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), progress, threads, today);
         Pipeline before = StandardPipeline.upTo(cost.name());
-        List<Analyzer> earlier = before.analyzers().subList(0, before.analyzers().size() - 1);
+        List<Analyzer> earlier =
+                before.analyzers().subList(0, before.analyzers().size() - 1);
         EvidenceSet evidence = new Pipeline(earlier).run(ws, ctx).evidence();
         return new Result(ws, cost.report(ws, ctx.withEvidence(evidence)));
     }

@@ -20,19 +20,26 @@ public final class AuditAnalyzer implements Analyzer {
     static final double STRUCTURED_SHARE = 0.9;
 
     @Override
-    public String name() { return "audit"; }
+    public String name() {
+        return "audit";
+    }
 
     @Override
-    public boolean applies(Workspace workspace) { return workspace.path("data.train").isPresent(); }
+    public boolean applies(Workspace workspace) {
+        return workspace.path("data.train").isPresent();
+    }
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
         AuditRequest request = request(ws);
         boolean semantic = ws.bool("data.semantic").orElse(false) && request.golden() != null;
         java.util.Set<Integer> lexicalLeaks = new java.util.HashSet<>();
-        FindingSink sink = !semantic ? FindingSink.NONE : f -> {
-            if (f.kind().equals(FindingKind.GOLDEN_LEAK.key()) && !f.rows().isEmpty()) lexicalLeaks.add(f.rows().get(0));
-        };
+        FindingSink sink = !semantic
+                ? FindingSink.NONE
+                : f -> {
+                    if (f.kind().equals(FindingKind.GOLDEN_LEAK.key())
+                            && !f.rows().isEmpty()) lexicalLeaks.add(f.rows().get(0));
+                };
         AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), sink, ws::relative);
         List<Evidence> ev = evidence(r, context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE));
         List<String> notes = notes(r);
@@ -45,21 +52,39 @@ public final class AuditAnalyzer implements Analyzer {
      * {@code data.semantic: true}: paraphrase leaks of the golden set (the semantic audit) join the exact and
      * near-duplicate leaks in {@link Measure#LEAKED_GOLDEN_ROWS}, so the record's leakage evidence counts them.
      */
-    private static void semantic(Workspace ws, AuditRequest request, AuditReport r, java.util.Set<Integer> lexicalLeaks,
-                                 AnalysisContext context, List<Evidence> ev, List<String> notes) {
-        dev.tunegate.audit.semantic.SemanticRequest sr = dev.tunegate.audit.semantic.SemanticRequest.of(request.train(), request.golden())
-                .withFormat(request.format(), request.columns()).withCacheDir(ws.root().resolve(".tunegate").resolve("embeddings"));
-        dev.tunegate.audit.semantic.SemanticReport s = dev.tunegate.audit.semantic.SemanticAudit.run(sr, lexicalLeaks, context.progress(),
-                context.threads(), f -> { }, ws::relative);
+    private static void semantic(
+            Workspace ws,
+            AuditRequest request,
+            AuditReport r,
+            java.util.Set<Integer> lexicalLeaks,
+            AnalysisContext context,
+            List<Evidence> ev,
+            List<String> notes) {
+        dev.tunegate.audit.semantic.SemanticRequest sr = dev.tunegate.audit.semantic.SemanticRequest.of(
+                        request.train(), request.golden())
+                .withFormat(request.format(), request.columns())
+                .withCacheDir(ws.root().resolve(".tunegate").resolve("embeddings"));
+        dev.tunegate.audit.semantic.SemanticReport s = dev.tunegate.audit.semantic.SemanticAudit.run(
+                sr, lexicalLeaks, context.progress(), context.threads(), f -> {}, ws::relative);
         long lexical = r.leakage() == null ? 0 : r.leakage().leakedRows();
         long paraphrases = s.leakedGoldenRows() == null ? 0 : s.leakedGoldenRows();
         ev.removeIf(e -> e.measure() == Measure.LEAKED_GOLDEN_ROWS);
-        ev.add(Evidence.measured(Measure.LEAKED_GOLDEN_ROWS, lexical + paraphrases, "audit: " + r.file() + " + " + ws.relative(request.golden()),
-                (r.leakage() == null ? "" : r.leakage().exactLeaks() + " exact, " + r.leakage().nearLeaks() + " near-duplicate, ")
-                        + paraphrases + String.format(Locale.ROOT, " paraphrased inputs (%s, cosine ≥ %.2f)", s.model(), s.threshold())
+        ev.add(Evidence.measured(
+                Measure.LEAKED_GOLDEN_ROWS,
+                lexical + paraphrases,
+                "audit: " + r.file() + " + " + ws.relative(request.golden()),
+                (r.leakage() == null
+                                ? ""
+                                : r.leakage().exactLeaks() + " exact, "
+                                        + r.leakage().nearLeaks() + " near-duplicate, ")
+                        + paraphrases
+                        + String.format(
+                                Locale.ROOT, " paraphrased inputs (%s, cosine ≥ %.2f)", s.model(), s.threshold())
                         + " of " + s.goldenRows() + " golden rows"));
         if (paraphrases > 0) {
-            notes.add(paraphrases + " golden rows are paraphrases of training rows (semantic audit): a golden-set score overstates what the model learned");
+            notes.add(
+                    paraphrases
+                            + " golden rows are paraphrases of training rows (semantic audit): a golden-set score overstates what the model learned");
         }
     }
 
@@ -78,56 +103,128 @@ public final class AuditAnalyzer implements Analyzer {
         String src = "audit: " + r.file();
         ev.add(Evidence.measured(Measure.DATASET_ROWS, r.rows(), src, r.validRows() + " valid"));
         if (r.usableRows() != null) {
-            ev.add(Evidence.measured(Measure.REVIEWED_PAIRS, r.usableRows(), src, String.format(Locale.ROOT,
-                    "approved or gold (%d approved, %d gold), current era, exact and near duplicates collapsed, %d rows in conflict groups excluded",
-                    r.approvedRows(), r.goldRows(), r.rowsInConflictGroups() == null ? 0 : r.rowsInConflictGroups())));
+            ev.add(Evidence.measured(
+                    Measure.REVIEWED_PAIRS,
+                    r.usableRows(),
+                    src,
+                    String.format(
+                            Locale.ROOT,
+                            "approved or gold (%d approved, %d gold), current era, exact and near duplicates collapsed, %d rows in conflict groups excluded",
+                            r.approvedRows(),
+                            r.goldRows(),
+                            r.rowsInConflictGroups() == null ? 0 : r.rowsInConflictGroups())));
         }
         ev.add(Evidence.measured(Measure.GOLD_ROWS, r.goldRows(), src, "rows with metadata.provenance = gold"));
         if (r.outputs() != null) {
             AuditReport.Outputs o = r.outputs();
-            ev.add(Evidence.measured(Measure.OUTPUTS_STRUCTURED, o.structured(), src, String.format(Locale.ROOT,
-                    "%.1f%% of outputs parse as JSON%s", 100 * o.jsonParseRate(), o.schema() != null ? "; an output schema is configured" : "")));
+            ev.add(Evidence.measured(
+                    Measure.OUTPUTS_STRUCTURED,
+                    o.structured(),
+                    src,
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f%% of outputs parse as JSON%s",
+                            100 * o.jsonParseRate(),
+                            o.schema() != null ? "; an output schema is configured" : "")));
             if (o.structured()) {
                 if (o.schema() != null) {
-                    ev.add(Evidence.measured(Measure.OUTPUT_SCHEMA_CONFORMANCE, o.schema().candidateConformance(), src + " + " + o.schema().file(),
-                            o.schema().candidateConformingRows() + " of " + o.schema().candidateRows() + " training candidates conform to the schema ("
-                                    + o.schema().conformingRows() + " of " + o.schema().checkedRows() + " valid rows, retired-era and rejected rows included)"));
+                    ev.add(Evidence.measured(
+                            Measure.OUTPUT_SCHEMA_CONFORMANCE,
+                            o.schema().candidateConformance(),
+                            src + " + " + o.schema().file(),
+                            o.schema().candidateConformingRows() + " of "
+                                    + o.schema().candidateRows() + " training candidates conform to the schema ("
+                                    + o.schema().conformingRows() + " of "
+                                    + o.schema().checkedRows()
+                                    + " valid rows, retired-era and rejected rows included)"));
                 } else if (o.inferred() != null) {
-                    ev.add(Evidence.measured(Measure.OUTPUT_SCHEMA_CONFORMANCE, o.inferred().candidateShare(), src, String.format(Locale.ROOT,
-                            "%.1f%% of %d training candidates have the dominant output fields {%s} (no schema configured: inferred)",
-                            100 * o.inferred().candidateShare(), r.candidateRows(), String.join(", ", o.inferred().dominantFields().keySet()))));
+                    ev.add(Evidence.measured(
+                            Measure.OUTPUT_SCHEMA_CONFORMANCE,
+                            o.inferred().candidateShare(),
+                            src,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%.1f%% of %d training candidates have the dominant output fields {%s} (no schema configured: inferred)",
+                                    100 * o.inferred().candidateShare(),
+                                    r.candidateRows(),
+                                    String.join(
+                                            ", ", o.inferred().dominantFields().keySet()))));
                 }
             }
         }
         if (r.consistency() != null) {
             AuditReport.Consistency c = r.consistency();
-            ev.add(Evidence.measured(Measure.LABEL_DISAGREEMENT_RATE, c.candidateConflictShare(), src,
-                    c.candidateRowsInConflict() + " of " + c.candidateRows() + " training-candidate rows (current era, not rejected) sit in "
-                            + r.candidateConflictGroups() + " groups of the same or near-duplicate input with different outputs"));
-            ev.add(Evidence.measured(Measure.CONFLICT_ROW_SHARE, c.conflictShare(), src,
-                    c.rowsInConflict() + " of " + c.approvedRows() + " approved, current-era rows sit in " + c.conflictGroups() + " conflict groups"));
-            ev.add(Evidence.measured(Measure.CONFLICT_GROUPS, c.conflictGroups(), src, "same or near-duplicate input, rival outputs, among approved current-era rows"));
-            ev.add(Evidence.measured(Measure.CONFLICT_ROWS, c.rowsInConflict(), src, "approved, current-era rows in those groups"));
-            ev.add(Evidence.measured(Measure.CONFLICT_GROUPS_TO_RESOLVE, c.groupsToResolve(maxConflictShare), src, String.format(Locale.ROOT,
-                    "largest first, until at most %.1f%% of approved rows conflict", 100 * maxConflictShare)));
+            ev.add(Evidence.measured(
+                    Measure.LABEL_DISAGREEMENT_RATE,
+                    c.candidateConflictShare(),
+                    src,
+                    c.candidateRowsInConflict() + " of " + c.candidateRows()
+                            + " training-candidate rows (current era, not rejected) sit in "
+                            + r.candidateConflictGroups()
+                            + " groups of the same or near-duplicate input with different outputs"));
+            ev.add(Evidence.measured(
+                    Measure.CONFLICT_ROW_SHARE,
+                    c.conflictShare(),
+                    src,
+                    c.rowsInConflict() + " of " + c.approvedRows() + " approved, current-era rows sit in "
+                            + c.conflictGroups() + " conflict groups"));
+            ev.add(Evidence.measured(
+                    Measure.CONFLICT_GROUPS,
+                    c.conflictGroups(),
+                    src,
+                    "same or near-duplicate input, rival outputs, among approved current-era rows"));
+            ev.add(Evidence.measured(
+                    Measure.CONFLICT_ROWS, c.rowsInConflict(), src, "approved, current-era rows in those groups"));
+            ev.add(Evidence.measured(
+                    Measure.CONFLICT_GROUPS_TO_RESOLVE,
+                    c.groupsToResolve(maxConflictShare),
+                    src,
+                    String.format(
+                            Locale.ROOT,
+                            "largest first, until at most %.1f%% of approved rows conflict",
+                            100 * maxConflictShare)));
         }
         if (r.leakage() != null) {
-            ev.add(Evidence.measured(Measure.LEAKED_GOLDEN_ROWS, r.leakage().leakedRows(), src + " + " + r.leakage().goldenFile(),
-                    r.leakage().exactLeaks() + " exact, " + r.leakage().nearLeaks() + " near-duplicate inputs of " + r.leakage().goldenRows() + " golden rows"));
+            ev.add(Evidence.measured(
+                    Measure.LEAKED_GOLDEN_ROWS,
+                    r.leakage().leakedRows(),
+                    src + " + " + r.leakage().goldenFile(),
+                    r.leakage().exactLeaks() + " exact, " + r.leakage().nearLeaks() + " near-duplicate inputs of "
+                            + r.leakage().goldenRows() + " golden rows"));
         }
         if (r.tokens() != null && r.tokens().perExample().rows() > 0) {
             AuditReport.Tokens t = r.tokens();
-            ev.add(Evidence.measured(Measure.TRAINING_TOKENS, t.billingTokensPerEpoch(), src, t.tokenizer() + "; "
-                    + t.epochs() + " epochs by OpenAI's heuristic = " + t.trainingTokens() + " tokens trained"));
+            ev.add(Evidence.measured(
+                    Measure.TRAINING_TOKENS,
+                    t.billingTokensPerEpoch(),
+                    src,
+                    t.tokenizer() + "; " + t.epochs() + " epochs by OpenAI's heuristic = " + t.trainingTokens()
+                            + " tokens trained"));
             // the user's input only: the cost model adds today's (or the tuned) system prompt itself
             AuditReport.TokenStats user = t.byRole().get("user");
             if (user != null) {
-                ev.add(Evidence.measured(Measure.INPUT_TOKENS_PER_CALL, user.p50(), src, "p50 of user tokens per row (" + t.tokenizer() + ")"));
+                ev.add(Evidence.measured(
+                        Measure.INPUT_TOKENS_PER_CALL,
+                        user.p50(),
+                        src,
+                        "p50 of user tokens per row (" + t.tokenizer() + ")"));
             } else {
-                ev.add(Evidence.measured(Measure.INPUT_TOKENS_PER_CALL, t.inputPerCall().p50(), src, "p50 of input tokens per row (" + t.tokenizer() + ")"));
+                ev.add(Evidence.measured(
+                        Measure.INPUT_TOKENS_PER_CALL,
+                        t.inputPerCall().p50(),
+                        src,
+                        "p50 of input tokens per row (" + t.tokenizer() + ")"));
             }
-            ev.add(Evidence.measured(Measure.OUTPUT_TOKENS_PER_CALL, t.outputPerCall().p50(), src, "p50 of assistant tokens per row (" + t.tokenizer() + ")"));
-            ev.add(Evidence.measured(Measure.SEQUENCE_TOKENS_P95, t.perExample().p95(), src, "p95 of tokens per training example (" + t.tokenizer() + ")"));
+            ev.add(Evidence.measured(
+                    Measure.OUTPUT_TOKENS_PER_CALL,
+                    t.outputPerCall().p50(),
+                    src,
+                    "p50 of assistant tokens per row (" + t.tokenizer() + ")"));
+            ev.add(Evidence.measured(
+                    Measure.SEQUENCE_TOKENS_P95,
+                    t.perExample().p95(),
+                    src,
+                    "p95 of tokens per training example (" + t.tokenizer() + ")"));
         }
         return ev;
     }
@@ -135,18 +232,23 @@ public final class AuditAnalyzer implements Analyzer {
     private static List<AnalyzerResult.InputFile> inputs(Workspace ws, AuditReport r, AuditRequest request) {
         List<AnalyzerResult.InputFile> in = new ArrayList<>();
         in.add(new AnalyzerResult.InputFile(r.file(), r.sha256()));
-        if (r.leakage() != null) in.add(new AnalyzerResult.InputFile(r.leakage().goldenFile(), r.leakage().sha256()));
+        if (r.leakage() != null)
+            in.add(new AnalyzerResult.InputFile(
+                    r.leakage().goldenFile(), r.leakage().sha256()));
         if (request.outputSchema() != null) {
-            in.add(new AnalyzerResult.InputFile(ws.relative(request.outputSchema()), dev.tunegate.io.Digests.sha256(request.outputSchema())));
+            in.add(new AnalyzerResult.InputFile(
+                    ws.relative(request.outputSchema()), dev.tunegate.io.Digests.sha256(request.outputSchema())));
         }
         return in;
     }
 
     private static List<String> notes(AuditReport r) {
         List<String> n = new ArrayList<>(r.notes());
-        if (r.llmDraftedNotApprovedRows() > 0) n.add(r.llmDraftedNotApprovedRows() + " LLM-drafted rows are not approved and are not counted");
+        if (r.llmDraftedNotApprovedRows() > 0)
+            n.add(r.llmDraftedNotApprovedRows() + " LLM-drafted rows are not approved and are not counted");
         if (r.retiredEraRows() > 0) n.add(r.retiredEraRows() + " rows of a retired era are not counted");
-        if (r.leakedGoldenRows() != null && r.leakedGoldenRows() > 0) n.add(r.leakedGoldenRows() + " golden rows leak into training (" + r.file() + ")");
+        if (r.leakedGoldenRows() != null && r.leakedGoldenRows() > 0)
+            n.add(r.leakedGoldenRows() + " golden rows leak into training (" + r.file() + ")");
         return n;
     }
 }

@@ -19,23 +19,31 @@ public enum AuditCheck {
 
     private final String id;
 
-    AuditCheck(String id) { this.id = id; }
+    AuditCheck(String id) {
+        this.id = id;
+    }
 
     /** The id used by {@code --only}. */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /** Parses a comma list such as {@code near-duplicates,tokens}; {@code all} or blank means every check. */
     public static Set<AuditCheck> parse(String list) {
-        if (list == null || list.isBlank() || list.trim().equalsIgnoreCase("all")) return EnumSet.allOf(AuditCheck.class);
+        if (list == null || list.isBlank() || list.trim().equalsIgnoreCase("all"))
+            return EnumSet.allOf(AuditCheck.class);
         EnumSet<AuditCheck> out = EnumSet.noneOf(AuditCheck.class);
         for (String part : list.split(",")) {
             String k = part.trim().toLowerCase(Locale.ROOT);
             if (k.isEmpty()) continue;
             AuditCheck found = null;
-            for (AuditCheck c : values()) if (c.id.equals(k) || c.name().equalsIgnoreCase(k.replace('-', '_'))) found = c;
+            for (AuditCheck c : values())
+                if (c.id.equals(k) || c.name().equalsIgnoreCase(k.replace('-', '_'))) found = c;
             if (found == null) {
-                throw new dev.tunegate.io.InvalidInputException("--only \"" + part.trim() + "\": expected a comma list of "
-                        + Arrays.stream(values()).map(AuditCheck::id).collect(Collectors.joining(", ")) + ", found \"" + part.trim() + "\"");
+                throw new dev.tunegate.io.InvalidInputException(
+                        "--only \"" + part.trim() + "\": expected a comma list of "
+                                + Arrays.stream(values()).map(AuditCheck::id).collect(Collectors.joining(", "))
+                                + ", found \"" + part.trim() + "\"");
             }
             out.add(found);
         }

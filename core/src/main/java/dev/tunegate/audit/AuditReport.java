@@ -53,21 +53,65 @@ import java.util.Map;
  * @param consistency label consistency of the rows a fine-tune would train on (FT-CONSISTENT, FT-TASK); null when conflicts do not run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "file", "sha256", "format", "compression", "layout", "checks", "rows", "validRows",
-        "approvedRows", "goldRows", "usableRows"})
+@JsonPropertyOrder({
+    "schemaVersion",
+    "file",
+    "sha256",
+    "format",
+    "compression",
+    "layout",
+    "checks",
+    "rows",
+    "validRows",
+    "approvedRows",
+    "goldRows",
+    "usableRows"
+})
 public record AuditReport(
-        int schemaVersion, String file, String sha256, String format, String compression, String layout, List<String> checks,
-        long rows, long validRows, long approvedRows, long goldRows, long llmDraftedApprovedRows, long llmDraftedNotApprovedRows,
-        long retiredEraRows, long rowsWithoutReviewMetadata,
-        Map<String, Long> byProvenance, Map<String, Long> byStatus, Map<String, Long> byEra,
+        int schemaVersion,
+        String file,
+        String sha256,
+        String format,
+        String compression,
+        String layout,
+        List<String> checks,
+        long rows,
+        long validRows,
+        long approvedRows,
+        long goldRows,
+        long llmDraftedApprovedRows,
+        long llmDraftedNotApprovedRows,
+        long retiredEraRows,
+        long rowsWithoutReviewMetadata,
+        Map<String, Long> byProvenance,
+        Map<String, Long> byStatus,
+        Map<String, Long> byEra,
         Long usableRows,
-        Long exactDuplicateGroups, Long rowsInExactDuplicateGroups, Long exactDuplicateInputGroups,
-        Long nearDuplicateClusters, Long rowsInNearDuplicateClusters, List<ClusterSample> largestClusters,
+        Long exactDuplicateGroups,
+        Long rowsInExactDuplicateGroups,
+        Long exactDuplicateInputGroups,
+        Long nearDuplicateClusters,
+        Long rowsInNearDuplicateClusters,
+        List<ClusterSample> largestClusters,
         NearDuplicateSettings nearDuplicateParams,
-        Long repeatedInputGroups, Long conflictGroups, Long rowsInConflictGroups, Double labelDisagreementRate,
-        long candidateRows, Long candidateRepeatedInputGroups, Long candidateConflictGroups, Double candidateLabelDisagreementRate,
-        Outputs outputs, Tokens tokens, Pii pii, Leakage leakage, Long leakedGoldenRows, Memory memory,
-        Map<String, Long> findingsByKind, List<Finding> findings, List<String> notes, Consistency consistency) {
+        Long repeatedInputGroups,
+        Long conflictGroups,
+        Long rowsInConflictGroups,
+        Double labelDisagreementRate,
+        long candidateRows,
+        Long candidateRepeatedInputGroups,
+        Long candidateConflictGroups,
+        Double candidateLabelDisagreementRate,
+        Outputs outputs,
+        Tokens tokens,
+        Pii pii,
+        Leakage leakage,
+        Long leakedGoldenRows,
+        Memory memory,
+        Map<String, Long> findingsByKind,
+        List<Finding> findings,
+        List<String> notes,
+        Consistency consistency) {
 
     /** The version of the JSON contract. */
     public static final int SCHEMA_VERSION = 1;
@@ -85,26 +129,41 @@ public record AuditReport(
      * @param candidateConflictShare candidateRowsInConflict ÷ candidateRows: FT-TASK's disagreement
      * @param groups each conflict group's row indices (0-based, file order), largest first; not in the JSON
      */
-    public record Consistency(long approvedRows, long conflictGroups, long rowsInConflict, double conflictShare,
-                              long candidateRows, long candidateRowsInConflict, double candidateConflictShare,
-                              @com.fasterxml.jackson.annotation.JsonIgnore List<List<Integer>> groups) {
+    public record Consistency(
+            long approvedRows,
+            long conflictGroups,
+            long rowsInConflict,
+            double conflictShare,
+            long candidateRows,
+            long candidateRowsInConflict,
+            double candidateConflictShare,
+            @com.fasterxml.jackson.annotation.JsonIgnore List<List<Integer>> groups) {
         public Consistency {
             groups = groups.stream().map(List::copyOf).toList();
         }
 
         static Consistency of(long approved, List<List<Integer>> groups, long candidates, long candidatesInConflict) {
             List<List<Integer>> sorted = new java.util.ArrayList<>(groups);
-            sorted.sort(java.util.Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparing(g -> g.get(0)));
+            sorted.sort(java.util.Comparator.comparingInt((List<Integer> g) -> -g.size())
+                    .thenComparing(g -> g.get(0)));
             long rows = sorted.stream().mapToLong(List::size).sum();
-            return new Consistency(approved, sorted.size(), rows, approved == 0 ? 0 : (double) rows / approved,
-                    candidates, candidatesInConflict, candidates == 0 ? 0 : (double) candidatesInConflict / candidates, sorted);
+            return new Consistency(
+                    approved,
+                    sorted.size(),
+                    rows,
+                    approved == 0 ? 0 : (double) rows / approved,
+                    candidates,
+                    candidatesInConflict,
+                    candidates == 0 ? 0 : (double) candidatesInConflict / candidates,
+                    sorted);
         }
 
         /** The fewest groups to resolve, largest first, for the share in conflict to reach at most {@code maxShare}. */
         public int groupsToResolve(double maxShare) {
             long left = rowsInConflict;
             int k = 0;
-            while (approvedRows > 0 && (double) left / approvedRows > maxShare && k < groups.size()) left -= groups.get(k++).size();
+            while (approvedRows > 0 && (double) left / approvedRows > maxShare && k < groups.size())
+                left -= groups.get(k++).size();
             return k;
         }
     }
@@ -117,7 +176,9 @@ public record AuditReport(
      * @param sampleRows its first rows (at most 5)
      */
     public record ClusterSample(int size, double minEstimatedJaccard, List<Integer> sampleRows) {
-        public ClusterSample { sampleRows = List.copyOf(sampleRows); }
+        public ClusterSample {
+            sampleRows = List.copyOf(sampleRows);
+        }
     }
 
     /**
@@ -134,8 +195,16 @@ public record AuditReport(
      * @param indexBytesPerRow indexBytes / indexed rows
      * @param estimateStandardError standard error of a Jaccard estimate at the threshold: sqrt(t(1−t)/permutations)
      */
-    public record NearDuplicateSettings(long seed, int permutations, int bands, double threshold, String shingles, int shingleSize,
-                                        long indexBytes, double indexBytesPerRow, double estimateStandardError) {}
+    public record NearDuplicateSettings(
+            long seed,
+            int permutations,
+            int bands,
+            double threshold,
+            String shingles,
+            int shingleSize,
+            long indexBytes,
+            double indexBytesPerRow,
+            double estimateStandardError) {}
 
     /**
      * Outputs: JSON parse rate, schema conformance or inferred schema, classification labels.
@@ -148,8 +217,13 @@ public record AuditReport(
      * @param classification labels of classification-like data (null when not classification-like)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outputs(long jsonRows, double jsonParseRate, boolean structured, SchemaConformance schema,
-                          InferredSchema inferred, Classification classification) {}
+    public record Outputs(
+            long jsonRows,
+            double jsonParseRate,
+            boolean structured,
+            SchemaConformance schema,
+            InferredSchema inferred,
+            Classification classification) {}
 
     /**
      * @param file the schema file
@@ -161,9 +235,18 @@ public record AuditReport(
      * @param candidateConformance candidateConformingRows / candidateRows: the figure the policy reads
      * @param topViolations the most frequent violation messages
      */
-    public record SchemaConformance(String file, long checkedRows, long conformingRows, double conformance, long candidateRows,
-                                    long candidateConformingRows, double candidateConformance, List<Counted> topViolations) {
-        public SchemaConformance { topViolations = List.copyOf(topViolations); }
+    public record SchemaConformance(
+            String file,
+            long checkedRows,
+            long conformingRows,
+            double conformance,
+            long candidateRows,
+            long candidateConformingRows,
+            double candidateConformance,
+            List<Counted> topViolations) {
+        public SchemaConformance {
+            topViolations = List.copyOf(topViolations);
+        }
     }
 
     /**
@@ -176,8 +259,15 @@ public record AuditReport(
      * @param distinctFieldSets how many field sets occur
      * @param otherFieldSets the next most frequent field sets
      */
-    public record InferredSchema(Map<String, String> dominantFields, long dominantRows, long objectRows, double dominantShare, double candidateShare,
-                                 long driftingRows, long distinctFieldSets, List<Counted> otherFieldSets) {}
+    public record InferredSchema(
+            Map<String, String> dominantFields,
+            long dominantRows,
+            long objectRows,
+            double dominantShare,
+            double candidateShare,
+            long driftingRows,
+            long distinctFieldSets,
+            List<Counted> otherFieldSets) {}
 
     /**
      * @param labelCount distinct labels
@@ -186,7 +276,12 @@ public record AuditReport(
      * @param labelsSeenOnce labels of exactly one row
      * @param imbalanceRatio rows of the largest class / rows of the smallest
      */
-    public record Classification(int labelCount, List<LabelCount> labels, List<String> rareLabels, List<String> labelsSeenOnce, double imbalanceRatio) {}
+    public record Classification(
+            int labelCount,
+            List<LabelCount> labels,
+            List<String> rareLabels,
+            List<String> labelsSeenOnce,
+            double imbalanceRatio) {}
 
     /**
      * Memory held for the whole run (everything else is per batch and released).
@@ -227,9 +322,19 @@ public record AuditReport(
      * @param trainingTokens epochs × billingTokensPerEpoch
      * @param method how quantiles are computed
      */
-    public record Tokens(String tokenizer, long total, Map<String, TokenStats> byRole, TokenStats perExample, TokenStats inputPerCall,
-                         TokenStats outputPerCall, int contextLimit, long rowsOverContextLimit, long billingTokensPerEpoch, int epochs,
-                         long trainingTokens, String method) {}
+    public record Tokens(
+            String tokenizer,
+            long total,
+            Map<String, TokenStats> byRole,
+            TokenStats perExample,
+            TokenStats inputPerCall,
+            TokenStats outputPerCall,
+            int contextLimit,
+            long rowsOverContextLimit,
+            long billingTokensPerEpoch,
+            int epochs,
+            long trainingTokens,
+            String method) {}
 
     /**
      * Personal data (values are never printed whole: see the findings' masked samples).
@@ -239,7 +344,11 @@ public record AuditReport(
      * @param rowsWithPii rows with any
      * @param sampleRows first rows per kind (at most 10)
      */
-    public record Pii(Map<String, Long> byKind, Map<String, Long> rowsByKind, long rowsWithPii, Map<String, List<Integer>> sampleRows) {}
+    public record Pii(
+            Map<String, Long> byKind,
+            Map<String, Long> rowsByKind,
+            long rowsWithPii,
+            Map<String, List<Integer>> sampleRows) {}
 
     /**
      * Golden-set leakage into training.
@@ -252,6 +361,13 @@ public record AuditReport(
      * @param nearLeaks of which near-duplicates only
      * @param sampleGoldenRows first leaked golden rows (at most 20)
      */
-    public record Leakage(String goldenFile, String sha256, long goldenRows, long validGoldenRows, long leakedRows, long exactLeaks,
-                          long nearLeaks, List<Integer> sampleGoldenRows) {}
+    public record Leakage(
+            String goldenFile,
+            String sha256,
+            long goldenRows,
+            long validGoldenRows,
+            long leakedRows,
+            long exactLeaks,
+            long nearLeaks,
+            List<Integer> sampleGoldenRows) {}
 }

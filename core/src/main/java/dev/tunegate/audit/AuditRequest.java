@@ -26,9 +26,21 @@ import java.util.Set;
  * @param maxErrors stop after this many rows with format errors (0: never stop)
  * @param maxLineBytes longest line read; longer lines are findings
  */
-public record AuditRequest(Path train, Path golden, Path outputSchema, DatasetFormat format, ColumnMapping columns,
-                           List<String> currentEras, List<String> retiredEras, Set<AuditCheck> checks,
-                           String tokenizer, int contextLimit, long seed, double threshold, long maxErrors, int maxLineBytes) {
+public record AuditRequest(
+        Path train,
+        Path golden,
+        Path outputSchema,
+        DatasetFormat format,
+        ColumnMapping columns,
+        List<String> currentEras,
+        List<String> retiredEras,
+        Set<AuditCheck> checks,
+        String tokenizer,
+        int contextLimit,
+        long seed,
+        double threshold,
+        long maxErrors,
+        int maxLineBytes) {
     /** The context limit of OpenAI's data-prep notebook (MAX_TOKENS_PER_EXAMPLE). */
     public static final int DEFAULT_CONTEXT_LIMIT = 16_385;
     /** 16 MiB: the longest line the audit reads. */
@@ -43,10 +55,12 @@ public record AuditRequest(Path train, Path golden, Path outputSchema, DatasetFo
         checks = checks == null || checks.isEmpty() ? EnumSet.allOf(AuditCheck.class) : EnumSet.copyOf(checks);
         tokenizer = tokenizer == null ? "o200k_base" : tokenizer;
         if (!tokenizer.equals("o200k_base") && !tokenizer.equals("cl100k_base")) {
-            throw new dev.tunegate.io.InvalidInputException("--tokenizer: expected o200k_base or cl100k_base, found \"" + tokenizer + "\"");
+            throw new dev.tunegate.io.InvalidInputException(
+                    "--tokenizer: expected o200k_base or cl100k_base, found \"" + tokenizer + "\"");
         }
         if (threshold <= 0 || threshold > 1) {
-            throw new dev.tunegate.io.InvalidInputException("--threshold: expected a number in (0, 1], found " + threshold);
+            throw new dev.tunegate.io.InvalidInputException(
+                    "--threshold: expected a number in (0, 1], found " + threshold);
         }
         if (contextLimit < 1) contextLimit = DEFAULT_CONTEXT_LIMIT;
         if (maxLineBytes < 1) maxLineBytes = DEFAULT_MAX_LINE_BYTES;
@@ -54,8 +68,21 @@ public record AuditRequest(Path train, Path golden, Path outputSchema, DatasetFo
 
     /** Every check, defaults for everything else. */
     public static AuditRequest of(Path train) {
-        return new AuditRequest(train, null, null, DatasetFormat.AUTO, ColumnMapping.none(), List.of(), List.of(),
-                EnumSet.allOf(AuditCheck.class), "o200k_base", DEFAULT_CONTEXT_LIMIT, 42, 0.8, 0, DEFAULT_MAX_LINE_BYTES);
+        return new AuditRequest(
+                train,
+                null,
+                null,
+                DatasetFormat.AUTO,
+                ColumnMapping.none(),
+                List.of(),
+                List.of(),
+                EnumSet.allOf(AuditCheck.class),
+                "o200k_base",
+                DEFAULT_CONTEXT_LIMIT,
+                42,
+                0.8,
+                0,
+                DEFAULT_MAX_LINE_BYTES);
     }
 
     /** The full audit of a workspace's training file, as its {@code data} section configures it. */
@@ -70,44 +97,186 @@ public record AuditRequest(Path train, Path golden, Path outputSchema, DatasetFo
     }
 
     public AuditRequest withGolden(Path g) {
-        return new AuditRequest(train, g, outputSchema, format, columns, currentEras, retiredEras, checks, tokenizer, contextLimit, seed, threshold, maxErrors, maxLineBytes);
+        return new AuditRequest(
+                train,
+                g,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes);
     }
 
     public AuditRequest withOutputSchema(Path s) {
-        return new AuditRequest(train, golden, s, format, columns, currentEras, retiredEras, checks, tokenizer, contextLimit, seed, threshold, maxErrors, maxLineBytes);
+        return new AuditRequest(
+                train,
+                golden,
+                s,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes);
     }
 
     public AuditRequest withFormat(DatasetFormat f, ColumnMapping c) {
-        return new AuditRequest(train, golden, outputSchema, f, c, currentEras, retiredEras, checks, tokenizer, contextLimit, seed, threshold, maxErrors, maxLineBytes);
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                f,
+                c,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes);
     }
 
     public AuditRequest withEras(List<String> current, List<String> retired) {
-        return new AuditRequest(train, golden, outputSchema, format, columns, current, retired, checks, tokenizer, contextLimit, seed, threshold, maxErrors, maxLineBytes);
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                current,
+                retired,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes);
     }
 
     public AuditRequest withChecks(Set<AuditCheck> c) {
-        return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, c, tokenizer, contextLimit, seed, threshold, maxErrors, maxLineBytes);
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                c,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes);
     }
 
     public AuditRequest withMaxErrors(long n) {
-        return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, checks, tokenizer, contextLimit, seed, threshold, n, maxLineBytes);
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                n,
+                maxLineBytes);
     }
 
     public AuditRequest withNearDuplicates(long s, double t) {
-        return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, checks, tokenizer, contextLimit, s, t, maxErrors, maxLineBytes);
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                s,
+                t,
+                maxErrors,
+                maxLineBytes);
     }
 
     public AuditRequest withTokenizer(String t) {
-        return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, checks, t, contextLimit, seed, threshold, maxErrors, maxLineBytes);
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                t,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes);
     }
 
     public AuditRequest withContextLimit(int tokens) {
-        return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, checks, tokenizer, tokens, seed, threshold, maxErrors, maxLineBytes);
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                tokens,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes);
     }
 
     public AuditRequest withMaxLineBytes(int n) {
-        return new AuditRequest(train, golden, outputSchema, format, columns, currentEras, retiredEras, checks, tokenizer, contextLimit, seed, threshold, maxErrors, n);
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                n);
     }
 
-    public boolean runs(AuditCheck c) { return checks.contains(c); }
+    public boolean runs(AuditCheck c) {
+        return checks.contains(c);
+    }
 }

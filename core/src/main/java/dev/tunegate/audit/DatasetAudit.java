@@ -56,11 +56,19 @@ public final class DatasetAudit {
      * Runs the audit, naming files in the report and findings with {@code display} (e.g. relative
      * to a workspace, so that reports do not depend on where the workspace lives).
      */
-    public static AuditReport run(AuditRequest request, Progress progress, int threads, FindingSink sink, java.util.function.Function<Path, String> display) {
+    public static AuditReport run(
+            AuditRequest request,
+            Progress progress,
+            int threads,
+            FindingSink sink,
+            java.util.function.Function<Path, String> display) {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
         MinHasher hasher = new MinHasher(params);
         TokenCounter encoding = request.runs(AuditCheck.TOKENS) ? TokenCounter.forEncoding(request.tokenizer()) : null;
-        JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA) ? OutputSchemaFile.load(request.outputSchema(), request.outputSchema().toString()) : null;
+        JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA)
+                ? OutputSchemaFile.load(
+                        request.outputSchema(), request.outputSchema().toString())
+                : null;
         DatasetReader reader = new DatasetReader(MAPPER, request.maxLineBytes());
         FindingCollector findings = new FindingCollector(sink);
         List<String> notes = new ArrayList<>();
@@ -69,9 +77,10 @@ public final class DatasetAudit {
         DatasetReader.Opened opened = reader.open(request.train(), request.format(), request.columns());
         notes.addAll(opened.notes());
         TrainingAccumulator acc = new TrainingAccumulator(request, trainName, findings, params);
-        RowAnalysis analysis = new RowAnalysis(trainName, opened.parser(), request.checks(), hasher, encoding, request.contextLimit(), MAPPER, schema);
+        RowAnalysis analysis = new RowAnalysis(
+                trainName, opened.parser(), request.checks(), hasher, encoding, request.contextLimit(), MAPPER, schema);
         try (RowSource src = opened.source();
-             Progress.Task task = progress.start("audit " + request.train().getFileName(), -1, "rows")) {
+                Progress.Task task = progress.start("audit " + request.train().getFileName(), -1, "rows")) {
             RowPipeline.End end = RowPipeline.run(src, analysis::analyze, acc::add, threads, task);
             truncation(end, trainName, acc.rows(), findings, notes);
         } catch (IOException e) {
@@ -82,44 +91,115 @@ public final class DatasetAudit {
 
         AuditReport.Leakage leakage = null;
         if (request.golden() != null && request.runs(AuditCheck.LEAKAGE)) {
-            leakage = leakage(request, reader, hasher, acc, findings, progress, threads, notes, display.apply(request.golden()));
+            leakage = leakage(
+                    request, reader, hasher, acc, findings, progress, threads, notes, display.apply(request.golden()));
         }
         if (acc.formatErrors() > 0) {
-            notes.add(acc.formatErrors() + " of " + acc.rows() + " rows of " + trainName + " have format errors and are not used");
+            notes.add(acc.formatErrors() + " of " + acc.rows() + " rows of " + trainName
+                    + " have format errors and are not used");
         }
         if (acc.noReview() == acc.validRows() && acc.validRows() > 0) {
             notes.add("no row has review metadata (metadata.status / provenance): no row counts as reviewed");
         }
         List<String> checks = request.checks().stream().map(AuditCheck::id).toList();
         double se = Math.sqrt(params.threshold() * (1 - params.threshold()) / params.permutations());
-        AuditReport.NearDuplicateSettings nd = new AuditReport.NearDuplicateSettings(params.seed(), params.permutations(), params.bands(),
-                params.threshold(), params.mode().name().toLowerCase(Locale.ROOT), params.shingleSize(), partial.indexBytes,
-                acc.validRows() == 0 ? 0 : (double) partial.indexBytes / acc.validRows(), se);
-        return new AuditReport(AuditReport.SCHEMA_VERSION, trainName, Digests.sha256(request.train()), opened.format().id(), opened.compression(),
-                opened.layout(), checks, acc.rows(), acc.validRows(), acc.approved(), acc.gold(), acc.llmApproved(), acc.llmNotApproved(),
-                acc.retired(), acc.noReview(), acc.byProvenance(), acc.byStatus(), acc.byEra(), partial.usable,
-                partial.exactGroups, partial.rowsInExact, partial.exactInputGroups, partial.nearClusters, partial.rowsInNear, partial.largest, nd,
-                partial.repeatedInputGroups, partial.conflictGroups, partial.rowsInConflict, partial.disagreement,
-                acc.candidateRows(), partial.candidateRepeatedInputGroups, partial.candidateConflictGroups, partial.candidateDisagreement,
-                partial.outputs, acc.tokens(encoding == null ? null : request.tokenizer()), acc.pii(), leakage,
-                leakage == null ? null : leakage.leakedRows(), acc.memory(), findings.byKind(), findings.samples(), notes, partial.consistency);
+        AuditReport.NearDuplicateSettings nd = new AuditReport.NearDuplicateSettings(
+                params.seed(),
+                params.permutations(),
+                params.bands(),
+                params.threshold(),
+                params.mode().name().toLowerCase(Locale.ROOT),
+                params.shingleSize(),
+                partial.indexBytes,
+                acc.validRows() == 0 ? 0 : (double) partial.indexBytes / acc.validRows(),
+                se);
+        return new AuditReport(
+                AuditReport.SCHEMA_VERSION,
+                trainName,
+                Digests.sha256(request.train()),
+                opened.format().id(),
+                opened.compression(),
+                opened.layout(),
+                checks,
+                acc.rows(),
+                acc.validRows(),
+                acc.approved(),
+                acc.gold(),
+                acc.llmApproved(),
+                acc.llmNotApproved(),
+                acc.retired(),
+                acc.noReview(),
+                acc.byProvenance(),
+                acc.byStatus(),
+                acc.byEra(),
+                partial.usable,
+                partial.exactGroups,
+                partial.rowsInExact,
+                partial.exactInputGroups,
+                partial.nearClusters,
+                partial.rowsInNear,
+                partial.largest,
+                nd,
+                partial.repeatedInputGroups,
+                partial.conflictGroups,
+                partial.rowsInConflict,
+                partial.disagreement,
+                acc.candidateRows(),
+                partial.candidateRepeatedInputGroups,
+                partial.candidateConflictGroups,
+                partial.candidateDisagreement,
+                partial.outputs,
+                acc.tokens(encoding == null ? null : request.tokenizer()),
+                acc.pii(),
+                leakage,
+                leakage == null ? null : leakage.leakedRows(),
+                acc.memory(),
+                findings.byKind(),
+                findings.samples(),
+                notes,
+                partial.consistency);
     }
 
-    private static void truncation(RowPipeline.End end, String file, int rows, FindingCollector findings, List<String> notes) {
+    private static void truncation(
+            RowPipeline.End end, String file, int rows, FindingCollector findings, List<String> notes) {
         if (end.failure() == null) return;
-        String msg = end.failure().getMessage() == null ? end.failure().getClass().getSimpleName() : end.failure().getMessage();
+        String msg = end.failure().getMessage() == null
+                ? end.failure().getClass().getSimpleName()
+                : end.failure().getMessage();
         int nl = msg.indexOf('\n');
         if (nl > 0) msg = msg.substring(0, nl);
-        findings.add(new Finding(FindingKind.TRUNCATED_FILE.key(), "error", file, Math.max(1, end.failureLine()), List.of(), List.of(),
-                "the file is truncated or corrupt after " + rows + " rows: " + msg + "; rows after this point were not read"));
+        findings.add(new Finding(
+                FindingKind.TRUNCATED_FILE.key(),
+                "error",
+                file,
+                Math.max(1, end.failureLine()),
+                List.of(),
+                List.of(),
+                "the file is truncated or corrupt after " + rows + " rows: " + msg
+                        + "; rows after this point were not read"));
         notes.add(file + " is truncated or corrupt: only its first " + rows + " rows were audited");
     }
 
-    private static AuditReport.Leakage leakage(AuditRequest request, DatasetReader reader, MinHasher hasher, TrainingAccumulator train,
-                                               FindingCollector findings, Progress progress, int threads, List<String> notes, String goldenName) {
+    private static AuditReport.Leakage leakage(
+            AuditRequest request,
+            DatasetReader reader,
+            MinHasher hasher,
+            TrainingAccumulator train,
+            FindingCollector findings,
+            Progress progress,
+            int threads,
+            List<String> notes,
+            String goldenName) {
         DatasetReader.Opened opened = reader.open(request.golden(), request.format(), request.columns());
-        RowAnalysis analysis = new RowAnalysis(goldenName, opened.parser(), EnumSet.of(AuditCheck.LEAKAGE), hasher, null,
-                request.contextLimit(), MAPPER, null);
+        RowAnalysis analysis = new RowAnalysis(
+                goldenName,
+                opened.parser(),
+                EnumSet.of(AuditCheck.LEAKAGE),
+                hasher,
+                null,
+                request.contextLimit(),
+                MAPPER,
+                null);
         long[] sorted = train.sortedInputHashes();
         var index = train.inputIndex();
         Map<Long, List<Integer>> exactByHash = new LinkedHashMap<>(); // input hash → golden rows
@@ -127,28 +207,65 @@ public final class DatasetAudit {
         long[] counts = new long[3]; // rows, valid, near
         List<Finding> goldenFormat = new ArrayList<>();
         try (RowSource src = opened.source();
-             Progress.Task task = progress.start("leakage " + request.golden().getFileName(), -1, "rows")) {
-            RowPipeline.End end = RowPipeline.run(src, analysis::analyze, r -> {
-                counts[0]++;
-                goldenFormat.addAll(r.findings());
-                if (!r.valid()) return;
-                counts[1]++;
-                if (Arrays.binarySearch(sorted, r.inputHash()) >= 0) {
-                    exactByHash.computeIfAbsent(r.inputHash(), k -> new ArrayList<>()).add(r.index());
-                    leaks.put(r.index(), new Finding(FindingKind.GOLDEN_LEAK.key(), "warning", goldenName, r.line(), List.of(r.index()), List.of(), "exact"));
-                } else if (index != null && r.inputSignature() != null) {
-                    List<Match> m = index.query(r.inputSignature());
-                    if (!m.isEmpty()) {
-                        counts[2]++;
-                        List<Integer> trainRows = m.stream().limit(5).map(Match::row).toList();
-                        leaks.put(r.index(), new Finding(FindingKind.GOLDEN_LEAK.key(), "warning", goldenName, r.line(), List.of(r.index()), trainRows,
-                                String.format(Locale.ROOT, "the input is a near duplicate (estimated Jaccard %.2f) of training row %d", m.get(0).estimatedJaccard(), m.get(0).row())));
-                    }
-                }
-            }, threads, task);
+                Progress.Task task =
+                        progress.start("leakage " + request.golden().getFileName(), -1, "rows")) {
+            RowPipeline.End end = RowPipeline.run(
+                    src,
+                    analysis::analyze,
+                    r -> {
+                        counts[0]++;
+                        goldenFormat.addAll(r.findings());
+                        if (!r.valid()) return;
+                        counts[1]++;
+                        if (Arrays.binarySearch(sorted, r.inputHash()) >= 0) {
+                            exactByHash
+                                    .computeIfAbsent(r.inputHash(), k -> new ArrayList<>())
+                                    .add(r.index());
+                            leaks.put(
+                                    r.index(),
+                                    new Finding(
+                                            FindingKind.GOLDEN_LEAK.key(),
+                                            "warning",
+                                            goldenName,
+                                            r.line(),
+                                            List.of(r.index()),
+                                            List.of(),
+                                            "exact"));
+                        } else if (index != null && r.inputSignature() != null) {
+                            List<Match> m = index.query(r.inputSignature());
+                            if (!m.isEmpty()) {
+                                counts[2]++;
+                                List<Integer> trainRows =
+                                        m.stream().limit(5).map(Match::row).toList();
+                                leaks.put(
+                                        r.index(),
+                                        new Finding(
+                                                FindingKind.GOLDEN_LEAK.key(),
+                                                "warning",
+                                                goldenName,
+                                                r.line(),
+                                                List.of(r.index()),
+                                                trainRows,
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "the input is a near duplicate (estimated Jaccard %.2f) of training row %d",
+                                                        m.get(0).estimatedJaccard(),
+                                                        m.get(0).row())));
+                            }
+                        }
+                    },
+                    threads,
+                    task);
             if (end.failure() != null) {
-                goldenFormat.add(new Finding(FindingKind.TRUNCATED_FILE.key(), "error", goldenName, Math.max(1, end.failureLine()), List.of(), List.of(),
-                        "the golden file is truncated or corrupt after " + counts[0] + " rows: " + end.failure().getMessage()));
+                goldenFormat.add(new Finding(
+                        FindingKind.TRUNCATED_FILE.key(),
+                        "error",
+                        goldenName,
+                        Math.max(1, end.failureLine()),
+                        List.of(),
+                        List.of(),
+                        "the golden file is truncated or corrupt after " + counts[0] + " rows: "
+                                + end.failure().getMessage()));
             }
         } catch (IOException e) {
             notes.add("closing " + goldenName + ": " + e.getMessage());
@@ -167,16 +284,34 @@ public final class DatasetAudit {
             List<Integer> t = trainRows.getOrDefault(h, List.of());
             for (int g : goldenRows) {
                 Finding f = leaks.get(g);
-                leaks.put(g, new Finding(f.kind(), f.severity(), f.file(), f.line(), f.rows(), t,
-                        "the input is an exact (normalised) duplicate of training row" + (t.size() > 1 ? "s " : " ")
-                                + String.join(", ", t.stream().map(String::valueOf).toList())));
+                leaks.put(
+                        g,
+                        new Finding(
+                                f.kind(),
+                                f.severity(),
+                                f.file(),
+                                f.line(),
+                                f.rows(),
+                                t,
+                                "the input is an exact (normalised) duplicate of training row"
+                                        + (t.size() > 1 ? "s " : " ")
+                                        + String.join(
+                                                ", ",
+                                                t.stream().map(String::valueOf).toList())));
             }
         });
         goldenFormat.forEach(findings::add);
         leaks.values().forEach(findings::add);
         long exact = exactByHash.values().stream().mapToLong(List::size).sum();
         if (counts[0] == 0) notes.add("the golden file has no rows");
-        return new AuditReport.Leakage(goldenName, Digests.sha256(request.golden()), counts[0], counts[1], leaks.size(), exact, counts[2],
+        return new AuditReport.Leakage(
+                goldenName,
+                Digests.sha256(request.golden()),
+                counts[0],
+                counts[1],
+                leaks.size(),
+                exact,
+                counts[2],
                 leaks.keySet().stream().limit(20).toList());
     }
 }

@@ -15,7 +15,14 @@ import java.util.List;
  * @param message one line a person acts on; personal data in it is masked
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Finding(String kind, String severity, String file, long line, List<Integer> rows, List<Integer> trainingRows, String message) {
+public record Finding(
+        String kind,
+        String severity,
+        String file,
+        long line,
+        List<Integer> rows,
+        List<Integer> trainingRows,
+        String message) {
     public Finding {
         rows = List.copyOf(rows);
         trainingRows = trainingRows == null ? List.of() : List.copyOf(trainingRows);
@@ -23,12 +30,26 @@ public record Finding(String kind, String severity, String file, long line, List
 
     /** A finding about one row. */
     public static Finding row(FindingKind kind, String file, long line, int row, String message) {
-        return new Finding(kind.key(), kind.severity().name().toLowerCase(java.util.Locale.ROOT), file, line, List.of(row), List.of(), message);
+        return new Finding(
+                kind.key(),
+                kind.severity().name().toLowerCase(java.util.Locale.ROOT),
+                file,
+                line,
+                List.of(row),
+                List.of(),
+                message);
     }
 
     /** A finding about a group of rows. */
     public static Finding group(FindingKind kind, String file, List<Integer> rows, String message) {
-        return new Finding(kind.key(), kind.severity().name().toLowerCase(java.util.Locale.ROOT), file, 0, rows, List.of(), message);
+        return new Finding(
+                kind.key(),
+                kind.severity().name().toLowerCase(java.util.Locale.ROOT),
+                file,
+                0,
+                rows,
+                List.of(),
+                message);
     }
 
     /** {@code file:line: message} (or {@code file: message}). */

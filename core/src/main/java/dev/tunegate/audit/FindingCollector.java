@@ -13,7 +13,9 @@ final class FindingCollector {
     private final EnumMap<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
     private final EnumMap<FindingKind, List<Finding>> samples = new EnumMap<>(FindingKind.class);
 
-    FindingCollector(FindingSink sink) { this.sink = sink; }
+    FindingCollector(FindingSink sink) {
+        this.sink = sink;
+    }
 
     void add(Finding f) {
         FindingKind k = FindingKind.valueOf(f.kind().toUpperCase(java.util.Locale.ROOT));
@@ -23,7 +25,9 @@ final class FindingCollector {
         sink.accept(f);
     }
 
-    long count(FindingKind k) { return counts.getOrDefault(k, 0L); }
+    long count(FindingKind k) {
+        return counts.getOrDefault(k, 0L);
+    }
 
     Map<String, Long> byKind() {
         Map<String, Long> m = new LinkedHashMap<>();

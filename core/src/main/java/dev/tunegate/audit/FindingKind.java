@@ -21,7 +21,8 @@ public enum FindingKind {
     // --- format: the row is read, but something is off ---
     UNKNOWN_KEY(Severity.WARNING, true, "a key the format does not define"),
     UNFILLED_PLACEHOLDER(Severity.WARNING, false, "a template placeholder such as {{name}} was never filled"),
-    INVALID_METADATA(Severity.WARNING, true, "a metadata value outside the known provenance/status values, or a bad weight"),
+    INVALID_METADATA(
+            Severity.WARNING, true, "a metadata value outside the known provenance/status values, or a bad weight"),
     // --- provenance and eras ---
     RETIRED_ERA(Severity.WARNING, false, "the row belongs to a retired policy era and is never used"),
     UNKNOWN_ERA(Severity.WARNING, false, "the row's era is neither current nor retired"),
@@ -39,7 +40,10 @@ public enum FindingKind {
     GOLDEN_LEAK(Severity.WARNING, false, "a golden row whose input is an exact or near duplicate of a training input");
 
     /** Whether a finding makes its row unusable. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     private final Severity severity;
     private final boolean format;
@@ -51,13 +55,21 @@ public enum FindingKind {
         this.description = description;
     }
 
-    public Severity severity() { return severity; }
+    public Severity severity() {
+        return severity;
+    }
 
     /** Whether the finding is a format problem (these count towards {@code --max-errors} when they are errors). */
-    public boolean format() { return format; }
+    public boolean format() {
+        return format;
+    }
 
-    public String description() { return description; }
+    public String description() {
+        return description;
+    }
 
     /** The snake_case key used in reports and findings files, e.g. {@code near_duplicate_cluster}. */
-    public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

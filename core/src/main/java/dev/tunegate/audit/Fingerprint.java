@@ -55,14 +55,19 @@ public final class Fingerprint {
 
     /** ASCII whitespace as {@link TextNormalizer} sees it (isWhitespace or isSpaceChar), and ASCII punctuation. */
     private static final boolean[] ASCII_SPACE = new boolean[128];
+
     private static final boolean[] ASCII_CUT = new boolean[128];
 
     static {
         for (char c = 0; c < 128; c++) {
             ASCII_SPACE[c] = Character.isWhitespace(c) || Character.isSpaceChar(c);
             int t = Character.getType(c);
-            boolean punct = t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION || t == Character.START_PUNCTUATION
-                    || t == Character.END_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+            boolean punct = t == Character.CONNECTOR_PUNCTUATION
+                    || t == Character.DASH_PUNCTUATION
+                    || t == Character.START_PUNCTUATION
+                    || t == Character.END_PUNCTUATION
+                    || t == Character.INITIAL_QUOTE_PUNCTUATION
+                    || t == Character.FINAL_QUOTE_PUNCTUATION
                     || t == Character.OTHER_PUNCTUATION;
             ASCII_CUT[c] = punct || ASCII_SPACE[c];
         }

@@ -12,9 +12,15 @@ final class IntColumn {
         values[size++] = v;
     }
 
-    int get(int i) { return values[i]; }
+    int get(int i) {
+        return values[i];
+    }
 
-    int size() { return size; }
+    int size() {
+        return size;
+    }
 
-    long bytes() { return 4L * values.length; }
+    long bytes() {
+        return 4L * values.length;
+    }
 }

@@ -12,9 +12,15 @@ final class LongColumn {
         values[size++] = v;
     }
 
-    long get(int i) { return values[i]; }
+    long get(int i) {
+        return values[i];
+    }
 
-    int size() { return size; }
+    int size() {
+        return size;
+    }
 
-    long bytes() { return 8L * values.length; }
+    long bytes() {
+        return 8L * values.length;
+    }
 }

@@ -12,8 +12,12 @@ public enum PiiKind {
 
     private final String key;
 
-    PiiKind(String key) { this.key = key; }
+    PiiKind(String key) {
+        this.key = key;
+    }
 
     /** The key used in reports, e.g. {@code payment_card}. */
-    public String key() { return key; }
+    public String key() {
+        return key;
+    }
 }

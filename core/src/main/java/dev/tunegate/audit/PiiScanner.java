@@ -16,12 +16,18 @@ import java.util.regex.Pattern;
  */
 public final class PiiScanner {
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
-    private static final Pattern SSN = Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
-    private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
-    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}(?![\\d.])");
-    private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]\\d{2,4}){1,4}(?![\\w-])");
+    private static final Pattern IBAN =
+            Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    private static final Pattern SSN =
+            Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![\\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
+    private static final Pattern IPV4 = Pattern.compile(
+            "(?<![\\d.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}(?![\\d.])");
+    private static final Pattern IPV6 =
+            Pattern.compile("(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])");
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{2,4}(?:[ .-]\\d{2,4}){1,4}(?![\\w-])");
 
     /** All personal data in {@code text}, in detector order then position. */
     public List<PiiHit> scan(String text) {
@@ -32,7 +38,8 @@ public final class PiiScanner {
         for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], CARD, claimed, hits, PiiKind.PAYMENT_CARD);
         for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], IBAN, claimed, hits, PiiKind.IBAN);
         for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], SSN, claimed, hits, PiiKind.US_SSN);
-        if (text.indexOf('@') >= 0) find(text, 0, text.length(), EMAIL, claimed, hits, PiiKind.EMAIL); // no @, no address
+        if (text.indexOf('@') >= 0)
+            find(text, 0, text.length(), EMAIL, claimed, hits, PiiKind.EMAIL); // no @, no address
         for (int[] sp : spans) find(text, sp[0], sp[1], IPV4, claimed, hits, PiiKind.IPV4);
         for (int[] sp : hexColonSpans(text)) find(text, sp[0], sp[1], IPV6, claimed, hits, PiiKind.IPV6);
         for (int[] sp : spans) if (sp[2] >= 9) find(text, sp[0], sp[1], PHONE, claimed, hits, PiiKind.PHONE);
@@ -82,10 +89,18 @@ public final class PiiScanner {
     }
 
     private static boolean numeric(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '+' || c == '(' || c == ')' || c == '.' || c == '-';
+        return (c >= '0' && c <= '9')
+                || (c >= 'A' && c <= 'Z')
+                || c == ' '
+                || c == '+'
+                || c == '('
+                || c == ')'
+                || c == '.'
+                || c == '-';
     }
 
-    private static void find(String text, int from, int to, Pattern p, BitSet claimed, List<PiiHit> hits, PiiKind kind) {
+    private static void find(
+            String text, int from, int to, Pattern p, BitSet claimed, List<PiiHit> hits, PiiKind kind) {
         if (!mayContain(text, kind)) return;
         Matcher m = p.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
         while (m.find()) {

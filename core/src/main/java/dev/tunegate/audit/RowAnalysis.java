@@ -28,6 +28,7 @@ final class RowAnalysis {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*[\\w.\\- ]{1,64}\\s*}}");
     /** Tokens the fine-tuning API adds per message and per example (OpenAI's data-prep notebook). */
     static final int TOKENS_PER_MESSAGE = 3;
+
     static final int TOKENS_PER_EXAMPLE = 3;
 
     private final String file;
@@ -43,12 +44,21 @@ final class RowAnalysis {
     /** Whether any check reads the rows' fingerprints (exact duplicates, conflicts, leakage); {@code --only counts} needs none. */
     private final boolean fingerprints;
 
-    RowAnalysis(String file, RowParser parser, Set<AuditCheck> checks, MinHasher hasher, TokenCounter encoding,
-                int contextLimit, ObjectMapper mapper, JsonSchema schema) {
+    RowAnalysis(
+            String file,
+            RowParser parser,
+            Set<AuditCheck> checks,
+            MinHasher hasher,
+            TokenCounter encoding,
+            int contextLimit,
+            ObjectMapper mapper,
+            JsonSchema schema) {
         this.file = file;
         this.parser = parser;
         this.checks = checks;
-        this.fingerprints = checks.contains(AuditCheck.EXACT_DUPLICATES) || checks.contains(AuditCheck.CONFLICTS) || checks.contains(AuditCheck.LEAKAGE);
+        this.fingerprints = checks.contains(AuditCheck.EXACT_DUPLICATES)
+                || checks.contains(AuditCheck.CONFLICTS)
+                || checks.contains(AuditCheck.LEAKAGE);
         this.hasher = hasher;
         this.encoding = encoding;
         this.contextLimit = contextLimit;
@@ -71,13 +81,34 @@ final class RowAnalysis {
         Example ex = parsed.example();
         boolean valid = parsed.valid();
         if (valid && ex.output().isBlank()) {
-            findings.add(Finding.row(FindingKind.EMPTY_OUTPUT, file, raw.line(), raw.index(), "the output (last assistant turn) is empty"));
+            findings.add(Finding.row(
+                    FindingKind.EMPTY_OUTPUT,
+                    file,
+                    raw.line(),
+                    raw.index(),
+                    "the output (last assistant turn) is empty"));
             formatError = true;
             valid = false;
         }
         if (ex == null) {
-            return new RowResult(raw.index(), raw.line(), raw.bytes(), false, formatError, findings,
-                    dev.tunegate.audit.read.RowMetadata.NONE, 0, 0, 0, null, null, null, 0, null, List.of(), false);
+            return new RowResult(
+                    raw.index(),
+                    raw.line(),
+                    raw.bytes(),
+                    false,
+                    formatError,
+                    findings,
+                    dev.tunegate.audit.read.RowMetadata.NONE,
+                    0,
+                    0,
+                    0,
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    List.of(),
+                    false);
         }
         boolean placeholder = false;
         for (Message m : ex.messages()) {
@@ -85,7 +116,11 @@ final class RowAnalysis {
             var mt = PLACEHOLDER.matcher(m.content());
             if (mt.find()) {
                 placeholder = true;
-                findings.add(Finding.row(FindingKind.UNFILLED_PLACEHOLDER, file, raw.line(), raw.index(),
+                findings.add(Finding.row(
+                        FindingKind.UNFILLED_PLACEHOLDER,
+                        file,
+                        raw.line(),
+                        raw.index(),
                         m.role().key() + " message contains the unfilled placeholder " + mt.group()));
                 break;
             }
@@ -101,7 +136,9 @@ final class RowAnalysis {
             pairHash = Fingerprint.ofNormalizedPair(in, output);
         }
         var whole = valid && checks.contains(AuditCheck.NEAR_DUPLICATES) ? hasher.sign(ex.wholeText()) : null;
-        var inSig = valid && (checks.contains(AuditCheck.CONFLICTS) || checks.contains(AuditCheck.LEAKAGE)) ? hasher.sign(input) : null;
+        var inSig = valid && (checks.contains(AuditCheck.CONFLICTS) || checks.contains(AuditCheck.LEAKAGE))
+                ? hasher.sign(input)
+                : null;
         int[] roleTokens = null;
         int rowTokens = 0;
         if (valid && encoding != null) {
@@ -113,27 +150,58 @@ final class RowAnalysis {
                 rowTokens += TOKENS_PER_MESSAGE + roleNameTokens[m.role().ordinal()] + t;
             }
             if (rowTokens > contextLimit) {
-                findings.add(Finding.row(FindingKind.OVER_CONTEXT_LIMIT, file, raw.line(), raw.index(),
-                        "the example has " + rowTokens + " tokens, over the limit of " + contextLimit + " (truncated in training)"));
+                findings.add(Finding.row(
+                        FindingKind.OVER_CONTEXT_LIMIT,
+                        file,
+                        raw.line(),
+                        raw.index(),
+                        "the example has " + rowTokens + " tokens, over the limit of " + contextLimit
+                                + " (truncated in training)"));
             }
         }
         RowResult.OutputFacts facts = valid && checks.contains(AuditCheck.SCHEMA) ? outputFacts(output) : null;
         if (facts != null && !facts.violations().isEmpty()) {
-            findings.add(Finding.row(FindingKind.SCHEMA_VIOLATION, file, raw.line(), raw.index(), String.join("; ", facts.violations())));
+            findings.add(Finding.row(
+                    FindingKind.SCHEMA_VIOLATION,
+                    file,
+                    raw.line(),
+                    raw.index(),
+                    String.join("; ", facts.violations())));
         }
         List<PiiHit> hits = List.of();
         if (checks.contains(AuditCheck.PII)) {
             hits = pii.scan(ex.wholeText());
             if (!hits.isEmpty()) {
                 Map<String, List<String>> byKind = new TreeMap<>();
-                for (PiiHit h : hits) byKind.computeIfAbsent(h.kind().key(), k -> new ArrayList<>()).add(h.masked());
+                for (PiiHit h : hits)
+                    byKind.computeIfAbsent(h.kind().key(), k -> new ArrayList<>())
+                            .add(h.masked());
                 StringBuilder b = new StringBuilder();
-                byKind.forEach((k, v) -> b.append(b.isEmpty() ? "" : "; ").append(k).append(": ").append(String.join(", ", v.subList(0, Math.min(3, v.size())))));
+                byKind.forEach((k, v) -> b.append(b.isEmpty() ? "" : "; ")
+                        .append(k)
+                        .append(": ")
+                        .append(String.join(", ", v.subList(0, Math.min(3, v.size())))));
                 findings.add(Finding.row(FindingKind.PII, file, raw.line(), raw.index(), b.toString()));
             }
         }
-        return new RowResult(raw.index(), raw.line(), raw.bytes(), valid, formatError, findings, ex.metadata(),
-                inputHash, outputHash, pairHash, whole, inSig, roleTokens, rowTokens, facts, hits, placeholder);
+        return new RowResult(
+                raw.index(),
+                raw.line(),
+                raw.bytes(),
+                valid,
+                formatError,
+                findings,
+                ex.metadata(),
+                inputHash,
+                outputHash,
+                pairHash,
+                whole,
+                inSig,
+                roleTokens,
+                rowTokens,
+                facts,
+                hits,
+                placeholder);
     }
 
     private RowResult.OutputFacts outputFacts(String output) {
@@ -156,7 +224,11 @@ final class RowAnalysis {
         if (schema != null) {
             Set<ValidationMessage> msgs = schema.validate(node);
             if (!msgs.isEmpty()) {
-                violations = msgs.stream().map(ValidationMessage::getMessage).sorted().limit(5).toList();
+                violations = msgs.stream()
+                        .map(ValidationMessage::getMessage)
+                        .sorted()
+                        .limit(5)
+                        .toList();
             }
         }
         return new RowResult.OutputFacts(true, fields, violations, schema != null, null);
@@ -168,18 +240,21 @@ final class RowAnalysis {
         Iterator<Map.Entry<String, JsonNode>> it = obj.properties().iterator();
         while (it.hasNext()) {
             var e = it.next();
-            m.put(e.getKey(), switch (e.getValue().getNodeType()) {
-                case STRING -> "string";
-                case NUMBER -> "number";
-                case BOOLEAN -> "boolean";
-                case ARRAY -> "array";
-                case OBJECT -> "object";
-                case NULL -> "null";
-                default -> "other";
-            });
+            m.put(
+                    e.getKey(),
+                    switch (e.getValue().getNodeType()) {
+                        case STRING -> "string";
+                        case NUMBER -> "number";
+                        case BOOLEAN -> "boolean";
+                        case ARRAY -> "array";
+                        case OBJECT -> "object";
+                        case NULL -> "null";
+                        default -> "other";
+                    });
         }
         StringBuilder b = new StringBuilder();
-        m.forEach((k, v) -> b.append(b.isEmpty() ? "" : ",").append(k).append(':').append(v));
+        m.forEach(
+                (k, v) -> b.append(b.isEmpty() ? "" : ",").append(k).append(':').append(v));
         return b.toString();
     }
 }

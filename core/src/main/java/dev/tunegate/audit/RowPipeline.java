@@ -37,7 +37,12 @@ final class RowPipeline {
      *
      * @return how reading ended: a failure is a truncated or corrupt stream after the rows merged so far
      */
-    static End run(RowSource source, Function<RawRow, RowResult> work, Consumer<RowResult> merge, int threads, Progress.Task task) {
+    static End run(
+            RowSource source,
+            Function<RawRow, RowResult> work,
+            Consumer<RowResult> merge,
+            int threads,
+            Progress.Task task) {
         int n = Math.max(1, threads);
         ExecutorService workers = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "tunegate-audit-worker");
@@ -80,7 +85,8 @@ final class RowPipeline {
         }
     }
 
-    private static void read(RowSource source, Function<RawRow, RowResult> work, ExecutorService workers, BlockingQueue<Batch> queue) {
+    private static void read(
+            RowSource source, Function<RawRow, RowResult> work, ExecutorService workers, BlockingQueue<Batch> queue) {
         long rows = 0;
         try {
             List<RawRow> batch = new ArrayList<>(BATCH_ROWS);
@@ -105,11 +111,13 @@ final class RowPipeline {
                 if (r == null || batch.size() >= BATCH_ROWS || bytes >= BATCH_BYTES) {
                     if (!batch.isEmpty()) {
                         List<RawRow> todo = batch;
-                        queue.put(new Batch(workers.submit(() -> {
-                            List<RowResult> out = new ArrayList<>(todo.size());
-                            for (RawRow x : todo) out.add(work.apply(x));
-                            return out;
-                        }), null));
+                        queue.put(new Batch(
+                                workers.submit(() -> {
+                                    List<RowResult> out = new ArrayList<>(todo.size());
+                                    for (RawRow x : todo) out.add(work.apply(x));
+                                    return out;
+                                }),
+                                null));
                         batch = new ArrayList<>(BATCH_ROWS);
                         bytes = 0;
                     }

@@ -26,10 +26,24 @@ import java.util.List;
  * @param pii personal data kinds found (values masked)
  * @param placeholder whether a {{placeholder}} was left unfilled
  */
-public record RowResult(int index, long line, long bytes, boolean valid, boolean formatError, List<Finding> findings,
-                        RowMetadata metadata, long inputHash, long outputHash, long pairHash,
-                        Signature wholeSignature, Signature inputSignature, int[] roleTokens, int rowTokens,
-                        OutputFacts output, List<PiiHit> pii, boolean placeholder) {
+public record RowResult(
+        int index,
+        long line,
+        long bytes,
+        boolean valid,
+        boolean formatError,
+        List<Finding> findings,
+        RowMetadata metadata,
+        long inputHash,
+        long outputHash,
+        long pairHash,
+        Signature wholeSignature,
+        Signature inputSignature,
+        int[] roleTokens,
+        int rowTokens,
+        OutputFacts output,
+        List<PiiHit> pii,
+        boolean placeholder) {
 
     /**
      * Facts about a row's output.
@@ -40,7 +54,10 @@ public record RowResult(int index, long line, long bytes, boolean valid, boolean
      * @param schemaChecked whether a schema was checked
      * @param label the trimmed output when short enough to be a class label (≤ 100 characters), else null
      */
-    public record OutputFacts(boolean json, String fields, List<String> violations, boolean schemaChecked, String label) {
-        public OutputFacts { violations = List.copyOf(violations); }
+    public record OutputFacts(
+            boolean json, String fields, List<String> violations, boolean schemaChecked, String label) {
+        public OutputFacts {
+            violations = List.copyOf(violations);
+        }
     }
 }

@@ -22,7 +22,9 @@ public final class TextNormalizer {
             // repeated until stable: casing can un-normalise combining sequences (Greek with diacritics)
             s = text.toString();
             for (int round = 0; round < 4; round++) {
-                String next = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+                String next = Normalizer.normalize(s, Normalizer.Form.NFKC)
+                        .toUpperCase(Locale.ROOT)
+                        .toLowerCase(Locale.ROOT);
                 next = Normalizer.normalize(next.replace("ß", "ss"), Normalizer.Form.NFKC);
                 if (next.equals(s)) break;
                 s = next;
@@ -60,9 +62,13 @@ public final class TextNormalizer {
 
     private static boolean isPunctuation(int cp) {
         return switch (Character.getType(cp)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION -> true;
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION -> true;
             default -> false;
         };
     }

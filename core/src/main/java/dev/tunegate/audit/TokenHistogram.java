@@ -26,9 +26,13 @@ final class TokenHistogram {
         max = Math.max(max, tokens);
     }
 
-    long count() { return n; }
+    long count() {
+        return n;
+    }
 
-    long total() { return total; }
+    long total() {
+        return total;
+    }
 
     /** Nearest-rank quantile, 0 when empty. */
     long quantile(double p) {

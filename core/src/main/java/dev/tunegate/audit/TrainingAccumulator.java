@@ -51,7 +51,9 @@ final class TrainingAccumulator {
     private final Map<String, Long> byEra = new TreeMap<>();
 
     // tokens
-    private final TokenHistogram[] roleHist = {new TokenHistogram(), new TokenHistogram(), new TokenHistogram(), new TokenHistogram()};
+    private final TokenHistogram[] roleHist = {
+        new TokenHistogram(), new TokenHistogram(), new TokenHistogram(), new TokenHistogram()
+    };
     private final TokenHistogram exampleHist = new TokenHistogram();
     private final TokenHistogram inputHist = new TokenHistogram();
     private final TokenHistogram outputHist = new TokenHistogram();
@@ -79,7 +81,9 @@ final class TrainingAccumulator {
         this.file = file;
         this.findings = findings;
         this.wholeIndex = request.runs(AuditCheck.NEAR_DUPLICATES) ? new NearDuplicateIndex(params) : null;
-        this.inputIndex = request.runs(AuditCheck.CONFLICTS) || request.runs(AuditCheck.LEAKAGE) ? new NearDuplicateIndex(params) : null;
+        this.inputIndex = request.runs(AuditCheck.CONFLICTS) || request.runs(AuditCheck.LEAKAGE)
+                ? new NearDuplicateIndex(params)
+                : null;
     }
 
     void add(RowResult r) {
@@ -89,10 +93,17 @@ final class TrainingAccumulator {
             formatErrorRows++;
             if (firstFormatError == null) firstFormatError = r;
             if (request.maxErrors() > 0 && formatErrorRows > request.maxErrors()) {
-                Finding first = firstFormatError.findings().stream().filter(f -> f.severity().equals("error")).findFirst().orElse(firstFormatError.findings().get(0));
-                throw new InvalidInputException(file, r.line(), "stopped after " + formatErrorRows + " rows with format errors (more than --max-errors "
-                        + request.maxErrors() + "); the first, at line " + firstFormatError.line() + ": " + first.kind() + ": " + first.message()
-                        + ". Is the format right? Set it with --data-format and --column (data.format, data.columns)");
+                Finding first = firstFormatError.findings().stream()
+                        .filter(f -> f.severity().equals("error"))
+                        .findFirst()
+                        .orElse(firstFormatError.findings().get(0));
+                throw new InvalidInputException(
+                        file,
+                        r.line(),
+                        "stopped after " + formatErrorRows + " rows with format errors (more than --max-errors "
+                                + request.maxErrors() + "); the first, at line " + firstFormatError.line() + ": "
+                                + first.kind() + ": " + first.message()
+                                + ". Is the format right? Set it with --data-format and --column (data.format, data.columns)");
             }
         }
         inputHash.add(r.inputHash());
@@ -116,20 +127,37 @@ final class TrainingAccumulator {
             if (m.approved()) llmApproved++;
             else {
                 llmNotApproved++;
-                findings.add(Finding.row(FindingKind.LLM_DRAFT_NOT_APPROVED, file, r.line(), i,
-                        "LLM-drafted row with status " + (m.status() == null ? "(none)" : m.status()) + ": not usable until a human approves it"));
+                findings.add(Finding.row(
+                        FindingKind.LLM_DRAFT_NOT_APPROVED,
+                        file,
+                        r.line(),
+                        i,
+                        "LLM-drafted row with status " + (m.status() == null ? "(none)" : m.status())
+                                + ": not usable until a human approves it"));
             }
         }
         boolean eraOk = true;
         if (m.era() != null && request.retiredEras().contains(m.era())) {
             retired++;
             eraOk = false;
-            findings.add(Finding.row(FindingKind.RETIRED_ERA, file, r.line(), i, "era \"" + m.era() + "\" is retired: never train on this row"));
-        } else if (m.era() != null && !request.currentEras().isEmpty() && !request.currentEras().contains(m.era())) {
+            findings.add(Finding.row(
+                    FindingKind.RETIRED_ERA,
+                    file,
+                    r.line(),
+                    i,
+                    "era \"" + m.era() + "\" is retired: never train on this row"));
+        } else if (m.era() != null
+                && !request.currentEras().isEmpty()
+                && !request.currentEras().contains(m.era())) {
             unknownEra++;
             eraOk = false;
-            findings.add(Finding.row(FindingKind.UNKNOWN_ERA, file, r.line(), i, "era \"" + m.era() + "\" is neither current ("
-                    + String.join(", ", request.currentEras()) + ") nor retired"));
+            findings.add(Finding.row(
+                    FindingKind.UNKNOWN_ERA,
+                    file,
+                    r.line(),
+                    i,
+                    "era \"" + m.era() + "\" is neither current (" + String.join(", ", request.currentEras())
+                            + ") nor retired"));
         }
         if ((m.approved() || m.gold()) && eraOk && !r.placeholder()) eligible.set(i);
         if (eraOk && !"rejected".equals(m.status())) candidate.set(i);
@@ -205,15 +233,25 @@ final class TrainingAccumulator {
         }
     }
 
-    int rows() { return rows; }
+    int rows() {
+        return rows;
+    }
 
-    long validRows() { return validRows; }
+    long validRows() {
+        return validRows;
+    }
 
-    NearDuplicateIndex inputIndex() { return inputIndex; }
+    NearDuplicateIndex inputIndex() {
+        return inputIndex;
+    }
 
-    long inputHash(int row) { return inputHash.get(row); }
+    long inputHash(int row) {
+        return inputHash.get(row);
+    }
 
-    boolean isValid(int row) { return valid.get(row); }
+    boolean isValid(int row) {
+        return valid.get(row);
+    }
 
     /** The training inputs' fingerprints, sorted (for exact leakage lookups). */
     long[] sortedInputHashes() {
@@ -226,7 +264,13 @@ final class TrainingAccumulator {
 
     /** Bytes of per-row state outside the near-duplicate indexes. */
     long perRowStateBytes() {
-        return inputHash.bytes() + outputHash.bytes() + pairHash.bytes() + fieldSet.bytes() + lines.bytes() + valid.size() / 8 + eligible.size() / 8;
+        return inputHash.bytes()
+                + outputHash.bytes()
+                + pairHash.bytes()
+                + fieldSet.bytes()
+                + lines.bytes()
+                + valid.size() / 8
+                + eligible.size() / 8;
     }
 
     /** Groups of valid rows sharing a fingerprint, ordered by first row. */
@@ -258,7 +302,11 @@ final class TrainingAccumulator {
             p.exactInputGroups = (long) groups(inputHash).size();
             for (List<Integer> g : pairs) {
                 collapse.unionAll(g);
-                findings.add(Finding.group(FindingKind.EXACT_DUPLICATE, file, g, g.size() + " rows with the same normalised input and output"));
+                findings.add(Finding.group(
+                        FindingKind.EXACT_DUPLICATE,
+                        file,
+                        g,
+                        g.size() + " rows with the same normalised input and output"));
             }
         }
         if (wholeIndex != null) {
@@ -267,11 +315,24 @@ final class TrainingAccumulator {
             p.rowsInNear = clusters.stream().mapToLong(c -> c.rows().size()).sum();
             for (Cluster c : clusters) {
                 collapse.unionAll(c.rows());
-                findings.add(Finding.group(FindingKind.NEAR_DUPLICATE_CLUSTER, file, c.rows(), String.format(java.util.Locale.ROOT,
-                        "%d near-duplicate examples (estimated Jaccard ≥ %.2f)", c.rows().size(), c.minEstimatedJaccard())));
+                findings.add(Finding.group(
+                        FindingKind.NEAR_DUPLICATE_CLUSTER,
+                        file,
+                        c.rows(),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%d near-duplicate examples (estimated Jaccard ≥ %.2f)",
+                                c.rows().size(),
+                                c.minEstimatedJaccard())));
             }
-            p.largest = clusters.stream().sorted(Comparator.comparingInt((Cluster c) -> -c.rows().size()).thenComparing(c -> c.rows().get(0)))
-                    .limit(5).map(c -> new AuditReport.ClusterSample(c.rows().size(), c.minEstimatedJaccard(), c.rows().subList(0, Math.min(5, c.rows().size()))))
+            p.largest = clusters.stream()
+                    .sorted(Comparator.comparingInt((Cluster c) -> -c.rows().size())
+                            .thenComparing(c -> c.rows().get(0)))
+                    .limit(5)
+                    .map(c -> new AuditReport.ClusterSample(
+                            c.rows().size(),
+                            c.minEstimatedJaccard(),
+                            c.rows().subList(0, Math.min(5, c.rows().size()))))
                     .toList();
             p.indexBytes = wholeIndex.bytesUsed();
         }
@@ -285,9 +346,15 @@ final class TrainingAccumulator {
             Map<Integer, List<Integer>> comps = new LinkedHashMap<>();
             for (int i = valid.nextSetBit(0); i >= 0; i = valid.nextSetBit(i + 1)) {
                 int root = same.find(i);
-                if (size[root] > 1) comps.computeIfAbsent(root, x -> new ArrayList<>()).add(i);
+                if (size[root] > 1)
+                    comps.computeIfAbsent(root, x -> new ArrayList<>()).add(i);
             }
-            long repeated = 0, conflicts = 0, conflictRows = 0, candRepeated = 0, candConflicts = 0, candRowsInConflict = 0;
+            long repeated = 0,
+                    conflicts = 0,
+                    conflictRows = 0,
+                    candRepeated = 0,
+                    candConflicts = 0,
+                    candRowsInConflict = 0;
             List<List<Integer>> eligibleConflicts = new ArrayList<>();
             for (List<Integer> g : comps.values()) {
                 if (g.size() < 2) continue;
@@ -301,7 +368,8 @@ final class TrainingAccumulator {
                 }
                 // FT-CONSISTENT: approved (or gold), current-era rows of the group with rival outputs
                 List<Integer> elig = g.stream().filter(eligible::get).toList();
-                if (elig.size() >= 2 && elig.stream().map(outputHash::get).distinct().count() > 1) eligibleConflicts.add(elig);
+                if (elig.size() >= 2
+                        && elig.stream().map(outputHash::get).distinct().count() > 1) eligibleConflicts.add(elig);
                 repeated++;
                 Map<Long, Integer> outputs = new LinkedHashMap<>();
                 for (int row : g) outputs.merge(outputHash.get(row), 1, Integer::sum);
@@ -309,8 +377,12 @@ final class TrainingAccumulator {
                     conflicts++;
                     conflictRows += g.size();
                     for (int row : g) inConflict.set(row);
-                    findings.add(Finding.group(FindingKind.CONFLICT, file, g, g.size() + " rows with the same or near-duplicate input and "
-                            + outputs.size() + " different outputs"));
+                    findings.add(Finding.group(
+                            FindingKind.CONFLICT,
+                            file,
+                            g,
+                            g.size() + " rows with the same or near-duplicate input and " + outputs.size()
+                                    + " different outputs"));
                 }
             }
             p.repeatedInputGroups = repeated;
@@ -320,9 +392,12 @@ final class TrainingAccumulator {
             p.candidateRepeatedInputGroups = candRepeated;
             p.candidateConflictGroups = candConflicts;
             p.candidateDisagreement = candRepeated == 0 ? 0.0 : (double) candConflicts / candRepeated;
-            p.consistency = AuditReport.Consistency.of(eligible.cardinality(), eligibleConflicts, candidate.cardinality(), candRowsInConflict);
+            p.consistency = AuditReport.Consistency.of(
+                    eligible.cardinality(), eligibleConflicts, candidate.cardinality(), candRowsInConflict);
         }
-        if (request.runs(AuditCheck.EXACT_DUPLICATES) && request.runs(AuditCheck.NEAR_DUPLICATES) && request.runs(AuditCheck.CONFLICTS)) {
+        if (request.runs(AuditCheck.EXACT_DUPLICATES)
+                && request.runs(AuditCheck.NEAR_DUPLICATES)
+                && request.runs(AuditCheck.CONFLICTS)) {
             BitSet roots = new BitSet(rows);
             for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
                 if (!inConflict.get(i)) roots.set(collapse.find(i));
@@ -339,15 +414,25 @@ final class TrainingAccumulator {
         AuditReport.SchemaConformance conf = null;
         if (request.outputSchema() != null) {
             List<AuditReport.Counted> top = violations.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(10).map(e -> new AuditReport.Counted(e.getKey(), e.getValue())).toList();
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(10)
+                    .map(e -> new AuditReport.Counted(e.getKey(), e.getValue()))
+                    .toList();
             long candChecked = candidate.cardinality();
             BitSet cc = (BitSet) conforming.clone();
             cc.and(candidate);
             long candConforming = cc.cardinality();
-            conf = new AuditReport.SchemaConformance(request.outputSchema().getFileName().toString(), schemaChecked, schemaConforming,
-                    schemaChecked == 0 ? 0 : (double) schemaConforming / schemaChecked, candChecked, candConforming,
-                    candChecked == 0 ? 0 : (double) candConforming / candChecked, top);
+            conf = new AuditReport.SchemaConformance(
+                    request.outputSchema().getFileName().toString(),
+                    schemaChecked,
+                    schemaConforming,
+                    schemaChecked == 0 ? 0 : (double) schemaConforming / schemaChecked,
+                    candChecked,
+                    candConforming,
+                    candChecked == 0 ? 0 : (double) candConforming / candChecked,
+                    top);
         }
         AuditReport.InferredSchema inferred = null;
         if (objectRows > 0) {
@@ -370,21 +455,39 @@ final class TrainingAccumulator {
                 if (id == dom && candidate.get(i)) candDominant++;
                 if (id >= 0 && id != dom) {
                     drifting++;
-                    findings.add(Finding.row(FindingKind.SCHEMA_DRIFT, file, lines.get(i), i, "output fields {"
-                            + (id == Integer.MAX_VALUE ? "…" : fieldSetNames.get(id)) + "} differ from the dominant {" + name + "}"));
+                    findings.add(Finding.row(
+                            FindingKind.SCHEMA_DRIFT,
+                            file,
+                            lines.get(i),
+                            i,
+                            "output fields {" + (id == Integer.MAX_VALUE ? "…" : fieldSetNames.get(id))
+                                    + "} differ from the dominant {" + name + "}"));
                 } else if (id < 0 && structured && objectRows * 2 > validRows) {
-                    findings.add(Finding.row(FindingKind.OUTPUT_NOT_JSON, file, lines.get(i), i, "the output is not a JSON object while most outputs are"));
+                    findings.add(Finding.row(
+                            FindingKind.OUTPUT_NOT_JSON,
+                            file,
+                            lines.get(i),
+                            i,
+                            "the output is not a JSON object while most outputs are"));
                 }
             }
             final int d = dom;
             List<AuditReport.Counted> others = new ArrayList<>();
-            for (int k = 0; k < fieldSetNames.size(); k++) if (k != d) others.add(new AuditReport.Counted(fieldSetNames.get(k), fieldSetCounts.get(k)));
-            others.sort(Comparator.comparingLong((AuditReport.Counted c) -> -c.count()).thenComparing(AuditReport.Counted::text));
+            for (int k = 0; k < fieldSetNames.size(); k++)
+                if (k != d) others.add(new AuditReport.Counted(fieldSetNames.get(k), fieldSetCounts.get(k)));
+            others.sort(Comparator.comparingLong((AuditReport.Counted c) -> -c.count())
+                    .thenComparing(AuditReport.Counted::text));
             long dominantRows = fieldSetCounts.get(dom);
             long cands = candidate.cardinality();
-            inferred = new AuditReport.InferredSchema(fields, dominantRows, objectRows, (double) dominantRows / objectRows,
-                    cands == 0 ? 0 : (double) candDominant / cands, drifting,
-                    fieldSetNames.size(), others.subList(0, Math.min(5, others.size())));
+            inferred = new AuditReport.InferredSchema(
+                    fields,
+                    dominantRows,
+                    objectRows,
+                    (double) dominantRows / objectRows,
+                    cands == 0 ? 0 : (double) candDominant / cands,
+                    drifting,
+                    fieldSetNames.size(),
+                    others.subList(0, Math.min(5, others.size())));
         }
         AuditReport.Classification cls = null;
         if (!labelsOverflow && !structured && labels.size() >= 2 && labels.size() * 2L <= validRows) {
@@ -393,7 +496,8 @@ final class TrainingAccumulator {
             List<String> rare = new ArrayList<>();
             List<String> once = new ArrayList<>();
             labels.entrySet().stream()
-                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                            .thenComparing(Map.Entry::getKey))
                     .forEach(e -> {
                         long c = e.getValue()[0];
                         list.add(new AuditReport.LabelCount(e.getKey(), c, (double) c / validRows));
@@ -401,7 +505,12 @@ final class TrainingAccumulator {
                         if (c == 1) {
                             once.add(e.getKey());
                             int row = (int) e.getValue()[1];
-                            findings.add(Finding.row(FindingKind.LABEL_SEEN_ONCE, file, lines.get(row), row, "label \"" + e.getKey() + "\" appears in this row only"));
+                            findings.add(Finding.row(
+                                    FindingKind.LABEL_SEEN_ONCE,
+                                    file,
+                                    lines.get(row),
+                                    row,
+                                    "label \"" + e.getKey() + "\" appears in this row only"));
                         }
                     });
             long max = list.get(0).rows(), min = list.get(list.size() - 1).rows();
@@ -416,8 +525,18 @@ final class TrainingAccumulator {
         String[] names = {"system", "user", "assistant", "tool"};
         for (int k = 0; k < 4; k++) if (roleHist[k].count() > 0) byRole.put(names[k], roleHist[k].stats());
         int epochs = epochs(validRows);
-        return new AuditReport.Tokens(tokenizer, exampleHist.total(), byRole, exampleHist.stats(), inputHist.stats(), outputHist.stats(),
-                request.contextLimit(), overLimit, billing, epochs, billing * epochs,
+        return new AuditReport.Tokens(
+                tokenizer,
+                exampleHist.total(),
+                byRole,
+                exampleHist.stats(),
+                inputHist.stats(),
+                outputHist.stats(),
+                request.contextLimit(),
+                overLimit,
+                billing,
+                epochs,
+                billing * epochs,
                 "exact nearest-rank quantiles from a histogram of per-row counts; example tokens = Σ(content + role + 3 per message) + 3");
     }
 
@@ -444,7 +563,9 @@ final class TrainingAccumulator {
         return new AuditReport.Pii(byKind, rowsByKind, rowsWithPii, samples);
     }
 
-    long formatErrors() { return formatErrorRows; }
+    long formatErrors() {
+        return formatErrorRows;
+    }
 
     AuditReport.Memory memory() {
         long state = perRowStateBytes();
@@ -452,21 +573,62 @@ final class TrainingAccumulator {
         long input = inputIndex == null ? 0 : inputIndex.bytesUsed();
         return new AuditReport.Memory(state, whole, input, rows == 0 ? 0 : (double) (state + whole + input) / rows);
     }
-    long candidateRows() { return candidate.cardinality(); }
-    long approved() { return approved; }
-    long gold() { return gold; }
-    long llmApproved() { return llmApproved; }
-    long llmNotApproved() { return llmNotApproved; }
-    long retired() { return retired; }
-    long unknownEra() { return unknownEra; }
-    long noReview() { return noReview; }
-    Map<String, Long> byProvenance() { return byProvenance; }
-    Map<String, Long> byStatus() { return byStatus; }
-    Map<String, Long> byEra() { return byEra; }
+
+    long candidateRows() {
+        return candidate.cardinality();
+    }
+
+    long approved() {
+        return approved;
+    }
+
+    long gold() {
+        return gold;
+    }
+
+    long llmApproved() {
+        return llmApproved;
+    }
+
+    long llmNotApproved() {
+        return llmNotApproved;
+    }
+
+    long retired() {
+        return retired;
+    }
+
+    long unknownEra() {
+        return unknownEra;
+    }
+
+    long noReview() {
+        return noReview;
+    }
+
+    Map<String, Long> byProvenance() {
+        return byProvenance;
+    }
+
+    Map<String, Long> byStatus() {
+        return byStatus;
+    }
+
+    Map<String, Long> byEra() {
+        return byEra;
+    }
 
     /** Results computed by {@link #finish()}; null fields belong to checks that did not run. */
     static final class Partial {
-        Long exactGroups, rowsInExact, exactInputGroups, nearClusters, rowsInNear, repeatedInputGroups, conflictGroups, rowsInConflict, usable;
+        Long exactGroups,
+                rowsInExact,
+                exactInputGroups,
+                nearClusters,
+                rowsInNear,
+                repeatedInputGroups,
+                conflictGroups,
+                rowsInConflict,
+                usable;
         Double disagreement, candidateDisagreement;
         AuditReport.Consistency consistency;
         Long candidateRepeatedInputGroups, candidateConflictGroups;

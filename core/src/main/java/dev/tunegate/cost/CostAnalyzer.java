@@ -49,12 +49,19 @@ public final class CostAnalyzer implements Analyzer {
     }
 
     @Override
-    public String name() { return "cost"; }
+    public String name() {
+        return "cost";
+    }
 
     @Override
     public boolean applies(Workspace ws) {
-        return ws.has("traffic.callsPerDay") || ws.has("prompts.system") || ws.has("prompts.fewShot") || ws.has("prompts.tuned")
-                || ws.has("model.current") || ws.has("model.candidate.name") || ws.has("model.candidate.paramsB");
+        return ws.has("traffic.callsPerDay")
+                || ws.has("prompts.system")
+                || ws.has("prompts.fewShot")
+                || ws.has("prompts.tuned")
+                || ws.has("model.current")
+                || ws.has("model.candidate.name")
+                || ws.has("model.candidate.paramsB");
     }
 
     @Override
@@ -63,36 +70,65 @@ public final class CostAnalyzer implements Analyzer {
         List<Evidence> evidence = new ArrayList<>();
         String src = "cost: prompts, traffic, model and the price catalog";
         if (report.breakEvenStatus().equals("weeks")) {
-            evidence.add(Evidence.measured(Measure.BREAK_EVEN_WEEKS, report.breakEvenWeeks(), src,
-                    report.breakEvenMethod().label() + ": " + report.breakEvenWeeks() + " weeks to repay training from prompt savings"));
+            evidence.add(Evidence.measured(
+                    Measure.BREAK_EVEN_WEEKS,
+                    report.breakEvenWeeks(),
+                    src,
+                    report.breakEvenMethod().label() + ": " + report.breakEvenWeeks()
+                            + " weeks to repay training from prompt savings"));
         } else if (report.breakEvenStatus().equals("never")) {
-            evidence.add(Evidence.measured(Measure.BREAK_EVEN_WEEKS, Double.POSITIVE_INFINITY, src,
-                    "savings never repay training: the tuned call does not save enough per week (" + report.breakEvenMethod().label() + " best)"));
+            evidence.add(Evidence.measured(
+                    Measure.BREAK_EVEN_WEEKS,
+                    Double.POSITIVE_INFINITY,
+                    src,
+                    "savings never repay training: the tuned call does not save enough per week ("
+                            + report.breakEvenMethod().label() + " best)"));
         }
         if (report.tokens().requiredContextTokens() != null) {
             CostReport.Tokens t = report.tokens();
-            evidence.add(Evidence.measured(Measure.REQUIRED_CONTEXT_TOKENS, t.requiredContextTokens(), "cost: prompts and token counts",
-                    t.todayPromptTokens() + " prompt + " + t.ragContextTokens() + " RAG + " + t.inputTokensPerCall() + " input + "
-                            + t.outputTokensPerCall() + " output tokens (" + PromptTokenCounter.ENCODING + ")"));
+            evidence.add(Evidence.measured(
+                    Measure.REQUIRED_CONTEXT_TOKENS,
+                    t.requiredContextTokens(),
+                    "cost: prompts and token counts",
+                    t.todayPromptTokens() + " prompt + " + t.ragContextTokens() + " RAG + " + t.inputTokensPerCall()
+                            + " input + " + t.outputTokensPerCall() + " output tokens (" + PromptTokenCounter.ENCODING
+                            + ")"));
         }
         PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
-        ws.string("model.current").flatMap(catalog::model).filter(m -> m.hosting() == ModelPrice.Hosting.PROVIDER).ifPresent(m ->
-                evidence.add(Evidence.measured(Measure.PROVIDER_FINE_TUNING_OFFERED, m.fineTuningOffered(), "cost: price catalog " + m.id()
-                        + " (" + m.origin() + ")", m.provider() + " fine-tuning of " + m.id() + ": " + m.fineTuning().status().key()
-                        + (m.fineTuning().note().isEmpty() ? "" : " — " + m.fineTuning().note()))));
+        ws.string("model.current")
+                .flatMap(catalog::model)
+                .filter(m -> m.hosting() == ModelPrice.Hosting.PROVIDER)
+                .ifPresent(m -> evidence.add(Evidence.measured(
+                        Measure.PROVIDER_FINE_TUNING_OFFERED,
+                        m.fineTuningOffered(),
+                        "cost: price catalog " + m.id() + " (" + m.origin() + ")",
+                        m.provider() + " fine-tuning of " + m.id() + ": "
+                                + m.fineTuning().status().key()
+                                + (m.fineTuning().note().isEmpty()
+                                        ? ""
+                                        : " — " + m.fineTuning().note()))));
         Optional<ModelPrice> cand = ws.string("model.candidate.name").flatMap(catalog::model);
         if (cand.isPresent() && !ws.has("model.candidate.paramsB") && cand.get().paramsB() != null) {
-            evidence.add(Evidence.declared(Measure.CANDIDATE_PARAMS_B, cand.get().paramsB(), "cost: price catalog " + cand.get().id()));
+            evidence.add(Evidence.declared(
+                    Measure.CANDIDATE_PARAMS_B,
+                    cand.get().paramsB(),
+                    "cost: price catalog " + cand.get().id()));
         }
-        if (cand.isPresent() && !ws.has("model.candidate.contextWindow") && cand.get().contextWindow() != null) {
-            evidence.add(Evidence.declared(Measure.CANDIDATE_CONTEXT_WINDOW, cand.get().contextWindow(), "cost: price catalog " + cand.get().id()));
+        if (cand.isPresent()
+                && !ws.has("model.candidate.contextWindow")
+                && cand.get().contextWindow() != null) {
+            evidence.add(Evidence.declared(
+                    Measure.CANDIDATE_CONTEXT_WINDOW,
+                    cand.get().contextWindow(),
+                    "cost: price catalog " + cand.get().id()));
         }
         methodEvidence(ws, report, catalog, evidence);
         List<AnalyzerResult.InputFile> files = new ArrayList<>();
         for (String key : List.of("prompts.system", "prompts.tuned")) {
             ws.path(key).ifPresent(p -> files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p))));
         }
-        for (Path p : ws.paths("prompts.fewShot")) files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p)));
+        for (Path p : ws.paths("prompts.fewShot"))
+            files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p)));
         List<String> notes = new ArrayList<>(report.warnings());
         for (CostReport.Unknown u : report.unknowns()) notes.add("unknown " + u.figure() + ": add " + u.settledBy());
         return new AnalyzerResult(name(), evidence, files, report, notes);
@@ -110,39 +146,61 @@ public final class CostAnalyzer implements Analyzer {
         List<InputValue> inputs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
-        Long system = ws.path("prompts.system").map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.system", ws.line("prompts.system"))).orElse(null);
+        Long system = ws.path("prompts.system")
+                .map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.system", ws.line("prompts.system")))
+                .orElse(null);
         Long fewShot = null;
         for (Path p : ws.paths("prompts.fewShot")) {
             long n = PromptTokenCounter.countFile(p, ws.relative(p), "prompts.fewShot", ws.line("prompts.fewShot"));
             fewShot = fewShot == null ? n : fewShot + n;
         }
-        Long today = system == null && fewShot == null ? null : (system == null ? 0 : system) + (fewShot == null ? 0 : fewShot);
-        if (system != null) inputs.add(new InputValue("systemPromptTokens", system, "tokens", "measured: " + rel(ws, "prompts.system")));
-        if (fewShot != null) inputs.add(new InputValue("fewShotTokens", fewShot, "tokens", "measured: " + String.join(", ", ws.strings("prompts.fewShot"))));
-        Long tuned = ws.path("prompts.tuned").map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.tuned", ws.line("prompts.tuned"))).orElse(null);
-        if (tuned != null) inputs.add(new InputValue("tunedPromptTokens", tuned, "tokens", "measured: " + rel(ws, "prompts.tuned")));
+        Long today = system == null && fewShot == null
+                ? null
+                : (system == null ? 0 : system) + (fewShot == null ? 0 : fewShot);
+        if (system != null)
+            inputs.add(
+                    new InputValue("systemPromptTokens", system, "tokens", "measured: " + rel(ws, "prompts.system")));
+        if (fewShot != null)
+            inputs.add(new InputValue(
+                    "fewShotTokens",
+                    fewShot,
+                    "tokens",
+                    "measured: " + String.join(", ", ws.strings("prompts.fewShot"))));
+        Long tuned = ws.path("prompts.tuned")
+                .map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.tuned", ws.line("prompts.tuned")))
+                .orElse(null);
+        if (tuned != null)
+            inputs.add(new InputValue("tunedPromptTokens", tuned, "tokens", "measured: " + rel(ws, "prompts.tuned")));
 
         Long rag = tokens(ev, Measure.RAG_CONTEXT_TOKENS, ws, "prompts.ragContextTokens", "ragContextTokens", inputs);
         if (rag == null && !ws.has("retrieval.corpus")) {
             rag = 0L;
-            inputs.add(new InputValue("ragContextTokens", 0, "tokens", "no retrieval configured (retrieval.corpus absent)"));
+            inputs.add(new InputValue(
+                    "ragContextTokens", 0, "tokens", "no retrieval configured (retrieval.corpus absent)"));
         }
-        Long input = tokens(ev, Measure.INPUT_TOKENS_PER_CALL, ws, "prompts.inputTokensPerCall", "inputTokensPerCall", inputs);
-        Long output = tokens(ev, Measure.OUTPUT_TOKENS_PER_CALL, ws, "prompts.outputTokensPerCall", "outputTokensPerCall", inputs);
+        Long input = tokens(
+                ev, Measure.INPUT_TOKENS_PER_CALL, ws, "prompts.inputTokensPerCall", "inputTokensPerCall", inputs);
+        Long output = tokens(
+                ev, Measure.OUTPUT_TOKENS_PER_CALL, ws, "prompts.outputTokensPerCall", "outputTokensPerCall", inputs);
 
-        Double trainingTokens = ev.get(Measure.TRAINING_TOKENS).map(Evidence::asDouble).orElse(null);
+        Double trainingTokens =
+                ev.get(Measure.TRAINING_TOKENS).map(Evidence::asDouble).orElse(null);
         Long rows = ev.get(Measure.DATASET_ROWS).map(e -> (long) e.asDouble()).orElse(null);
-        if (trainingTokens != null) inputs.add(new InputValue("trainingTokensPerEpoch", trainingTokens, "tokens", source(ev, Measure.TRAINING_TOKENS)));
+        if (trainingTokens != null)
+            inputs.add(new InputValue(
+                    "trainingTokensPerEpoch", trainingTokens, "tokens", source(ev, Measure.TRAINING_TOKENS)));
         if (rows != null) inputs.add(new InputValue("trainingRows", rows, "rows", source(ev, Measure.DATASET_ROWS)));
         Optional<Path> train = ws.path("data.train");
-        if ((trainingTokens == null || rows == null) && train.isPresent()
+        if ((trainingTokens == null || rows == null)
+                && train.isPresent()
                 && train.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")
                 && java.nio.file.Files.isRegularFile(train.get())) {
             List<String> malformed = new ArrayList<>();
-            PromptTokenCounter.Training t = PromptTokenCounter.countJsonl(train.get(), ws.relative(train.get()), context.progress(), malformed);
+            PromptTokenCounter.Training t =
+                    PromptTokenCounter.countJsonl(train.get(), ws.relative(train.get()), context.progress(), malformed);
             warnings.addAll(malformed);
-            String how = "measured by the cost model: every string value but metadata of " + ws.relative(train.get()) + " (" + PromptTokenCounter.ENCODING
-                    + "); the audit's count replaces it when it runs";
+            String how = "measured by the cost model: every string value but metadata of " + ws.relative(train.get())
+                    + " (" + PromptTokenCounter.ENCODING + "); the audit's count replaces it when it runs";
             if (trainingTokens == null) {
                 trainingTokens = (double) t.tokens();
                 inputs.add(new InputValue("trainingTokensPerEpoch", t.tokens(), "tokens", how));
@@ -158,39 +216,103 @@ public final class CostAnalyzer implements Analyzer {
         double growth = ws.number("traffic.growthPerMonth").orElse(0.0);
         inputs.add(new InputValue("growthPerMonth", growth, "fraction/month", at(ws, "traffic.growthPerMonth")));
 
-        ModelPrice current = ws.string("model.current").map(id -> catalog.model(id).orElseThrow(() -> unknownId(ws, "model.current", id, catalog))).orElse(null);
-        if (current != null) inputs.add(new InputValue("model.current", current.id(), "", at(ws, "model.current") + "; catalog " + current.origin()));
+        ModelPrice current = ws.string("model.current")
+                .map(id -> catalog.model(id).orElseThrow(() -> unknownId(ws, "model.current", id, catalog)))
+                .orElse(null);
+        if (current != null)
+            inputs.add(new InputValue(
+                    "model.current", current.id(), "", at(ws, "model.current") + "; catalog " + current.origin()));
         ModelPrice candidate = candidate(ws, catalog);
         if (candidate != null) {
-            inputs.add(new InputValue("model.candidate", candidate.id(), "", at(ws, ws.has("model.candidate.name") ? "model.candidate.name" : "model.candidate.paramsB")));
-            if (candidate.paramsB() != null) inputs.add(new InputValue("candidateParamsB", candidate.paramsB(), "B params",
-                    ws.has("model.candidate.paramsB") ? at(ws, "model.candidate.paramsB") : "catalog " + candidate.origin()));
-            if (candidate.contextWindow() != null) inputs.add(new InputValue("candidateContextWindow", candidate.contextWindow(), "tokens",
-                    ws.has("model.candidate.contextWindow") ? at(ws, "model.candidate.contextWindow") : "catalog " + candidate.origin()));
+            inputs.add(new InputValue(
+                    "model.candidate",
+                    candidate.id(),
+                    "",
+                    at(ws, ws.has("model.candidate.name") ? "model.candidate.name" : "model.candidate.paramsB")));
+            if (candidate.paramsB() != null)
+                inputs.add(new InputValue(
+                        "candidateParamsB",
+                        candidate.paramsB(),
+                        "B params",
+                        ws.has("model.candidate.paramsB")
+                                ? at(ws, "model.candidate.paramsB")
+                                : "catalog " + candidate.origin()));
+            if (candidate.contextWindow() != null)
+                inputs.add(new InputValue(
+                        "candidateContextWindow",
+                        candidate.contextWindow(),
+                        "tokens",
+                        ws.has("model.candidate.contextWindow")
+                                ? at(ws, "model.candidate.contextWindow")
+                                : "catalog " + candidate.origin()));
         }
         String gpu = ws.string("training.gpu").orElse(null);
         if (gpu != null && catalog.gpu(gpu).isEmpty()) {
-            throw InvalidInputException.field(Path.of(Workspace.CONFIG_FILE), ws.line("training.gpu"), "training.gpu",
-                    "a GPU id of the price catalog (" + String.join(", ", catalog.gpus().keySet()) + ")", "\"" + gpu + "\"");
+            throw InvalidInputException.field(
+                    Path.of(Workspace.CONFIG_FILE),
+                    ws.line("training.gpu"),
+                    "training.gpu",
+                    "a GPU id of the price catalog ("
+                            + String.join(", ", catalog.gpus().keySet()) + ")",
+                    "\"" + gpu + "\"");
         }
         Integer epochs = ws.integer("training.epochs").map(Long::intValue).orElse(null);
         int cadence = ws.integer("training.retrainEveryWeeks").orElse(13L).intValue();
-        BigDecimal labeling = BigDecimal.valueOf(ws.number("training.labelingCostPerRow").orElse(0.0));
-        BigDecimal evaluation = BigDecimal.valueOf(ws.number("training.evaluationCostUsd").orElse(0.0));
+        BigDecimal labeling =
+                BigDecimal.valueOf(ws.number("training.labelingCostPerRow").orElse(0.0));
+        BigDecimal evaluation =
+                BigDecimal.valueOf(ws.number("training.evaluationCostUsd").orElse(0.0));
         double mfu = ws.number("training.mfu").orElse(0.35);
-        for (String k : List.of("training.epochs", "training.retrainEveryWeeks", "training.labelingCostPerRow", "training.evaluationCostUsd",
-                "training.gpu", "training.mfu", "training.maxBudgetUsd", "training.gpuMemoryGb", "training.gpuCount", "training.iteration", "model.hosting", "requirements.onPremInference", "requirements.dataMayLeavePerimeter")) {
+        for (String k : List.of(
+                "training.epochs",
+                "training.retrainEveryWeeks",
+                "training.labelingCostPerRow",
+                "training.evaluationCostUsd",
+                "training.gpu",
+                "training.mfu",
+                "training.maxBudgetUsd",
+                "training.gpuMemoryGb",
+                "training.gpuCount",
+                "training.iteration",
+                "model.hosting",
+                "requirements.onPremInference",
+                "requirements.dataMayLeavePerimeter")) {
             Object v = ws.effective().get(k);
             if (v != null) inputs.add(new InputValue(k, v, "", at(ws, k)));
         }
-        boolean selfHosted = ws.string("model.hosting").map("self-hosted"::equals).orElse(false);
+        boolean selfHosted =
+                ws.string("model.hosting").map("self-hosted"::equals).orElse(false);
         boolean onPrem = ws.bool("requirements.onPremInference").orElse(false);
         boolean mayLeave = ws.bool("requirements.dataMayLeavePerimeter").orElse(false);
 
-        Long seqP95 = ev.get(Measure.SEQUENCE_TOKENS_P95).map(e -> Math.round(e.asDouble())).orElse(null);
-        if (seqP95 != null) inputs.add(new InputValue("sequenceTokensP95", seqP95, "tokens", source(ev, Measure.SEQUENCE_TOKENS_P95)));
-        CostInputs in = new CostInputs(today, tuned, rag, input, output, trainingTokens, rows, calls, growth, current, candidate,
-                epochs, cadence, labeling, evaluation, gpu, mfu, selfHosted, onPrem, mayLeave, List.copyOf(catalog.gpus().values()), seqP95);
+        Long seqP95 = ev.get(Measure.SEQUENCE_TOKENS_P95)
+                .map(e -> Math.round(e.asDouble()))
+                .orElse(null);
+        if (seqP95 != null)
+            inputs.add(new InputValue("sequenceTokensP95", seqP95, "tokens", source(ev, Measure.SEQUENCE_TOKENS_P95)));
+        CostInputs in = new CostInputs(
+                today,
+                tuned,
+                rag,
+                input,
+                output,
+                trainingTokens,
+                rows,
+                calls,
+                growth,
+                current,
+                candidate,
+                epochs,
+                cadence,
+                labeling,
+                evaluation,
+                gpu,
+                mfu,
+                selfHosted,
+                onPrem,
+                mayLeave,
+                List.copyOf(catalog.gpus().values()),
+                seqP95);
         double threshold = context.thresholds().get(THRESHOLD);
         return model.compute(in, threshold, context.today()).withProvenance(inputs, warnings);
     }
@@ -203,36 +325,51 @@ public final class CostAnalyzer implements Analyzer {
     private static void methodEvidence(Workspace ws, CostReport report, PriceCatalog catalog, List<Evidence> evidence) {
         String src = "cost: the candidate, the dataset and the price catalog";
         for (CostReport.MethodCost m : report.methods()) {
-            Measure mem = switch (m.method()) {
-                case FULL -> Measure.FULL_PEAK_MEMORY_GB;
-                case LORA -> Measure.LORA_PEAK_MEMORY_GB;
-                case QLORA -> Measure.QLORA_PEAK_MEMORY_GB;
-                case PROVIDER_API -> null;
-            };
-            Measure usd = switch (m.method()) {
-                case FULL -> Measure.FULL_RUN_USD;
-                case LORA -> Measure.LORA_RUN_USD;
-                case QLORA -> Measure.QLORA_RUN_USD;
-                case PROVIDER_API -> null;
-            };
+            Measure mem =
+                    switch (m.method()) {
+                        case FULL -> Measure.FULL_PEAK_MEMORY_GB;
+                        case LORA -> Measure.LORA_PEAK_MEMORY_GB;
+                        case QLORA -> Measure.QLORA_PEAK_MEMORY_GB;
+                        case PROVIDER_API -> null;
+                    };
+            Measure usd =
+                    switch (m.method()) {
+                        case FULL -> Measure.FULL_RUN_USD;
+                        case LORA -> Measure.LORA_RUN_USD;
+                        case QLORA -> Measure.QLORA_RUN_USD;
+                        case PROVIDER_API -> null;
+                    };
             if (mem == null) continue;
-            if (m.memoryGb() != null) evidence.add(Evidence.measured(mem, m.memoryGb(), src, "weights, optimizer and adapter states, activations (docs/formats/cost.md)"));
-            if (m.trainingCostUsd() != null) evidence.add(Evidence.measured(usd, m.trainingCostUsd().doubleValue(), src, m.formula()));
+            if (m.memoryGb() != null)
+                evidence.add(Evidence.measured(
+                        mem,
+                        m.memoryGb(),
+                        src,
+                        "weights, optimizer and adapter states, activations (docs/formats/cost.md)"));
+            if (m.trainingCostUsd() != null)
+                evidence.add(Evidence.measured(usd, m.trainingCostUsd().doubleValue(), src, m.formula()));
         }
         long count = ws.integer("training.gpuCount").orElse(1L);
         Optional<Double> perGpu = ws.number("training.gpuMemoryGb");
         if (perGpu.isPresent()) {
-            evidence.add(Evidence.declared(Measure.TRAINING_MEMORY_GB, perGpu.get() * count, Workspace.CONFIG_FILE + ":" + ws.line("training.gpuMemoryGb")
-                    + " (" + count + " × " + perGpu.get() + " GB, training.gpuMemoryGb × training.gpuCount)"));
+            evidence.add(Evidence.declared(
+                    Measure.TRAINING_MEMORY_GB,
+                    perGpu.get() * count,
+                    Workspace.CONFIG_FILE + ":" + ws.line("training.gpuMemoryGb") + " (" + count + " × " + perGpu.get()
+                            + " GB, training.gpuMemoryGb × training.gpuCount)"));
             return;
         }
-        Optional<GpuPrice> g = ws.string("training.gpu").flatMap(catalog::gpu)
-                .or(() -> catalog.gpus().values().stream().max(java.util.Comparator.comparingDouble(GpuPrice::memoryGb).thenComparing(GpuPrice::id)));
-        g.ifPresent(x -> evidence.add(Evidence.declared(Measure.TRAINING_MEMORY_GB, x.memoryGb() * count, "cost: price catalog " + x.id()
-                + " (" + count + " × " + x.memoryGb() + " GB; set training.gpuMemoryGb for the team's own GPUs)")));
+        Optional<GpuPrice> g = ws.string("training.gpu").flatMap(catalog::gpu).or(() -> catalog.gpus().values().stream()
+                .max(java.util.Comparator.comparingDouble(GpuPrice::memoryGb).thenComparing(GpuPrice::id)));
+        g.ifPresent(x -> evidence.add(Evidence.declared(
+                Measure.TRAINING_MEMORY_GB,
+                x.memoryGb() * count,
+                "cost: price catalog " + x.id() + " (" + count + " × " + x.memoryGb()
+                        + " GB; set training.gpuMemoryGb for the team's own GPUs)")));
     }
 
-    private static Long tokens(EvidenceSet ev, Measure m, Workspace ws, String key, String name, List<InputValue> inputs) {
+    private static Long tokens(
+            EvidenceSet ev, Measure m, Workspace ws, String key, String name, List<InputValue> inputs) {
         Optional<Evidence> e = ev.get(m);
         if (e.isPresent()) {
             long v = Math.round(e.get().asDouble());
@@ -245,7 +382,9 @@ public final class CostAnalyzer implements Analyzer {
     }
 
     private static String source(EvidenceSet ev, Measure m) {
-        return ev.get(m).map(e -> e.origin().name().toLowerCase(Locale.ROOT) + ": " + e.source()).orElse("");
+        return ev.get(m)
+                .map(e -> e.origin().name().toLowerCase(Locale.ROOT) + ": " + e.source())
+                .orElse("");
     }
 
     private static ModelPrice candidate(Workspace ws, PriceCatalog catalog) {
@@ -254,19 +393,44 @@ public final class CostAnalyzer implements Analyzer {
         Long window = ws.integer("model.candidate.contextWindow").orElse(null);
         if (name.isEmpty() && params == null) return null;
         ModelPrice base = name.flatMap(catalog::model).orElse(null);
-        if (name.isPresent() && base == null && params == null) throw unknownId(ws, "model.candidate.name", name.get(), catalog);
+        if (name.isPresent() && base == null && params == null)
+            throw unknownId(ws, "model.candidate.name", name.get(), catalog);
         if (base == null) {
-            return new ModelPrice(name.orElse("model.candidate"), ModelPrice.Hosting.SELF_HOSTED, "", null, null, params, window, null,
-                    null, "tunegate.yaml", "");
+            return new ModelPrice(
+                    name.orElse("model.candidate"),
+                    ModelPrice.Hosting.SELF_HOSTED,
+                    "",
+                    null,
+                    null,
+                    params,
+                    window,
+                    null,
+                    null,
+                    "tunegate.yaml",
+                    "");
         }
-        return new ModelPrice(base.id(), base.hosting(), base.provider(), base.inputPerMTok(), base.outputPerMTok(),
-                params != null ? params : base.paramsB(), window != null ? window : base.contextWindow(), base.fineTuning(),
-                base.asOf(), base.source(), base.origin());
+        return new ModelPrice(
+                base.id(),
+                base.hosting(),
+                base.provider(),
+                base.inputPerMTok(),
+                base.outputPerMTok(),
+                params != null ? params : base.paramsB(),
+                window != null ? window : base.contextWindow(),
+                base.fineTuning(),
+                base.asOf(),
+                base.source(),
+                base.origin());
     }
 
     private static InvalidInputException unknownId(Workspace ws, String key, String id, PriceCatalog catalog) {
-        return InvalidInputException.field(Path.of(Workspace.CONFIG_FILE), ws.line(key), key,
-                "an id of the price catalog (" + String.join(", ", catalog.models().keySet()) + ") or an entry under prices:", "\"" + id + "\"");
+        return InvalidInputException.field(
+                Path.of(Workspace.CONFIG_FILE),
+                ws.line(key),
+                key,
+                "an id of the price catalog ("
+                        + String.join(", ", catalog.models().keySet()) + ") or an entry under prices:",
+                "\"" + id + "\"");
     }
 
     private static String at(Workspace ws, String key) {

@@ -30,12 +30,29 @@ import java.util.List;
  * @param gpus the GPU types of the catalog
  * @param sequenceTokensP95 p95 tokens of a training example (activation memory); null: unknown, 4,096 assumed
  */
-public record CostInputs(Long todayPromptTokens, Long tunedPromptTokens, Long ragContextTokens, Long inputTokensPerCall,
-                         Long outputTokensPerCall, Double trainingTokensPerEpoch, Long trainingRows, Double callsPerDay,
-                         double growthPerMonth, ModelPrice current, ModelPrice candidate, Integer epochs, int retrainEveryWeeks,
-                         BigDecimal labelingCostPerRow, BigDecimal evaluationCostUsd, String gpu, double mfu,
-                         boolean tunedModelSelfHosted, boolean onPremInference, boolean dataMayLeavePerimeter, List<GpuPrice> gpus,
-                         Long sequenceTokensP95) {
+public record CostInputs(
+        Long todayPromptTokens,
+        Long tunedPromptTokens,
+        Long ragContextTokens,
+        Long inputTokensPerCall,
+        Long outputTokensPerCall,
+        Double trainingTokensPerEpoch,
+        Long trainingRows,
+        Double callsPerDay,
+        double growthPerMonth,
+        ModelPrice current,
+        ModelPrice candidate,
+        Integer epochs,
+        int retrainEveryWeeks,
+        BigDecimal labelingCostPerRow,
+        BigDecimal evaluationCostUsd,
+        String gpu,
+        double mfu,
+        boolean tunedModelSelfHosted,
+        boolean onPremInference,
+        boolean dataMayLeavePerimeter,
+        List<GpuPrice> gpus,
+        Long sequenceTokensP95) {
     public CostInputs {
         gpus = List.copyOf(gpus);
         if (labelingCostPerRow == null) labelingCostPerRow = BigDecimal.ZERO;
@@ -43,55 +60,232 @@ public record CostInputs(Long todayPromptTokens, Long tunedPromptTokens, Long ra
     }
 
     /** Without a measured example length (4,096 tokens assumed for activation memory). */
-    public CostInputs(Long todayPromptTokens, Long tunedPromptTokens, Long ragContextTokens, Long inputTokensPerCall,
-                      Long outputTokensPerCall, Double trainingTokensPerEpoch, Long trainingRows, Double callsPerDay,
-                      double growthPerMonth, ModelPrice current, ModelPrice candidate, Integer epochs, int retrainEveryWeeks,
-                      BigDecimal labelingCostPerRow, BigDecimal evaluationCostUsd, String gpu, double mfu,
-                      boolean tunedModelSelfHosted, boolean onPremInference, boolean dataMayLeavePerimeter, List<GpuPrice> gpus) {
-        this(todayPromptTokens, tunedPromptTokens, ragContextTokens, inputTokensPerCall, outputTokensPerCall, trainingTokensPerEpoch,
-                trainingRows, callsPerDay, growthPerMonth, current, candidate, epochs, retrainEveryWeeks, labelingCostPerRow,
-                evaluationCostUsd, gpu, mfu, tunedModelSelfHosted, onPremInference, dataMayLeavePerimeter, gpus, null);
+    public CostInputs(
+            Long todayPromptTokens,
+            Long tunedPromptTokens,
+            Long ragContextTokens,
+            Long inputTokensPerCall,
+            Long outputTokensPerCall,
+            Double trainingTokensPerEpoch,
+            Long trainingRows,
+            Double callsPerDay,
+            double growthPerMonth,
+            ModelPrice current,
+            ModelPrice candidate,
+            Integer epochs,
+            int retrainEveryWeeks,
+            BigDecimal labelingCostPerRow,
+            BigDecimal evaluationCostUsd,
+            String gpu,
+            double mfu,
+            boolean tunedModelSelfHosted,
+            boolean onPremInference,
+            boolean dataMayLeavePerimeter,
+            List<GpuPrice> gpus) {
+        this(
+                todayPromptTokens,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                callsPerDay,
+                growthPerMonth,
+                current,
+                candidate,
+                epochs,
+                retrainEveryWeeks,
+                labelingCostPerRow,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                gpus,
+                null);
     }
 
     public CostInputs withCallsPerDay(double v) {
-        return new CostInputs(todayPromptTokens, tunedPromptTokens, ragContextTokens, inputTokensPerCall, outputTokensPerCall,
-                trainingTokensPerEpoch, trainingRows, v, growthPerMonth, current, candidate, epochs, retrainEveryWeeks,
-                labelingCostPerRow, evaluationCostUsd, gpu, mfu, tunedModelSelfHosted, onPremInference, dataMayLeavePerimeter, gpus, sequenceTokensP95);
+        return new CostInputs(
+                todayPromptTokens,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                v,
+                growthPerMonth,
+                current,
+                candidate,
+                epochs,
+                retrainEveryWeeks,
+                labelingCostPerRow,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                gpus,
+                sequenceTokensP95);
     }
 
     public CostInputs withTodayPromptTokens(long v) {
-        return new CostInputs(v, tunedPromptTokens, ragContextTokens, inputTokensPerCall, outputTokensPerCall,
-                trainingTokensPerEpoch, trainingRows, callsPerDay, growthPerMonth, current, candidate, epochs, retrainEveryWeeks,
-                labelingCostPerRow, evaluationCostUsd, gpu, mfu, tunedModelSelfHosted, onPremInference, dataMayLeavePerimeter, gpus, sequenceTokensP95);
+        return new CostInputs(
+                v,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                callsPerDay,
+                growthPerMonth,
+                current,
+                candidate,
+                epochs,
+                retrainEveryWeeks,
+                labelingCostPerRow,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                gpus,
+                sequenceTokensP95);
     }
 
     public CostInputs withCurrent(ModelPrice m) {
-        return new CostInputs(todayPromptTokens, tunedPromptTokens, ragContextTokens, inputTokensPerCall, outputTokensPerCall,
-                trainingTokensPerEpoch, trainingRows, callsPerDay, growthPerMonth, m, candidate, epochs, retrainEveryWeeks,
-                labelingCostPerRow, evaluationCostUsd, gpu, mfu, tunedModelSelfHosted, onPremInference, dataMayLeavePerimeter, gpus, sequenceTokensP95);
+        return new CostInputs(
+                todayPromptTokens,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                callsPerDay,
+                growthPerMonth,
+                m,
+                candidate,
+                epochs,
+                retrainEveryWeeks,
+                labelingCostPerRow,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                gpus,
+                sequenceTokensP95);
     }
 
     public CostInputs withEpochs(int v) {
-        return new CostInputs(todayPromptTokens, tunedPromptTokens, ragContextTokens, inputTokensPerCall, outputTokensPerCall,
-                trainingTokensPerEpoch, trainingRows, callsPerDay, growthPerMonth, current, candidate, v, retrainEveryWeeks,
-                labelingCostPerRow, evaluationCostUsd, gpu, mfu, tunedModelSelfHosted, onPremInference, dataMayLeavePerimeter, gpus, sequenceTokensP95);
+        return new CostInputs(
+                todayPromptTokens,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                callsPerDay,
+                growthPerMonth,
+                current,
+                candidate,
+                v,
+                retrainEveryWeeks,
+                labelingCostPerRow,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                gpus,
+                sequenceTokensP95);
     }
 
     public CostInputs withRetrainEveryWeeks(int v) {
-        return new CostInputs(todayPromptTokens, tunedPromptTokens, ragContextTokens, inputTokensPerCall, outputTokensPerCall,
-                trainingTokensPerEpoch, trainingRows, callsPerDay, growthPerMonth, current, candidate, epochs, v,
-                labelingCostPerRow, evaluationCostUsd, gpu, mfu, tunedModelSelfHosted, onPremInference, dataMayLeavePerimeter, gpus, sequenceTokensP95);
+        return new CostInputs(
+                todayPromptTokens,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                callsPerDay,
+                growthPerMonth,
+                current,
+                candidate,
+                epochs,
+                v,
+                labelingCostPerRow,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                gpus,
+                sequenceTokensP95);
     }
 
     public CostInputs withLabelingCostPerRow(BigDecimal v) {
-        return new CostInputs(todayPromptTokens, tunedPromptTokens, ragContextTokens, inputTokensPerCall, outputTokensPerCall,
-                trainingTokensPerEpoch, trainingRows, callsPerDay, growthPerMonth, current, candidate, epochs, retrainEveryWeeks,
-                v, evaluationCostUsd, gpu, mfu, tunedModelSelfHosted, onPremInference, dataMayLeavePerimeter, gpus, sequenceTokensP95);
+        return new CostInputs(
+                todayPromptTokens,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                callsPerDay,
+                growthPerMonth,
+                current,
+                candidate,
+                epochs,
+                retrainEveryWeeks,
+                v,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                gpus,
+                sequenceTokensP95);
     }
 
     public CostInputs withGpus(List<GpuPrice> v) {
-        return new CostInputs(todayPromptTokens, tunedPromptTokens, ragContextTokens, inputTokensPerCall, outputTokensPerCall,
-                trainingTokensPerEpoch, trainingRows, callsPerDay, growthPerMonth, current, candidate, epochs, retrainEveryWeeks,
-                labelingCostPerRow, evaluationCostUsd, gpu, mfu, tunedModelSelfHosted, onPremInference, dataMayLeavePerimeter, v, sequenceTokensP95);
+        return new CostInputs(
+                todayPromptTokens,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                callsPerDay,
+                growthPerMonth,
+                current,
+                candidate,
+                epochs,
+                retrainEveryWeeks,
+                labelingCostPerRow,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                v,
+                sequenceTokensP95);
     }
 }

@@ -29,11 +29,25 @@ import java.util.List;
  * @param assumptions the approximations the figures rest on
  * @param warnings stale catalog entries, undated overrides and similar
  */
-public record CostReport(String runDate, String tokenizer, List<InputValue> inputs, Tokens tokens, List<MethodCost> methods,
-                         Inference inference, Double breakEvenWeeks, String breakEvenStatus, Method breakEvenMethod,
-                         double breakEvenThresholdWeeks, Boolean contextFits, ContextFit contextFit, List<Sensitivity> sensitivity,
-                         Series series, List<CatalogUse> catalogEntries, List<Unknown> unknowns, List<String> assumptions,
-                         List<String> warnings) {
+public record CostReport(
+        String runDate,
+        String tokenizer,
+        List<InputValue> inputs,
+        Tokens tokens,
+        List<MethodCost> methods,
+        Inference inference,
+        Double breakEvenWeeks,
+        String breakEvenStatus,
+        Method breakEvenMethod,
+        double breakEvenThresholdWeeks,
+        Boolean contextFits,
+        ContextFit contextFit,
+        List<Sensitivity> sensitivity,
+        Series series,
+        List<CatalogUse> catalogEntries,
+        List<Unknown> unknowns,
+        List<String> assumptions,
+        List<String> warnings) {
     public CostReport {
         inputs = List.copyOf(inputs);
         methods = List.copyOf(methods);
@@ -48,9 +62,25 @@ public record CostReport(String runDate, String tokenizer, List<InputValue> inpu
     public CostReport withProvenance(List<InputValue> newInputs, List<String> moreWarnings) {
         List<String> w = new java.util.ArrayList<>(warnings);
         w.addAll(moreWarnings);
-        return new CostReport(runDate, tokenizer, newInputs, tokens, methods, inference, breakEvenWeeks, breakEvenStatus,
-                breakEvenMethod, breakEvenThresholdWeeks, contextFits, contextFit, sensitivity, series, catalogEntries, unknowns,
-                assumptions, w);
+        return new CostReport(
+                runDate,
+                tokenizer,
+                newInputs,
+                tokens,
+                methods,
+                inference,
+                breakEvenWeeks,
+                breakEvenStatus,
+                breakEvenMethod,
+                breakEvenThresholdWeeks,
+                contextFits,
+                contextFit,
+                sensitivity,
+                series,
+                catalogEntries,
+                unknowns,
+                assumptions,
+                w);
     }
 
     /** The method's cost, if it was computed. */
@@ -75,9 +105,17 @@ public record CostReport(String runDate, String tokenizer, List<InputValue> inpu
      * @param requiredContextTokens prompt + RAG + input + output today (FT-ONPREM)
      * @param trainingTokensPerEpoch training tokens per epoch
      */
-    public record Tokens(Long todayPromptTokens, Long tunedPromptTokens, Long ragContextTokens, Long inputTokensPerCall,
-                         Long outputTokensPerCall, Long prefillBeforeTokens, Long prefillAfterTokens, Long savedPrefillTokensPerCall,
-                         Long requiredContextTokens, Double trainingTokensPerEpoch) {}
+    public record Tokens(
+            Long todayPromptTokens,
+            Long tunedPromptTokens,
+            Long ragContextTokens,
+            Long inputTokensPerCall,
+            Long outputTokensPerCall,
+            Long prefillBeforeTokens,
+            Long prefillAfterTokens,
+            Long savedPrefillTokensPerCall,
+            Long requiredContextTokens,
+            Double trainingTokensPerEpoch) {}
 
     /** The seed's typical cost per run; {@code highUsd} null when open-ended ("$500–5k+"). */
     public record SeedBand(int lowUsd, Integer highUsd, String text) {}
@@ -112,13 +150,33 @@ public record CostReport(String runDate, String tokenizer, List<InputValue> inpu
      * @param formula how the training cost was computed, in words and numbers
      * @param catalogEntries the catalog entries used
      */
-    public record MethodCost(Method method, boolean applicable, String notApplicableReason, Integer epochs, Double trainingTokens,
-                             Double trainingFlops, Double memoryGb, String gpu, Integer gpuCount, Double gpuHours,
-                             Double wallClockHours, BigDecimal trainingCostUsd, SeedBand seedBand, Boolean withinSeedBand,
-                             String seedBandNote, BigDecimal labelingUsd, BigDecimal evaluationUsd, BigDecimal upfrontUsd,
-                             BigDecimal retrainUsdPerWeek, BigDecimal afterUsdPerCall, BigDecimal afterUsdPerWeek,
-                             BigDecimal savingsUsdPerWeek, Double breakEvenWeeks, String breakEvenStatus, String formula,
-                             List<String> catalogEntries) {
+    public record MethodCost(
+            Method method,
+            boolean applicable,
+            String notApplicableReason,
+            Integer epochs,
+            Double trainingTokens,
+            Double trainingFlops,
+            Double memoryGb,
+            String gpu,
+            Integer gpuCount,
+            Double gpuHours,
+            Double wallClockHours,
+            BigDecimal trainingCostUsd,
+            SeedBand seedBand,
+            Boolean withinSeedBand,
+            String seedBandNote,
+            BigDecimal labelingUsd,
+            BigDecimal evaluationUsd,
+            BigDecimal upfrontUsd,
+            BigDecimal retrainUsdPerWeek,
+            BigDecimal afterUsdPerCall,
+            BigDecimal afterUsdPerWeek,
+            BigDecimal savingsUsdPerWeek,
+            Double breakEvenWeeks,
+            String breakEvenStatus,
+            String formula,
+            List<String> catalogEntries) {
         public MethodCost {
             catalogEntries = List.copyOf(catalogEntries);
         }
@@ -138,9 +196,17 @@ public record CostReport(String runDate, String tokenizer, List<InputValue> inpu
      * @param afterFormula how the "after" figure was computed
      * @param catalogEntries the catalog entries used
      */
-    public record Inference(Double callsPerWeek, BigDecimal beforeUsdPerCall, BigDecimal beforeUsdPerWeek, BigDecimal afterUsdPerCall,
-                            BigDecimal afterUsdPerWeek, Method afterMethod, Long savedPrefillTokensPerCall, String beforeFormula,
-                            String afterFormula, List<String> catalogEntries) {
+    public record Inference(
+            Double callsPerWeek,
+            BigDecimal beforeUsdPerCall,
+            BigDecimal beforeUsdPerWeek,
+            BigDecimal afterUsdPerCall,
+            BigDecimal afterUsdPerWeek,
+            Method afterMethod,
+            Long savedPrefillTokensPerCall,
+            String beforeFormula,
+            String afterFormula,
+            List<String> catalogEntries) {
         public Inference {
             catalogEntries = List.copyOf(catalogEntries);
         }
@@ -161,8 +227,15 @@ public record CostReport(String runDate, String tokenizer, List<InputValue> inpu
      * @param flipsWhen {@code at or above} or {@code at or below} the flip value (empty when none)
      * @param note the searched range, or why there is no flip
      */
-    public record Sensitivity(String input, String unit, double current, Double breakEvenAtMinus50, Double breakEvenAtPlus50,
-                              Double flipValue, String flipsWhen, String note) {}
+    public record Sensitivity(
+            String input,
+            String unit,
+            double current,
+            Double breakEvenAtMinus50,
+            Double breakEvenAtPlus50,
+            Double flipValue,
+            String flipsWhen,
+            String note) {}
 
     /** Cumulative cost lines over weeks, for charts. */
     public record Series(List<Integer> weeks, List<Line> lines) {

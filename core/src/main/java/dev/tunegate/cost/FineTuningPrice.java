@@ -11,11 +11,17 @@ import java.math.BigDecimal;
  * @param tunedOutputPerMTok USD per million output tokens on the tuned model; null unless offered
  * @param note a short explanation (why not offered, when withdrawn); may be empty
  */
-public record FineTuningPrice(FineTuningStatus status, BigDecimal trainingPerMTok, BigDecimal tunedInputPerMTok,
-                              BigDecimal tunedOutputPerMTok, String note) {
+public record FineTuningPrice(
+        FineTuningStatus status,
+        BigDecimal trainingPerMTok,
+        BigDecimal tunedInputPerMTok,
+        BigDecimal tunedOutputPerMTok,
+        String note) {
     public FineTuningPrice {
         note = note == null ? "" : note;
     }
 
-    public boolean offered() { return status == FineTuningStatus.OFFERED; }
+    public boolean offered() {
+        return status == FineTuningStatus.OFFERED;
+    }
 }

@@ -11,10 +11,14 @@ public enum FineTuningStatus {
 
     private final String key;
 
-    FineTuningStatus(String key) { this.key = key; }
+    FineTuningStatus(String key) {
+        this.key = key;
+    }
 
     /** The spelling in the catalog YAML. */
-    public String key() { return key; }
+    public String key() {
+        return key;
+    }
 
     static FineTuningStatus parse(String s) {
         for (FineTuningStatus f : values()) if (f.key.equals(s)) return f;

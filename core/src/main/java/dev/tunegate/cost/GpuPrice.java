@@ -14,8 +14,15 @@ import java.time.LocalDate;
  * @param source where they were read
  * @param origin where the entry is defined
  */
-public record GpuPrice(String id, double memoryGb, double bf16Tflops, BigDecimal usdPerHour, LocalDate asOf, String source,
-                       String origin) implements CatalogEntry {
+public record GpuPrice(
+        String id,
+        double memoryGb,
+        double bf16Tflops,
+        BigDecimal usdPerHour,
+        LocalDate asOf,
+        String source,
+        String origin)
+        implements CatalogEntry {
     public GpuPrice {
         source = source == null ? "" : source;
         origin = origin == null ? "" : origin;

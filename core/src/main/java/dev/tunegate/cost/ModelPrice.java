@@ -19,19 +19,34 @@ import java.time.LocalDate;
  * @param source where they were read
  * @param origin where the entry is defined
  */
-public record ModelPrice(String id, Hosting hosting, String provider, BigDecimal inputPerMTok, BigDecimal outputPerMTok,
-                         Double paramsB, Long contextWindow, FineTuningPrice fineTuning, LocalDate asOf, String source,
-                         String origin) implements CatalogEntry {
+public record ModelPrice(
+        String id,
+        Hosting hosting,
+        String provider,
+        BigDecimal inputPerMTok,
+        BigDecimal outputPerMTok,
+        Double paramsB,
+        Long contextWindow,
+        FineTuningPrice fineTuning,
+        LocalDate asOf,
+        String source,
+        String origin)
+        implements CatalogEntry {
 
     /** Where a model runs. */
     public enum Hosting {
-        PROVIDER("provider"), SELF_HOSTED("self-hosted");
+        PROVIDER("provider"),
+        SELF_HOSTED("self-hosted");
 
         private final String key;
 
-        Hosting(String key) { this.key = key; }
+        Hosting(String key) {
+            this.key = key;
+        }
 
-        public String key() { return key; }
+        public String key() {
+            return key;
+        }
 
         static Hosting parse(String s) {
             for (Hosting h : values()) if (h.key.equals(s)) return h;

@@ -37,7 +37,8 @@ public record PriceCatalog(Map<String, ModelPrice> models, Map<String, GpuPrice>
     /** The catalog shipped with tunegate. */
     public static PriceCatalog shipped() {
         try (InputStream in = PriceCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("the shipped price catalog " + RESOURCE + " is missing from the build");
+            if (in == null)
+                throw new IllegalStateException("the shipped price catalog " + RESOURCE + " is missing from the build");
             return PriceCatalogReader.read("price-catalog.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,9 +47,13 @@ public record PriceCatalog(Map<String, ModelPrice> models, Map<String, GpuPrice>
         }
     }
 
-    public Optional<ModelPrice> model(String id) { return Optional.ofNullable(models.get(id)); }
+    public Optional<ModelPrice> model(String id) {
+        return Optional.ofNullable(models.get(id));
+    }
 
-    public Optional<GpuPrice> gpu(String id) { return Optional.ofNullable(gpus.get(id)); }
+    public Optional<GpuPrice> gpu(String id) {
+        return Optional.ofNullable(gpus.get(id));
+    }
 
     /** Every id, models first. */
     public List<String> ids() {

@@ -32,9 +32,18 @@ import org.yaml.snakeyaml.representer.Representer;
  * {@code price-catalog.yaml:31: field "models.gpt-4o.inputPerMTok": expected a number ≥ 0, found "cheap"}.
  */
 public final class PriceCatalogReader {
-    private static final Set<String> MODEL_FIELDS = Set.of("hosting", "provider", "inputPerMTok", "outputPerMTok", "paramsB",
-            "contextWindow", "fineTuning", "asOf", "source");
-    private static final Set<String> FINE_TUNING_FIELDS = Set.of("status", "trainingPerMTok", "tunedInputPerMTok", "tunedOutputPerMTok", "note");
+    private static final Set<String> MODEL_FIELDS = Set.of(
+            "hosting",
+            "provider",
+            "inputPerMTok",
+            "outputPerMTok",
+            "paramsB",
+            "contextWindow",
+            "fineTuning",
+            "asOf",
+            "source");
+    private static final Set<String> FINE_TUNING_FIELDS =
+            Set.of("status", "trainingPerMTok", "tunedInputPerMTok", "tunedOutputPerMTok", "note");
     private static final Set<String> GPU_FIELDS = Set.of("memoryGb", "bf16Tflops", "usdPerHour", "asOf", "source");
 
     private final String label;
@@ -55,10 +64,12 @@ public final class PriceCatalogReader {
      * @throws InvalidInputException at the first problem, with file and line
      */
     public static PriceCatalog read(String label, String text) {
-        PriceCatalogReader r = new PriceCatalogReader(label, n -> n.getStartMark().getLine() + 1, false);
+        PriceCatalogReader r =
+                new PriceCatalogReader(label, n -> n.getStartMark().getLine() + 1, false);
         Node root = r.compose(text);
         if (!(root instanceof MappingNode map)) {
-            throw r.problem(root, "catalog", "a mapping with keys models and gpus", root == null ? "nothing" : kind(root));
+            throw r.problem(
+                    root, "catalog", "a mapping with keys models and gpus", root == null ? "nothing" : kind(root));
         }
         Map<String, ModelPrice> models = new LinkedHashMap<>();
         Map<String, GpuPrice> gpus = new LinkedHashMap<>();
@@ -100,7 +111,8 @@ public final class PriceCatalogReader {
                         .compose(Files.readString(workspace.configFile(), StandardCharsets.UTF_8));
                 if (root instanceof MappingNode m) {
                     for (NodeTuple t : m.getValue()) {
-                        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("prices")) prices = t.getValueNode();
+                        if (t.getKeyNode() instanceof ScalarNode k
+                                && k.getValue().equals("prices")) prices = t.getValueNode();
                     }
                 }
             } catch (IOException e) {
@@ -108,7 +120,8 @@ public final class PriceCatalogReader {
             }
         }
         if (prices != null) {
-            return withOverrides(base, Workspace.CONFIG_FILE, prices, n -> n.getStartMark().getLine() + 1);
+            return withOverrides(
+                    base, Workspace.CONFIG_FILE, prices, n -> n.getStartMark().getLine() + 1);
         }
         int line = workspace.line("prices");
         DumperOptions d = new DumperOptions();
@@ -128,8 +141,12 @@ public final class PriceCatalogReader {
         for (NodeTuple e : r.mapping(prices, "prices").getValue()) {
             String id = r.keyName(e, "prices");
             MappingNode fields = r.mapping(e.getValueNode(), "prices." + id);
-            boolean gpu = gpus.containsKey(id) || (!models.containsKey(id) && fields.getValue().stream()
-                    .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && Set.of("usdPerHour", "memoryGb", "bf16Tflops").contains(k.getValue())));
+            boolean gpu = gpus.containsKey(id)
+                    || (!models.containsKey(id)
+                            && fields.getValue().stream()
+                                    .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+                                            && Set.of("usdPerHour", "memoryGb", "bf16Tflops")
+                                                    .contains(k.getValue())));
             if (gpu) gpus.put(id, r.gpu(id, fields, gpus.get(id)));
             else models.put(id, r.model(id, fields, models.get(id)));
         }
@@ -144,7 +161,8 @@ public final class PriceCatalogReader {
                     .compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new InvalidInputException(label, line, "invalid YAML: " + (e.getProblem() == null ? "unreadable" : e.getProblem()));
+            throw new InvalidInputException(
+                    label, line, "invalid YAML: " + (e.getProblem() == null ? "unreadable" : e.getProblem()));
         } catch (RuntimeException e) {
             throw new InvalidInputException(label, 0, "invalid YAML: " + e.getMessage());
         }
@@ -160,34 +178,74 @@ public final class PriceCatalogReader {
         String path = (override ? "prices." : "models.") + id;
         Map<String, Node> f = fields(node, path, MODEL_FIELDS);
         Node at = node;
-        ModelPrice.Hosting hosting = f.containsKey("hosting") ? hosting(f.get("hosting"), path + ".hosting") : base == null ? null : base.hosting();
+        ModelPrice.Hosting hosting = f.containsKey("hosting")
+                ? hosting(f.get("hosting"), path + ".hosting")
+                : base == null ? null : base.hosting();
         if (hosting == null) throw problem(at, path + ".hosting", "provider or self-hosted", "nothing");
-        String provider = f.containsKey("provider") ? text(f.get("provider"), path + ".provider") : base == null ? "" : base.provider();
-        BigDecimal in = f.containsKey("inputPerMTok") ? money(f.get("inputPerMTok"), path + ".inputPerMTok") : base == null ? null : base.inputPerMTok();
-        BigDecimal out = f.containsKey("outputPerMTok") ? money(f.get("outputPerMTok"), path + ".outputPerMTok") : base == null ? null : base.outputPerMTok();
-        Double params = f.containsKey("paramsB") ? positive(f.get("paramsB"), path + ".paramsB") : base == null ? null : base.paramsB();
-        Long window = f.containsKey("contextWindow") ? count(f.get("contextWindow"), path + ".contextWindow") : base == null ? null : base.contextWindow();
-        FineTuningPrice ft = f.containsKey("fineTuning") ? fineTuning(f.get("fineTuning"), path + ".fineTuning", base == null ? null : base.fineTuning())
+        String provider = f.containsKey("provider")
+                ? text(f.get("provider"), path + ".provider")
+                : base == null ? "" : base.provider();
+        BigDecimal in = f.containsKey("inputPerMTok")
+                ? money(f.get("inputPerMTok"), path + ".inputPerMTok")
+                : base == null ? null : base.inputPerMTok();
+        BigDecimal out = f.containsKey("outputPerMTok")
+                ? money(f.get("outputPerMTok"), path + ".outputPerMTok")
+                : base == null ? null : base.outputPerMTok();
+        Double params = f.containsKey("paramsB")
+                ? positive(f.get("paramsB"), path + ".paramsB")
+                : base == null ? null : base.paramsB();
+        Long window = f.containsKey("contextWindow")
+                ? count(f.get("contextWindow"), path + ".contextWindow")
+                : base == null ? null : base.contextWindow();
+        FineTuningPrice ft = f.containsKey("fineTuning")
+                ? fineTuning(f.get("fineTuning"), path + ".fineTuning", base == null ? null : base.fineTuning())
                 : base == null ? null : base.fineTuning();
         if (hosting == ModelPrice.Hosting.PROVIDER) {
-            if (in == null) throw problem(at, path + ".inputPerMTok", "USD per million input tokens for a provider model", "nothing");
-            if (out == null) throw problem(at, path + ".outputPerMTok", "USD per million output tokens for a provider model", "nothing");
-            if (ft == null) throw problem(at, path + ".fineTuning", "a fineTuning mapping (status: offered, not-offered or withdrawn)", "nothing");
+            if (in == null)
+                throw problem(
+                        at, path + ".inputPerMTok", "USD per million input tokens for a provider model", "nothing");
+            if (out == null)
+                throw problem(
+                        at, path + ".outputPerMTok", "USD per million output tokens for a provider model", "nothing");
+            if (ft == null)
+                throw problem(
+                        at,
+                        path + ".fineTuning",
+                        "a fineTuning mapping (status: offered, not-offered or withdrawn)",
+                        "nothing");
         } else if (params == null) {
             throw problem(at, path + ".paramsB", "the parameter count in billions for a self-hosted model", "nothing");
         }
         Dated dated = dated(f, path, at, base);
-        return new ModelPrice(id, hosting, provider, in, out, params, window, ft, dated.asOf, dated.source, label + ":" + lineOf.applyAsInt(node));
+        return new ModelPrice(
+                id,
+                hosting,
+                provider,
+                in,
+                out,
+                params,
+                window,
+                ft,
+                dated.asOf,
+                dated.source,
+                label + ":" + lineOf.applyAsInt(node));
     }
 
     private GpuPrice gpu(String id, MappingNode node, GpuPrice base) {
         String path = (override ? "prices." : "gpus.") + id;
         Map<String, Node> f = fields(node, path, GPU_FIELDS);
-        Double mem = f.containsKey("memoryGb") ? positive(f.get("memoryGb"), path + ".memoryGb") : base == null ? null : base.memoryGb();
-        Double tflops = f.containsKey("bf16Tflops") ? positive(f.get("bf16Tflops"), path + ".bf16Tflops") : base == null ? null : base.bf16Tflops();
-        BigDecimal usd = f.containsKey("usdPerHour") ? money(f.get("usdPerHour"), path + ".usdPerHour") : base == null ? null : base.usdPerHour();
+        Double mem = f.containsKey("memoryGb")
+                ? positive(f.get("memoryGb"), path + ".memoryGb")
+                : base == null ? null : base.memoryGb();
+        Double tflops = f.containsKey("bf16Tflops")
+                ? positive(f.get("bf16Tflops"), path + ".bf16Tflops")
+                : base == null ? null : base.bf16Tflops();
+        BigDecimal usd = f.containsKey("usdPerHour")
+                ? money(f.get("usdPerHour"), path + ".usdPerHour")
+                : base == null ? null : base.usdPerHour();
         if (mem == null) throw problem(node, path + ".memoryGb", "the memory of one GPU in GB", "nothing");
-        if (tflops == null) throw problem(node, path + ".bf16Tflops", "the peak dense bf16 TFLOPS of one GPU", "nothing");
+        if (tflops == null)
+            throw problem(node, path + ".bf16Tflops", "the peak dense bf16 TFLOPS of one GPU", "nothing");
         if (usd == null) throw problem(node, path + ".usdPerHour", "the USD price of one GPU-hour", "nothing");
         Dated dated = dated(f, path, node, base);
         return new GpuPrice(id, mem, tflops, usd, dated.asOf, dated.source, label + ":" + lineOf.applyAsInt(node));
@@ -199,13 +257,16 @@ public final class PriceCatalogReader {
         LocalDate asOf = f.containsKey("asOf") ? date(f.get("asOf"), path + ".asOf") : null;
         String source = f.containsKey("source") ? text(f.get("source"), path + ".source") : null;
         if (!override) {
-            if (asOf == null) throw problem(at, path + ".asOf", "the date the figures were read (YYYY-MM-DD)", "nothing");
+            if (asOf == null)
+                throw problem(at, path + ".asOf", "the date the figures were read (YYYY-MM-DD)", "nothing");
             if (source == null) throw problem(at, path + ".source", "where the figures were read", "nothing");
             return new Dated(asOf, source);
         }
         // An override is the user's figure: dated only if the user dates it.
-        String src = source != null ? source
-                : "user override in " + label + ":" + lineOf.applyAsInt(at) + (base == null ? "" : " (shipped entry: " + base.source() + ")");
+        String src = source != null
+                ? source
+                : "user override in " + label + ":" + lineOf.applyAsInt(at)
+                        + (base == null ? "" : " (shipped entry: " + base.source() + ")");
         return new Dated(asOf, src);
     }
 
@@ -215,17 +276,40 @@ public final class PriceCatalogReader {
         if (f.containsKey("status")) {
             String s = text(f.get("status"), path + ".status");
             status = FineTuningStatus.parse(s);
-            if (status == null) throw problem(f.get("status"), path + ".status", "one of offered, not-offered, withdrawn", "\"" + s + "\"");
+            if (status == null)
+                throw problem(
+                        f.get("status"), path + ".status", "one of offered, not-offered, withdrawn", "\"" + s + "\"");
         }
         if (status == null) throw problem(node, path + ".status", "one of offered, not-offered, withdrawn", "nothing");
-        BigDecimal train = f.containsKey("trainingPerMTok") ? money(f.get("trainingPerMTok"), path + ".trainingPerMTok") : base == null ? null : base.trainingPerMTok();
-        BigDecimal tin = f.containsKey("tunedInputPerMTok") ? money(f.get("tunedInputPerMTok"), path + ".tunedInputPerMTok") : base == null ? null : base.tunedInputPerMTok();
-        BigDecimal tout = f.containsKey("tunedOutputPerMTok") ? money(f.get("tunedOutputPerMTok"), path + ".tunedOutputPerMTok") : base == null ? null : base.tunedOutputPerMTok();
+        BigDecimal train = f.containsKey("trainingPerMTok")
+                ? money(f.get("trainingPerMTok"), path + ".trainingPerMTok")
+                : base == null ? null : base.trainingPerMTok();
+        BigDecimal tin = f.containsKey("tunedInputPerMTok")
+                ? money(f.get("tunedInputPerMTok"), path + ".tunedInputPerMTok")
+                : base == null ? null : base.tunedInputPerMTok();
+        BigDecimal tout = f.containsKey("tunedOutputPerMTok")
+                ? money(f.get("tunedOutputPerMTok"), path + ".tunedOutputPerMTok")
+                : base == null ? null : base.tunedOutputPerMTok();
         String note = f.containsKey("note") ? text(f.get("note"), path + ".note") : base == null ? "" : base.note();
         if (status == FineTuningStatus.OFFERED) {
-            if (train == null) throw problem(node, path + ".trainingPerMTok", "USD per million training tokens when fine-tuning is offered", "nothing");
-            if (tin == null) throw problem(node, path + ".tunedInputPerMTok", "USD per million input tokens on the tuned model", "nothing");
-            if (tout == null) throw problem(node, path + ".tunedOutputPerMTok", "USD per million output tokens on the tuned model", "nothing");
+            if (train == null)
+                throw problem(
+                        node,
+                        path + ".trainingPerMTok",
+                        "USD per million training tokens when fine-tuning is offered",
+                        "nothing");
+            if (tin == null)
+                throw problem(
+                        node,
+                        path + ".tunedInputPerMTok",
+                        "USD per million input tokens on the tuned model",
+                        "nothing");
+            if (tout == null)
+                throw problem(
+                        node,
+                        path + ".tunedOutputPerMTok",
+                        "USD per million output tokens on the tuned model",
+                        "nothing");
             return new FineTuningPrice(status, train, tin, tout, note);
         }
         return new FineTuningPrice(status, null, null, null, note); // never priced: never offered
@@ -236,7 +320,11 @@ public final class PriceCatalogReader {
         for (NodeTuple t : node.getValue()) {
             String k = keyName(t, path);
             if (!allowed.contains(k)) {
-                throw problem(t.getKeyNode(), path + "." + k, "one of " + String.join(", ", allowed.stream().sorted().toList()), "an unknown field");
+                throw problem(
+                        t.getKeyNode(),
+                        path + "." + k,
+                        "one of " + String.join(", ", allowed.stream().sorted().toList()),
+                        "an unknown field");
             }
             out.put(k, t.getValueNode());
         }
@@ -261,12 +349,15 @@ public final class PriceCatalogReader {
     }
 
     private String text(Node node, String path) {
-        if (node instanceof ScalarNode s && !s.getValue().isBlank() && !s.getTag().equals(Tag.NULL)) return s.getValue().trim();
+        if (node instanceof ScalarNode s
+                && !s.getValue().isBlank()
+                && !s.getTag().equals(Tag.NULL)) return s.getValue().trim();
         throw problem(node, path, "a text", kind(node));
     }
 
     private BigDecimal money(Node node, String path) {
-        if (node instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+        if (node instanceof ScalarNode s
+                && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             try {
                 BigDecimal v = new BigDecimal(s.getValue().replace("_", ""));
                 if (v.signum() >= 0) return v;
@@ -278,7 +369,8 @@ public final class PriceCatalogReader {
     }
 
     private Double positive(Node node, String path) {
-        if (node instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+        if (node instanceof ScalarNode s
+                && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             try {
                 double v = Double.parseDouble(s.getValue().replace("_", ""));
                 if (v > 0 && Double.isFinite(v)) return v;
@@ -314,7 +406,8 @@ public final class PriceCatalogReader {
 
     private InvalidInputException problem(Node node, String field, String expected, String found) {
         int line = node == null ? 0 : lineOf.applyAsInt(node);
-        return new InvalidInputException(label, line, "field \"" + field + "\": expected " + expected + ", found " + found);
+        return new InvalidInputException(
+                label, line, "field \"" + field + "\": expected " + expected + ", found " + found);
     }
 
     private static String kind(Node node) {

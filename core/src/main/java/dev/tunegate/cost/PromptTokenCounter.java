@@ -46,10 +46,15 @@ public final class PromptTokenCounter {
         try {
             return count(Files.readString(file, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException(display, 0, "not valid UTF-8 text (from " + key + " in tunegate.yaml:" + line + ")");
+            throw new InvalidInputException(
+                    display, 0, "not valid UTF-8 text (from " + key + " in tunegate.yaml:" + line + ")");
         } catch (IOException e) {
-            throw InvalidInputException.field(Path.of("tunegate.yaml"), line, key, "a readable file", "\"" + display + "\" ("
-                    + (Files.exists(file) ? e.getMessage() : "no such file") + ")");
+            throw InvalidInputException.field(
+                    Path.of("tunegate.yaml"),
+                    line,
+                    key,
+                    "a readable file",
+                    "\"" + display + "\" (" + (Files.exists(file) ? e.getMessage() : "no such file") + ")");
         }
     }
 
@@ -71,7 +76,7 @@ public final class PromptTokenCounter {
             size = -1;
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             Progress.Task task = progress.start("cost: counting training tokens", size, "bytes")) {
+                Progress.Task task = progress.start("cost: counting training tokens", size, "bytes")) {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;
@@ -84,7 +89,9 @@ public final class PromptTokenCounter {
                     for (String t : texts) tokens += count(t);
                     rows++;
                 } catch (JsonProcessingException e) {
-                    if (malformed.size() < 20) malformed.add(display + ":" + lineNo + ": not a JSON object; row skipped by the cost model's token count");
+                    if (malformed.size() < 20)
+                        malformed.add(display + ":" + lineNo
+                                + ": not a JSON object; row skipped by the cost model's token count");
                 }
             }
         } catch (CharacterCodingException e) {
@@ -102,8 +109,9 @@ public final class PromptTokenCounter {
     private static void strings(JsonNode n, List<String> out) {
         if (n.isTextual()) out.add(n.asText());
         else if (n.isArray()) n.forEach(c -> strings(c, out));
-        else if (n.isObject()) n.properties().forEach(e -> {
-            if (!e.getKey().equals("metadata")) strings(e.getValue(), out);
-        });
+        else if (n.isObject())
+            n.properties().forEach(e -> {
+                if (!e.getKey().equals("metadata")) strings(e.getValue(), out);
+            });
     }
 }

@@ -81,5 +81,4 @@ public final class CanonicalJson {
             g.writeString(nfc(n.asText()));
         }
     }
-
 }

@@ -1,6 +1,7 @@
 package dev.tunegate.dataops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.audit.read.DatasetReader;
@@ -9,7 +10,6 @@ import dev.tunegate.audit.read.ParsedRow;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowProblem;
 import dev.tunegate.audit.read.RowSource;
-import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
@@ -38,7 +38,9 @@ public final class DatasetRows {
      * @param problems what is wrong with it (messages)
      */
     public record Row(int index, long line, Example example, boolean valid, List<String> problems) {
-        public Row { problems = List.copyOf(problems); }
+        public Row {
+            problems = List.copyOf(problems);
+        }
     }
 
     /** The result of reading a file: the format found and how many rows. */
@@ -46,7 +48,11 @@ public final class DatasetRows {
 
     /** Reads {@code file} in the workspace's configured format and column mapping. */
     public static Read read(Workspace ws, Path file, Consumer<Row> sink) {
-        return read(file, DatasetFormat.of(ws.data().format()), ColumnMapping.fromConfig(ws.data().columns()), sink);
+        return read(
+                file,
+                DatasetFormat.of(ws.data().format()),
+                ColumnMapping.fromConfig(ws.data().columns()),
+                sink);
     }
 
     /**
@@ -66,7 +72,8 @@ public final class DatasetRows {
                 try {
                     raw = src.next();
                 } catch (IOException e) {
-                    truncated = file + ":" + Math.max(1, src.line()) + ": the file is truncated or corrupt after " + n + " rows: " + e.getMessage();
+                    truncated = file + ":" + Math.max(1, src.line()) + ": the file is truncated or corrupt after " + n
+                            + " rows: " + e.getMessage();
                     break;
                 }
                 if (raw == null) break;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * confusion pair, {@code WRONG_LABEL billing→account}, so a repeating confusion shows as one class.
  */
 public final class ErrorClassifier {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern REFUSAL = Pattern.compile(
             "^(?:i'?m sorry|i am sorry|sorry, i|i can(?:no|')t|i cannot|i'?m (?:not able|unable)|i am (?:not able|unable)"
                     + "|as an ai|i won'?t|i must decline|i do not feel comfortable|i don'?t feel comfortable)",
@@ -34,7 +34,8 @@ public final class ErrorClassifier {
 
     /** The class key of a failed record: a user class, an {@link ErrorClass} name, or {@code WRONG_LABEL a→b}. */
     public String classify(EvalRecord r) {
-        if (r.errorClass() != null && !r.errorClass().isBlank()) return r.errorClass().trim();
+        if (r.errorClass() != null && !r.errorClass().isBlank())
+            return r.errorClass().trim();
         return derive(r);
     }
 
@@ -54,7 +55,9 @@ public final class ErrorClassifier {
         if (jsonExpected(r)) {
             JsonNode node = parse(trimmed);
             if (node == null) {
-                return startsJson(trimmed) && unclosed(trimmed) ? ErrorClass.TRUNCATED.name() : ErrorClass.FORMAT.name();
+                return startsJson(trimmed) && unclosed(trimmed)
+                        ? ErrorClass.TRUNCATED.name()
+                        : ErrorClass.FORMAT.name();
             }
             if (!node.isContainerNode() && outputSchema == null) return ErrorClass.FORMAT.name();
             if (outputSchema != null && !outputSchema.validate(node).isEmpty()) return ErrorClass.FORMAT.name();
@@ -90,12 +93,19 @@ public final class ErrorClassifier {
         }
         if (diffField == null) return null;
         JsonNode e = exp.get(diffField), g = got.get(diffField);
-        if (e == null || g == null || !e.isTextual() || !g.isTextual() || !LabelSet.looksLikeLabel(e.asText()) || !LabelSet.looksLikeLabel(g.asText())) {
+        if (e == null
+                || g == null
+                || !e.isTextual()
+                || !g.isTextual()
+                || !LabelSet.looksLikeLabel(e.asText())
+                || !LabelSet.looksLikeLabel(g.asText())) {
             return null;
         }
         // The label set governs the field only when the expected value is one of its labels.
-        if (labels.known() && labels.contains(e.asText()) && !labels.contains(g.asText())) return ErrorClass.LABEL_OUTSIDE_SET.name();
-        return ErrorClass.WRONG_LABEL.name() + " " + e.asText().trim() + "→" + g.asText().trim();
+        if (labels.known() && labels.contains(e.asText()) && !labels.contains(g.asText()))
+            return ErrorClass.LABEL_OUTSIDE_SET.name();
+        return ErrorClass.WRONG_LABEL.name() + " " + e.asText().trim() + "→"
+                + g.asText().trim();
     }
 
     /** JSON is expected when an output schema is configured or the expected value is a JSON object or array. */

@@ -1,5 +1,6 @@
 package dev.tunegate.evals;
 
+import com.networknt.schema.JsonSchema;
 import dev.tunegate.evals.EvalsReport.ClassShare;
 import dev.tunegate.evals.EvalsReport.Comparison;
 import dev.tunegate.evals.EvalsReport.Confusion;
@@ -11,7 +12,6 @@ import dev.tunegate.evals.stats.Interval;
 import dev.tunegate.evals.stats.McNemarTest;
 import dev.tunegate.evals.stats.PairedPermutationTest;
 import dev.tunegate.evals.stats.WilsonScore;
-import com.networknt.schema.JsonSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -52,14 +52,18 @@ public final class EvalHistoryAnalysis {
      *
      * @param display how findings name a file
      */
-    public EvalsReport analyzeFiles(List<java.nio.file.Path> files, java.util.function.Function<java.nio.file.Path, String> display) {
+    public EvalsReport analyzeFiles(
+            List<java.nio.file.Path> files, java.util.function.Function<java.nio.file.Path, String> display) {
         Findings findings = new Findings();
         List<EvalRun> runs = EvalRuns.load(files, display, settings, findings);
         return analyze(runs, files.stream().map(display).toList(), findings);
     }
 
     /** Which statistic the history is judged on. */
-    enum Metric { PASS_FAIL, SCORE }
+    enum Metric {
+        PASS_FAIL,
+        SCORE
+    }
 
     /**
      * Analyzes runs already read (oldest first). Label findings go to {@code findings}.
@@ -70,12 +74,17 @@ public final class EvalHistoryAnalysis {
         // Comparisons already made (by position: earlier→later), reused as the plateau window grows.
         Map<String, Comparison> cache = new java.util.HashMap<>();
         LabelSet labels = settings.labels().isEmpty()
-                ? LabelSet.infer(runs.stream().flatMap(r -> r.records().stream()).map(EvalRecord::expected).toList())
+                ? LabelSet.infer(runs.stream()
+                        .flatMap(r -> r.records().stream())
+                        .map(EvalRecord::expected)
+                        .toList())
                 : LabelSet.configured(settings.labels());
         ErrorClassifier classifier = new ErrorClassifier(labels, outputSchema);
         checkLabels(runs, labels, classifier, findings);
-        Metric metric = runs.stream().allMatch(EvalRun::allPassFail) || !runs.stream().allMatch(EvalRun::allScored)
-                ? Metric.PASS_FAIL : Metric.SCORE;
+        Metric metric =
+                runs.stream().allMatch(EvalRun::allPassFail) || !runs.stream().allMatch(EvalRun::allScored)
+                        ? Metric.PASS_FAIL
+                        : Metric.SCORE;
 
         List<IterationSummary> summaries = new ArrayList<>();
         List<Map<String, Integer>> fineClasses = new ArrayList<>();
@@ -103,13 +112,17 @@ public final class EvalHistoryAnalysis {
             windowComparisons = window(runs, summaries, Math.min(n, runs.size() - 1), metric, cache);
         }
         boolean plateau = withoutGain >= n;
-        String rule = String.format(java.util.Locale.ROOT,
+        String rule = String.format(
+                java.util.Locale.ROOT,
                 "a gain is a significant improvement (%s, two-sided p < %.2f, positive delta) or an improvement above %.1f points, "
                         + "over the best earlier iteration on the items both answered",
-                metric == Metric.PASS_FAIL ? "exact McNemar" : "paired permutation", settings.alpha(), settings.minEffect() * 100);
+                metric == Metric.PASS_FAIL ? "exact McNemar" : "paired permutation",
+                settings.alpha(),
+                settings.minEffect() * 100);
         PlateauEvidence evidence = new PlateauEvidence(n, withoutGain, windowComparisons, rule);
 
-        List<String> tops = summaries.stream().map(IterationSummary::topErrorClass).toList();
+        List<String> tops =
+                summaries.stream().map(IterationSummary::topErrorClass).toList();
         RecurringErrorClass recurring = recurring(summaries, fineClasses, n);
         double formatShare = 0;
         if (!summaries.isEmpty()) {
@@ -117,11 +130,28 @@ public final class EvalHistoryAnalysis {
             ClassShare f = last.errorClasses().get(ErrorClass.FORMAT.name());
             formatShare = f == null ? 0 : f.share();
         }
-        return new EvalsReport(settings.seed(), metric == Metric.PASS_FAIL ? "pass/fail" : "score", files, labels.source(),
-                labels.labels().size(), summaries, plateau, evidence, recurring, tops, formatShare, formatShare >= 0.5,
+        return new EvalsReport(
+                settings.seed(),
+                metric == Metric.PASS_FAIL ? "pass/fail" : "score",
+                files,
+                labels.source(),
+                labels.labels().size(),
+                summaries,
+                plateau,
+                evidence,
+                recurring,
+                tops,
+                formatShare,
+                formatShare >= 0.5,
                 findings.snapshot(),
-                new EvalsReport.Parameters(n, settings.minRecurringShare(), settings.minEffect(), settings.alpha(),
-                        settings.bootstrapResamples(), settings.permutationResamples()), null);
+                new EvalsReport.Parameters(
+                        n,
+                        settings.minRecurringShare(),
+                        settings.minEffect(),
+                        settings.alpha(),
+                        settings.bootstrapResamples(),
+                        settings.permutationResamples()),
+                null);
     }
 
     private void checkLabels(List<EvalRun> runs, LabelSet labels, ErrorClassifier classifier, Findings findings) {
@@ -135,30 +165,52 @@ public final class EvalHistoryAnalysis {
                 if (r.output() != null && !r.output().isBlank() && !labels.contains(r.output())) {
                     String out = r.output().trim();
                     boolean freeText = out.contains("\n") || out.split("\\s+").length > 4;
-                    findings.add(r, freeText ? FindingKind.FREE_TEXT_LABEL : FindingKind.LABEL_OUTSIDE_SET,
-                            "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out) + " is not one of the "
-                                    + labels.labels().size() + " " + labels.source() + " labels");
+                    findings.add(
+                            r,
+                            freeText ? FindingKind.FREE_TEXT_LABEL : FindingKind.LABEL_OUTSIDE_SET,
+                            "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out)
+                                    + " is not one of the " + labels.labels().size() + " " + labels.source()
+                                    + " labels");
                     String near = freeText ? null : nearLabels.get(LabelSet.normalize(out));
                     if (near != null) {
-                        findings.add(r, FindingKind.NEAR_LABEL, "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out)
-                                + " vs label " + EvalRuns.quote(near));
+                        findings.add(
+                                r,
+                                FindingKind.NEAR_LABEL,
+                                "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out) + " vs label "
+                                        + EvalRuns.quote(near));
                     }
                 }
-                if ("configured".equals(labels.source()) && r.expected() != null && !r.expected().isBlank() && !labels.contains(r.expected())) {
-                    findings.add(r, FindingKind.EXPECTED_OUTSIDE_SET, "item " + EvalRuns.quote(r.item()) + ": expected "
-                            + EvalRuns.quote(r.expected().trim()) + " is not one of the configured labels");
+                if ("configured".equals(labels.source())
+                        && r.expected() != null
+                        && !r.expected().isBlank()
+                        && !labels.contains(r.expected())) {
+                    findings.add(
+                            r,
+                            FindingKind.EXPECTED_OUTSIDE_SET,
+                            "item " + EvalRuns.quote(r.item()) + ": expected "
+                                    + EvalRuns.quote(r.expected().trim()) + " is not one of the configured labels");
                 }
-                if (r.passed() != null && r.expected() != null && r.output() != null
+                if (r.passed() != null
+                        && r.expected() != null
+                        && r.output() != null
                         && r.passed() != r.expected().trim().equals(r.output().trim())) {
-                    findings.add(r, FindingKind.PASSED_DISAGREES, "item " + EvalRuns.quote(r.item()) + ": passed=" + r.passed()
-                            + " but expected " + EvalRuns.quote(r.expected().trim()) + " and output " + EvalRuns.quote(r.output().trim()));
+                    findings.add(
+                            r,
+                            FindingKind.PASSED_DISAGREES,
+                            "item " + EvalRuns.quote(r.item()) + ": passed=" + r.passed() + " but expected "
+                                    + EvalRuns.quote(r.expected().trim()) + " and output "
+                                    + EvalRuns.quote(r.output().trim()));
                 }
             }
         }
     }
 
-    private IterationSummary summarize(EvalRun run, EvalRun previous, Set<String> allPrevious, ErrorClassifier classifier,
-                                       Map<String, Integer> fine) {
+    private IterationSummary summarize(
+            EvalRun run,
+            EvalRun previous,
+            Set<String> allPrevious,
+            ErrorClassifier classifier,
+            Map<String, Integer> fine) {
         int items = run.records().size();
         int withOutcome = 0, passed = 0, errors = 0;
         List<Double> scores = new ArrayList<>();
@@ -185,42 +237,77 @@ public final class EvalHistoryAnalysis {
             high = w.high();
             method = w.method();
         }
-        Interval mean = scores.isEmpty() ? null
-                : Bootstrap.meanInterval(scores.stream().mapToDouble(Double::doubleValue).toArray(), settings.seed(), settings.bootstrapResamples());
+        Interval mean = scores.isEmpty()
+                ? null
+                : Bootstrap.meanInterval(
+                        scores.stream().mapToDouble(Double::doubleValue).toArray(),
+                        settings.seed(),
+                        settings.bootstrapResamples());
         Map<String, ClassShare> classes = new LinkedHashMap<>();
         final int errs = errors;
         base.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> classes.put(e.getKey(), new ClassShare(e.getValue(), (double) e.getValue() / errs)));
         List<Confusion> confusions = fine.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(ErrorClass.WRONG_LABEL.name() + " "))
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(5)
                 .map(e -> {
-                    String pair = e.getKey().substring(ErrorClass.WRONG_LABEL.name().length() + 1);
+                    String pair =
+                            e.getKey().substring(ErrorClass.WRONG_LABEL.name().length() + 1);
                     int arrow = pair.indexOf('→');
-                    return new Confusion(pair.substring(0, arrow), pair.substring(arrow + 1), e.getValue(), (double) e.getValue() / errs);
+                    return new Confusion(
+                            pair.substring(0, arrow),
+                            pair.substring(arrow + 1),
+                            e.getValue(),
+                            (double) e.getValue() / errs);
                 })
                 .toList();
         String top = top(fine);
         Set<String> mine = run.byItem().keySet();
-        int sharedPrev = previous == null ? 0 : (int) previous.byItem().keySet().stream().filter(mine::contains).count();
-        int sharedAll = allPrevious == null ? 0 : (int) allPrevious.stream().filter(mine::contains).count();
-        return new IterationSummary(run.name(), run.order(), items, passed, acc, low, high, method, mean, errors, classes,
-                confusions, top, sharedPrev, sharedAll);
+        int sharedPrev = previous == null
+                ? 0
+                : (int) previous.byItem().keySet().stream()
+                        .filter(mine::contains)
+                        .count();
+        int sharedAll = allPrevious == null
+                ? 0
+                : (int) allPrevious.stream().filter(mine::contains).count();
+        return new IterationSummary(
+                run.name(),
+                run.order(),
+                items,
+                passed,
+                acc,
+                low,
+                high,
+                method,
+                mean,
+                errors,
+                classes,
+                confusions,
+                top,
+                sharedPrev,
+                sharedAll);
     }
 
     /** The unique class with most errors, or null when there are none or the top is tied. */
     static String top(Map<String, Integer> counts) {
         if (counts.isEmpty()) return null;
         List<Map.Entry<String, Integer>> sorted = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .toList();
         if (sorted.size() > 1 && sorted.get(0).getValue().equals(sorted.get(1).getValue())) return null;
         return sorted.get(0).getKey();
     }
 
     /** Compares each of the latest {@code k} iterations with the best one before them. */
-    private List<Comparison> window(List<EvalRun> runs, List<IterationSummary> summaries, int k, Metric metric, Map<String, Comparison> cache) {
+    private List<Comparison> window(
+            List<EvalRun> runs, List<IterationSummary> summaries, int k, Metric metric, Map<String, Comparison> cache) {
         int start = runs.size() - k;
         int best = 0;
         for (int i = 1; i < start; i++) {
@@ -245,8 +332,17 @@ public final class EvalHistoryAnalysis {
             McNemarTest m = McNemarTest.exact(t.firstOnly(), t.secondOnly());
             double delta = t.secondRate() - t.firstRate();
             boolean gain = (m.pValue() < settings.alpha() && delta > 0) || delta > settings.minEffect() + 1e-12;
-            return new Comparison(later.name(), earlier.name(), (int) t.n(), t.firstRate(), t.secondRate(), delta,
-                    m.pValue(), m.midP(), McNemarTest.METHOD, gain);
+            return new Comparison(
+                    later.name(),
+                    earlier.name(),
+                    (int) t.n(),
+                    t.firstRate(),
+                    t.secondRate(),
+                    delta,
+                    m.pValue(),
+                    m.midP(),
+                    McNemarTest.METHOD,
+                    gain);
         }
         Map<String, EvalRecord> l = later.byItem();
         List<double[]> pairs = new ArrayList<>();
@@ -259,8 +355,19 @@ public final class EvalHistoryAnalysis {
         PairedPermutationTest t = PairedPermutationTest.test(a, b, settings.seed(), settings.permutationResamples());
         double ea = a.length == 0 ? 0 : java.util.Arrays.stream(a).average().orElse(0);
         double eb = b.length == 0 ? 0 : java.util.Arrays.stream(b).average().orElse(0);
-        boolean gain = (t.pValue() < settings.alpha() && t.meanDifference() > 0) || t.meanDifference() > settings.minEffect() + 1e-12;
-        return new Comparison(later.name(), earlier.name(), pairs.size(), ea, eb, t.meanDifference(), t.pValue(), null, t.method(), gain);
+        boolean gain = (t.pValue() < settings.alpha() && t.meanDifference() > 0)
+                || t.meanDifference() > settings.minEffect() + 1e-12;
+        return new Comparison(
+                later.name(),
+                earlier.name(),
+                pairs.size(),
+                ea,
+                eb,
+                t.meanDifference(),
+                t.pValue(),
+                null,
+                t.method(),
+                gain);
     }
 
     private RecurringErrorClass recurring(List<IterationSummary> summaries, List<Map<String, Integer>> fine, int n) {

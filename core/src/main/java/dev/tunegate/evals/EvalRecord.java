@@ -24,10 +24,23 @@ import java.util.TreeMap;
  * @param file the file it was read from (for findings)
  * @param line the 1-based line where the record starts
  */
-public record EvalRecord(String run, Long iteration, String timestamp, String item, Boolean passed, Double score,
-                         String expected, String output, String errorClass, String finishReason,
-                         Double latencyMs, Long tokens, Double costUsd, Map<String, String> tags,
-                         String file, long line) {
+public record EvalRecord(
+        String run,
+        Long iteration,
+        String timestamp,
+        String item,
+        Boolean passed,
+        Double score,
+        String expected,
+        String output,
+        String errorClass,
+        String finishReason,
+        Double latencyMs,
+        Long tokens,
+        Double costUsd,
+        Map<String, String> tags,
+        String file,
+        long line) {
     public EvalRecord {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(item, "item");
@@ -42,13 +55,43 @@ public record EvalRecord(String run, Long iteration, String timestamp, String it
 
     /** A copy with {@code passed} set. */
     public EvalRecord withPassed(Boolean p) {
-        return new EvalRecord(run, iteration, timestamp, item, p, score, expected, output, errorClass, finishReason,
-                latencyMs, tokens, costUsd, tags, file, line);
+        return new EvalRecord(
+                run,
+                iteration,
+                timestamp,
+                item,
+                p,
+                score,
+                expected,
+                output,
+                errorClass,
+                finishReason,
+                latencyMs,
+                tokens,
+                costUsd,
+                tags,
+                file,
+                line);
     }
 
     /** A copy in another run (used when a file holds a single unnamed run). */
     public EvalRecord withRun(String r) {
-        return new EvalRecord(r, iteration, timestamp, item, passed, score, expected, output, errorClass, finishReason,
-                latencyMs, tokens, costUsd, tags, file, line);
+        return new EvalRecord(
+                r,
+                iteration,
+                timestamp,
+                item,
+                passed,
+                score,
+                expected,
+                output,
+                errorClass,
+                finishReason,
+                latencyMs,
+                tokens,
+                costUsd,
+                tags,
+                file,
+                line);
     }
 }

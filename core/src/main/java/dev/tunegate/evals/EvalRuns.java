@@ -20,7 +20,8 @@ public final class EvalRuns {
      *
      * @param display how a file is named in findings (e.g. relative to the workspace)
      */
-    public static List<EvalRun> load(List<Path> files, Function<Path, String> display, EvalSettings settings, Findings findings) {
+    public static List<EvalRun> load(
+            List<Path> files, Function<Path, String> display, EvalSettings settings, Findings findings) {
         List<EvalRecord> all = new ArrayList<>();
         for (Path f : files) {
             all.addAll(EvalReaders.read(f, display.apply(f), settings.format(), settings.columns(), findings));
@@ -39,7 +40,10 @@ public final class EvalRuns {
         for (EvalRecord r : records) {
             Set<String> items = seen.computeIfAbsent(r.run(), k -> new HashSet<>());
             if (!items.add(r.item())) {
-                findings.add(r, FindingKind.DUPLICATE_ITEM, "item " + quote(r.item()) + " repeated in run " + quote(r.run()));
+                findings.add(
+                        r,
+                        FindingKind.DUPLICATE_ITEM,
+                        "item " + quote(r.item()) + " repeated in run " + quote(r.run()));
                 continue;
             }
             byRun.computeIfAbsent(r.run(), k -> new ArrayList<>()).add(r);
@@ -48,8 +52,16 @@ public final class EvalRuns {
         List<Key> keys = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, List<EvalRecord>> e : byRun.entrySet()) {
-            Long it = e.getValue().stream().map(EvalRecord::iteration).filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
-            String ts = e.getValue().stream().map(EvalRecord::timestamp).filter(java.util.Objects::nonNull).min(String::compareTo).orElse(null);
+            Long it = e.getValue().stream()
+                    .map(EvalRecord::iteration)
+                    .filter(java.util.Objects::nonNull)
+                    .min(Long::compare)
+                    .orElse(null);
+            String ts = e.getValue().stream()
+                    .map(EvalRecord::timestamp)
+                    .filter(java.util.Objects::nonNull)
+                    .min(String::compareTo)
+                    .orElse(null);
             keys.add(new Key(e.getKey(), it, ts, i++));
         }
         keys.sort(Comparator.comparing(Key::iteration, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -57,7 +69,8 @@ public final class EvalRuns {
                 .thenComparingInt(Key::appearance));
         List<EvalRun> runs = new ArrayList<>();
         for (int order = 0; order < keys.size(); order++) {
-            runs.add(new EvalRun(keys.get(order).run(), order, byRun.get(keys.get(order).run())));
+            runs.add(new EvalRun(
+                    keys.get(order).run(), order, byRun.get(keys.get(order).run())));
         }
         return runs;
     }

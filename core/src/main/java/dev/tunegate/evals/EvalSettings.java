@@ -22,9 +22,18 @@ import java.util.Map;
  * @param bootstrapResamples resamples of the mean-score bootstrap
  * @param permutationResamples random assignments of the permutation test (above its exact limit)
  */
-public record EvalSettings(EvalFormat format, Map<String, String> columns, List<String> labels, long seed, Path outputSchema,
-                           int minIterations, double minRecurringShare, double minEffect, double alpha,
-                           int bootstrapResamples, int permutationResamples) {
+public record EvalSettings(
+        EvalFormat format,
+        Map<String, String> columns,
+        List<String> labels,
+        long seed,
+        Path outputSchema,
+        int minIterations,
+        double minRecurringShare,
+        double minEffect,
+        double alpha,
+        int bootstrapResamples,
+        int permutationResamples) {
     public EvalSettings {
         columns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columns));
         labels = List.copyOf(labels);
@@ -37,31 +46,107 @@ public record EvalSettings(EvalFormat format, Map<String, String> columns, List<
 
     /** The defaults of the shipped policy: N = 3, 30 %, 1 point, α = 0.05, seed 42. */
     public static EvalSettings defaults() {
-        return new EvalSettings(EvalFormat.AUTO, Map.of(), List.of(), DEFAULT_SEED, null, 3, 0.30,
-                DEFAULT_MIN_EFFECT, DEFAULT_ALPHA, Bootstrap.DEFAULT_RESAMPLES, PairedPermutationTest.DEFAULT_RESAMPLES);
+        return new EvalSettings(
+                EvalFormat.AUTO,
+                Map.of(),
+                List.of(),
+                DEFAULT_SEED,
+                null,
+                3,
+                0.30,
+                DEFAULT_MIN_EFFECT,
+                DEFAULT_ALPHA,
+                Bootstrap.DEFAULT_RESAMPLES,
+                PairedPermutationTest.DEFAULT_RESAMPLES);
     }
 
     public EvalSettings withFormat(EvalFormat f) {
-        return new EvalSettings(f, columns, labels, seed, outputSchema, minIterations, minRecurringShare, minEffect, alpha, bootstrapResamples, permutationResamples);
+        return new EvalSettings(
+                f,
+                columns,
+                labels,
+                seed,
+                outputSchema,
+                minIterations,
+                minRecurringShare,
+                minEffect,
+                alpha,
+                bootstrapResamples,
+                permutationResamples);
     }
 
     public EvalSettings withColumns(Map<String, String> c) {
-        return new EvalSettings(format, c, labels, seed, outputSchema, minIterations, minRecurringShare, minEffect, alpha, bootstrapResamples, permutationResamples);
+        return new EvalSettings(
+                format,
+                c,
+                labels,
+                seed,
+                outputSchema,
+                minIterations,
+                minRecurringShare,
+                minEffect,
+                alpha,
+                bootstrapResamples,
+                permutationResamples);
     }
 
     public EvalSettings withLabels(List<String> l) {
-        return new EvalSettings(format, columns, l, seed, outputSchema, minIterations, minRecurringShare, minEffect, alpha, bootstrapResamples, permutationResamples);
+        return new EvalSettings(
+                format,
+                columns,
+                l,
+                seed,
+                outputSchema,
+                minIterations,
+                minRecurringShare,
+                minEffect,
+                alpha,
+                bootstrapResamples,
+                permutationResamples);
     }
 
     public EvalSettings withSeed(long s) {
-        return new EvalSettings(format, columns, labels, s, outputSchema, minIterations, minRecurringShare, minEffect, alpha, bootstrapResamples, permutationResamples);
+        return new EvalSettings(
+                format,
+                columns,
+                labels,
+                s,
+                outputSchema,
+                minIterations,
+                minRecurringShare,
+                minEffect,
+                alpha,
+                bootstrapResamples,
+                permutationResamples);
     }
 
     public EvalSettings withOutputSchema(Path p) {
-        return new EvalSettings(format, columns, labels, seed, p, minIterations, minRecurringShare, minEffect, alpha, bootstrapResamples, permutationResamples);
+        return new EvalSettings(
+                format,
+                columns,
+                labels,
+                seed,
+                p,
+                minIterations,
+                minRecurringShare,
+                minEffect,
+                alpha,
+                bootstrapResamples,
+                permutationResamples);
     }
 
     public EvalSettings withPlateau(int n, double share) {
-        return new EvalSettings(format, columns, labels, seed, outputSchema, n, share, minEffect, alpha, bootstrapResamples, permutationResamples);
+        return new EvalSettings(
+                format,
+                columns,
+                labels,
+                seed,
+                outputSchema,
+                n,
+                share,
+                minEffect,
+                alpha,
+                bootstrapResamples,
+                permutationResamples);
     }
 }

@@ -5,8 +5,8 @@ import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.analysis.Progress;
-import dev.tunegate.evals.read.EvalReaders;
 import dev.tunegate.evals.read.EvalFormat;
+import dev.tunegate.evals.read.EvalReaders;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.Digests;
@@ -32,16 +32,19 @@ import java.util.Map;
 public final class EvalsAnalyzer implements Analyzer {
     /** Threshold names read from the policy. */
     public static final String MIN_ITERATIONS = "FT-PLATEAU.minIterations";
+
     public static final String MIN_RECURRING_SHARE = "FT-PLATEAU.minRecurringShare";
 
-
     @Override
-    public String name() { return "evals"; }
+    public String name() {
+        return "evals";
+    }
 
     @Override
     public boolean applies(Workspace workspace) {
         return !workspace.paths("evals.history").isEmpty()
-                || (workspace.path("evals.baseline").isPresent() && workspace.path("evals.candidate").isPresent());
+                || (workspace.path("evals.baseline").isPresent()
+                        && workspace.path("evals.candidate").isPresent());
     }
 
     /** The settings a workspace and the policy thresholds give. */
@@ -62,7 +65,9 @@ public final class EvalsAnalyzer implements Analyzer {
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
         EvalSettings settings = settings(ws, context);
-        JsonSchema schema = settings.outputSchema() == null ? null : loadSchema(settings.outputSchema(), ws.relative(settings.outputSchema()));
+        JsonSchema schema = settings.outputSchema() == null
+                ? null
+                : loadSchema(settings.outputSchema(), ws.relative(settings.outputSchema()));
         Findings findings = new Findings();
         List<Path> files = ws.paths("evals.history");
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
@@ -76,7 +81,8 @@ public final class EvalsAnalyzer implements Analyzer {
         }
         List<EvalRun> runs = EvalRuns.group(records, findings);
         EvalHistoryAnalysis analysis = new EvalHistoryAnalysis(settings, schema);
-        EvalsReport report = analysis.analyze(runs, files.stream().map(ws::relative).toList(), findings);
+        EvalsReport report =
+                analysis.analyze(runs, files.stream().map(ws::relative).toList(), findings);
 
         RegressionReport regression = null;
         var baseline = ws.path("evals.baseline");
@@ -85,46 +91,84 @@ public final class EvalsAnalyzer implements Analyzer {
             inputs.add(input(ws, baseline.get()));
             inputs.add(input(ws, candidate.get()));
             Findings rf = new Findings();
-            EvalRun b = single(EvalRuns.load(List.of(baseline.get()), ws::relative, settings, rf), ws.relative(baseline.get()));
-            EvalRun c = single(EvalRuns.load(List.of(candidate.get()), ws::relative, settings, rf), ws.relative(candidate.get()));
+            EvalRun b = single(
+                    EvalRuns.load(List.of(baseline.get()), ws::relative, settings, rf), ws.relative(baseline.get()));
+            EvalRun c = single(
+                    EvalRuns.load(List.of(candidate.get()), ws::relative, settings, rf), ws.relative(candidate.get()));
             LabelSet labels = settings.labels().isEmpty()
-                    ? LabelSet.infer(java.util.stream.Stream.concat(b.records().stream(), c.records().stream()).map(EvalRecord::expected).toList())
+                    ? LabelSet.infer(java.util.stream.Stream.concat(b.records().stream(), c.records().stream())
+                            .map(EvalRecord::expected)
+                            .toList())
                     : LabelSet.configured(settings.labels());
             double margin = ws.number("pilot.nonInferiorityMargin").orElse(Regression.DEFAULT_MARGIN);
             regression = Regression.compare(b, c, margin, new ErrorClassifier(labels, schema), null, rf.snapshot());
         }
-        report = new EvalsReport(report.seed(), report.metric(), report.files(), report.labelSource(), report.labelCount(),
-                report.iterations(), report.plateau(), report.plateauEvidence(), report.recurringErrorClass(),
-                report.topErrorClassPerIteration(), report.formatErrorShare(), report.formatDominant(), report.findings(),
-                report.parameters(), regression);
+        report = new EvalsReport(
+                report.seed(),
+                report.metric(),
+                report.files(),
+                report.labelSource(),
+                report.labelCount(),
+                report.iterations(),
+                report.plateau(),
+                report.plateauEvidence(),
+                report.recurringErrorClass(),
+                report.topErrorClassPerIteration(),
+                report.formatErrorShare(),
+                report.formatDominant(),
+                report.findings(),
+                report.parameters(),
+                regression);
 
         List<Evidence> evidence = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (runs.isEmpty()) {
-            if (!files.isEmpty()) notes.add("evals.history holds no usable eval records; the eval-history rules stay unknown");
+            if (!files.isEmpty())
+                notes.add("evals.history holds no usable eval records; the eval-history rules stay unknown");
         } else {
             String source = "evals: " + String.join(", ", report.files());
-            evidence.add(Evidence.measured(Measure.EVAL_ITERATIONS, runs.size(), source,
+            evidence.add(Evidence.measured(
+                    Measure.EVAL_ITERATIONS,
+                    runs.size(),
+                    source,
                     runs.size() + " iterations, " + report.metric() + ", seed " + settings.seed()));
             EvalsReport.PlateauEvidence p = report.plateauEvidence();
-            evidence.add(Evidence.measured(Measure.ITERATIONS_WITHOUT_GAIN, p.iterationsWithoutGain(), source, plateauDetail(p)));
+            evidence.add(Evidence.measured(
+                    Measure.ITERATIONS_WITHOUT_GAIN, p.iterationsWithoutGain(), source, plateauDetail(p)));
             EvalsReport.RecurringErrorClass rec = report.recurringErrorClass();
             if (rec != null) {
-                evidence.add(Evidence.measured(Measure.RECURRING_ERROR_SHARE, rec.share(), source,
-                        rec.name() + " tops each of the last " + settings.minIterations() + " iterations (smallest share " + pct(rec.share()) + ")"));
-                evidence.add(Evidence.measured(Measure.RECURRING_ERROR_CLASS, rec.name(), source, "top error class of each of the last "
-                        + settings.minIterations() + " iterations"));
+                evidence.add(Evidence.measured(
+                        Measure.RECURRING_ERROR_SHARE,
+                        rec.share(),
+                        source,
+                        rec.name() + " tops each of the last " + settings.minIterations()
+                                + " iterations (smallest share " + pct(rec.share()) + ")"));
+                evidence.add(Evidence.measured(
+                        Measure.RECURRING_ERROR_CLASS,
+                        rec.name(),
+                        source,
+                        "top error class of each of the last " + settings.minIterations() + " iterations"));
             } else {
-                evidence.add(Evidence.measured(Measure.RECURRING_ERROR_SHARE, 0.0, source,
-                        "no class tops each of the last " + settings.minIterations() + " iterations with " + pct(settings.minRecurringShare())
-                                + " of errors; tops: " + report.topErrorClassPerIteration()));
+                evidence.add(Evidence.measured(
+                        Measure.RECURRING_ERROR_SHARE,
+                        0.0,
+                        source,
+                        "no class tops each of the last " + settings.minIterations() + " iterations with "
+                                + pct(settings.minRecurringShare()) + " of errors; tops: "
+                                + report.topErrorClassPerIteration()));
             }
-            EvalsReport.IterationSummary last = report.iterations().get(report.iterations().size() - 1);
-            evidence.add(Evidence.measured(Measure.FORMAT_ERROR_SHARE, report.formatErrorShare(), source,
+            EvalsReport.IterationSummary last =
+                    report.iterations().get(report.iterations().size() - 1);
+            evidence.add(Evidence.measured(
+                    Measure.FORMAT_ERROR_SHARE,
+                    report.formatErrorShare(),
+                    source,
                     "FORMAT errors among the " + last.errors() + " errors of " + last.name()));
         }
         for (Finding f : report.findings()) notes.add(f.describe());
-        if (regression != null) notes.add("regress " + regression.candidate() + " vs " + regression.baseline() + ": " + regression.verdict() + " — " + regression.reason());
+        if (regression != null)
+            notes.add("regress " + regression.candidate() + " vs " + regression.baseline() + ": " + regression.verdict()
+                    + " — " + regression.reason());
         return new AnalyzerResult(name(), evidence, inputs, report, notes);
     }
 
@@ -140,8 +184,15 @@ public final class EvalsAnalyzer implements Analyzer {
         StringBuilder b = new StringBuilder();
         for (EvalsReport.Comparison c : p.comparisons()) {
             if (b.length() > 0) b.append("; ");
-            b.append(String.format(Locale.ROOT, "%s vs %s: %+.1f points, p = %.3g on %d items%s", c.iteration(), c.bestEarlier(),
-                    c.delta() * 100, c.pValue(), c.itemsCompared(), c.gain() ? " (gain)" : ""));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%s vs %s: %+.1f points, p = %.3g on %d items%s",
+                    c.iteration(),
+                    c.bestEarlier(),
+                    c.delta() * 100,
+                    c.pValue(),
+                    c.itemsCompared(),
+                    c.gain() ? " (gain)" : ""));
         }
         return b.toString();
     }
@@ -151,13 +202,16 @@ public final class EvalsAnalyzer implements Analyzer {
     }
 
     private static AnalyzerResult.InputFile input(Workspace ws, Path f) {
-        if (!Files.isRegularFile(f)) throw new InvalidInputException(ws.relative(f) + ": not a file; expected an eval results file");
+        if (!Files.isRegularFile(f))
+            throw new InvalidInputException(ws.relative(f) + ": not a file; expected an eval results file");
         return new AnalyzerResult.InputFile(ws.relative(f), Digests.sha256(f));
     }
 
     /** The file's run; with several runs, the latest one (by iteration order). */
     static EvalRun single(List<EvalRun> runs, String file) {
-        if (runs.isEmpty()) throw new InvalidInputException(file + ": expected eval results for a golden-set run, found no usable record");
+        if (runs.isEmpty())
+            throw new InvalidInputException(
+                    file + ": expected eval results for a golden-set run, found no usable record");
         return runs.get(runs.size() - 1);
     }
 

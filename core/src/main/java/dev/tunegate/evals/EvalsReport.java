@@ -25,15 +25,27 @@ import java.util.Map;
  * @param parameters the parameters the verdicts used
  * @param regression the golden-set check of {@code evals.candidate} against {@code evals.baseline} when both are configured, else null
  */
-public record EvalsReport(long seed, String metric, List<String> files, String labelSource, int labelCount,
-                          List<IterationSummary> iterations, boolean plateau, PlateauEvidence plateauEvidence,
-                          RecurringErrorClass recurringErrorClass, List<String> topErrorClassPerIteration,
-                          double formatErrorShare, boolean formatDominant, List<Finding> findings, Parameters parameters,
-                          RegressionReport regression) {
+public record EvalsReport(
+        long seed,
+        String metric,
+        List<String> files,
+        String labelSource,
+        int labelCount,
+        List<IterationSummary> iterations,
+        boolean plateau,
+        PlateauEvidence plateauEvidence,
+        RecurringErrorClass recurringErrorClass,
+        List<String> topErrorClassPerIteration,
+        double formatErrorShare,
+        boolean formatDominant,
+        List<Finding> findings,
+        Parameters parameters,
+        RegressionReport regression) {
     public EvalsReport {
         files = List.copyOf(files);
         iterations = List.copyOf(iterations);
-        topErrorClassPerIteration = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(topErrorClassPerIteration));
+        topErrorClassPerIteration =
+                java.util.Collections.unmodifiableList(new java.util.ArrayList<>(topErrorClassPerIteration));
         findings = List.copyOf(findings);
     }
 
@@ -56,9 +68,22 @@ public record EvalsReport(long seed, String metric, List<String> files, String l
      * @param sharedWithPrevious items also answered by the previous iteration
      * @param sharedWithAllPrevious items answered by every earlier iteration
      */
-    public record IterationSummary(String name, int order, int items, int passed, Double accuracy, Double low, Double high,
-                                   String accuracyMethod, Interval meanScore, int errors, Map<String, ClassShare> errorClasses,
-                                   List<Confusion> confusions, String topErrorClass, int sharedWithPrevious, int sharedWithAllPrevious) {
+    public record IterationSummary(
+            String name,
+            int order,
+            int items,
+            int passed,
+            Double accuracy,
+            Double low,
+            Double high,
+            String accuracyMethod,
+            Interval meanScore,
+            int errors,
+            Map<String, ClassShare> errorClasses,
+            List<Confusion> confusions,
+            String topErrorClass,
+            int sharedWithPrevious,
+            int sharedWithAllPrevious) {
         public IterationSummary {
             errorClasses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errorClasses));
             confusions = List.copyOf(confusions);
@@ -99,8 +124,17 @@ public record EvalsReport(long seed, String metric, List<String> files, String l
      * @param test the test used
      * @param gain whether it counts as a gain
      */
-    public record Comparison(String iteration, String bestEarlier, int itemsCompared, double earlierValue, double laterValue,
-                             double delta, double pValue, Double midP, String test, boolean gain) {}
+    public record Comparison(
+            String iteration,
+            String bestEarlier,
+            int itemsCompared,
+            double earlierValue,
+            double laterValue,
+            double delta,
+            double pValue,
+            Double midP,
+            String test,
+            boolean gain) {}
 
     /**
      * The recurring error class.
@@ -116,6 +150,11 @@ public record EvalsReport(long seed, String metric, List<String> files, String l
     }
 
     /** The parameters of the verdicts. */
-    public record Parameters(int minIterations, double minRecurringShare, double minEffect, double alpha,
-                             int bootstrapResamples, int permutationResamples) {}
+    public record Parameters(
+            int minIterations,
+            double minRecurringShare,
+            double minEffect,
+            double alpha,
+            int bootstrapResamples,
+            int permutationResamples) {}
 }

@@ -18,9 +18,14 @@ public final class EvalsTextRenderer {
     public static String render(EvalsReport r) {
         StringBuilder b = new StringBuilder();
         boolean scores = r.metric().equals("score");
-        b.append(String.format(Locale.ROOT, "Eval history: %d iteration%s, %s; label set: %s; seed %d%n",
-                r.iterations().size(), r.iterations().size() == 1 ? "" : "s", scores ? "mean score" : "accuracy",
-                r.labelCount() == 0 ? "none" : r.labelCount() + " " + r.labelSource() + " labels", r.seed()));
+        b.append(String.format(
+                Locale.ROOT,
+                "Eval history: %d iteration%s, %s; label set: %s; seed %d%n",
+                r.iterations().size(),
+                r.iterations().size() == 1 ? "" : "s",
+                scores ? "mean score" : "accuracy",
+                r.labelCount() == 0 ? "none" : r.labelCount() + " " + r.labelSource() + " labels",
+                r.seed()));
         if (r.iterations().isEmpty()) {
             b.append("  no usable eval records\n");
             appendFindings(b, r);
@@ -35,11 +40,22 @@ public final class EvalsTextRenderer {
         }
         lo = Math.max(0, Math.floor(lo * 10) / 10);
         hi = Math.min(1, Math.ceil(hi * 10) / 10);
-        if (hi <= lo) { lo = Math.max(0, lo - 0.1); hi = Math.min(1, hi + 0.1); }
-        int nameWidth = Math.max(9, r.iterations().stream().mapToInt(s -> s.name().length()).max().orElse(9));
+        if (hi <= lo) {
+            lo = Math.max(0, lo - 0.1);
+            hi = Math.min(1, hi + 0.1);
+        }
+        int nameWidth = Math.max(
+                9,
+                r.iterations().stream().mapToInt(s -> s.name().length()).max().orElse(9));
         nameWidth = Math.min(nameWidth, 32);
-        String header = String.format(Locale.ROOT, "  %-" + nameWidth + "s %5s %6s  %-15s %s%n", "iteration", "n",
-                scores ? "score" : "acc", "95% interval", axis(lo, hi));
+        String header = String.format(
+                Locale.ROOT,
+                "  %-" + nameWidth + "s %5s %6s  %-15s %s%n",
+                "iteration",
+                "n",
+                scores ? "score" : "acc",
+                "95% interval",
+                axis(lo, hi));
         b.append(header);
         for (IterationSummary s : r.iterations()) {
             double[] v = values(s, scores);
@@ -48,18 +64,40 @@ public final class EvalsTextRenderer {
                 b.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5d %6s%n", name, s.items(), "—"));
                 continue;
             }
-            b.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5d %5.1f%%  [%5.1f, %5.1f]  |%s|%n", name, s.items(),
-                    v[0] * 100, v[1] * 100, v[2] * 100, bar(v, lo, hi)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-" + nameWidth + "s %5d %5.1f%%  [%5.1f, %5.1f]  |%s|%n",
+                    name,
+                    s.items(),
+                    v[0] * 100,
+                    v[1] * 100,
+                    v[2] * 100,
+                    bar(v, lo, hi)));
         }
         b.append('\n');
         var p = r.plateauEvidence();
-        b.append(r.plateau()
-                ? String.format(Locale.ROOT, "Plateau: yes — the last %d iterations bring no gain over the best earlier one.%n", p.iterationsWithoutGain())
-                : String.format(Locale.ROOT, "Plateau: no — %d latest iteration%s without gain (a plateau needs %d).%n",
-                        p.iterationsWithoutGain(), p.iterationsWithoutGain() == 1 ? "" : "s", p.window()));
+        b.append(
+                r.plateau()
+                        ? String.format(
+                                Locale.ROOT,
+                                "Plateau: yes — the last %d iterations bring no gain over the best earlier one.%n",
+                                p.iterationsWithoutGain())
+                        : String.format(
+                                Locale.ROOT,
+                                "Plateau: no — %d latest iteration%s without gain (a plateau needs %d).%n",
+                                p.iterationsWithoutGain(),
+                                p.iterationsWithoutGain() == 1 ? "" : "s",
+                                p.window()));
         for (Comparison c : p.comparisons()) {
-            b.append(String.format(Locale.ROOT, "  %s vs %s: %+.1f points on %d shared items, p = %s%s%s%n", c.iteration(), c.bestEarlier(),
-                    c.delta() * 100, c.itemsCompared(), p(c.pValue()), c.midP() == null ? "" : " (mid-p " + p(c.midP()) + ")",
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %s vs %s: %+.1f points on %d shared items, p = %s%s%s%n",
+                    c.iteration(),
+                    c.bestEarlier(),
+                    c.delta() * 100,
+                    c.itemsCompared(),
+                    p(c.pValue()),
+                    c.midP() == null ? "" : " (mid-p " + p(c.midP()) + ")",
                     c.gain() ? "  ← gain" : ""));
         }
         b.append("  rule: ").append(p.rule()).append('\n');
@@ -75,18 +113,29 @@ public final class EvalsTextRenderer {
             int i = 0;
             for (Map.Entry<String, EvalsReport.ClassShare> e : s.errorClasses().entrySet()) {
                 if (i++ > 0) b.append(", ");
-                b.append(String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue().share() * 100));
+                b.append(String.format(
+                        Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue().share() * 100));
             }
             b.append(" of ").append(s.errors()).append(" errors\n");
         }
         if (r.recurringErrorClass() != null) {
-            b.append(String.format(Locale.ROOT, "Recurring error class: %s (at least %.0f%% of errors in each of the last %d iterations)%n",
-                    r.recurringErrorClass().name(), r.recurringErrorClass().share() * 100, r.parameters().minIterations()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "Recurring error class: %s (at least %.0f%% of errors in each of the last %d iterations)%n",
+                    r.recurringErrorClass().name(),
+                    r.recurringErrorClass().share() * 100,
+                    r.parameters().minIterations()));
         } else {
-            b.append(String.format(Locale.ROOT, "Recurring error class: none (no class tops each of the last %d iterations with %.0f%% of errors)%n",
-                    r.parameters().minIterations(), r.parameters().minRecurringShare() * 100));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "Recurring error class: none (no class tops each of the last %d iterations with %.0f%% of errors)%n",
+                    r.parameters().minIterations(),
+                    r.parameters().minRecurringShare() * 100));
         }
-        b.append(String.format(Locale.ROOT, "FORMAT errors in the latest iteration: %.0f%% of errors%s%n", r.formatErrorShare() * 100,
+        b.append(String.format(
+                Locale.ROOT,
+                "FORMAT errors in the latest iteration: %.0f%% of errors%s%n",
+                r.formatErrorShare() * 100,
                 r.formatDominant() ? " (dominant: structured output would fix most failures)" : ""));
         if (r.regression() != null) {
             b.append('\n').append(RegressionRenderer.text(r.regression()));
@@ -103,7 +152,14 @@ public final class EvalsTextRenderer {
 
     /** {estimate, low, high} of the iteration's metric, or null. */
     private static double[] values(IterationSummary s, boolean scores) {
-        if (scores) return s.meanScore() == null ? null : new double[] {s.meanScore().estimate(), s.meanScore().low(), s.meanScore().high()};
+        if (scores)
+            return s.meanScore() == null
+                    ? null
+                    : new double[] {
+                        s.meanScore().estimate(),
+                        s.meanScore().low(),
+                        s.meanScore().high()
+                    };
         return s.accuracy() == null ? null : new double[] {s.accuracy(), s.low(), s.high()};
     }
 

@@ -17,7 +17,9 @@ public enum FindingKind {
      * ({@code reverted_card_payment} for {@code reverted_card_payment?}): kept as the file scored it;
      * the label set or the grader may deserve a look.
      */
-    NEAR_LABEL(true, "output equals a label but for case or punctuation (kept as scored; check the label set or the grader)"),
+    NEAR_LABEL(
+            true,
+            "output equals a label but for case or punctuation (kept as scored; check the label set or the grader)"),
     /** Free text (several words, line breaks) in a label column: kept, counted as an error. */
     FREE_TEXT_LABEL(true, "free text in the label column (counted as an error)"),
     /** An expected label outside the configured label set: kept. */
@@ -38,7 +40,11 @@ public enum FindingKind {
     }
 
     /** Whether rows with this finding are still counted. */
-    public boolean kept() { return kept; }
+    public boolean kept() {
+        return kept;
+    }
 
-    public String description() { return description; }
+    public String description() {
+        return description;
+    }
 }

@@ -43,10 +43,15 @@ public final class Findings {
 
     /** How many rows have a problem of {@code kind}. */
     public long count(FindingKind kind) {
-        return groups.values().stream().filter(g -> g.kind == kind).mapToLong(g -> g.count).sum();
+        return groups.values().stream()
+                .filter(g -> g.kind == kind)
+                .mapToLong(g -> g.count)
+                .sum();
     }
 
     public List<Finding> snapshot() {
-        return groups.values().stream().map(g -> new Finding(g.file, g.kind, g.count, g.lines, g.example)).toList();
+        return groups.values().stream()
+                .map(g -> new Finding(g.file, g.kind, g.count, g.lines, g.example))
+                .toList();
     }
 }

@@ -25,7 +25,9 @@ public final class GoldenItems {
     private GoldenItems() {}
 
     public static Set<String> read(Path file, String display, Findings findings) {
-        if (!Files.isRegularFile(file)) throw new InvalidInputException(display + ": not a file; expected a golden set (JSONL or CSV with item ids)");
+        if (!Files.isRegularFile(file))
+            throw new InvalidInputException(
+                    display + ": not a file; expected a golden set (JSONL or CSV with item ids)");
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -47,23 +49,39 @@ public final class GoldenItems {
             }
             JsonNode id = n == null || !n.isObject() ? null : n.has("item") ? n.get("item") : n.get("id");
             if (id == null || id.isNull() || id.isContainerNode() || id.asText().isBlank()) {
-                findings.add(display, i + 1, FindingKind.MISSING_FIELD, "field \"item\": expected a golden item id, found " + EvalRuns.quote(line));
+                findings.add(
+                        display,
+                        i + 1,
+                        FindingKind.MISSING_FIELD,
+                        "field \"item\": expected a golden item id, found " + EvalRuns.quote(line));
                 continue;
             }
             ids.add(id.asText());
         }
-        if (ids.isEmpty()) throw new InvalidInputException(display, 1, "field \"item\": expected golden item ids (one JSON object per line with \"item\" or \"id\"), found none");
+        if (ids.isEmpty())
+            throw new InvalidInputException(
+                    display,
+                    1,
+                    "field \"item\": expected golden item ids (one JSON object per line with \"item\" or \"id\"), found none");
         return ids;
     }
 
     private static Set<String> csv(Path file, String display, Findings findings) {
         Set<String> ids = new LinkedHashSet<>();
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             var parser = org.apache.commons.csv.CSVParser.builder().setReader(in)
-                     .setFormat(org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+                var parser = org.apache.commons.csv.CSVParser.builder()
+                        .setReader(in)
+                        .setFormat(org.apache.commons.csv.CSVFormat.RFC4180
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .get())
+                        .get()) {
             List<String> header = parser.getHeaderNames();
             String col = header.contains("item") ? "item" : header.contains("id") ? "id" : null;
-            if (col == null) throw new InvalidInputException(display, 1, "expected an \"item\" or \"id\" column, found columns " + header);
+            if (col == null)
+                throw new InvalidInputException(
+                        display, 1, "expected an \"item\" or \"id\" column, found columns " + header);
             long previousEnd = 1;
             for (var rec : parser) {
                 long line = previousEnd + 1;
@@ -73,7 +91,8 @@ public final class GoldenItems {
                 else ids.add(v);
             }
         } catch (IOException e) {
-            throw new InvalidInputException(display, 0, "expected a CSV golden set, found unreadable CSV: " + e.getMessage());
+            throw new InvalidInputException(
+                    display, 0, "expected a CSV golden set, found unreadable CSV: " + e.getMessage());
         }
         return ids;
     }

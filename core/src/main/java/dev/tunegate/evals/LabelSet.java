@@ -33,22 +33,29 @@ public record LabelSet(Set<String> labels, String source) {
         try {
             text = java.nio.file.Files.readString(file);
         } catch (java.io.IOException e) {
-            throw new dev.tunegate.io.InvalidInputException(file + ": expected a label file (JSON array or one label per line), found none: " + e.getMessage());
+            throw new dev.tunegate.io.InvalidInputException(
+                    file + ": expected a label file (JSON array or one label per line), found none: " + e.getMessage());
         }
         List<String> out = new java.util.ArrayList<>();
         String t = text.strip();
         if (t.startsWith("[")) {
             try {
                 for (var n : new com.fasterxml.jackson.databind.ObjectMapper().readTree(t)) {
-                    if (!n.isTextual()) throw dev.tunegate.io.InvalidInputException.field(file, 1, "labels", "strings", n.toString());
+                    if (!n.isTextual())
+                        throw dev.tunegate.io.InvalidInputException.field(file, 1, "labels", "strings", n.toString());
                     out.add(n.asText());
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new dev.tunegate.io.InvalidInputException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                throw new dev.tunegate.io.InvalidInputException(
+                        file.toString(),
+                        e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                         "expected a JSON array of labels, found invalid JSON: " + e.getOriginalMessage());
             }
         } else {
-            t.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(out::add);
+            t.lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(out::add);
         }
         if (out.isEmpty()) throw new dev.tunegate.io.InvalidInputException(file + ": expected labels, found none");
         return out;
@@ -68,7 +75,10 @@ public record LabelSet(Set<String> labels, String source) {
      * the distinct values are the set; otherwise there is none.
      */
     public static LabelSet infer(List<String> expectedValues) {
-        List<String> values = expectedValues.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+        List<String> values = expectedValues.stream()
+                .filter(v -> v != null && !v.isBlank())
+                .map(String::trim)
+                .toList();
         if (values.size() < 4) return none();
         Set<String> distinct = new LinkedHashSet<>();
         for (String v : values) {
@@ -81,7 +91,9 @@ public record LabelSet(Set<String> labels, String source) {
 
     /** Whether a value looks like a label: at most 64 characters, at most four words, one line. */
     public static boolean looksLikeLabel(String value) {
-        return value != null && value.trim().length() <= 64 && LABEL.matcher(value.trim()).matches();
+        return value != null
+                && value.trim().length() <= 64
+                && LABEL.matcher(value.trim()).matches();
     }
 
     /** A label folded for near matches: lower case, letters and digits only. */
@@ -89,7 +101,9 @@ public record LabelSet(Set<String> labels, String source) {
         return label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
-    public boolean known() { return !labels.isEmpty(); }
+    public boolean known() {
+        return !labels.isEmpty();
+    }
 
     public boolean contains(String label) {
         return label != null && labels.contains(label.trim());

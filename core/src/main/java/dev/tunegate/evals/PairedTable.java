@@ -35,11 +35,17 @@ public record PairedTable(long bothPass, long firstOnly, long secondOnly, long n
         return new PairedTable(a, b, c, d, shared);
     }
 
-    public long n() { return bothPass + firstOnly + secondOnly + neither; }
+    public long n() {
+        return bothPass + firstOnly + secondOnly + neither;
+    }
 
     /** The first run's pass rate on the shared items (0 when none). */
-    public double firstRate() { return n() == 0 ? 0 : (double) (bothPass + firstOnly) / n(); }
+    public double firstRate() {
+        return n() == 0 ? 0 : (double) (bothPass + firstOnly) / n();
+    }
 
     /** The second run's pass rate on the shared items (0 when none). */
-    public double secondRate() { return n() == 0 ? 0 : (double) (bothPass + secondOnly) / n(); }
+    public double secondRate() {
+        return n() == 0 ? 0 : (double) (bothPass + secondOnly) / n();
+    }
 }

@@ -44,11 +44,20 @@ public final class Regression {
      * @param settings how to read the files (format, columns, labels, output schema)
      * @param schema the compiled output schema, or null
      */
-    public static RegressionReport compareFiles(java.nio.file.Path baseline, java.nio.file.Path candidate, java.nio.file.Path golden,
-                                                double margin, EvalSettings settings, com.networknt.schema.JsonSchema schema) {
+    public static RegressionReport compareFiles(
+            java.nio.file.Path baseline,
+            java.nio.file.Path candidate,
+            java.nio.file.Path golden,
+            double margin,
+            EvalSettings settings,
+            com.networknt.schema.JsonSchema schema) {
         Findings findings = new Findings();
-        EvalRun b = EvalsAnalyzer.single(EvalRuns.load(List.of(baseline), java.nio.file.Path::toString, settings, findings), baseline.toString());
-        EvalRun c = EvalsAnalyzer.single(EvalRuns.load(List.of(candidate), java.nio.file.Path::toString, settings, findings), candidate.toString());
+        EvalRun b = EvalsAnalyzer.single(
+                EvalRuns.load(List.of(baseline), java.nio.file.Path::toString, settings, findings),
+                baseline.toString());
+        EvalRun c = EvalsAnalyzer.single(
+                EvalRuns.load(List.of(candidate), java.nio.file.Path::toString, settings, findings),
+                candidate.toString());
         if (b.name().equals(c.name())) {
             c = new EvalRun(c.name() + " (candidate)", c.order(), c.records());
         }
@@ -56,7 +65,8 @@ public final class Regression {
         List<String> expected = new ArrayList<>();
         b.records().forEach(r -> expected.add(r.expected()));
         c.records().forEach(r -> expected.add(r.expected()));
-        LabelSet labels = settings.labels().isEmpty() ? LabelSet.infer(expected) : LabelSet.configured(settings.labels());
+        LabelSet labels =
+                settings.labels().isEmpty() ? LabelSet.infer(expected) : LabelSet.configured(settings.labels());
         return compare(b, c, margin, new ErrorClassifier(labels, schema), items, findings.snapshot());
     }
 
@@ -65,7 +75,13 @@ public final class Regression {
         List<String> expected = new ArrayList<>();
         baselineRun.records().forEach(r -> expected.add(r.expected()));
         candidateRun.records().forEach(r -> expected.add(r.expected()));
-        return compare(baselineRun, candidateRun, margin, new ErrorClassifier(LabelSet.infer(expected), null), null, List.of());
+        return compare(
+                baselineRun,
+                candidateRun,
+                margin,
+                new ErrorClassifier(LabelSet.infer(expected), null),
+                null,
+                List.of());
     }
 
     /**
@@ -76,8 +92,13 @@ public final class Regression {
      * @param golden the golden item ids to restrict the comparison to, or null for all shared items
      * @param findings problems found while reading the runs, carried into the report
      */
-    public static RegressionReport compare(EvalRun baselineRun, EvalRun candidateRun, double margin, ErrorClassifier classifier,
-                                           Set<String> golden, List<Finding> findings) {
+    public static RegressionReport compare(
+            EvalRun baselineRun,
+            EvalRun candidateRun,
+            double margin,
+            ErrorClassifier classifier,
+            Set<String> golden,
+            List<Finding> findings) {
         if (!(margin > 0 && margin < 1)) throw new IllegalArgumentException("margin must be in (0, 1), got " + margin);
         Map<String, EvalRecord> base = answered(baselineRun);
         Map<String, EvalRecord> cand = answered(candidateRun);
@@ -94,22 +115,33 @@ public final class Regression {
                 continue;
             }
             boolean bp = r.passed(), cp = o.passed();
-            if (bp && cp) { a++; unchanged.add(r.item()); }
-            else if (bp) { b++; regressed.add(r.item()); }
-            else if (cp) { c++; improved.add(r.item()); }
-            else { d++; unchanged.add(r.item()); }
+            if (bp && cp) {
+                a++;
+                unchanged.add(r.item());
+            } else if (bp) {
+                b++;
+                regressed.add(r.item());
+            } else if (cp) {
+                c++;
+                improved.add(r.item());
+            } else {
+                d++;
+                unchanged.add(r.item());
+            }
             if (!bp) classes.computeIfAbsent(ErrorClassifier.base(classifier.classify(r)), k -> new int[2])[0]++;
             if (!cp) classes.computeIfAbsent(ErrorClassifier.base(classifier.classify(o)), k -> new int[2])[1]++;
             Map<String, String> tags = new TreeMap<>(o.tags());
             tags.putAll(r.tags());
-            tags.forEach((k, v) -> slices.computeIfAbsent(k + "\u0000" + v, x -> new ArrayList<>()).add(new boolean[] {bp, cp}));
+            tags.forEach((k, v) -> slices.computeIfAbsent(k + "\u0000" + v, x -> new ArrayList<>())
+                    .add(new boolean[] {bp, cp}));
         }
         for (EvalRecord o : cand.values()) {
             if (golden != null && !golden.contains(o.item())) continue;
             if (!base.containsKey(o.item())) candidateOnly.add(o.item());
         }
         if (golden != null) {
-            for (String g : new LinkedHashSet<>(golden)) if (!base.containsKey(g) && !cand.containsKey(g)) missing.add(g);
+            for (String g : new LinkedHashSet<>(golden))
+                if (!base.containsKey(g) && !cand.containsKey(g)) missing.add(g);
         }
         long n = a + b + c + d;
         Interval baseAcc = WilsonScore.interval(a + b, n);
@@ -121,7 +153,8 @@ public final class Regression {
         String reason;
         SampleSize size = null;
         String fmt = "difference %+.1f points [%+.1f, %+.1f] on %d shared items, margin %.1f points";
-        String summary = String.format(Locale.ROOT, fmt, diff.estimate() * 100, diff.low() * 100, diff.high() * 100, n, margin * 100);
+        String summary = String.format(
+                Locale.ROOT, fmt, diff.estimate() * 100, diff.low() * 100, diff.high() * 100, n, margin * 100);
         if (n > 0 && diff.low() > -margin) {
             verdict = Verdict.PASS;
             reason = "non-inferior: the interval's lower bound is above −margin; " + summary;
@@ -134,21 +167,43 @@ public final class Regression {
                 size = new SampleSize(-1, -1, "no shared items: nothing to plan a sample size from");
                 reason = "no shared items: the runs answered no common item with an outcome";
             } else {
-                NonInferioritySampleSize s = NonInferioritySampleSize.of(diff.estimate(), (double) (b + c) / n, margin, n);
+                NonInferioritySampleSize s =
+                        NonInferioritySampleSize.of(diff.estimate(), (double) (b + c) / n, margin, n);
                 long more = s.requiredItems() < 0 ? -1 : Math.max(1, s.requiredItems() - n);
                 size = new SampleSize(s.requiredItems(), more, s.method());
                 reason = (more < 0
-                        ? "too few items to tell, and at the observed difference no number of items would show non-inferiority; "
-                        : "too few shared items to tell: about " + more + " more paired items would be needed; ") + summary;
+                                ? "too few items to tell, and at the observed difference no number of items would show non-inferiority; "
+                                : "too few shared items to tell: about " + more
+                                        + " more paired items would be needed; ")
+                        + summary;
             }
         }
         Map<String, ClassCounts> byClass = new LinkedHashMap<>();
         classes.forEach((k, v) -> byClass.put(k, new ClassCounts(v[0], v[1])));
         List<Slice> bySlice = new ArrayList<>();
         slices.forEach((key, pairs) -> bySlice.add(slice(key, pairs)));
-        return new RegressionReport(verdict, reason, baselineRun.name(), candidateRun.name(), margin, (int) n,
-                improved, regressed, unchanged, baseAcc, candAcc, diff, mc.pValue(), mc.midP(), size, byClass, bySlice,
-                baselineOnly, candidateOnly, missing, findings);
+        return new RegressionReport(
+                verdict,
+                reason,
+                baselineRun.name(),
+                candidateRun.name(),
+                margin,
+                (int) n,
+                improved,
+                regressed,
+                unchanged,
+                baseAcc,
+                candAcc,
+                diff,
+                mc.pValue(),
+                mc.midP(),
+                size,
+                byClass,
+                bySlice,
+                baselineOnly,
+                candidateOnly,
+                missing,
+                findings);
     }
 
     /** The run's records that have a pass/fail outcome, by item. */
@@ -168,8 +223,15 @@ public final class Regression {
             else d++;
         }
         long n = pairs.size();
-        return new Slice(key.substring(0, sep), key.substring(sep + 1), (int) n, (int) c, (int) b,
-                (double) (a + b) / n, (double) (a + c) / n, PairedProportionDifference.newcombe(a, b, c, d),
+        return new Slice(
+                key.substring(0, sep),
+                key.substring(sep + 1),
+                (int) n,
+                (int) c,
+                (int) b,
+                (double) (a + b) / n,
+                (double) (a + c) / n,
+                PairedProportionDifference.newcombe(a, b, c, d),
                 McNemarTest.exact(b, c).pValue());
     }
 }

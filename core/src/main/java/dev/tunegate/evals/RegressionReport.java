@@ -30,13 +30,28 @@ import java.util.Map;
  * @param missingFromBoth golden items neither run answered
  * @param findings rows skipped or flagged while reading (duplicated items among them)
  */
-public record RegressionReport(Verdict verdict, String reason, String baseline, String candidate, double margin,
-                               int sharedItems, List<String> improved, List<String> regressed, List<String> unchanged,
-                               Interval baselineAccuracy, Interval candidateAccuracy, Interval difference,
-                               double mcnemarP, double mcnemarMidP, SampleSize sampleSize,
-                               Map<String, ClassCounts> byErrorClass, List<Slice> bySlice,
-                               List<String> baselineOnly, List<String> candidateOnly, List<String> missingFromBoth,
-                               List<Finding> findings) {
+public record RegressionReport(
+        Verdict verdict,
+        String reason,
+        String baseline,
+        String candidate,
+        double margin,
+        int sharedItems,
+        List<String> improved,
+        List<String> regressed,
+        List<String> unchanged,
+        Interval baselineAccuracy,
+        Interval candidateAccuracy,
+        Interval difference,
+        double mcnemarP,
+        double mcnemarMidP,
+        SampleSize sampleSize,
+        Map<String, ClassCounts> byErrorClass,
+        List<Slice> bySlice,
+        List<String> baselineOnly,
+        List<String> candidateOnly,
+        List<String> missingFromBoth,
+        List<Finding> findings) {
     public RegressionReport {
         improved = List.copyOf(improved);
         regressed = List.copyOf(regressed);
@@ -79,6 +94,14 @@ public record RegressionReport(Verdict verdict, String reason, String baseline, 
      * @param difference candidate − baseline with its paired interval
      * @param mcnemarP exact McNemar p-value
      */
-    public record Slice(String tag, String value, int items, int improved, int regressed, double baselineAccuracy,
-                        double candidateAccuracy, Interval difference, double mcnemarP) {}
+    public record Slice(
+            String tag,
+            String value,
+            int items,
+            int improved,
+            int regressed,
+            double baselineAccuracy,
+            double candidateAccuracy,
+            Interval difference,
+            double mcnemarP) {}
 }

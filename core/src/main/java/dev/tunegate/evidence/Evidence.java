@@ -14,7 +14,10 @@ import java.util.Objects;
 public record Evidence(Measure measure, Object value, Origin origin, String source, String detail) {
 
     /** Measured values win over declared ones for the same measure. */
-    public enum Origin { MEASURED, DECLARED }
+    public enum Origin {
+        MEASURED,
+        DECLARED
+    }
 
     public Evidence {
         Objects.requireNonNull(measure, "measure");
@@ -24,13 +27,15 @@ public record Evidence(Measure measure, Object value, Origin origin, String sour
         detail = detail == null ? "" : detail;
         value = switch (measure.kind()) {
             case NUMBER, RATIO -> {
-                if (!(value instanceof Number n)) throw new IllegalArgumentException(measure + " expects a number, got " + value);
+                if (!(value instanceof Number n))
+                    throw new IllegalArgumentException(measure + " expects a number, got " + value);
                 double d = n.doubleValue();
                 if (Double.isNaN(d)) throw new IllegalArgumentException(measure + " is NaN");
                 yield d;
             }
             case BOOLEAN -> {
-                if (!(value instanceof Boolean)) throw new IllegalArgumentException(measure + " expects a boolean, got " + value);
+                if (!(value instanceof Boolean))
+                    throw new IllegalArgumentException(measure + " expects a boolean, got " + value);
                 yield value;
             }
             case TEXT -> value.toString();
@@ -45,11 +50,17 @@ public record Evidence(Measure measure, Object value, Origin origin, String sour
         return new Evidence(m, value, Origin.DECLARED, source, "declared");
     }
 
-    public double asDouble() { return (Double) value; }
+    public double asDouble() {
+        return (Double) value;
+    }
 
-    public boolean asBoolean() { return (Boolean) value; }
+    public boolean asBoolean() {
+        return (Boolean) value;
+    }
 
-    public String asText() { return value.toString(); }
+    public String asText() {
+        return value.toString();
+    }
 
     /** The value as a person reads it: integers without decimals, ratios as percentages, infinity as "never". */
     public String display() {

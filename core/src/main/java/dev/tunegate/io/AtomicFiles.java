@@ -68,19 +68,22 @@ public final class AtomicFiles {
         try {
             createFolder(target, dir);
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new WriteFailedException(target, "cannot write " + target + ": a folder is there, expected a file (move it away)", null);
+                throw new WriteFailedException(
+                        target, "cannot write " + target + ": a folder is there, expected a file (move it away)", null);
             }
             tmp = newTemp(dir, target.getFileName().toString());
             long written;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                CountingStream out = new CountingStream(new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
+                CountingStream out =
+                        new CountingStream(new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
                 writer.writeTo(out);
                 out.flush();
                 written = out.count;
                 ch.force(true);
                 long size = ch.size();
                 if (size != written || (expected >= 0 && size != expected)) {
-                    throw new IOException("short write: " + size + " of " + (expected >= 0 ? expected : written) + " bytes reached the disk");
+                    throw new IOException("short write: " + size + " of " + (expected >= 0 ? expected : written)
+                            + " bytes reached the disk");
                 }
             }
             try {
@@ -92,8 +95,11 @@ public final class AtomicFiles {
         } catch (WriteFailedException e) {
             throw e;
         } catch (IOException e) {
-            throw new WriteFailedException(target, "cannot write " + target + ": " + WriteFailedException.reason(e)
-                    + "; the previous state of the file is intact", e);
+            throw new WriteFailedException(
+                    target,
+                    "cannot write " + target + ": " + WriteFailedException.reason(e)
+                            + "; the previous state of the file is intact",
+                    e);
         } finally {
             if (tmp != null) {
                 try {
@@ -123,22 +129,28 @@ public final class AtomicFiles {
         try {
             createFolder(log, log.toAbsolutePath().getParent());
             if (Files.isSymbolicLink(log)) {
-                throw new InvalidInputException(log + ": a symbolic link; tunegate appends only to a regular file it owns (replace the link with the file)");
+                throw new InvalidInputException(
+                        log
+                                + ": a symbolic link; tunegate appends only to a regular file it owns (replace the link with the file)");
             }
             if (Files.isDirectory(log, LinkOption.NOFOLLOW_LINKS)) {
-                throw new WriteFailedException(log, "cannot append to " + log + ": a folder is there, expected a file (move it away)", null);
+                throw new WriteFailedException(
+                        log, "cannot append to " + log + ": a folder is there, expected a file (move it away)", null);
             }
-            try (FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            try (FileChannel ch = FileChannel.open(
+                    log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 long before = ch.size();
                 try {
                     ch.position(before);
                     ByteBuffer b = ByteBuffer.wrap(bytes);
                     while (b.hasRemaining()) {
-                        if (ch.write(b) <= 0) throw new IOException("short write: " + b.position() + " of " + bytes.length + " bytes");
+                        if (ch.write(b) <= 0)
+                            throw new IOException("short write: " + b.position() + " of " + bytes.length + " bytes");
                     }
                     ch.force(true);
                     if (ch.size() != before + bytes.length) {
-                        throw new IOException("short write: the log grew by " + (ch.size() - before) + " of " + bytes.length + " bytes");
+                        throw new IOException("short write: the log grew by " + (ch.size() - before) + " of "
+                                + bytes.length + " bytes");
                     }
                 } catch (IOException e) {
                     try {
@@ -152,16 +164,21 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             if (Files.isSymbolicLink(log)) {
-                throw new InvalidInputException(log + ": a symbolic link; tunegate appends only to a regular file it owns (replace the link with the file)");
+                throw new InvalidInputException(
+                        log
+                                + ": a symbolic link; tunegate appends only to a regular file it owns (replace the link with the file)");
             }
-            throw new WriteFailedException(log, "cannot append to " + log + ": " + WriteFailedException.reason(e)
-                    + "; the log is as it was before", e);
+            throw new WriteFailedException(
+                    log,
+                    "cannot append to " + log + ": " + WriteFailedException.reason(e) + "; the log is as it was before",
+                    e);
         }
     }
 
     private static void createFolder(Path target, Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new WriteFailedException(target, "cannot write " + target + ": " + dir + " is a file, expected a folder", null);
+            throw new WriteFailedException(
+                    target, "cannot write " + target + ": " + dir + " is a file, expected a folder", null);
         }
         Files.createDirectories(dir);
     }
@@ -171,7 +188,9 @@ public final class AtomicFiles {
         for (int attempt = 0; ; attempt++) {
             Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
             try {
-                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS).close();
+                Files.newByteChannel(
+                                tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
+                        .close();
                 return tmp;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (attempt > 10) throw e;
@@ -191,7 +210,9 @@ public final class AtomicFiles {
     private static final class CountingStream extends FilterOutputStream {
         long count;
 
-        CountingStream(OutputStream out) { super(out); }
+        CountingStream(OutputStream out) {
+            super(out);
+        }
 
         @Override
         public void write(int b) throws IOException {

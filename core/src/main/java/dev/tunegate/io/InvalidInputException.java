@@ -39,8 +39,12 @@ public class InvalidInputException extends RuntimeException {
     }
 
     /** The file the problem is in, or null. */
-    public String file() { return file; }
+    public String file() {
+        return file;
+    }
 
     /** The 1-based line, or 0 when not known. */
-    public long line() { return line; }
+    public long line() {
+        return line;
+    }
 }

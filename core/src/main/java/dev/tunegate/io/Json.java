@@ -19,14 +19,17 @@ public final class Json {
 
     private Json() {}
 
-    public static ObjectMapper mapper() { return MAPPER; }
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
 
     /** Indented JSON with a trailing newline. */
     public static String pretty(Object value) {
         try {
             return MAPPER.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -35,7 +38,8 @@ public final class Json {
         try {
             return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

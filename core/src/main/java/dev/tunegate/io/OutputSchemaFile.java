@@ -34,15 +34,23 @@ public final class OutputSchemaFile {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(display, 0, "no such file (the output schema)");
         } catch (IOException e) {
-            String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            String m = e.getMessage() == null
+                    ? ""
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new InvalidInputException(display, 0, "the output schema is not valid JSON: " + m);
         }
         if (node == null || !node.isObject()) {
-            throw new InvalidInputException(display, 1, "the output schema: expected a JSON object, found "
-                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+            throw new InvalidInputException(
+                    display,
+                    1,
+                    "the output schema: expected a JSON object, found "
+                            + (node == null
+                                    ? "nothing"
+                                    : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         try {
-            SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(node, false).orElse(SpecVersion.VersionFlag.V202012);
+            SpecVersion.VersionFlag version =
+                    SpecVersionDetector.detectOptionalVersion(node, false).orElse(SpecVersion.VersionFlag.V202012);
             JsonSchema schema = JsonSchemaFactory.getInstance(version).getSchema(node);
             schema.initializeValidators();
             return schema;

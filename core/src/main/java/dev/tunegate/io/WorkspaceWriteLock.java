@@ -44,8 +44,12 @@ public final class WorkspaceWriteLock implements AutoCloseable {
     static final String MARKER = "tunegate.yaml";
     /** Temp files {@link AtomicFiles} creates: {@code .NAME.DIGITS.tmp}. */
     static final Pattern TEMP = Pattern.compile("^\\..+\\.\\d+\\.tmp$");
-    private static final Instant JVM_START = Instant.ofEpochMilli(ProcessHandle.current().info().startInstant()
-            .map(Instant::toEpochMilli).orElse(System.currentTimeMillis()));
+
+    private static final Instant JVM_START = Instant.ofEpochMilli(ProcessHandle.current()
+            .info()
+            .startInstant()
+            .map(Instant::toEpochMilli)
+            .orElse(System.currentTimeMillis()));
     private static final Map<Path, Holder> HOLDERS = new ConcurrentHashMap<>();
     private static final Map<Path, List<Path>> SWEPT = new ConcurrentHashMap<>();
 
@@ -115,13 +119,19 @@ public final class WorkspaceWriteLock implements AutoCloseable {
         Path file = root.resolve(FILE);
         Path folder = file.getParent();
         try {
-            if (Files.isSymbolicLink(folder)) throw new InvalidInputException(folder + ": a symbolic link; tunegate refuses to lock through it (remove it)");
+            if (Files.isSymbolicLink(folder))
+                throw new InvalidInputException(
+                        folder + ": a symbolic link; tunegate refuses to lock through it (remove it)");
             Files.createDirectories(folder);
-            if (Files.isSymbolicLink(file)) throw new InvalidInputException(file + ": a symbolic link; tunegate refuses to lock through it (remove it)");
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(file))
+                throw new InvalidInputException(
+                        file + ": a symbolic link; tunegate refuses to lock through it (remove it)");
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InvalidInputException(file + ": expected a file, found a folder or device (remove it)");
             }
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            FileChannel ch = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             try {
                 h.lock = ch.lock();
                 h.channel = ch;
@@ -130,7 +140,9 @@ public final class WorkspaceWriteLock implements AutoCloseable {
                 throw e;
             }
         } catch (IOException e) {
-            if (Files.isSymbolicLink(file)) throw new InvalidInputException(file + ": a symbolic link; tunegate refuses to lock through it (remove it)");
+            if (Files.isSymbolicLink(file))
+                throw new InvalidInputException(
+                        file + ": a symbolic link; tunegate refuses to lock through it (remove it)");
             throw new WriteFailedException(file, "cannot lock " + file + ": " + WriteFailedException.reason(e), e);
         }
     }
@@ -181,7 +193,9 @@ public final class WorkspaceWriteLock implements AutoCloseable {
     }
 
     /** The workspace folder. */
-    public Path root() { return root; }
+    public Path root() {
+        return root;
+    }
 
     @Override
     public void close() {

@@ -18,7 +18,9 @@ public class WriteFailedException extends UncheckedIOException {
     }
 
     /** The file that could not be written. */
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /** A one-line reason a person acts on for an I/O error ("no space left on device", "permission denied", …). */
     static String reason(IOException e) {

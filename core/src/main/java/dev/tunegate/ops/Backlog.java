@@ -23,11 +23,16 @@ import java.util.Map;
 public final class Backlog {
     /** The backlog's place in a workspace. */
     public static final String FILE = "ops/backlog.jsonl";
+
     private final Path file;
 
-    public Backlog(Path file) { this.file = file; }
+    public Backlog(Path file) {
+        this.file = file;
+    }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /**
      * An entry as merged from its lines.
@@ -43,11 +48,24 @@ public final class Backlog {
      * @param weeks how many weekly reviews it appeared in
      * @param status {@code open} or whatever a person set ({@code done}, {@code wontfix} …)
      */
-    public record Entry(String id, BacklogType type, String topic, long size, String owner, List<String> documents,
-                       String firstSeen, String week, int weeks, String status) {
-        public Entry { documents = List.copyOf(documents); }
+    public record Entry(
+            String id,
+            BacklogType type,
+            String topic,
+            long size,
+            String owner,
+            List<String> documents,
+            String firstSeen,
+            String week,
+            int weeks,
+            String status) {
+        public Entry {
+            documents = List.copyOf(documents);
+        }
 
-        public boolean open() { return "open".equals(status); }
+        public boolean open() {
+            return "open".equals(status);
+        }
     }
 
     /** The entries (merged, in order of first appearance) and the lines that could not be read. */
@@ -62,15 +80,19 @@ public final class Backlog {
                 @Override
                 public void object(long line, ObjectNode node) {
                     if (!node.path("id").isTextual()) {
-                        problems.add(file + ":" + line + ": field \"id\": expected a string, found " + node.path("id").getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                        problems.add(file + ":" + line + ": field \"id\": expected a string, found "
+                                + node.path("id").getNodeType().name().toLowerCase(java.util.Locale.ROOT));
                         return;
                     }
-                    merged.computeIfAbsent(node.get("id").asText(), k -> Json.mapper().createObjectNode()).setAll(node);
+                    merged.computeIfAbsent(
+                                    node.get("id").asText(), k -> Json.mapper().createObjectNode())
+                            .setAll(node);
                 }
 
                 @Override
                 public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
-                    problems.add(file + ":" + line + ": expected a JSON object, found " + (parseError != null ? "invalid JSON" : "another value"));
+                    problems.add(file + ":" + line + ": expected a JSON object, found "
+                            + (parseError != null ? "invalid JSON" : "another value"));
                 }
             });
         } catch (IOException e) {
@@ -81,9 +103,17 @@ public final class Backlog {
             List<String> docs = new ArrayList<>();
             n.path("documents").forEach(d -> docs.add(d.asText()));
             BacklogType type = BacklogType.of(n.path("type").asText());
-            out.add(new Entry(n.get("id").asText(), type == null ? BacklogType.NEW_DOCUMENT : type, n.path("topic").asText(),
-                    n.path("size").asLong(), n.path("owner").asText(null), docs, n.path("firstSeen").asText(null),
-                    n.path("week").asText(null), n.path("weeks").asInt(1), n.path("status").asText("open")));
+            out.add(new Entry(
+                    n.get("id").asText(),
+                    type == null ? BacklogType.NEW_DOCUMENT : type,
+                    n.path("topic").asText(),
+                    n.path("size").asLong(),
+                    n.path("owner").asText(null),
+                    docs,
+                    n.path("firstSeen").asText(null),
+                    n.path("week").asText(null),
+                    n.path("weeks").asInt(1),
+                    n.path("status").asText("open")));
         }
         return new Contents(out, problems);
     }

@@ -21,15 +21,23 @@ public enum BacklogType {
         this.businessSide = businessSide;
     }
 
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     /** Whether the business owner (corpus freshness) owns it, rather than the technical owner (pipelines). */
-    public boolean businessSide() { return businessSide; }
+    public boolean businessSide() {
+        return businessSide;
+    }
 
     @com.fasterxml.jackson.annotation.JsonValue
-    public String json() { return id; }
+    public String json() {
+        return id;
+    }
 
     public static BacklogType of(String id) {
         for (BacklogType t : values()) if (t.id.equals(id)) return t;

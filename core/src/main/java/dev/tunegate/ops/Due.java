@@ -60,7 +60,8 @@ public final class Due {
     }
 
     /** The latest decision record's review date; returns the latest decision's date (or null). */
-    private static LocalDate decisions(Workspace ws, String name, LocalDate today, List<Overdue> out, List<String> notes) {
+    private static LocalDate decisions(
+            Workspace ws, String name, LocalDate today, List<Overdue> out, List<String> notes) {
         Path log = ws.root().resolve("decisions/log.jsonl");
         if (!Files.exists(log)) return null;
         ObjectNode[] latest = {null};
@@ -82,16 +83,23 @@ public final class Due {
         }
         if (latest[0] == null) return null;
         LocalDate decided = date(latest[0].path("date").asText());
-        Path record = ws.root().resolve("decisions").resolve(latest[0].path("json").asText(""));
+        Path record =
+                ws.root().resolve("decisions").resolve(latest[0].path("json").asText(""));
         try {
             JsonNode r = Json.mapper().readTree(record.toFile());
             LocalDate next = date(r.path("nextReview").asText());
             if (next != null && next.isBefore(today)) {
-                out.add(new Overdue(name, "decision " + latest[0].path("id").asText() + " (" + latest[0].path("decision").asText()
-                        + ") is past its review date: run tunegate assess again", next.toString(), "review"));
+                out.add(new Overdue(
+                        name,
+                        "decision " + latest[0].path("id").asText() + " ("
+                                + latest[0].path("decision").asText()
+                                + ") is past its review date: run tunegate assess again",
+                        next.toString(),
+                        "review"));
             }
         } catch (IOException e) {
-            notes.add(name + "/decisions/" + latest[0].path("json").asText() + ": cannot read the decision record: " + e.getMessage());
+            notes.add(name + "/decisions/" + latest[0].path("json").asText() + ": cannot read the decision record: "
+                    + e.getMessage());
         }
         return decided;
     }
@@ -100,7 +108,8 @@ public final class Due {
      * The latest golden-set regression on record: a pilot record (it runs the regression) or an adapter
      * promotion (adapters.lock). Only for workspaces that have a golden-set comparison to run.
      */
-    private static void regression(Workspace ws, String name, LocalDate today, LocalDate lastDecision, List<Overdue> out) {
+    private static void regression(
+            Workspace ws, String name, LocalDate today, LocalDate lastDecision, List<Overdue> out) {
         boolean hasGoldenRuns = ws.has("evals.baseline") && ws.has("evals.candidate");
         Path lockFile = ws.root().resolve(AdapterRegistry.LOCK);
         if (!hasGoldenRuns && !Files.exists(lockFile)) return;
@@ -137,11 +146,18 @@ public final class Due {
             }
         }
         if (last == null) {
-            out.add(new Overdue(name, "no golden-set regression on record (no pilot record, no adapter promotion): run tunegate pilot or promote an adapter (tunegate regress alone leaves no record)",
-                    lastDecision == null ? "never" : lastDecision.toString(), "regression"));
+            out.add(new Overdue(
+                    name,
+                    "no golden-set regression on record (no pilot record, no adapter promotion): run tunegate pilot or promote an adapter (tunegate regress alone leaves no record)",
+                    lastDecision == null ? "never" : lastDecision.toString(),
+                    "regression"));
         } else if (last.plusDays(REGRESSION_EVERY_DAYS).isBefore(today)) {
-            out.add(new Overdue(name, "a quarter without a golden-set regression (last " + last + "): rerun the golden set against the baseline",
-                    last.plusDays(REGRESSION_EVERY_DAYS).toString(), "regression"));
+            out.add(new Overdue(
+                    name,
+                    "a quarter without a golden-set regression (last " + last
+                            + "): rerun the golden set against the baseline",
+                    last.plusDays(REGRESSION_EVERY_DAYS).toString(),
+                    "regression"));
         }
     }
 
@@ -154,14 +170,22 @@ public final class Due {
             if (m == null) continue;
             for (ModelPrice other : catalog.models().values()) {
                 if (other.hosting() == m.hosting() && newer(other.id(), id)) {
-                    out.add(new Overdue(name, "the price catalog has " + other.id() + ", newer than the " + role[0] + " " + id
-                            + ": re-evaluate on the golden set", other.asOf() == null ? "unknown" : other.asOf().toString(), "base-model"));
+                    out.add(new Overdue(
+                            name,
+                            "the price catalog has " + other.id() + ", newer than the " + role[0] + " " + id
+                                    + ": re-evaluate on the golden set",
+                            other.asOf() == null ? "unknown" : other.asOf().toString(),
+                            "base-model"));
                 }
             }
             if (PriceCatalog.stale(m, today)) {
-                out.add(new Overdue(name, "the prices of the " + role[0] + " " + id + " are older than " + PriceCatalog.STALE_AFTER_DAYS
-                        + " days (as of " + m.asOf() + ", " + m.origin() + "): check them and override under prices: in tunegate.yaml",
-                        m.asOf().plusDays(PriceCatalog.STALE_AFTER_DAYS).toString(), "prices"));
+                out.add(new Overdue(
+                        name,
+                        "the prices of the " + role[0] + " " + id + " are older than " + PriceCatalog.STALE_AFTER_DAYS
+                                + " days (as of " + m.asOf() + ", " + m.origin()
+                                + "): check them and override under prices: in tunegate.yaml",
+                        m.asOf().plusDays(PriceCatalog.STALE_AFTER_DAYS).toString(),
+                        "prices"));
             }
         }
     }
@@ -183,7 +207,9 @@ public final class Due {
 
     private static int versionIndex(String[] tokens) {
         for (int i = 1; i < tokens.length; i++) {
-            if (!tokens[i].isEmpty() && Character.isDigit(tokens[i].charAt(0)) && !tokens[i].matches("\\d+(\\.\\d+)?[bm]")) return i;
+            if (!tokens[i].isEmpty()
+                    && Character.isDigit(tokens[i].charAt(0))
+                    && !tokens[i].matches("\\d+(\\.\\d+)?[bm]")) return i;
         }
         return -1;
     }
@@ -206,8 +232,12 @@ public final class Due {
             LocalDate first = date(e.firstSeen());
             if (!e.open() || first == null) continue;
             if (first.plusDays(BACKLOG_DAYS).isBefore(today)) {
-                out.add(new Overdue(name, "backlog " + e.id() + " (" + e.type().label() + ", owner " + e.owner() + ") open since " + first + ": \"" + e.topic() + "\"",
-                        first.plusDays(BACKLOG_DAYS).toString(), "backlog"));
+                out.add(new Overdue(
+                        name,
+                        "backlog " + e.id() + " (" + e.type().label() + ", owner " + e.owner() + ") open since " + first
+                                + ": \"" + e.topic() + "\"",
+                        first.plusDays(BACKLOG_DAYS).toString(),
+                        "backlog"));
             }
         }
     }

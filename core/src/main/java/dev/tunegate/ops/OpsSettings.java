@@ -24,10 +24,23 @@ import java.util.List;
  * @param candidateModel {@code model.candidate.name}
  * @param currentModel {@code model.current}
  */
-public record OpsSettings(String businessOwner, String technicalOwner, Integer factsChangeDays, List<Path> logs,
-                          Double lowScoreThreshold, double defaultLowScoreThreshold, double topicSimilarity, int minTopicSize,
-                          Long eligibleUsers, Double qualityTarget, Double adoptionTarget, Double latencyP95MsMax, Double unitCostUsdMax,
-                          long seed, String candidateModel, String currentModel) {
+public record OpsSettings(
+        String businessOwner,
+        String technicalOwner,
+        Integer factsChangeDays,
+        List<Path> logs,
+        Double lowScoreThreshold,
+        double defaultLowScoreThreshold,
+        double topicSimilarity,
+        int minTopicSize,
+        Long eligibleUsers,
+        Double qualityTarget,
+        Double adoptionTarget,
+        Double latencyP95MsMax,
+        Double unitCostUsdMax,
+        long seed,
+        String candidateModel,
+        String currentModel) {
 
     public OpsSettings {
         logs = List.copyOf(logs);
@@ -69,6 +82,8 @@ public record OpsSettings(String businessOwner, String technicalOwner, Integer f
     /** Who owns a backlog entry type. */
     public String ownerOf(BacklogType type) {
         String owner = type.businessSide() ? businessOwner : technicalOwner;
-        return owner == null ? "(unassigned: set useCase." + (type.businessSide() ? "businessOwner" : "technicalOwner") + ")" : owner;
+        return owner == null
+                ? "(unassigned: set useCase." + (type.businessSide() ? "businessOwner" : "technicalOwner") + ")"
+                : owner;
     }
 }

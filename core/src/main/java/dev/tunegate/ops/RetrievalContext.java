@@ -24,12 +24,14 @@ import java.util.Map;
 public final class RetrievalContext implements AutoCloseable {
     /** Share of golden questions' found relevant documents allowed to score below the calibrated threshold. */
     public static final double CALIBRATION_QUANTILE = 0.10;
+
     private final Map<String, Document> documents;
     private final ChunkIndex index;
     private final boolean publicDocuments;
     private final Calibration calibration;
 
-    private RetrievalContext(Map<String, Document> documents, ChunkIndex index, boolean publicDocuments, Calibration calibration) {
+    private RetrievalContext(
+            Map<String, Document> documents, ChunkIndex index, boolean publicDocuments, Calibration calibration) {
         this.documents = documents;
         this.index = index;
         this.publicDocuments = publicDocuments;
@@ -48,7 +50,9 @@ public final class RetrievalContext implements AutoCloseable {
     public record Calibration(double threshold, int questions, int found, int k, String method) {}
 
     /** No corpus: nothing to look up. */
-    public static RetrievalContext none() { return new RetrievalContext(Map.of(), null, false, null); }
+    public static RetrievalContext none() {
+        return new RetrievalContext(Map.of(), null, false, null);
+    }
 
     /** Opens the workspace's corpus and index; without {@code retrieval.corpus}, {@link #none()}. */
     public static RetrievalContext open(RetrievalAudit.Request req, Progress progress) {
@@ -56,10 +60,20 @@ public final class RetrievalContext implements AutoCloseable {
         Corpus corpus = Corpus.read(req.corpus());
         HeadingChunker chunker = new HeadingChunker(req.chunkTokens(), req.chunkOverlap());
         // the same digest as the retrieval audit, so both share one cached index
-        String digest = Digests.sha256(corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens() + "|chunkOverlap=" + req.chunkOverlap());
-        ChunkIndex index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(),
-                () -> corpus.documents().stream().flatMap(d -> chunker.chunk(d).stream()).toList(), req.publicDocuments(), progress);
-        Calibration cal = req.golden() == null ? null : calibrate(index, GoldenSet.read(req.golden()).questions(), req.k());
+        String digest = Digests.sha256(
+                corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens() + "|chunkOverlap=" + req.chunkOverlap());
+        ChunkIndex index = ChunkIndex.openOrBuild(
+                req.indexFolder(),
+                digest,
+                corpus.documents(),
+                () -> corpus.documents().stream()
+                        .flatMap(d -> chunker.chunk(d).stream())
+                        .toList(),
+                req.publicDocuments(),
+                progress);
+        Calibration cal = req.golden() == null
+                ? null
+                : calibrate(index, GoldenSet.read(req.golden()).questions(), req.k());
         return new RetrievalContext(corpus.byId(), index, req.publicDocuments(), cal);
     }
 
@@ -90,20 +104,29 @@ public final class RetrievalContext implements AutoCloseable {
         scores.sort(null);
         int rank = (int) Math.ceil(CALIBRATION_QUANTILE * scores.size());
         double t = scores.get(Math.max(0, rank - 1));
-        String method = String.format(java.util.Locale.ROOT,
+        String method = String.format(
+                java.util.Locale.ROOT,
                 "10th percentile (nearest rank) of the built-in index's score of the best-ranked relevant document, over the %d of %d golden questions whose relevant document it ranked in the top %d",
-                scores.size(), withRelevant, k);
+                scores.size(),
+                withRelevant,
+                k);
         return new Calibration(t, withRelevant, scores.size(), k, method);
     }
 
     /** The calibration, or null (no corpus, no golden questions, or too few found). */
-    public Calibration calibration() { return calibration; }
+    public Calibration calibration() {
+        return calibration;
+    }
 
     /** A document of the corpus by id, or null. */
-    public Document document(String id) { return documents.get(id); }
+    public Document document(String id) {
+        return documents.get(id);
+    }
 
     /** Whether a corpus is open. */
-    public boolean hasCorpus() { return index != null; }
+    public boolean hasCorpus() {
+        return index != null;
+    }
 
     /**
      * Documents the built-in index ranks for {@code query} without access control that score at or above

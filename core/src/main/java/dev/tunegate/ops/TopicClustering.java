@@ -23,9 +23,10 @@ import java.util.Set;
  * same topic next week has the same id.
  */
 public final class TopicClustering {
-    private static final Set<String> STOP = Set.of("a", "an", "the", "is", "are", "do", "does", "i", "my", "me", "we", "our", "to", "of",
-            "for", "in", "on", "at", "can", "how", "what", "when", "which", "who", "it", "be", "and", "or", "with", "there", "this", "that",
-            "you", "your", "am", "was", "if", "as", "by", "from", "will", "should", "any", "get");
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "the", "is", "are", "do", "does", "i", "my", "me", "we", "our", "to", "of", "for", "in", "on",
+            "at", "can", "how", "what", "when", "which", "who", "it", "be", "and", "or", "with", "there", "this",
+            "that", "you", "your", "am", "was", "if", "as", "by", "from", "will", "should", "any", "get");
 
     private final NearDuplicateParams params;
 
@@ -34,7 +35,9 @@ public final class TopicClustering {
         this.params = NearDuplicateParams.forThreshold(similarity, seed, ShingleMode.WORDS, 1);
     }
 
-    public NearDuplicateParams params() { return params; }
+    public NearDuplicateParams params() {
+        return params;
+    }
 
     /** A topic: the indexes of its queries (ascending) and its representative. */
     public record Group(String id, String representative, List<Integer> members) {}
@@ -42,7 +45,9 @@ public final class TopicClustering {
     /** The topics of {@code queries}, largest first (ties by representative). Every query is in exactly one. */
     public List<Group> cluster(List<String> queries) {
         Map<String, List<Integer>> byText = new LinkedHashMap<>();
-        for (int i = 0; i < queries.size(); i++) byText.computeIfAbsent(normalise(queries.get(i)), k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < queries.size(); i++)
+            byText.computeIfAbsent(normalise(queries.get(i)), k -> new ArrayList<>())
+                    .add(i);
         List<String> texts = new ArrayList<>(byText.keySet());
         MinHasher hasher = new MinHasher(params);
         NearDuplicateIndex index = new NearDuplicateIndex(params);
@@ -63,7 +68,8 @@ public final class TopicClustering {
             for (int t : comp) {
                 List<Integer> idx = byText.get(texts.get(t));
                 members.addAll(idx);
-                if (idx.size() > repCount || (idx.size() == repCount && texts.get(t).compareTo(rep) < 0)) {
+                if (idx.size() > repCount
+                        || (idx.size() == repCount && texts.get(t).compareTo(rep) < 0)) {
                     rep = texts.get(t);
                     repCount = idx.size();
                 }
@@ -112,8 +118,10 @@ public final class TopicClustering {
 
     /** The exact Jaccard of two queries' content-word sets (for matching a topic to an earlier week's). */
     public static double similarity(String a, String b) {
-        Set<String> x = new java.util.HashSet<>(List.of(contentWords(normalise(a)).split(" ")));
-        Set<String> y = new java.util.HashSet<>(List.of(contentWords(normalise(b)).split(" ")));
+        Set<String> x =
+                new java.util.HashSet<>(List.of(contentWords(normalise(a)).split(" ")));
+        Set<String> y =
+                new java.util.HashSet<>(List.of(contentWords(normalise(b)).split(" ")));
         Set<String> union = new java.util.HashSet<>(x);
         union.addAll(y);
         x.retainAll(y);

@@ -45,7 +45,8 @@ final class WeekStats {
     /** The week's KPIs. */
     WeeklyReport.WeekKpis kpis(String week, Long eligibleUsers) {
         Interval quality = up + down == 0 ? null : WilsonScore.interval(up, up + down);
-        Interval adoption = eligibleUsers == null || eligibleUsers == 0 ? null
+        Interval adoption = eligibleUsers == null || eligibleUsers == 0
+                ? null
                 : WilsonScore.interval(Math.min(users.size(), eligibleUsers), eligibleUsers);
         float[] sorted = Arrays.copyOf(latencies, latencyCount);
         Arrays.sort(sorted);
@@ -56,8 +57,21 @@ final class WeekStats {
             double half = WilsonScore.Z95 * Math.sqrt(var / costN);
             cost = new Interval(mean, Math.max(0, mean - half), mean + half, MEAN_METHOD);
         }
-        return new WeeklyReport.WeekKpis(week, calls, refused, WilsonScore.interval(refused, calls), lowScore, WilsonScore.interval(lowScore, calls),
-                up, down, quality, users.size(), adoption, quantile(sorted, 0.5), quantile(sorted, 0.95), cost);
+        return new WeeklyReport.WeekKpis(
+                week,
+                calls,
+                refused,
+                WilsonScore.interval(refused, calls),
+                lowScore,
+                WilsonScore.interval(lowScore, calls),
+                up,
+                down,
+                quality,
+                users.size(),
+                adoption,
+                quantile(sorted, 0.5),
+                quantile(sorted, 0.95),
+                cost);
     }
 
     /**

@@ -30,11 +30,29 @@ import java.util.List;
  * @param owners who owns what
  * @param clustering how topics were formed
  */
-public record WeeklyReport(String week, String from, String to, List<CallLogReader.FileSummary> logs, List<String> problems, long problemCount,
-                           long calls, long refused, Interval refusedRate, WeekKpis previousWeek, List<Topic> refusedTopics,
-                           long lowScoreRetrievals, Threshold lowScoreThreshold, List<Topic> lowScoreTopics, List<BacklogItem> backlog,
-                           long negativeFeedback, long failuresQueued, long failuresAlreadyQueued, String reviewQueue, Kpis kpis,
-                           Owners owners, String clustering) {
+public record WeeklyReport(
+        String week,
+        String from,
+        String to,
+        List<CallLogReader.FileSummary> logs,
+        List<String> problems,
+        long problemCount,
+        long calls,
+        long refused,
+        Interval refusedRate,
+        WeekKpis previousWeek,
+        List<Topic> refusedTopics,
+        long lowScoreRetrievals,
+        Threshold lowScoreThreshold,
+        List<Topic> lowScoreTopics,
+        List<BacklogItem> backlog,
+        long negativeFeedback,
+        long failuresQueued,
+        long failuresAlreadyQueued,
+        String reviewQueue,
+        Kpis kpis,
+        Owners owners,
+        String clustering) {
 
     /**
      * A topic of queries.
@@ -49,8 +67,16 @@ public record WeeklyReport(String week, String from, String to, List<CallLogRead
      * @param type the backlog entry type the topic calls for
      * @param hiddenDocuments documents that answer the topic but the callers' groups cannot see (ids only)
      */
-    public record Topic(String id, long size, String representative, List<String> examples, List<DocumentHits> documents,
-                        List<String> groups, Double medianTopScore, BacklogType type, List<String> hiddenDocuments) {}
+    public record Topic(
+            String id,
+            long size,
+            String representative,
+            List<String> examples,
+            List<DocumentHits> documents,
+            List<String> groups,
+            Double medianTopScore,
+            BacklogType type,
+            List<String> hiddenDocuments) {}
 
     /** A document the retriever returned for a topic. */
     public record DocumentHits(String id, long calls, double meanScore, String lastUpdated) {}
@@ -59,13 +85,34 @@ public record WeeklyReport(String week, String from, String to, List<CallLogRead
     public record Threshold(double value, String source, String method) {}
 
     /** A backlog entry as this review wrote it (or found it unchanged). */
-    public record BacklogItem(String id, BacklogType type, String topic, long size, String owner, List<String> documents,
-                              String firstSeen, int weeks, String status, boolean written) {}
+    public record BacklogItem(
+            String id,
+            BacklogType type,
+            String topic,
+            long size,
+            String owner,
+            List<String> documents,
+            String firstSeen,
+            int weeks,
+            String status,
+            boolean written) {}
 
     /** The KPIs of one week. */
-    public record WeekKpis(String week, long calls, long refused, Interval refusedRate, long lowScore, Interval lowScoreRate,
-                           long feedbackUp, long feedbackDown, Interval answerQuality, long distinctUsers, Interval adoption,
-                           Interval latencyP50Ms, Interval latencyP95Ms, Interval costPerCallUsd) {}
+    public record WeekKpis(
+            String week,
+            long calls,
+            long refused,
+            Interval refusedRate,
+            long lowScore,
+            Interval lowScoreRate,
+            long feedbackUp,
+            long feedbackDown,
+            Interval answerQuality,
+            long distinctUsers,
+            Interval adoption,
+            Interval latencyP50Ms,
+            Interval latencyP95Ms,
+            Interval costPerCallUsd) {}
 
     /** Every week of the logs, oldest first, and the reviewed week's checks. */
     public record Kpis(List<WeekKpis> weeks, List<KpiCheck> checks) {}
@@ -81,7 +128,16 @@ public record WeeklyReport(String week, String from, String to, List<CallLogRead
      * @param status {@code met}, {@code missed}, {@code unclear} (the interval straddles the limit) or {@code unmeasured}
      * @param previous last week's estimate, or null
      */
-    public record KpiCheck(String kpi, String key, String kind, double limit, Double value, Double low, Double high, String status, Double previous) {}
+    public record KpiCheck(
+            String kpi,
+            String key,
+            String kind,
+            double limit,
+            Double value,
+            Double low,
+            Double high,
+            String status,
+            Double previous) {}
 
     /** The owners named on backlog entries. */
     public record Owners(String business, String technical) {}

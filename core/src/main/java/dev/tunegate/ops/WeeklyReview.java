@@ -55,8 +55,11 @@ public final class WeeklyReview {
      * @param threads parser threads
      * @param write whether to write the backlog, the review queue and {@code ops/weekly/} (false: a dry run)
      */
-    public record Request(List<Path> logs, String week, CallLogFormat format, CsvCallMapping mapping, int threads, boolean write) {
-        public Request { logs = List.copyOf(logs); }
+    public record Request(
+            List<Path> logs, String week, CallLogFormat format, CsvCallMapping mapping, int threads, boolean write) {
+        public Request {
+            logs = List.copyOf(logs);
+        }
     }
 
     /** The review and where it was written (null on a dry run). */
@@ -65,7 +68,9 @@ public final class WeeklyReview {
     public static Result run(Workspace ws, Request req, Progress progress) {
         OpsSettings s = OpsSettings.of(ws);
         List<Path> logs = req.logs().isEmpty() ? s.logs() : req.logs();
-        if (logs.isEmpty()) throw new InvalidInputException("ops weekly: no call log; give --log FILE or set ops.logs in tunegate.yaml");
+        if (logs.isEmpty())
+            throw new InvalidInputException(
+                    "ops weekly: no call log; give --log FILE or set ops.logs in tunegate.yaml");
         String wantedWeek = req.week() == null ? null : normaliseWeek(req.week());
         try (RetrievalContext retrieval = RetrievalContext.open(RetrievalAudit.Request.of(ws), progress)) {
             WeeklyReport.Threshold threshold = threshold(s, retrieval.calibration());
@@ -79,20 +84,29 @@ public final class WeeklyReview {
             CallLogReader reader = new CallLogReader(req.threads());
             WeekNames weekNames = new WeekNames();
             for (Path log : logs) {
-                summaries.add(reader.read(log, ws.relative(log), req.format(), req.mapping(), c -> {
-                    String w = weekNames.of(c);
-                    boolean low = isLow(c, threshold.value());
-                    weeks.computeIfAbsent(w, k -> new WeekStats()).add(c, low);
-                    if (c.refused() || low || c.feedback() == Call.Feedback.DOWN) {
-                        kept.add(c);
-                        keptWeeks.add(w);
-                    }
-                }, p -> {
-                    problemCount[0]++;
-                    if (problems.size() < MAX_PROBLEMS_LISTED) problems.add(p);
-                }, progress));
+                summaries.add(reader.read(
+                        log,
+                        ws.relative(log),
+                        req.format(),
+                        req.mapping(),
+                        c -> {
+                            String w = weekNames.of(c);
+                            boolean low = isLow(c, threshold.value());
+                            weeks.computeIfAbsent(w, k -> new WeekStats()).add(c, low);
+                            if (c.refused() || low || c.feedback() == Call.Feedback.DOWN) {
+                                kept.add(c);
+                                keptWeeks.add(w);
+                            }
+                        },
+                        p -> {
+                            problemCount[0]++;
+                            if (problems.size() < MAX_PROBLEMS_LISTED) problems.add(p);
+                        },
+                        progress));
             }
-            if (weeks.isEmpty()) throw new InvalidInputException("ops weekly: the logs hold no usable call (" + problemCount[0] + " unusable lines)");
+            if (weeks.isEmpty())
+                throw new InvalidInputException(
+                        "ops weekly: the logs hold no usable call (" + problemCount[0] + " unusable lines)");
             String week = wantedWeek != null ? wantedWeek : ((TreeMap<String, WeekStats>) weeks).lastKey();
             LocalDate monday = mondayOf(week);
             String previous = weekOf(monday.minusDays(7));
@@ -115,14 +129,23 @@ public final class WeeklyReview {
 
             // 3. backlog, 4. review queue
             Backlog backlog = new Backlog(ws.root().resolve(Backlog.FILE));
-            List<WeeklyReport.BacklogItem> items = updateBacklog(backlog, refusedTopics, lowTopics, s, clustering, week, monday, req.write());
+            List<WeeklyReport.BacklogItem> items =
+                    updateBacklog(backlog, refusedTopics, lowTopics, s, clustering, week, monday, req.write());
             long queued = 0, already = 0;
-            String queueFile = ws.relative(ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl")));
+            String queueFile =
+                    ws.relative(ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl")));
             if (req.write() && !down.isEmpty()) {
                 List<FailureIngest.Failure> failures = new ArrayList<>();
                 for (Call c : down) {
-                    failures.add(new FailureIngest.Failure(c.where(), c.query(), c.answer() == null ? "" : c.answer(), null, null, null,
-                            "negative feedback in production (" + week + (c.refused() ? ", refused" : "") + ")", c.ts().toString()));
+                    failures.add(new FailureIngest.Failure(
+                            c.where(),
+                            c.query(),
+                            c.answer() == null ? "" : c.answer(),
+                            null,
+                            null,
+                            null,
+                            "negative feedback in production (" + week + (c.refused() ? ", refused" : "") + ")",
+                            c.ts().toString()));
                 }
                 FailureIngest.Queued q = FailureIngest.queue(ws, failures);
                 queued = q.added();
@@ -135,15 +158,38 @@ public final class WeeklyReview {
                 if (e.getKey().compareTo(week) <= 0) series.add(e.getValue().kpis(e.getKey(), s.eligibleUsers()));
             }
             WeeklyReport.WeekKpis now = stats.kpis(week, s.eligibleUsers());
-            WeeklyReport.WeekKpis before = weeks.containsKey(previous) ? weeks.get(previous).kpis(previous, s.eligibleUsers()) : null;
+            WeeklyReport.WeekKpis before =
+                    weeks.containsKey(previous) ? weeks.get(previous).kpis(previous, s.eligibleUsers()) : null;
             WeeklyReport.Kpis kpis = new WeeklyReport.Kpis(series, KpiChecks.of(s, now, before));
 
-            List<String> problemLines = problems.stream().map(LogProblem::toString).toList();
-            WeeklyReport report = new WeeklyReport(week, monday.toString(), monday.plusDays(6).toString(), summaries, problemLines, problemCount[0],
-                    stats.calls, stats.refused, now.refusedRate(), before, refusedTopics, stats.lowScore, threshold, lowTopics, items,
-                    down.size(), queued, already, queueFile, kpis, new WeeklyReport.Owners(s.businessOwner(), s.technicalOwner()),
-                    "MinHash LSH over the queries' content words (audit.neardup; word 1-shingles, " + clustering.params().permutations()
-                            + " bins, " + clustering.params().bands() + " bands, seed " + s.seed() + "): queries whose estimated Jaccard ≥ "
+            List<String> problemLines =
+                    problems.stream().map(LogProblem::toString).toList();
+            WeeklyReport report = new WeeklyReport(
+                    week,
+                    monday.toString(),
+                    monday.plusDays(6).toString(),
+                    summaries,
+                    problemLines,
+                    problemCount[0],
+                    stats.calls,
+                    stats.refused,
+                    now.refusedRate(),
+                    before,
+                    refusedTopics,
+                    stats.lowScore,
+                    threshold,
+                    lowTopics,
+                    items,
+                    down.size(),
+                    queued,
+                    already,
+                    queueFile,
+                    kpis,
+                    new WeeklyReport.Owners(s.businessOwner(), s.technicalOwner()),
+                    "MinHash LSH over the queries' content words (audit.neardup; word 1-shingles, "
+                            + clustering.params().permutations()
+                            + " bins, " + clustering.params().bands() + " bands, seed " + s.seed()
+                            + "): queries whose estimated Jaccard ≥ "
                             + s.topicSimilarity() + " share a topic (ops.topicSimilarity)");
             Path json = null;
             if (req.write()) {
@@ -161,16 +207,32 @@ public final class WeeklyReview {
 
     private static WeeklyReport.Threshold threshold(OpsSettings s, RetrievalContext.Calibration cal) {
         if (s.lowScoreThreshold() != null) {
-            return new WeeklyReport.Threshold(s.lowScoreThreshold(), "configured", "ops.lowScoreThreshold in tunegate.yaml"
-                    + (cal == null ? "" : String.format(java.util.Locale.ROOT, " (the golden questions would calibrate %.4g on the built-in index's scale: %s)", cal.threshold(), cal.method())));
+            return new WeeklyReport.Threshold(
+                    s.lowScoreThreshold(),
+                    "configured",
+                    "ops.lowScoreThreshold in tunegate.yaml"
+                            + (cal == null
+                                    ? ""
+                                    : String.format(
+                                            java.util.Locale.ROOT,
+                                            " (the golden questions would calibrate %.4g on the built-in index's scale: %s)",
+                                            cal.threshold(),
+                                            cal.method())));
         }
-        if (cal != null) return new WeeklyReport.Threshold(cal.threshold(), "calibrated", cal.method()
-                + "; valid when the log's scores come from the same retriever — set ops.lowScoreThreshold otherwise");
-        return new WeeklyReport.Threshold(s.defaultLowScoreThreshold(), "default",
+        if (cal != null)
+            return new WeeklyReport.Threshold(
+                    cal.threshold(),
+                    "calibrated",
+                    cal.method()
+                            + "; valid when the log's scores come from the same retriever — set ops.lowScoreThreshold otherwise");
+        return new WeeklyReport.Threshold(
+                s.defaultLowScoreThreshold(),
+                "default",
                 "ops.defaultLowScoreThreshold: no retrieval.corpus with retrieval.golden questions to calibrate from");
     }
 
-    private static List<WeeklyReport.Topic> topics(List<Call> calls, TopicClustering clustering, RetrievalContext retrieval, double threshold, OpsSettings s) {
+    private static List<WeeklyReport.Topic> topics(
+            List<Call> calls, TopicClustering clustering, RetrievalContext retrieval, double threshold, OpsSettings s) {
         List<String> queries = calls.stream().map(Call::query).toList();
         List<WeeklyReport.Topic> out = new ArrayList<>();
         for (TopicClustering.Group g : clustering.cluster(queries)) {
@@ -199,19 +261,35 @@ public final class WeeklyReview {
             List<WeeklyReport.DocumentHits> docs = new ArrayList<>();
             for (Map.Entry<String, long[]> e : docCalls.entrySet()) {
                 java.time.LocalDate upd = lastUpdated(e.getKey(), docUpdated, retrieval);
-                docs.add(new WeeklyReport.DocumentHits(e.getKey(), e.getValue()[0], round(docScores.get(e.getKey())[0] / e.getValue()[0]),
+                docs.add(new WeeklyReport.DocumentHits(
+                        e.getKey(),
+                        e.getValue()[0],
+                        round(docScores.get(e.getKey())[0] / e.getValue()[0]),
                         upd == null ? null : upd.toString()));
             }
-            docs.sort(Comparator.comparingLong((WeeklyReport.DocumentHits d) -> -d.calls()).thenComparing(d -> -d.meanScore()).thenComparing(WeeklyReport.DocumentHits::id));
+            docs.sort(Comparator.comparingLong((WeeklyReport.DocumentHits d) -> -d.calls())
+                    .thenComparing(d -> -d.meanScore())
+                    .thenComparing(WeeklyReport.DocumentHits::id));
             if (docs.size() > 5) docs = new ArrayList<>(docs.subList(0, 5));
             List<String> groups = groupSets.entrySet().stream()
-                    .max(Map.Entry.<List<String>, Integer>comparingByValue().thenComparing(e -> String.join(",", e.getKey()), Comparator.reverseOrder()))
-                    .map(Map.Entry::getKey).orElse(List.of());
+                    .max(Map.Entry.<List<String>, Integer>comparingByValue()
+                            .thenComparing(e -> String.join(",", e.getKey()), Comparator.reverseOrder()))
+                    .map(Map.Entry::getKey)
+                    .orElse(List.of());
             tops.sort(null);
             Double median = tops.isEmpty() ? null : round(tops.get((tops.size() - 1) / 2));
             List<String> hidden = retrieval.hiddenRelevant(g.representative(), groups, 3);
             BacklogType type = classify(hidden, median, threshold, docs, latest, s.factsChangeDays());
-            out.add(new WeeklyReport.Topic(g.id(), members.size(), g.representative(), List.copyOf(examples), docs, groups, median, type, hidden));
+            out.add(new WeeklyReport.Topic(
+                    g.id(),
+                    members.size(),
+                    g.representative(),
+                    List.copyOf(examples),
+                    docs,
+                    groups,
+                    median,
+                    type,
+                    hidden));
         }
         return out;
     }
@@ -221,26 +299,40 @@ public final class WeeklyReview {
      * retrieved (median best score below the threshold); then the best document older than the facts'
      * change interval at the topic's latest call; else the answer itself.
      */
-    static BacklogType classify(List<String> hidden, Double medianTop, double threshold, List<WeeklyReport.DocumentHits> docs,
-                                java.time.Instant latest, Integer factsChangeDays) {
+    static BacklogType classify(
+            List<String> hidden,
+            Double medianTop,
+            double threshold,
+            List<WeeklyReport.DocumentHits> docs,
+            java.time.Instant latest,
+            Integer factsChangeDays) {
         if (!hidden.isEmpty()) return BacklogType.METADATA_FIX;
         if (medianTop == null || medianTop < threshold) return BacklogType.NEW_DOCUMENT;
         if (factsChangeDays != null && !docs.isEmpty() && docs.get(0).lastUpdated() != null && latest != null) {
             LocalDate upd = LocalDate.parse(docs.get(0).lastUpdated());
-            if (ChronoUnit.DAYS.between(upd, latest.atZone(ZoneOffset.UTC).toLocalDate()) > factsChangeDays) return BacklogType.STALE_DOCUMENT;
+            if (ChronoUnit.DAYS.between(upd, latest.atZone(ZoneOffset.UTC).toLocalDate()) > factsChangeDays)
+                return BacklogType.STALE_DOCUMENT;
         }
         return BacklogType.ANSWER_REVIEW;
     }
 
-    private static java.time.LocalDate lastUpdated(String id, Map<String, java.time.LocalDate> fromLog, RetrievalContext retrieval) {
+    private static java.time.LocalDate lastUpdated(
+            String id, Map<String, java.time.LocalDate> fromLog, RetrievalContext retrieval) {
         if (fromLog.containsKey(id)) return fromLog.get(id);
         Document d = retrieval.document(id);
         if (d == null || d.updated().isEmpty()) return null;
         return d.updated().stream().max(Comparator.naturalOrder()).orElse(null);
     }
 
-    private static List<WeeklyReport.BacklogItem> updateBacklog(Backlog backlog, List<WeeklyReport.Topic> refusedTopics, List<WeeklyReport.Topic> lowTopics,
-                                                                OpsSettings s, TopicClustering clustering, String week, LocalDate monday, boolean write) {
+    private static List<WeeklyReport.BacklogItem> updateBacklog(
+            Backlog backlog,
+            List<WeeklyReport.Topic> refusedTopics,
+            List<WeeklyReport.Topic> lowTopics,
+            OpsSettings s,
+            TopicClustering clustering,
+            String week,
+            LocalDate monday,
+            boolean write) {
         List<Backlog.Entry> existing = new ArrayList<>(backlog.read().entries());
         Map<String, WeeklyReport.Topic> byId = new LinkedHashMap<>();
         for (List<WeeklyReport.Topic> list : List.of(refusedTopics, lowTopics)) {
@@ -253,31 +345,55 @@ public final class WeeklyReview {
         for (WeeklyReport.Topic t : byId.values()) {
             Backlog.Entry prior = match(existing, t, clustering, s.topicSimilarity());
             String id = prior == null ? t.id() : prior.id();
-            List<String> docs = switch (t.type()) {
-                case METADATA_FIX -> t.hiddenDocuments();
-                case STALE_DOCUMENT -> List.of(t.documents().get(0).id());
-                default -> t.documents().stream().limit(3).map(WeeklyReport.DocumentHits::id).toList();
-            };
+            List<String> docs =
+                    switch (t.type()) {
+                        case METADATA_FIX -> t.hiddenDocuments();
+                        case STALE_DOCUMENT -> List.of(t.documents().get(0).id());
+                        default ->
+                            t.documents().stream()
+                                    .limit(3)
+                                    .map(WeeklyReport.DocumentHits::id)
+                                    .toList();
+                    };
             String firstSeen = prior == null || prior.firstSeen() == null ? monday.toString() : prior.firstSeen();
             int weeksSeen = prior == null ? 1 : (week.equals(prior.week()) ? prior.weeks() : prior.weeks() + 1);
             // a topic that recurs in a later week is open again, whatever a person set
             String status = prior != null && week.equals(prior.week()) ? prior.status() : "open";
-            Backlog.Entry now = new Backlog.Entry(id, t.type(), prior == null ? t.representative() : prior.topic(), t.size(), s.ownerOf(t.type()), docs,
-                    firstSeen, week, weeksSeen, status);
+            Backlog.Entry now = new Backlog.Entry(
+                    id,
+                    t.type(),
+                    prior == null ? t.representative() : prior.topic(),
+                    t.size(),
+                    s.ownerOf(t.type()),
+                    docs,
+                    firstSeen,
+                    week,
+                    weeksSeen,
+                    status);
             boolean changed = prior == null || !now.equals(prior);
             if (write && changed) {
                 backlog.append(now);
                 existing.removeIf(e -> e.id().equals(id));
                 existing.add(now);
             }
-            out.add(new WeeklyReport.BacklogItem(id, now.type(), now.topic(), now.size(), now.owner(), now.documents(), now.firstSeen(), now.weeks(),
-                    now.status(), write && changed));
+            out.add(new WeeklyReport.BacklogItem(
+                    id,
+                    now.type(),
+                    now.topic(),
+                    now.size(),
+                    now.owner(),
+                    now.documents(),
+                    now.firstSeen(),
+                    now.weeks(),
+                    now.status(),
+                    write && changed));
         }
         return out;
     }
 
     /** The backlog entry of the same topic: the same id, else the most similar representative at or above the similarity. */
-    private static Backlog.Entry match(List<Backlog.Entry> existing, WeeklyReport.Topic t, TopicClustering clustering, double similarity) {
+    private static Backlog.Entry match(
+            List<Backlog.Entry> existing, WeeklyReport.Topic t, TopicClustering clustering, double similarity) {
         for (Backlog.Entry e : existing) if (e.id().equals(t.id())) return e;
         Backlog.Entry best = null;
         double bestJ = similarity;
@@ -313,12 +429,17 @@ public final class WeeklyReview {
     /** The Monday of an ISO week. */
     public static LocalDate mondayOf(String week) {
         Matcher m = WEEK.matcher(week);
-        if (!m.matches()) throw new InvalidInputException("--week \"" + week + "\": expected an ISO week like 2026-W48");
+        if (!m.matches())
+            throw new InvalidInputException("--week \"" + week + "\": expected an ISO week like 2026-W48");
         int year = Integer.parseInt(m.group(1));
         int w = Integer.parseInt(m.group(2));
         LocalDate jan4 = LocalDate.of(year, 1, 4);
-        int weeksInYear = (int) LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
-        if (w < 1 || w > weeksInYear) throw new InvalidInputException("--week \"" + week + "\": expected a week 1–" + weeksInYear + " of " + year);
+        int weeksInYear = (int) LocalDate.of(year, 6, 1)
+                .range(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                .getMaximum();
+        if (w < 1 || w > weeksInYear)
+            throw new InvalidInputException(
+                    "--week \"" + week + "\": expected a week 1–" + weeksInYear + " of " + year);
         return jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, w).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 

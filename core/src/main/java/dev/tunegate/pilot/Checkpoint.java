@@ -13,7 +13,14 @@ import java.time.LocalDate;
  * @param unitCostUsd cost per call in the period, USD, or null
  * @param processKpi the process KPI named by {@code pilot.processKpi}, or null
  */
-public record Checkpoint(String date, long line, long calls, Double adoption, Double latencyP95Ms, Double unitCostUsd, Double processKpi) {
+public record Checkpoint(
+        String date,
+        long line,
+        long calls,
+        Double adoption,
+        Double latencyP95Ms,
+        Double unitCostUsd,
+        Double processKpi) {
     /** The date as a day. */
     public LocalDate day() {
         return LocalDate.parse(date);

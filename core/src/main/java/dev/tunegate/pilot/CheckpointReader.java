@@ -2,8 +2,8 @@ package dev.tunegate.pilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunegate.io.JsonlLines;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.JsonlLines;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CheckpointReader {
     /** Column names of the fixed fields. */
-    public static final String DATE = "date", CALLS = "calls", ADOPTION = "adoption", LATENCY = "latencyP95Ms", UNIT_COST = "unitCostUsd";
-
+    public static final String DATE = "date",
+            CALLS = "calls",
+            ADOPTION = "adoption",
+            LATENCY = "latencyP95Ms",
+            UNIT_COST = "unitCostUsd";
 
     private final String processKpi;
 
@@ -52,7 +55,8 @@ public final class CheckpointReader {
      */
     public Checkpoints read(Path file, String display, LocalDate asOf) {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(display + ": not a file; expected pilot checkpoints (JSONL or CSV, see docs/formats/pilot-checkpoints.md)");
+            throw new InvalidInputException(display
+                    + ": not a file; expected pilot checkpoints (JSONL or CSV, see docs/formats/pilot-checkpoints.md)");
         }
         List<PilotFinding> findings = new ArrayList<>();
         List<Checkpoint> rows = new ArrayList<>();
@@ -71,9 +75,16 @@ public final class CheckpointReader {
         Set<LocalDate> seen = new HashSet<>();
         for (Checkpoint c : rows) {
             if (asOf != null && c.day().isAfter(asOf)) {
-                findings.add(new PilotFinding(display, c.line(), "field \"date\": " + c.date() + " is after the as-of date " + asOf + "; row not used"));
+                findings.add(new PilotFinding(
+                        display,
+                        c.line(),
+                        "field \"date\": " + c.date() + " is after the as-of date " + asOf + "; row not used"));
             } else if (!seen.add(c.day())) {
-                findings.add(new PilotFinding(display, c.line(), "field \"date\": expected one checkpoint per date, found " + c.date() + " again; row not used"));
+                findings.add(new PilotFinding(
+                        display,
+                        c.line(),
+                        "field \"date\": expected one checkpoint per date, found " + c.date()
+                                + " again; row not used"));
             } else {
                 kept.add(c);
             }
@@ -86,14 +97,21 @@ public final class CheckpointReader {
         void accept(long line, Map<String, Object> fields);
     }
 
-    private static void readJsonl(Path file, String display, Sink sink, List<PilotFinding> findings) throws IOException {
+    private static void readJsonl(Path file, String display, Sink sink, List<PilotFinding> findings)
+            throws IOException {
         JsonlLines.Counts counts = JsonlLines.read(file, new JsonlLines.Visitor() {
             @Override
             public void object(long line, ObjectNode node) {
                 Map<String, Object> fields = new LinkedHashMap<>();
                 for (var e : node.properties()) {
                     JsonNode v = e.getValue();
-                    fields.put(e.getKey(), v.isNull() ? null : v.isNumber() ? (Object) v.numberValue() : v.isTextual() ? v.textValue() : v.toString());
+                    fields.put(
+                            e.getKey(),
+                            v.isNull()
+                                    ? null
+                                    : v.isNumber()
+                                            ? (Object) v.numberValue()
+                                            : v.isTextual() ? v.textValue() : v.toString());
                 }
                 sink.accept(line, fields);
             }
@@ -104,17 +122,25 @@ public final class CheckpointReader {
             }
         });
         if (counts.nonBlank() > 0 && counts.objects() == 0) {
-            throw new InvalidInputException(display, 1, "expected JSONL pilot checkpoints (one JSON object per line), found no JSON object");
+            throw new InvalidInputException(
+                    display, 1, "expected JSONL pilot checkpoints (one JSON object per line), found no JSON object");
         }
     }
 
     private static void readCsv(Path file, String display, Sink sink) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get().parse(in)) {
+                CSVParser parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setIgnoreSurroundingSpaces(true)
+                        .get()
+                        .parse(in)) {
             List<String> header = new ArrayList<>();
             for (String h : parser.getHeaderNames()) header.add(h.startsWith("\uFEFF") ? h.substring(1) : h);
             if (!header.contains(DATE)) {
-                throw InvalidInputException.field(file, 1, DATE, "a header row with a \"date\" column", "columns " + header);
+                throw InvalidInputException.field(
+                        file, 1, DATE, "a header row with a \"date\" column", "columns " + header);
             }
             for (CSVRecord r : parser) {
                 Map<String, Object> fields = new LinkedHashMap<>();
@@ -126,7 +152,8 @@ public final class CheckpointReader {
                 sink.accept(r.getRecordNumber() + 1, fields);
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(display + ": expected CSV pilot checkpoints, found unparsable CSV: " + e.getMessage());
+            throw new InvalidInputException(
+                    display + ": expected CSV pilot checkpoints, found unparsable CSV: " + e.getMessage());
         }
     }
 
@@ -158,8 +185,15 @@ public final class CheckpointReader {
     }
 
     /** The field's value, null when absent, NaN (after adding a finding) when present but invalid. */
-    private static Double optional(Map<String, Object> f, String field, double min, double max, String expected,
-                                   String display, long line, List<PilotFinding> findings) {
+    private static Double optional(
+            Map<String, Object> f,
+            String field,
+            double min,
+            double max,
+            String expected,
+            String display,
+            long line,
+            List<PilotFinding> findings) {
         Object raw = f.get(field);
         if (raw == null) return null;
         Double v = number(raw);
@@ -170,8 +204,12 @@ public final class CheckpointReader {
         return v;
     }
 
-    private static Checkpoint bad(List<PilotFinding> findings, String display, long line, String field, String expected, String found) {
-        findings.add(new PilotFinding(display, line, "field \"" + field + "\": expected " + expected + ", found " + found + "; row not used"));
+    private static Checkpoint bad(
+            List<PilotFinding> findings, String display, long line, String field, String expected, String found) {
+        findings.add(new PilotFinding(
+                display,
+                line,
+                "field \"" + field + "\": expected " + expected + ", found " + found + "; row not used"));
         return null;
     }
 

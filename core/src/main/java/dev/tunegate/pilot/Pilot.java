@@ -1,6 +1,5 @@
 package dev.tunegate.pilot;
 
-import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.assess.AssessOptions;
@@ -11,13 +10,14 @@ import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
-import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.WorkspaceWriteLock;
+import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.record.Provenance;
 import dev.tunegate.record.RecordWriter;
 import dev.tunegate.report.HtmlReport;
+import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -55,7 +55,9 @@ public final class Pilot {
 
     /** Whether a workspace configures anything a pilot verdict reads. */
     public static boolean configured(Workspace ws) {
-        return ws.path("pilot.checkpoints").isPresent() || (ws.path("evals.baseline").isPresent() && ws.path("evals.candidate").isPresent());
+        return ws.path("pilot.checkpoints").isPresent()
+                || (ws.path("evals.baseline").isPresent()
+                        && ws.path("evals.candidate").isPresent());
     }
 
     /** Opens the workspace (validating its config) and judges its pilot. */
@@ -85,8 +87,10 @@ public final class Pilot {
         var be = assessed.run().evidence().get(Measure.BREAK_EVEN_WEEKS);
         DecisionKind kind = assessed.decision().kind();
         if (kind != DecisionKind.FINE_TUNE && kind != DecisionKind.HYBRID) {
-            // the cost model's break-even weighs a fine-tune against today's prompt: it says nothing of a pilot of anything else
-            breakEvenSource = "not applicable: the decision is " + kind + ", not a fine-tune, and the cost model's break-even weighs a "
+            // the cost model's break-even weighs a fine-tune against today's prompt: it says nothing of a pilot of
+            // anything else
+            breakEvenSource = "not applicable: the decision is " + kind
+                    + ", not a fine-tune, and the cost model's break-even weighs a "
                     + "fine-tune against today's prompt; the unit-cost guardrail (pilot.unitCostUsdMax) judges this pilot's economics";
         } else if (be.isPresent() && be.get().value() instanceof Number n) {
             Evidence e = be.get();
@@ -97,7 +101,8 @@ public final class Pilot {
         }
 
         String name = ws.requireString("useCase.name");
-        PilotJudgement j = new PilotJudge(settings).judge(name, checkpoints, regression, breakEvenWeeks, breakEvenSource);
+        PilotJudgement j =
+                new PilotJudge(settings).judge(name, checkpoints, regression, breakEvenWeeks, breakEvenSource);
         RecordWriter writer = new RecordWriter(ws);
         // the number is allocated and the record written under the workspace's write lock: two runs never share one
         try (WorkspaceWriteLock lock = options.write() ? WorkspaceWriteLock.acquire(ws.root()) : null) {
@@ -105,32 +110,62 @@ public final class Pilot {
             String id = String.format(Locale.ROOT, "%04d", number);
             Map<String, Object> config = new LinkedHashMap<>();
             ws.effective().forEach((k, v) -> {
-                if (k.startsWith("pilot.") || k.equals("evals.baseline") || k.equals("evals.candidate")) config.put(k, v);
+                if (k.startsWith("pilot.") || k.equals("evals.baseline") || k.equals("evals.candidate"))
+                    config.put(k, v);
             });
-            PilotRecord record = new PilotRecord(PilotRecord.SCHEMA_VERSION, "pilot", id, name + " pilot: " + j.verdict(), today.toString(), name,
-                    j.verdict(), j.summary(), j.reasons(), j.misses(), j.wouldChange(), j.conditions(), settings,
-                    checkpoints == null ? null : new PilotRecord.CheckpointSummary(checkpoints.file(), checkpoints.totalCalls(), checkpoints.rows()),
-                    regression, breakEven, checkpoints == null ? List.of() : checkpoints.findings(),
+            PilotRecord record = new PilotRecord(
+                    PilotRecord.SCHEMA_VERSION,
+                    "pilot",
+                    id,
+                    name + " pilot: " + j.verdict(),
+                    today.toString(),
+                    name,
+                    j.verdict(),
+                    j.summary(),
+                    j.reasons(),
+                    j.misses(),
+                    j.wouldChange(),
+                    j.conditions(),
+                    settings,
+                    checkpoints == null
+                            ? null
+                            : new PilotRecord.CheckpointSummary(
+                                    checkpoints.file(), checkpoints.totalCalls(), checkpoints.rows()),
+                    regression,
+                    breakEven,
+                    checkpoints == null ? List.of() : checkpoints.findings(),
                     Provenance.of(ws, inputs, config, null));
             if (!options.write()) return new Result(assessed, record, null, null, null);
-            RecordWriter.Written w = writer.write(record, PilotMarkdown.render(record), (md, json) -> HtmlReport.write(
-                    md.resolveSibling(id + "-" + record.slug() + ".html"), assessed.record(), dev.tunegate.io.Json.mapper().valueToTree(record)));
+            RecordWriter.Written w = writer.write(
+                    record,
+                    PilotMarkdown.render(record),
+                    (md, json) -> HtmlReport.write(
+                            md.resolveSibling(id + "-" + record.slug() + ".html"),
+                            assessed.record(),
+                            dev.tunegate.io.Json.mapper().valueToTree(record)));
             return new Result(assessed, record, w.markdown(), w.json(), w.extra());
         }
     }
 
     /** The regression the evals analyzer reported during the assessment, or computed by it now when it did not run. */
-    private RegressionReport regression(Workspace ws, Assessment.Result assessed, AssessOptions options, List<AnalyzerResult.InputFile> inputs) {
+    private RegressionReport regression(
+            Workspace ws, Assessment.Result assessed, AssessOptions options, List<AnalyzerResult.InputFile> inputs) {
         var baseline = ws.path("evals.baseline");
         var candidate = ws.path("evals.candidate");
         if (baseline.isEmpty() || candidate.isEmpty()) return null;
         AnalyzerResult evals = assessed.run().result("evals").orElse(null);
         if (evals == null) {
-            AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), options.progress(), options.threads());
+            AnalysisContext ctx = new AnalysisContext(
+                    EvidenceSet.empty(),
+                    policy.thresholds(Assessment.overrides(ws)),
+                    options.progress(),
+                    options.threads());
             evals = new EvalsAnalyzer().analyze(ws, ctx);
         }
         String b = ws.relative(baseline.get()), c = ws.relative(candidate.get());
-        evals.inputs().stream().filter(i -> i.path().equals(b) || i.path().equals(c)).forEach(inputs::add);
+        evals.inputs().stream()
+                .filter(i -> i.path().equals(b) || i.path().equals(c))
+                .forEach(inputs::add);
         return evals.report() instanceof EvalsReport r ? r.regression() : null;
     }
 }

@@ -19,5 +19,18 @@ package dev.tunegate.pilot;
  * @param trendText the trend in words, in the KPI's unit, or null
  * @param source where the measurement comes from (file, or the artifact that would settle it when unknown)
  */
-public record PilotCondition(String id, String gate, String title, Boolean met, Double measured, Double target, String comparison,
-                             String measuredText, String targetText, Double gap, String gapText, Trend trend, String trendText, String source) {}
+public record PilotCondition(
+        String id,
+        String gate,
+        String title,
+        Boolean met,
+        Double measured,
+        Double target,
+        String comparison,
+        String measuredText,
+        String targetText,
+        Double gap,
+        String gapText,
+        Trend trend,
+        String trendText,
+        String source) {}

@@ -12,8 +12,13 @@ import java.util.List;
  * @param wouldChange what would change the verdict
  * @param conditions every condition with its evidence
  */
-public record PilotJudgement(PilotVerdict verdict, String summary, List<String> reasons, List<String> misses,
-                             List<String> wouldChange, List<PilotCondition> conditions) {
+public record PilotJudgement(
+        PilotVerdict verdict,
+        String summary,
+        List<String> reasons,
+        List<String> misses,
+        List<String> wouldChange,
+        List<PilotCondition> conditions) {
     public PilotJudgement {
         reasons = List.copyOf(reasons);
         misses = List.copyOf(misses);

@@ -1,9 +1,9 @@
 package dev.tunegate.pilot;
 
-import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.record.Provenance;
 import dev.tunegate.record.RecordWriter;
+import dev.tunegate.workspace.PilotSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,10 +31,26 @@ import java.util.Map;
  * @param findings checkpoint rows not used, with file and line
  * @param provenance tool, version, inputs with digests and the pilot's configuration (no pipeline analysis)
  */
-public record PilotRecord(int schemaVersion, String kind, String id, String title, String date, String useCase, PilotVerdict verdict,
-                          String summary, List<String> reasons, List<String> misses, List<String> wouldChange, List<PilotCondition> conditions,
-                          PilotSettings settings, CheckpointSummary checkpoints, RegressionReport quality, BreakEven breakEven,
-                          List<PilotFinding> findings, Provenance provenance) implements RecordWriter.Writable {
+public record PilotRecord(
+        int schemaVersion,
+        String kind,
+        String id,
+        String title,
+        String date,
+        String useCase,
+        PilotVerdict verdict,
+        String summary,
+        List<String> reasons,
+        List<String> misses,
+        List<String> wouldChange,
+        List<PilotCondition> conditions,
+        PilotSettings settings,
+        CheckpointSummary checkpoints,
+        RegressionReport quality,
+        BreakEven breakEven,
+        List<PilotFinding> findings,
+        Provenance provenance)
+        implements RecordWriter.Writable {
     public static final int SCHEMA_VERSION = 1;
 
     public PilotRecord {
@@ -86,7 +102,10 @@ public record PilotRecord(int schemaVersion, String kind, String id, String titl
 
     /** The file-name slug: {@code ticket-routing-scale-pilot}. */
     public String slug() {
-        String base = (useCase + "-" + verdict).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String base = (useCase + "-" + verdict)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
         return (base.length() > 54 ? base.substring(0, 54) : base) + "-pilot";
     }
 }

@@ -18,7 +18,14 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param significant whether the interval excludes 0 (false without an interval)
  * @param method how it was computed
  */
-public record Trend(int points, double slopePerWeek, Double low, Double high, String direction, boolean significant, String method) {
+public record Trend(
+        int points,
+        double slopePerWeek,
+        Double low,
+        Double high,
+        String direction,
+        boolean significant,
+        String method) {
 
     /** One KPI value at a date. */
     public record Point(LocalDate date, double value) {}

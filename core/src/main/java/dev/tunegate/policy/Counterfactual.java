@@ -10,7 +10,9 @@ package dev.tunegate.policy;
  */
 public record Counterfactual(RuleId rule, String change, DecisionKind decision, Method method) {
     /** The rule's code, or {@code METHOD} for a change of the method alone. */
-    public String ruleCode() { return rule == null ? "METHOD" : rule.code(); }
+    public String ruleCode() {
+        return rule == null ? "METHOD" : rule.code();
+    }
 
     /** "if …: FINE_TUNE(LORA)". */
     public String text() {

@@ -15,9 +15,16 @@ import java.util.List;
  * @param unsettled unknown rules that could change it, with what would settle them
  * @param methodOptions for FINE_TUNE and HYBRID, the GPU methods against the hardware and budget (else empty)
  */
-public record Decision(DecisionKind kind, Method method, String methodReason, List<String> reasons, List<RuleId> deciding,
-                       List<RuleResult> rules, List<Counterfactual> counterfactuals, List<Unsettled> unsettled,
-                       List<MethodOption> methodOptions) {
+public record Decision(
+        DecisionKind kind,
+        Method method,
+        String methodReason,
+        List<String> reasons,
+        List<RuleId> deciding,
+        List<RuleResult> rules,
+        List<Counterfactual> counterfactuals,
+        List<Unsettled> unsettled,
+        List<MethodOption> methodOptions) {
     public Decision {
         methodOptions = List.copyOf(methodOptions);
         reasons = List.copyOf(reasons);

@@ -4,7 +4,6 @@ import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +26,9 @@ public final class DecisionEngine {
         this.thresholds = thresholds;
     }
 
-    public Thresholds thresholds() { return thresholds; }
+    public Thresholds thresholds() {
+        return thresholds;
+    }
 
     /** The full decision with its rule table, reasons and counterfactuals. */
     public Decision decide(EvidenceSet ev) {
@@ -36,13 +37,30 @@ public final class DecisionEngine {
         List<RuleResult> results = new ArrayList<>();
         for (Rule r : policy.rules()) results.add(result(r, verdicts.get(r.id()), ev));
         ReasonText text = new ReasonText(ev, thresholds);
-        List<String> reasons = outcome.deciding().stream().limit(3)
-                .map(id -> text.of(id, verdicts.get(id), results.stream().filter(x -> x.id() == id).findFirst().orElseThrow().settledBy()))
+        List<String> reasons = outcome.deciding().stream()
+                .limit(3)
+                .map(id -> text.of(
+                        id,
+                        verdicts.get(id),
+                        results.stream()
+                                .filter(x -> x.id() == id)
+                                .findFirst()
+                                .orElseThrow()
+                                .settledBy()))
                 .toList();
         List<Counterfactual> cfs = counterfactuals(ev, verdicts, outcome);
-        List<MethodOption> options = outcome.method() == null ? List.of() : method(ev).options();
-        return new Decision(outcome.kind(), outcome.method(), outcome.methodReason(), reasons, outcome.deciding(), results,
-                cfs, unsettled(ev, verdicts, outcome), options);
+        List<MethodOption> options =
+                outcome.method() == null ? List.of() : method(ev).options();
+        return new Decision(
+                outcome.kind(),
+                outcome.method(),
+                outcome.methodReason(),
+                reasons,
+                outcome.deciding(),
+                results,
+                cfs,
+                unsettled(ev, verdicts, outcome),
+                options);
     }
 
     /** Each rule's verdict on the evidence: NOT_APPLICABLE when its subject is known to be absent. */
@@ -57,14 +75,19 @@ public final class DecisionEngine {
 
     /** The ladder's result. */
     record Outcome(DecisionKind kind, Method method, String methodReason, List<RuleId> deciding) {
-        boolean sameAs(Outcome o) { return kind == o.kind && method == o.method; }
+        boolean sameAs(Outcome o) {
+            return kind == o.kind && method == o.method;
+        }
     }
 
     Outcome ladder(Map<RuleId, Verdict> v, EvidenceSet ev) {
         if (fired(v, RuleId.NO_PAIRS)) return new Outcome(DecisionKind.NOT_READY, null, "", List.of(RuleId.NO_PAIRS));
-        if (fired(v, RuleId.FIX_ACL)) return new Outcome(DecisionKind.FIX_ACCESS_CONTROL, null, "", List.of(RuleId.FIX_ACL));
-        if (fired(v, RuleId.FIX_RECALL)) return new Outcome(DecisionKind.FIX_RETRIEVAL, null, "", List.of(RuleId.FIX_RECALL));
-        if (fired(v, RuleId.NO_STRUCT)) return new Outcome(DecisionKind.CONFIGURE_STRUCTURED_OUTPUT, null, "", List.of(RuleId.NO_STRUCT));
+        if (fired(v, RuleId.FIX_ACL))
+            return new Outcome(DecisionKind.FIX_ACCESS_CONTROL, null, "", List.of(RuleId.FIX_ACL));
+        if (fired(v, RuleId.FIX_RECALL))
+            return new Outcome(DecisionKind.FIX_RETRIEVAL, null, "", List.of(RuleId.FIX_RECALL));
+        if (fired(v, RuleId.NO_STRUCT))
+            return new Outcome(DecisionKind.CONFIGURE_STRUCTURED_OUTPUT, null, "", List.of(RuleId.NO_STRUCT));
 
         // a behaviour reason: prompting (and retrieval) cannot fix it; FT-COST's own condition already
         // requires that prompting has stopped improving, so cost alone never skips the prompt step
@@ -78,7 +101,11 @@ public final class DecisionEngine {
         if (!rag.isEmpty()) {
             if (!behaviour.isEmpty() && !fit.isEmpty() && data && !conflicts) {
                 MethodChoice m = method(ev);
-                return new Outcome(DecisionKind.HYBRID, m.method(), m.reason(), concat(rag, behaviour, List.of(RuleId.FT_DATA), fit));
+                return new Outcome(
+                        DecisionKind.HYBRID,
+                        m.method(),
+                        m.reason(),
+                        concat(rag, behaviour, List.of(RuleId.FT_DATA), fit));
             }
             List<RuleId> why = new ArrayList<>(rag);
             if (behaviour.isEmpty()) why.add(RuleId.FT_PLATEAU);
@@ -90,7 +117,8 @@ public final class DecisionEngine {
         if (!motive.isEmpty() && !fit.isEmpty()) {
             if (data && !conflicts) {
                 MethodChoice m = method(ev);
-                return new Outcome(DecisionKind.FINE_TUNE, m.method(), m.reason(), concat(motive, List.of(RuleId.FT_DATA), fit));
+                return new Outcome(
+                        DecisionKind.FINE_TUNE, m.method(), m.reason(), concat(motive, List.of(RuleId.FT_DATA), fit));
             }
             List<RuleId> why = new ArrayList<>();
             if (conflicts) why.add(RuleId.FT_CONSISTENT);
@@ -122,44 +150,72 @@ public final class DecisionEngine {
         Optional<Boolean> offered = bool(ev, Measure.PROVIDER_FINE_TUNING_OFFERED);
         if (mayLeave && !onPrem) {
             if (offered.orElse(true)) {
-                return new MethodChoice(Method.PROVIDER_API, "data may leave the perimeter and inference need not run on premises"
-                        + (offered.isPresent() ? ", and the provider offers fine-tuning for the model" : ""), options);
+                return new MethodChoice(
+                        Method.PROVIDER_API,
+                        "data may leave the perimeter and inference need not run on premises"
+                                + (offered.isPresent() ? ", and the provider offers fine-tuning for the model" : ""),
+                        options);
             }
         }
-        String prefix = mayLeave && !onPrem ? "the provider no longer offers fine-tuning for the model; " : "data must stay inside the perimeter; ";
+        String prefix = mayLeave && !onPrem
+                ? "the provider no longer offers fine-tuning for the model; "
+                : "data must stay inside the perimeter; ";
         MethodOption full = option(options, Method.FULL);
         MethodOption lora = option(options, Method.LORA);
         MethodOption qlora = option(options, Method.QLORA);
-        boolean rapid = ev.get(Measure.TRAINING_ITERATION).map(e -> e.asText().equals("rapid")).orElse(false);
+        boolean rapid = ev.get(Measure.TRAINING_ITERATION)
+                .map(e -> e.asText().equals("rapid"))
+                .orElse(false);
         Optional<Double> params = num(ev, Measure.CANDIDATE_PARAMS_B);
         boolean memoryKnown = lora.peakMemoryGb() != null;
-        // without a memory estimate, the size rule of thumb: LoRA in 16-bit needs multi-GPU memory above 13 B parameters
-        boolean loraOk = memoryKnown ? lora.acceptable()
-                : lora.acceptable() && !(params.isPresent() && params.get() > thresholds.get(Policy.METHOD_QLORA_ABOVE_PARAMS_B));
+        // without a memory estimate, the size rule of thumb: LoRA in 16-bit needs multi-GPU memory above 13 B
+        // parameters
+        boolean loraOk = memoryKnown
+                ? lora.acceptable()
+                : lora.acceptable()
+                        && !(params.isPresent() && params.get() > thresholds.get(Policy.METHOD_QLORA_ABOVE_PARAMS_B));
 
         Optional<Double> pairs = num(ev, Measure.REVIEWED_PAIRS);
-        boolean highStakes = ev.get(Measure.COST_OF_FAILURE).map(e -> e.asText().equals("high")).orElse(false);
+        boolean highStakes = ev.get(Measure.COST_OF_FAILURE)
+                .map(e -> e.asText().equals("high"))
+                .orElse(false);
         double fullMin = thresholds.get(Policy.METHOD_FULL_MIN_PAIRS);
         if (!rapid && highStakes && pairs.isPresent() && pairs.get() >= fullMin && full.acceptable() && loraOk) {
-            return new MethodChoice(Method.FULL, prefix + "the cost of failure is high and " + Evidence.display(Measure.REVIEWED_PAIRS, pairs.get())
-                    + " reviewed pairs (≥ " + thresholds.display(Policy.METHOD_FULL_MIN_PAIRS) + ") can use a full fine-tune's higher ceiling"
-                    + fitText(full), options);
+            return new MethodChoice(
+                    Method.FULL,
+                    prefix + "the cost of failure is high and " + Evidence.display(Measure.REVIEWED_PAIRS, pairs.get())
+                            + " reviewed pairs (≥ " + thresholds.display(Policy.METHOD_FULL_MIN_PAIRS)
+                            + ") can use a full fine-tune's higher ceiling"
+                            + fitText(full),
+                    options);
         }
         if (rapid && qlora.acceptable()) {
-            return new MethodChoice(Method.QLORA, prefix + "iteration is rapid and QLoRA fits" + fitText(qlora)
-                    + ": the seed's choice for budget labs and rapid iteration", options);
+            return new MethodChoice(
+                    Method.QLORA,
+                    prefix + "iteration is rapid and QLoRA fits" + fitText(qlora)
+                            + ": the seed's choice for budget labs and rapid iteration",
+                    options);
         }
         if (loraOk) {
-            return new MethodChoice(Method.LORA, prefix + "LoRA is the production default for 7B–13B base models"
-                    + params.map(p -> " (candidate: " + Evidence.display(Measure.CANDIDATE_PARAMS_B, p) + ")").orElse("") + fitText(lora), options);
+            return new MethodChoice(
+                    Method.LORA,
+                    prefix + "LoRA is the production default for 7B–13B base models"
+                            + params.map(p -> " (candidate: " + Evidence.display(Measure.CANDIDATE_PARAMS_B, p) + ")")
+                                    .orElse("")
+                            + fitText(lora),
+                    options);
         }
         String why = !memoryKnown && lora.acceptable()
                 ? "the " + Evidence.display(Measure.CANDIDATE_PARAMS_B, params.orElseThrow()) + " base model is above "
-                  + thresholds.display(Policy.METHOD_QLORA_ABOVE_PARAMS_B) + ": 4-bit QLoRA fits it on one GPU"
+                        + thresholds.display(Policy.METHOD_QLORA_ABOVE_PARAMS_B) + ": 4-bit QLoRA fits it on one GPU"
                 : "LoRA " + objection(lora, ev);
-        if (qlora.acceptable()) return new MethodChoice(Method.QLORA, prefix + why + "; QLoRA fits" + fitText(qlora), options);
-        return new MethodChoice(Method.QLORA, prefix + why + "; QLoRA, the smallest footprint, does not fit either: it " + objection(qlora, ev)
-                + " — add GPU memory (training.gpuMemoryGb, training.gpuCount) or budget (training.maxBudgetUsd), or a smaller candidate", options);
+        if (qlora.acceptable())
+            return new MethodChoice(Method.QLORA, prefix + why + "; QLoRA fits" + fitText(qlora), options);
+        return new MethodChoice(
+                Method.QLORA,
+                prefix + why + "; QLoRA, the smallest footprint, does not fit either: it " + objection(qlora, ev)
+                        + " — add GPU memory (training.gpuMemoryGb, training.gpuCount) or budget (training.maxBudgetUsd), or a smaller candidate",
+                options);
     }
 
     /** The GPU methods against the hardware and the budget. */
@@ -168,19 +224,27 @@ public final class DecisionEngine {
         Optional<Double> budget = num(ev, Measure.MAX_BUDGET_USD);
         List<MethodOption> out = new ArrayList<>();
         for (Method m : List.of(Method.FULL, Method.LORA, Method.QLORA)) {
-            Double mem = num(ev, switch (m) {
-                case FULL -> Measure.FULL_PEAK_MEMORY_GB;
-                case LORA -> Measure.LORA_PEAK_MEMORY_GB;
-                default -> Measure.QLORA_PEAK_MEMORY_GB;
-            }).orElse(null);
-            Double usd = num(ev, switch (m) {
-                case FULL -> Measure.FULL_RUN_USD;
-                case LORA -> Measure.LORA_RUN_USD;
-                default -> Measure.QLORA_RUN_USD;
-            }).orElse(null);
+            Double mem = num(
+                            ev,
+                            switch (m) {
+                                case FULL -> Measure.FULL_PEAK_MEMORY_GB;
+                                case LORA -> Measure.LORA_PEAK_MEMORY_GB;
+                                default -> Measure.QLORA_PEAK_MEMORY_GB;
+                            })
+                    .orElse(null);
+            Double usd = num(
+                            ev,
+                            switch (m) {
+                                case FULL -> Measure.FULL_RUN_USD;
+                                case LORA -> Measure.LORA_RUN_USD;
+                                default -> Measure.QLORA_RUN_USD;
+                            })
+                    .orElse(null);
             Boolean fits = mem == null || hardware.isEmpty() ? null : mem <= hardware.get();
             Boolean within = usd == null || budget.isEmpty() ? null : usd <= budget.get();
-            String band = m == Method.FULL ? "$500–5k+" : String.format(Locale.ROOT, "$%d–%,d", m.bandLowUsd(), m.bandHighUsd());
+            String band = m == Method.FULL
+                    ? "$500–5k+"
+                    : String.format(Locale.ROOT, "$%d–%,d", m.bandLowUsd(), m.bandHighUsd());
             out.add(new MethodOption(m, mem, fits, usd, within, band, m.bestFor()));
         }
         return out;
@@ -192,25 +256,35 @@ public final class DecisionEngine {
 
     private static String fitText(MethodOption o) {
         List<String> parts = new ArrayList<>();
-        if (o.peakMemoryGb() != null) parts.add(gb(o.peakMemoryGb()) + " peak" + (o.fitsHardware() == null ? "" : o.fitsHardware() ? " fits the hardware" : " does not fit"));
-        if (o.costPerRunUsd() != null) parts.add(usd(o.costPerRunUsd()) + " a run" + (o.withinBudget() == null ? "" : o.withinBudget() ? " within budget" : " over budget"));
+        if (o.peakMemoryGb() != null)
+            parts.add(gb(o.peakMemoryGb()) + " peak"
+                    + (o.fitsHardware() == null ? "" : o.fitsHardware() ? " fits the hardware" : " does not fit"));
+        if (o.costPerRunUsd() != null)
+            parts.add(usd(o.costPerRunUsd()) + " a run"
+                    + (o.withinBudget() == null ? "" : o.withinBudget() ? " within budget" : " over budget"));
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     private static String objection(MethodOption o, EvidenceSet ev) {
         List<String> parts = new ArrayList<>();
         if (Boolean.FALSE.equals(o.fitsHardware())) {
-            parts.add("needs " + gb(o.peakMemoryGb()) + " and the hardware has " + gb(num(ev, Measure.TRAINING_MEMORY_GB).orElseThrow()));
+            parts.add("needs " + gb(o.peakMemoryGb()) + " and the hardware has "
+                    + gb(num(ev, Measure.TRAINING_MEMORY_GB).orElseThrow()));
         }
         if (Boolean.FALSE.equals(o.withinBudget())) {
-            parts.add("costs " + usd(o.costPerRunUsd()) + " a run, over the " + usd(num(ev, Measure.MAX_BUDGET_USD).orElseThrow()) + " budget");
+            parts.add("costs " + usd(o.costPerRunUsd()) + " a run, over the "
+                    + usd(num(ev, Measure.MAX_BUDGET_USD).orElseThrow()) + " budget");
         }
         return String.join(" and ", parts);
     }
 
-    static String gb(double v) { return String.format(Locale.ROOT, "%.1f GB", v); }
+    static String gb(double v) {
+        return String.format(Locale.ROOT, "%.1f GB", v);
+    }
 
-    static String usd(double v) { return String.format(Locale.ROOT, "$%,.2f", v); }
+    static String usd(double v) {
+        return String.format(Locale.ROOT, "$%,.2f", v);
+    }
 
     private List<Counterfactual> counterfactuals(EvidenceSet ev, Map<RuleId, Verdict> verdicts, Outcome outcome) {
         List<Counterfactual> out = new ArrayList<>();
@@ -232,7 +306,8 @@ public final class DecisionEngine {
             }
             if (best == null) continue;
             String change = best.change();
-            if (r.id() == RuleId.FT_CONSISTENT && now == Verdict.FIRED) change = resolveText(ev).orElse(change);
+            if (r.id() == RuleId.FT_CONSISTENT && now == Verdict.FIRED)
+                change = resolveText(ev).orElse(change);
             out.add(new Counterfactual(r.id(), change, bestOutcome.kind(), bestOutcome.method()));
         }
         if (outcome.method() != null) methodCounterfactual(ev, outcome).ifPresent(out::add);
@@ -243,9 +318,13 @@ public final class DecisionEngine {
     private Optional<String> resolveText(EvidenceSet ev) {
         Optional<Double> k = num(ev, Measure.CONFLICT_GROUPS_TO_RESOLVE);
         if (k.isEmpty()) return Optional.empty();
-        String of = num(ev, Measure.CONFLICT_GROUPS).map(n -> " of " + (long) (double) n).orElse("");
+        String of = num(ev, Measure.CONFLICT_GROUPS)
+                .map(n -> " of " + (long) (double) n)
+                .orElse("");
         return Optional.of("you resolve " + ReasonText.counted(k.get(), "conflict group")
-                + of + ", largest first (each group is a conflict finding of `tunegate audit --findings`), so that at most " + thresholds.display(Policy.FT_CONSISTENT_MAX_SHARE)
+                + of
+                + ", largest first (each group is a conflict finding of `tunegate audit --findings`), so that at most "
+                + thresholds.display(Policy.FT_CONSISTENT_MAX_SHARE)
                 + " of approved rows conflict");
     }
 
@@ -267,14 +346,19 @@ public final class DecisionEngine {
                 // just enough for the method, or just too little for it
                 for (double target : new double[] {at, at - 0.01}) {
                     if (target < 0 || target == v) continue;
-                    EvidenceSet changed = ev.with(new Evidence(knob, target, cur.get().origin(), cur.get().source(), "counterfactual"));
+                    EvidenceSet changed = ev.with(new Evidence(
+                            knob, target, cur.get().origin(), cur.get().source(), "counterfactual"));
                     Outcome o2 = ladder(verdicts(changed), changed);
                     if (o2.sameAs(outcome)) continue;
                     double size = Math.abs(target - v) / Math.max(Math.abs(v), 1e-9);
                     if (size < bestSize) {
                         bestSize = size;
-                        best = new Counterfactual(null, knob.description() + " were " + Evidence.display(knob, target) + " instead of "
-                                + Evidence.display(knob, v), o2.kind(), o2.method());
+                        best = new Counterfactual(
+                                null,
+                                knob.description() + " were " + Evidence.display(knob, target) + " instead of "
+                                        + Evidence.display(knob, v),
+                                o2.kind(),
+                                o2.method());
                     }
                 }
             }
@@ -297,14 +381,32 @@ public final class DecisionEngine {
 
     private RuleResult result(Rule r, Verdict verdict, EvidenceSet ev) {
         List<RuleResult.ThresholdValue> ts = r.thresholds().stream()
-                .map(t -> new RuleResult.ThresholdValue(t.name(), thresholds.get(t.name()), thresholds.display(t.name()), thresholds.overridden(t.name())))
+                .map(t -> new RuleResult.ThresholdValue(
+                        t.name(),
+                        thresholds.get(t.name()),
+                        thresholds.display(t.name()),
+                        thresholds.overridden(t.name())))
                 .toList();
         List<RuleResult.MeasuredValue> ms = new ArrayList<>();
         for (Measure m : r.condition().measures()) {
-            ev.get(m).ifPresent(e -> ms.add(new RuleResult.MeasuredValue(m.key(), jsonValue(e), m.description() + " = " + e.display(),
-                    e.origin().name(), e.source(), e.detail())));
+            ev.get(m)
+                    .ifPresent(e -> ms.add(new RuleResult.MeasuredValue(
+                            m.key(),
+                            jsonValue(e),
+                            m.description() + " = " + e.display(),
+                            e.origin().name(),
+                            e.source(),
+                            e.detail())));
         }
-        return new RuleResult(r.id(), r.side(), r.title(), verdict, r.condition().describe(thresholds), ts, ms, r.sentence(),
+        return new RuleResult(
+                r.id(),
+                r.side(),
+                r.title(),
+                verdict,
+                r.condition().describe(thresholds),
+                ts,
+                ms,
+                r.sentence(),
                 verdict == Verdict.UNKNOWN ? settledBy(r, ev) : List.of());
     }
 
@@ -319,7 +421,9 @@ public final class DecisionEngine {
         return List.copyOf(s);
     }
 
-    private static boolean fired(Map<RuleId, Verdict> v, RuleId id) { return v.get(id) == Verdict.FIRED; }
+    private static boolean fired(Map<RuleId, Verdict> v, RuleId id) {
+        return v.get(id) == Verdict.FIRED;
+    }
 
     private static List<RuleId> firedAmong(Map<RuleId, Verdict> v, RuleId... ids) {
         List<RuleId> out = new ArrayList<>();
@@ -334,8 +438,11 @@ public final class DecisionEngine {
         return List.copyOf(s);
     }
 
-    private static Optional<Boolean> bool(EvidenceSet ev, Measure m) { return ev.get(m).map(Evidence::asBoolean); }
+    private static Optional<Boolean> bool(EvidenceSet ev, Measure m) {
+        return ev.get(m).map(Evidence::asBoolean);
+    }
 
-    private static Optional<Double> num(EvidenceSet ev, Measure m) { return ev.get(m).map(Evidence::asDouble); }
-
+    private static Optional<Double> num(EvidenceSet ev, Measure m) {
+        return ev.get(m).map(Evidence::asDouble);
+    }
 }

@@ -19,13 +19,21 @@ public enum Method {
         this.bandHighUsd = bandHighUsd;
     }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
-    public String bestFor() { return bestFor; }
+    public String bestFor() {
+        return bestFor;
+    }
 
     /** The seed's typical cost per run, low end (0 when priced per training token). */
-    public int bandLowUsd() { return bandLowUsd; }
+    public int bandLowUsd() {
+        return bandLowUsd;
+    }
 
     /** The seed's typical cost per run, high end ("5k+" for full is open-ended). */
-    public int bandHighUsd() { return bandHighUsd; }
+    public int bandHighUsd() {
+        return bandHighUsd;
+    }
 }

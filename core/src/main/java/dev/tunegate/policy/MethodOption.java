@@ -12,8 +12,14 @@ package dev.tunegate.policy;
  * @param seedBand the seed's typical cost per run, e.g. "$100–1,000"
  * @param bestFor the seed's "best for"
  */
-public record MethodOption(Method method, Double peakMemoryGb, Boolean fitsHardware, Double costPerRunUsd, Boolean withinBudget,
-                           String seedBand, String bestFor) {
+public record MethodOption(
+        Method method,
+        Double peakMemoryGb,
+        Boolean fitsHardware,
+        Double costPerRunUsd,
+        Boolean withinBudget,
+        String seedBand,
+        String bestFor) {
 
     /** Fits the hardware and the budget, counting an unknown as no objection. */
     public boolean acceptable() {

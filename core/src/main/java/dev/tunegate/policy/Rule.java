@@ -13,7 +13,14 @@ import java.util.List;
  * @param thresholds its overridable thresholds
  * @param subject when the rule applies at all (null: always); when it is known to be false the rule is NOT_APPLICABLE
  */
-public record Rule(RuleId id, Side side, String title, String sentence, Condition condition, List<Threshold> thresholds, Condition subject) {
+public record Rule(
+        RuleId id,
+        Side side,
+        String title,
+        String sentence,
+        Condition condition,
+        List<Threshold> thresholds,
+        Condition subject) {
     public Rule {
         thresholds = List.copyOf(thresholds);
     }
@@ -23,5 +30,9 @@ public record Rule(RuleId id, Side side, String title, String sentence, Conditio
     }
 
     /** Which way a fired rule pushes the decision. */
-    public enum Side { FOR_FINE_TUNING, AGAINST_FINE_TUNING, FIX_FIRST }
+    public enum Side {
+        FOR_FINE_TUNING,
+        AGAINST_FINE_TUNING,
+        FIX_FIRST
+    }
 }

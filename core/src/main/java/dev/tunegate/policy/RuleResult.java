@@ -15,8 +15,16 @@ import java.util.List;
  * @param sentence the article sentence behind it
  * @param settledBy for an unknown rule, the artifacts that would settle it
  */
-public record RuleResult(RuleId id, Rule.Side side, String title, Verdict verdict, String condition,
-                         List<ThresholdValue> thresholds, List<MeasuredValue> measured, String sentence, List<String> settledBy) {
+public record RuleResult(
+        RuleId id,
+        Rule.Side side,
+        String title,
+        Verdict verdict,
+        String condition,
+        List<ThresholdValue> thresholds,
+        List<MeasuredValue> measured,
+        String sentence,
+        List<String> settledBy) {
     public RuleResult {
         thresholds = List.copyOf(thresholds);
         measured = List.copyOf(measured);
@@ -27,7 +35,8 @@ public record RuleResult(RuleId id, Rule.Side side, String title, Verdict verdic
     public record ThresholdValue(String name, double value, String display, boolean overridden) {}
 
     /** A measure's value as the rule saw it. */
-    public record MeasuredValue(String measure, Object value, String display, String origin, String source, String detail) {}
+    public record MeasuredValue(
+            String measure, Object value, String display, String origin, String source, String detail) {}
 
     /** "reviewed pairs = 640 pairs; …" for tables. */
     public String measuredDisplay() {
@@ -37,6 +46,7 @@ public record RuleResult(RuleId id, Rule.Side side, String title, Verdict verdic
 
     public String thresholdDisplay() {
         if (thresholds.isEmpty()) return "—";
-        return String.join("; ", thresholds.stream().map(ThresholdValue::display).toList());
+        return String.join(
+                "; ", thresholds.stream().map(ThresholdValue::display).toList());
     }
 }

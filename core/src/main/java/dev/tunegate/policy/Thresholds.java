@@ -27,7 +27,9 @@ public final class Thresholds {
         return values.get(name) != defs.get(name).defaultValue();
     }
 
-    public Threshold definition(String name) { return defs.get(name); }
+    public Threshold definition(String name) {
+        return defs.get(name);
+    }
 
     public String display(String name) {
         Threshold t = defs.get(name);
@@ -35,5 +37,7 @@ public final class Thresholds {
     }
 
     /** All values, in rule order. */
-    public Map<String, Double> values() { return values; }
+    public Map<String, Double> values() {
+        return values;
+    }
 }

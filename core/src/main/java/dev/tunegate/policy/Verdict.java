@@ -5,9 +5,14 @@ package dev.tunegate.policy;
  * does not have the rule's subject (no retrieval in use, no on-prem requirement): nothing could settle it.
  */
 public enum Verdict {
-    FIRED, NOT_FIRED, UNKNOWN, NOT_APPLICABLE;
+    FIRED,
+    NOT_FIRED,
+    UNKNOWN,
+    NOT_APPLICABLE;
 
-    static Verdict of(boolean b) { return b ? FIRED : NOT_FIRED; }
+    static Verdict of(boolean b) {
+        return b ? FIRED : NOT_FIRED;
+    }
 
     Verdict and(Verdict o) {
         if (this == NOT_FIRED || o == NOT_FIRED) return NOT_FIRED;

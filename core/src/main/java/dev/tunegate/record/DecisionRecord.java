@@ -34,25 +34,51 @@ public record DecisionRecord(
         Map<String, Object> reports,
         List<String> notes,
         Provenance provenance,
-        List<MethodRow> methods) implements RecordWriter.Writable {
+        List<MethodRow> methods)
+        implements RecordWriter.Writable {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** The use case as declared. */
-    public record UseCase(String name, String taskType, String businessOwner, String technicalOwner, String costOfFailure,
-                          List<String> mustBeTrue, String factsChange, boolean citationsRequired) {}
+    public record UseCase(
+            String name,
+            String taskType,
+            String businessOwner,
+            String technicalOwner,
+            String costOfFailure,
+            List<String> mustBeTrue,
+            String factsChange,
+            boolean citationsRequired) {}
 
     /** A rule's row in the table. {@code threshold} and {@code measured} are maps of name → value. */
-    public record Rule(String id, String side, String title, Verdict verdict, String condition,
-                       Map<String, Object> threshold, String thresholdText, Map<String, Object> measured, String measuredText,
-                       List<String> settledBy, String sentence, boolean deciding) {}
+    public record Rule(
+            String id,
+            String side,
+            String title,
+            Verdict verdict,
+            String condition,
+            Map<String, Object> threshold,
+            String thresholdText,
+            Map<String, Object> measured,
+            String measuredText,
+            List<String> settledBy,
+            String sentence,
+            boolean deciding) {}
 
     /**
      * A row of the method table (FINE_TUNE and HYBRID): estimated peak memory, whether it fits the hardware,
      * cost per run, whether it is within budget (null: unknown or no budget set), the seed's band.
      */
-    public record MethodRow(String method, String label, Double peakMemoryGb, Boolean fitsHardware, Double costPerRunUsd,
-                            Boolean withinBudget, String seedBand, String bestFor, boolean chosen) {}
+    public record MethodRow(
+            String method,
+            String label,
+            Double peakMemoryGb,
+            Boolean fitsHardware,
+            Double costPerRunUsd,
+            Boolean withinBudget,
+            String seedBand,
+            String bestFor,
+            boolean chosen) {}
 
     public record CounterfactualEntry(String rule, String change, String decision, String method, String text) {}
 
@@ -64,12 +90,15 @@ public record DecisionRecord(
         public record Metric(String name, String target, String source) {}
     }
 
-    public record EvidenceEntry(String measure, Object value, String display, String origin, String source, String detail) {}
-
+    public record EvidenceEntry(
+            String measure, Object value, String display, String origin, String source, String detail) {}
 
     /** The file-name slug: {@code ticket-routing-fine-tune}. */
     public String slug() {
-        String base = (useCase.name() + "-" + decision).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String base = (useCase.name() + "-" + decision)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
         return base.length() > 60 ? base.substring(0, 60) : base;
     }
 

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 public final class Doctor {
     /** Where records without a log line are moved. */
     public static final String INCOMPLETE = "decisions/incomplete";
+
     private static final Pattern NUMBERED = Pattern.compile("^(\\d{4}-.+?)\\.(md|json|html)$");
 
     /** One problem: what, where, and whether it was (or would be) repaired. */
@@ -44,7 +45,10 @@ public final class Doctor {
         }
 
         public String line() {
-            return file + ": " + what + (repaired ? (repairable ? " — repaired" : "") : repairable ? " — repairable (run without --dry-run)" : " — cannot be repaired");
+            return file + ": " + what
+                    + (repaired
+                            ? (repairable ? " — repaired" : "")
+                            : repairable ? " — repairable (run without --dry-run)" : " — cannot be repaired");
         }
     }
 
@@ -61,7 +65,8 @@ public final class Doctor {
             // under the lock no writer of this workspace is in flight: every temp file is an orphan
             for (Path t : WorkspaceWriteLock.orphanTemps(root, Instant.MAX)) {
                 if (!dryRun) delete(t);
-                out.add(new Problem(rel(t), "orphan temp file of a killed write (" + size(t) + " bytes)", true, !dryRun));
+                out.add(new Problem(
+                        rel(t), "orphan temp file of a killed write (" + size(t) + " bytes)", true, !dryRun));
             }
             out.addAll(decisions(dryRun));
             return out;
@@ -96,27 +101,51 @@ public final class Doctor {
                 if (node == null || !node.isObject()) {
                     if (last) {
                         if (!dryRun) AtomicFiles.appendLine(log, "");
-                        out.add(new Problem(rel(log) + ":" + (i + 1), "torn last line (a write that did not finish); it is ignored and the log "
-                                + "is terminated so the next line starts clean", true, !dryRun));
+                        out.add(new Problem(
+                                rel(log) + ":" + (i + 1),
+                                "torn last line (a write that did not finish); it is ignored and the log "
+                                        + "is terminated so the next line starts clean",
+                                true,
+                                !dryRun));
                     } else {
-                        out.add(Problem.note(rel(log) + ":" + (i + 1), "note: not a JSON object (torn by an earlier kill?); readers skip it"));
+                        out.add(Problem.note(
+                                rel(log) + ":" + (i + 1),
+                                "note: not a JSON object (torn by an earlier kill?); readers skip it"));
                     }
                     continue;
                 }
                 String id = node.path("id").asText("");
                 Integer before = ids.putIfAbsent(id, i + 1);
-                if (before != null) out.add(new Problem(rel(log) + ":" + (i + 1), "record id " + id + " is logged twice (first at line " + before + ")", false, false));
+                if (before != null)
+                    out.add(new Problem(
+                            rel(log) + ":" + (i + 1),
+                            "record id " + id + " is logged twice (first at line " + before + ")",
+                            false,
+                            false));
                 String md = node.path("record").asText(null);
                 String json = node.path("json").asText(null);
                 if (md != null) logged.add(base(md));
                 if (json != null) logged.add(base(json));
                 if (json == null || !Files.isRegularFile(dir.resolve(json))) {
-                    out.add(new Problem(rel(log) + ":" + (i + 1), "record " + id + ": its JSON " + json + " is missing", false, false));
-                } else if (!Digests.sha256(read(dir.resolve(json))).equals(node.path("sha256").asText())) {
-                    out.add(new Problem(rel(log) + ":" + (i + 1), "record " + id + ": " + json + " does not match the sha256 its log line records", false, false));
+                    out.add(new Problem(
+                            rel(log) + ":" + (i + 1),
+                            "record " + id + ": its JSON " + json + " is missing",
+                            false,
+                            false));
+                } else if (!Digests.sha256(read(dir.resolve(json)))
+                        .equals(node.path("sha256").asText())) {
+                    out.add(new Problem(
+                            rel(log) + ":" + (i + 1),
+                            "record " + id + ": " + json + " does not match the sha256 its log line records",
+                            false,
+                            false));
                 }
                 if (md != null && !Files.isRegularFile(dir.resolve(md))) {
-                    out.add(new Problem(rel(log) + ":" + (i + 1), "record " + id + ": its Markdown " + md + " is missing", false, false));
+                    out.add(new Problem(
+                            rel(log) + ":" + (i + 1),
+                            "record " + id + ": its Markdown " + md + " is missing",
+                            false,
+                            false));
                 }
             }
         }
@@ -126,20 +155,30 @@ public final class Doctor {
             try (Stream<Path> s = Files.list(dir)) {
                 s.forEach(p -> {
                     Matcher m = NUMBERED.matcher(p.getFileName().toString());
-                    if (m.matches() && !logged.contains(m.group(1))) unlogged.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(p);
+                    if (m.matches() && !logged.contains(m.group(1)))
+                        unlogged.computeIfAbsent(m.group(1), k -> new ArrayList<>())
+                                .add(p);
                 });
             } catch (IOException e) {
                 throw new WriteFailedException(dir, "cannot list " + dir + ": " + e.getMessage(), e);
             }
         }
         for (Map.Entry<String, List<Path>> e : unlogged.entrySet()) {
-            List<String> names = e.getValue().stream().map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names = e.getValue().stream()
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
             if (!dryRun) {
                 Path to = root.resolve(INCOMPLETE);
                 for (Path p : e.getValue()) move(p, to.resolve(p.getFileName()));
             }
-            out.add(new Problem("decisions/" + e.getKey(), "record without its log line (" + String.join(", ", names) + "): its run did not finish; "
-                    + (dryRun ? "would be moved" : "moved") + " to " + INCOMPLETE + "/ — run the command again for a complete record", true, !dryRun));
+            out.add(new Problem(
+                    "decisions/" + e.getKey(),
+                    "record without its log line (" + String.join(", ", names) + "): its run did not finish; "
+                            + (dryRun ? "would be moved" : "moved") + " to " + INCOMPLETE
+                            + "/ — run the command again for a complete record",
+                    true,
+                    !dryRun));
         }
         return out;
     }

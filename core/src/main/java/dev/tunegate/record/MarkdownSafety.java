@@ -15,7 +15,9 @@ public final class MarkdownSafety {
     private static final Pattern INLINE_LINK = Pattern.compile("\\]\\(\\s*([^)\\s]*)");
     /** {@code ]:} of a link reference definition, with its destination. */
     private static final Pattern REFERENCE = Pattern.compile("\\]:[ \\t]*(\\S*)");
-    private static final Pattern SAFE_DESTINATION = Pattern.compile("^(https?://|mailto:)[^&]*", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SAFE_DESTINATION =
+            Pattern.compile("^(https?://|mailto:)[^&]*", Pattern.CASE_INSENSITIVE);
 
     private MarkdownSafety() {}
 

@@ -16,8 +16,13 @@ import java.util.Map;
  *
  * @param analysis the thresholds, analyzers and dataset version of a decision; null for a pilot record
  */
-public record Provenance(String tool, String toolVersion, String workspace, List<AnalyzerResult.InputFile> inputs,
-                         Map<String, Object> config, @JsonUnwrapped Analysis analysis) {
+public record Provenance(
+        String tool,
+        String toolVersion,
+        String workspace,
+        List<AnalyzerResult.InputFile> inputs,
+        Map<String, Object> config,
+        @JsonUnwrapped Analysis analysis) {
     public Provenance {
         inputs = List.copyOf(inputs);
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
@@ -27,10 +32,16 @@ public record Provenance(String tool, String toolVersion, String workspace, List
      * What the pipeline ran for a decision. {@code datasetVersion}: the dataset version (tunegate data snapshot)
      * of the training file the decision used, or null when none records its current bytes.
      */
-    public record Analysis(Map<String, Double> thresholds, List<String> analyzers, List<String> skippedAnalyzers, String datasetVersion) {}
+    public record Analysis(
+            Map<String, Double> thresholds,
+            List<String> analyzers,
+            List<String> skippedAnalyzers,
+            String datasetVersion) {}
 
     /** This tool, this version, the workspace's folder name. */
-    public static Provenance of(Workspace ws, List<AnalyzerResult.InputFile> inputs, Map<String, Object> config, Analysis analysis) {
-        return new Provenance("tunegate", ToolVersion.get(), ws.root().getFileName().toString(), inputs, config, analysis);
+    public static Provenance of(
+            Workspace ws, List<AnalyzerResult.InputFile> inputs, Map<String, Object> config, Analysis analysis) {
+        return new Provenance(
+                "tunegate", ToolVersion.get(), ws.root().getFileName().toString(), inputs, config, analysis);
     }
 }

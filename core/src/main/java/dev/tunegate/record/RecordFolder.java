@@ -2,10 +2,10 @@ package dev.tunegate.record;
 
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.Json;
+import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import dev.tunegate.io.WorkspaceWriteLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -37,16 +37,20 @@ public final class RecordFolder {
     }
 
     /** The folder. */
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
     /** The number the next record gets (1 + the highest existing, whatever its kind). */
     public int nextNumber() {
         if (!Files.isDirectory(dir)) return 1;
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> NUMBERED.matcher(p.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1)))
-                    .max().orElse(0) + 1;
+                            .filter(Matcher::matches)
+                            .mapToInt(m -> Integer.parseInt(m.group(1)))
+                            .max()
+                            .orElse(0)
+                    + 1;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -58,7 +62,9 @@ public final class RecordFolder {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> {
                         String n = p.getFileName().toString();
-                        return n.endsWith(".json") && !n.endsWith("-pilot.json") && NUMBERED.matcher(n).matches();
+                        return n.endsWith(".json")
+                                && !n.endsWith("-pilot.json")
+                                && NUMBERED.matcher(n).matches();
                     })
                     .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
@@ -102,7 +108,8 @@ public final class RecordFolder {
      * @param logLine the line; its {@code record} and {@code json} fields are set here
      * @throws IllegalStateException when the record exists already: records are never rewritten
      */
-    public Committed commit(String base, String jsonText, String markdown, Companion companion, Map<String, Object> logLine) {
+    public Committed commit(
+            String base, String jsonText, String markdown, Companion companion, Map<String, Object> logLine) {
         try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquire(workspaceRoot)) {
             Path md = dir.resolve(base + ".md");
             Path json = dir.resolve(base + ".json");

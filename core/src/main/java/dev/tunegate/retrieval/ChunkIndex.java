@@ -45,6 +45,7 @@ import org.apache.lucene.util.BytesRef;
 public final class ChunkIndex implements AutoCloseable {
     /** Bumped when the index layout changes, so old indexes are rebuilt. */
     static final String LAYOUT = "tunegate-retrieval/1";
+
     private static final String DIGEST_KEY = "tunegate.digest";
     private static final String F_TEXT = "text";
     private static final String F_GROUP = "group";
@@ -95,8 +96,13 @@ public final class ChunkIndex implements AutoCloseable {
      * @param publicDocuments whether documents without groups are visible to every principal
      * @param progress where indexing reports progress
      */
-    public static ChunkIndex openOrBuild(Path folder, String digest, List<Document> documents, Supplier<List<Chunk>> chunks,
-                                         boolean publicDocuments, Progress progress) {
+    public static ChunkIndex openOrBuild(
+            Path folder,
+            String digest,
+            List<Document> documents,
+            Supplier<List<Chunk>> chunks,
+            boolean publicDocuments,
+            Progress progress) {
         String fullDigest = LAYOUT + ":" + digest;
         try {
             Files.createDirectories(folder);
@@ -127,7 +133,8 @@ public final class ChunkIndex implements AutoCloseable {
         }
     }
 
-    private static void build(Directory dir, String digest, List<Document> documents, List<Chunk> chunks, Progress progress)
+    private static void build(
+            Directory dir, String digest, List<Document> documents, List<Chunk> chunks, Progress progress)
             throws IOException {
         Map<String, Document> byId = new java.util.HashMap<>();
         for (Document d : documents) byId.put(d.id(), d);
@@ -136,7 +143,7 @@ public final class ChunkIndex implements AutoCloseable {
                 .setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(64);
         try (IndexWriter w = new IndexWriter(dir, cfg);
-             Progress.Task task = progress.start("indexing chunks", chunks.size(), "chunks")) {
+                Progress.Task task = progress.start("indexing chunks", chunks.size(), "chunks")) {
             int pending = 0;
             for (Chunk c : chunks) {
                 Document d = byId.get(c.documentId());
@@ -160,10 +167,14 @@ public final class ChunkIndex implements AutoCloseable {
     }
 
     /** Whether this open rebuilt the index (false: the committed index matched the digest). */
-    public boolean rebuilt() { return rebuilt; }
+    public boolean rebuilt() {
+        return rebuilt;
+    }
 
     /** Chunks in the index. */
-    public int size() { return reader.numDocs(); }
+    public int size() {
+        return reader.numDocs();
+    }
 
     /** Chunk id → document id, for every chunk in the index. */
     public Map<String, String> chunkDocuments() {
@@ -203,7 +214,8 @@ public final class ChunkIndex implements AutoCloseable {
                 BooleanQuery.Builder allowed = new BooleanQuery.Builder();
                 boolean any = false;
                 if (!principal.groups().isEmpty()) {
-                    List<BytesRef> groups = principal.groups().stream().map(BytesRef::new).toList();
+                    List<BytesRef> groups =
+                            principal.groups().stream().map(BytesRef::new).toList();
                     allowed.add(new TermInSetQuery(F_GROUP, groups), Occur.SHOULD);
                     any = true;
                 }
@@ -212,11 +224,15 @@ public final class ChunkIndex implements AutoCloseable {
                     any = true;
                 }
                 if (!any) return List.of();
-                query = new BooleanQuery.Builder().add(query, Occur.MUST).add(allowed.build(), Occur.FILTER).build();
+                query = new BooleanQuery.Builder()
+                        .add(query, Occur.MUST)
+                        .add(allowed.build(), Occur.FILTER)
+                        .build();
             }
             ScoreDoc[] docs = searcher.search(query, Math.max(1, n)).scoreDocs;
             List<ChunkHit> hits = new ArrayList<>(docs.length);
-            for (ScoreDoc sd : docs) hits.add(new ChunkHit(chunkIds[sd.doc], documentIds[sd.doc], sd.score, tokens[sd.doc]));
+            for (ScoreDoc sd : docs)
+                hits.add(new ChunkHit(chunkIds[sd.doc], documentIds[sd.doc], sd.score, tokens[sd.doc]));
             return hits;
         } catch (IOException e) {
             throw new UncheckedIOException("retrieval index search failed: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.tunegate.retrieval;
 
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A corpus read from a folder or a documents JSONL: the usable documents (unique ids, in reading
@@ -37,7 +37,8 @@ public record Corpus(Path path, List<Document> documents, List<Finding> findings
     public static Corpus read(Path path) {
         if (Files.isDirectory(path)) return dedupe(path, new FolderCorpusReader(path).read());
         if (Files.isRegularFile(path)) return dedupe(path, JsonlCorpusReader.read(path));
-        throw new InvalidInputException(path + ": no such file or folder; expected a corpus folder or a documents JSONL");
+        throw new InvalidInputException(
+                path + ": no such file or folder; expected a corpus folder or a documents JSONL");
     }
 
     private static Corpus dedupe(Path path, Corpus raw) {
@@ -49,8 +50,12 @@ public record Corpus(Path path, List<Document> documents, List<Finding> findings
             if (first == null) {
                 kept.add(d);
             } else {
-                findings.add(new Finding(d.file(), d.line(), "DUPLICATE_ID",
-                        "duplicate id \"" + d.id() + "\" (first at " + first.file() + ":" + first.line() + "); this document is skipped"));
+                findings.add(new Finding(
+                        d.file(),
+                        d.line(),
+                        "DUPLICATE_ID",
+                        "duplicate id \"" + d.id() + "\" (first at " + first.file() + ":" + first.line()
+                                + "); this document is skipped"));
             }
         }
         return new Corpus(path, kept, findings, raw.files());
@@ -67,7 +72,12 @@ public record Corpus(Path path, List<Document> documents, List<Finding> findings
     public String contentDigest() {
         MessageDigest md = Digests.newSha256();
         for (Document d : documents) {
-            for (String s : List.of(d.id(), d.title(), d.text(), String.join("\u0001", d.groups()), d.source(),
+            for (String s : List.of(
+                    d.id(),
+                    d.title(),
+                    d.text(),
+                    String.join("\u0001", d.groups()),
+                    d.source(),
                     d.updated().toString())) {
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
                 md.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));

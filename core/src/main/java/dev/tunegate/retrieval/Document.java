@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param file the file it was read from
  * @param line the 1-based line it starts on (1 for a whole file)
  */
-public record Document(String id, String title, String text, List<String> groups, List<LocalDate> updated,
-                       String source, String file, long line) {
+public record Document(
+        String id,
+        String title,
+        String text,
+        List<String> groups,
+        List<LocalDate> updated,
+        String source,
+        String file,
+        long line) {
     public Document {
         Objects.requireNonNull(id, "id");
         title = title == null ? "" : title;

@@ -52,7 +52,8 @@ record DocumentMetadata(String id, String title, List<String> groups, List<Local
         Object g = map.get("groups");
         if (g instanceof List<?> list) {
             for (Object o : list) {
-                if (!(o instanceof String || o instanceof Number) || o.toString().isBlank()) {
+                if (!(o instanceof String || o instanceof Number)
+                        || o.toString().isBlank()) {
                     throw new FieldException("groups", "a list of group names", list);
                 }
                 groups.add(o.toString().strip());
@@ -75,7 +76,8 @@ record DocumentMetadata(String id, String title, List<String> groups, List<Local
     private static String scalar(Map<?, ?> map, String key) throws FieldException {
         Object v = map.get(key);
         if (v == null) return null;
-        if (v instanceof String || v instanceof Number || v instanceof Boolean) return v.toString().strip();
+        if (v instanceof String || v instanceof Number || v instanceof Boolean)
+            return v.toString().strip();
         throw new FieldException(key, "a string", v);
     }
 

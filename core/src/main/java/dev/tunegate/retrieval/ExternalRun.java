@@ -45,7 +45,8 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
 
     /** Reads a run in TREC or JSONL format. */
     public static ExternalRun read(Path file) {
-        if (!Files.isRegularFile(file)) throw new InvalidInputException(file + ": no such file; expected a TREC run or a JSONL run");
+        if (!Files.isRegularFile(file))
+            throw new InvalidInputException(file + ": no such file; expected a TREC run or a JSONL run");
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -54,7 +55,8 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        String first =
+                lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
         return first.startsWith("{") ? jsonl(file, lines) : trec(file, lines);
     }
 
@@ -73,8 +75,12 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
                 score = Double.parseDouble(f[4]);
                 if (Double.isNaN(score)) throw new NumberFormatException();
             } catch (NumberFormatException e) {
-                findings.add(new Finding(label, i + 1, "INVALID_RUN_LINE", "expected \"qid Q0 docid rank score tag\" with a numeric score, found \""
-                        + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "\"; skipped"));
+                findings.add(new Finding(
+                        label,
+                        i + 1,
+                        "INVALID_RUN_LINE",
+                        "expected \"qid Q0 docid rank score tag\" with a numeric score, found \""
+                                + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "\"; skipped"));
                 continue;
             }
             rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Row(f[2], score));
@@ -82,12 +88,19 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
         Map<String, List<Ranked>> rankings = new LinkedHashMap<>();
         rows.forEach((qid, list) -> {
             // trec_eval: sort by score descending, then by docno descending
-            list.sort(Comparator.comparingDouble(Row::score).reversed().thenComparing(Row::doc, Comparator.reverseOrder()));
+            list.sort(Comparator.comparingDouble(Row::score)
+                    .reversed()
+                    .thenComparing(Row::doc, Comparator.reverseOrder()));
             Set<String> seen = new HashSet<>();
             List<Ranked> ranked = new ArrayList<>();
             for (Row r : list) if (seen.add(r.doc())) ranked.add(new Ranked(r.doc(), r.score()));
             if (ranked.size() < list.size()) {
-                findings.add(new Finding(label, 0, "DUPLICATE_RESULT", "question " + qid + " lists " + (list.size() - ranked.size()) + " document(s) twice; the best-scored entry is kept"));
+                findings.add(new Finding(
+                        label,
+                        0,
+                        "DUPLICATE_RESULT",
+                        "question " + qid + " lists " + (list.size() - ranked.size())
+                                + " document(s) twice; the best-scored entry is kept"));
             }
             rankings.put(qid, ranked);
         });
@@ -105,17 +118,32 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                findings.add(new Finding(label, i + 1, "INVALID_JSON", "not valid JSON: " + e.getOriginalMessage() + "; skipped"));
+                findings.add(new Finding(
+                        label, i + 1, "INVALID_JSON", "not valid JSON: " + e.getOriginalMessage() + "; skipped"));
                 continue;
             }
             JsonNode id = node.isObject() ? (node.has("id") ? node.get("id") : node.get("qid")) : null;
-            JsonNode results = node.isObject() ? (node.has("results") ? node.get("results") : node.get("ranked")) : null;
+            JsonNode results =
+                    node.isObject() ? (node.has("results") ? node.get("results") : node.get("ranked")) : null;
             if (id == null || !(id.isTextual() || id.isIntegralNumber())) {
-                findings.add(new Finding(label, i + 1, "INVALID_RUN_LINE", "field \"id\": expected a question id, found " + (id == null ? "nothing" : id.toString()) + "; skipped"));
+                findings.add(new Finding(
+                        label,
+                        i + 1,
+                        "INVALID_RUN_LINE",
+                        "field \"id\": expected a question id, found " + (id == null ? "nothing" : id.toString())
+                                + "; skipped"));
                 continue;
             }
             if (results == null || !results.isArray()) {
-                findings.add(new Finding(label, i + 1, "INVALID_RUN_LINE", "field \"results\": expected a list of document ids, found " + (results == null ? "nothing" : results.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + "; skipped"));
+                findings.add(new Finding(
+                        label,
+                        i + 1,
+                        "INVALID_RUN_LINE",
+                        "field \"results\": expected a list of document ids, found "
+                                + (results == null
+                                        ? "nothing"
+                                        : results.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                                + "; skipped"));
                 continue;
             }
             List<Ranked> ranked = new ArrayList<>();
@@ -128,7 +156,8 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
                     doc = e.asText();
                 } else if (e.isObject() && e.has("id")) {
                     doc = e.get("id").asText();
-                    if (e.has("score") && e.get("score").isNumber()) score = e.get("score").asDouble();
+                    if (e.has("score") && e.get("score").isNumber())
+                        score = e.get("score").asDouble();
                 } else {
                     ok = false;
                     break;
@@ -136,11 +165,19 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
                 if (seen.add(doc)) ranked.add(new Ranked(doc, score));
             }
             if (!ok) {
-                findings.add(new Finding(label, i + 1, "INVALID_RUN_LINE", "field \"results\": expected ids or {\"id\", \"score\"} objects; skipped"));
+                findings.add(new Finding(
+                        label,
+                        i + 1,
+                        "INVALID_RUN_LINE",
+                        "field \"results\": expected ids or {\"id\", \"score\"} objects; skipped"));
                 continue;
             }
             if (rankings.putIfAbsent(id.asText(), ranked) != null) {
-                findings.add(new Finding(label, i + 1, "DUPLICATE_ID", "question " + id.asText() + " appears twice; the first line is kept"));
+                findings.add(new Finding(
+                        label,
+                        i + 1,
+                        "DUPLICATE_ID",
+                        "question " + id.asText() + " appears twice; the first line is kept"));
             }
         }
         return new ExternalRun(file, rankings, findings);

@@ -83,7 +83,8 @@ final class FolderCorpusReader {
             findings.add(new Finding(file, 0, "UNREADABLE", "not valid UTF-8; this document is skipped"));
             return;
         } catch (IOException e) {
-            findings.add(new Finding(file, 0, "UNREADABLE", "cannot read: " + e.getMessage() + "; this document is skipped"));
+            findings.add(new Finding(
+                    file, 0, "UNREADABLE", "cannot read: " + e.getMessage() + "; this document is skipped"));
             return;
         }
         if (content.startsWith("\uFEFF")) content = content.substring(1);
@@ -96,7 +97,11 @@ final class FolderCorpusReader {
         if (!html && (content.startsWith("---\n") || content.startsWith("---\r\n"))) {
             int end = closingFence(content);
             if (end < 0) {
-                findings.add(new Finding(file, 1, "INVALID_FRONT_MATTER", "front matter opened with --- is never closed; this document is skipped"));
+                findings.add(new Finding(
+                        file,
+                        1,
+                        "INVALID_FRONT_MATTER",
+                        "front matter opened with --- is never closed; this document is skipped"));
                 return;
             }
             String yaml = content.substring(content.indexOf('\n') + 1, end);
@@ -105,7 +110,8 @@ final class FolderCorpusReader {
             try {
                 meta = parseYaml(yaml);
             } catch (BadMetadata e) {
-                findings.add(new Finding(file, 1 + e.line, "INVALID_FRONT_MATTER", e.getMessage() + "; this document is skipped"));
+                findings.add(new Finding(
+                        file, 1 + e.line, "INVALID_FRONT_MATTER", e.getMessage() + "; this document is skipped"));
                 return;
             }
         }
@@ -114,15 +120,24 @@ final class FolderCorpusReader {
             files.add(sidecar);
             metaFile = label(sidecar);
             if (meta != DocumentMetadata.NONE) {
-                findings.add(new Finding(metaFile, 0, "CONFLICTING_METADATA", "both front matter in " + file + " and this sidecar; the front matter is used"));
+                findings.add(new Finding(
+                        metaFile,
+                        0,
+                        "CONFLICTING_METADATA",
+                        "both front matter in " + file + " and this sidecar; the front matter is used"));
             } else {
                 try {
                     meta = parseYaml(decode(Files.readAllBytes(sidecar)));
                 } catch (BadMetadata e) {
-                    findings.add(new Finding(metaFile, e.line, "INVALID_METADATA", e.getMessage() + "; " + file + " is skipped"));
+                    findings.add(new Finding(
+                            metaFile, e.line, "INVALID_METADATA", e.getMessage() + "; " + file + " is skipped"));
                     return;
                 } catch (IOException e) {
-                    findings.add(new Finding(metaFile, 0, "UNREADABLE", "cannot read sidecar: " + e.getMessage() + "; " + file + " is skipped"));
+                    findings.add(new Finding(
+                            metaFile,
+                            0,
+                            "UNREADABLE",
+                            "cannot read sidecar: " + e.getMessage() + "; " + file + " is skipped"));
                     return;
                 }
             }
@@ -142,18 +157,24 @@ final class FolderCorpusReader {
         if (id == null) {
             String rel = file;
             id = rel.substring(0, rel.length() - ext.length());
-            findings.add(new Finding(metaFile, meta == DocumentMetadata.NONE ? 0 : 1, "MISSING_ID",
-                    "no \"id\" in the metadata; the path-derived id \"" + id + "\" is used (judgments that use another id will not match)"));
+            findings.add(new Finding(
+                    metaFile,
+                    meta == DocumentMetadata.NONE ? 0 : 1,
+                    "MISSING_ID",
+                    "no \"id\" in the metadata; the path-derived id \"" + id
+                            + "\" is used (judgments that use another id will not match)"));
         }
-        documents.add(new Document(id, title == null ? "" : title, text, meta.groups(), meta.updated(),
-                meta.source(), file, 1));
+        documents.add(new Document(
+                id, title == null ? "" : title, text, meta.groups(), meta.updated(), meta.source(), file, 1));
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     /** The offset of the closing {@code ---} (or {@code ...}) line of front matter, or -1. */
@@ -198,7 +219,10 @@ final class FolderCorpusReader {
         }
         if (parsed == null) return DocumentMetadata.NONE;
         if (!(parsed instanceof Map<?, ?> map)) {
-            throw new BadMetadata(1, "expected a mapping of id, title, groups, updated, source; found " + parsed.getClass().getSimpleName());
+            throw new BadMetadata(
+                    1,
+                    "expected a mapping of id, title, groups, updated, source; found "
+                            + parsed.getClass().getSimpleName());
         }
         try {
             return DocumentMetadata.from(map);
@@ -229,7 +253,9 @@ final class FolderCorpusReader {
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
                     String s = t.text();
-                    if (out.length() == 0 || out.charAt(out.length() - 1) == '\n' || out.charAt(out.length() - 1) == ' ') s = s.stripLeading();
+                    if (out.length() == 0
+                            || out.charAt(out.length() - 1) == '\n'
+                            || out.charAt(out.length() - 1) == ' ') s = s.stripLeading();
                     out.append(s);
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
@@ -248,7 +274,11 @@ final class FolderCorpusReader {
                 if (node instanceof Element e && (e.isBlock() || e.normalName().matches("h[1-6]"))) newline(out);
             }
         });
-        return out.toString().replaceAll("[ \t]+\n", "\n").replaceAll(" {2,}", " ").replaceAll("\n{3,}", "\n\n").strip() + "\n";
+        return out.toString()
+                        .replaceAll("[ \t]+\n", "\n")
+                        .replaceAll(" {2,}", " ")
+                        .replaceAll("\n{3,}", "\n\n")
+                        .strip() + "\n";
     }
 
     private static void newline(StringBuilder out) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param principalGroups the groups of the principal asking, or null when the question has no principal
  * @param line the line it was read from (0 when it comes from qrels only)
  */
-public record GoldenQuestion(String id, String question, Map<String, Integer> relevance, List<String> principalGroups, long line) {
+public record GoldenQuestion(
+        String id, String question, Map<String, Integer> relevance, List<String> principalGroups, long line) {
     public GoldenQuestion {
         Objects.requireNonNull(id, "id");
         question = question == null ? "" : question;
@@ -23,7 +24,9 @@ public record GoldenQuestion(String id, String question, Map<String, Integer> re
     }
 
     /** Whether the question is asked by a principal (its groups were given). */
-    public boolean hasPrincipal() { return principalGroups != null; }
+    public boolean hasPrincipal() {
+        return principalGroups != null;
+    }
 
     /** Whether at least one judged id has a grade ≥ 1. */
     public boolean hasRelevant() {

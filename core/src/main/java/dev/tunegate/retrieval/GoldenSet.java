@@ -2,8 +2,8 @@ package dev.tunegate.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunegate.io.JsonlLines;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.JsonlLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,8 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
      * (questions then have judgments but no text).
      */
     public static GoldenSet read(Path file) {
-        if (!Files.isRegularFile(file)) throw new InvalidInputException(file + ": no such file; expected golden questions JSONL or TREC qrels");
+        if (!Files.isRegularFile(file))
+            throw new InvalidInputException(file + ": no such file; expected golden questions JSONL or TREC qrels");
         String first;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             first = r.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
@@ -53,7 +54,8 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
 
     /** Reads golden questions JSONL; bad lines are findings. */
     public static GoldenSet readJsonl(Path file) {
-        if (!Files.isRegularFile(file)) throw new InvalidInputException(file + ": no such file; expected golden questions JSONL");
+        if (!Files.isRegularFile(file))
+            throw new InvalidInputException(file + ": no such file; expected golden questions JSONL");
         String label = file.getFileName().toString();
         List<GoldenQuestion> out = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -68,9 +70,14 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 @Override
                 public void notAnObject(long n, String text, JsonNode parsed, String parseError) {
                     if (parseError != null) {
-                        findings.add(new Finding(label, n, "INVALID_JSON", "not valid JSON: " + parseError + "; this question is skipped"));
+                        findings.add(new Finding(
+                                label,
+                                n,
+                                "INVALID_JSON",
+                                "not valid JSON: " + parseError + "; this question is skipped"));
                     } else {
-                        findings.add(new Finding(label, n, "INVALID_QUESTION", "expected a JSON object; this question is skipped"));
+                        findings.add(new Finding(
+                                label, n, "INVALID_QUESTION", "expected a JSON object; this question is skipped"));
                     }
                 }
             });
@@ -88,7 +95,8 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
      * without text.
      */
     public GoldenSet withQrels(Path qrels) {
-        if (!Files.isRegularFile(qrels)) throw new InvalidInputException(qrels + ": no such file; expected TREC qrels (qid 0 docid rel)");
+        if (!Files.isRegularFile(qrels))
+            throw new InvalidInputException(qrels + ": no such file; expected TREC qrels (qid 0 docid rel)");
         String label = qrels.getFileName().toString();
         Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
         List<Finding> found = new ArrayList<>(findings);
@@ -99,10 +107,16 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 n++;
                 if (line.isBlank()) continue;
                 String[] f = line.strip().split("\\s+");
-                if (n == 1 && f.length >= 3 && f[0].toLowerCase(Locale.ROOT).contains("query")) continue; // BEIR's TSV header
+                if (n == 1 && f.length >= 3 && f[0].toLowerCase(Locale.ROOT).contains("query"))
+                    continue; // BEIR's TSV header
                 Integer grade = f.length == 4 ? parseInt(f[3]) : f.length == 3 ? parseInt(f[2]) : null;
                 if (grade == null) {
-                    found.add(new Finding(label, n, "INVALID_QREL", "expected \"qid 0 docid rel\" with an integer rel, found \"" + abbreviate(line) + "\"; skipped"));
+                    found.add(new Finding(
+                            label,
+                            n,
+                            "INVALID_QREL",
+                            "expected \"qid 0 docid rel\" with an integer rel, found \"" + abbreviate(line)
+                                    + "\"; skipped"));
                     continue;
                 }
                 String doc = f.length == 4 ? f[2] : f[1];
@@ -137,11 +151,19 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
-    private static void question(String label, JsonNode node, long n, Map<String, Long> seen, List<GoldenQuestion> out, List<Finding> findings) {
+    private static void question(
+            String label,
+            JsonNode node,
+            long n,
+            Map<String, Long> seen,
+            List<GoldenQuestion> out,
+            List<Finding> findings) {
         String problem = null;
         JsonNode id = node.get("id");
         if (!node.isObject()) problem = "expected a JSON object";
-        else if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) problem = "field \"id\": expected a string, found " + kind(id);
+        else if (id == null
+                || !(id.isTextual() || id.isIntegralNumber())
+                || id.asText().isBlank()) problem = "field \"id\": expected a string, found " + kind(id);
         if (problem != null) {
             findings.add(new Finding(label, n, "INVALID_QUESTION", problem + "; this question is skipped"));
             return;
@@ -149,12 +171,20 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
         String qid = id.asText().strip();
         Long first = seen.putIfAbsent(qid, n);
         if (first != null) {
-            findings.add(new Finding(label, n, "DUPLICATE_ID", "duplicate question id \"" + qid + "\" (first at line " + first + "); skipped"));
+            findings.add(new Finding(
+                    label,
+                    n,
+                    "DUPLICATE_ID",
+                    "duplicate question id \"" + qid + "\" (first at line " + first + "); skipped"));
             return;
         }
         JsonNode q = node.get("question");
         if (q != null && !q.isTextual()) {
-            findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"question\": expected a string, found " + kind(q) + "; skipped"));
+            findings.add(new Finding(
+                    label,
+                    n,
+                    "INVALID_QUESTION",
+                    "field \"question\": expected a string, found " + kind(q) + "; skipped"));
             return;
         }
         Map<String, Integer> rel = new LinkedHashMap<>();
@@ -162,41 +192,70 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
         if (relevant != null && relevant.isArray()) {
             boolean ok = true;
             for (JsonNode e : relevant) {
-                if (!(e.isTextual() || e.isIntegralNumber())) { ok = false; break; }
+                if (!(e.isTextual() || e.isIntegralNumber())) {
+                    ok = false;
+                    break;
+                }
                 rel.put(e.asText().strip(), 1);
             }
             if (!ok) {
-                findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected a list of ids, found " + abbreviate(relevant) + "; skipped"));
+                findings.add(new Finding(
+                        label,
+                        n,
+                        "INVALID_QUESTION",
+                        "field \"relevant\": expected a list of ids, found " + abbreviate(relevant) + "; skipped"));
                 return;
             }
         } else if (relevant != null && relevant.isObject()) {
             boolean ok = true;
             for (Map.Entry<String, JsonNode> e : relevant.properties()) {
-                if (!e.getValue().isIntegralNumber()) { ok = false; break; }
+                if (!e.getValue().isIntegralNumber()) {
+                    ok = false;
+                    break;
+                }
                 rel.put(e.getKey().strip(), e.getValue().asInt());
             }
             if (!ok) {
-                findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected an object of id → integer grade, found " + abbreviate(relevant) + "; skipped"));
+                findings.add(new Finding(
+                        label,
+                        n,
+                        "INVALID_QUESTION",
+                        "field \"relevant\": expected an object of id → integer grade, found " + abbreviate(relevant)
+                                + "; skipped"));
                 return;
             }
         } else if (relevant != null && !relevant.isNull()) {
-            findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"relevant\": expected a list of ids or an object of id → grade, found " + kind(relevant) + "; skipped"));
+            findings.add(new Finding(
+                    label,
+                    n,
+                    "INVALID_QUESTION",
+                    "field \"relevant\": expected a list of ids or an object of id → grade, found " + kind(relevant)
+                            + "; skipped"));
             return;
         }
         List<String> groups = null;
         JsonNode g = node.get("groups");
         if (g != null && g.isArray()) {
             groups = new ArrayList<>();
-            for (JsonNode e : g) if (e.isTextual() && !e.asText().isBlank()) groups.add(e.asText().strip());
+            for (JsonNode e : g)
+                if (e.isTextual() && !e.asText().isBlank())
+                    groups.add(e.asText().strip());
             if (groups.size() != g.size()) {
-                findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"groups\": expected a list of group names, found " + abbreviate(g) + "; skipped"));
+                findings.add(new Finding(
+                        label,
+                        n,
+                        "INVALID_QUESTION",
+                        "field \"groups\": expected a list of group names, found " + abbreviate(g) + "; skipped"));
                 return;
             }
         } else if (g != null && !g.isNull()) {
-            findings.add(new Finding(label, n, "INVALID_QUESTION", "field \"groups\": expected a list of group names, found " + kind(g) + "; skipped"));
+            findings.add(new Finding(
+                    label,
+                    n,
+                    "INVALID_QUESTION",
+                    "field \"groups\": expected a list of group names, found " + kind(g) + "; skipped"));
             return;
         }
         out.add(new GoldenQuestion(qid, q == null ? "" : q.asText(), rel, groups, n));
     }
-
 }

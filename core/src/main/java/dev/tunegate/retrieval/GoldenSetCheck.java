@@ -46,8 +46,12 @@ public final class GoldenSetCheck {
             String c = lower.get(u.toLowerCase(Locale.ROOT));
             if (c != null) cased.add(u + " → " + c);
         }
-        candidates.add(new Diagnosis("IDS_CASE", cased.size(), what + " ids differ from corpus ids only in letter case",
-                "compare ids exactly: fix the case in the " + what + " file", cased));
+        candidates.add(new Diagnosis(
+                "IDS_CASE",
+                cased.size(),
+                what + " ids differ from corpus ids only in letter case",
+                "compare ids exactly: fix the case in the " + what + " file",
+                cased));
 
         // prefix added to the unknown ids, or missing from them
         Map<String, List<String>> extraPrefix = new LinkedHashMap<>();
@@ -67,36 +71,65 @@ public final class GoldenSetCheck {
         for (String u : unknown) {
             for (int p = 1; p < u.length(); p++) {
                 if (!boundary(u, p)) continue;
-                if (corpusIds.contains(u.substring(p))) extraPrefix.computeIfAbsent(u.substring(0, p), k -> new ArrayList<>()).add(u + " → " + u.substring(p));
+                if (corpusIds.contains(u.substring(p)))
+                    extraPrefix
+                            .computeIfAbsent(u.substring(0, p), k -> new ArrayList<>())
+                            .add(u + " → " + u.substring(p));
                 if (corpusIds.contains(u.substring(0, p)) && !Character.isLetterOrDigit(u.charAt(p))) {
-                    extraSuffix.computeIfAbsent(u.substring(p), k -> new ArrayList<>()).add(u + " → " + u.substring(0, p));
+                    extraSuffix
+                            .computeIfAbsent(u.substring(p), k -> new ArrayList<>())
+                            .add(u + " → " + u.substring(0, p));
                 }
             }
             String c = corpusBySuffix.get(u);
-            if (c != null) missingPrefix.computeIfAbsent(c.substring(0, c.length() - u.length()), k -> new ArrayList<>()).add(u + " → " + c);
+            if (c != null)
+                missingPrefix
+                        .computeIfAbsent(c.substring(0, c.length() - u.length()), k -> new ArrayList<>())
+                        .add(u + " → " + c);
             String c2 = corpusByPrefix.get(u);
             if (c2 != null && !Character.isLetterOrDigit(c2.charAt(u.length()))) {
-                missingSuffix.computeIfAbsent(c2.substring(u.length()), k -> new ArrayList<>()).add(u + " → " + c2);
+                missingSuffix
+                        .computeIfAbsent(c2.substring(u.length()), k -> new ArrayList<>())
+                        .add(u + " → " + c2);
             }
         }
-        best(extraPrefix).ifPresent(e -> candidates.add(new Diagnosis("IDS_PREFIXED", e.getValue().size(),
-                what + " ids carry the prefix \"" + e.getKey() + "\" that corpus ids do not",
-                "strip \"" + e.getKey() + "\" from the ids in the " + what + " file", e.getValue())));
-        best(missingPrefix).ifPresent(e -> candidates.add(new Diagnosis("IDS_PREFIXED", e.getValue().size(),
-                "corpus ids carry the prefix \"" + e.getKey() + "\" that " + what + " ids lack",
-                "add \"" + e.getKey() + "\" to the ids in the " + what + " file (or drop it from the corpus ids)", e.getValue())));
-        best(extraSuffix).ifPresent(e -> candidates.add(new Diagnosis("IDS_SUFFIXED", e.getValue().size(),
-                what + " ids carry the suffix \"" + e.getKey() + "\" that corpus ids do not",
-                "strip \"" + e.getKey() + "\" from the ids in the " + what + " file", e.getValue())));
-        best(missingSuffix).ifPresent(e -> candidates.add(new Diagnosis("IDS_SUFFIXED", e.getValue().size(),
-                "corpus ids carry the suffix \"" + e.getKey() + "\" that " + what + " ids lack",
-                "add \"" + e.getKey() + "\" to the ids in the " + what + " file", e.getValue())));
+        best(extraPrefix)
+                .ifPresent(e -> candidates.add(new Diagnosis(
+                        "IDS_PREFIXED",
+                        e.getValue().size(),
+                        what + " ids carry the prefix \"" + e.getKey() + "\" that corpus ids do not",
+                        "strip \"" + e.getKey() + "\" from the ids in the " + what + " file",
+                        e.getValue())));
+        best(missingPrefix)
+                .ifPresent(e -> candidates.add(new Diagnosis(
+                        "IDS_PREFIXED",
+                        e.getValue().size(),
+                        "corpus ids carry the prefix \"" + e.getKey() + "\" that " + what + " ids lack",
+                        "add \"" + e.getKey() + "\" to the ids in the " + what
+                                + " file (or drop it from the corpus ids)",
+                        e.getValue())));
+        best(extraSuffix)
+                .ifPresent(e -> candidates.add(new Diagnosis(
+                        "IDS_SUFFIXED",
+                        e.getValue().size(),
+                        what + " ids carry the suffix \"" + e.getKey() + "\" that corpus ids do not",
+                        "strip \"" + e.getKey() + "\" from the ids in the " + what + " file",
+                        e.getValue())));
+        best(missingSuffix)
+                .ifPresent(e -> candidates.add(new Diagnosis(
+                        "IDS_SUFFIXED",
+                        e.getValue().size(),
+                        "corpus ids carry the suffix \"" + e.getKey() + "\" that " + what + " ids lack",
+                        "add \"" + e.getKey() + "\" to the ids in the " + what + " file",
+                        e.getValue())));
 
         // a constant numeric shift
         Map<String, Set<Long>> numbers = new HashMap<>();
         for (String c : corpusIds) {
             Matcher m = NUMBERED.matcher(c);
-            if (m.matches() && m.group(2).length() < 18) numbers.computeIfAbsent(m.group(1) + "\u0000" + m.group(3), k -> new java.util.HashSet<>()).add(Long.parseLong(m.group(2)));
+            if (m.matches() && m.group(2).length() < 18)
+                numbers.computeIfAbsent(m.group(1) + "\u0000" + m.group(3), k -> new java.util.HashSet<>())
+                        .add(Long.parseLong(m.group(2)));
         }
         int bestShift = 0;
         List<String> bestShifted = List.of();
@@ -110,16 +143,20 @@ public final class GoldenSetCheck {
                 long n = Long.parseLong(m.group(2)) + d;
                 if (ns != null && ns.contains(n)) shifted.add(u + " → " + m.group(1) + n + m.group(3));
             }
-            if (shifted.size() > bestShifted.size() || (shifted.size() == bestShifted.size() && Math.abs(d) < Math.abs(bestShift))) {
+            if (shifted.size() > bestShifted.size()
+                    || (shifted.size() == bestShifted.size() && Math.abs(d) < Math.abs(bestShift))) {
                 bestShift = d;
                 bestShifted = shifted;
             }
         }
         if (!bestShifted.isEmpty()) {
-            candidates.add(new Diagnosis("IDS_SHIFTED", bestShifted.size(),
+            candidates.add(new Diagnosis(
+                    "IDS_SHIFTED",
+                    bestShifted.size(),
                     what + " ids look shifted by " + signed(bestShift) + " relative to corpus ids",
                     "the " + what + " ids were probably exported with an off-by-" + Math.abs(bestShift)
-                            + " error (e.g. 0- vs 1-based numbering): regenerate them from the corpus ids", bestShifted));
+                            + " error (e.g. 0- vs 1-based numbering): regenerate them from the corpus ids",
+                    bestShifted));
         }
         Diagnosis best = null;
         for (Diagnosis d : candidates) if (d.count() > 0 && (best == null || d.count() > best.count())) best = d;
@@ -129,14 +166,17 @@ public final class GoldenSetCheck {
 
     private static Optional<Map.Entry<String, List<String>>> best(Map<String, List<String>> m) {
         Map.Entry<String, List<String>> best = null;
-        for (Map.Entry<String, List<String>> e : m.entrySet()) if (best == null || e.getValue().size() > best.getValue().size()) best = e;
+        for (Map.Entry<String, List<String>> e : m.entrySet())
+            if (best == null || e.getValue().size() > best.getValue().size()) best = e;
         return Optional.ofNullable(best);
     }
 
     private static boolean boundary(String s, int p) {
         char a = s.charAt(p - 1), b = s.charAt(p);
-        return !Character.isLetterOrDigit(a) || !Character.isLetterOrDigit(b)
-                || (Character.isLetter(a) && Character.isDigit(b)) || (Character.isDigit(a) && Character.isLetter(b));
+        return !Character.isLetterOrDigit(a)
+                || !Character.isLetterOrDigit(b)
+                || (Character.isLetter(a) && Character.isDigit(b))
+                || (Character.isDigit(a) && Character.isLetter(b));
     }
 
     private static String signed(int d) {
@@ -152,64 +192,116 @@ public final class GoldenSetCheck {
      * @param run the external run, or null
      * @param needsText whether questions are searched by text (the built-in index)
      */
-    static List<GoldenSetProblem> check(List<GoldenQuestion> questions, Set<String> corpusIds, Map<String, List<String>> rankings,
-                                        ExternalRun run, boolean needsText) {
+    static List<GoldenSetProblem> check(
+            List<GoldenQuestion> questions,
+            Set<String> corpusIds,
+            Map<String, List<String>> rankings,
+            ExternalRun run,
+            boolean needsText) {
         List<GoldenSetProblem> out = new ArrayList<>();
-        List<String> unjudged = questions.stream().filter(q -> !q.hasRelevant()).map(GoldenQuestion::id).toList();
+        List<String> unjudged = questions.stream()
+                .filter(q -> !q.hasRelevant())
+                .map(GoldenQuestion::id)
+                .toList();
         if (!unjudged.isEmpty()) {
-            out.add(new GoldenSetProblem("QUESTIONS_WITHOUT_JUDGMENTS",
-                    unjudged.size() + " of " + questions.size() + " questions have no relevant document judged; they are left out of every metric",
-                    "add the relevant document ids to \"relevant\" (or to the qrels) for these questions", unjudged.size(), head(unjudged)));
+            out.add(new GoldenSetProblem(
+                    "QUESTIONS_WITHOUT_JUDGMENTS",
+                    unjudged.size() + " of " + questions.size()
+                            + " questions have no relevant document judged; they are left out of every metric",
+                    "add the relevant document ids to \"relevant\" (or to the qrels) for these questions",
+                    unjudged.size(),
+                    head(unjudged)));
         }
         if (needsText) {
-            List<String> textless = questions.stream().filter(q -> q.question().isBlank()).map(GoldenQuestion::id).toList();
+            List<String> textless = questions.stream()
+                    .filter(q -> q.question().isBlank())
+                    .map(GoldenQuestion::id)
+                    .toList();
             if (!textless.isEmpty()) {
-                out.add(new GoldenSetProblem("QUESTIONS_WITHOUT_TEXT",
-                        textless.size() + " questions have judgments but no question text, so the built-in index cannot search them; they count as retrieving nothing",
-                        "add them to the golden questions JSONL with a \"question\", or evaluate an external run with --run", textless.size(), head(textless)));
+                out.add(new GoldenSetProblem(
+                        "QUESTIONS_WITHOUT_TEXT",
+                        textless.size()
+                                + " questions have judgments but no question text, so the built-in index cannot search them; they count as retrieving nothing",
+                        "add them to the golden questions JSONL with a \"question\", or evaluate an external run with --run",
+                        textless.size(),
+                        head(textless)));
             }
         }
-        List<String> noPrincipal = questions.stream().filter(q -> !q.hasPrincipal()).map(GoldenQuestion::id).toList();
+        List<String> noPrincipal = questions.stream()
+                .filter(q -> !q.hasPrincipal())
+                .map(GoldenQuestion::id)
+                .toList();
         if (!noPrincipal.isEmpty() && corpusIds != null) {
-            out.add(new GoldenSetProblem("QUESTIONS_WITHOUT_PRINCIPAL",
-                    noPrincipal.size() + " of " + questions.size() + " questions have no \"groups\": they ran unfiltered and no leak check covers them",
-                    "give every golden question the groups of a real user who would ask it", noPrincipal.size(), head(noPrincipal)));
+            out.add(new GoldenSetProblem(
+                    "QUESTIONS_WITHOUT_PRINCIPAL",
+                    noPrincipal.size() + " of " + questions.size()
+                            + " questions have no \"groups\": they ran unfiltered and no leak check covers them",
+                    "give every golden question the groups of a real user who would ask it",
+                    noPrincipal.size(),
+                    head(noPrincipal)));
         }
         if (corpusIds != null) {
             Set<String> judged = new LinkedHashSet<>();
-            for (GoldenQuestion q : questions) q.relevance().forEach((id, g) -> { if (g >= 1) judged.add(id); });
+            for (GoldenQuestion q : questions)
+                q.relevance().forEach((id, g) -> {
+                    if (g >= 1) judged.add(id);
+                });
             Set<String> unknown = new LinkedHashSet<>();
             for (String id : judged) if (!corpusIds.contains(id)) unknown.add(id);
             if (!unknown.isEmpty()) {
                 Diagnosis d = diagnose(unknown, corpusIds, "judged");
-                out.add(new GoldenSetProblem("JUDGED_NOT_IN_CORPUS",
-                        "LOUD: " + unknown.size() + " of " + judged.size() + " judged relevant documents are not in the corpus — recall on their questions is zero whatever the retriever does"
+                out.add(new GoldenSetProblem(
+                        "JUDGED_NOT_IN_CORPUS",
+                        "LOUD: " + unknown.size() + " of " + judged.size()
+                                + " judged relevant documents are not in the corpus — recall on their questions is zero whatever the retriever does"
                                 + (d == null ? "" : "; " + d.message()),
-                        d == null ? "check that the golden set was written against this corpus (ids are compared exactly)" : d.suggestion(),
-                        unknown.size(), d == null ? head(List.copyOf(unknown)) : head(d.examples())));
-                if (d != null) out.add(new GoldenSetProblem(d.kind(), "LOUD: " + d.message() + " (" + d.count() + " of " + unknown.size() + " unknown ids)",
-                        d.suggestion(), d.count(), head(d.examples())));
+                        d == null
+                                ? "check that the golden set was written against this corpus (ids are compared exactly)"
+                                : d.suggestion(),
+                        unknown.size(),
+                        d == null ? head(List.copyOf(unknown)) : head(d.examples())));
+                if (d != null)
+                    out.add(new GoldenSetProblem(
+                            d.kind(),
+                            "LOUD: " + d.message() + " (" + d.count() + " of " + unknown.size() + " unknown ids)",
+                            d.suggestion(),
+                            d.count(),
+                            head(d.examples())));
             }
             if (run != null) {
                 Set<String> runUnknown = new TreeSet<>();
-                run.rankings().values().forEach(list -> list.forEach(r -> { if (!corpusIds.contains(r.id())) runUnknown.add(r.id()); }));
+                run.rankings()
+                        .values()
+                        .forEach(list -> list.forEach(r -> {
+                            if (!corpusIds.contains(r.id())) runUnknown.add(r.id());
+                        }));
                 if (!runUnknown.isEmpty()) {
                     Diagnosis d = diagnose(runUnknown, corpusIds, "run");
-                    out.add(new GoldenSetProblem("RUN_NOT_IN_CORPUS",
-                            runUnknown.size() + " documents in the run are not in the corpus: their access groups are unknown, so the leak check cannot judge them"
+                    out.add(new GoldenSetProblem(
+                            "RUN_NOT_IN_CORPUS",
+                            runUnknown.size()
+                                    + " documents in the run are not in the corpus: their access groups are unknown, so the leak check cannot judge them"
                                     + (d == null ? "" : "; " + d.message()),
                             d == null ? "evaluate the run against the corpus it was produced from" : d.suggestion(),
-                            runUnknown.size(), d == null ? head(List.copyOf(runUnknown)) : head(d.examples())));
+                            runUnknown.size(),
+                            d == null ? head(List.copyOf(runUnknown)) : head(d.examples())));
                 }
             }
         }
         if (run != null) {
-            List<String> missing = questions.stream().filter(GoldenQuestion::hasRelevant)
-                    .map(GoldenQuestion::id).filter(id -> !run.rankings().containsKey(id)).toList();
+            List<String> missing = questions.stream()
+                    .filter(GoldenQuestion::hasRelevant)
+                    .map(GoldenQuestion::id)
+                    .filter(id -> !run.rankings().containsKey(id))
+                    .toList();
             if (!missing.isEmpty()) {
-                out.add(new GoldenSetProblem("QUESTIONS_NOT_IN_RUN",
-                        missing.size() + " judged questions have no results in the run; they count as retrieving nothing (trec_eval -c)",
-                        "check the question ids of the run against the golden set", missing.size(), head(missing)));
+                out.add(new GoldenSetProblem(
+                        "QUESTIONS_NOT_IN_RUN",
+                        missing.size()
+                                + " judged questions have no results in the run; they count as retrieving nothing (trec_eval -c)",
+                        "check the question ids of the run against the golden set",
+                        missing.size(),
+                        head(missing)));
             }
         }
         GoldenSetProblem shifted = shiftedJudgments(questions, rankings);
@@ -221,7 +313,8 @@ public final class GoldenSetCheck {
      * Judgments that are consistently off by a constant from what ranks in the top 3: for each
      * question, the numeric distance between a judged id and a top-3 id of the same pattern.
      */
-    private static GoldenSetProblem shiftedJudgments(List<GoldenQuestion> questions, Map<String, List<String>> rankings) {
+    private static GoldenSetProblem shiftedJudgments(
+            List<GoldenQuestion> questions, Map<String, List<String>> rankings) {
         int[] hits = new int[2 * MAX_SHIFT + 1];
         int eligible = 0;
         Map<Integer, List<String>> examples = new HashMap<>();
@@ -237,12 +330,16 @@ public final class GoldenSetCheck {
                 any = true;
                 for (String r : ranked.subList(0, Math.min(3, ranked.size()))) {
                     Matcher mr = NUMBERED.matcher(r);
-                    if (!mr.matches() || mr.group(2).length() >= 18 || !mr.group(1).equals(mj.group(1)) || !mr.group(3).equals(mj.group(3))) continue;
+                    if (!mr.matches()
+                            || mr.group(2).length() >= 18
+                            || !mr.group(1).equals(mj.group(1))
+                            || !mr.group(3).equals(mj.group(3))) continue;
                     long d = Long.parseLong(mr.group(2)) - Long.parseLong(mj.group(2));
                     if (Math.abs(d) <= MAX_SHIFT && !seen[(int) d + MAX_SHIFT]) {
                         seen[(int) d + MAX_SHIFT] = true;
                         hits[(int) d + MAX_SHIFT]++;
-                        examples.computeIfAbsent((int) d, k -> new ArrayList<>()).add(q.id() + ": judged " + j.getKey() + ", ranked " + r);
+                        examples.computeIfAbsent((int) d, k -> new ArrayList<>())
+                                .add(q.id() + ": judged " + j.getKey() + ", ranked " + r);
                     }
                 }
             }
@@ -256,10 +353,14 @@ public final class GoldenSetCheck {
         int h = hits[bestD + MAX_SHIFT];
         int atZero = hits[MAX_SHIFT];
         if (h < 3 || h < 2 * atZero || h * 5 < eligible) return null;
-        return new GoldenSetProblem("JUDGMENTS_SHIFTED",
-                "LOUD: for " + h + " of " + eligible + " questions the document " + signed(bestD) + " away from a judged id ranks in the top 3 (the judged id itself: "
-                        + atZero + "); the judgments look shifted by " + signed(bestD),
-                "check the judgments' ids against the corpus: they were probably exported off by " + Math.abs(bestD), h, head(examples.get(bestD)));
+        return new GoldenSetProblem(
+                "JUDGMENTS_SHIFTED",
+                "LOUD: for " + h + " of " + eligible + " questions the document " + signed(bestD)
+                        + " away from a judged id ranks in the top 3 (the judged id itself: " + atZero
+                        + "); the judgments look shifted by " + signed(bestD),
+                "check the judgments' ids against the corpus: they were probably exported off by " + Math.abs(bestD),
+                h,
+                head(examples.get(bestD)));
     }
 
     private static List<String> head(List<String> l) {

@@ -31,17 +31,23 @@ public final class HeadingChunker {
      * @throws InvalidInputException when the overlap is not below the chunk size
      */
     public HeadingChunker(int maxTokens, int overlapTokens) {
-        if (maxTokens < 1) throw new InvalidInputException("retrieval.chunkTokens: expected at least 1, found " + maxTokens);
+        if (maxTokens < 1)
+            throw new InvalidInputException("retrieval.chunkTokens: expected at least 1, found " + maxTokens);
         if (overlapTokens < 0 || overlapTokens >= maxTokens) {
-            throw new InvalidInputException("retrieval.chunkOverlap: expected 0 ≤ overlap < chunkTokens (" + maxTokens + "), found " + overlapTokens);
+            throw new InvalidInputException("retrieval.chunkOverlap: expected 0 ≤ overlap < chunkTokens (" + maxTokens
+                    + "), found " + overlapTokens);
         }
         this.maxTokens = maxTokens;
         this.overlapTokens = overlapTokens;
     }
 
-    public int maxTokens() { return maxTokens; }
+    public int maxTokens() {
+        return maxTokens;
+    }
 
-    public int overlapTokens() { return overlapTokens; }
+    public int overlapTokens() {
+        return overlapTokens;
+    }
 
     /** Counts o200k_base tokens of a text. */
     public static int countTokens(String text) {
@@ -73,13 +79,19 @@ public final class HeadingChunker {
                 int end = Math.min(tokens.size(), start + maxTokens);
                 IntArrayList window = new IntArrayList(end - start);
                 for (int i = start; i < end; i++) window.add(tokens.get(i));
-                out.add(new Chunk(doc.id() + "#" + out.size(), doc.id(), heading, Vocabulary.ENCODING.decode(window), end - start));
+                out.add(new Chunk(
+                        doc.id() + "#" + out.size(),
+                        doc.id(),
+                        heading,
+                        Vocabulary.ENCODING.decode(window),
+                        end - start));
                 if (end == tokens.size()) break;
             }
         }
         if (!carried.isEmpty()) {
             String text = carried.strip();
-            out.add(new Chunk(doc.id() + "#" + out.size(), doc.id(), text.replaceFirst("^#+\\s*", ""), text, countTokens(text)));
+            out.add(new Chunk(
+                    doc.id() + "#" + out.size(), doc.id(), text.replaceFirst("^#+\\s*", ""), text, countTokens(text)));
         }
         return out;
     }

@@ -1,9 +1,9 @@
 package dev.tunegate.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.io.JsonlLines;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,9 +35,15 @@ final class JsonlCorpusReader {
 
                 @Override
                 public void notAnObject(long n, String text, JsonNode parsed, String parseError) {
-                    findings.add(new Finding(label, n, "INVALID_JSON", parseError != null
-                            ? "not valid JSON: " + parseError + "; this document is skipped"
-                            : "expected a JSON object, found " + parsed.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "; this document is skipped"));
+                    findings.add(new Finding(
+                            label,
+                            n,
+                            "INVALID_JSON",
+                            parseError != null
+                                    ? "not valid JSON: " + parseError + "; this document is skipped"
+                                    : "expected a JSON object, found "
+                                            + parsed.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                                            + "; this document is skipped"));
                 }
             });
         } catch (java.nio.charset.MalformedInputException e) {
@@ -57,16 +63,27 @@ final class JsonlCorpusReader {
             return null;
         }
         if (meta.id() == null) {
-            findings.add(new Finding(label, n, "MISSING_ID", "field \"id\": expected a string, found nothing; this document is skipped"));
+            findings.add(new Finding(
+                    label,
+                    n,
+                    "MISSING_ID",
+                    "field \"id\": expected a string, found nothing; this document is skipped"));
             return null;
         }
         JsonNode text = node.get("text");
         if (text == null || !text.isTextual()) {
-            findings.add(new Finding(label, n, "MISSING_TEXT", "field \"text\": expected a string, found "
-                    + (text == null ? "nothing" : text.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + "; this document is skipped"));
+            findings.add(new Finding(
+                    label,
+                    n,
+                    "MISSING_TEXT",
+                    "field \"text\": expected a string, found "
+                            + (text == null
+                                    ? "nothing"
+                                    : text.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                            + "; this document is skipped"));
             return null;
         }
-        return new Document(meta.id(), meta.title(), text.asText(), meta.groups(), meta.updated(), meta.source(), label, n);
+        return new Document(
+                meta.id(), meta.title(), text.asText(), meta.groups(), meta.updated(), meta.source(), label, n);
     }
-
 }

@@ -53,8 +53,13 @@ public final class RankingMetrics {
             Integer g = judgments.get(ranked.get(i));
             if (g != null && g > 0) dcg += discounted(g, i);
         }
-        int[] ideal = judgments.values().stream().filter(g -> g > 0).mapToInt(Integer::intValue)
-                .boxed().sorted(java.util.Comparator.reverseOrder()).mapToInt(Integer::intValue).toArray();
+        int[] ideal = judgments.values().stream()
+                .filter(g -> g > 0)
+                .mapToInt(Integer::intValue)
+                .boxed()
+                .sorted(java.util.Comparator.reverseOrder())
+                .mapToInt(Integer::intValue)
+                .toArray();
         double idcg = 0;
         for (int i = 0; i < Math.min(k, ideal.length); i++) idcg += discounted(ideal[i], i);
         return idcg > 0 ? dcg / idcg : 0.0;

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 public final class RetrievalAnalyzer implements Analyzer {
 
     @Override
-    public String name() { return "retrieval"; }
+    public String name() {
+        return "retrieval";
+    }
 
     @Override
     public boolean applies(Workspace ws) {
@@ -35,13 +37,23 @@ public final class RetrievalAnalyzer implements Analyzer {
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
         RetrievalAudit.Request req = RetrievalAudit.Request.of(ws).withThreads(context.threads());
         RetrievalReport r = RetrievalAudit.run(req, context.progress());
-        String src = "retrieval: " + String.join(" + ", Stream.of(r.parameters().corpus(), r.parameters().golden(), r.parameters().run())
-                .filter(java.util.Objects::nonNull).toList());
+        String src = "retrieval: "
+                + String.join(
+                        " + ",
+                        Stream.of(
+                                        r.parameters().corpus(),
+                                        r.parameters().golden(),
+                                        r.parameters().run())
+                                .filter(java.util.Objects::nonNull)
+                                .toList());
         List<Evidence> ev = evidence(r, src);
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
-        if (req.corpus() != null) inputs.add(new AnalyzerResult.InputFile(ws.relative(req.corpus()), digestOf(req.corpus())));
-        if (req.golden() != null) inputs.add(new AnalyzerResult.InputFile(ws.relative(req.golden()), Digests.sha256(req.golden())));
-        if (req.run() != null) inputs.add(new AnalyzerResult.InputFile(ws.relative(req.run()), Digests.sha256(req.run())));
+        if (req.corpus() != null)
+            inputs.add(new AnalyzerResult.InputFile(ws.relative(req.corpus()), digestOf(req.corpus())));
+        if (req.golden() != null)
+            inputs.add(new AnalyzerResult.InputFile(ws.relative(req.golden()), Digests.sha256(req.golden())));
+        if (req.run() != null)
+            inputs.add(new AnalyzerResult.InputFile(ws.relative(req.run()), Digests.sha256(req.run())));
         return new AnalyzerResult(name(), ev, inputs, r.reproducible(), notes(r));
     }
 
@@ -52,30 +64,62 @@ public final class RetrievalAnalyzer implements Analyzer {
         Double recall = r.recallAtConfiguredK();
         if (recall != null) {
             RetrievalReport.Interval ci = r.intervals().get("recall@" + k);
-            ev.add(Evidence.measured(Measure.RECALL_AT_K, recall, src, String.format(Locale.ROOT,
-                    "mean recall@%d over %d judged questions (%s), 95%% interval %.3f–%.3f (%s)",
-                    k, r.judgedQuestions(), r.evaluated(), ci.low(), ci.high(), ci.method())));
+            ev.add(Evidence.measured(
+                    Measure.RECALL_AT_K,
+                    recall,
+                    src,
+                    String.format(
+                            Locale.ROOT,
+                            "mean recall@%d over %d judged questions (%s), 95%% interval %.3f–%.3f (%s)",
+                            k,
+                            r.judgedQuestions(),
+                            r.evaluated(),
+                            ci.low(),
+                            ci.high(),
+                            ci.method())));
         }
         if (r.parameters().corpus() != null) {
-            ev.add(Evidence.measured(Measure.DOCS_WITHOUT_GROUPS, r.documentsWithoutGroups(), src,
-                    r.parameters().publicDocuments() ? "documents without groups are declared public (retrieval.publicDocuments)"
+            ev.add(Evidence.measured(
+                    Measure.DOCS_WITHOUT_GROUPS,
+                    r.documentsWithoutGroups(),
+                    src,
+                    r.parameters().publicDocuments()
+                            ? "documents without groups are declared public (retrieval.publicDocuments)"
                             : r.documentsWithoutGroups() + " of " + r.documents() + " documents have no groups"));
             boolean principals = r.perQuestion().stream().anyMatch(q -> q.principalGroups() != null);
             if (principals) {
-                long checked = r.perQuestion().stream().filter(q -> q.principalGroups() != null).count();
-                ev.add(Evidence.measured(Measure.ACL_LEAKS, r.leaks().size(), src,
-                        r.leaks().size() + " top-" + k + " results outside the principal's groups over " + checked + " questions (" + r.evaluated() + ")"
-                                + (r.unfilteredExposure() == null ? "" : "; without the group filter " + r.unfilteredExposure().results() + " would leak")));
+                long checked = r.perQuestion().stream()
+                        .filter(q -> q.principalGroups() != null)
+                        .count();
+                ev.add(Evidence.measured(
+                        Measure.ACL_LEAKS,
+                        r.leaks().size(),
+                        src,
+                        r.leaks().size() + " top-" + k + " results outside the principal's groups over " + checked
+                                + " questions (" + r.evaluated() + ")"
+                                + (r.unfilteredExposure() == null
+                                        ? ""
+                                        : "; without the group filter "
+                                                + r.unfilteredExposure().results() + " would leak")));
             }
             if (r.medianChangeIntervalDays() != null) {
                 RetrievalReport.ChangeIntervals c = r.changeIntervals();
-                ev.add(Evidence.measured(Measure.FACT_CHANGE_INTERVAL_DAYS, r.medianChangeIntervalDays(), src,
-                        "median days between updates of " + (c.medianDaysGolden() != null ? "the documents the golden questions need" : "all documents")
+                ev.add(Evidence.measured(
+                        Measure.FACT_CHANGE_INTERVAL_DAYS,
+                        r.medianChangeIntervalDays(),
+                        src,
+                        "median days between updates of "
+                                + (c.medianDaysGolden() != null
+                                        ? "the documents the golden questions need"
+                                        : "all documents")
                                 + " (" + c.documentsWithHistory() + " documents with a history)"));
             }
         }
         if (r.contextTokensP50() != null) {
-            ev.add(Evidence.measured(Measure.RAG_CONTEXT_TOKENS, r.contextTokensP50(), src,
+            ev.add(Evidence.measured(
+                    Measure.RAG_CONTEXT_TOKENS,
+                    r.contextTokensP50(),
+                    src,
                     "p50 tokens (o200k_base) of the top-" + k + " chunks per question; p95 " + r.contextTokensP95()));
         }
         return ev;
@@ -83,11 +127,14 @@ public final class RetrievalAnalyzer implements Analyzer {
 
     private static List<String> notes(RetrievalReport r) {
         List<String> notes = new ArrayList<>();
-        if (!r.leaks().isEmpty()) notes.add(r.leaks().size() + " results leak to principals outside the document's groups (blocker)");
+        if (!r.leaks().isEmpty())
+            notes.add(r.leaks().size() + " results leak to principals outside the document's groups (blocker)");
         for (RetrievalReport.GoldenSetProblem p : r.goldenSetProblems()) {
             if (p.message().startsWith("LOUD")) notes.add(p.message().substring(6) + " — " + p.suggestion());
         }
-        if (!r.findings().isEmpty()) notes.add(r.findings().size() + " bad documents, questions or run lines were skipped (see the retrieval report)");
+        if (!r.findings().isEmpty())
+            notes.add(r.findings().size()
+                    + " bad documents, questions or run lines were skipped (see the retrieval report)");
         return notes;
     }
 
@@ -96,8 +143,14 @@ public final class RetrievalAnalyzer implements Analyzer {
         if (!Files.isDirectory(p)) return Files.isRegularFile(p) ? Digests.sha256(p) : "";
         StringBuilder b = new StringBuilder();
         try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.filter(Files::isRegularFile).filter(f -> !p.relativize(f).toString().startsWith(".")).sorted().toList()) {
-                b.append(p.relativize(f).toString().replace('\\', '/')).append(' ').append(Digests.sha256(f)).append('\n');
+            for (Path f : s.filter(Files::isRegularFile)
+                    .filter(f -> !p.relativize(f).toString().startsWith("."))
+                    .sorted()
+                    .toList()) {
+                b.append(p.relativize(f).toString().replace('\\', '/'))
+                        .append(' ')
+                        .append(Digests.sha256(f))
+                        .append('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);

@@ -36,6 +36,7 @@ import java.util.TreeSet;
 public final class RetrievalAudit {
     /** The cutoffs always reported besides k. */
     public static final List<Integer> CUTOFFS = List.of(1, 3, 5, 10);
+
     static final int BOOTSTRAP_RESAMPLES = 2000;
     private static final int MAX_LISTED = 1000;
 
@@ -57,42 +58,197 @@ public final class RetrievalAudit {
      * @param display how paths are shown in the report
      * @param threads threads that chunk documents (at least 1)
      */
-    public record Request(Path corpus, Path golden, Path run, Path qrels, int k, int chunkTokens, int chunkOverlap,
-                          boolean publicDocuments, Path indexFolder, long seed, java.util.function.Function<Path, String> display, int threads) {
+    public record Request(
+            Path corpus,
+            Path golden,
+            Path run,
+            Path qrels,
+            int k,
+            int chunkTokens,
+            int chunkOverlap,
+            boolean publicDocuments,
+            Path indexFolder,
+            long seed,
+            java.util.function.Function<Path, String> display,
+            int threads) {
 
         /** The request a workspace's {@code retrieval.*} keys describe; the index under {@code .tunegate/index}. */
         public static Request of(Workspace ws) {
-            return new Request(ws.path("retrieval.corpus").orElse(null), ws.path("retrieval.golden").orElse(null),
-                    ws.path("retrieval.run").orElse(null), null,
+            return new Request(
+                    ws.path("retrieval.corpus").orElse(null),
+                    ws.path("retrieval.golden").orElse(null),
+                    ws.path("retrieval.run").orElse(null),
+                    null,
                     ws.integer("retrieval.k").orElse(5L).intValue(),
                     ws.integer("retrieval.chunkTokens").orElse(512L).intValue(),
                     ws.integer("retrieval.chunkOverlap").orElse(64L).intValue(),
                     ws.bool("retrieval.publicDocuments").orElse(false),
                     ws.root().resolve(".tunegate").resolve("index"),
-                    ws.integer("evals.seed").orElse(42L), ws::relative, Runtime.getRuntime().availableProcessors());
+                    ws.integer("evals.seed").orElse(42L),
+                    ws::relative,
+                    Runtime.getRuntime().availableProcessors());
         }
 
         /** A request without a workspace: defaults of the schema, the index in a cache folder keyed by the corpus path. */
         public static Request standalone(Path corpus, Path golden, Path run, Path qrels, int k) {
-            return new Request(corpus, golden, run, qrels, k, 512, 64, false, cacheFolder(corpus), 42L, Path::toString, Runtime.getRuntime().availableProcessors());
+            return new Request(
+                    corpus,
+                    golden,
+                    run,
+                    qrels,
+                    k,
+                    512,
+                    64,
+                    false,
+                    cacheFolder(corpus),
+                    42L,
+                    Path::toString,
+                    Runtime.getRuntime().availableProcessors());
         }
 
-        public Request withCorpus(Path p) { return new Request(p, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
-        public Request withGolden(Path p) { return new Request(corpus, p, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
-        public Request withRun(Path p) { return new Request(corpus, golden, p, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
-        public Request withQrels(Path p) { return new Request(corpus, golden, run, p, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
-        public Request withThreads(int n) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, Math.max(1, n)); }
-        public Request withK(int n) { return new Request(corpus, golden, run, qrels, n, chunkTokens, chunkOverlap, publicDocuments, indexFolder, seed, display, threads); }
-        public Request withIndexFolder(Path p) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, publicDocuments, p, seed, display, threads); }
-        public Request withChunking(int tokens, int overlap) { return new Request(corpus, golden, run, qrels, k, tokens, overlap, publicDocuments, indexFolder, seed, display, threads); }
-        public Request withPublicDocuments(boolean b) { return new Request(corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, b, indexFolder, seed, display, threads); }
+        public Request withCorpus(Path p) {
+            return new Request(
+                    p,
+                    golden,
+                    run,
+                    qrels,
+                    k,
+                    chunkTokens,
+                    chunkOverlap,
+                    publicDocuments,
+                    indexFolder,
+                    seed,
+                    display,
+                    threads);
+        }
 
-        String show(Path p) { return p == null ? null : display.apply(p); }
+        public Request withGolden(Path p) {
+            return new Request(
+                    corpus,
+                    p,
+                    run,
+                    qrels,
+                    k,
+                    chunkTokens,
+                    chunkOverlap,
+                    publicDocuments,
+                    indexFolder,
+                    seed,
+                    display,
+                    threads);
+        }
+
+        public Request withRun(Path p) {
+            return new Request(
+                    corpus,
+                    golden,
+                    p,
+                    qrels,
+                    k,
+                    chunkTokens,
+                    chunkOverlap,
+                    publicDocuments,
+                    indexFolder,
+                    seed,
+                    display,
+                    threads);
+        }
+
+        public Request withQrels(Path p) {
+            return new Request(
+                    corpus,
+                    golden,
+                    run,
+                    p,
+                    k,
+                    chunkTokens,
+                    chunkOverlap,
+                    publicDocuments,
+                    indexFolder,
+                    seed,
+                    display,
+                    threads);
+        }
+
+        public Request withThreads(int n) {
+            return new Request(
+                    corpus,
+                    golden,
+                    run,
+                    qrels,
+                    k,
+                    chunkTokens,
+                    chunkOverlap,
+                    publicDocuments,
+                    indexFolder,
+                    seed,
+                    display,
+                    Math.max(1, n));
+        }
+
+        public Request withK(int n) {
+            return new Request(
+                    corpus,
+                    golden,
+                    run,
+                    qrels,
+                    n,
+                    chunkTokens,
+                    chunkOverlap,
+                    publicDocuments,
+                    indexFolder,
+                    seed,
+                    display,
+                    threads);
+        }
+
+        public Request withIndexFolder(Path p) {
+            return new Request(
+                    corpus,
+                    golden,
+                    run,
+                    qrels,
+                    k,
+                    chunkTokens,
+                    chunkOverlap,
+                    publicDocuments,
+                    p,
+                    seed,
+                    display,
+                    threads);
+        }
+
+        public Request withChunking(int tokens, int overlap) {
+            return new Request(
+                    corpus,
+                    golden,
+                    run,
+                    qrels,
+                    k,
+                    tokens,
+                    overlap,
+                    publicDocuments,
+                    indexFolder,
+                    seed,
+                    display,
+                    threads);
+        }
+
+        public Request withPublicDocuments(boolean b) {
+            return new Request(
+                    corpus, golden, run, qrels, k, chunkTokens, chunkOverlap, b, indexFolder, seed, display, threads);
+        }
+
+        String show(Path p) {
+            return p == null ? null : display.apply(p);
+        }
     }
 
     /** The cache folder of a corpus's index when there is no workspace. */
     public static Path cacheFolder(Path corpus) {
-        String key = corpus == null ? "none" : Digests.sha256(corpus.toAbsolutePath().normalize().toString()).substring(0, 16);
+        String key = corpus == null
+                ? "none"
+                : Digests.sha256(corpus.toAbsolutePath().normalize().toString()).substring(0, 16);
         return Path.of(System.getProperty("java.io.tmpdir"), "tunegate-index", key);
     }
 
@@ -103,7 +259,8 @@ public final class RetrievalAudit {
      */
     public static RetrievalReport run(Request req, Progress progress) {
         if (req.corpus() == null && req.run() == null) {
-            throw new InvalidInputException("retrieval: nothing to audit; give a corpus (retrieval.corpus or --corpus) or a run (--run)");
+            throw new InvalidInputException(
+                    "retrieval: nothing to audit; give a corpus (retrieval.corpus or --corpus) or a run (--run)");
         }
         if (req.k() < 1) throw new InvalidInputException("retrieval.k: expected at least 1, found " + req.k());
         Map<String, Long> timings = new LinkedHashMap<>();
@@ -114,9 +271,14 @@ public final class RetrievalAudit {
         // 1. corpus and run
         Corpus corpus = req.corpus() == null ? null : Corpus.read(req.corpus());
         Map<String, Document> docs = corpus == null ? Map.of() : corpus.byId();
-        java.util.function.UnaryOperator<String> corpusFile = f -> corpus != null && java.nio.file.Files.isDirectory(req.corpus())
-                ? req.show(req.corpus().resolve(f)) : req.show(req.corpus());
-        if (corpus != null) corpus.findings().forEach(f -> findings.add(new Finding(corpusFile.apply(f.file()), f.line(), f.kind(), f.message())));
+        java.util.function.UnaryOperator<String> corpusFile =
+                f -> corpus != null && java.nio.file.Files.isDirectory(req.corpus())
+                        ? req.show(req.corpus().resolve(f))
+                        : req.show(req.corpus());
+        if (corpus != null)
+            corpus.findings()
+                    .forEach(f ->
+                            findings.add(new Finding(corpusFile.apply(f.file()), f.line(), f.kind(), f.message())));
         HeadingChunker chunker = new HeadingChunker(req.chunkTokens(), req.chunkOverlap());
         timings.put("read", ms(t));
         t = System.nanoTime();
@@ -128,8 +290,15 @@ public final class RetrievalAudit {
         Map<String, String> chunkToDoc = new HashMap<>();
         Map<String, Integer> chunkTokens = new HashMap<>();
         if (corpus != null && run == null) {
-            String digest = Digests.sha256(corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens() + "|chunkOverlap=" + req.chunkOverlap());
-            index = ChunkIndex.openOrBuild(req.indexFolder(), digest, corpus.documents(), () -> chunk(corpus, chunker, req.threads()), req.publicDocuments(), progress);
+            String digest = Digests.sha256(corpus.contentDigest() + "|chunkTokens=" + req.chunkTokens()
+                    + "|chunkOverlap=" + req.chunkOverlap());
+            index = ChunkIndex.openOrBuild(
+                    req.indexFolder(),
+                    digest,
+                    corpus.documents(),
+                    () -> chunk(corpus, chunker, req.threads()),
+                    req.publicDocuments(),
+                    progress);
             indexInfo = new IndexInfo(req.show(req.indexFolder()), index.rebuilt(), digest);
             chunkToDoc = index.chunkDocuments();
             chunkTokens = index.chunkTokens();
@@ -140,7 +309,8 @@ public final class RetrievalAudit {
             }
         }
         Map<String, Integer> docTokens = new HashMap<>();
-        for (Map.Entry<String, Integer> e : chunkTokens.entrySet()) docTokens.merge(chunkToDoc.get(e.getKey()), e.getValue(), Integer::sum);
+        for (Map.Entry<String, Integer> e : chunkTokens.entrySet())
+            docTokens.merge(chunkToDoc.get(e.getKey()), e.getValue(), Integer::sum);
         int chunkCount = chunkToDoc.size();
         timings.put("chunkAndIndex", ms(t));
         t = System.nanoTime();
@@ -149,12 +319,19 @@ public final class RetrievalAudit {
         GoldenSet golden = req.golden() == null ? GoldenSet.EMPTY : GoldenSet.read(req.golden());
         if (req.qrels() != null) golden = golden.withQrels(req.qrels());
         for (Finding f : golden.findings()) {
-            Path src = req.qrels() != null && req.qrels().getFileName().toString().equals(f.file()) ? req.qrels() : req.golden();
+            Path src =
+                    req.qrels() != null && req.qrels().getFileName().toString().equals(f.file())
+                            ? req.qrels()
+                            : req.golden();
             findings.add(new Finding(req.show(src), f.line(), f.kind(), f.message()));
         }
         Map<String, String> c2d = Map.copyOf(chunkToDoc);
-        List<GoldenQuestion> questions = golden.questions().stream().map(q -> q.withRelevance(toDocuments(q.relevance(), c2d, docs.keySet()))).toList();
-        if (run != null) run.findings().forEach(f -> findings.add(new Finding(req.show(req.run()), f.line(), f.kind(), f.message())));
+        List<GoldenQuestion> questions = golden.questions().stream()
+                .map(q -> q.withRelevance(toDocuments(q.relevance(), c2d, docs.keySet())))
+                .toList();
+        if (run != null)
+            run.findings()
+                    .forEach(f -> findings.add(new Finding(req.show(req.run()), f.line(), f.kind(), f.message())));
 
         // 4. every question as its principal
         int k = req.k();
@@ -181,9 +358,18 @@ public final class RetrievalAudit {
                     ranked = fromRun(run.rankings().get(q.id()), chunkToDoc, q.relevance());
                     if (corpus != null) {
                         int sum = 0;
-                        for (ExternalRun.Ranked r : run.rankings().getOrDefault(q.id(), List.of()).subList(0,
-                                Math.min(k, run.rankings().getOrDefault(q.id(), List.of()).size()))) {
-                            sum += chunkTokens.containsKey(r.id()) ? chunkTokens.get(r.id()) : docTokens.getOrDefault(r.id(), 0);
+                        for (ExternalRun.Ranked r : run.rankings()
+                                .getOrDefault(q.id(), List.of())
+                                .subList(
+                                        0,
+                                        Math.min(
+                                                k,
+                                                run.rankings()
+                                                        .getOrDefault(q.id(), List.of())
+                                                        .size()))) {
+                            sum += chunkTokens.containsKey(r.id())
+                                    ? chunkTokens.get(r.id())
+                                    : docTokens.getOrDefault(r.id(), 0);
                         }
                         context = sum;
                     }
@@ -195,22 +381,26 @@ public final class RetrievalAudit {
                     context = sum;
                     if (q.hasPrincipal()) {
                         exposureChecked++;
-                        List<RankedDocument> open = toDocuments(searchDocuments(index, q.question(), Principal.UNRESTRICTED, k), k, q.relevance());
+                        List<RankedDocument> open = toDocuments(
+                                searchDocuments(index, q.question(), Principal.UNRESTRICTED, k), k, q.relevance());
                         for (Leak l : leaksOf(q, open, docs, req.publicDocuments(), "unfiltered index", k)) {
                             exposure.add(l);
                             exposedQuestions.add(q.id());
                         }
                     }
                     anonQuestions++;
-                    List<RankedDocument> anon = toDocuments(searchDocuments(index, q.question(), Principal.ANONYMOUS, k), k, q.relevance());
+                    List<RankedDocument> anon =
+                            toDocuments(searchDocuments(index, q.question(), Principal.ANONYMOUS, k), k, q.relevance());
                     if (!anon.isEmpty()) anonWithResults++;
                     anon.forEach(r -> anonDocs.add(r.document()));
                 } else {
                     ranked = List.of();
                 }
-                rankings.put(q.id(), ranked.stream().map(RankedDocument::document).toList());
+                rankings.put(
+                        q.id(), ranked.stream().map(RankedDocument::document).toList());
                 if (context != null) contextTokens.add(context);
-                if (q.hasPrincipal() && corpus != null) leaks.addAll(leaksOf(q, ranked, docs, req.publicDocuments(), retriever, k));
+                if (q.hasPrincipal() && corpus != null)
+                    leaks.addAll(leaksOf(q, ranked, docs, req.publicDocuments(), retriever, k));
                 perQuestion.add(score(q, ranked, cutoffs, k, context));
                 task.advance(1, 0);
             }
@@ -220,14 +410,23 @@ public final class RetrievalAudit {
         timings.put("search", ms(t));
 
         // 5. aggregate
-        List<QuestionResult> judged = perQuestion.stream().filter(r -> r.reciprocalRank() != null).toList();
+        List<QuestionResult> judged =
+                perQuestion.stream().filter(r -> r.reciprocalRank() != null).toList();
         Map<String, Double> recallAtK = new LinkedHashMap<>();
         Map<String, Interval> intervals = new LinkedHashMap<>();
         Double mrr = null, ndcg = null;
         if (!judged.isEmpty()) {
-            for (int c : cutoffs) recallAtK.put(Integer.toString(c), mean(judged.stream().mapToDouble(r -> r.recall().get(Integer.toString(c))).toArray()));
-            double[] rk = judged.stream().mapToDouble(r -> r.recall().get(Integer.toString(k))).toArray();
-            double[] rr = judged.stream().mapToDouble(QuestionResult::reciprocalRank).toArray();
+            for (int c : cutoffs)
+                recallAtK.put(
+                        Integer.toString(c),
+                        mean(judged.stream()
+                                .mapToDouble(r -> r.recall().get(Integer.toString(c)))
+                                .toArray()));
+            double[] rk = judged.stream()
+                    .mapToDouble(r -> r.recall().get(Integer.toString(k)))
+                    .toArray();
+            double[] rr =
+                    judged.stream().mapToDouble(QuestionResult::reciprocalRank).toArray();
             double[] nd = judged.stream().mapToDouble(QuestionResult::ndcgAt10).toArray();
             mrr = mean(rr);
             ndcg = mean(nd);
@@ -242,12 +441,23 @@ public final class RetrievalAudit {
             double rec = r.recall().get(Integer.toString(k));
             if (rec >= 1.0) continue;
             GoldenQuestion q = byId.get(r.id());
-            List<String> expected = q.relevance().entrySet().stream().filter(e -> e.getValue() >= 1).map(Map.Entry::getKey).toList();
+            List<String> expected = q.relevance().entrySet().stream()
+                    .filter(e -> e.getValue() >= 1)
+                    .map(Map.Entry::getKey)
+                    .toList();
             Set<String> top = new java.util.HashSet<>();
             r.results().forEach(x -> top.add(x.document()));
-            misses.add(new Miss(r.id(), q.question(), rec, expected, expected.stream().filter(e -> !top.contains(e)).toList(), r.results()));
+            misses.add(new Miss(
+                    r.id(),
+                    q.question(),
+                    rec,
+                    expected,
+                    expected.stream().filter(e -> !top.contains(e)).toList(),
+                    r.results()));
         }
-        misses.sort(Comparator.comparingDouble(Miss::recallAtK).thenComparing(m -> ndcgOf(perQuestion, m.id())).thenComparing(Miss::id));
+        misses.sort(Comparator.comparingDouble(Miss::recallAtK)
+                .thenComparing(m -> ndcgOf(perQuestion, m.id()))
+                .thenComparing(Miss::id));
 
         List<AclFinding> acl = new ArrayList<>();
         int ungrouped = 0;
@@ -255,46 +465,112 @@ public final class RetrievalAudit {
             for (Document d : corpus.documents()) {
                 if (!d.groups().isEmpty()) continue;
                 ungrouped++;
-                if (acl.size() < MAX_LISTED) acl.add(new AclFinding(d.id(), corpusFile.apply(d.file()), d.line(),
-                        "no groups: nobody restricted who may read it (FIX-ACL); add \"groups\" or declare retrieval.publicDocuments: true"));
+                if (acl.size() < MAX_LISTED)
+                    acl.add(
+                            new AclFinding(
+                                    d.id(),
+                                    corpusFile.apply(d.file()),
+                                    d.line(),
+                                    "no groups: nobody restricted who may read it (FIX-ACL); add \"groups\" or declare retrieval.publicDocuments: true"));
             }
         }
 
         Set<String> needed = new LinkedHashSet<>();
-        questions.forEach(q -> q.relevance().forEach((id, g) -> { if (g >= 1 && docs.containsKey(id)) needed.add(id); }));
+        questions.forEach(q -> q.relevance().forEach((id, g) -> {
+            if (g >= 1 && docs.containsKey(id)) needed.add(id);
+        }));
         ChangeIntervals change = null;
         Double medianChange = null;
         if (corpus != null) {
             Double all = UpdateHistory.medianIntervalDays(corpus.documents());
-            Double gold = needed.isEmpty() ? null : UpdateHistory.medianIntervalDays(needed.stream().map(docs::get).toList());
-            int withHistory = (int) corpus.documents().stream().filter(d -> d.updated().size() >= 2).count();
-            change = new ChangeIntervals(withHistory, all, gold, UpdateHistory.intervalsDays(corpus.documents()).size(),
+            Double gold = needed.isEmpty()
+                    ? null
+                    : UpdateHistory.medianIntervalDays(
+                            needed.stream().map(docs::get).toList());
+            int withHistory = (int) corpus.documents().stream()
+                    .filter(d -> d.updated().size() >= 2)
+                    .count();
+            change = new ChangeIntervals(
+                    withHistory,
+                    all,
+                    gold,
+                    UpdateHistory.intervalsDays(corpus.documents()).size(),
                     "days between consecutive update dates of each document, pooled, median; the documents the golden questions need when they have a history, else all");
             medianChange = gold != null ? gold : all;
         }
 
-        List<GoldenSetProblem> problems = questions.isEmpty() ? List.of()
-                : GoldenSetCheck.check(questions, corpus == null ? null : docs.keySet(), rankings, run, run == null && corpus != null);
+        List<GoldenSetProblem> problems = questions.isEmpty()
+                ? List.of()
+                : GoldenSetCheck.check(
+                        questions, corpus == null ? null : docs.keySet(), rankings, run, run == null && corpus != null);
 
         Integer p50 = contextTokens.isEmpty() ? null : percentile(contextTokens, 50);
         Integer p95 = contextTokens.isEmpty() ? null : percentile(contextTokens, 95);
         timings.put("total", ms(t0));
 
-        Parameters params = new Parameters(req.show(req.corpus()), req.show(req.golden()), req.show(req.run()), req.show(req.qrels()),
-                k, req.chunkTokens(), req.chunkOverlap(), req.publicDocuments(), req.seed(), BOOTSTRAP_RESAMPLES);
-        return new RetrievalReport(params, retriever, corpus == null ? 0 : corpus.documents().size(), chunkCount,
-                questions.size(), judged.size(), recallAtK, mrr, ndcg, intervals, ungrouped, acl, leaks,
-                index == null ? null : new Exposure(exposureChecked, exposedQuestions.size(), exposure.size(), exposure.subList(0, Math.min(20, exposure.size()))),
-                index == null ? null : new AnonymousView(anonQuestions, anonWithResults, anonDocs.stream().limit(50).toList(), anonDocs.size()),
-                problems, medianChange, change, p50, p95, perQuestion, misses, findings, indexInfo, timings);
+        Parameters params = new Parameters(
+                req.show(req.corpus()),
+                req.show(req.golden()),
+                req.show(req.run()),
+                req.show(req.qrels()),
+                k,
+                req.chunkTokens(),
+                req.chunkOverlap(),
+                req.publicDocuments(),
+                req.seed(),
+                BOOTSTRAP_RESAMPLES);
+        return new RetrievalReport(
+                params,
+                retriever,
+                corpus == null ? 0 : corpus.documents().size(),
+                chunkCount,
+                questions.size(),
+                judged.size(),
+                recallAtK,
+                mrr,
+                ndcg,
+                intervals,
+                ungrouped,
+                acl,
+                leaks,
+                index == null
+                        ? null
+                        : new Exposure(
+                                exposureChecked,
+                                exposedQuestions.size(),
+                                exposure.size(),
+                                exposure.subList(0, Math.min(20, exposure.size()))),
+                index == null
+                        ? null
+                        : new AnonymousView(
+                                anonQuestions,
+                                anonWithResults,
+                                anonDocs.stream().limit(50).toList(),
+                                anonDocs.size()),
+                problems,
+                medianChange,
+                change,
+                p50,
+                p95,
+                perQuestion,
+                misses,
+                findings,
+                indexInfo,
+                timings);
     }
 
     private static List<Chunk> chunk(Corpus corpus, HeadingChunker chunker, int threads) {
-        if (threads <= 1) return corpus.documents().stream().flatMap(d -> chunker.chunk(d).stream()).toList();
+        if (threads <= 1)
+            return corpus.documents().stream()
+                    .flatMap(d -> chunker.chunk(d).stream())
+                    .toList();
         // tokenizing is the costly part: documents in parallel on `threads` threads, order kept
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
         try {
-            return pool.submit(() -> corpus.documents().parallelStream().flatMap(d -> chunker.chunk(d).stream()).toList()).get();
+            return pool.submit(() -> corpus.documents().parallelStream()
+                            .flatMap(d -> chunker.chunk(d).stream())
+                            .toList())
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while chunking", e);
@@ -319,13 +595,16 @@ public final class RetrievalAudit {
      * Judgments on chunk ids count for their document (the best grade wins); a {@code docid#n} whose
      * chunk no longer exists (the chunking changed) still counts for {@code docid} when that is a document.
      */
-    static Map<String, Integer> toDocuments(Map<String, Integer> relevance, Map<String, String> chunkToDoc, Set<String> documentIds) {
+    static Map<String, Integer> toDocuments(
+            Map<String, Integer> relevance, Map<String, String> chunkToDoc, Set<String> documentIds) {
         Map<String, Integer> out = new LinkedHashMap<>();
         relevance.forEach((id, g) -> {
             String doc = chunkToDoc.get(id);
             if (doc == null) {
                 int hash = id.lastIndexOf('#');
-                doc = hash > 0 && documentIds.contains(id.substring(0, hash)) && !documentIds.contains(id) ? id.substring(0, hash) : id;
+                doc = hash > 0 && documentIds.contains(id.substring(0, hash)) && !documentIds.contains(id)
+                        ? id.substring(0, hash)
+                        : id;
             }
             out.merge(doc, g, Math::max);
         });
@@ -349,24 +628,32 @@ public final class RetrievalAudit {
         Set<String> seen = new java.util.HashSet<>();
         for (ChunkHit h : hits) {
             if (out.size() == depth) break;
-            if (seen.add(h.documentId())) out.add(new RankedDocument(h.documentId(), h.score(), relevance.get(h.documentId())));
+            if (seen.add(h.documentId()))
+                out.add(new RankedDocument(h.documentId(), h.score(), relevance.get(h.documentId())));
         }
         return out;
     }
 
-    private static List<RankedDocument> fromRun(List<ExternalRun.Ranked> ranked, Map<String, String> chunkToDoc, Map<String, Integer> relevance) {
+    private static List<RankedDocument> fromRun(
+            List<ExternalRun.Ranked> ranked, Map<String, String> chunkToDoc, Map<String, Integer> relevance) {
         if (ranked == null) return List.of();
         List<RankedDocument> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (ExternalRun.Ranked r : ranked) {
             String doc = chunkToDoc.getOrDefault(r.id(), r.id());
-            if (seen.add(doc)) out.add(new RankedDocument(doc, Double.isNaN(r.score()) ? null : r.score(), relevance.get(doc)));
+            if (seen.add(doc))
+                out.add(new RankedDocument(doc, Double.isNaN(r.score()) ? null : r.score(), relevance.get(doc)));
         }
         return out;
     }
 
-    private static List<Leak> leaksOf(GoldenQuestion q, List<RankedDocument> ranked, Map<String, Document> docs, boolean publicDocuments,
-                                      String retriever, int k) {
+    private static List<Leak> leaksOf(
+            GoldenQuestion q,
+            List<RankedDocument> ranked,
+            Map<String, Document> docs,
+            boolean publicDocuments,
+            String retriever,
+            int k) {
         List<Leak> out = new ArrayList<>();
         Principal p = Principal.of(q.principalGroups());
         for (int i = 0; i < Math.min(k, ranked.size()); i++) {
@@ -378,7 +665,8 @@ public final class RetrievalAudit {
         return out;
     }
 
-    private static QuestionResult score(GoldenQuestion q, List<RankedDocument> ranked, List<Integer> cutoffs, int k, Integer context) {
+    private static QuestionResult score(
+            GoldenQuestion q, List<RankedDocument> ranked, List<Integer> cutoffs, int k, Integer context) {
         List<String> ids = ranked.stream().map(RankedDocument::document).toList();
         Map<String, Double> recall = new LinkedHashMap<>();
         Double rr = null, nd = null;
@@ -387,8 +675,15 @@ public final class RetrievalAudit {
             rr = RankingMetrics.reciprocalRank(ids, q.relevance());
             nd = RankingMetrics.ndcgAt(ids, q.relevance(), 10);
         }
-        return new QuestionResult(q.id(), q.principalGroups(), (int) RankingMetrics.relevantCount(q.relevance()), recall, rr, nd,
-                context, ranked.subList(0, Math.min(k, ranked.size())));
+        return new QuestionResult(
+                q.id(),
+                q.principalGroups(),
+                (int) RankingMetrics.relevantCount(q.relevance()),
+                recall,
+                rr,
+                nd,
+                context,
+                ranked.subList(0, Math.min(k, ranked.size())));
     }
 
     private static double mean(double[] v) {
@@ -407,7 +702,9 @@ public final class RetrievalAudit {
             means[b] = s / v.length;
         }
         java.util.Arrays.sort(means);
-        return new Interval(means[(int) Math.floor(0.025 * (BOOTSTRAP_RESAMPLES - 1))], means[(int) Math.ceil(0.975 * (BOOTSTRAP_RESAMPLES - 1))],
+        return new Interval(
+                means[(int) Math.floor(0.025 * (BOOTSTRAP_RESAMPLES - 1))],
+                means[(int) Math.ceil(0.975 * (BOOTSTRAP_RESAMPLES - 1))],
                 "percentile bootstrap over questions, " + BOOTSTRAP_RESAMPLES + " resamples, seed " + seed);
     }
 

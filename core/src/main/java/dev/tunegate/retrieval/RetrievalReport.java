@@ -80,10 +80,32 @@ public record RetrievalReport(
      * index was rebuilt — so a decision record that embeds it is reproducible.
      */
     public RetrievalReport reproducible() {
-        return new RetrievalReport(parameters, evaluated, documents, chunks, questions, judgedQuestions, recallAtK, mrr, ndcgAt10,
-                intervals, documentsWithoutGroups, aclFindings, leaks, unfilteredExposure, anonymous, goldenSetProblems,
-                medianChangeIntervalDays, changeIntervals, contextTokensP50, contextTokensP95, perQuestion, misses, findings,
-                index == null ? null : new IndexInfo(index.path(), null, index.digest()), Map.of());
+        return new RetrievalReport(
+                parameters,
+                evaluated,
+                documents,
+                chunks,
+                questions,
+                judgedQuestions,
+                recallAtK,
+                mrr,
+                ndcgAt10,
+                intervals,
+                documentsWithoutGroups,
+                aclFindings,
+                leaks,
+                unfilteredExposure,
+                anonymous,
+                goldenSetProblems,
+                medianChangeIntervalDays,
+                changeIntervals,
+                contextTokensP50,
+                contextTokensP95,
+                perQuestion,
+                misses,
+                findings,
+                index == null ? null : new IndexInfo(index.path(), null, index.digest()),
+                Map.of());
     }
 
     /** recall@k at the configured k, or null. */
@@ -105,8 +127,17 @@ public record RetrievalReport(
      * @param seed seed of the bootstrap intervals
      * @param bootstrapResamples resamples of the bootstrap intervals
      */
-    public record Parameters(String corpus, String golden, String run, String qrels, int k, int chunkTokens, int chunkOverlap,
-                             boolean publicDocuments, long seed, int bootstrapResamples) {}
+    public record Parameters(
+            String corpus,
+            String golden,
+            String run,
+            String qrels,
+            int k,
+            int chunkTokens,
+            int chunkOverlap,
+            boolean publicDocuments,
+            long seed,
+            int bootstrapResamples) {}
 
     /** A 95 % interval of a mean and how it was computed. */
     public record Interval(double low, double high, String method) {}
@@ -124,8 +155,13 @@ public record RetrievalReport(
      * @param principalGroups the groups of the principal who asked
      * @param retriever what returned it ({@code built-in index}, {@code run: file}, {@code unfiltered index})
      */
-    public record Leak(String question, String document, int rank, List<String> documentGroups, List<String> principalGroups,
-                       String retriever) {
+    public record Leak(
+            String question,
+            String document,
+            int rank,
+            List<String> documentGroups,
+            List<String> principalGroups,
+            String retriever) {
         public Leak {
             documentGroups = List.copyOf(documentGroups);
             principalGroups = List.copyOf(principalGroups);
@@ -141,7 +177,9 @@ public record RetrievalReport(
      * @param examples the first of them (at most 20)
      */
     public record Exposure(int questionsChecked, int questionsExposed, int results, List<Leak> examples) {
-        public Exposure { examples = List.copyOf(examples); }
+        public Exposure {
+            examples = List.copyOf(examples);
+        }
     }
 
     /**
@@ -152,8 +190,11 @@ public record RetrievalReport(
      * @param documentsSeen distinct documents returned (at most 50 listed)
      * @param documentsSeenCount how many distinct documents in total
      */
-    public record AnonymousView(int questions, int questionsWithResults, List<String> documentsSeen, int documentsSeenCount) {
-        public AnonymousView { documentsSeen = List.copyOf(documentsSeen); }
+    public record AnonymousView(
+            int questions, int questionsWithResults, List<String> documentsSeen, int documentsSeenCount) {
+        public AnonymousView {
+            documentsSeen = List.copyOf(documentsSeen);
+        }
     }
 
     /**
@@ -169,7 +210,9 @@ public record RetrievalReport(
      * @param examples some of them
      */
     public record GoldenSetProblem(String kind, String message, String suggestion, int count, List<String> examples) {
-        public GoldenSetProblem { examples = List.copyOf(examples); }
+        public GoldenSetProblem {
+            examples = List.copyOf(examples);
+        }
     }
 
     /**
@@ -181,7 +224,8 @@ public record RetrievalReport(
      * @param intervals intervals pooled over all documents
      * @param method how it is computed
      */
-    public record ChangeIntervals(int documentsWithHistory, Double medianDaysAll, Double medianDaysGolden, int intervals, String method) {}
+    public record ChangeIntervals(
+            int documentsWithHistory, Double medianDaysAll, Double medianDaysGolden, int intervals, String method) {}
 
     /** A ranked document with its score (null when the run gives none) and judged grade (null: not judged). */
     public record RankedDocument(String document, Double score, Integer grade) {}
@@ -198,8 +242,15 @@ public record RetrievalReport(
      * @param contextTokens tokens of the top-k chunks (null when not known)
      * @param results the top k documents
      */
-    public record QuestionResult(String id, List<String> principalGroups, int relevant, Map<String, Double> recall,
-                                 Double reciprocalRank, Double ndcgAt10, Integer contextTokens, List<RankedDocument> results) {
+    public record QuestionResult(
+            String id,
+            List<String> principalGroups,
+            int relevant,
+            Map<String, Double> recall,
+            Double reciprocalRank,
+            Double ndcgAt10,
+            Integer contextTokens,
+            List<RankedDocument> results) {
         public QuestionResult {
             principalGroups = principalGroups == null ? null : List.copyOf(principalGroups);
             recall = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recall));
@@ -217,8 +268,13 @@ public record RetrievalReport(
      * @param missing those not in the top k
      * @param returned the top k with scores
      */
-    public record Miss(String id, String question, double recallAtK, List<String> expected, List<String> missing,
-                       List<RankedDocument> returned) {
+    public record Miss(
+            String id,
+            String question,
+            double recallAtK,
+            List<String> expected,
+            List<String> missing,
+            List<RankedDocument> returned) {
         public Miss {
             expected = List.copyOf(expected);
             missing = List.copyOf(missing);

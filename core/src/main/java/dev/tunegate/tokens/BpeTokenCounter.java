@@ -12,6 +12,7 @@ import java.util.Arrays;
 public final class BpeTokenCounter implements TokenCounter {
     /** Pieces up to this many bytes are merged with a linear scan, longer ones with a heap. */
     private static final int SMALL = 64;
+
     private static final int CACHE_SLOTS = 4096;
     private static final int CACHE_KEY = 24;
 
@@ -29,13 +30,17 @@ public final class BpeTokenCounter implements TokenCounter {
     }
 
     private static final class O200k {
-        static final BpeTokenCounter INSTANCE = new BpeTokenCounter("o200k_base",
-                BpeVocabulary.fromResource("/com/knuddels/jtokkit/o200k_base.tiktoken"), O200kPreTokenizer.INSTANCE);
+        static final BpeTokenCounter INSTANCE = new BpeTokenCounter(
+                "o200k_base",
+                BpeVocabulary.fromResource("/com/knuddels/jtokkit/o200k_base.tiktoken"),
+                O200kPreTokenizer.INSTANCE);
     }
 
     private static final class Cl100k {
-        static final BpeTokenCounter INSTANCE = new BpeTokenCounter("cl100k_base",
-                BpeVocabulary.fromResource("/com/knuddels/jtokkit/cl100k_base.tiktoken"), Cl100kPreTokenizer.INSTANCE);
+        static final BpeTokenCounter INSTANCE = new BpeTokenCounter(
+                "cl100k_base",
+                BpeVocabulary.fromResource("/com/knuddels/jtokkit/cl100k_base.tiktoken"),
+                Cl100kPreTokenizer.INSTANCE);
     }
 
     /** The o200k_base counter (gpt-4o, gpt-4.1, o-series), loaded on first use. */
@@ -77,7 +82,8 @@ public final class BpeTokenCounter implements TokenCounter {
         if (vocabulary.rank(b, 0, len, h) != BpeVocabulary.NONE) return 1;
         if (len <= CACHE_KEY) {
             int slot = h & (CACHE_SLOTS - 1);
-            if (sc.cacheLen[slot] == len && sc.cacheHash[slot] == h
+            if (sc.cacheLen[slot] == len
+                    && sc.cacheHash[slot] == h
                     && Arrays.equals(sc.cacheKeys, slot * CACHE_KEY, slot * CACHE_KEY + len, b, 0, len)) {
                 return sc.cacheCount[slot];
             }

@@ -19,6 +19,7 @@ final class BpeVocabulary {
     private final int[] length;
     /** Rank + 1 per slot, 0 for an empty slot. */
     private final int[] slots;
+
     private final int[] slotHash;
     private final int mask;
     private final int size;
@@ -53,7 +54,9 @@ final class BpeVocabulary {
      */
     static BpeVocabulary fromResource(String resource) {
         try (InputStream in = com.knuddels.jtokkit.Encodings.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("vocabulary " + resource + " is missing from the jtokkit jar on the class path");
+            if (in == null)
+                throw new IllegalStateException(
+                        "vocabulary " + resource + " is missing from the jtokkit jar on the class path");
             return parse(in.readAllBytes(), resource);
         } catch (IOException e) {
             throw new UncheckedIOException("reading vocabulary " + resource, e);
@@ -91,7 +94,8 @@ final class BpeVocabulary {
             int rank = 0;
             for (int q = sp + 1; q < eol && file[q] != '\r'; q++) {
                 int d = file[q] - '0';
-                if (d < 0 || d > 9) throw new IllegalStateException(name + ":" + lineNo + ": expected a rank, found a non-digit");
+                if (d < 0 || d > 9)
+                    throw new IllegalStateException(name + ":" + lineNo + ": expected a rank, found a non-digit");
                 rank = rank * 10 + d;
             }
             ranks[count] = rank;

@@ -43,17 +43,24 @@ final class CharClasses {
     private static int compute(int cp) {
         int type = Character.getType(cp);
         int bits = 0;
-        if (((((1 << Character.SPACE_SEPARATOR) | (1 << Character.LINE_SEPARATOR) | (1 << Character.PARAGRAPH_SEPARATOR)) >> type) & 1) != 0
-                || (cp >= 0x9 && cp <= 0xd) || cp == 0x85) {
+        if (((((1 << Character.SPACE_SEPARATOR)
+                                                | (1 << Character.LINE_SEPARATOR)
+                                                | (1 << Character.PARAGRAPH_SEPARATOR))
+                                        >> type)
+                                & 1)
+                        != 0
+                || (cp >= 0x9 && cp <= 0xd)
+                || cp == 0x85) {
             bits |= WS;
         }
         switch (type) {
             case Character.UPPERCASE_LETTER, Character.TITLECASE_LETTER -> bits |= LETTER | UPPERISH;
             case Character.LOWERCASE_LETTER -> bits |= LETTER | LOWERISH;
             case Character.MODIFIER_LETTER, Character.OTHER_LETTER -> bits |= LETTER | UPPERISH | LOWERISH;
-            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> bits |= UPPERISH | LOWERISH;
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK ->
+                bits |= UPPERISH | LOWERISH;
             case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> bits |= NUMBER;
-            default -> { }
+            default -> {}
         }
         if (cp == '\r' || cp == '\n') bits |= NEWLINE;
         if ((bits & (WS | LETTER | NUMBER)) == 0) bits |= OTHER;

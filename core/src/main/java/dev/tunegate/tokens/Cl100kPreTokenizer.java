@@ -52,7 +52,9 @@ final class Cl100kPreTokenizer implements PreTokenizer {
                     if (i + 2 < n) {
                         int a = c1 | 0x20;
                         int b = s.charAt(i + 2) | 0x20;
-                        if (c1 < 128 && s.charAt(i + 2) < 128 && ((a == 'l' && b == 'l') || (a == 'v' && b == 'e') || (a == 'r' && b == 'e'))) {
+                        if (c1 < 128
+                                && s.charAt(i + 2) < 128
+                                && ((a == 'l' && b == 'l') || (a == 'v' && b == 'e') || (a == 'r' && b == 'e'))) {
                             return i + 3;
                         }
                     }

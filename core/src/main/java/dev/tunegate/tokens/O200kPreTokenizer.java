@@ -88,7 +88,11 @@ final class O200kPreTokenizer implements PreTokenizer {
             lower = -1;
             int j = m;
             while (j > from) {
-                j -= (j - 2 >= from && Character.isLowSurrogate(s.charAt(j - 1)) && Character.isHighSurrogate(s.charAt(j - 2))) ? 2 : 1;
+                j -= (j - 2 >= from
+                                && Character.isLowSurrogate(s.charAt(j - 1))
+                                && Character.isHighSurrogate(s.charAt(j - 2)))
+                        ? 2
+                        : 1;
                 if ((at(s, j, n) & LOWERISH) != 0) {
                     lower = j;
                     break;

@@ -26,8 +26,11 @@ public interface TokenCounter {
             case "o200k_base" -> BpeTokenCounter.o200k();
             case "cl100k_base" -> BpeTokenCounter.cl100k();
             default -> {
-                Encoding enc = Encodings.newLazyEncodingRegistry().getEncoding(name)
-                        .orElseThrow(() -> new IllegalArgumentException("unknown tokenizer: expected o200k_base, cl100k_base, p50k_base, p50k_edit or r50k_base, found " + name));
+                Encoding enc = Encodings.newLazyEncodingRegistry()
+                        .getEncoding(name)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "unknown tokenizer: expected o200k_base, cl100k_base, p50k_base, p50k_edit or r50k_base, found "
+                                        + name));
                 yield new JtokkitTokenCounter(enc);
             }
         };

@@ -12,5 +12,7 @@ public final class ConfigException extends InvalidInputException {
         this.problems = List.copyOf(problems);
     }
 
-    public List<String> problems() { return problems; }
+    public List<String> problems() {
+        return problems;
+    }
 }

@@ -85,8 +85,12 @@ public final class ConfigLoader {
         try {
             LoaderOptions opts = new LoaderOptions();
             opts.setAllowDuplicateKeys(false);
-            root = new Yaml(new SafeConstructor(opts), new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
-                    new org.yaml.snakeyaml.DumperOptions(), opts).compose(reader);
+            root = new Yaml(
+                            new SafeConstructor(opts),
+                            new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+                            new org.yaml.snakeyaml.DumperOptions(),
+                            opts)
+                    .compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -97,7 +101,8 @@ public final class ConfigLoader {
         if (root == null) {
             problems.add(fileLabel + ":1: the file is empty; run `tunegate init DIR` for a commented template");
         } else if (!(root instanceof MappingNode map)) {
-            problems.add(at(root) + "expected a mapping of sections (useCase, requirements, data, …), found " + kind(root));
+            problems.add(
+                    at(root) + "expected a mapping of sections (useCase, requirements, data, …), found " + kind(root));
         } else {
             duplicateKeys(map);
             if (!problems.isEmpty()) throw new ConfigException(problems);
@@ -117,8 +122,8 @@ public final class ConfigLoader {
                     int line = k.getStartMark() == null ? 0 : k.getStartMark().getLine() + 1;
                     Integer before = first.putIfAbsent(k.getValue(), line);
                     if (before != null) {
-                        problems.add(fileLabel + ":" + line + ": duplicate key \"" + k.getValue() + "\" (first at line " + before
-                                + "); YAML would silently keep only one of them: merge the two");
+                        problems.add(fileLabel + ":" + line + ": duplicate key \"" + k.getValue() + "\" (first at line "
+                                + before + "); YAML would silently keep only one of them: merge the two");
                     }
                 }
                 duplicateKeys(t.getValueNode());
@@ -141,7 +146,9 @@ public final class ConfigLoader {
                 String allowed = String.join(", ", schema.keys().keySet());
                 String suggestion = closest(name, schema.keys().keySet());
                 problems.add(at(keyNode) + "unknown key \"" + path + "\""
-                        + (suggestion == null ? "" : " (did you mean \"" + (prefix.isEmpty() ? "" : prefix + ".") + suggestion + "\"?)")
+                        + (suggestion == null
+                                ? ""
+                                : " (did you mean \"" + (prefix.isEmpty() ? "" : prefix + ".") + suggestion + "\"?)")
                         + "; allowed " + (prefix.isEmpty() ? "sections" : "keys in " + prefix) + ": " + allowed);
                 continue;
             }
@@ -161,7 +168,8 @@ public final class ConfigLoader {
             case Str ignored -> scalarText(path, key, node, false);
             case PathValue ignored -> scalarText(path, key, node, true);
             case Bool ignored -> {
-                if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) put(path, Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT)), node);
+                if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL))
+                    put(path, Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT)), node);
                 else mismatch(path, key, node);
             }
             case Int range -> {
@@ -176,7 +184,8 @@ public final class ConfigLoader {
                 } else mismatch(path, key, node);
             }
             case Num range -> {
-                if (node instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+                if (node instanceof ScalarNode s
+                        && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
                     try {
                         double v = Double.parseDouble(s.getValue().replace("_", ""));
                         if (Double.isNaN(v) || v < range.min() || v > range.max()) mismatch(path, key, node);
@@ -187,10 +196,12 @@ public final class ConfigLoader {
                 } else mismatch(path, key, node);
             }
             case Choice choice -> {
-                if (node instanceof ScalarNode s && choice.values().contains(s.getValue())) put(path, s.getValue(), node);
+                if (node instanceof ScalarNode s && choice.values().contains(s.getValue()))
+                    put(path, s.getValue(), node);
                 else if (node instanceof ScalarNode s) {
                     String suggestion = closest(s.getValue(), choice.values());
-                    problems.add(at(node) + "key \"" + path + "\": expected " + choice.describe() + ", found \"" + s.getValue() + "\""
+                    problems.add(at(node) + "key \"" + path + "\": expected " + choice.describe() + ", found \""
+                            + s.getValue() + "\""
                             + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)"));
                 } else mismatch(path, key, node);
             }
@@ -200,7 +211,9 @@ public final class ConfigLoader {
                 if (node instanceof MappingNode m) {
                     Map<String, Object> map = new LinkedHashMap<>();
                     for (NodeTuple t : m.getValue()) {
-                        String k = t.getKeyNode() instanceof ScalarNode ks ? ks.getValue() : String.valueOf(t.getKeyNode());
+                        String k = t.getKeyNode() instanceof ScalarNode ks
+                                ? ks.getValue()
+                                : String.valueOf(t.getKeyNode());
                         map.put(k, plain(t.getValueNode()));
                     }
                     if (path.equals("policy.thresholds")) checkThresholds(m);
@@ -218,8 +231,10 @@ public final class ConfigLoader {
                 problems.add(at(t.getKeyNode()) + "unknown threshold \"policy.thresholds." + name + "\""
                         + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)")
                         + "; allowed: " + String.join(", ", new java.util.TreeSet<>(thresholdNames)));
-            } else if (!(t.getValueNode() instanceof ScalarNode s) || !(s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
-                problems.add(at(t.getValueNode()) + "key \"policy.thresholds." + name + "\": expected a number, found " + kind(t.getValueNode()));
+            } else if (!(t.getValueNode() instanceof ScalarNode s)
+                    || !(s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+                problems.add(at(t.getValueNode()) + "key \"policy.thresholds." + name + "\": expected a number, found "
+                        + kind(t.getValueNode()));
             }
         }
     }
@@ -227,12 +242,21 @@ public final class ConfigLoader {
     private static Object plain(Node n) {
         if (n instanceof ScalarNode s) {
             if (s.getTag().equals(Tag.INT)) {
-                try { return Long.parseLong(s.getValue().replace("_", "")); } catch (NumberFormatException e) { return s.getValue(); }
+                try {
+                    return Long.parseLong(s.getValue().replace("_", ""));
+                } catch (NumberFormatException e) {
+                    return s.getValue();
+                }
             }
             if (s.getTag().equals(Tag.FLOAT)) {
-                try { return Double.parseDouble(s.getValue().replace("_", "")); } catch (NumberFormatException e) { return s.getValue(); }
+                try {
+                    return Double.parseDouble(s.getValue().replace("_", ""));
+                } catch (NumberFormatException e) {
+                    return s.getValue();
+                }
             }
-            if (s.getTag().equals(Tag.BOOL)) return Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT));
+            if (s.getTag().equals(Tag.BOOL))
+                return Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT));
             if (s.getTag().equals(Tag.NULL)) return null;
             return s.getValue();
         }
@@ -252,7 +276,8 @@ public final class ConfigLoader {
         if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
             String v = s.getValue().trim();
             if (isPath && Path.of(v).isAbsolute()) {
-                problems.add(at(node) + "key \"" + path + "\": expected a path relative to the workspace, found absolute path \"" + v + "\"");
+                problems.add(at(node) + "key \"" + path
+                        + "\": expected a path relative to the workspace, found absolute path \"" + v + "\"");
                 return;
             }
             put(path, v, node);
@@ -265,9 +290,11 @@ public final class ConfigLoader {
             out.add(s.getValue().trim()); // a single value is a one-element list
         } else if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
-                if (item instanceof ScalarNode s && !s.getValue().isBlank()) out.add(s.getValue().trim());
+                if (item instanceof ScalarNode s && !s.getValue().isBlank())
+                    out.add(s.getValue().trim());
                 else {
-                    problems.add(at(item) + "key \"" + path + "\": expected " + key.type().describe() + ", found " + kind(item) + " in the list");
+                    problems.add(at(item) + "key \"" + path + "\": expected "
+                            + key.type().describe() + ", found " + kind(item) + " in the list");
                     return;
                 }
             }
@@ -278,7 +305,8 @@ public final class ConfigLoader {
         if (key.type() instanceof PathList) {
             for (String p : out) {
                 if (Path.of(p).isAbsolute()) {
-                    problems.add(at(node) + "key \"" + path + "\": expected paths relative to the workspace, found absolute path \"" + p + "\"");
+                    problems.add(at(node) + "key \"" + path
+                            + "\": expected paths relative to the workspace, found absolute path \"" + p + "\"");
                     return;
                 }
             }
@@ -301,7 +329,8 @@ public final class ConfigLoader {
                 fillDefaults(path, sub);
             } else if (!values.containsKey(path)) {
                 if (k.required()) {
-                    problems.add(fileLabel + ":" + sectionLine(prefix) + ": missing required key \"" + path + "\" (" + k.type().describe() + "): " + k.doc());
+                    problems.add(fileLabel + ":" + sectionLine(prefix) + ": missing required key \"" + path + "\" ("
+                            + k.type().describe() + "): " + k.doc());
                 } else if (k.defaultValue() != null) {
                     values.put(path, new ConfigValue(k.defaultValue(), 0));
                 }
@@ -338,7 +367,8 @@ public final class ConfigLoader {
         return candidates.stream()
                 .map(c -> Map.entry(c, distance(lower, c.toLowerCase(Locale.ROOT))))
                 .filter(e -> e.getValue() <= Math.max(2, e.getKey().length() / 3))
-                .min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
+                .min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey)
                 .orElse(null);
     }
@@ -353,7 +383,9 @@ public final class ConfigLoader {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
             }
-            int[] t = prev; prev = cur; cur = t;
+            int[] t = prev;
+            prev = cur;
+            cur = t;
         }
         return prev[b.length()];
     }

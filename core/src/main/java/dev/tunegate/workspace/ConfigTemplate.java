@@ -19,9 +19,9 @@ public final class ConfigTemplate {
     public static String render(Map<String, Double> thresholds) {
         StringBuilder b = new StringBuilder();
         b.append("# tunegate.yaml — the workspace configuration of tunegate.\n")
-         .append("# Paths are relative to this folder. Keys left commented out take their default;\n")
-         .append("# a rule whose evidence is missing is reported as UNKNOWN, and the decision names\n")
-         .append("# the artifact that would settle it. Rules: see docs/RULES.md (rule ids in brackets).\n\n");
+                .append("# Paths are relative to this folder. Keys left commented out take their default;\n")
+                .append("# a rule whose evidence is missing is reported as UNKNOWN, and the decision names\n")
+                .append("# the artifact that would settle it. Rules: see docs/RULES.md (rule ids in brackets).\n\n");
         render(b, ConfigSchema.root(), 0, thresholds);
         return b.toString();
     }
@@ -38,24 +38,44 @@ public final class ConfigTemplate {
             }
             b.append(indent).append("# ").append(k.doc());
             b.append(" Type: ").append(k.type().describe()).append('.');
-            if (k.defaultValue() != null) b.append(" Default: ").append(show(k.defaultValue())).append('.');
+            if (k.defaultValue() != null)
+                b.append(" Default: ").append(show(k.defaultValue())).append('.');
             if (k.required()) b.append(" Required.");
             if (!k.feeds().isEmpty()) b.append(" Feeds: ").append(k.feeds()).append('.');
             b.append('\n');
             if (k.name().equals("thresholds")) {
                 b.append(indent).append("thresholds:\n");
                 for (Map.Entry<String, Double> t : thresholds.entrySet()) {
-                    b.append(indent).append("  # ").append(t.getKey()).append(": ").append(show(t.getValue())).append('\n');
+                    b.append(indent)
+                            .append("  # ")
+                            .append(t.getKey())
+                            .append(": ")
+                            .append(show(t.getValue()))
+                            .append('\n');
                 }
                 b.append(indent).append("  {}\n");
                 continue;
             }
             if (k.required()) {
-                b.append(indent).append(k.name()).append(": ").append(k.example()).append('\n');
+                b.append(indent)
+                        .append(k.name())
+                        .append(": ")
+                        .append(k.example())
+                        .append('\n');
             } else if (k.defaultValue() != null) {
-                b.append(indent).append("# ").append(k.name()).append(": ").append(show(k.defaultValue())).append('\n');
+                b.append(indent)
+                        .append("# ")
+                        .append(k.name())
+                        .append(": ")
+                        .append(show(k.defaultValue()))
+                        .append('\n');
             } else {
-                b.append(indent).append("# ").append(k.name()).append(": ").append(k.example()).append('\n');
+                b.append(indent)
+                        .append("# ")
+                        .append(k.name())
+                        .append(": ")
+                        .append(k.example())
+                        .append('\n');
             }
         }
     }

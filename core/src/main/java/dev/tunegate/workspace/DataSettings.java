@@ -18,8 +18,14 @@ import java.util.Optional;
  * @param currentEras {@code data.currentEras}
  * @param retiredEras {@code data.retiredEras}
  */
-public record DataSettings(Path train, Path golden, Path outputSchema, String format, Map<String, Object> columns,
-                           List<String> currentEras, List<String> retiredEras) {
+public record DataSettings(
+        Path train,
+        Path golden,
+        Path outputSchema,
+        String format,
+        Map<String, Object> columns,
+        List<String> currentEras,
+        List<String> retiredEras) {
     public DataSettings {
         columns = Map.copyOf(columns);
         currentEras = List.copyOf(currentEras);

@@ -37,8 +37,12 @@ final class PathConfinement {
             for (String p : paths) {
                 String why = leaves(root, realRoot, p);
                 if (why != null) {
-                    throw new InvalidInputException(Workspace.CONFIG_FILE, v.line(), "key \"" + key + "\": expected a path inside the workspace, found \""
-                            + p + "\", which " + why + "; to allow it, list the key under " + OPT_IN + " (e.g. allowOutside: [" + key + "])");
+                    throw new InvalidInputException(
+                            Workspace.CONFIG_FILE,
+                            v.line(),
+                            "key \"" + key + "\": expected a path inside the workspace, found \"" + p + "\", which "
+                                    + why + "; to allow it, list the key under " + OPT_IN + " (e.g. allowOutside: ["
+                                    + key + "])");
                 }
             }
         }

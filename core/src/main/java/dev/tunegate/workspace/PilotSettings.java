@@ -15,9 +15,17 @@ package dev.tunegate.workspace;
  * @param processKpiAtMost whether the process KPI must stay at most ({@code atMost}) or at least its target
  * @param nonInferiorityMargin how far below the baseline golden-set quality may be
  */
-public record PilotSettings(int weeks, long minCalls, Double qualityTarget, Double adoptionTarget, Double latencyP95MsMax,
-                            Double unitCostUsdMax, String processKpi, Double processKpiTarget, boolean processKpiAtMost,
-                            double nonInferiorityMargin) {
+public record PilotSettings(
+        int weeks,
+        long minCalls,
+        Double qualityTarget,
+        Double adoptionTarget,
+        Double latencyP95MsMax,
+        Double unitCostUsdMax,
+        String processKpi,
+        Double processKpiTarget,
+        boolean processKpiAtMost,
+        double nonInferiorityMargin) {
 
     /** The settings of a workspace, the schema's defaults for keys it does not set. */
     static PilotSettings of(Workspace ws) {
@@ -30,7 +38,8 @@ public record PilotSettings(int weeks, long minCalls, Double qualityTarget, Doub
                 ws.number("pilot.unitCostUsdMax").orElse(null),
                 ws.string("pilot.processKpi").orElse(null),
                 ws.number("pilot.processKpiTarget").orElse(null),
-                !"atLeast".equals(ws.string("pilot.processKpiDirection").orElseGet(() -> (String) ConfigSchema.defaultValue("pilot.processKpiDirection"))),
+                !"atLeast".equals(ws.string("pilot.processKpiDirection").orElseGet(() ->
+                        (String) ConfigSchema.defaultValue("pilot.processKpiDirection"))),
                 ws.numberOrDefault("pilot.nonInferiorityMargin"));
     }
 }

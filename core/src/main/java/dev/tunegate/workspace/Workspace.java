@@ -39,7 +39,8 @@ public final class Workspace {
         }
         Path config = root.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(config)) {
-            throw new InvalidInputException(dir + ": no " + CONFIG_FILE + " here; run `tunegate init " + dir + "` to write a commented template");
+            throw new InvalidInputException(dir + ": no " + CONFIG_FILE + " here; run `tunegate init " + dir
+                    + "` to write a commented template");
         }
         Map<String, ConfigValue> values = ConfigLoader.load(config, thresholdNames);
         PathConfinement.check(root, values);
@@ -51,11 +52,17 @@ public final class Workspace {
         return new Workspace(root.toAbsolutePath().normalize(), values);
     }
 
-    public Path root() { return root; }
+    public Path root() {
+        return root;
+    }
 
-    public Path configFile() { return root.resolve(CONFIG_FILE); }
+    public Path configFile() {
+        return root.resolve(CONFIG_FILE);
+    }
 
-    public boolean has(String key) { return values.containsKey(key); }
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
 
     /** The 1-based line of a key in tunegate.yaml, or 0 for a default or absent key. */
     public int line(String key) {
@@ -122,9 +129,14 @@ public final class Workspace {
 
     /** The {@code data} section (and {@code requirements.outputSchema}), typed. */
     public DataSettings data() {
-        return new DataSettings(path("data.train").orElse(null), path("data.golden").orElse(null),
-                path("requirements.outputSchema").orElse(null), string("data.format").orElse("auto"), map("data.columns"),
-                strings("data.currentEras"), strings("data.retiredEras"));
+        return new DataSettings(
+                path("data.train").orElse(null),
+                path("data.golden").orElse(null),
+                path("requirements.outputSchema").orElse(null),
+                string("data.format").orElse("auto"),
+                map("data.columns"),
+                strings("data.currentEras"),
+                strings("data.retiredEras"));
     }
 
     /** The effective configuration (every key with its value, defaults included), sorted, for provenance. */

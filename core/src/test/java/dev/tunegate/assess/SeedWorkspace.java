@@ -20,10 +20,21 @@ final class SeedWorkspace {
     static final long SEED = 20_260_105L;
 
     /** How the prompt iterations went. */
-    enum Evals { PLATEAU_RECURRING, PLATEAU_SPREAD, IMPROVING, FORMAT_ERRORS, NONE }
+    enum Evals {
+        PLATEAU_RECURRING,
+        PLATEAU_SPREAD,
+        IMPROVING,
+        FORMAT_ERRORS,
+        NONE
+    }
 
     /** The retrieval corpus, if any. */
-    enum Corpus { NONE, GOOD, UNGROUPED, LOW_RECALL }
+    enum Corpus {
+        NONE,
+        GOOD,
+        UNGROUPED,
+        LOW_RECALL
+    }
 
     String taskType = "routing";
     boolean describable = true;
@@ -76,25 +87,55 @@ final class SeedWorkspace {
 
     private String yaml() {
         StringBuilder y = new StringBuilder();
-        y.append("useCase:\n  name: seed-scenario\n  taskType: ").append(taskType).append("\n  describableAsPairs: ").append(describable)
-                .append("\n  costOfFailure: ").append(costOfFailure).append('\n');
-        y.append("requirements:\n  factsChange: ").append(factsChange).append("\n  citationsRequired: ").append(citations)
-                .append("\n  dataMayLeavePerimeter: ").append(mayLeave).append("\n  onPremInference: ").append(onPrem)
-                .append("\n  structuredOutputConfigured: ").append(structuredConfigured).append('\n');
-        y.append("data:\n  train: data/train.jsonl\n  labelingPipeline: ").append(labelingPipeline).append("\n  currentEras: [\"2025\"]\n");
+        y.append("useCase:\n  name: seed-scenario\n  taskType: ")
+                .append(taskType)
+                .append("\n  describableAsPairs: ")
+                .append(describable)
+                .append("\n  costOfFailure: ")
+                .append(costOfFailure)
+                .append('\n');
+        y.append("requirements:\n  factsChange: ")
+                .append(factsChange)
+                .append("\n  citationsRequired: ")
+                .append(citations)
+                .append("\n  dataMayLeavePerimeter: ")
+                .append(mayLeave)
+                .append("\n  onPremInference: ")
+                .append(onPrem)
+                .append("\n  structuredOutputConfigured: ")
+                .append(structuredConfigured)
+                .append('\n');
+        y.append("data:\n  train: data/train.jsonl\n  labelingPipeline: ")
+                .append(labelingPipeline)
+                .append("\n  currentEras: [\"2025\"]\n");
         if (evals != Evals.NONE) {
-            y.append("evals:\n  history: [evals/history.jsonl]\n  labels: [").append(String.join(", ", QUEUES)).append("]\n");
+            y.append("evals:\n  history: [evals/history.jsonl]\n  labels: [")
+                    .append(String.join(", ", QUEUES))
+                    .append("]\n");
         }
-        if (corpus != Corpus.NONE) y.append("retrieval:\n  corpus: kb/docs.jsonl\n  golden: kb/questions.jsonl\n  k: 3\n");
-        y.append("model:\n  current: ").append(current).append("\n  hosting: ").append(hosting).append("\n  candidate:\n    name: ").append(candidate)
-                .append("\n    paramsB: ").append(fmt(paramsB)).append("\n    contextWindow: ").append(contextWindow).append('\n');
+        if (corpus != Corpus.NONE)
+            y.append("retrieval:\n  corpus: kb/docs.jsonl\n  golden: kb/questions.jsonl\n  k: 3\n");
+        y.append("model:\n  current: ")
+                .append(current)
+                .append("\n  hosting: ")
+                .append(hosting)
+                .append("\n  candidate:\n    name: ")
+                .append(candidate)
+                .append("\n    paramsB: ")
+                .append(fmt(paramsB))
+                .append("\n    contextWindow: ")
+                .append(contextWindow)
+                .append('\n');
         y.append("traffic:\n  callsPerDay: 40000\n");
         y.append("prompts:\n  system: prompts/system.md\n  tuned: prompts/tuned.md\n");
-        y.append("training:\n  retrainEveryWeeks: 13\n  evaluationCostUsd: 2500\n").append(training);
+        y.append("training:\n  retrainEveryWeeks: 13\n  evaluationCostUsd: 2500\n")
+                .append(training);
         return y.toString();
     }
 
-    private static String fmt(double d) { return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d); }
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
 
     private String output(String queue) {
         return jsonOutputs ? "{\"queue\": \"" + queue + "\"}" : queue;
@@ -113,7 +154,8 @@ final class SeedWorkspace {
             b.append(row(input, output(queue))).append('\n');
             written++;
             if (i < conflictPairs && written < approvedRows) {
-                b.append(row(input, output(QUEUES.get((i + 1) % QUEUES.size())))).append('\n');
+                b.append(row(input, output(QUEUES.get((i + 1) % QUEUES.size()))))
+                        .append('\n');
                 written++;
             }
             i++;
@@ -122,15 +164,21 @@ final class SeedWorkspace {
     }
 
     private static String row(String input, String output) {
-        return "{\"messages\":[{\"role\":\"user\",\"content\":\"" + input + "\"},{\"role\":\"assistant\",\"content\":\"" + esc(output)
+        return "{\"messages\":[{\"role\":\"user\",\"content\":\"" + input + "\"},{\"role\":\"assistant\",\"content\":\""
+                + esc(output)
                 + "\"}],\"metadata\":{\"provenance\":\"human\",\"status\":\"approved\",\"era\":\"2025\"}}";
     }
 
-    private static String esc(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
+    private static String esc(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
 
     /** Random words from a large syllable vocabulary: inputs that are neither exact nor near duplicates. */
     static String sentence(Random rnd, int words) {
-        String[] syl = {"ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa", "do", "fe", "gu", "ha", "ji", "be", "co", "xu", "ya", "wi"};
+        String[] syl = {
+            "ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa", "do", "fe", "gu", "ha", "ji", "be", "co", "xu",
+            "ya", "wi"
+        };
         StringBuilder b = new StringBuilder();
         for (int w = 0; w < words; w++) {
             if (w > 0) b.append(' ');
@@ -150,8 +198,15 @@ final class SeedWorkspace {
             for (int i = 0; i < items; i++) {
                 String exp = expected.get(i);
                 String out = predicted(it, i, exp);
-                b.append(String.format(Locale.ROOT, "{\"run\":\"v%d\",\"iteration\":%d,\"item\":\"gold-%03d\",\"passed\":%b,\"expected\":\"%s\",\"output\":\"%s\"}%n",
-                        it, it, i, out.equals(output(exp)), esc(output(exp)), esc(out)));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "{\"run\":\"v%d\",\"iteration\":%d,\"item\":\"gold-%03d\",\"passed\":%b,\"expected\":\"%s\",\"output\":\"%s\"}%n",
+                        it,
+                        it,
+                        i,
+                        out.equals(output(exp)),
+                        esc(output(exp)),
+                        esc(out)));
             }
         }
         return b.toString();
@@ -167,20 +222,23 @@ final class SeedWorkspace {
         boolean late = evals == Evals.PLATEAU_SPREAD
                 ? (exp.equals("security") ? k < 5 : k < 7)
                 : exp.equals("billing") && k < 30 || exp.equals("technical") && k < 10;
-        boolean extra = switch (evals) {
-            case PLATEAU_RECURRING, PLATEAU_SPREAD, FORMAT_ERRORS -> it == 1 && !late && (exp.equals("returns") || exp.equals("shipping") && k < 7);
-            case IMPROVING -> !late && rankAmongOthers(i) < 30 * (5 - it);
-            case NONE -> false;
-        };
+        boolean extra =
+                switch (evals) {
+                    case PLATEAU_RECURRING, PLATEAU_SPREAD, FORMAT_ERRORS ->
+                        it == 1 && !late && (exp.equals("returns") || exp.equals("shipping") && k < 7);
+                    case IMPROVING -> !late && rankAmongOthers(i) < 30 * (5 - it);
+                    case NONE -> false;
+                };
         if (!late && !extra) return output(exp);
         if (evals == Evals.FORMAT_ERRORS && it == 5 && !exp.equals("technical")) return "queue=" + exp;
-        String to = switch (exp) {
-            case "billing" -> "account";
-            case "technical", "returns" -> "shipping";
-            case "shipping" -> "returns";
-            case "account" -> "security";
-            default -> "billing";
-        };
+        String to =
+                switch (exp) {
+                    case "billing" -> "account";
+                    case "technical", "returns" -> "shipping";
+                    case "shipping" -> "returns";
+                    case "account" -> "security";
+                    default -> "billing";
+                };
         if (evals == Evals.PLATEAU_SPREAD) to = QUEUES.get((QUEUES.indexOf(exp) + 1 + k % 2) % QUEUES.size());
         return output(to);
     }
@@ -199,7 +257,8 @@ final class SeedWorkspace {
     private String systemPrompt() {
         StringBuilder b = new StringBuilder("You route customer support tickets to one queue.\n\n");
         Random rnd = new Random(SEED + 1);
-        for (int i = 1; i <= 120; i++) b.append(i).append(". Rule: ").append(sentence(rnd, 14)).append('\n');
+        for (int i = 1; i <= 120; i++)
+            b.append(i).append(". Rule: ").append(sentence(rnd, 14)).append('\n');
         return b.toString();
     }
 
@@ -208,9 +267,19 @@ final class SeedWorkspace {
         for (int i = 0; i < QUEUES.size(); i++) {
             String q = QUEUES.get(i);
             String groups = corpus == Corpus.UNGROUPED && i < 2 ? "[]" : "[\"support-agents\"]";
-            b.append("{\"id\":\"rg-").append(i).append("\",\"title\":\"").append(q).append(" queue\",\"text\":\"# ").append(q)
-                    .append(" queue\\n\\nTickets about ").append(q).append(" problems go to the ").append(q).append(" queue.\\n\",\"groups\":")
-                    .append(groups).append("}\n");
+            b.append("{\"id\":\"rg-")
+                    .append(i)
+                    .append("\",\"title\":\"")
+                    .append(q)
+                    .append(" queue\",\"text\":\"# ")
+                    .append(q)
+                    .append(" queue\\n\\nTickets about ")
+                    .append(q)
+                    .append(" problems go to the ")
+                    .append(q)
+                    .append(" queue.\\n\",\"groups\":")
+                    .append(groups)
+                    .append("}\n");
         }
         return b.toString();
     }
@@ -221,8 +290,13 @@ final class SeedWorkspace {
             String q = QUEUES.get(i);
             // low recall: each question names another queue than the document it needs
             String asked = corpus == Corpus.LOW_RECALL ? QUEUES.get((i + 1) % QUEUES.size()) : q;
-            b.append("{\"id\":\"q-").append(i).append("\",\"question\":\"Which queue handles ").append(asked).append(" problems?\",\"relevant\":[\"rg-")
-                    .append(i).append("\"],\"groups\":[\"support-agents\"]}\n");
+            b.append("{\"id\":\"q-")
+                    .append(i)
+                    .append("\",\"question\":\"Which queue handles ")
+                    .append(asked)
+                    .append(" problems?\",\"relevant\":[\"rg-")
+                    .append(i)
+                    .append("\"],\"groups\":[\"support-agents\"]}\n");
         }
         return b.toString();
     }

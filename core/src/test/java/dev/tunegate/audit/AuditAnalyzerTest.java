@@ -27,7 +27,8 @@ class AuditAnalyzerTest {
 
     private AnalyzerResult analyze(String yaml) {
         Fixtures.write(dir, "tunegate.yaml", yaml);
-        Workspace ws = Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
+        Workspace ws =
+                Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
         AuditAnalyzer a = new AuditAnalyzer();
         assertThat(a.applies(ws)).isTrue();
         Policy p = Policy.standard();
@@ -65,7 +66,8 @@ class AuditAnalyzerTest {
         // usable: row 3 (gold) and row 6 (approved); row 4 is a pending draft, row 5 retired.
         // FT-TASK over rows: 3 of the 6 candidates (current era, not rejected: rows 0–4 and 6) conflict = 0.5
         assertThat(m.get(Measure.LABEL_DISAGREEMENT_RATE)).isEqualTo(0.5);
-        // FT-CONSISTENT: 3 of the 5 approved or gold current-era rows (0–3, 6) conflict = 0.6, in 1 group; resolving it leaves 0
+        // FT-CONSISTENT: 3 of the 5 approved or gold current-era rows (0–3, 6) conflict = 0.6, in 1 group; resolving it
+        // leaves 0
         assertThat(m.get(Measure.CONFLICT_ROW_SHARE)).isEqualTo(0.6);
         assertThat(m.get(Measure.CONFLICT_GROUPS)).isEqualTo(1.0);
         assertThat(m.get(Measure.CONFLICT_ROWS)).isEqualTo(3.0);
@@ -74,7 +76,8 @@ class AuditAnalyzerTest {
         assertThat(m.get(Measure.LEAKED_GOLDEN_ROWS)).isEqualTo(1.0);
         assertThat(m.get(Measure.OUTPUTS_STRUCTURED)).isEqualTo(false);
         assertThat(m).doesNotContainKey(Measure.OUTPUT_SCHEMA_CONFORMANCE);
-        assertThat(m).containsKeys(Measure.TRAINING_TOKENS, Measure.INPUT_TOKENS_PER_CALL, Measure.OUTPUT_TOKENS_PER_CALL);
+        assertThat(m)
+                .containsKeys(Measure.TRAINING_TOKENS, Measure.INPUT_TOKENS_PER_CALL, Measure.OUTPUT_TOKENS_PER_CALL);
         assertThat(r.inputs()).extracting(AnalyzerResult.InputFile::path).containsExactly("train.csv", "golden.csv");
         assertThat(r.report()).isInstanceOf(AuditReport.class);
     }
@@ -84,11 +87,17 @@ class AuditAnalyzerTest {
         Fixtures.write(dir, "schema.json", """
                 {"type": "object", "required": ["queue"], "properties": {"queue": {"enum": ["billing", "technical"]}}, "additionalProperties": false}
                 """);
-        Fixtures.write(dir, "train.jsonl", String.join("\n", List.of(
-                Fixtures.chat("refund please", "{\"queue\": \"billing\"}"),
-                Fixtures.chat("app crashes", "{\"queue\": \"technical\"}"),
-                Fixtures.chat("hello", "{\"queue\": \"sales\"}"),
-                Fixtures.chat("bye", "{\"team\": \"billing\"}"))) + "\n");
+        Fixtures.write(
+                dir,
+                "train.jsonl",
+                String.join(
+                                "\n",
+                                List.of(
+                                        Fixtures.chat("refund please", "{\"queue\": \"billing\"}"),
+                                        Fixtures.chat("app crashes", "{\"queue\": \"technical\"}"),
+                                        Fixtures.chat("hello", "{\"queue\": \"sales\"}"),
+                                        Fixtures.chat("bye", "{\"team\": \"billing\"}")))
+                        + "\n");
         AnalyzerResult r = analyze("""
                 useCase:
                   name: router
@@ -101,11 +110,12 @@ class AuditAnalyzerTest {
         Map<Measure, Object> m = measures(r);
         assertThat(m.get(Measure.OUTPUTS_STRUCTURED)).isEqualTo(true);
         assertThat(m.get(Measure.OUTPUT_SCHEMA_CONFORMANCE)).isEqualTo(0.5); // 2 of 4 conform
-        assertThat(m.get(Measure.LABEL_DISAGREEMENT_RATE)).isEqualTo(0.0);  // no input repeats
+        assertThat(m.get(Measure.LABEL_DISAGREEMENT_RATE)).isEqualTo(0.0); // no input repeats
         assertThat(m).doesNotContainKey(Measure.LEAKED_GOLDEN_ROWS);
         AuditReport report = (AuditReport) r.report();
-        assertThat(report.outputs().schema().topViolations()).extracting(AuditReport.Counted::count).containsOnly(1L);
+        assertThat(report.outputs().schema().topViolations())
+                .extracting(AuditReport.Counted::count)
+                .containsOnly(1L);
         assertThat(report.outputs().inferred().driftingRows()).isEqualTo(1);
     }
-
 }

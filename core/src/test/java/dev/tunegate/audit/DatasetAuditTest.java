@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetAuditTest {
     private static final long SEED = 7;
+
     @TempDir
     Path dir;
+
     private PlantedDataset data;
     private Path train;
 
@@ -27,7 +29,9 @@ class DatasetAuditTest {
         train = Fixtures.write(dir, "train.jsonl", data.lines);
     }
 
-    private static String pair(int a, int b) { return Math.min(a, b) + "-" + Math.max(a, b); }
+    private static String pair(int a, int b) {
+        return Math.min(a, b) + "-" + Math.max(a, b);
+    }
 
     @Test
     void plantedCosmeticCopiesAreExactDuplicates() {
@@ -40,7 +44,11 @@ class DatasetAuditTest {
     @Test
     void nearDuplicatePairsMatchTheExactJaccardReference() {
         List<Finding> findings = new ArrayList<>();
-        AuditReport r = DatasetAudit.run(AuditRequest.of(train).withChecks(EnumSet.of(AuditCheck.NEAR_DUPLICATES)), Progress.SILENT, 2, findings::add);
+        AuditReport r = DatasetAudit.run(
+                AuditRequest.of(train).withChecks(EnumSet.of(AuditCheck.NEAR_DUPLICATES)),
+                Progress.SILENT,
+                2,
+                findings::add);
         // the truth: every pair of rows whose whole examples have exact 5-shingle Jaccard ≥ 0.8
         Set<String> truth = new HashSet<>();
         int n = data.lines.size();
@@ -55,7 +63,9 @@ class DatasetAuditTest {
         Set<String> found = new HashSet<>();
         for (Finding f : findings) {
             if (!f.kind().equals("near_duplicate_cluster")) continue;
-            for (int a = 0; a < f.rows().size(); a++) for (int b = a + 1; b < f.rows().size(); b++) found.add(pair(f.rows().get(a), f.rows().get(b)));
+            for (int a = 0; a < f.rows().size(); a++)
+                for (int b = a + 1; b < f.rows().size(); b++)
+                    found.add(pair(f.rows().get(a), f.rows().get(b)));
         }
         Set<String> hit = new HashSet<>(found);
         hit.retainAll(truth);
@@ -65,7 +75,10 @@ class DatasetAuditTest {
         // the threshold may fall either side; planted pairs sit at J ≥ 0.95, far above it
         assertThat(recall).as("recall").isGreaterThanOrEqualTo(0.95);
         assertThat(precision).as("precision").isGreaterThanOrEqualTo(0.95);
-        assertThat(r.nearDuplicateClusters()).isEqualTo(findings.stream().filter(f -> f.kind().equals("near_duplicate_cluster")).count());
+        assertThat(r.nearDuplicateClusters())
+                .isEqualTo(findings.stream()
+                        .filter(f -> f.kind().equals("near_duplicate_cluster"))
+                        .count());
         assertThat(r.tokens()).isNull();
         assertThat(r.nearDuplicateParams().seed()).isEqualTo(42);
     }
@@ -75,7 +88,9 @@ class DatasetAuditTest {
         List<Finding> findings = new ArrayList<>();
         AuditReport r = DatasetAudit.run(AuditRequest.of(train), Progress.SILENT, 2, findings::add);
         Set<String> conflictPairs = new HashSet<>();
-        for (Finding f : findings) if (f.kind().equals("conflict")) conflictPairs.add(pair(f.rows().get(0), f.rows().get(f.rows().size() - 1)));
+        for (Finding f : findings)
+            if (f.kind().equals("conflict"))
+                conflictPairs.add(pair(f.rows().get(0), f.rows().get(f.rows().size() - 1)));
         Set<String> planted = new HashSet<>();
         int first = PlantedDataset.BASE + PlantedDataset.EXACT_PLANTS + PlantedDataset.NEAR_PLANTS;
         for (int i = 0; i < PlantedDataset.CONFLICT_PLANTS; i++) planted.add(pair(60 + i, first + i));
@@ -89,7 +104,8 @@ class DatasetAuditTest {
     @Test
     void goldenRowsWhoseInputsAreInTrainingLeak() {
         List<String> golden = new ArrayList<>();
-        for (int i = 0; i < 3; i++) golden.add(Fixtures.chat(data.inputs.get(100 + i).toUpperCase(java.util.Locale.ROOT) + ".", "whatever"));
+        for (int i = 0; i < 3; i++)
+            golden.add(Fixtures.chat(data.inputs.get(100 + i).toUpperCase(java.util.Locale.ROOT) + ".", "whatever"));
         for (int i = 0; i < 3; i++) golden.add(Fixtures.chat(data.inputs.get(110 + i) + " extra", "whatever"));
         for (int i = 0; i < 4; i++) golden.add(Fixtures.chat(data.sentence(150), "fresh"));
         Path g = Fixtures.write(dir, "golden.jsonl", golden);
@@ -98,7 +114,8 @@ class DatasetAuditTest {
         assertThat(r.leakedGoldenRows()).isEqualTo(6L);
         assertThat(r.leakage().exactLeaks()).isEqualTo(3);
         assertThat(r.leakage().nearLeaks()).isEqualTo(3);
-        assertThat(findings).filteredOn(f -> f.kind().equals("golden_leak"))
+        assertThat(findings)
+                .filteredOn(f -> f.kind().equals("golden_leak"))
                 .extracting(f -> f.rows().get(0) + "→" + f.trainingRows().get(0))
                 .containsExactly("0→100", "1→101", "2→102", "3→110", "4→111", "5→112");
     }
@@ -117,7 +134,8 @@ class DatasetAuditTest {
 
     @Test
     void onlyRunsTheNamedChecks() {
-        AuditReport r = DatasetAudit.run(AuditRequest.of(train).withChecks(AuditCheck.parse("tokens")), Progress.SILENT, 2);
+        AuditReport r =
+                DatasetAudit.run(AuditRequest.of(train).withChecks(AuditCheck.parse("tokens")), Progress.SILENT, 2);
         assertThat(r.tokens()).isNotNull();
         assertThat(r.tokens().total()).isPositive();
         assertThat(r.nearDuplicateClusters()).isNull();
@@ -129,7 +147,8 @@ class DatasetAuditTest {
     @Test
     void tokensOfAHandCountedExample() {
         Path f = Fixtures.write(dir, "one.jsonl", List.of(Fixtures.chat("hello", "world")));
-        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.TOKENS)), Progress.SILENT, 1);
+        AuditReport r =
+                DatasetAudit.run(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.TOKENS)), Progress.SILENT, 1);
         // o200k_base: "hello" = 1 token, "world" = 1, "user" = 1, "assistant" = 1;
         // example = (3 + 1 + 1) + (3 + 1 + 1) + 3 = 13 (OpenAI's notebook count)
         assertThat(r.tokens().total()).isEqualTo(13);
@@ -143,9 +162,27 @@ class DatasetAuditTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"o200k_base", "cl100k_base"})
     void tokensByRoleSumToJtokkitsCountOfTheSameContents(String tokenizer) {
         // the oracle is jtokkit's countTokensOrdinary over every message content, computed here independently
-        var jtokkit = com.knuddels.jtokkit.Encodings.newLazyEncodingRegistry().getEncoding(tokenizer).orElseThrow();
+        var jtokkit = com.knuddels.jtokkit.Encodings.newLazyEncodingRegistry()
+                .getEncoding(tokenizer)
+                .orElseThrow();
         java.util.Random rnd = new java.util.Random(99);
-        String[] words = {"Hello", " world", " don't", " I'LL", " 1234567", " 日本語", " 👍🏽", " naïve", " Ωμέγα", "\n\n", "  ", "!?", " {\"a\": 1}", " ǅ", "\u0301x"};
+        String[] words = {
+            "Hello",
+            " world",
+            " don't",
+            " I'LL",
+            " 1234567",
+            " 日本語",
+            " 👍🏽",
+            " naïve",
+            " Ωμέγα",
+            "\n\n",
+            "  ",
+            "!?",
+            " {\"a\": 1}",
+            " ǅ",
+            "\u0301x"
+        };
         List<String> lines = new ArrayList<>();
         long expected = 0;
         for (int i = 0; i < 200; i++) {
@@ -156,24 +193,51 @@ class DatasetAuditTest {
             expected += jtokkit.countTokensOrdinary(u.toString()) + jtokkit.countTokensOrdinary(a.toString());
         }
         Path f = Fixtures.write(dir, "unicode.jsonl", lines);
-        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.TOKENS)).withTokenizer(tokenizer), Progress.SILENT, 2);
+        AuditReport r = DatasetAudit.run(
+                AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.TOKENS)).withTokenizer(tokenizer),
+                Progress.SILENT,
+                2);
         assertThat(r.tokens().tokenizer()).isEqualTo(tokenizer);
-        assertThat(r.tokens().byRole().values().stream().mapToLong(AuditReport.TokenStats::total).sum()).isEqualTo(expected);
+        assertThat(r.tokens().byRole().values().stream()
+                        .mapToLong(AuditReport.TokenStats::total)
+                        .sum())
+                .isEqualTo(expected);
     }
 
     @Test
     void overLongRowsLabelsSeenOnceAndUnknownErasAreFindings() {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 10; i++) lines.add(Fixtures.chat("short question " + i, i % 2 == 0 ? "billing" : "technical", java.util.Map.of("era", "2025")));
-        lines.add(Fixtures.chat("a much longer question that goes on and on and on about many things", "refunds", java.util.Map.of("era", "2019")));
+        for (int i = 0; i < 10; i++)
+            lines.add(Fixtures.chat(
+                    "short question " + i, i % 2 == 0 ? "billing" : "technical", java.util.Map.of("era", "2025")));
+        lines.add(Fixtures.chat(
+                "a much longer question that goes on and on and on about many things",
+                "refunds",
+                java.util.Map.of("era", "2019")));
         Path f = Fixtures.write(dir, "labels.jsonl", lines);
         List<Finding> findings = new ArrayList<>();
-        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withEras(List.of("2025"), List.of()).withContextLimit(20), Progress.SILENT, 2, findings::add);
-        // short rows: (3 + 1 + 3 question tokens) + (3 + 1 + 1 label token) + 3 = 15 ≤ 20; the long question alone is over 12 tokens, so its row is over 20
-        assertThat(findings).filteredOn(x -> x.kind().equals("over_context_limit")).extracting(x -> x.rows().get(0)).containsExactly(10);
-        assertThat(findings).filteredOn(x -> x.kind().equals("unknown_era")).extracting(x -> x.rows().get(0)).containsExactly(10);
-        assertThat(findings).filteredOn(x -> x.kind().equals("label_seen_once")).extracting(x -> x.rows().get(0)).containsExactly(10);
-        assertThat(r.outputs().classification().labels()).extracting(AuditReport.LabelCount::label).containsExactly("billing", "technical", "refunds");
+        AuditReport r = DatasetAudit.run(
+                AuditRequest.of(f).withEras(List.of("2025"), List.of()).withContextLimit(20),
+                Progress.SILENT,
+                2,
+                findings::add);
+        // short rows: (3 + 1 + 3 question tokens) + (3 + 1 + 1 label token) + 3 = 15 ≤ 20; the long question alone is
+        // over 12 tokens, so its row is over 20
+        assertThat(findings)
+                .filteredOn(x -> x.kind().equals("over_context_limit"))
+                .extracting(x -> x.rows().get(0))
+                .containsExactly(10);
+        assertThat(findings)
+                .filteredOn(x -> x.kind().equals("unknown_era"))
+                .extracting(x -> x.rows().get(0))
+                .containsExactly(10);
+        assertThat(findings)
+                .filteredOn(x -> x.kind().equals("label_seen_once"))
+                .extracting(x -> x.rows().get(0))
+                .containsExactly(10);
+        assertThat(r.outputs().classification().labels())
+                .extracting(AuditReport.LabelCount::label)
+                .containsExactly("billing", "technical", "refunds");
         assertThat(r.outputs().classification().labelsSeenOnce()).containsExactly("refunds");
         assertThat(r.tokens().rowsOverContextLimit()).isEqualTo(1);
         // billing caps each example at the context limit: the long row counts 20 tokens

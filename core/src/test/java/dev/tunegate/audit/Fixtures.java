@@ -19,7 +19,9 @@ final class Fixtures {
     /** One OpenAI chat row as JSON. */
     static String chat(String user, String assistant, Map<String, String> metadata) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("messages", List.of(Map.of("role", "user", "content", user), Map.of("role", "assistant", "content", assistant)));
+        row.put(
+                "messages",
+                List.of(Map.of("role", "user", "content", user), Map.of("role", "assistant", "content", assistant)));
         if (metadata != null && !metadata.isEmpty()) row.put("metadata", metadata);
         try {
             return MAPPER.writeValueAsString(row);
@@ -28,7 +30,9 @@ final class Fixtures {
         }
     }
 
-    static String chat(String user, String assistant) { return chat(user, assistant, Map.of()); }
+    static String chat(String user, String assistant) {
+        return chat(user, assistant, Map.of());
+    }
 
     static Path write(Path dir, String name, List<String> lines) {
         return write(dir, name, String.join("\n", lines) + "\n");

@@ -38,35 +38,44 @@ class FormatFindingsTest {
 
     @Test
     void everyChatFormatErrorKindIsAFindingWithItsLine() {
-        Path f = Fixtures.write(dir, "mixed.jsonl", List.of(
-                GOOD,                                                                        // 1 ok
-                "[1,2]",                                                                     // 2 not_an_object
-                "{\"messages\":[{\"content\":\"x\"}]}",                                      // 3 missing_role
-                "{\"messages\":[{\"role\":\"bot\",\"content\":\"x\"}]}",                     // 4 unknown_role
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",                    // 5 no_assistant_turn
-                "{\"messages\":[{\"role\":\"user\"},{\"role\":\"assistant\",\"content\":\"a\"}]}", // 6 missing_content
-                "{\"msgs\":[]}",                                                             // 7 missing_messages + unknown_key
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"Dear {{name}}\"},{\"role\":\"assistant\",\"content\":\"ok\"}],\"extra\":1}", // 8 placeholder + unknown_key
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"assistant\",\"content\":\" \"}]}", // 9 empty_output
-                "{not json",                                                                 // 10 invalid_json
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"assistant\",\"content\":\"y\"}],\"metadata\":{\"provenance\":\"robot\"}}")); // 11 invalid_metadata
+        Path f = Fixtures.write(
+                dir,
+                "mixed.jsonl",
+                List.of(
+                        GOOD, // 1 ok
+                        "[1,2]", // 2 not_an_object
+                        "{\"messages\":[{\"content\":\"x\"}]}", // 3 missing_role
+                        "{\"messages\":[{\"role\":\"bot\",\"content\":\"x\"}]}", // 4 unknown_role
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", // 5 no_assistant_turn
+                        "{\"messages\":[{\"role\":\"user\"},{\"role\":\"assistant\",\"content\":\"a\"}]}", // 6
+                        // missing_content
+                        "{\"msgs\":[]}", // 7 missing_messages + unknown_key
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"Dear {{name}}\"},{\"role\":\"assistant\",\"content\":\"ok\"}],\"extra\":1}", // 8 placeholder + unknown_key
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"assistant\",\"content\":\" \"}]}", // 9 empty_output
+                        "{not json", // 10 invalid_json
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"assistant\",\"content\":\"y\"}],\"metadata\":{\"provenance\":\"robot\"}}")); // 11 invalid_metadata
         List<Finding> all = findings(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.COUNTS)));
-        assertThat(all).extracting(Finding::kind, Finding::line).contains(
-                org.assertj.core.groups.Tuple.tuple("not_an_object", 2L),
-                org.assertj.core.groups.Tuple.tuple("missing_role", 3L),
-                org.assertj.core.groups.Tuple.tuple("unknown_role", 4L),
-                org.assertj.core.groups.Tuple.tuple("no_assistant_turn", 5L),
-                org.assertj.core.groups.Tuple.tuple("missing_content", 6L),
-                org.assertj.core.groups.Tuple.tuple("missing_messages", 7L),
-                org.assertj.core.groups.Tuple.tuple("unknown_key", 7L),
-                org.assertj.core.groups.Tuple.tuple("unfilled_placeholder", 8L),
-                org.assertj.core.groups.Tuple.tuple("unknown_key", 8L),
-                org.assertj.core.groups.Tuple.tuple("empty_output", 9L),
-                org.assertj.core.groups.Tuple.tuple("invalid_json", 10L),
-                org.assertj.core.groups.Tuple.tuple("invalid_metadata", 11L));
-        assertThat(all).filteredOn(x -> x.kind().equals("missing_role")).first()
+        assertThat(all)
+                .extracting(Finding::kind, Finding::line)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("not_an_object", 2L),
+                        org.assertj.core.groups.Tuple.tuple("missing_role", 3L),
+                        org.assertj.core.groups.Tuple.tuple("unknown_role", 4L),
+                        org.assertj.core.groups.Tuple.tuple("no_assistant_turn", 5L),
+                        org.assertj.core.groups.Tuple.tuple("missing_content", 6L),
+                        org.assertj.core.groups.Tuple.tuple("missing_messages", 7L),
+                        org.assertj.core.groups.Tuple.tuple("unknown_key", 7L),
+                        org.assertj.core.groups.Tuple.tuple("unfilled_placeholder", 8L),
+                        org.assertj.core.groups.Tuple.tuple("unknown_key", 8L),
+                        org.assertj.core.groups.Tuple.tuple("empty_output", 9L),
+                        org.assertj.core.groups.Tuple.tuple("invalid_json", 10L),
+                        org.assertj.core.groups.Tuple.tuple("invalid_metadata", 11L));
+        assertThat(all)
+                .filteredOn(x -> x.kind().equals("missing_role"))
+                .first()
                 .satisfies(x -> assertThat(x.rows()).containsExactly(2))
-                .satisfies(x -> assertThat(x.message()).contains("messages[0].role").contains("expected a string"));
+                .satisfies(x ->
+                        assertThat(x.message()).contains("messages[0].role").contains("expected a string"));
         AuditReport r = audit(f);
         assertThat(r.rows()).isEqualTo(11);
         assertThat(r.validRows()).isEqualTo(3); // rows 1, 8 (placeholder is a warning) and 11
@@ -78,15 +87,20 @@ class FormatFindingsTest {
         List<Finding> all = findings(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.COUNTS)));
         assertThat(all).singleElement().satisfies(x -> {
             assertThat(x.kind()).isEqualTo("invalid_json");
-            assertThat(x.message()).contains("Unrecognized token '<4 characters>'").doesNotContain("jane");
+            assertThat(x.message())
+                    .contains("Unrecognized token '<4 characters>'")
+                    .doesNotContain("jane");
         });
     }
 
     @Test
     void invalidUtf8IsAFindingAndTheRowsAroundItAreRead() {
-        byte[] bytes = concat((GOOD + "\n").getBytes(StandardCharsets.UTF_8),
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF, (byte) 0xFE},
-                "\"}]}\n".getBytes(StandardCharsets.UTF_8), (GOOD + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = concat(
+                (GOOD + "\n").getBytes(StandardCharsets.UTF_8),
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "\"}]}\n".getBytes(StandardCharsets.UTF_8),
+                (GOOD + "\n").getBytes(StandardCharsets.UTF_8));
         Path f = Fixtures.write(dir, "bad.jsonl", bytes);
         AuditReport r = audit(f);
         assertThat(r.rows()).isEqualTo(3);
@@ -98,16 +112,23 @@ class FormatFindingsTest {
     void aLineOverTheCapIsAFindingNotAnOutOfMemory() {
         String huge = "{\"messages\":\"" + "a".repeat(50_000) + "\"}";
         Path f = Fixtures.write(dir, "huge.jsonl", List.of(GOOD, huge, GOOD));
-        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.COUNTS)).withMaxLineBytes(10_000), Progress.SILENT, 1);
+        AuditReport r = DatasetAudit.run(
+                AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.COUNTS)).withMaxLineBytes(10_000),
+                Progress.SILENT,
+                1);
         assertThat(r.rows()).isEqualTo(3);
         assertThat(r.validRows()).isEqualTo(2);
-        assertThat(r.findings()).filteredOn(x -> x.kind().equals("line_too_long")).singleElement()
+        assertThat(r.findings())
+                .filteredOn(x -> x.kind().equals("line_too_long"))
+                .singleElement()
                 .satisfies(x -> assertThat(x.line()).isEqualTo(2));
     }
 
     @Test
     void aByteOrderMarkAndCrlfLineEndsAreAccepted() {
-        byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, (GOOD + "\r\n" + GOOD + "\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                (GOOD + "\r\n" + GOOD + "\r\n").getBytes(StandardCharsets.UTF_8));
         AuditReport r = audit(Fixtures.write(dir, "bom.jsonl", bytes));
         assertThat(r.rows()).isEqualTo(2);
         assertThat(r.validRows()).isEqualTo(2);
@@ -117,19 +138,29 @@ class FormatFindingsTest {
     @Test
     void anEmptyFileIsAClearErrorNotAStackTrace() {
         Path f = Fixtures.write(dir, "empty.jsonl", "");
-        assertThatThrownBy(() -> audit(f)).isInstanceOf(InvalidInputException.class).hasMessageEndingWith("empty.jsonl: the file is empty");
+        assertThatThrownBy(() -> audit(f))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("empty.jsonl: the file is empty");
     }
 
     @Test
     void aFileOfUnknownShapeAsksForTheFormat() {
         Path f = Fixtures.write(dir, "notes.txt", "hello\nworld\n");
-        assertThatThrownBy(() -> audit(f)).isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot detect the format").hasMessageContaining("--data-format");
+        assertThatThrownBy(() -> audit(f))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot detect the format")
+                .hasMessageContaining("--data-format");
     }
 
     @Test
     void aJsonArrayWhereJsonlWasExpectedIsReadElementByElement() {
         Path f = Fixtures.write(dir, "array.jsonl", "[\n" + GOOD + ",\n" + GOOD + "\n]");
-        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withFormat(DatasetFormat.OPENAI_CHAT, null).withChecks(EnumSet.of(AuditCheck.COUNTS)), Progress.SILENT, 1);
+        AuditReport r = DatasetAudit.run(
+                AuditRequest.of(f)
+                        .withFormat(DatasetFormat.OPENAI_CHAT, null)
+                        .withChecks(EnumSet.of(AuditCheck.COUNTS)),
+                Progress.SILENT,
+                1);
         assertThat(r.layout()).isEqualTo("json-array");
         assertThat(r.validRows()).isEqualTo(2);
         assertThat(r.notes()).anyMatch(n -> n.contains("one JSON array"));
@@ -137,7 +168,10 @@ class FormatFindingsTest {
 
     @Test
     void alpacaAsAJsonArrayIsDetectedAndStreamed() {
-        Path f = Fixtures.write(dir, "alpaca.json", "[{\"instruction\":\"Add\",\"input\":\"1+1\",\"output\":\"2\"},{\"instruction\":\"Greet\",\"input\":\"\",\"output\":null}]");
+        Path f = Fixtures.write(
+                dir,
+                "alpaca.json",
+                "[{\"instruction\":\"Add\",\"input\":\"1+1\",\"output\":\"2\"},{\"instruction\":\"Greet\",\"input\":\"\",\"output\":null}]");
         List<Finding> all = findings(AuditRequest.of(f).withChecks(EnumSet.of(AuditCheck.COUNTS)));
         AuditReport r = audit(f);
         assertThat(r.format()).isEqualTo("alpaca");
@@ -147,12 +181,17 @@ class FormatFindingsTest {
 
     @Test
     void shareGptAndPromptCompletionAreDetected() {
-        Path s = Fixtures.write(dir, "sg.jsonl", List.of("{\"conversations\":[{\"from\":\"human\",\"value\":\"hi\"},{\"from\":\"gpt\",\"value\":\"hello\"}]}",
-                "{\"conversations\":[{\"from\":\"alien\",\"value\":\"hi\"}]}"));
+        Path s = Fixtures.write(
+                dir,
+                "sg.jsonl",
+                List.of(
+                        "{\"conversations\":[{\"from\":\"human\",\"value\":\"hi\"},{\"from\":\"gpt\",\"value\":\"hello\"}]}",
+                        "{\"conversations\":[{\"from\":\"alien\",\"value\":\"hi\"}]}"));
         AuditReport rs = audit(s);
         assertThat(rs.format()).isEqualTo("sharegpt");
         assertThat(rs.findingsByKind()).containsEntry("unknown_role", 1L);
-        Path p = Fixtures.write(dir, "pc.jsonl", List.of("{\"prompt\":\"2+2=\",\"completion\":\" 4\"}", "{\"prompt\":\"x\"}"));
+        Path p = Fixtures.write(
+                dir, "pc.jsonl", List.of("{\"prompt\":\"2+2=\",\"completion\":\" 4\"}", "{\"prompt\":\"x\"}"));
         AuditReport rp = audit(p);
         assertThat(rp.format()).isEqualTo("prompt-completion");
         assertThat(rp.validRows()).isEqualTo(1);
@@ -163,9 +202,13 @@ class FormatFindingsTest {
     void gzipAndZstdFilesAreReadLikePlainOnes() throws IOException {
         String body = GOOD + "\n" + Fixtures.chat("Another question", "other") + "\n";
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(gz)) { out.write(body.getBytes(StandardCharsets.UTF_8)); }
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
         ByteArrayOutputStream zs = new ByteArrayOutputStream();
-        try (ZstdOutputStream out = new ZstdOutputStream(zs)) { out.write(body.getBytes(StandardCharsets.UTF_8)); }
+        try (ZstdOutputStream out = new ZstdOutputStream(zs)) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
         AuditReport g = audit(Fixtures.write(dir, "t.jsonl.gz", gz.toByteArray()));
         AuditReport z = audit(Fixtures.write(dir, "t.jsonl.zst", zs.toByteArray()));
         assertThat(g.compression()).isEqualTo("gzip");
@@ -176,9 +219,13 @@ class FormatFindingsTest {
     @Test
     void aTruncatedGzipKeepsTheRowsReadAndSaysWhereItStopped() throws IOException {
         StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 5000; i++) body.append(Fixtures.chat("question number " + i, "answer " + (i * 7919 % 1000))).append('\n');
+        for (int i = 0; i < 5000; i++)
+            body.append(Fixtures.chat("question number " + i, "answer " + (i * 7919 % 1000)))
+                    .append('\n');
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(gz)) { out.write(body.toString().getBytes(StandardCharsets.UTF_8)); }
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(body.toString().getBytes(StandardCharsets.UTF_8));
+        }
         byte[] all = gz.toByteArray();
         byte[] half = java.util.Arrays.copyOf(all, all.length / 2);
         AuditReport r = audit(Fixtures.write(dir, "cut.jsonl.gz", half));
@@ -189,11 +236,15 @@ class FormatFindingsTest {
 
     @Test
     void csvColumnsAreMappedAndQuotedFieldsMaySpanLines() {
-        Path f = Fixtures.write(dir, "d.csv", "utterance,intent,status,era\n"
-                + "\"Hello, I lost\nmy card\",lost_card,approved,2025\n"
-                + "Where is my refund,refund,approved,2025\n"
-                + "What is this,null,approved,2025\n");
-        AuditRequest req = AuditRequest.of(f).withFormat(DatasetFormat.AUTO, ColumnMapping.parse(List.of("input=utterance", "output=intent")))
+        Path f = Fixtures.write(
+                dir,
+                "d.csv",
+                "utterance,intent,status,era\n"
+                        + "\"Hello, I lost\nmy card\",lost_card,approved,2025\n"
+                        + "Where is my refund,refund,approved,2025\n"
+                        + "What is this,null,approved,2025\n");
+        AuditRequest req = AuditRequest.of(f)
+                .withFormat(DatasetFormat.AUTO, ColumnMapping.parse(List.of("input=utterance", "output=intent")))
                 .withChecks(EnumSet.of(AuditCheck.COUNTS));
         List<Finding> all = new ArrayList<>();
         AuditReport r = DatasetAudit.run(req, Progress.SILENT, 2, all::add);
@@ -219,8 +270,11 @@ class FormatFindingsTest {
     @Test
     void aCsvWithoutAnInputColumnNamesTheColumnsItHas() {
         Path f = Fixtures.write(dir, "d.csv", "a,b\n1,2\n");
-        assertThatThrownBy(() -> audit(f)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("d.csv:1").hasMessageContaining("input column").hasMessageContaining("columns a, b");
+        assertThatThrownBy(() -> audit(f))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("d.csv:1")
+                .hasMessageContaining("input column")
+                .hasMessageContaining("columns a, b");
     }
 
     @Test
@@ -236,12 +290,18 @@ class FormatFindingsTest {
 
     @Test
     void metadataGivesProvenanceStatusAndEraCounts() {
-        Path f = Fixtures.write(dir, "m.jsonl", List.of(
-                Fixtures.chat("q1", "a1", Map.of("provenance", "gold", "status", "approved", "era", "2025")),
-                Fixtures.chat("q2", "a2", Map.of("provenance", "llm_draft", "status", "pending", "era", "2025")),
-                Fixtures.chat("q3", "a3", Map.of("provenance", "llm_draft", "status", "approved", "era", "2025")),
-                Fixtures.chat("q4", "a4", Map.of("provenance", "expert", "status", "approved", "era", "old"))));
-        AuditReport r = DatasetAudit.run(AuditRequest.of(f).withEras(List.of("2025"), List.of("old")), Progress.SILENT, 2);
+        Path f = Fixtures.write(
+                dir,
+                "m.jsonl",
+                List.of(
+                        Fixtures.chat("q1", "a1", Map.of("provenance", "gold", "status", "approved", "era", "2025")),
+                        Fixtures.chat(
+                                "q2", "a2", Map.of("provenance", "llm_draft", "status", "pending", "era", "2025")),
+                        Fixtures.chat(
+                                "q3", "a3", Map.of("provenance", "llm_draft", "status", "approved", "era", "2025")),
+                        Fixtures.chat("q4", "a4", Map.of("provenance", "expert", "status", "approved", "era", "old"))));
+        AuditReport r =
+                DatasetAudit.run(AuditRequest.of(f).withEras(List.of("2025"), List.of("old")), Progress.SILENT, 2);
         assertThat(r.approvedRows()).isEqualTo(3);
         assertThat(r.goldRows()).isEqualTo(1);
         assertThat(r.llmDraftedApprovedRows()).isEqualTo(1);

@@ -21,8 +21,11 @@ class NormalizedFingerprintTest {
     @MethodSource("seeds")
     void foldingWhileHashingEqualsHashingTheNormalForm(long seed) {
         Random rnd = new Random(seed);
-        String[] parts = {"a", "B", "Where", "IS", "my card", " ", "  ", "\t", "\n", "\r\n", "\u000b", "\u001c", "\u0000", "?", "!", ".", "...", ",",
-            "-", "_", "(", ")", "\"", "'", "$", "+", "<", ">", "~", "|", "0", "42", "é", "ß", "Σ", "\u200b", "\u00a0", "ﬁ", "\u3000"};
+        String[] parts = {
+            "a", "B", "Where", "IS", "my card", " ", "  ", "\t", "\n", "\r\n", "\u000b", "\u001c", "\u0000", "?", "!",
+            ".", "...", ",", "-", "_", "(", ")", "\"", "'", "$", "+", "<", ">", "~", "|", "0", "42", "é", "ß", "Σ",
+            "\u200b", "\u00a0", "ﬁ", "\u3000"
+        };
         for (int k = 0; k < 500; k++) {
             StringBuilder a = new StringBuilder();
             StringBuilder b = new StringBuilder();
@@ -33,9 +36,12 @@ class NormalizedFingerprintTest {
             for (int i = 0; i < n; i++) b.append(parts[rnd.nextInt(asciiOnly ? parts.length - 7 : parts.length)]);
             String x = a.toString(), y = b.toString();
             String nx = TextNormalizer.normalize(x), ny = TextNormalizer.normalize(y);
-            assertThat(Fingerprint.ofNormalized(x)).as("seed %d case %d: [%s]", seed, k, x).isEqualTo(Fingerprint.of(nx));
+            assertThat(Fingerprint.ofNormalized(x))
+                    .as("seed %d case %d: [%s]", seed, k, x)
+                    .isEqualTo(Fingerprint.of(nx));
             assertThat(Fingerprint.finishState(Fingerprint.normalizedState(x))).isEqualTo(Fingerprint.of(nx));
-            assertThat(Fingerprint.ofNormalizedPair(Fingerprint.normalizedState(x), y)).as("seed %d case %d: [%s] [%s]", seed, k, x, y)
+            assertThat(Fingerprint.ofNormalizedPair(Fingerprint.normalizedState(x), y))
+                    .as("seed %d case %d: [%s] [%s]", seed, k, x, y)
                     .isEqualTo(Fingerprint.ofPair(nx, ny));
         }
     }

@@ -56,7 +56,8 @@ class PiiScannerTest {
 
     @Test
     void emailAddressesAreMaskedToTheirFirstLetterAndDomain() {
-        assertThat(scanner.scan("write to jane.doe@example.com now")).containsExactly(new PiiHit(PiiKind.EMAIL, "j***@example.com"));
+        assertThat(scanner.scan("write to jane.doe@example.com now"))
+                .containsExactly(new PiiHit(PiiKind.EMAIL, "j***@example.com"));
     }
 
     @Test
@@ -74,12 +75,16 @@ class PiiScannerTest {
 
     @Test
     void noReportedValueContainsTheWholeOriginal() {
-        String text = "jane.doe@example.com 4111 1111 1111 1111 GB82 WEST 1234 5698 7654 32 123-45-6789 +44 20 7946 0958";
+        String text =
+                "jane.doe@example.com 4111 1111 1111 1111 GB82 WEST 1234 5698 7654 32 123-45-6789 +44 20 7946 0958";
         List<PiiHit> hits = scanner.scan(text);
-        assertThat(hits).extracting(PiiHit::kind).containsExactlyInAnyOrder(
-                PiiKind.PAYMENT_CARD, PiiKind.IBAN, PiiKind.US_SSN, PiiKind.EMAIL, PiiKind.PHONE);
+        assertThat(hits)
+                .extracting(PiiHit::kind)
+                .containsExactlyInAnyOrder(
+                        PiiKind.PAYMENT_CARD, PiiKind.IBAN, PiiKind.US_SSN, PiiKind.EMAIL, PiiKind.PHONE);
         for (PiiHit h : hits) {
-            assertThat(h.masked()).contains("*")
+            assertThat(h.masked())
+                    .contains("*")
                     .doesNotContain("jane.doe", "4111111111111111", "WEST1234", "123-45-6789", "7946 0958");
         }
     }

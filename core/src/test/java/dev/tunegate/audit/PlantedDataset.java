@@ -14,9 +14,9 @@ import java.util.Set;
  */
 final class PlantedDataset {
     static final int BASE = 200;
-    static final int EXACT_PLANTS = 30;      // cosmetic copies (case, spaces, trailing punctuation) of bases 0..29
-    static final int NEAR_PLANTS = 30;       // bases 30..59 with one word appended to the input
-    static final int CONFLICT_PLANTS = 20;   // bases 60..79's input with another output
+    static final int EXACT_PLANTS = 30; // cosmetic copies (case, spaces, trailing punctuation) of bases 0..29
+    static final int NEAR_PLANTS = 30; // bases 30..59 with one word appended to the input
+    static final int CONFLICT_PLANTS = 20; // bases 60..79's input with another output
     static final int WORDS = 150;
 
     final List<String> inputs = new ArrayList<>();
@@ -30,8 +30,10 @@ final class PlantedDataset {
         vocabulary = new String[3000];
         for (int i = 0; i < vocabulary.length; i++) vocabulary[i] = word();
         for (int i = 0; i < BASE; i++) add(sentence(WORDS), "label" + random.nextInt(12));
-        for (int i = 0; i < EXACT_PLANTS; i++) add("  " + inputs.get(i).toUpperCase(Locale.ROOT).replace(" ", "   ") + "?!", outputs.get(i) + ".");
-        for (int i = 0; i < NEAR_PLANTS; i++) add(inputs.get(30 + i) + " " + vocabulary[random.nextInt(vocabulary.length)], outputs.get(30 + i));
+        for (int i = 0; i < EXACT_PLANTS; i++)
+            add("  " + inputs.get(i).toUpperCase(Locale.ROOT).replace(" ", "   ") + "?!", outputs.get(i) + ".");
+        for (int i = 0; i < NEAR_PLANTS; i++)
+            add(inputs.get(30 + i) + " " + vocabulary[random.nextInt(vocabulary.length)], outputs.get(30 + i));
         for (int i = 0; i < CONFLICT_PLANTS; i++) add(inputs.get(60 + i), outputs.get(60 + i) + "x");
     }
 
@@ -50,12 +52,15 @@ final class PlantedDataset {
 
     String sentence(int words) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words; i++) b.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
+        for (int i = 0; i < words; i++)
+            b.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
         return b.toString();
     }
 
     /** The whole-example text as the audit builds it: messages joined by a newline. */
-    String whole(int row) { return inputs.get(row) + "\n" + outputs.get(row); }
+    String whole(int row) {
+        return inputs.get(row) + "\n" + outputs.get(row);
+    }
 
     /** Exact Jaccard of the two texts' sets of 5-word shingles (a text under 5 words is one shingle). */
     static double jaccard(String a, String b) {

@@ -2,13 +2,13 @@ package dev.tunegate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.testing.Gen;
 import java.util.Arrays;
 import java.util.List;
-import dev.tunegate.testing.Gen;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class TokenHistogramTest {
 
@@ -25,7 +25,9 @@ class TokenHistogramTest {
         int[] sorted = counts.stream().mapToInt(Integer::intValue).sorted().toArray();
         for (double p : new double[] {0.5, 0.9, 0.95, 1.0}) {
             int rank = (int) Math.max(1, Math.ceil(p * sorted.length)); // nearest rank, 1-based
-            assertThat(h.quantile(p)).as("p=%s of %s", p, Arrays.toString(sorted)).isEqualTo(sorted[rank - 1]);
+            assertThat(h.quantile(p))
+                    .as("p=%s of %s", p, Arrays.toString(sorted))
+                    .isEqualTo(sorted[rank - 1]);
         }
     }
 

@@ -30,13 +30,15 @@ class CostAnalyzerTest {
 
     /** A context dated {@code date} (the injected clock of the stale-entry check). */
     static AnalysisContext context(String date, List<Evidence> earlier) {
-        return new AnalysisContext(EvidenceSet.of(earlier), POLICY.thresholds(Map.of()), Progress.SILENT, 1, LocalDate.parse(date));
+        return new AnalysisContext(
+                EvidenceSet.of(earlier), POLICY.thresholds(Map.of()), Progress.SILENT, 1, LocalDate.parse(date));
     }
 
     static Workspace workspace(Path dir, String extra) throws IOException {
         Files.createDirectories(dir.resolve("prompts"));
         Files.writeString(dir.resolve("prompts/system.md"), "You route support tickets. ".repeat(100));
-        Files.writeString(dir.resolve("prompts/few-shot.md"), "Ticket: my invoice is wrong\nQueue: billing\n".repeat(50));
+        Files.writeString(
+                dir.resolve("prompts/few-shot.md"), "Ticket: my invoice is wrong\nQueue: billing\n".repeat(50));
         Files.writeString(dir.resolve("prompts/tuned.md"), "Route the ticket.");
         Files.writeString(dir.resolve("tunegate.yaml"), """
                 useCase:
@@ -64,7 +66,8 @@ class CostAnalyzerTest {
     @Test
     void promptFilesAreCountedWithTheTokenizerAndTheMeasuresEmitted(@TempDir Path dir) throws IOException {
         Workspace ws = workspace(dir, "");
-        List<Evidence> audit = List.of(Evidence.measured(Measure.TRAINING_TOKENS, 400_000, "audit: data/train.jsonl", ""),
+        List<Evidence> audit = List.of(
+                Evidence.measured(Measure.TRAINING_TOKENS, 400_000, "audit: data/train.jsonl", ""),
                 Evidence.measured(Measure.DATASET_ROWS, 2000, "audit: data/train.jsonl", ""));
         AnalyzerResult r = COST.analyze(ws, context("2025-01-01", audit));
         CostReport report = (CostReport) r.report();
@@ -80,10 +83,13 @@ class CostAnalyzerTest {
         });
         EvidenceSet ev = EvidenceSet.of(r.evidence());
         assertThat(ev.get(Measure.BREAK_EVEN_WEEKS)).isPresent();
-        assertThat(ev.get(Measure.REQUIRED_CONTEXT_TOKENS).orElseThrow().asDouble()).isEqualTo(system + fewShot + 160);
-        assertThat(ev.get(Measure.PROVIDER_FINE_TUNING_OFFERED).orElseThrow().asBoolean()).isTrue();
+        assertThat(ev.get(Measure.REQUIRED_CONTEXT_TOKENS).orElseThrow().asDouble())
+                .isEqualTo(system + fewShot + 160);
+        assertThat(ev.get(Measure.PROVIDER_FINE_TUNING_OFFERED).orElseThrow().asBoolean())
+                .isTrue();
         assertThat(ev.get(Measure.CANDIDATE_PARAMS_B).orElseThrow().asDouble()).isEqualTo(8.03); // from the catalog
-        assertThat(r.inputs()).extracting(AnalyzerResult.InputFile::path)
+        assertThat(r.inputs())
+                .extracting(AnalyzerResult.InputFile::path)
                 .containsExactly("prompts/system.md", "prompts/tuned.md", "prompts/few-shot.md");
     }
 
@@ -95,11 +101,14 @@ class CostAnalyzerTest {
         JsonNode json = Json.mapper().readTree(Json.pretty(report));
         assertThat(json.get("methods")).hasSize(4);
         for (JsonNode m : json.get("methods")) {
-            assertThat(m.has("method") && m.has("trainingCostUsd") && m.has("gpuHours") && m.has("withinSeedBand")).isTrue();
+            assertThat(m.has("method") && m.has("trainingCostUsd") && m.has("gpuHours") && m.has("withinSeedBand"))
+                    .isTrue();
         }
         assertThat(json.at("/inference/beforeUsdPerWeek").isNumber()).isTrue();
         assertThat(json.at("/inference/afterUsdPerWeek").isNumber()).isTrue();
-        assertThat(json.get("breakEvenWeeks").isNumber() || json.get("breakEvenWeeks").isNull()).isTrue();
+        assertThat(json.get("breakEvenWeeks").isNumber()
+                        || json.get("breakEvenWeeks").isNull())
+                .isTrue();
         assertThat(json.get("contextFits").isBoolean()).isTrue();
         assertThat(json.get("sensitivity").isArray()).isTrue();
         assertThat(json.at("/series/lines").size()).isGreaterThanOrEqualTo(2);
@@ -113,7 +122,8 @@ class CostAnalyzerTest {
         CostReport fresh = COST.report(ws, context("2025-01-01", List.of()));
         CostReport old = COST.report(ws, context("2025-06-01", List.of()));
         assertThat(fresh.warnings()).noneMatch(w -> w.contains("gpt-4o-mini"));
-        assertThat(old.warnings()).anyMatch(w -> w.startsWith("price catalog entry gpt-4o-mini is 193 days old (asOf 2024-11-20"));
+        assertThat(old.warnings())
+                .anyMatch(w -> w.startsWith("price catalog entry gpt-4o-mini is 193 days old (asOf 2024-11-20"));
         assertThat(old.catalogEntries()).anySatisfy(e -> {
             assertThat(e.id()).isEqualTo("gpt-4o-mini");
             assertThat(e.stale()).isTrue();
@@ -138,12 +148,14 @@ class CostAnalyzerTest {
     @Test
     void aModelThatIsNotInTheCatalogIsAnErrorWithItsLine(@TempDir Path dir) throws IOException {
         Workspace ws = workspace(dir, "");
-        String yaml = Files.readString(dir.resolve("tunegate.yaml")).replace("current: gpt-4o-mini", "current: gpt-5-turbo");
+        String yaml =
+                Files.readString(dir.resolve("tunegate.yaml")).replace("current: gpt-4o-mini", "current: gpt-5-turbo");
         Files.writeString(dir.resolve("tunegate.yaml"), yaml);
         Workspace bad = Workspace.open(dir, POLICY.thresholdDefinitions().keySet());
         assertThatThrownBy(() -> COST.report(bad, context("2025-01-01", List.of())))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("tunegate.yaml:15: field \"model.current\": expected an id of the price catalog (gpt-4o, ")
+                .hasMessageStartingWith(
+                        "tunegate.yaml:15: field \"model.current\": expected an id of the price catalog (gpt-4o, ")
                 .hasMessageEndingWith("found \"gpt-5-turbo\"");
     }
 
@@ -153,7 +165,8 @@ class CostAnalyzerTest {
         Files.delete(dir.resolve("prompts/tuned.md"));
         assertThatThrownBy(() -> COST.report(ws, context("2025-01-01", List.of())))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("tunegate.yaml:11: field \"prompts.tuned\": expected a readable file, found \"prompts/tuned.md\" (no such file)");
+                .hasMessage(
+                        "tunegate.yaml:11: field \"prompts.tuned\": expected a readable file, found \"prompts/tuned.md\" (no such file)");
     }
 
     @Test

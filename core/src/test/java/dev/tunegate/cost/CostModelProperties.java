@@ -2,10 +2,10 @@ package dev.tunegate.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.testing.Gen;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import dev.tunegate.testing.Gen;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,10 +14,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CostModelProperties {
     private final CostModel model = new CostModel();
 
-    private static CostInputs inputs(double calls, long todayPrompt, long tuned, double growth, int cadence, boolean selfHostedOnly) {
-        return new CostInputs(todayPrompt, tuned, 0L, 200L, 20L, 500_000.0, 1000L, calls, growth, CostModelTest.provider(),
-                CostModelTest.candidate(8), 3, cadence, new BigDecimal("0.5"), new BigDecimal("200"), null, 0.35,
-                selfHostedOnly, false, !selfHostedOnly, List.of(CostModelTest.gpu()));
+    private static CostInputs inputs(
+            double calls, long todayPrompt, long tuned, double growth, int cadence, boolean selfHostedOnly) {
+        return new CostInputs(
+                todayPrompt,
+                tuned,
+                0L,
+                200L,
+                20L,
+                500_000.0,
+                1000L,
+                calls,
+                growth,
+                CostModelTest.provider(),
+                CostModelTest.candidate(8),
+                3,
+                cadence,
+                new BigDecimal("0.5"),
+                new BigDecimal("200"),
+                null,
+                0.35,
+                selfHostedOnly,
+                false,
+                !selfHostedOnly,
+                List.of(CostModelTest.gpu()));
     }
 
     static Stream<Long> seeds() {
@@ -51,8 +71,10 @@ class CostModelProperties {
         double calls = g.doubleIn(0, 1e6);
         long todayPrompt = g.longIn(0, 20_000), longer = g.longIn(0, 20_000), tuned = g.longIn(0, 2_000);
         boolean selfHostedOnly = g.bool();
-        CostReport a = model.compute(inputs(calls, todayPrompt, tuned, 0, 13, selfHostedOnly), 13, LocalDate.of(2025, 1, 1));
-        CostReport b = model.compute(inputs(calls, todayPrompt + longer, tuned, 0, 13, selfHostedOnly), 13, LocalDate.of(2025, 1, 1));
+        CostReport a =
+                model.compute(inputs(calls, todayPrompt, tuned, 0, 13, selfHostedOnly), 13, LocalDate.of(2025, 1, 1));
+        CostReport b = model.compute(
+                inputs(calls, todayPrompt + longer, tuned, 0, 13, selfHostedOnly), 13, LocalDate.of(2025, 1, 1));
         for (int i = 0; i < a.methods().size(); i++) {
             BigDecimal sa = a.methods().get(i).savingsUsdPerWeek();
             BigDecimal sb = b.methods().get(i).savingsUsdPerWeek();

@@ -36,16 +36,27 @@ class PriceCatalogReaderTest {
     @Test
     void theShippedCatalogLoadsAndEveryEntryIsDatedAndSourced() {
         PriceCatalog c = PriceCatalog.shipped();
-        assertThat(c.models()).containsKeys("gpt-4o", "gpt-4o-mini", "gpt-4.1-mini", "claude-sonnet-4", "llama-3.1-8b", "mistral-7b", "llama-3.1-70b");
+        assertThat(c.models())
+                .containsKeys(
+                        "gpt-4o",
+                        "gpt-4o-mini",
+                        "gpt-4.1-mini",
+                        "claude-sonnet-4",
+                        "llama-3.1-8b",
+                        "mistral-7b",
+                        "llama-3.1-70b");
         assertThat(c.gpus()).containsKeys("a10g-24gb", "l4-24gb", "a100-40gb", "a100-80gb", "h100-80gb");
         for (String id : c.ids()) {
-            CatalogEntry e = c.model(id).<CatalogEntry>map(m -> m).orElseGet(() -> c.gpu(id).orElseThrow());
+            CatalogEntry e = c.model(id).<CatalogEntry>map(m -> m).orElseGet(() -> c.gpu(id)
+                    .orElseThrow());
             assertThat(e.asOf()).as(id).isNotNull();
             assertThat(e.source()).as(id).isNotBlank();
             assertThat(e.origin()).as(id).startsWith("price-catalog.yaml:");
         }
-        assertThat(c.model("gemini-1.5-flash").orElseThrow().fineTuning().status()).isEqualTo(FineTuningStatus.WITHDRAWN);
-        assertThat(c.model("gemini-1.5-flash").orElseThrow().fineTuningOffered()).isFalse();
+        assertThat(c.model("gemini-1.5-flash").orElseThrow().fineTuning().status())
+                .isEqualTo(FineTuningStatus.WITHDRAWN);
+        assertThat(c.model("gemini-1.5-flash").orElseThrow().fineTuningOffered())
+                .isFalse();
     }
 
     @Test
@@ -53,14 +64,16 @@ class PriceCatalogReaderTest {
         String bad = GOOD.replace("inputPerMTok: 1.00", "inputPerMTok: cheap");
         assertThatThrownBy(() -> PriceCatalogReader.read("price-catalog.yaml", bad))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("price-catalog.yaml:5: field \"models.m.inputPerMTok\": expected a number ≥ 0 (USD), found \"cheap\"");
+                .hasMessage(
+                        "price-catalog.yaml:5: field \"models.m.inputPerMTok\": expected a number ≥ 0 (USD), found \"cheap\"");
     }
 
     @Test
     void aMissingAsOfIsReportedAtTheEntry() {
         String bad = GOOD.replace("    asOf: 2025-01-01\n    source: \"test\"\ngpus:", "    source: \"test\"\ngpus:");
         assertThatThrownBy(() -> PriceCatalogReader.read("price-catalog.yaml", bad))
-                .hasMessage("price-catalog.yaml:3: field \"models.m.asOf\": expected the date the figures were read (YYYY-MM-DD), found nothing");
+                .hasMessage(
+                        "price-catalog.yaml:3: field \"models.m.asOf\": expected the date the figures were read (YYYY-MM-DD), found nothing");
     }
 
     @Test
@@ -74,7 +87,8 @@ class PriceCatalogReaderTest {
     void anOfferedFineTuningNeedsItsPrices() {
         String bad = GOOD.replace("{status: offered, trainingPerMTok: 3, ", "{status: offered, ");
         assertThatThrownBy(() -> PriceCatalogReader.read("price-catalog.yaml", bad))
-                .hasMessage("price-catalog.yaml:7: field \"models.m.fineTuning.trainingPerMTok\": expected USD per million training tokens when fine-tuning is offered, found nothing");
+                .hasMessage(
+                        "price-catalog.yaml:7: field \"models.m.fineTuning.trainingPerMTok\": expected USD per million training tokens when fine-tuning is offered, found nothing");
     }
 
     @Test
@@ -114,23 +128,30 @@ class PriceCatalogReaderTest {
                 """);
         assertThatThrownBy(() -> PriceCatalogReader.withOverrides(base, bad))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("tunegate.yaml:6: field \"prices.m.inputPerMTok\": expected a number ≥ 0 (USD), found the number -1");
+                .hasMessage(
+                        "tunegate.yaml:6: field \"prices.m.inputPerMTok\": expected a number ≥ 0 (USD), found the number -1");
 
         Workspace incomplete = workspace(dir.resolve("new"), """
                 prices:
                   my-gpu: {usdPerHour: 3}
                 """);
         assertThatThrownBy(() -> PriceCatalogReader.withOverrides(base, incomplete))
-                .hasMessage("tunegate.yaml:5: field \"prices.my-gpu.memoryGb\": expected the memory of one GPU in GB, found nothing");
+                .hasMessage(
+                        "tunegate.yaml:5: field \"prices.my-gpu.memoryGb\": expected the memory of one GPU in GB, found nothing");
     }
 
     @Test
     void withoutAConfigFileOnDiskOverridesAreReportedAtThePricesKey(@TempDir Path dir) {
         PriceCatalog base = PriceCatalogReader.read("price-catalog.yaml", GOOD);
-        Workspace ws = Workspace.of(dir, java.util.Map.of("prices",
-                new dev.tunegate.workspace.ConfigLoader.ConfigValue(java.util.Map.of("g", java.util.Map.of("usdPerHour", "free")), 42)));
+        Workspace ws = Workspace.of(
+                dir,
+                java.util.Map.of(
+                        "prices",
+                        new dev.tunegate.workspace.ConfigLoader.ConfigValue(
+                                java.util.Map.of("g", java.util.Map.of("usdPerHour", "free")), 42)));
         assertThatThrownBy(() -> PriceCatalogReader.withOverrides(base, ws))
-                .hasMessage("tunegate.yaml:42: field \"prices.g.usdPerHour\": expected a number ≥ 0 (USD), found \"free\"");
+                .hasMessage(
+                        "tunegate.yaml:42: field \"prices.g.usdPerHour\": expected a number ≥ 0 (USD), found \"free\"");
     }
 
     static Workspace workspace(Path dir, String prices) throws IOException {

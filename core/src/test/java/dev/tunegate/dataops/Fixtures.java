@@ -20,8 +20,12 @@ public final class Fixtures {
     /** A chat row: system, user input, assistant output, metadata. */
     public static Map<String, Object> row(String input, String output, String provenance, String status, String era) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("messages", List.of(Map.of("role", "system", "content", SYSTEM), Map.of("role", "user", "content", input),
-                Map.of("role", "assistant", "content", output)));
+        r.put(
+                "messages",
+                List.of(
+                        Map.of("role", "system", "content", SYSTEM),
+                        Map.of("role", "user", "content", input),
+                        Map.of("role", "assistant", "content", output)));
         Map<String, Object> m = new LinkedHashMap<>();
         if (provenance != null) m.put("provenance", provenance);
         if (status != null) m.put("status", status);
@@ -37,10 +41,13 @@ public final class Fixtures {
     }
 
     /** A workspace with the given training and golden rows (golden may be null), eras 2026 current and old retired. */
-    public static Workspace workspace(Path dir, List<Map<String, Object>> train, List<Map<String, Object>> golden, String extraYaml) throws IOException {
+    public static Workspace workspace(
+            Path dir, List<Map<String, Object>> train, List<Map<String, Object>> golden, String extraYaml)
+            throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/train.jsonl"), jsonl(train));
-        StringBuilder y = new StringBuilder("useCase:\n  name: test\n  taskType: routing\ndata:\n  train: data/train.jsonl\n");
+        StringBuilder y =
+                new StringBuilder("useCase:\n  name: test\n  taskType: routing\ndata:\n  train: data/train.jsonl\n");
         if (golden != null) {
             Files.writeString(dir.resolve("data/golden.jsonl"), jsonl(golden));
             y.append("  golden: data/golden.jsonl\n");
@@ -57,7 +64,20 @@ public final class Fixtures {
 
     /** A varied ticket text for row i (no two share a five-word window). */
     public static String ticket(int i) {
-        String[] w = {"invoice", "refund", "crash", "login", "parcel", "label", "password", "export", "screen", "order", "card", "address"};
+        String[] w = {
+            "invoice",
+            "refund",
+            "crash",
+            "login",
+            "parcel",
+            "label",
+            "password",
+            "export",
+            "screen",
+            "order",
+            "card",
+            "address"
+        };
         StringBuilder b = new StringBuilder("ticket " + i);
         long x = i * 2654435761L + 17;
         for (int k = 0; k < 9; k++) {

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class EvalHistoryAnalysisTest {
 
     /** Most failures confuse billing with account; the rest answer "technical" (a wrong label) or free text. */
-    private static final IntFunction<String> MOSTLY_BILLING_AS_ACCOUNT = j ->
-            Runs.expected(j).equals("billing") ? "account" : Runs.expected(j).equals("technical") ? "shipping" : "I think it is shipping";
+    private static final IntFunction<String> MOSTLY_BILLING_AS_ACCOUNT =
+            j -> Runs.expected(j).equals("billing")
+                    ? "account"
+                    : Runs.expected(j).equals("technical") ? "shipping" : "I think it is shipping";
 
     private static EvalsReport analyze(List<EvalRun> runs) {
         return new EvalHistoryAnalysis(EvalSettings.defaults(), null).analyze(runs, List.of("h.jsonl"), new Findings());
@@ -50,7 +52,8 @@ class EvalHistoryAnalysisTest {
     @Test
     void the_confusion_that_tops_every_recent_iteration_is_the_recurring_error_class() {
         // Failures of v3 are items 161..199 (39 items); labels cycle billing, account, technical, shipping
-        // from j mod 4. Items ≡ 0 (mod 4) are billing → account: j = 164..196 step 4 → 9 items, plus 161? 161 mod 4 = 1.
+        // from j mod 4. Items ≡ 0 (mod 4) are billing → account: j = 164..196 step 4 → 9 items, plus 161? 161 mod 4 =
+        // 1.
         // Failing items by class: billing→account j ≡ 0: 164,168,...,196 = 9; account (j ≡ 1) → free text
         // "I think it is shipping" (LABEL_OUTSIDE_SET): 161,...,197 = 10; technical→shipping (j ≡ 2): 162..198 = 10;
         // shipping (j ≡ 3) → free text: 163..199 = 10. Free text is one class LABEL_OUTSIDE_SET with 20 errors,
@@ -67,8 +70,11 @@ class EvalHistoryAnalysisTest {
         assertThat(r.recurringErrorClass().name()).isEqualTo("LABEL_OUTSIDE_SET");
         assertThat(r.recurringErrorClass().sharePerIteration().get(0)).isCloseTo(20 / 39.0, within(1e-12));
         assertThat(r.iterations().get(3).errorClasses()).containsKeys("LABEL_OUTSIDE_SET", "WRONG_LABEL");
-        assertThat(r.iterations().get(3).errorClasses().get("WRONG_LABEL").count()).isEqualTo(19);
-        assertThat(r.iterations().get(3).confusions()).extracting(EvalsReport.Confusion::expected).contains("billing", "technical");
+        assertThat(r.iterations().get(3).errorClasses().get("WRONG_LABEL").count())
+                .isEqualTo(19);
+        assertThat(r.iterations().get(3).confusions())
+                .extracting(EvalsReport.Confusion::expected)
+                .contains("billing", "technical");
     }
 
     /** 100 items; 70 pass; failures: {@code billingAsAccount} billing→account, the rest split over three other pairs. */
@@ -77,11 +83,34 @@ class EvalHistoryAnalysisTest {
         String[][] others = {{"account", "technical"}, {"technical", "shipping"}, {"shipping", "billing"}};
         for (int j = 0; j < 100; j++) {
             String exp, out;
-            if (j < 70) { exp = Runs.expected(j); out = exp; }
-            else if (j < 70 + billingAsAccount) { exp = "billing"; out = "account"; }
-            else { String[] p = others[j % 3]; exp = p[0]; out = p[1]; }
-            recs.add(new EvalRecord(name, (long) order, null, "i" + j, exp.equals(out), null, exp, out, null, null,
-                    null, null, null, null, name, j + 1));
+            if (j < 70) {
+                exp = Runs.expected(j);
+                out = exp;
+            } else if (j < 70 + billingAsAccount) {
+                exp = "billing";
+                out = "account";
+            } else {
+                String[] p = others[j % 3];
+                exp = p[0];
+                out = p[1];
+            }
+            recs.add(new EvalRecord(
+                    name,
+                    (long) order,
+                    null,
+                    "i" + j,
+                    exp.equals(out),
+                    null,
+                    exp,
+                    out,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    name,
+                    j + 1));
         }
         return new EvalRun(name, order, recs);
     }
@@ -95,7 +124,8 @@ class EvalHistoryAnalysisTest {
         assertThat(r.recurringErrorClass().name()).isEqualTo("WRONG_LABEL billing→account");
         assertThat(r.recurringErrorClass().share()).isCloseTo(10 / 30.0, within(1e-12));
         assertThat(r.recurringErrorClass().sharePerIteration()).containsExactly(0.5, 0.4, 10 / 30.0);
-        assertThat(r.iterations().get(0).confusions().get(0)).isEqualTo(new EvalsReport.Confusion("billing", "account", 15, 0.5));
+        assertThat(r.iterations().get(0).confusions().get(0))
+                .isEqualTo(new EvalsReport.Confusion("billing", "account", 15, 0.5));
     }
 
     @Test
@@ -103,9 +133,11 @@ class EvalHistoryAnalysisTest {
         // Last iteration with 9 billing→account errors of 30 (exactly 30 %, the others split 7/7/7): it recurs.
         // With 8 of 30 (26.7 %) the others split 8/7/7 and tie the top: no unique top, no recurrence.
         assertThat(analyze(List.of(confusions("a", 0, 15), confusions("b", 1, 12), confusions("c", 2, 9)))
-                .recurringErrorClass()).isNotNull();
+                        .recurringErrorClass())
+                .isNotNull();
         assertThat(analyze(List.of(confusions("a", 0, 15), confusions("b", 1, 12), confusions("c", 2, 8)))
-                .recurringErrorClass()).isNull();
+                        .recurringErrorClass())
+                .isNull();
     }
 
     @Test
@@ -148,8 +180,11 @@ class EvalHistoryAnalysisTest {
         assertThat(one.iterations().get(0).low()).isCloseTo(0.2065493, within(1e-6)); // 1/(1 + z²)
 
         boolean[] same = Runs.firstPass(40, 25);
-        EvalsReport flat = analyze(List.of(Runs.passFail("a", 0, same), Runs.passFail("b", 1, same),
-                Runs.passFail("c", 2, same), Runs.passFail("d", 3, same)));
+        EvalsReport flat = analyze(List.of(
+                Runs.passFail("a", 0, same),
+                Runs.passFail("b", 1, same),
+                Runs.passFail("c", 2, same),
+                Runs.passFail("d", 3, same)));
         assertThat(flat.plateau()).isTrue();
         assertThat(flat.plateauEvidence().comparisons()).allSatisfy(c -> {
             assertThat(c.delta()).isZero();
@@ -162,16 +197,28 @@ class EvalHistoryAnalysisTest {
         java.util.List<EvalRecord> recs = new java.util.ArrayList<>();
         for (int j = 0; j < 10; j++) {
             String expected = "{\"queue\":\"billing\",\"priority\":" + j + "}";
-            String output = j < 4 ? expected : j < 8 ? "queue: billing" : j < 9 ? "{\"queue\":\"billing\",\"prio" : "{\"queue\":\"account\",\"priority\":" + j + "}";
-            recs.add(new EvalRecord("v1", 1L, null, "i" + j, j < 4, null, expected, output, null, null, null, null, null, null, "f", j + 1));
+            String output = j < 4
+                    ? expected
+                    : j < 8
+                            ? "queue: billing"
+                            : j < 9
+                                    ? "{\"queue\":\"billing\",\"prio"
+                                    : "{\"queue\":\"account\",\"priority\":" + j + "}";
+            recs.add(new EvalRecord(
+                    "v1", 1L, null, "i" + j, j < 4, null, expected, output, null, null, null, null, null, null, "f",
+                    j + 1));
         }
         EvalsReport r = analyze(List.of(new EvalRun("v1", 0, recs)));
         // 6 errors: 4 FORMAT (not JSON), 1 TRUNCATED (unclosed JSON), 1 WRONG_LABEL (valid JSON differing
         // from the expected object in the one label field "queue": billing→account).
         assertThat(r.iterations().get(0).errorClasses().get("FORMAT").count()).isEqualTo(4);
-        assertThat(r.iterations().get(0).errorClasses().get("TRUNCATED").count()).isEqualTo(1);
-        assertThat(r.iterations().get(0).errorClasses().get("WRONG_LABEL").count()).isEqualTo(1);
-        assertThat(r.iterations().get(0).confusions()).extracting(EvalsReport.Confusion::got).containsExactly("account");
+        assertThat(r.iterations().get(0).errorClasses().get("TRUNCATED").count())
+                .isEqualTo(1);
+        assertThat(r.iterations().get(0).errorClasses().get("WRONG_LABEL").count())
+                .isEqualTo(1);
+        assertThat(r.iterations().get(0).confusions())
+                .extracting(EvalsReport.Confusion::got)
+                .containsExactly("account");
         assertThat(r.formatErrorShare()).isCloseTo(4 / 6.0, within(1e-12));
         assertThat(r.formatDominant()).isTrue();
     }
@@ -197,18 +244,89 @@ class EvalHistoryAnalysisTest {
 
     @Test
     void outputs_outside_the_label_set_are_findings_and_near_matches_are_pointed_out() {
-        // Labels configured; "reverted_card_payment" answers the gold "reverted_card_payment?" (scored wrong by the file),
+        // Labels configured; "reverted_card_payment" answers the gold "reverted_card_payment?" (scored wrong by the
+        // file),
         // "Wait, let me reconsider…" is free text in the label column.
         java.util.List<EvalRecord> recs = java.util.List.of(
-                new EvalRecord("v1", 1L, null, "a", true, null, "age_limit", "age_limit", null, null, null, null, null, null, "p.csv", 2),
-                new EvalRecord("v1", 1L, null, "b", false, null, "reverted_card_payment?", "reverted_card_payment", null, null, null, null, null, null, "p.csv", 3),
-                new EvalRecord("v1", 1L, null, "c", false, null, "age_limit", "transfer_fee_charged\n\nWait, let me reconsider.", null, null, null, null, null, null, "p.csv", 4),
-                new EvalRecord("v1", 1L, null, "d", true, null, "card_arrival", "age_limit", null, null, null, null, null, null, "p.csv", 5));
+                new EvalRecord(
+                        "v1",
+                        1L,
+                        null,
+                        "a",
+                        true,
+                        null,
+                        "age_limit",
+                        "age_limit",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "p.csv",
+                        2),
+                new EvalRecord(
+                        "v1",
+                        1L,
+                        null,
+                        "b",
+                        false,
+                        null,
+                        "reverted_card_payment?",
+                        "reverted_card_payment",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "p.csv",
+                        3),
+                new EvalRecord(
+                        "v1",
+                        1L,
+                        null,
+                        "c",
+                        false,
+                        null,
+                        "age_limit",
+                        "transfer_fee_charged\n\nWait, let me reconsider.",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "p.csv",
+                        4),
+                new EvalRecord(
+                        "v1",
+                        1L,
+                        null,
+                        "d",
+                        true,
+                        null,
+                        "card_arrival",
+                        "age_limit",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "p.csv",
+                        5));
         Findings findings = new Findings();
-        EvalsReport r = new EvalHistoryAnalysis(EvalSettings.defaults().withLabels(java.util.List.of("age_limit", "card_arrival", "reverted_card_payment?")), null)
+        EvalsReport r = new EvalHistoryAnalysis(
+                        EvalSettings.defaults()
+                                .withLabels(java.util.List.of("age_limit", "card_arrival", "reverted_card_payment?")),
+                        null)
                 .analyze(java.util.List.of(new EvalRun("v1", 0, recs)), java.util.List.of("p.csv"), findings);
-        assertThat(r.findings()).extracting(f -> f.kind() + "@" + f.lines()).containsExactly(
-                "LABEL_OUTSIDE_SET@[3]", "NEAR_LABEL@[3]", "FREE_TEXT_LABEL@[4]", "PASSED_DISAGREES@[5]");
-        assertThat(r.iterations().get(0).errorClasses().get("LABEL_OUTSIDE_SET").count()).isEqualTo(2);
+        assertThat(r.findings())
+                .extracting(f -> f.kind() + "@" + f.lines())
+                .containsExactly(
+                        "LABEL_OUTSIDE_SET@[3]", "NEAR_LABEL@[3]", "FREE_TEXT_LABEL@[4]", "PASSED_DISAGREES@[5]");
+        assertThat(r.iterations().get(0).errorClasses().get("LABEL_OUTSIDE_SET").count())
+                .isEqualTo(2);
     }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalsAnalyzerTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes a history of {@code passing.length} iterations of 100 items; failures answer {@code wrong}. */
@@ -32,8 +34,20 @@ class EvalsAnalyzerTest {
                 boolean pass = j < passing[it];
                 String exp = j % 2 == 0 ? "billing" : "account";
                 String out = pass ? exp : exp.equals("billing") ? wrong : "technical";
-                b.append(JSON.writeValueAsString(Map.of("run", "v" + (it + 1), "iteration", it + 1, "item", "i" + j,
-                        "passed", pass, "expected", exp, "output", out))).append('\n');
+                b.append(JSON.writeValueAsString(Map.of(
+                                "run",
+                                "v" + (it + 1),
+                                "iteration",
+                                it + 1,
+                                "item",
+                                "i" + j,
+                                "passed",
+                                pass,
+                                "expected",
+                                exp,
+                                "output",
+                                out)))
+                        .append('\n');
             }
         }
         Files.createDirectories(dir.resolve("evals"));
@@ -53,11 +67,16 @@ class EvalsAnalyzerTest {
         Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
         EvalsAnalyzer a = new EvalsAnalyzer();
         assertThat(a.applies(ws)).isTrue();
-        return a.analyze(ws, new AnalysisContext(EvidenceSet.empty(), policy.thresholds(overrides), Progress.SILENT, 1));
+        return a.analyze(
+                ws, new AnalysisContext(EvidenceSet.empty(), policy.thresholds(overrides), Progress.SILENT, 1));
     }
 
     private static Object value(AnalyzerResult r, Measure m) {
-        return r.evidence().stream().filter(e -> e.measure() == m).findFirst().map(Evidence::value).orElse(null);
+        return r.evidence().stream()
+                .filter(e -> e.measure() == m)
+                .findFirst()
+                .map(Evidence::value)
+                .orElse(null);
     }
 
     @Test
@@ -79,7 +98,8 @@ class EvalsAnalyzerTest {
     }
 
     @Test
-    void the_recurring_class_and_its_share_become_evidence_and_the_report_serialises_to_the_contract() throws Exception {
+    void the_recurring_class_and_its_share_become_evidence_and_the_report_serialises_to_the_contract()
+            throws Exception {
         StringBuilder b = new StringBuilder();
         for (int it = 0; it < 4; it++) {
             for (int j = 0; j < 100; j++) {
@@ -87,8 +107,20 @@ class EvalsAnalyzerTest {
                 // 25 failures: 15 billing→account, 10 technical→account.
                 String exp = pass ? "billing" : j < 90 ? "billing" : "technical";
                 String out = pass ? exp : "account";
-                b.append(JSON.writeValueAsString(Map.of("run", "v" + (it + 1), "iteration", it + 1, "item", "i" + j,
-                        "passed", pass, "expected", exp, "output", out))).append('\n');
+                b.append(JSON.writeValueAsString(Map.of(
+                                "run",
+                                "v" + (it + 1),
+                                "iteration",
+                                it + 1,
+                                "item",
+                                "i" + j,
+                                "passed",
+                                pass,
+                                "expected",
+                                exp,
+                                "output",
+                                out)))
+                        .append('\n');
             }
         }
         Files.createDirectories(dir.resolve("evals"));
@@ -107,7 +139,8 @@ class EvalsAnalyzerTest {
         assertThat(first.get("accuracy").asDouble()).isEqualTo(0.75);
         assertThat(first.has("low")).isTrue();
         assertThat(first.has("high")).isTrue();
-        assertThat(first.get("errorClasses").get("WRONG_LABEL").get("count").asInt()).isEqualTo(25);
+        assertThat(first.get("errorClasses").get("WRONG_LABEL").get("count").asInt())
+                .isEqualTo(25);
         assertThat(json.get("plateauEvidence").get("comparisons")).hasSize(3);
     }
 
@@ -127,17 +160,21 @@ class EvalsAnalyzerTest {
                 {"type":"object","required":["queue"],"properties":{"queue":{"enum":["billing","account"]}},"additionalProperties":false}
                 """);
         Files.createDirectories(dir.resolve("evals"));
-        Files.writeString(dir.resolve("evals/history.jsonl"), String.join("\n",
-                "{\"run\":\"v1\",\"item\":\"a\",\"passed\":true,\"expected\":{\"queue\":\"billing\"},\"output\":{\"queue\":\"billing\"}}",
-                "{\"run\":\"v1\",\"item\":\"b\",\"passed\":false,\"expected\":{\"queue\":\"billing\"},\"output\":{\"queue\":\"billing\",\"note\":\"x\"}}",
-                "{\"run\":\"v1\",\"item\":\"c\",\"passed\":false,\"expected\":{\"queue\":\"billing\"},\"output\":\"billing\"}",
-                "{\"run\":\"v1\",\"item\":\"d\",\"passed\":false,\"expected\":{\"queue\":\"billing\"},\"output\":{\"queue\":\"account\"}}",
-                "") );
+        Files.writeString(
+                dir.resolve("evals/history.jsonl"),
+                String.join(
+                        "\n",
+                        "{\"run\":\"v1\",\"item\":\"a\",\"passed\":true,\"expected\":{\"queue\":\"billing\"},\"output\":{\"queue\":\"billing\"}}",
+                        "{\"run\":\"v1\",\"item\":\"b\",\"passed\":false,\"expected\":{\"queue\":\"billing\"},\"output\":{\"queue\":\"billing\",\"note\":\"x\"}}",
+                        "{\"run\":\"v1\",\"item\":\"c\",\"passed\":false,\"expected\":{\"queue\":\"billing\"},\"output\":\"billing\"}",
+                        "{\"run\":\"v1\",\"item\":\"d\",\"passed\":false,\"expected\":{\"queue\":\"billing\"},\"output\":{\"queue\":\"account\"}}",
+                        ""));
         AnalyzerResult r = run("requirements:\n  outputSchema: schemas/out.json\n", Map.of());
         // b: extra property fails the schema; c: not an object; d: conforms, one label field differs.
         assertThat((Double) value(r, Measure.FORMAT_ERROR_SHARE)).isCloseTo(2 / 3.0, within(1e-12));
         EvalsReport report = (EvalsReport) r.report();
-        assertThat(report.iterations().get(0).confusions()).singleElement()
+        assertThat(report.iterations().get(0).confusions())
+                .singleElement()
                 .isEqualTo(new EvalsReport.Confusion("billing", "account", 1, 1 / 3.0));
     }
 
@@ -145,7 +182,8 @@ class EvalsAnalyzerTest {
     void the_documented_schema_accepts_a_native_line_and_rejects_one_without_an_item() throws Exception {
         Path schemaFile = Path.of("..", "docs", "formats", "eval-results.schema.json");
         JsonSchema schema = EvalsAnalyzer.loadSchema(schemaFile, "eval-results.schema.json");
-        JsonNode ok = JSON.readTree("{\"run\":\"v1\",\"iteration\":1,\"item\":\"a\",\"passed\":true,\"tags\":{\"era\":\"2026\"}}");
+        JsonNode ok = JSON.readTree(
+                "{\"run\":\"v1\",\"iteration\":1,\"item\":\"a\",\"passed\":true,\"tags\":{\"era\":\"2026\"}}");
         JsonNode noItem = JSON.readTree("{\"run\":\"v1\",\"passed\":true}");
         JsonNode noOutcome = JSON.readTree("{\"item\":\"a\",\"output\":\"x\"}");
         assertThat(schema.validate(ok)).isEmpty();

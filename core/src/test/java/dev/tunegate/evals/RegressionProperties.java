@@ -3,9 +3,9 @@ package dev.tunegate.evals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tunegate.testing.Gen;
 import java.util.ArrayList;
 import java.util.List;
-import dev.tunegate.testing.Gen;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,7 +15,23 @@ class RegressionProperties {
     private static EvalRun run(String name, List<Boolean> passed) {
         List<EvalRecord> recs = new ArrayList<>();
         for (int j = 0; j < passed.size(); j++) {
-            recs.add(new EvalRecord(name, null, null, "i" + j, passed.get(j), null, null, null, null, null, null, null, null, null, name, j + 1));
+            recs.add(new EvalRecord(
+                    name,
+                    null,
+                    null,
+                    "i" + j,
+                    passed.get(j),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    name,
+                    j + 1));
         }
         return new EvalRun(name, 0, recs);
     }
@@ -37,7 +53,8 @@ class RegressionProperties {
         assertThat(xy.mcnemarP()).isEqualTo(yx.mcnemarP());
         assertThat(xy.improved()).containsExactlyElementsOf(yx.regressed());
         assertThat(xy.sharedItems()).isEqualTo(n);
-        assertThat(xy.improved().size() + xy.regressed().size() + xy.unchanged().size()).isEqualTo(n);
+        assertThat(xy.improved().size() + xy.regressed().size() + xy.unchanged().size())
+                .isEqualTo(n);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -17,8 +17,23 @@ class RegressionTest {
     private static EvalRun run(String name, boolean[] pass, int offset) {
         List<EvalRecord> recs = new ArrayList<>();
         for (int j = 0; j < pass.length; j++) {
-            recs.add(new EvalRecord(name, null, null, "item-" + (j + offset), pass[j], null, null, null, null, null, null, null, null,
-                    Map.of("era", j % 2 == 0 ? "2024" : "2025"), name, j + 1));
+            recs.add(new EvalRecord(
+                    name,
+                    null,
+                    null,
+                    "item-" + (j + offset),
+                    pass[j],
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of("era", j % 2 == 0 ? "2024" : "2025"),
+                    name,
+                    j + 1));
         }
         return new EvalRun(name, 0, recs);
     }
@@ -72,7 +87,8 @@ class RegressionTest {
 
     @Test
     void too_few_items_are_inconclusive_and_say_how_many_more_are_needed() {
-        // 40 items, 2 discordant each way: difference 0, ψ = 0.1; planning n = 7.84888 · 0.1 / 0.0001 = 7849 → 7809 more.
+        // 40 items, 2 discordant each way: difference 0, ψ = 0.1; planning n = 7.84888 · 0.1 / 0.0001 = 7849 → 7809
+        // more.
         EvalRun[] t = table(20, 2, 2, 16);
         RegressionReport r = Regression.compare(t[0], t[1], 0.01);
         assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
@@ -100,8 +116,8 @@ class RegressionTest {
 
     @Test
     void items_in_one_run_only_are_listed_not_compared_and_the_golden_set_restricts_the_comparison() {
-        EvalRun base = run("b", new boolean[] {true, true, false}, 0);   // items 0, 1, 2
-        EvalRun cand = run("c", new boolean[] {false, true, true}, 1);   // items 1, 2, 3
+        EvalRun base = run("b", new boolean[] {true, true, false}, 0); // items 0, 1, 2
+        EvalRun cand = run("c", new boolean[] {false, true, true}, 1); // items 1, 2, 3
         RegressionReport r = Regression.compare(base, cand, 0.01, ErrorClassifierFixture.none(), null, List.of());
         assertThat(r.sharedItems()).isEqualTo(2);
         assertThat(r.baselineOnly()).containsExactly("item-0");
@@ -109,7 +125,8 @@ class RegressionTest {
         assertThat(r.regressed()).containsExactly("item-1");
         assertThat(r.improved()).containsExactly("item-2");
 
-        RegressionReport g = Regression.compare(base, cand, 0.01, ErrorClassifierFixture.none(), Set.of("item-2", "item-9"), List.of());
+        RegressionReport g = Regression.compare(
+                base, cand, 0.01, ErrorClassifierFixture.none(), Set.of("item-2", "item-9"), List.of());
         assertThat(g.sharedItems()).isEqualTo(1);
         assertThat(g.missingFromBoth()).containsExactly("item-9");
         assertThat(g.baselineOnly()).isEmpty();
@@ -120,7 +137,8 @@ class RegressionTest {
         EvalRun[] t = table(10, 4, 2, 4);
         RegressionReport r = Regression.compare(t[0], t[1], 0.01);
         assertThat(r.bySlice()).extracting(RegressionReport.Slice::value).containsExactly("2024", "2025");
-        assertThat(r.bySlice().stream().mapToInt(RegressionReport.Slice::items).sum()).isEqualTo(20);
+        assertThat(r.bySlice().stream().mapToInt(RegressionReport.Slice::items).sum())
+                .isEqualTo(20);
         // Baseline fails c + d = 6 items, candidate fails b + d = 8; no outputs recorded → OTHER.
         assertThat(r.byErrorClass()).containsEntry("OTHER", new RegressionReport.ClassCounts(6, 8));
     }
@@ -129,7 +147,15 @@ class RegressionTest {
     void the_json_has_the_contract_fields() {
         EvalRun[] t = table(30, 1, 3, 6);
         JsonNode json = new ObjectMapper().valueToTree(Regression.compare(t[0], t[1], 0.01));
-        for (String f : List.of("verdict", "sharedItems", "improved", "regressed", "baselineAccuracy", "candidateAccuracy", "difference", "mcnemarP")) {
+        for (String f : List.of(
+                "verdict",
+                "sharedItems",
+                "improved",
+                "regressed",
+                "baselineAccuracy",
+                "candidateAccuracy",
+                "difference",
+                "mcnemarP")) {
             assertThat(json.has(f)).as(f).isTrue();
         }
         assertThat(json.get("difference").has("low")).isTrue();
@@ -141,8 +167,11 @@ class RegressionTest {
     void duplicated_items_within_a_run_are_reported_and_the_first_row_kept() {
         Findings findings = new Findings();
         List<EvalRecord> recs = List.of(
-                new EvalRecord("r", null, null, "x", true, null, null, null, null, null, null, null, null, null, "f.jsonl", 1),
-                new EvalRecord("r", null, null, "x", false, null, null, null, null, null, null, null, null, null, "f.jsonl", 2));
+                new EvalRecord(
+                        "r", null, null, "x", true, null, null, null, null, null, null, null, null, null, "f.jsonl", 1),
+                new EvalRecord(
+                        "r", null, null, "x", false, null, null, null, null, null, null, null, null, null, "f.jsonl",
+                        2));
         List<EvalRun> runs = EvalRuns.group(recs, findings);
         assertThat(runs.get(0).records()).hasSize(1);
         assertThat(runs.get(0).records().get(0).passed()).isTrue();

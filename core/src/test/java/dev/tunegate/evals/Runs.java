@@ -21,8 +21,23 @@ final class Runs {
             boolean pass = j < passing;
             String exp = expected(j);
             String out = pass ? exp : wrong.apply(j);
-            records.add(new EvalRecord(name, (long) order, null, "item-" + j, pass, null, exp, out, null, null,
-                    null, null, null, Map.of("slice", j % 2 == 0 ? "even" : "odd"), name + ".jsonl", j + 1));
+            records.add(new EvalRecord(
+                    name,
+                    (long) order,
+                    null,
+                    "item-" + j,
+                    pass,
+                    null,
+                    exp,
+                    out,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of("slice", j % 2 == 0 ? "even" : "odd"),
+                    name + ".jsonl",
+                    j + 1));
         }
         return new EvalRun(name, order, records);
     }
@@ -30,8 +45,23 @@ final class Runs {
     static EvalRun passFail(String name, int order, boolean... passed) {
         List<EvalRecord> records = new ArrayList<>();
         for (int j = 0; j < passed.length; j++) {
-            records.add(new EvalRecord(name, (long) order, null, "item-" + j, passed[j], null, null, null, null, null,
-                    null, null, null, Map.of(), name + ".jsonl", j + 1));
+            records.add(new EvalRecord(
+                    name,
+                    (long) order,
+                    null,
+                    "item-" + j,
+                    passed[j],
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    name + ".jsonl",
+                    j + 1));
         }
         return new EvalRun(name, order, records);
     }
@@ -39,8 +69,23 @@ final class Runs {
     static EvalRun scored(String name, int order, double... scores) {
         List<EvalRecord> records = new ArrayList<>();
         for (int j = 0; j < scores.length; j++) {
-            records.add(new EvalRecord(name, (long) order, null, "item-" + j, null, scores[j], null, null, null, null,
-                    null, null, null, Map.of(), name + ".jsonl", j + 1));
+            records.add(new EvalRecord(
+                    name,
+                    (long) order,
+                    null,
+                    "item-" + j,
+                    null,
+                    scores[j],
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    name + ".jsonl",
+                    j + 1));
         }
         return new EvalRun(name, order, records);
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonlLinesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void objectsAreVisitedWithTheirLineAndEverythingElseIsReportedNotDropped() throws IOException {
@@ -22,8 +23,13 @@ class JsonlLinesTest {
         Files.writeString(f, "\uFEFF{\"a\":1}\r\n\n[1,2]\n{not json\n  \n{\"b\":2}\n", StandardCharsets.UTF_8);
         List<String> seen = new ArrayList<>();
         JsonlLines.Counts c = JsonlLines.read(f, new JsonlLines.Visitor() {
-            @Override public void object(long line, ObjectNode node) { seen.add(line + ":" + node); }
-            @Override public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
+            @Override
+            public void object(long line, ObjectNode node) {
+                seen.add(line + ":" + node);
+            }
+
+            @Override
+            public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
                 seen.add(line + ":" + (parsed != null ? "value " + parsed.getNodeType() : "error"));
             }
         });

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The writer discipline of issue #19 inside one JVM: permissions, symlinks, folders, the lock, the sweep. */
 class WriterDisciplineTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void filesGetTheUmaskPermissionsOfAnyNewFileNotOnly0600() throws IOException {
@@ -39,7 +40,8 @@ class WriterDisciplineTest {
         Path log = dir.resolve("log.jsonl");
         Files.createSymbolicLink(log, victim);
         assertThatThrownBy(() -> AtomicFiles.appendLine(log, "{}"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("symbolic link");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("keep\n");
     }
 
@@ -47,9 +49,11 @@ class WriterDisciplineTest {
     void aFolderWhereTheFileShouldBeSaysSo() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("train.jsonl/x"));
         assertThatThrownBy(() -> AtomicFiles.write(folder.getParent(), "x"))
-                .isInstanceOf(WriteFailedException.class).hasMessageContaining("a folder is there, expected a file");
+                .isInstanceOf(WriteFailedException.class)
+                .hasMessageContaining("a folder is there, expected a file");
         assertThatThrownBy(() -> AtomicFiles.appendLine(folder.getParent(), "x"))
-                .isInstanceOf(WriteFailedException.class).hasMessageContaining("a folder is there");
+                .isInstanceOf(WriteFailedException.class)
+                .hasMessageContaining("a folder is there");
     }
 
     @Test
@@ -57,9 +61,12 @@ class WriterDisciplineTest {
         Path ro = Files.createDirectories(dir.resolve("ro"));
         ro.toFile().setWritable(false, false);
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(ro), "running as a user who may write anywhere");
+            org.junit.jupiter.api.Assumptions.assumeFalse(
+                    Files.isWritable(ro), "running as a user who may write anywhere");
             assertThatThrownBy(() -> AtomicFiles.write(ro.resolve("a.json"), "x"))
-                    .isInstanceOf(WriteFailedException.class).hasMessageContaining("permission denied").hasMessageContaining("a.json");
+                    .isInstanceOf(WriteFailedException.class)
+                    .hasMessageContaining("permission denied")
+                    .hasMessageContaining("a.json");
         } finally {
             ro.toFile().setWritable(true, false);
         }
@@ -101,18 +108,21 @@ class WriterDisciplineTest {
         Path victim = Files.writeString(dir.resolve("victim"), "keep");
         Files.createSymbolicLink(ws.resolve("write.lock"), victim);
         assertThatThrownBy(() -> WorkspaceWriteLock.acquire(ws.getParent()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("symbolic link");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("keep");
     }
 
     @Test
     void orphanTempFilesOlderThanTheRunAreFoundButNotFreshOnesOrOtherDotFiles() throws IOException {
-        Path old = Files.writeString(Files.createDirectories(dir.resolve("decisions")).resolve(".0001-x.json.123456789.tmp"), "half");
+        Path old = Files.writeString(
+                Files.createDirectories(dir.resolve("decisions")).resolve(".0001-x.json.123456789.tmp"), "half");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(3600)));
         Path fresh = Files.writeString(dir.resolve("decisions/.0002-x.json.987.tmp"), "in flight");
         Path notOurs = Files.writeString(dir.resolve("decisions/.notes.tmp"), "user's");
         Files.setLastModifiedTime(notOurs, FileTime.from(Instant.now().minusSeconds(3600)));
-        assertThat(WorkspaceWriteLock.orphanTemps(dir, Instant.now().minusSeconds(60))).containsExactly(old);
+        assertThat(WorkspaceWriteLock.orphanTemps(dir, Instant.now().minusSeconds(60)))
+                .containsExactly(old);
         assertThat(fresh).exists();
     }
 }

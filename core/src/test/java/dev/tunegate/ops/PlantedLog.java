@@ -17,15 +17,32 @@ import java.util.Random;
  */
 final class PlantedLog {
     static final LocalDate W47 = LocalDate.of(2026, 11, 16);
-    static final String[] MISSING = {"Is there a gym membership subsidy?", "gym membership subsidy amount", "Do we get a gym membership subsidy?"};
-    static final String[] HIDDEN = {"What is the salary band for level 4?", "salary band level 4 maximum", "Show the salary band for my level"};
-    static final String[] LOW = {"How do I book a parking space?", "parking space booking", "Can I book a parking space for a visitor?"};
-    static final String[] NORMAL = {"How many remote days are allowed per week?", "What is the meal per diem abroad?", "How do I report a phishing email?",
-        "Who approves my training budget?", "How long is parental leave?"};
+    static final String[] MISSING = {
+        "Is there a gym membership subsidy?", "gym membership subsidy amount", "Do we get a gym membership subsidy?"
+    };
+    static final String[] HIDDEN = {
+        "What is the salary band for level 4?", "salary band level 4 maximum", "Show the salary band for my level"
+    };
+    static final String[] LOW = {
+        "How do I book a parking space?", "parking space booking", "Can I book a parking space for a visitor?"
+    };
+    static final String[] NORMAL = {
+        "How many remote days are allowed per week?",
+        "What is the meal per diem abroad?",
+        "How do I report a phishing email?",
+        "Who approves my training budget?",
+        "How long is parental leave?"
+    };
 
     final List<Map<String, Object>> calls = new ArrayList<>();
     /** Planted counts per week index (0 = W47, 1 = W48). */
-    final int[] missing = new int[2], hidden = new int[2], low = new int[2], refused = new int[2], down = new int[2], total = new int[2];
+    final int[] missing = new int[2],
+            hidden = new int[2],
+            low = new int[2],
+            refused = new int[2],
+            down = new int[2],
+            total = new int[2];
+
     final long seed;
 
     PlantedLog(long seed, int callsPerWeek) {
@@ -33,7 +50,10 @@ final class PlantedLog {
         Random rnd = new Random(seed);
         for (int w = 0; w < 2; w++) {
             for (int i = 0; i < callsPerWeek; i++) {
-                Instant ts = W47.plusDays(7L * w + rnd.nextInt(7)).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(rnd.nextInt(86_400));
+                Instant ts = W47.plusDays(7L * w + rnd.nextInt(7))
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .plusSeconds(rnd.nextInt(86_400));
                 double r = rnd.nextDouble();
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("ts", ts.toString());
@@ -85,7 +105,8 @@ final class PlantedLog {
 
     String jsonl() {
         StringBuilder b = new StringBuilder();
-        for (Map<String, Object> c : calls) b.append(dev.tunegate.io.Json.line(c)).append('\n');
+        for (Map<String, Object> c : calls)
+            b.append(dev.tunegate.io.Json.line(c)).append('\n');
         return b.toString();
     }
 
@@ -98,23 +119,55 @@ final class PlantedLog {
             long end = start + ((Number) c.get("latencyMs")).longValue() * 1_000_000L;
             String trace = String.format(Locale.ROOT, "%032x", i++);
             String docs = dev.tunegate.io.Json.line(c.get("retrieved"));
-            String input = dev.tunegate.io.Json.line(List.of(Map.of("role", "user", "parts", List.of(Map.of("type", "text", "content", c.get("query"))))));
+            String input = dev.tunegate.io.Json.line(List.of(
+                    Map.of("role", "user", "parts", List.of(Map.of("type", "text", "content", c.get("query"))))));
             List<Object> chatAttrs = new ArrayList<>(List.of(
                     attr("gen_ai.operation.name", "stringValue", "chat"),
                     attr("gen_ai.request.model", "stringValue", "gpt-4o-mini"),
                     attr("gen_ai.input.messages", "stringValue", input),
-                    attr("gen_ai.response.finish_reasons", "arrayValue", Map.of("values", List.of(Map.of("stringValue",
-                            (Boolean) c.get("refused") ? "content_filter" : "stop")))),
+                    attr(
+                            "gen_ai.response.finish_reasons",
+                            "arrayValue",
+                            Map.of(
+                                    "values",
+                                    List.of(Map.of(
+                                            "stringValue", (Boolean) c.get("refused") ? "content_filter" : "stop")))),
                     attr("enduser.id", "stringValue", c.get("user")),
                     attr("enduser.roles", "stringValue", "staff"),
                     attr("tunegate.cost_usd", "doubleValue", c.get("costUsd"))));
             if (c.get("feedback") != null) chatAttrs.add(attr("tunegate.feedback", "stringValue", c.get("feedback")));
-            Map<String, Object> retrieval = Map.of("traceId", trace, "spanId", "r" + i, "name", "retrieval",
-                    "startTimeUnixNano", String.valueOf(start), "endTimeUnixNano", String.valueOf(start + 1000),
-                    "attributes", List.of(attr("gen_ai.operation.name", "stringValue", "retrieval"), attr("gen_ai.retrieval.documents", "stringValue", docs)));
-            Map<String, Object> chat = Map.of("traceId", trace, "spanId", "c" + i, "name", "chat gpt-4o-mini",
-                    "startTimeUnixNano", String.valueOf(start), "endTimeUnixNano", String.valueOf(end), "attributes", chatAttrs);
-            b.append(dev.tunegate.io.Json.line(Map.of("resourceSpans", List.of(Map.of("scopeSpans", List.of(Map.of("spans", List.of(retrieval, chat)))))))).append('\n');
+            Map<String, Object> retrieval = Map.of(
+                    "traceId",
+                    trace,
+                    "spanId",
+                    "r" + i,
+                    "name",
+                    "retrieval",
+                    "startTimeUnixNano",
+                    String.valueOf(start),
+                    "endTimeUnixNano",
+                    String.valueOf(start + 1000),
+                    "attributes",
+                    List.of(
+                            attr("gen_ai.operation.name", "stringValue", "retrieval"),
+                            attr("gen_ai.retrieval.documents", "stringValue", docs)));
+            Map<String, Object> chat = Map.of(
+                    "traceId",
+                    trace,
+                    "spanId",
+                    "c" + i,
+                    "name",
+                    "chat gpt-4o-mini",
+                    "startTimeUnixNano",
+                    String.valueOf(start),
+                    "endTimeUnixNano",
+                    String.valueOf(end),
+                    "attributes",
+                    chatAttrs);
+            b.append(dev.tunegate.io.Json.line(Map.of(
+                            "resourceSpans",
+                            List.of(Map.of("scopeSpans", List.of(Map.of("spans", List.of(retrieval, chat))))))))
+                    .append('\n');
         }
         return b.toString();
     }

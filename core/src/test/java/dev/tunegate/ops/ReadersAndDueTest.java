@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReadersAndDueTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void csvWithAMappingReadsCallsAndReportsABadRowWithItsLine() throws IOException {
@@ -31,8 +32,15 @@ class ReadersAndDueTest {
                 """);
         List<Call> calls = new ArrayList<>();
         List<LogProblem> problems = new ArrayList<>();
-        var summary = new CallLogReader(1).read(csv, "calls.csv", CallLogFormat.AUTO, CsvCallMapping.parse(List.of("ts=when", "query=question")),
-                calls::add, problems::add, Progress.SILENT);
+        var summary = new CallLogReader(1)
+                .read(
+                        csv,
+                        "calls.csv",
+                        CallLogFormat.AUTO,
+                        CsvCallMapping.parse(List.of("ts=when", "query=question")),
+                        calls::add,
+                        problems::add,
+                        Progress.SILENT);
         assertThat(summary.format()).isEqualTo(CallLogFormat.CSV);
         assertThat(calls).hasSize(2);
         assertThat(calls.get(0).query()).isEqualTo("Where is the gym, please?");
@@ -41,7 +49,9 @@ class ReadersAndDueTest {
         assertThat(calls.get(0).feedback()).isEqualTo(Call.Feedback.DOWN);
         assertThat(calls.get(0).where()).isEqualTo("calls.csv:2");
         assertThat(calls.get(1).latencyMs()).isNull();
-        assertThat(problems).extracting(LogProblem::toString).containsExactly("calls.csv:3: field \"refused\": expected true or false, found \"maybe\"");
+        assertThat(problems)
+                .extracting(LogProblem::toString)
+                .containsExactly("calls.csv:3: field \"refused\": expected true or false, found \"maybe\"");
     }
 
     @Test
@@ -49,9 +59,11 @@ class ReadersAndDueTest {
         Path f = tmp.resolve("traces.jsonl");
         Files.writeString(f, "{\"resourceSpans\":[]}\n{\"spans\":[]}\n");
         List<LogProblem> problems = new ArrayList<>();
-        new CallLogReader(2).read(f, "traces.jsonl", CallLogFormat.OTLP, null, c -> { }, problems::add, Progress.SILENT);
-        assertThat(problems).extracting(LogProblem::toString)
-                .containsExactly("traces.jsonl:2: field \"resourceSpans\": expected an array (an OTLP JSON export request a line), found nothing");
+        new CallLogReader(2).read(f, "traces.jsonl", CallLogFormat.OTLP, null, c -> {}, problems::add, Progress.SILENT);
+        assertThat(problems)
+                .extracting(LogProblem::toString)
+                .containsExactly(
+                        "traces.jsonl:2: field \"resourceSpans\": expected an array (an OTLP JSON export request a line), found nothing");
     }
 
     @Test

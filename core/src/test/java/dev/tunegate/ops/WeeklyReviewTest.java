@@ -21,9 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The weekly review on seeded logs with planted topics; expected counts come from the generator's own tally. */
 class WeeklyReviewTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
-    static Stream<Long> seeds() { return Stream.of(7L, 1_234L, 99_001L); }
+    static Stream<Long> seeds() {
+        return Stream.of(7L, 1_234L, 99_001L);
+    }
 
     private Workspace workspace(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -58,9 +61,13 @@ class WeeklyReviewTest {
         Path ws = tmp.resolve("ws");
         Workspace w = workspace(ws);
         Path log = ws.resolve("calls.jsonl");
-        Files.writeString(log, planted.jsonl() + "{\"ts\":\"2026-11-25T10:00:00Z\",\"query\":\"x\",\"refused\":\"no\",\"retrieved\":[],\"groups\":[]}\nnot json\n");
+        Files.writeString(
+                log,
+                planted.jsonl()
+                        + "{\"ts\":\"2026-11-25T10:00:00Z\",\"query\":\"x\",\"refused\":\"no\",\"retrieved\":[],\"groups\":[]}\nnot json\n");
 
-        WeeklyReport r = WeeklyReview.run(w, req(log, null, true), Progress.SILENT).report();
+        WeeklyReport r =
+                WeeklyReview.run(w, req(log, null, true), Progress.SILENT).report();
         assertThat(r.week()).isEqualTo("2026-W48");
         assertThat(r.calls()).isEqualTo(planted.total[1]);
         assertThat(r.refused()).isEqualTo(planted.refused[1]);
@@ -71,16 +78,24 @@ class WeeklyReviewTest {
         assertThat(sizeOf(r.lowScoreTopics(), "parking")).isEqualTo(planted.low[1]);
         // low score: everything planted scores under 0.45 (0.1–0.3), normal calls above 0.6
         assertThat(r.lowScoreRetrievals()).isEqualTo(planted.missing[1] + planted.hidden[1] + planted.low[1]);
-        assertThat(r.refusedTopics().get(0).examples()).hasSizeLessThanOrEqualTo(3).isNotEmpty();
-        assertThat(r.problems()).containsExactly(
-                "calls.jsonl:" + (planted.calls.size() + 1) + ": field \"refused\": expected true or false, found \"no\"",
-                "calls.jsonl:" + (planted.calls.size() + 2) + ": not valid JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+        assertThat(r.refusedTopics().get(0).examples())
+                .hasSizeLessThanOrEqualTo(3)
+                .isNotEmpty();
+        assertThat(r.problems())
+                .containsExactly(
+                        "calls.jsonl:" + (planted.calls.size() + 1)
+                                + ": field \"refused\": expected true or false, found \"no\"",
+                        "calls.jsonl:" + (planted.calls.size() + 2)
+                                + ": not valid JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
         // no corpus: nothing relevant retrieved → new document, owned by the business owner
         assertThat(r.backlog()).extracting(WeeklyReport.BacklogItem::type).containsOnly(BacklogType.NEW_DOCUMENT);
         assertThat(r.backlog()).extracting(WeeklyReport.BacklogItem::owner).containsOnly("Content team");
         // thumbs-down calls with the same question and answer are one review-queue row
-        long distinctDown = planted.calls.stream().filter(c -> "down".equals(c.get("feedback")) && ((String) c.get("ts")).compareTo("2026-11-23") >= 0)
-                .map(c -> c.get("query") + "\u0000" + c.get("answer")).distinct().count();
+        long distinctDown = planted.calls.stream()
+                .filter(c -> "down".equals(c.get("feedback")) && ((String) c.get("ts")).compareTo("2026-11-23") >= 0)
+                .map(c -> c.get("query") + "\u0000" + c.get("answer"))
+                .distinct()
+                .count();
         assertThat(r.failuresQueued()).isEqualTo(distinctDown);
         assertThat(r.failuresQueued() + r.failuresAlreadyQueued()).isEqualTo(planted.down[1]);
         assertThat(r.negativeFeedback()).isEqualTo(planted.down[1]);
@@ -90,14 +105,19 @@ class WeeklyReviewTest {
         long lines = Files.readAllLines(backlog).size();
         assertThat(lines).isEqualTo(r.backlog().size());
         // the same week again: nothing new in the backlog or the queue
-        WeeklyReport again = WeeklyReview.run(w, req(log, "2026-W48", true), Progress.SILENT).report();
+        WeeklyReport again =
+                WeeklyReview.run(w, req(log, "2026-W48", true), Progress.SILENT).report();
         assertThat(Files.readAllLines(backlog)).hasSize((int) lines);
         assertThat(again.failuresQueued()).isZero();
         assertThat(again.failuresAlreadyQueued()).isEqualTo(planted.down[1]);
         assertThat(Files.readAllLines(ws.resolve("data/review-queue.jsonl"))).hasSize((int) distinctDown);
         // the week before, reviewed later: its topics update the same entries (same ids), first seen stays the earliest
-        WeeklyReport w47 = WeeklyReview.run(w, req(log, "2026-W47", true), Progress.SILENT).report();
-        assertThat(w47.backlog()).extracting(WeeklyReport.BacklogItem::id).isSubsetOf(r.backlog().stream().map(WeeklyReport.BacklogItem::id).toList());
+        WeeklyReport w47 =
+                WeeklyReview.run(w, req(log, "2026-W47", true), Progress.SILENT).report();
+        assertThat(w47.backlog())
+                .extracting(WeeklyReport.BacklogItem::id)
+                .isSubsetOf(
+                        r.backlog().stream().map(WeeklyReport.BacklogItem::id).toList());
         assertThat(new Backlog(backlog).read().entries()).hasSize(r.backlog().size());
     }
 
@@ -121,23 +141,38 @@ class WeeklyReviewTest {
         Path otlp = ws.resolve("traces.otlp.jsonl");
         Files.writeString(otlp, planted.otlp());
 
-        WeeklyReport base = WeeklyReview.run(w, req(plain, null, false), Progress.SILENT).report();
+        WeeklyReport base =
+                WeeklyReview.run(w, req(plain, null, false), Progress.SILENT).report();
         for (Path p : List.of(gz, zst, otlp)) {
-            WeeklyReport other = WeeklyReview.run(w, req(p, null, false), Progress.SILENT).report();
+            WeeklyReport other =
+                    WeeklyReview.run(w, req(p, null, false), Progress.SILENT).report();
             assertThat(other.calls()).as(p.toString()).isEqualTo(base.calls());
             assertThat(other.refused()).as(p.toString()).isEqualTo(base.refused());
             assertThat(other.lowScoreRetrievals()).as(p.toString()).isEqualTo(base.lowScoreRetrievals());
             assertThat(other.refusedTopics()).as(p.toString()).isEqualTo(base.refusedTopics());
-            assertThat(other.kpis().weeks()).extracting(WeeklyReport.WeekKpis::latencyP95Ms).as(p.toString())
-                    .isEqualTo(base.kpis().weeks().stream().map(WeeklyReport.WeekKpis::latencyP95Ms).toList());
+            assertThat(other.kpis().weeks())
+                    .extracting(WeeklyReport.WeekKpis::latencyP95Ms)
+                    .as(p.toString())
+                    .isEqualTo(base.kpis().weeks().stream()
+                            .map(WeeklyReport.WeekKpis::latencyP95Ms)
+                            .toList());
         }
-        WeeklyReport single = WeeklyReview.run(w, new WeeklyReview.Request(List.of(plain), null, CallLogFormat.AUTO, CsvCallMapping.none(), 1, false),
-                Progress.SILENT).report();
+        WeeklyReport single = WeeklyReview.run(
+                        w,
+                        new WeeklyReview.Request(
+                                List.of(plain), null, CallLogFormat.AUTO, CsvCallMapping.none(), 1, false),
+                        Progress.SILENT)
+                .report();
         assertThat(dev.tunegate.io.Json.pretty(single)).isEqualTo(dev.tunegate.io.Json.pretty(base));
-        assertThat(Files.exists(ws.resolve(Backlog.FILE))).as("a dry run writes nothing").isFalse();
+        assertThat(Files.exists(ws.resolve(Backlog.FILE)))
+                .as("a dry run writes nothing")
+                .isFalse();
     }
 
     private static long sizeOf(List<WeeklyReport.Topic> topics, String word) {
-        return topics.stream().filter(t -> t.representative().contains(word)).mapToLong(WeeklyReport.Topic::size).sum();
+        return topics.stream()
+                .filter(t -> t.representative().contains(word))
+                .mapToLong(WeeklyReport.Topic::size)
+                .sum();
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointReaderTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private Path file(String name, String text) throws IOException {
         Path p = tmp.resolve(name);
@@ -50,28 +51,35 @@ class CheckpointReaderTest {
                 """);
         Checkpoints cps = new CheckpointReader(null).read(f, "pilot/cp.jsonl", null);
         assertThat(cps.rows()).extracting(Checkpoint::date).containsExactly("2026-01-04");
-        assertThat(cps.findings()).extracting(PilotFinding::describe).containsExactly(
-                "pilot/cp.jsonl:2: expected a JSON object, found not json",
-                "pilot/cp.jsonl:3: field \"date\": expected an ISO date (YYYY-MM-DD), found \"2026-13-01\"; row not used",
-                "pilot/cp.jsonl:4: field \"calls\": expected a whole number of calls ≥ 0, found -5; row not used",
-                "pilot/cp.jsonl:5: field \"adoption\": expected a share between 0 and 1, found 1.5; row not used",
-                "pilot/cp.jsonl:7: field \"calls\": expected a whole number of calls ≥ 0, found 100.5; row not used",
-                "pilot/cp.jsonl:8: field \"date\": expected one checkpoint per date, found 2026-01-04 again; row not used");
+        assertThat(cps.findings())
+                .extracting(PilotFinding::describe)
+                .containsExactly(
+                        "pilot/cp.jsonl:2: expected a JSON object, found not json",
+                        "pilot/cp.jsonl:3: field \"date\": expected an ISO date (YYYY-MM-DD), found \"2026-13-01\"; row not used",
+                        "pilot/cp.jsonl:4: field \"calls\": expected a whole number of calls ≥ 0, found -5; row not used",
+                        "pilot/cp.jsonl:5: field \"adoption\": expected a share between 0 and 1, found 1.5; row not used",
+                        "pilot/cp.jsonl:7: field \"calls\": expected a whole number of calls ≥ 0, found 100.5; row not used",
+                        "pilot/cp.jsonl:8: field \"date\": expected one checkpoint per date, found 2026-01-04 again; row not used");
     }
 
     @Test
     void csvHeaderNamesTheColumnsAndBlankCellsAreAbsent() throws IOException {
-        Path f = file("cp.csv", "\uFEFFdate,calls,adoption,latencyP95Ms,unitCostUsd,tickets\n"
-                + "2026-02-01,500,0.2,,0.01,150\n"
-                + "2026-02-08,600,0.25,timeout,0.01,140\n"
-                + "2026-02-15,700,0.3,4100,0.01,\n");
+        Path f = file(
+                "cp.csv",
+                "\uFEFFdate,calls,adoption,latencyP95Ms,unitCostUsd,tickets\n"
+                        + "2026-02-01,500,0.2,,0.01,150\n"
+                        + "2026-02-08,600,0.25,timeout,0.01,140\n"
+                        + "2026-02-15,700,0.3,4100,0.01,\n");
         Checkpoints cps = new CheckpointReader("tickets").read(f, "cp.csv", null);
         assertThat(cps.rows()).hasSize(2);
         assertThat(cps.rows().get(0).latencyP95Ms()).isNull();
         assertThat(cps.rows().get(1).processKpi()).isNull();
         assertThat(cps.rows().get(1).line()).isEqualTo(4);
-        assertThat(cps.findings()).singleElement().extracting(PilotFinding::describe)
-                .isEqualTo("cp.csv:3: field \"latencyP95Ms\": expected milliseconds ≥ 0, found \"timeout\"; row not used");
+        assertThat(cps.findings())
+                .singleElement()
+                .extracting(PilotFinding::describe)
+                .isEqualTo(
+                        "cp.csv:3: field \"latencyP95Ms\": expected milliseconds ≥ 0, found \"timeout\"; row not used");
     }
 
     @Test
@@ -79,18 +87,25 @@ class CheckpointReaderTest {
         Path f = file("cp.jsonl", "{\"date\":\"2026-01-04\",\"calls\":1}\n{\"date\":\"2026-03-01\",\"calls\":1}\n");
         Checkpoints cps = new CheckpointReader(null).read(f, "cp.jsonl", LocalDate.of(2026, 2, 1));
         assertThat(cps.rows()).hasSize(1);
-        assertThat(cps.findings()).singleElement().extracting(PilotFinding::line).isEqualTo(2L);
+        assertThat(cps.findings())
+                .singleElement()
+                .extracting(PilotFinding::line)
+                .isEqualTo(2L);
     }
 
     @Test
     void aFileThatCannotBeUsedAtAllIsInvalidInputNamingFileAndLine() throws IOException {
         Path csv = file("cp.csv", "day,calls\n2026-01-01,4\n");
         assertThatThrownBy(() -> new CheckpointReader(null).read(csv, "cp.csv", null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining(":1:").hasMessageContaining("\"date\"");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(":1:")
+                .hasMessageContaining("\"date\"");
         Path jsonl = file("cp.jsonl", "a,b\n1,2\n");
         assertThatThrownBy(() -> new CheckpointReader(null).read(jsonl, "cp.jsonl", null))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("cp.jsonl:1:");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("cp.jsonl:1:");
         assertThatThrownBy(() -> new CheckpointReader(null).read(tmp.resolve("none.jsonl"), "none.jsonl", null))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("none.jsonl: not a file");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("none.jsonl: not a file");
     }
 }

@@ -27,8 +27,10 @@ class TrendTest {
 
     @Test
     void theIntervalUsesStudentTWithNMinusTwoDegreesOfFreedom() {
-        // By hand: x = 0, 1, 2 weeks, y = 1, 2, 4. mean x = 1, mean y = 7/3; Sxx = 2; Sxy = (-1)(1-7/3) + (1)(4-7/3) = 3;
-        // slope = 1.5; intercept = 7/3 - 1.5 = 5/6; residuals 1/6, -1/3, 1/6, SSE = 1/6; se = sqrt(SSE/(n-2)/Sxx) = sqrt(1/12);
+        // By hand: x = 0, 1, 2 weeks, y = 1, 2, 4. mean x = 1, mean y = 7/3; Sxx = 2; Sxy = (-1)(1-7/3) + (1)(4-7/3) =
+        // 3;
+        // slope = 1.5; intercept = 7/3 - 1.5 = 5/6; residuals 1/6, -1/3, 1/6, SSE = 1/6; se = sqrt(SSE/(n-2)/Sxx) =
+        // sqrt(1/12);
         // t(0.975, 1) = 12.7062047 (tables); half-width = 12.7062047 * 0.2886751 = 3.6679654.
         Trend t = Trend.of(List.of(p(0, 1), p(7, 2), p(14, 4)), false);
         assertThat(t.slopePerWeek()).isCloseTo(1.5, within(1e-12));

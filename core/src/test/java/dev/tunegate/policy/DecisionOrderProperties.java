@@ -50,8 +50,10 @@ class DecisionOrderProperties {
         List<Evidence> out = new ArrayList<>();
         for (Source s : SOURCES) {
             int pick = g.intIn(0, 3);
-            if ((pick & 1) != 0) out.add(Evidence.declared(s.measure(), s.value().apply(g), "config"));
-            if ((pick & 2) != 0) out.add(Evidence.measured(s.measure(), s.value().apply(g), "analyzer", ""));
+            if ((pick & 1) != 0)
+                out.add(Evidence.declared(s.measure(), s.value().apply(g), "config"));
+            if ((pick & 2) != 0)
+                out.add(Evidence.measured(s.measure(), s.value().apply(g), "analyzer", ""));
         }
         return out;
     }
@@ -79,9 +81,16 @@ class DecisionOrderProperties {
         for (EvidenceSet set : List.of(EvidenceSet.of(evidence), EvidenceSet.of(reversed))) {
             for (Source s : SOURCES) {
                 // expected, derived without EvidenceSet: the measured value if there is one, else the declared
-                Evidence expected = evidence.stream().filter(e -> e.measure() == s.measure() && e.origin() == Evidence.Origin.MEASURED).findFirst()
-                        .or(() -> evidence.stream().filter(e -> e.measure() == s.measure()).findFirst()).orElse(null);
-                assertThat(set.get(s.measure()).orElse(null)).as("%s", s.measure()).isEqualTo(expected);
+                Evidence expected = evidence.stream()
+                        .filter(e -> e.measure() == s.measure() && e.origin() == Evidence.Origin.MEASURED)
+                        .findFirst()
+                        .or(() -> evidence.stream()
+                                .filter(e -> e.measure() == s.measure())
+                                .findFirst())
+                        .orElse(null);
+                assertThat(set.get(s.measure()).orElse(null))
+                        .as("%s", s.measure())
+                        .isEqualTo(expected);
             }
         }
     }
@@ -91,13 +100,18 @@ class DecisionOrderProperties {
         // a naive "last one wins" merge differs from the real one in some generated case: a declared value
         // arriving after a measured one that would change the decision
         long reached = seeds().filter(seed -> {
-            List<Evidence> evidence = evidence(new Gen(seed));
-            EvidenceSet lastWins = EvidenceSet.empty();
-            List<Evidence> declaredLast = new ArrayList<>(evidence.stream().filter(e -> e.origin() == Evidence.Origin.MEASURED).toList());
-            declaredLast.addAll(evidence.stream().filter(e -> e.origin() == Evidence.Origin.DECLARED).toList());
-            for (Evidence e : declaredLast) lastWins = lastWins.with(e);
-            return !engine.decide(lastWins).equals(engine.decide(EvidenceSet.of(declaredLast)));
-        }).count();
+                    List<Evidence> evidence = evidence(new Gen(seed));
+                    EvidenceSet lastWins = EvidenceSet.empty();
+                    List<Evidence> declaredLast = new ArrayList<>(evidence.stream()
+                            .filter(e -> e.origin() == Evidence.Origin.MEASURED)
+                            .toList());
+                    declaredLast.addAll(evidence.stream()
+                            .filter(e -> e.origin() == Evidence.Origin.DECLARED)
+                            .toList());
+                    for (Evidence e : declaredLast) lastWins = lastWins.with(e);
+                    return !engine.decide(lastWins).equals(engine.decide(EvidenceSet.of(declaredLast)));
+                })
+                .count();
         assertThat(reached).isGreaterThan(10);
     }
 
@@ -105,7 +119,9 @@ class DecisionOrderProperties {
     void betweenTwoValuesOfTheSameOriginTheLaterOneWins() {
         Evidence early = Evidence.measured(Measure.REVIEWED_PAIRS, 100, "audit", "");
         Evidence late = Evidence.measured(Measure.REVIEWED_PAIRS, 900, "review log", "");
-        assertThat(EvidenceSet.of(List.of(early, late)).get(Measure.REVIEWED_PAIRS)).contains(late);
-        assertThat(EvidenceSet.of(List.of(late, early)).get(Measure.REVIEWED_PAIRS)).contains(early);
+        assertThat(EvidenceSet.of(List.of(early, late)).get(Measure.REVIEWED_PAIRS))
+                .contains(late);
+        assertThat(EvidenceSet.of(List.of(late, early)).get(Measure.REVIEWED_PAIRS))
+                .contains(early);
     }
 }

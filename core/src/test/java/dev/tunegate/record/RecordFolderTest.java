@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecordFolderTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void decisionAndPilotRecordsShareOneNumberingAndOneLog() throws IOException {
@@ -24,7 +25,8 @@ class RecordFolderTest {
         assertThat(folder.nextNumber()).isEqualTo(3);
         folder.log(Map.of("kind", "pilot"));
         folder.log(Map.of("kind", "decision"));
-        assertThat(Files.readAllLines(tmp.resolve("decisions/log.jsonl"))).containsExactly("{\"kind\":\"pilot\"}", "{\"kind\":\"decision\"}");
+        assertThat(Files.readAllLines(tmp.resolve("decisions/log.jsonl")))
+                .containsExactly("{\"kind\":\"pilot\"}", "{\"kind\":\"decision\"}");
     }
 
     @Test
@@ -32,6 +34,7 @@ class RecordFolderTest {
         RecordFolder folder = new RecordFolder(Workspace.of(tmp, Map.of()));
         folder.writeTwin("0001-demo", "{}", "# 1");
         assertThatThrownBy(() -> folder.writeTwin("0001-demo", "{\"x\":1}", "# 1"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("never rewritten");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never rewritten");
     }
 }

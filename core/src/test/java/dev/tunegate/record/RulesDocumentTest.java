@@ -14,6 +14,8 @@ class RulesDocumentTest {
         Path doc = Path.of("..", "docs", "RULES.md");
         String expected = RulesDocument.render(Policy.standard());
         if (Boolean.getBoolean("tunegate.updateGolden")) Files.writeString(doc, expected);
-        assertThat(Files.readString(doc)).as("docs/RULES.md is stale: run the tests with -Dtunegate.updateGolden=true").isEqualTo(expected);
+        assertThat(Files.readString(doc))
+                .as("docs/RULES.md is stale: run the tests with -Dtunegate.updateGolden=true")
+                .isEqualTo(expected);
     }
 }

@@ -16,20 +16,43 @@ class HtmlReportTest {
 
     static ObjectNode decision() {
         ObjectNode d = F.objectNode();
-        d.put("id", "0001").put("date", "2026-01-15").put("label", "IMPROVE_PROMPT").put("summary", "Keep improving the prompt.");
+        d.put("id", "0001")
+                .put("date", "2026-01-15")
+                .put("label", "IMPROVE_PROMPT")
+                .put("summary", "Keep improving the prompt.");
         d.putObject("useCase").put("name", "demo");
         d.putArray("reasons").add("reason one").add(HOSTILE);
-        d.putArray("rules").addObject().put("id", "FT-DATA").put("verdict", "FIRED").put("sentence", "Enough <pairs> & more");
+        d.putArray("rules")
+                .addObject()
+                .put("id", "FT-DATA")
+                .put("verdict", "FIRED")
+                .put("sentence", "Enough <pairs> & more");
         ObjectNode reports = d.putObject("reports");
         ObjectNode evals = reports.putObject("evals");
         evals.put("plateau", true);
         var its = evals.putArray("iterations");
         its.addObject().put("name", "v1").put("accuracy", 0.70).put("low", 0.65).put("high", 0.75);
-        its.addObject().put("name", HOSTILE).put("accuracy", 0.74).put("low", 0.69).put("high", 0.79);
-        evals.putObject("plateauEvidence").putArray("comparisons").addObject().put("iteration", HOSTILE).put("gain", false);
+        its.addObject()
+                .put("name", HOSTILE)
+                .put("accuracy", 0.74)
+                .put("low", 0.69)
+                .put("high", 0.79);
+        evals.putObject("plateauEvidence")
+                .putArray("comparisons")
+                .addObject()
+                .put("iteration", HOSTILE)
+                .put("gain", false);
         ObjectNode audit = reports.putObject("audit");
-        audit.put("file", "data/train.jsonl").put("rows", 10).put("approvedRows", 4).put("goldRows", 2);
-        audit.putArray("findings").addObject().put("kind", "conflict").put("file", "data/train.jsonl").put("line", 7).put("message", "<script>steal()</script>");
+        audit.put("file", "data/train.jsonl")
+                .put("rows", 10)
+                .put("approvedRows", 4)
+                .put("goldRows", 2);
+        audit.putArray("findings")
+                .addObject()
+                .put("kind", "conflict")
+                .put("file", "data/train.jsonl")
+                .put("line", 7)
+                .put("message", "<script>steal()</script>");
         ObjectNode prov = d.putObject("provenance");
         prov.put("tool", "tunegate").put("toolVersion", "0.1.0");
         prov.putArray("inputs").addObject().put("path", "data/train.jsonl").put("sha256", "abc123");
@@ -41,43 +64,61 @@ class HtmlReportTest {
     void userTextIsEscapedEverywhereInTheMarkup() {
         String html = HtmlReport.render(decision(), null);
         String markup = html.substring(0, html.indexOf("<script type=\"application/json\""));
-        assertThat(markup).doesNotContain("<script>alert").doesNotContain("<script>steal").doesNotContain("<img src=x").doesNotContain("<b>demo");
-        assertThat(markup).contains("&lt;script&gt;steal()&lt;/script&gt;").contains("Enough &lt;pairs&gt; &amp; more").contains("&lt;b&gt;demo&lt;/b&gt;");
+        assertThat(markup)
+                .doesNotContain("<script>alert")
+                .doesNotContain("<script>steal")
+                .doesNotContain("<img src=x")
+                .doesNotContain("<b>demo");
+        assertThat(markup)
+                .contains("&lt;script&gt;steal()&lt;/script&gt;")
+                .contains("Enough &lt;pairs&gt; &amp; more")
+                .contains("&lt;b&gt;demo&lt;/b&gt;");
     }
 
     @Test
     void theChartDataCannotEndItsScriptElementAndStillParsesBackToTheSameStrings() throws Exception {
         String html = HtmlReport.render(decision(), null);
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"tg-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"tg-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
         assertThat(m.find()).isTrue();
         String data = m.group(1);
         assertThat(data).doesNotContain("<").doesNotContain(">").contains("\\u003c/script\\u003e");
         JsonNode parsed = Json.mapper().readTree(data);
         assertThat(parsed.at("/charts/0/data/labels/1").textValue()).isEqualTo(HOSTILE);
-        assertThat(HtmlReport.safeJson(F.textNode("a\u2028b & </script>"))).isEqualTo("\"a\\u2028b \\u0026 \\u003c/script\\u003e\"");
+        assertThat(HtmlReport.safeJson(F.textNode("a\u2028b & </script>")))
+                .isEqualTo("\"a\\u2028b \\u0026 \\u003c/script\\u003e\"");
     }
 
     @Test
     void thePageIsSelfContainedWithChartJsInlinedAndItsLicenceHeaderKept() {
         String html = HtmlReport.render(decision(), null);
         assertThat(html).contains("Chart.js v4.4.7").contains("Released under the MIT License");
-        assertThat(html).doesNotContainPattern("(?i)<script[^>]+src=").doesNotContainPattern("(?i)<link[^>]+href=").doesNotContain("http://").doesNotContainPattern("(?i)@import");
+        assertThat(html)
+                .doesNotContainPattern("(?i)<script[^>]+src=")
+                .doesNotContainPattern("(?i)<link[^>]+href=")
+                .doesNotContain("http://")
+                .doesNotContainPattern("(?i)@import");
         assertThat(html).contains("@media print");
     }
 
     @Test
     void aSectionWhoseEvidenceIsMissingNamesTheArtifactThatWouldFillIt() {
         String html = HtmlReport.render(decision(), null);
-        assertThat(html).contains("No cost series: configure <code>traffic.callsPerDay</code>")
+        assertThat(html)
+                .contains("No cost series: configure <code>traffic.callsPerDay</code>")
                 .contains("No retrieval audit: set <code>retrieval.corpus</code>")
                 .contains("No pilot record: configure <code>pilot.checkpoints</code>");
-        assertThat(html).contains("id=\"chart-accuracy\"").contains("id=\"chart-composition\"").doesNotContain("id=\"chart-cost\"");
+        assertThat(html)
+                .contains("id=\"chart-accuracy\"")
+                .contains("id=\"chart-composition\"")
+                .doesNotContain("id=\"chart-cost\"");
     }
 
     @Test
     void thePlateauIsMarkedOnTheIterationsWithoutGain() throws Exception {
         String html = HtmlReport.render(decision(), null);
-        Matcher m = Pattern.compile("id=\"tg-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        Matcher m =
+                Pattern.compile("id=\"tg-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
         assertThat(m.find()).isTrue();
         JsonNode chart = Json.mapper().readTree(m.group(1)).at("/charts/0");
         JsonNode plateau = chart.at("/data/datasets/3");

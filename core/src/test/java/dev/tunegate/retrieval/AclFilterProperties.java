@@ -3,6 +3,7 @@ package dev.tunegate.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.testing.Gen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import dev.tunegate.testing.Gen;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,7 +33,15 @@ class AclFilterProperties {
         boolean publicDocuments = g.bool();
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < docGroups.size(); i++) {
-            docs.add(new Document("d" + i, "policy " + i, "the shared policy text number " + i, groups(docGroups.get(i)), List.of(), "", "f", 1));
+            docs.add(new Document(
+                    "d" + i,
+                    "policy " + i,
+                    "the shared policy text number " + i,
+                    groups(docGroups.get(i)),
+                    List.of(),
+                    "",
+                    "f",
+                    1));
         }
         List<Chunk> chunks = new ArrayList<>();
         HeadingChunker chunker = new HeadingChunker(64, 8);
@@ -42,14 +50,20 @@ class AclFilterProperties {
         docs.forEach(d -> byId.put(d.id(), d));
         Principal principal = Principal.of(groups(principalBits));
         Path dir = Files.createTempDirectory("acl-prop");
-        try (ChunkIndex index = ChunkIndex.openOrBuild(dir, "p", docs, () -> chunks, publicDocuments, Progress.SILENT)) {
+        try (ChunkIndex index =
+                ChunkIndex.openOrBuild(dir, "p", docs, () -> chunks, publicDocuments, Progress.SILENT)) {
             List<ChunkHit> hits = index.search("shared policy", principal, 100);
-            long readable = docs.stream().filter(d -> principal.mayRead(d.groups(), publicDocuments)).count();
+            long readable = docs.stream()
+                    .filter(d -> principal.mayRead(d.groups(), publicDocuments))
+                    .count();
             // every hit is readable, and every readable document (all contain "shared policy") is found
-            assertThat(hits).allSatisfy(h -> assertThat(principal.mayRead(byId.get(h.documentId()).groups(), publicDocuments)).isTrue());
+            assertThat(hits).allSatisfy(h -> assertThat(
+                            principal.mayRead(byId.get(h.documentId()).groups(), publicDocuments))
+                    .isTrue());
             assertThat(hits).hasSize((int) readable);
             // unfiltered, every document comes back
-            assertThat(index.search("shared policy", Principal.UNRESTRICTED, 100)).hasSize(docs.size());
+            assertThat(index.search("shared policy", Principal.UNRESTRICTED, 100))
+                    .hasSize(docs.size());
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

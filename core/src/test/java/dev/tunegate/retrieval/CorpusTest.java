@@ -46,13 +46,17 @@ class CorpusTest {
 
     @Test
     void htmlIsReducedToTextWithItsHeadingsAndASidecarGivesItsMetadata() throws IOException {
-        write("kb/vpn.html", "<html><head><title>VPN</title><script>var x=1;</script></head><body><h1>Setup</h1><p>Install the <b>client</b>.</p><h2>Errors</h2><ul><li>Code 809</li></ul></body></html>");
+        write(
+                "kb/vpn.html",
+                "<html><head><title>VPN</title><script>var x=1;</script></head><body><h1>Setup</h1><p>Install the <b>client</b>.</p><h2>Errors</h2><ul><li>Code 809</li></ul></body></html>");
         write("kb/vpn.meta.yaml", "id: kb-vpn\ngroups: it\nupdated: 2025-02-01\n");
         Document d = Corpus.read(dir).documents().get(0);
         assertThat(d.id()).isEqualTo("kb-vpn");
         assertThat(d.title()).isEqualTo("VPN");
         assertThat(d.groups()).containsExactly("it");
-        assertThat(d.text()).contains("# Setup", "Install the client.", "## Errors", "Code 809").doesNotContain("var x");
+        assertThat(d.text())
+                .contains("# Setup", "Install the client.", "## Errors", "Code 809")
+                .doesNotContain("var x");
     }
 
     @Test
@@ -66,13 +70,26 @@ class CorpusTest {
         Files.write(dir.resolve("g-binary.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x41});
         Corpus c = Corpus.read(dir);
         assertThat(c.documents()).extracting(Document::id).containsExactly("a", "f-no-id");
-        assertThat(c.findings()).extracting(Finding::kind).containsExactlyInAnyOrder(
-                "INVALID_FRONT_MATTER", "INVALID_FRONT_MATTER", "INVALID_FRONT_MATTER", "MISSING_ID", "UNREADABLE", "DUPLICATE_ID");
-        Finding date = c.findings().stream().filter(f -> f.file().equals("c-bad-date.md")).findFirst().orElseThrow();
+        assertThat(c.findings())
+                .extracting(Finding::kind)
+                .containsExactlyInAnyOrder(
+                        "INVALID_FRONT_MATTER",
+                        "INVALID_FRONT_MATTER",
+                        "INVALID_FRONT_MATTER",
+                        "MISSING_ID",
+                        "UNREADABLE",
+                        "DUPLICATE_ID");
+        Finding date = c.findings().stream()
+                .filter(f -> f.file().equals("c-bad-date.md"))
+                .findFirst()
+                .orElseThrow();
         // "updated" is on line 3 of the YAML, line 4 of the file (after the opening ---)
         assertThat(date.line()).isEqualTo(4);
         assertThat(date.message()).contains("field \"updated\"", "ISO dates", "last tuesday");
-        Finding dup = c.findings().stream().filter(f -> f.kind().equals("DUPLICATE_ID")).findFirst().orElseThrow();
+        Finding dup = c.findings().stream()
+                .filter(f -> f.kind().equals("DUPLICATE_ID"))
+                .findFirst()
+                .orElseThrow();
         assertThat(dup.display()).startsWith("e-duplicate.md:1: duplicate id \"a\" (first at a-good.md:1)");
     }
 
@@ -89,7 +106,8 @@ class CorpusTest {
         Corpus c = Corpus.read(dir.resolve("docs.jsonl"));
         assertThat(c.documents()).extracting(Document::id).containsExactly("d1", "d2");
         assertThat(c.documents().get(1).groups()).containsExactly("g2");
-        assertThat(c.findings()).extracting(f -> f.kind() + "@" + f.line())
+        assertThat(c.findings())
+                .extracting(f -> f.kind() + "@" + f.line())
                 .containsExactly("INVALID_JSON@2", "MISSING_ID@3", "MISSING_TEXT@6", "DUPLICATE_ID@5");
     }
 
@@ -97,8 +115,24 @@ class CorpusTest {
     void theMedianIntervalPoolsConsecutiveUpdatesOfEveryDocument() {
         // a: 7 and 7 days; b: 14 days; c: one update, no interval → pooled {7, 7, 14}, median 7
         List<Document> docs = List.of(
-                new Document("a", "", "", List.of(), List.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 8), LocalDate.of(2025, 1, 15)), "", "f", 1),
-                new Document("b", "", "", List.of(), List.of(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 15)), "", "f", 1),
+                new Document(
+                        "a",
+                        "",
+                        "",
+                        List.of(),
+                        List.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 8), LocalDate.of(2025, 1, 15)),
+                        "",
+                        "f",
+                        1),
+                new Document(
+                        "b",
+                        "",
+                        "",
+                        List.of(),
+                        List.of(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 2, 15)),
+                        "",
+                        "f",
+                        1),
                 new Document("c", "", "", List.of(), List.of(LocalDate.of(2025, 1, 1)), "", "f", 1));
         assertThat(UpdateHistory.intervalsDays(docs)).containsExactly(7L, 7L, 14L);
         assertThat(UpdateHistory.medianIntervalDays(docs)).isEqualTo(7.0);

@@ -15,8 +15,9 @@ class HeadingChunkerTest {
 
     @Test
     void eachHeadingStartsAChunkAndIdsCountFromZero() {
-        List<Chunk> chunks = new HeadingChunker(512, 64).chunk(doc("refunds",
-                "Intro line.\n# Refunds\nWithin 30 days.\n## Exceptions\nGift cards are final.\n"));
+        List<Chunk> chunks = new HeadingChunker(512, 64)
+                .chunk(doc(
+                        "refunds", "Intro line.\n# Refunds\nWithin 30 days.\n## Exceptions\nGift cards are final.\n"));
         assertThat(chunks).extracting(Chunk::id).containsExactly("refunds#0", "refunds#1", "refunds#2");
         assertThat(chunks).extracting(Chunk::heading).containsExactly("", "Refunds", "Exceptions");
         assertThat(chunks.get(1).text()).isEqualTo("# Refunds\nWithin 30 days.");
@@ -25,8 +26,11 @@ class HeadingChunkerTest {
 
     @Test
     void aHeadingDirectlyFollowedByASubHeadingLeadsItsChunk() {
-        List<Chunk> chunks = new HeadingChunker(512, 0).chunk(doc("p", "# Leave\n\n## Entitlement\n16 weeks.\n## Requests\nIn the portal.\n# Alone\n"));
-        assertThat(chunks).extracting(Chunk::text).containsExactly("# Leave\n## Entitlement\n16 weeks.", "## Requests\nIn the portal.", "# Alone");
+        List<Chunk> chunks = new HeadingChunker(512, 0)
+                .chunk(doc("p", "# Leave\n\n## Entitlement\n16 weeks.\n## Requests\nIn the portal.\n# Alone\n"));
+        assertThat(chunks)
+                .extracting(Chunk::text)
+                .containsExactly("# Leave\n## Entitlement\n16 weeks.", "## Requests\nIn the portal.", "# Alone");
     }
 
     @Test
@@ -56,7 +60,8 @@ class HeadingChunkerTest {
 
     @Test
     void anOverlapNotBelowTheChunkSizeIsRejected() {
-        assertThatThrownBy(() -> new HeadingChunker(64, 64)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> new HeadingChunker(64, 64))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("retrieval.chunkOverlap");
     }
 }

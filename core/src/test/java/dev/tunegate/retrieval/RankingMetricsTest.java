@@ -3,15 +3,15 @@ package dev.tunegate.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tunegate.testing.Gen;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.tunegate.testing.Gen;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class RankingMetricsTest {
     // ranked d1 d2 d3 d4; judged d2 = 1, d4 = 2, d9 = 1 (d9 never retrieved), d1 = 0 (judged not relevant)
@@ -20,7 +20,8 @@ class RankingMetricsTest {
 
     @Test
     void recallCountsRelevantDocumentsInTheTopKOverAllJudgedRelevantOnes() {
-        // 3 relevant (grade ≥ 1): d2, d4, d9. Top 1 = {d1}: 0/3; top 3 = {d1,d2,d3}: 1/3; top 5 = all four: d2, d4 → 2/3
+        // 3 relevant (grade ≥ 1): d2, d4, d9. Top 1 = {d1}: 0/3; top 3 = {d1,d2,d3}: 1/3; top 5 = all four: d2, d4 →
+        // 2/3
         assertThat(RankingMetrics.recallAt(RANKED, JUDGED, 1)).isEqualTo(0.0);
         assertThat(RankingMetrics.recallAt(RANKED, JUDGED, 3)).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(RankingMetrics.recallAt(RANKED, JUDGED, 5)).isCloseTo(2.0 / 3, within(1e-12));
@@ -43,8 +44,10 @@ class RankingMetricsTest {
 
     @Test
     void ndcgOfAWrongOrderOfTwoGradedDocuments() {
-        // ranked x (grade 1), y (grade 3): DCG = 1/log2(2) + 3/log2(3) = 2.892789; ideal y, x = 3 + 1/log2(3) = 3.630930 → 0.796708
-        assertThat(RankingMetrics.ndcgAt(List.of("x", "y"), ordered("x", 1, "y", 3), 10)).isCloseTo(0.7967075809905066, within(1e-12));
+        // ranked x (grade 1), y (grade 3): DCG = 1/log2(2) + 3/log2(3) = 2.892789; ideal y, x = 3 + 1/log2(3) =
+        // 3.630930 → 0.796708
+        assertThat(RankingMetrics.ndcgAt(List.of("x", "y"), ordered("x", 1, "y", 3), 10))
+                .isCloseTo(0.7967075809905066, within(1e-12));
     }
 
     @Test
@@ -52,7 +55,8 @@ class RankingMetricsTest {
         // cutoff 1: DCG = 0 (d1 is not relevant), so nDCG@1 = 0 whatever the ideal
         assertThat(RankingMetrics.ndcgAt(RANKED, JUDGED, 1)).isEqualTo(0.0);
         // cutoff 2: DCG = 1/log2(3) = 0.630930; ideal top 2 = 2 + 1/log2(3) = 2.630930 → 0.239815
-        assertThat(RankingMetrics.ndcgAt(RANKED, JUDGED, 2)).isCloseTo((1 / log2(3)) / (2 + 1 / log2(3)), within(1e-12));
+        assertThat(RankingMetrics.ndcgAt(RANKED, JUDGED, 2))
+                .isCloseTo((1 / log2(3)) / (2 + 1 / log2(3)), within(1e-12));
     }
 
     @Test

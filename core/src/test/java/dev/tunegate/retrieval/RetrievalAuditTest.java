@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RetrievalAuditTest {
     @TempDir
     Path dir;
+
     Path docs;
     Path questions;
 
@@ -55,7 +56,9 @@ class RetrievalAuditTest {
         assertThat(r.judgedQuestions()).isEqualTo(4);
         assertThat(r.leaks()).isEmpty();
         // q2 asks as all-staff for an hr-managers document: filtered out, so it is a miss, not a leak
-        assertThat(r.perQuestion().get(1).results()).extracting(RetrievalReport.RankedDocument::document).doesNotContain("hr-2");
+        assertThat(r.perQuestion().get(1).results())
+                .extracting(RetrievalReport.RankedDocument::document)
+                .doesNotContain("hr-2");
         // q1 and q3 find their document first (q3 judged on a chunk id, which counts for its document)
         // q2 and q4 cannot: recall@3 = (1 + 0 + 1 + 0) / 4 = 0.5; MRR = (1 + 0 + 1 + 0) / 4 = 0.5
         assertThat(r.recallAtK()).containsEntry("3", 0.5).containsKeys("1", "3", "5", "10");
@@ -70,11 +73,14 @@ class RetrievalAuditTest {
     void theUnfilteredIndexShowsWhatWouldLeakAndAnAnonymousUserSeesNothing() {
         RetrievalReport r = RetrievalAudit.run(request(), Progress.SILENT);
         assertThat(r.unfilteredExposure().questionsChecked()).isEqualTo(5);
-        assertThat(r.unfilteredExposure().examples()).extracting(Leak::question, Leak::document)
+        assertThat(r.unfilteredExposure().examples())
+                .extracting(Leak::question, Leak::document)
                 .contains(org.assertj.core.groups.Tuple.tuple("q2", "hr-2"));
         assertThat(r.anonymous().questionsWithResults()).isZero();
         assertThat(r.documentsWithoutGroups()).isEqualTo(1);
-        assertThat(r.aclFindings()).extracting(RetrievalReport.AclFinding::document).containsExactly("pub-1");
+        assertThat(r.aclFindings())
+                .extracting(RetrievalReport.AclFinding::document)
+                .containsExactly("pub-1");
     }
 
     @Test
@@ -115,15 +121,26 @@ class RetrievalAuditTest {
     void theIndexIsRebuiltOnlyWhenTheCorpusChangesAndReportsProgress() throws IOException {
         AtomicLong indexed = new AtomicLong();
         Progress counting = (label, total, unit) -> new Progress.Task() {
-            @Override public void advance(long units, long bytes) { if (label.startsWith("indexing")) indexed.addAndGet(units); }
-            @Override public void close() {}
+            @Override
+            public void advance(long units, long bytes) {
+                if (label.startsWith("indexing")) indexed.addAndGet(units);
+            }
+
+            @Override
+            public void close() {}
         };
         assertThat(RetrievalAudit.run(request(), counting).index().rebuilt()).isTrue();
         assertThat(indexed.get()).isEqualTo(5);
         assertThat(RetrievalAudit.run(request(), counting).index().rebuilt()).isFalse();
-        assertThat(RetrievalAudit.run(request().withChunking(256, 32), counting).index().rebuilt()).isTrue();
+        assertThat(RetrievalAudit.run(request().withChunking(256, 32), counting)
+                        .index()
+                        .rebuilt())
+                .isTrue();
         Files.writeString(docs, Files.readString(docs).replace("sixteen", "eighteen"));
-        assertThat(RetrievalAudit.run(request().withChunking(256, 32), counting).index().rebuilt()).isTrue();
+        assertThat(RetrievalAudit.run(request().withChunking(256, 32), counting)
+                        .index()
+                        .rebuilt())
+                .isTrue();
     }
 
     @Test
@@ -132,8 +149,12 @@ class RetrievalAuditTest {
         // judged documents with a history: hr-1 (7, 7 days) and hr-2 (90 days) → pooled {7, 7, 90}, median 7
         assertThat(r.changeIntervals().medianDaysGolden()).isEqualTo(7.0);
         assertThat(r.medianChangeIntervalDays()).isEqualTo(7.0);
-        // nearest rank over the 5 questions: p50 = the 3rd smallest (ceil(0.5 × 5) = 3), p95 = the 5th (ceil(0.95 × 5) = 5)
-        List<Integer> tokens = r.perQuestion().stream().map(RetrievalReport.QuestionResult::contextTokens).sorted().toList();
+        // nearest rank over the 5 questions: p50 = the 3rd smallest (ceil(0.5 × 5) = 3), p95 = the 5th (ceil(0.95 × 5)
+        // = 5)
+        List<Integer> tokens = r.perQuestion().stream()
+                .map(RetrievalReport.QuestionResult::contextTokens)
+                .sorted()
+                .toList();
         assertThat(tokens.get(4)).isPositive();
         assertThat(r.contextTokensP50()).isEqualTo(tokens.get(2));
         assertThat(r.contextTokensP95()).isEqualTo(tokens.get(4));
@@ -142,11 +163,24 @@ class RetrievalAuditTest {
     @Test
     void questionsWithoutJudgmentsAreReportedAndTheJsonHasTheContractFields() throws IOException {
         RetrievalReport r = RetrievalAudit.run(request(), Progress.SILENT);
-        assertThat(r.goldenSetProblems()).extracting(RetrievalReport.GoldenSetProblem::kind).contains("QUESTIONS_WITHOUT_JUDGMENTS");
+        assertThat(r.goldenSetProblems())
+                .extracting(RetrievalReport.GoldenSetProblem::kind)
+                .contains("QUESTIONS_WITHOUT_JUDGMENTS");
         @SuppressWarnings("unchecked")
         Map<String, Object> json = Json.mapper().readValue(Json.pretty(r), Map.class);
-        assertThat(json).containsKeys("documents", "chunks", "questions", "recallAtK", "mrr", "ndcgAt10", "aclFindings", "leaks",
-                "goldenSetProblems", "medianChangeIntervalDays", "contextTokensP50");
+        assertThat(json)
+                .containsKeys(
+                        "documents",
+                        "chunks",
+                        "questions",
+                        "recallAtK",
+                        "mrr",
+                        "ndcgAt10",
+                        "aclFindings",
+                        "leaks",
+                        "goldenSetProblems",
+                        "medianChangeIntervalDays",
+                        "contextTokensP50");
     }
 
     @Test
@@ -157,16 +191,23 @@ class RetrievalAuditTest {
                 """);
         RetrievalReport r = RetrievalAudit.run(request(), Progress.SILENT);
         assertThat(r.recallAtK()).containsEntry("3", 0.0);
-        assertThat(r.goldenSetProblems()).extracting(RetrievalReport.GoldenSetProblem::kind).contains("JUDGED_NOT_IN_CORPUS", "IDS_PREFIXED");
-        RetrievalReport.GoldenSetProblem p = r.goldenSetProblems().stream().filter(x -> x.kind().equals("IDS_PREFIXED")).findFirst().orElseThrow();
+        assertThat(r.goldenSetProblems())
+                .extracting(RetrievalReport.GoldenSetProblem::kind)
+                .contains("JUDGED_NOT_IN_CORPUS", "IDS_PREFIXED");
+        RetrievalReport.GoldenSetProblem p = r.goldenSetProblems().stream()
+                .filter(x -> x.kind().equals("IDS_PREFIXED"))
+                .findFirst()
+                .orElseThrow();
         assertThat(p.message()).startsWith("LOUD").contains("\"kb/\"");
         assertThat(p.suggestion()).contains("strip \"kb/\"");
     }
 
     @Test
     void nothingToAuditIsAOneLineInputError() {
-        assertThatThrownBy(() -> RetrievalAudit.run(RetrievalAudit.Request.standalone(null, questions, null, null, 5), Progress.SILENT))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("nothing to audit");
+        assertThatThrownBy(() -> RetrievalAudit.run(
+                        RetrievalAudit.Request.standalone(null, questions, null, null, 5), Progress.SILENT))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nothing to audit");
     }
 
     @Test
@@ -186,8 +227,12 @@ class RetrievalAuditTest {
         Path qrels = dir.resolve("golden.qrels");
         Files.writeString(qrels, "q1 0 hr-1 1\nq3 0 it-1 2\n");
         Path run = dir.resolve("run.jsonl");
-        Files.writeString(run, "{\"id\": \"q1\", \"results\": [\"fin-1\", \"hr-1\"]}\n{\"id\": \"q3\", \"results\": [{\"id\": \"it-1#0\", \"score\": 3.5}]}\n");
-        RetrievalReport r = RetrievalAudit.run(RetrievalAudit.Request.standalone(docs, qrels, run, null, 3).withIndexFolder(dir.resolve("i")), Progress.SILENT);
+        Files.writeString(
+                run,
+                "{\"id\": \"q1\", \"results\": [\"fin-1\", \"hr-1\"]}\n{\"id\": \"q3\", \"results\": [{\"id\": \"it-1#0\", \"score\": 3.5}]}\n");
+        RetrievalReport r = RetrievalAudit.run(
+                RetrievalAudit.Request.standalone(docs, qrels, run, null, 3).withIndexFolder(dir.resolve("i")),
+                Progress.SILENT);
         // q1: hr-1 at rank 2 → RR 1/2; q3: the chunk it-1#0 counts for it-1 at rank 1 → RR 1; MRR = 0.75
         assertThat(r.questions()).isEqualTo(2);
         assertThat(r.mrr()).isEqualTo(0.75);

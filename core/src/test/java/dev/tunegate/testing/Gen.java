@@ -55,7 +55,12 @@ public final class Gen {
 
     /** Any long, 0 and the extremes among them. */
     public long anyLong() {
-        if (edge()) return switch (random.nextInt(3)) { case 0 -> 0L; case 1 -> Long.MIN_VALUE; default -> Long.MAX_VALUE; };
+        if (edge())
+            return switch (random.nextInt(3)) {
+                case 0 -> 0L;
+                case 1 -> Long.MIN_VALUE;
+                default -> Long.MAX_VALUE;
+            };
         return random.nextLong();
     }
 
@@ -90,8 +95,10 @@ public final class Gen {
 
     /** Characters that have broken text handling before: casing that changes length, compatibility forms, marks. */
     private static final String[] TRICKY = {
-        "ß", "ẞ", "ΐ", "ΰ", "Σ", "ς", "İ", "ı", "ǅ", "ﬁ", "ﬀ", "Ａ", "１", "\u00A0", "\u2007", "\u200B", "\u200D", "\uFEFF",
-        "\u0301", "\u0307", "\u0345", "e\u0301", "ᾳ", "Ὰ", "ǰ", "ŉ", "Ⅸ", "½", "²", "١", "日本", "😀", "𐐀", "\t", "\r\n", "\n",
+        "ß", "ẞ", "ΐ", "ΰ", "Σ", "ς", "İ", "ı", "ǅ", "ﬁ", "ﬀ", "Ａ", "１", "\u00A0", "\u2007", "\u200B", "\u200D",
+                "\uFEFF",
+        "\u0301", "\u0307", "\u0345", "e\u0301", "ᾳ", "Ὰ", "ǰ", "ŉ", "Ⅸ", "½", "²", "١", "日本", "😀", "𐐀", "\t", "\r\n",
+                "\n",
         " ", "  ", ".", "?", "!", "...", ",", ";", "\"", "'", "}", "{", "-", "_", "¿", "—"
     };
 

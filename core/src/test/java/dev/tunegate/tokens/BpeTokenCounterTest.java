@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Our counter against jtokkit's {@code countTokensOrdinary} (the oracle) on generated Unicode and
@@ -41,7 +41,9 @@ class BpeTokenCounterTest {
     private static final Encoding JT_CL100K = REGISTRY.getEncoding(EncodingType.CL100K_BASE);
 
     static Stream<Arguments> seeds() {
-        return IntStream.range(0, 60).boxed().flatMap(s -> Stream.of(Arguments.of("o200k_base", 1000L + s), Arguments.of("cl100k_base", 1000L + s)));
+        return IntStream.range(0, 60)
+                .boxed()
+                .flatMap(s -> Stream.of(Arguments.of("o200k_base", 1000L + s), Arguments.of("cl100k_base", 1000L + s)));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
@@ -61,7 +63,11 @@ class BpeTokenCounterTest {
         Path examples = Path.of("..", "examples");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(examples)) {
-            files = walk.filter(p -> p.toString().endsWith(".jsonl") || p.toString().endsWith(".md") || p.toString().endsWith(".txt")).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".jsonl")
+                            || p.toString().endsWith(".md")
+                            || p.toString().endsWith(".txt"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThan(10);
         int strings = 0;
@@ -90,12 +96,58 @@ class BpeTokenCounterTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"o200k_base", "cl100k_base"})
     void countsWhatJtokkitCountsOnHandPickedEdges(String encoding) {
-        String[] cases = {"", "a", "hello world", "Hello, World!", "I'm you'll WE'VE they're 'S 'ſ 'ſt it'K", "HELLOworld helloWORLD ǅungla ʰa",
-            "don'T", "'ll'LL'Ll", "x'", "a\u0301b\u0301", "\u0301\u0301abc", "!\u0301abc", " \u0301", "e\u20dd", "123456789", "٣٤٥", "½²Ⅻ", "１２３４",
-            "  \n\n  \r\n\t x", "   ", "a  ", "a \u3000b", "\u00a0\u00a0a", "\u0085x", "x\u2028y", " !!!\n\n/", "!/\r\n/x", "path/to/file",
-            "👍🏽👨‍👩‍👧‍👦🇩🇪", "\ud800", "a\udc00b", "\ud800\ud800x", "\udbff\udfff", "𝐀𝐁𝐜", "日本語のテキスト", "한국어 텍스트", "ภาษาไทย",
-            "हिन्दी", "العربية", "Ελληνικά ΚΕΦΑΛΑΙΑ", "Русский ТЕКСТ", "a".repeat(700), "!".repeat(900), " ".repeat(1000) + "x",
-            "ab".repeat(400), "\u0301".repeat(600), "😀".repeat(300), "\n".repeat(50) + " ".repeat(50), "<|endoftext|>", "12,345.67 $"};
+        String[] cases = {
+            "",
+            "a",
+            "hello world",
+            "Hello, World!",
+            "I'm you'll WE'VE they're 'S 'ſ 'ſt it'K",
+            "HELLOworld helloWORLD ǅungla ʰa",
+            "don'T",
+            "'ll'LL'Ll",
+            "x'",
+            "a\u0301b\u0301",
+            "\u0301\u0301abc",
+            "!\u0301abc",
+            " \u0301",
+            "e\u20dd",
+            "123456789",
+            "٣٤٥",
+            "½²Ⅻ",
+            "１２３４",
+            "  \n\n  \r\n\t x",
+            "   ",
+            "a  ",
+            "a \u3000b",
+            "\u00a0\u00a0a",
+            "\u0085x",
+            "x\u2028y",
+            " !!!\n\n/",
+            "!/\r\n/x",
+            "path/to/file",
+            "👍🏽👨‍👩‍👧‍👦🇩🇪",
+            "\ud800",
+            "a\udc00b",
+            "\ud800\ud800x",
+            "\udbff\udfff",
+            "𝐀𝐁𝐜",
+            "日本語のテキスト",
+            "한국어 텍스트",
+            "ภาษาไทย",
+            "हिन्दी",
+            "العربية",
+            "Ελληνικά ΚΕΦΑΛΑΙΑ",
+            "Русский ТЕКСТ",
+            "a".repeat(700),
+            "!".repeat(900),
+            " ".repeat(1000) + "x",
+            "ab".repeat(400),
+            "\u0301".repeat(600),
+            "😀".repeat(300),
+            "\n".repeat(50) + " ".repeat(50),
+            "<|endoftext|>",
+            "12,345.67 $"
+        };
         for (String c : cases) assertSame(encoding, c, "edge");
     }
 
@@ -104,9 +156,12 @@ class BpeTokenCounterTest {
         assertThat(TokenCounter.forEncoding("o200k_base")).isSameAs(BpeTokenCounter.o200k());
         assertThat(TokenCounter.forEncoding("cl100k_base")).isSameAs(BpeTokenCounter.cl100k());
         TokenCounter r50k = TokenCounter.forEncoding("r50k_base");
-        assertThat(r50k.count("hello world")).isEqualTo(REGISTRY.getEncoding(EncodingType.R50K_BASE).countTokensOrdinary("hello world"));
+        assertThat(r50k.count("hello world"))
+                .isEqualTo(REGISTRY.getEncoding(EncodingType.R50K_BASE).countTokensOrdinary("hello world"));
         assertThat(BpeTokenCounter.o200k().count(null)).isZero();
-        assertThatThrownBy(() -> TokenCounter.forEncoding("nope_base")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope_base");
+        assertThatThrownBy(() -> TokenCounter.forEncoding("nope_base"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope_base");
     }
 
     @Test
@@ -119,7 +174,9 @@ class BpeTokenCounterTest {
             byte[] b = UnicodeText.generate(rnd, 2 + rnd.nextInt(40)).getBytes(StandardCharsets.UTF_8);
             if (b.length < 2) continue;
             byte[] copy = b.clone();
-            assertThat(c.mergeLarge(copy, b.length, sc)).as("seed 7 case %d", k).isEqualTo(c.merge(b.clone(), b.length, sc));
+            assertThat(c.mergeLarge(copy, b.length, sc))
+                    .as("seed 7 case %d", k)
+                    .isEqualTo(c.merge(b.clone(), b.length, sc));
         }
     }
 
@@ -133,6 +190,8 @@ class BpeTokenCounterTest {
         Encoding oracle = encoding.equals("o200k_base") ? JT_O200K : JT_CL100K;
         TokenCounter ours = TokenCounter.forEncoding(encoding);
         int expected = oracle.countTokensOrdinary(text);
-        assertThat(ours.count(text)).as("%s %s: %s", encoding, where, UnicodeText.escape(text)).isEqualTo(expected);
+        assertThat(ours.count(text))
+                .as("%s %s: %s", encoding, where, UnicodeText.escape(text))
+                .isEqualTo(expected);
     }
 }

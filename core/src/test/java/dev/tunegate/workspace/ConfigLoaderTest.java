@@ -9,7 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
-    private static final Set<String> THRESHOLDS = Policy.standard().thresholdDefinitions().keySet();
+    private static final Set<String> THRESHOLDS =
+            Policy.standard().thresholdDefinitions().keySet();
 
     private static Map<String, ConfigLoader.ConfigValue> parse(String yaml) {
         return ConfigLoader.parse("tunegate.yaml", yaml, THRESHOLDS);
@@ -51,8 +52,10 @@ class ConfigLoaderTest {
                   taskType: routing
                 data:
                   trian: data/train.jsonl
-                """)).isEqualTo("tunegate.yaml:5: unknown key \"data.trian\" (did you mean \"data.train\"?); allowed keys in data: "
-                + "train, format, columns, golden, labelingPipeline, currentEras, retiredEras, reviewQueue, semantic");
+                """))
+                .isEqualTo(
+                        "tunegate.yaml:5: unknown key \"data.trian\" (did you mean \"data.train\"?); allowed keys in data: "
+                                + "train, format, columns, golden, labelingPipeline, currentEras, retiredEras, reviewQueue, semantic");
     }
 
     @Test
@@ -65,7 +68,8 @@ class ConfigLoaderTest {
                   labelingPipeline: maybe
                 retrieval:
                   k: 0
-                """)).contains("tunegate.yaml:5: key \"data.labelingPipeline\": expected true or false, found \"maybe\"")
+                """))
+                .contains("tunegate.yaml:5: key \"data.labelingPipeline\": expected true or false, found \"maybe\"")
                 .contains("tunegate.yaml:7: key \"retrieval.k\": expected an integer ≥ 1 ≤ 1000, found the number 0");
     }
 
@@ -83,8 +87,10 @@ class ConfigLoaderTest {
                 useCase:
                   name: demo
                   taskType: clasification
-                """)).contains("tunegate.yaml:3: key \"useCase.taskType\": expected one of classification, extraction, routing, "
-                + "summarization, generation, question-answering, other, found \"clasification\" (did you mean \"classification\"?)");
+                """))
+                .contains(
+                        "tunegate.yaml:3: key \"useCase.taskType\": expected one of classification, extraction, routing, "
+                                + "summarization, generation, question-answering, other, found \"clasification\" (did you mean \"classification\"?)");
     }
 
     @Test
@@ -94,7 +100,9 @@ class ConfigLoaderTest {
                 policy:
                   thresholds:
                     FT-DATA.minReviewedPair: 300
-                """)).contains("tunegate.yaml:4: unknown threshold \"policy.thresholds.FT-DATA.minReviewedPair\" (did you mean \"FT-DATA.minReviewedPairs\"?)");
+                """))
+                .contains(
+                        "tunegate.yaml:4: unknown threshold \"policy.thresholds.FT-DATA.minReviewedPair\" (did you mean \"FT-DATA.minReviewedPairs\"?)");
     }
 
     @Test
@@ -103,12 +111,15 @@ class ConfigLoaderTest {
                 useCase: {name: demo, taskType: routing}
                 data:
                   train: /etc/passwd
-                """)).contains("tunegate.yaml:3: key \"data.train\": expected a path relative to the workspace, found absolute path \"/etc/passwd\"");
+                """))
+                .contains(
+                        "tunegate.yaml:3: key \"data.train\": expected a path relative to the workspace, found absolute path \"/etc/passwd\"");
     }
 
     @Test
     void invalidYamlAndEmptyFilesGiveOneLine() {
-        assertThatThrownBy(() -> parse("useCase: [unclosed\n")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> parse("useCase: [unclosed\n"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("tunegate.yaml:2: invalid YAML");
         assertThat(problems("")).contains("the file is empty");
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue #19 rows 6 and 11: paths that leave the workspace, duplicate keys. */
 class HostileConfigTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private Path workspace(String extra) throws IOException {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
@@ -33,7 +34,8 @@ class HostileConfigTest {
     @Test
     void aPathListEntryOutOfTheWorkspaceIsRefusedToo() throws IOException {
         Path ws = workspace("evals:\n  history:\n    - evals/a.json\n    - ../../etc/hosts\n");
-        assertThatThrownBy(() -> Workspace.open(ws, Set.of())).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> Workspace.open(ws, Set.of()))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("key \"evals.history\"");
     }
 
@@ -42,8 +44,10 @@ class HostileConfigTest {
         Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
         Path ws = workspace("retrieval:\n  corpus: kb\n");
         Files.createSymbolicLink(ws.resolve("kb"), outside);
-        assertThatThrownBy(() -> Workspace.open(ws, Set.of())).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("tunegate.yaml:5").hasMessageContaining("symbolic link");
+        assertThatThrownBy(() -> Workspace.open(ws, Set.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("tunegate.yaml:5")
+                .hasMessageContaining("symbolic link");
     }
 
     @Test
@@ -51,7 +55,8 @@ class HostileConfigTest {
         Files.createDirectories(tmp.resolve("shared/corpus"));
         Path ws = workspace("retrieval:\n  corpus: ../shared/corpus\nworkspace:\n  allowOutside: [retrieval.corpus]\n");
         assertThat(Workspace.open(ws, Set.of()).path("retrieval.corpus")).contains(tmp.resolve("shared/corpus"));
-        Path ws2 = workspace("retrieval:\n  corpus: ../shared/corpus\nprompts:\n  system: ../x.txt\nworkspace:\n  allowOutside: [retrieval.corpus]\n");
+        Path ws2 = workspace(
+                "retrieval:\n  corpus: ../shared/corpus\nprompts:\n  system: ../x.txt\nworkspace:\n  allowOutside: [retrieval.corpus]\n");
         assertThatThrownBy(() -> Workspace.open(ws2, Set.of())).hasMessageContaining("prompts.system");
     }
 
@@ -64,15 +69,20 @@ class HostileConfigTest {
     @Test
     void aDuplicateKeyNamesBothLines() throws IOException {
         Path ws = workspace("data:\n  train: a.jsonl\ndata:\n  train: b.jsonl\n");
-        assertThatThrownBy(() -> Workspace.open(ws, Set.of())).isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems())
-                        .contains("tunegate.yaml:6: duplicate key \"data\" (first at line 4); YAML would silently keep only one of them: merge the two"));
+        assertThatThrownBy(() -> Workspace.open(ws, Set.of()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(
+                        e -> assertThat(((ConfigException) e).problems())
+                                .contains(
+                                        "tunegate.yaml:6: duplicate key \"data\" (first at line 4); YAML would silently keep only one of them: merge the two"));
     }
 
     @Test
     void aDuplicateNestedKeyToo() throws IOException {
         Path ws = workspace("data:\n  train: a.jsonl\n  train: b.jsonl\n");
-        assertThatThrownBy(() -> Workspace.open(ws, Set.of())).isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems().get(0)).startsWith("tunegate.yaml:6: duplicate key \"train\" (first at line 5)"));
+        assertThatThrownBy(() -> Workspace.open(ws, Set.of()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems().get(0))
+                        .startsWith("tunegate.yaml:6: duplicate key \"train\" (first at line 5)"));
     }
 }

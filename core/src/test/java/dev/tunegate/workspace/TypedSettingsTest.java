@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TypedSettingsTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void theSchemaIsWhereDefaultsAreWritten() {

@@ -51,7 +51,9 @@ final class DataOpsGenerator implements ArtifactGenerator {
         switch (ex.name()) {
             case "ticket-routing" -> ticketRouting(rnd, files);
             case "policy-qa" -> policyQa(rnd, files);
-            default -> { /* support-kb: no production traffic yet */ }
+            default -> {
+                /* support-kb: no production traffic yet */
+            }
         }
     }
 
@@ -68,7 +70,10 @@ final class DataOpsGenerator implements ArtifactGenerator {
             f.put("input", text);
             f.put("output", route(wrong, priority));
             if (i % 3 != 2) f.put("correctedOutput", route(t[0], priority));
-            f.put("when", String.format(Locale.ROOT, "2026-11-%02dT%02d:%02d:00Z", 2 + i, 8 + rnd.nextInt(10), rnd.nextInt(60)));
+            f.put(
+                    "when",
+                    String.format(
+                            Locale.ROOT, "2026-11-%02dT%02d:%02d:00Z", 2 + i, 8 + rnd.nextInt(10), rnd.nextInt(60)));
             f.put("why", "agent re-routed the ticket from " + wrong + " to " + t[0]);
             failures.append(ExampleFiles.json(f)).append('\n');
             if (i == 11) failures.append("{\"input\": \"the export cut this line short\n");
@@ -79,9 +84,13 @@ final class DataOpsGenerator implements ArtifactGenerator {
         List<List<Map<String, Object>>> drafted = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String[] t = TICKETS[rnd.nextInt(TICKETS.length)];
-            String text = String.format(Locale.ROOT, t[1], "ACME-" + (100 + rnd.nextInt(900))) + ". " + (i % 2 == 0 ? "Thanks." : "Please help today.");
-            String queueName = rnd.nextInt(5) == 0 ? QUEUES[rnd.nextInt(QUEUES.length)] : t[0]; // drafts are sometimes wrong
-            List<Map<String, Object>> msgs = List.of(msg("system", DatasetGenerator.ROUTING_SYSTEM), msg("user", text),
+            String text = String.format(Locale.ROOT, t[1], "ACME-" + (100 + rnd.nextInt(900))) + ". "
+                    + (i % 2 == 0 ? "Thanks." : "Please help today.");
+            String queueName =
+                    rnd.nextInt(5) == 0 ? QUEUES[rnd.nextInt(QUEUES.length)] : t[0]; // drafts are sometimes wrong
+            List<Map<String, Object>> msgs = List.of(
+                    msg("system", DatasetGenerator.ROUTING_SYSTEM),
+                    msg("user", text),
                     msg("assistant", route(queueName, "security".equals(t[0]) ? "high" : "normal")));
             drafted.add(msgs);
             queue.add(queueLine(msgs, "llm_draft", "2026", "drafted by gpt-4o from an unlabeled ticket"));
@@ -116,7 +125,8 @@ final class DataOpsGenerator implements ArtifactGenerator {
         double[] fix = {0.35, 0.5, 0.2};
         double[] brk = {0.01, 0.01, 0.25};
         boolean[] prev = new boolean[base.size()];
-        for (int i = 0; i < base.size(); i++) prev[i] = base.get(i).get("passed").asBoolean();
+        for (int i = 0; i < base.size(); i++)
+            prev[i] = base.get(i).get("passed").asBoolean();
         List<Map<String, Object>> registry = new ArrayList<>();
         int basePassed = count(prev);
         int firstPassed = 0;
@@ -132,7 +142,11 @@ final class DataOpsGenerator implements ArtifactGenerator {
                 r.put("item", b.get("item").asText());
                 r.put("passed", now[i]);
                 r.put("expected", b.get("expected").asText());
-                r.put("output", now[i] ? b.get("expected").asText() : wrongRoute(rnd, b.get("expected").asText()));
+                r.put(
+                        "output",
+                        now[i]
+                                ? b.get("expected").asText()
+                                : wrongRoute(rnd, b.get("expected").asText()));
                 if (b.has("tags")) r.put("tags", JSON.convertValue(b.get("tags"), Map.class));
                 run.append(ExampleFiles.json(r)).append('\n');
             }
@@ -140,7 +154,8 @@ final class DataOpsGenerator implements ArtifactGenerator {
             if (v < 2) prev = now; // the release candidate is trained from 1.1.0's recipe with a bad data mix
             String runPath = "adapters/runs/ticket-router-" + versions[v] + ".jsonl";
             String configPath = "adapters/configs/ticket-router-" + versions[v] + ".yaml";
-            String config = String.format(Locale.ROOT, """
+            String config = String.format(
+                    Locale.ROOT, """
                     # LoRA fine-tune of the ticket router (training config, digested into adapters/registry.json)
                     baseModel: llama-3.1-8b
                     lora: {r: %d, alpha: %d, dropout: 0.05, targetModules: [q_proj, k_proj, v_proj, o_proj]}
@@ -175,8 +190,15 @@ final class DataOpsGenerator implements ArtifactGenerator {
         prod.put("promotedAt", "2026-08-15T09:00:00Z");
         prod.put("baseline", "base model (evals.baseline)");
         prod.put("verdict", "PASS");
-        prod.put("reason", String.format(Locale.ROOT, "non-inferior on the golden set: %d of %d items passed against the base model's %d (+%.1f points)",
-                firstPassed, base.size(), basePassed, 100.0 * (firstPassed - basePassed) / base.size()));
+        prod.put(
+                "reason",
+                String.format(
+                        Locale.ROOT,
+                        "non-inferior on the golden set: %d of %d items passed against the base model's %d (+%.1f points)",
+                        firstPassed,
+                        base.size(),
+                        basePassed,
+                        100.0 * (firstPassed - basePassed) / base.size()));
         Map<String, Object> envs = new LinkedHashMap<>();
         envs.put("prod", prod);
         Map<String, Object> lock = new LinkedHashMap<>();
@@ -188,12 +210,21 @@ final class DataOpsGenerator implements ArtifactGenerator {
     // ------------------------------------------------------------------ policy QA
 
     private static final String[][] OUTDATED = {
-        {"Can I expense a co-working day pass in %s?", "Yes, up to 25 EUR a day [Expense Policy 2019 §7.2].",
-         "Co-working passes in %s are reimbursable up to the monthly cap with manager approval [Expense Policy §4.3]."},
-        {"How many remote days a week can I take in %s?", "Two remote days a week [Handbook 2019 §3.1].",
-         "Remote work in %s follows your team's agreement, at most three days a week [Remote Work Policy §2.1]."},
-        {"Do I need approval for a conference trip to %s?", "No approval is needed below 1,000 EUR [Travel Policy 2020 §1.4].",
-         "Every conference trip to %s needs your director's approval before booking [Travel Policy §1.2]."},
+        {
+            "Can I expense a co-working day pass in %s?",
+            "Yes, up to 25 EUR a day [Expense Policy 2019 §7.2].",
+            "Co-working passes in %s are reimbursable up to the monthly cap with manager approval [Expense Policy §4.3]."
+        },
+        {
+            "How many remote days a week can I take in %s?",
+            "Two remote days a week [Handbook 2019 §3.1].",
+            "Remote work in %s follows your team's agreement, at most three days a week [Remote Work Policy §2.1]."
+        },
+        {
+            "Do I need approval for a conference trip to %s?",
+            "No approval is needed below 1,000 EUR [Travel Policy 2020 §1.4].",
+            "Every conference trip to %s needs your director's approval before booking [Travel Policy §1.2]."
+        },
     };
     private static final String[] PLACES = {"Berlin", "Lisbon", "Toronto", "Seoul", "Madrid", "Nairobi"};
 
@@ -215,7 +246,9 @@ final class DataOpsGenerator implements ArtifactGenerator {
         for (int i = 0; i < 8; i++) {
             String[] p = OUTDATED[rnd.nextInt(OUTDATED.length)];
             String place = PLACES[rnd.nextInt(PLACES.length)];
-            List<Map<String, Object>> msgs = List.of(msg("system", DatasetGenerator.POLICY_SYSTEM), msg("user", String.format(Locale.ROOT, p[0], place)),
+            List<Map<String, Object>> msgs = List.of(
+                    msg("system", DatasetGenerator.POLICY_SYSTEM),
+                    msg("user", String.format(Locale.ROOT, p[0], place)),
                     msg("assistant", String.format(Locale.ROOT, p[2], place)));
             queue.add(queueLine(msgs, "llm_draft", "2026", "drafted by gpt-4o-mini from the 2026 handbook"));
         }
@@ -241,8 +274,11 @@ final class DataOpsGenerator implements ArtifactGenerator {
         StringBuilder b = new StringBuilder("{\"messages\":[");
         for (int i = 0; i < msgs.size(); i++) {
             if (i > 0) b.append(',');
-            b.append("{\"content\":").append(JSON.writeValueAsString(msgs.get(i).get("content")))
-                    .append(",\"role\":").append(JSON.writeValueAsString(msgs.get(i).get("role"))).append('}');
+            b.append("{\"content\":")
+                    .append(JSON.writeValueAsString(msgs.get(i).get("content")))
+                    .append(",\"role\":")
+                    .append(JSON.writeValueAsString(msgs.get(i).get("role")))
+                    .append('}');
         }
         return sha256(b.append("]}").toString());
     }
@@ -262,7 +298,8 @@ final class DataOpsGenerator implements ArtifactGenerator {
         JsonNode e = JSON.readTree(expected);
         String q = e.path("queue").asText();
         String other = QUEUES[(Math.max(0, indexOf(QUEUES, q)) + 1 + rnd.nextInt(QUEUES.length - 1)) % QUEUES.length];
-        return "{\"queue\":\"" + other + "\",\"priority\":\"" + e.path("priority").asText() + "\"}";
+        return "{\"queue\":\"" + other + "\",\"priority\":\""
+                + e.path("priority").asText() + "\"}";
     }
 
     private static int count(boolean[] b) {
@@ -282,10 +319,10 @@ final class DataOpsGenerator implements ArtifactGenerator {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -35,7 +35,9 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
         switch (ex.name()) {
             case "ticket-routing" -> ticketRouting(rnd, files);
             case "policy-qa" -> policyQa(rnd, files);
-            default -> { /* no eval history */ }
+            default -> {
+                /* no eval history */
+            }
         }
     }
 
@@ -49,7 +51,9 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
     // ------------------------------------------------------------------ ticket routing
 
     private record Ticket(String id, String queue, String priority, String channel) {
-        String expected() { return route(queue, priority); }
+        String expected() {
+            return route(queue, priority);
+        }
     }
 
     private static String route(String queue, String priority) {
@@ -60,7 +64,11 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
         List<Ticket> t = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String q = i < n * 0.3 ? "billing" : QUEUES[rnd.nextInt(QUEUES.length)];
-            t.add(new Ticket(String.format(Locale.ROOT, "%s-%03d", prefix, i + 1), q, PRIORITIES[rnd.nextInt(3)], CHANNELS[rnd.nextInt(3)]));
+            t.add(new Ticket(
+                    String.format(Locale.ROOT, "%s-%03d", prefix, i + 1),
+                    q,
+                    PRIORITIES[rnd.nextInt(3)],
+                    CHANNELS[rnd.nextInt(3)]));
         }
         Collections.shuffle(t, rnd);
         return t;
@@ -72,10 +80,18 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
         Set<String> hard = new HashSet<>();
         for (Ticket t : items) if (t.queue.equals("billing") && hard.size() < 22) hard.add(t.id);
         int[] passing = {150, 178, 192, 194, 193, 194};
-        String[] prompts = {"v1-baseline", "v2-queue-definitions", "v3-few-shot", "v4-more-few-shot", "v5-chain-of-thought", "v6-reordered-examples"};
+        String[] prompts = {
+            "v1-baseline",
+            "v2-queue-definitions",
+            "v3-few-shot",
+            "v4-more-few-shot",
+            "v5-chain-of-thought",
+            "v6-reordered-examples"
+        };
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int it = 0; it < passing.length; it++) {
-            List<Ticket> others = new ArrayList<>(items.stream().filter(t -> !hard.contains(t.id)).toList());
+            List<Ticket> others = new ArrayList<>(
+                    items.stream().filter(t -> !hard.contains(t.id)).toList());
             Collections.shuffle(others, rnd);
             Set<String> failing = new HashSet<>(hard);
             for (Ticket t : others) {
@@ -84,7 +100,8 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
             }
             for (Ticket t : items) {
                 boolean fail = failing.contains(t.id);
-                String output = !fail ? t.expected() : hard.contains(t.id) ? route("account", t.priority) : wrongRoute(rnd, t);
+                String output =
+                        !fail ? t.expected() : hard.contains(t.id) ? route("account", t.priority) : wrongRoute(rnd, t);
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("run", prompts[it]);
                 r.put("iteration", it + 1);
@@ -101,14 +118,16 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
         }
         files.writeJsonl("evals/history.jsonl", rows);
 
-        // Golden-set runs: the best prompt (baseline) and a LoRA adapter candidate that fixes most billing→account confusions.
+        // Golden-set runs: the best prompt (baseline) and a LoRA adapter candidate that fixes most billing→account
+        // confusions.
         List<Ticket> golden = tickets(rnd, "gold", 200);
         List<Map<String, Object>> base = new ArrayList<>(), cand = new ArrayList<>();
         int hardLeft = 18;
         for (Ticket t : golden) {
             boolean billingTrap = t.queue.equals("billing") && hardLeft-- > 0;
             boolean baseFail = billingTrap || rnd.nextDouble() < 0.12;
-            boolean candFail = billingTrap ? rnd.nextDouble() < 0.25 : baseFail ? rnd.nextDouble() < 0.6 : rnd.nextDouble() < 0.03;
+            boolean candFail =
+                    billingTrap ? rnd.nextDouble() < 0.25 : baseFail ? rnd.nextDouble() < 0.6 : rnd.nextDouble() < 0.03;
             String baseOut = !baseFail ? t.expected() : billingTrap ? route("account", t.priority) : wrongRoute(rnd, t);
             String candOut = !candFail ? t.expected() : billingTrap ? route("account", t.priority) : wrongRoute(rnd, t);
             base.add(goldenRow("v6-reordered-examples", t, !baseFail, baseOut));
@@ -144,10 +163,30 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
 
     // ------------------------------------------------------------------ policy QA
 
-    private static final String[] TOPICS = {"parental leave", "remote work abroad", "client dinners", "home-office budget",
-        "travel class on long flights", "overtime compensation", "sabbatical eligibility", "gift acceptance", "notice period", "bike leasing"};
-    private static final String[] SECTIONS = {"Leave Policy §2.3", "Remote Work Policy §5.1", "Expense Policy §4.1", "Equipment Policy §3.2",
-        "Travel Policy §6.4", "Working Time Policy §7.2", "Leave Policy §9.1", "Code of Conduct §3.4", "Employment Terms §11.2", "Benefits Guide §8.5"};
+    private static final String[] TOPICS = {
+        "parental leave",
+        "remote work abroad",
+        "client dinners",
+        "home-office budget",
+        "travel class on long flights",
+        "overtime compensation",
+        "sabbatical eligibility",
+        "gift acceptance",
+        "notice period",
+        "bike leasing"
+    };
+    private static final String[] SECTIONS = {
+        "Leave Policy §2.3",
+        "Remote Work Policy §5.1",
+        "Expense Policy §4.1",
+        "Equipment Policy §3.2",
+        "Travel Policy §6.4",
+        "Working Time Policy §7.2",
+        "Leave Policy §9.1",
+        "Code of Conduct §3.4",
+        "Employment Terms §11.2",
+        "Benefits Guide §8.5"
+    };
     private static final String[] CITIES = {"Warsaw", "Lisbon", "Berlin", "Austin", "Singapore", "Nairobi"};
 
     private void policyQa(Random rnd, ExampleFiles files) throws IOException {
@@ -157,11 +196,17 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
             int t = rnd.nextInt(TOPICS.length);
             String city = CITIES[rnd.nextInt(CITIES.length)];
             String era = rnd.nextDouble() < 0.8 ? "2026" : "pre-2025-handbook";
-            questions.add(new String[] {String.format(Locale.ROOT, "pq-%03d", i + 1),
+            questions.add(new String[] {
+                String.format(Locale.ROOT, "pq-%03d", i + 1),
                 "What does the policy say about " + TOPICS[t] + " for staff in " + city + "?",
-                "For staff in " + city + ", " + TOPICS[t] + " follows the rule in force since January [" + SECTIONS[t] + "].", era});
+                "For staff in " + city + ", " + TOPICS[t] + " follows the rule in force since January [" + SECTIONS[t]
+                        + "].",
+                era
+            });
         }
-        String[] prompts = {"v1-plain", "v2-cite-sections", "v3-retrieved-excerpts", "v4-excerpts-with-dates", "v5-answer-then-cite"};
+        String[] prompts = {
+            "v1-plain", "v2-cite-sections", "v3-retrieved-excerpts", "v4-excerpts-with-dates", "v5-answer-then-cite"
+        };
         double[] passRate = {0.46, 0.55, 0.63, 0.71, 0.79};
         for (int it = 0; it < prompts.length; it++) {
             List<Object> results = new ArrayList<>();
@@ -177,18 +222,47 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("promptIdx", 0);
                 r.put("testIdx", i);
-                r.put("prompt", ordered("label", prompts[it], "raw", "Answer from the handbook and cite the section: {{question}}"));
+                r.put(
+                        "prompt",
+                        ordered(
+                                "label",
+                                prompts[it],
+                                "raw",
+                                "Answer from the handbook and cite the section: {{question}}"));
                 r.put("provider", ordered("id", "openai:gpt-4o-mini", "label", "gpt-4o-mini"));
                 r.put("vars", vars);
-                r.put("testCase", ordered("vars", vars, "metadata", ordered("era", q[3]),
-                        "assert", List.of(ordered("type", "llm-rubric", "value", "states the rule and cites the section"))));
-                r.put("response", ordered("output", output, "finishReason", "stop", "tokenUsage", ordered("total", 900 + rnd.nextInt(300))));
+                r.put(
+                        "testCase",
+                        ordered(
+                                "vars",
+                                vars,
+                                "metadata",
+                                ordered("era", q[3]),
+                                "assert",
+                                List.of(ordered(
+                                        "type", "llm-rubric", "value", "states the rule and cites the section"))));
+                r.put(
+                        "response",
+                        ordered(
+                                "output",
+                                output,
+                                "finishReason",
+                                "stop",
+                                "tokenUsage",
+                                ordered("total", 900 + rnd.nextInt(300))));
                 r.put("success", pass);
                 r.put("score", Math.round(score * 1000) / 1000.0);
                 r.put("latencyMs", 900 + rnd.nextInt(1500));
                 r.put("cost", Math.round((0.0009 + rnd.nextDouble() * 0.0004) * 1e6) / 1e6);
-                r.put("gradingResult", ordered("pass", pass, "score", Math.round(score * 1000) / 1000.0,
-                        "reason", pass ? "Cites the right section" : "Missing or wrong citation"));
+                r.put(
+                        "gradingResult",
+                        ordered(
+                                "pass",
+                                pass,
+                                "score",
+                                Math.round(score * 1000) / 1000.0,
+                                "reason",
+                                pass ? "Cites the right section" : "Missing or wrong citation"));
                 results.add(r);
             }
             Map<String, Object> inner = new LinkedHashMap<>();
@@ -203,12 +277,17 @@ final class EvalHistoryGenerator implements ArtifactGenerator {
             files.write("evals/promptfoo/" + prompts[it] + ".json", ExampleFiles.json(root) + "\n");
         }
 
-        // Golden-set runs: the best prompt on gpt-4o-mini (baseline) and the same prompt on a cheaper model (candidate).
+        // Golden-set runs: the best prompt on gpt-4o-mini (baseline) and the same prompt on a cheaper model
+        // (candidate).
         List<Map<String, Object>> base = new ArrayList<>(), cand = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
-            String[] q = {String.format(Locale.ROOT, "gold-%03d", i + 1), "", "For staff in " + CITIES[i % CITIES.length] + ", "
-                    + TOPICS[i % TOPICS.length] + " follows the rule in force since January [" + SECTIONS[i % TOPICS.length] + "].",
-                i % 5 == 0 ? "pre-2025-handbook" : "2026"};
+            String[] q = {
+                String.format(Locale.ROOT, "gold-%03d", i + 1),
+                "",
+                "For staff in " + CITIES[i % CITIES.length] + ", " + TOPICS[i % TOPICS.length]
+                        + " follows the rule in force since January [" + SECTIONS[i % TOPICS.length] + "].",
+                i % 5 == 0 ? "pre-2025-handbook" : "2026"
+            };
             boolean bp = rnd.nextDouble() < 0.8;
             boolean cp = bp ? rnd.nextDouble() < 0.78 : rnd.nextDouble() < 0.15;
             base.add(qaRow("v5-answer-then-cite@gpt-4o-mini", q, bp, rnd));

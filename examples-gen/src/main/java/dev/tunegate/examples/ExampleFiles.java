@@ -14,9 +14,13 @@ final class ExampleFiles {
 
     private final Path root;
 
-    ExampleFiles(Path root) { this.root = root; }
+    ExampleFiles(Path root) {
+        this.root = root;
+    }
 
-    Path root() { return root; }
+    Path root() {
+        return root;
+    }
 
     void write(String relative, String content) throws IOException {
         Path p = root.resolve(relative);

@@ -16,8 +16,14 @@ public final class ExampleGenerator {
 
     /** The artifact generators, each writing one kind of artifact into every example. */
     static List<ArtifactGenerator> artifacts() {
-        return List.of(new DatasetGenerator(), new PromptGenerator(), new EvalHistoryGenerator(), new CorpusGenerator(),
-                new DataOpsGenerator(), new PilotCheckpointGenerator(), new OpsLogGenerator());
+        return List.of(
+                new DatasetGenerator(),
+                new PromptGenerator(),
+                new EvalHistoryGenerator(),
+                new CorpusGenerator(),
+                new DataOpsGenerator(),
+                new PilotCheckpointGenerator(),
+                new OpsLogGenerator());
     }
 
     /** The examples. */

@@ -46,20 +46,42 @@ final class OpsLogGenerator implements ArtifactGenerator {
         {"Does the fuel card cover private trips?", "pol-company-cars"},
         {"Who runs the anonymous whistleblowing channel?", "pol-whistleblowing"},
     };
-    private static final String[] OTHER_DOCS = {"pol-parental-leave", "pol-remote-work", "pol-travel-expenses", "pol-code-of-conduct",
-        "pol-data-retention", "pol-security-incidents", "pol-office-animals", "pol-training-budget", "pol-company-cars", "pol-whistleblowing"};
+    private static final String[] OTHER_DOCS = {
+        "pol-parental-leave",
+        "pol-remote-work",
+        "pol-travel-expenses",
+        "pol-code-of-conduct",
+        "pol-data-retention",
+        "pol-security-incidents",
+        "pol-office-animals",
+        "pol-training-budget",
+        "pol-company-cars",
+        "pol-whistleblowing"
+    };
     private static final String[] SALARY = {
-        "What is the salary band for my level?", "What is the salary band for level L4?", "Where can I see the salary bands?",
-        "salary band for senior engineers", "What is the maximum of my salary band?", "How are salary bands set for my level?"};
+        "What is the salary band for my level?", "What is the salary band for level L4?",
+                "Where can I see the salary bands?",
+        "salary band for senior engineers", "What is the maximum of my salary band?",
+                "How are salary bands set for my level?"
+    };
     private static final String[] GYM = {
-        "Is there a gym membership subsidy?", "Does the company pay for a gym membership?", "gym membership subsidy how much",
-        "Can I get a gym subsidy?", "Is the gym membership subsidy taxable?"};
+        "Is there a gym membership subsidy?",
+        "Does the company pay for a gym membership?",
+        "gym membership subsidy how much",
+        "Can I get a gym subsidy?",
+        "Is the gym membership subsidy taxable?"
+    };
     private static final String[] SICK_NOTE = {
-        "Do I need a doctor's note for sick leave from the first day?", "Is a doctor's note needed on the first sick day?",
-        "doctor's note first day of sick leave", "From which day of sick leave do I need a doctor's note?"};
+        "Do I need a doctor's note for sick leave from the first day?",
+                "Is a doctor's note needed on the first sick day?",
+        "doctor's note first day of sick leave", "From which day of sick leave do I need a doctor's note?"
+    };
     private static final String[] PARKING = {
-        "How do I book a parking space at the office?", "Can I book a parking space for visitors?", "parking space booking office",
-        "Is there free parking space at the office?"};
+        "How do I book a parking space at the office?",
+        "Can I book a parking space for visitors?",
+        "parking space booking office",
+        "Is there free parking space at the office?"
+    };
 
     @Override
     public void generate(Example ex, ExampleFiles files) throws IOException {
@@ -80,7 +102,10 @@ final class OpsLogGenerator implements ArtifactGenerator {
                 line++;
                 Instant ts = date.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(sec);
                 if (day == 18 && sec == seconds.get(40)) {
-                    b.append("{\"ts\":\"").append(ts).append("\",\"query\":\"How do I claim mileage?\",\"refused\":\"no\",\"retrieved\":[],\"groups\":[],\"feedback\":null}\n");
+                    b.append("{\"ts\":\"")
+                            .append(ts)
+                            .append(
+                                    "\",\"query\":\"How do I claim mileage?\",\"refused\":\"no\",\"retrieved\":[],\"groups\":[],\"feedback\":null}\n");
                     continue;
                 }
                 if (day == 17 && sec == seconds.get(30)) {
@@ -100,7 +125,10 @@ final class OpsLogGenerator implements ArtifactGenerator {
         if (userNo % 11 == 0) groups.add("managers");
         if (userNo % 17 == 0) groups.add("hr");
         double r = rnd.nextDouble();
-        double salaryShare = 0.01 + 0.03 * week, gymShare = 0.012 + 0.01 * week, sickShare = 0.004 + 0.012 * week, parkingShare = 0.02 + 0.005 * week;
+        double salaryShare = 0.01 + 0.03 * week,
+                gymShare = 0.012 + 0.01 * week,
+                sickShare = 0.004 + 0.012 * week,
+                parkingShare = 0.02 + 0.005 * week;
         String query;
         String answer;
         boolean refused;
@@ -138,7 +166,9 @@ final class OpsLogGenerator implements ArtifactGenerator {
             String[] q = NORMAL[rnd.nextInt(NORMAL.length)];
             query = rnd.nextInt(4) == 0 ? q[0].toLowerCase(Locale.ROOT).replace("?", "") : q[0];
             refused = rnd.nextDouble() < 0.012;
-            answer = refused ? "I could not find a policy that answers this." : "According to " + q[1] + ", section 2: see the cited paragraph.";
+            answer = refused
+                    ? "I could not find a policy that answers this."
+                    : "According to " + q[1] + ", section 2: see the cited paragraph.";
             retrieved.add(doc(q[1], 0.62 + rnd.nextDouble() * 0.3, recent(rnd, date)));
             String other = OTHER_DOCS[rnd.nextInt(OTHER_DOCS.length)];
             if (!other.equals(q[1])) retrieved.add(doc(other, 0.3 + rnd.nextDouble() * 0.2, recent(rnd, date)));

@@ -25,7 +25,7 @@ final class PilotCheckpointGenerator implements ArtifactGenerator {
         switch (ex.name()) {
             case "ticket-routing" -> ticketRouting(rnd, files);
             case "policy-qa" -> policyQa(rnd, files);
-            default -> { } // no pilot yet (support-kb must fix access control first)
+            default -> {} // no pilot yet (support-kb must fix access control first)
         }
     }
 
@@ -38,9 +38,15 @@ final class PilotCheckpointGenerator implements ArtifactGenerator {
             double latency = 690 - 9 * w + noise(rnd, 18);
             double cost = 0.00155 - 0.00004 * w + noise(rnd, 0.00003);
             double minutes = 7.4 - 0.55 * w + noise(rnd, 0.2);
-            b.append(String.format(Locale.ROOT,
+            b.append(String.format(
+                    Locale.ROOT,
                     "{\"date\":\"%s\",\"calls\":%d,\"adoption\":%.3f,\"latencyP95Ms\":%.0f,\"unitCostUsd\":%.5f,\"minutesToFirstAssignment\":%.1f}%n",
-                    start.plusWeeks(w), calls, adoption, latency, cost, minutes));
+                    start.plusWeeks(w),
+                    calls,
+                    adoption,
+                    latency,
+                    cost,
+                    minutes));
         }
         files.write("pilot/checkpoints.jsonl", b.toString());
     }
@@ -55,7 +61,8 @@ final class PilotCheckpointGenerator implements ArtifactGenerator {
             double cost = 0.0118 + noise(rnd, 0.0006);
             double tickets = 158 - 3.5 * w + noise(rnd, 4);
             String lat = w == 5 ? "timeout" : String.format(Locale.ROOT, "%.0f", latency);
-            b.append(String.format(Locale.ROOT, "%s,%d,%.3f,%s,%.4f,%.0f%n", start.plusWeeks(w), calls, adoption, lat, cost, tickets));
+            b.append(String.format(
+                    Locale.ROOT, "%s,%d,%.3f,%s,%.4f,%.0f%n", start.plusWeeks(w), calls, adoption, lat, cost, tickets));
         }
         files.write("pilot/checkpoints.csv", b.toString());
     }

@@ -20,7 +20,7 @@ final class PromptGenerator implements ArtifactGenerator {
         switch (ex.name()) {
             case "ticket-routing" -> ticketRouting(rnd, files);
             case "policy-qa" -> policyQa(rnd, files);
-            default -> { } // the other examples demonstrate other rules; their cost inputs stay unset (unknown)
+            default -> {} // the other examples demonstrate other rules; their cost inputs stay unset (unknown)
         }
     }
 
@@ -28,30 +28,48 @@ final class PromptGenerator implements ArtifactGenerator {
 
     /** queue, what it owns, examples of what it owns, what it does not own, escalation. */
     private static final String[][] QUEUES = {
-        {"billing", "charges, invoices, refunds of payments, VAT receipts, plan prices and payment failures",
-         "a double charge; an invoice with the wrong amount; a declined card; a refund that never arrived; a price increase on the last bill",
-         "refunds of returned goods (returns); account closure (account)",
-         "a charge above 1,000 EUR or a customer threatening a chargeback is priority high"},
-        {"technical", "crashes, error codes, sync and export failures, notifications, blank pages and login loops in any app or the web",
-         "the app crashes on settings; error code E-something on sync; the CSV export hangs; a login page that loops",
-         "password resets and two-factor problems (account); anything that looks like an intrusion (security)",
-         "an outage reported by more than one customer of the same workspace is priority high"},
-        {"account", "e-mail changes, closing accounts, password resets, admins and seats, two-factor codes, merging accounts",
-         "change the e-mail of an account; close an account; reset a password; add a second admin; merge two accounts",
-         "a password changed by someone else or a login from an unknown country (security)",
-         "account closure requests are priority normal unless the customer mentions a legal deadline"},
-        {"shipping", "where a parcel is, late orders, wrong addresses, delivery options and countries served",
-         "tracking shows no movement; order three days late; parcel left at the wrong address; change the delivery address",
-         "damaged or wrong items (returns); a charge for shipping (billing)",
-         "a parcel marked delivered that never arrived is priority high after 48 hours"},
-        {"returns", "return labels, damaged or wrong items, exchanges, return windows and refunds of returned goods",
-         "a return label; a damaged item; exchange for another size; a received return not yet refunded",
-         "a refund of a payment that was not a return (billing)",
-         "a damaged item that is a safety hazard (battery, glass) is priority high"},
-        {"security", "phishing, logins from unknown places, leaked keys, passwords changed by someone else, suspicious payouts, lock requests",
-         "a phishing e-mail in our name; a login from another country; an API key on GitHub; a stranger changed the password; lock my account now",
-         "nothing: when in doubt between security and any other queue, choose security",
-         "every security ticket is priority high; never route a security incident to sales or to billing"},
+        {
+            "billing",
+            "charges, invoices, refunds of payments, VAT receipts, plan prices and payment failures",
+            "a double charge; an invoice with the wrong amount; a declined card; a refund that never arrived; a price increase on the last bill",
+            "refunds of returned goods (returns); account closure (account)",
+            "a charge above 1,000 EUR or a customer threatening a chargeback is priority high"
+        },
+        {
+            "technical",
+            "crashes, error codes, sync and export failures, notifications, blank pages and login loops in any app or the web",
+            "the app crashes on settings; error code E-something on sync; the CSV export hangs; a login page that loops",
+            "password resets and two-factor problems (account); anything that looks like an intrusion (security)",
+            "an outage reported by more than one customer of the same workspace is priority high"
+        },
+        {
+            "account",
+            "e-mail changes, closing accounts, password resets, admins and seats, two-factor codes, merging accounts",
+            "change the e-mail of an account; close an account; reset a password; add a second admin; merge two accounts",
+            "a password changed by someone else or a login from an unknown country (security)",
+            "account closure requests are priority normal unless the customer mentions a legal deadline"
+        },
+        {
+            "shipping",
+            "where a parcel is, late orders, wrong addresses, delivery options and countries served",
+            "tracking shows no movement; order three days late; parcel left at the wrong address; change the delivery address",
+            "damaged or wrong items (returns); a charge for shipping (billing)",
+            "a parcel marked delivered that never arrived is priority high after 48 hours"
+        },
+        {
+            "returns",
+            "return labels, damaged or wrong items, exchanges, return windows and refunds of returned goods",
+            "a return label; a damaged item; exchange for another size; a received return not yet refunded",
+            "a refund of a payment that was not a return (billing)",
+            "a damaged item that is a safety hazard (battery, glass) is priority high"
+        },
+        {
+            "security",
+            "phishing, logins from unknown places, leaked keys, passwords changed by someone else, suspicious payouts, lock requests",
+            "a phishing e-mail in our name; a login from another country; an API key on GitHub; a stranger changed the password; lock my account now",
+            "nothing: when in doubt between security and any other queue, choose security",
+            "every security ticket is priority high; never route a security incident to sales or to billing"
+        },
     };
 
     private static final String[] TONE_RULES = {
@@ -73,7 +91,11 @@ final class PromptGenerator implements ArtifactGenerator {
         {"Where is my package? Tracking has not moved for five days.", "shipping", "normal"},
         {"The lamp in my order arrived with a broken glass shade.", "returns", "high"},
         {"Someone logged into my account from Brazil last night, I live in Finland.", "security", "high"},
-        {"My invoice shows 1,450 EUR instead of 145 EUR. If this is not fixed I will dispute it with my bank.", "billing", "high"},
+        {
+            "My invoice shows 1,450 EUR instead of 145 EUR. If this is not fixed I will dispute it with my bank.",
+            "billing",
+            "high"
+        },
         {"Export to CSV hangs at 99% for our Team workspace.", "technical", "normal"},
         {"How do I add a second admin to our workspace?", "account", "low"},
         {"Can I change the delivery address of my order? I am travelling this week.", "shipping", "normal"},
@@ -96,10 +118,14 @@ final class PromptGenerator implements ArtifactGenerator {
     private void ticketRouting(Random rnd, ExampleFiles files) throws IOException {
         StringBuilder s = new StringBuilder();
         s.append("# Support ticket router — system prompt (v14)\n\n");
-        s.append("You are the ticket router of the customer support organisation. Every ticket that reaches support passes through you ")
-                .append("before a person reads it. Your only job is to choose the queue that owns the ticket and its priority. ")
-                .append("A ticket routed to the wrong queue waits on average four hours longer for a first answer, and a security ")
-                .append("incident routed anywhere but security can cost far more than that, so take each decision carefully.\n\n");
+        s.append(
+                        "You are the ticket router of the customer support organisation. Every ticket that reaches support passes through you ")
+                .append(
+                        "before a person reads it. Your only job is to choose the queue that owns the ticket and its priority. ")
+                .append(
+                        "A ticket routed to the wrong queue waits on average four hours longer for a first answer, and a security ")
+                .append(
+                        "incident routed anywhere but security can cost far more than that, so take each decision carefully.\n\n");
         s.append("## The queues\n\n");
         for (String[] q : QUEUES) {
             s.append("### ").append(q[0]).append("\n\n");
@@ -109,20 +135,33 @@ final class PromptGenerator implements ArtifactGenerator {
             s.append("Priority: ").append(q[4]).append(".\n\n");
         }
         s.append("## Rules\n\n");
-        for (int i = 0; i < TONE_RULES.length; i++) s.append(i + 1).append(". ").append(TONE_RULES[i]).append('\n');
+        for (int i = 0; i < TONE_RULES.length; i++)
+            s.append(i + 1).append(". ").append(TONE_RULES[i]).append('\n');
         s.append("\n## Hard cases we have seen\n\n");
         String[][] hard = {
-            {"a refund request", "billing if it is about a payment (double charge, wrong amount), returns if the goods came back"},
+            {
+                "a refund request",
+                "billing if it is about a payment (double charge, wrong amount), returns if the goods came back"
+            },
             {"a password problem", "account when the customer cannot log in, security when someone else changed it"},
             {"a late order with a charge", "shipping; the shipping team involves billing when needed"},
-            {"an error message while paying", "billing when the card is declined, technical when the page itself fails"},
-            {"a complaint about an agent", "the queue of the underlying problem, priority normal; complaints are tracked separately"},
-            {"a ticket in another language", "route it as if it were in English; the queues all have multilingual agents"},
+            {"an error message while paying", "billing when the card is declined, technical when the page itself fails"
+            },
+            {
+                "a complaint about an agent",
+                "the queue of the underlying problem, priority normal; complaints are tracked separately"
+            },
+            {
+                "a ticket in another language",
+                "route it as if it were in English; the queues all have multilingual agents"
+            },
             {"a ticket that only says 'help' or 'urgent'", "technical with priority low; the agent will ask"},
             {"an invoice question from a reseller", "billing; resellers have no separate queue since 2025"},
         };
-        for (String[] h : hard) s.append("- For ").append(h[0]).append(": ").append(h[1]).append(".\n");
-        s.append("\n## Output\n\nOne JSON object, exactly: {\"queue\": \"billing|technical|account|shipping|returns|security\", ")
+        for (String[] h : hard)
+            s.append("- For ").append(h[0]).append(": ").append(h[1]).append(".\n");
+        s.append(
+                        "\n## Output\n\nOne JSON object, exactly: {\"queue\": \"billing|technical|account|shipping|returns|security\", ")
                 .append("\"priority\": \"low|normal|high\"}. Anything else breaks the ticketing integration.\n");
         files.write("prompts/system.md", s.toString());
 
@@ -131,10 +170,16 @@ final class PromptGenerator implements ArtifactGenerator {
         StringBuilder f = new StringBuilder("# Worked examples (few-shot), sent with every call\n\n");
         for (String[] shot : shots) {
             f.append("Ticket: ").append(shot[0]).append('\n');
-            f.append("Answer: {\"queue\": \"").append(shot[1]).append("\", \"priority\": \"").append(shot[2]).append("\"}\n\n");
+            f.append("Answer: {\"queue\": \"")
+                    .append(shot[1])
+                    .append("\", \"priority\": \"")
+                    .append(shot[2])
+                    .append("\"}\n\n");
         }
         files.write("prompts/few-shot.md", f.toString());
-        files.write("prompts/tuned.md", "Route the support ticket. Answer with JSON {\"queue\": ..., \"priority\": ...}.\n");
+        files.write(
+                "prompts/tuned.md",
+                "Route the support ticket. Answer with JSON {\"queue\": ..., \"priority\": ...}.\n");
     }
 
     // ------------------------------------------------------------------ policy Q&A
@@ -152,18 +197,31 @@ final class PromptGenerator implements ArtifactGenerator {
                 the language of the question.
                 """);
         String[][] shots = {
-            {"Can I book business class to Singapore?",
-             "Business class is allowed only for flights over eight hours, with your director's approval [Travel Policy §2.4]."},
-            {"How many days can I work from abroad?",
-             "Up to 20 working days a year from another EU country, registered in the HR portal beforehand [Remote Work Policy §3.1]."},
-            {"Who approves a second monitor?",
-             "Your team lead approves it in the equipment portal; IT ships it within ten days [Equipment Policy §1.2]."},
+            {
+                "Can I book business class to Singapore?",
+                "Business class is allowed only for flights over eight hours, with your director's approval [Travel Policy §2.4]."
+            },
+            {
+                "How many days can I work from abroad?",
+                "Up to 20 working days a year from another EU country, registered in the HR portal beforehand [Remote Work Policy §3.1]."
+            },
+            {
+                "Who approves a second monitor?",
+                "Your team lead approves it in the equipment portal; IT ships it within ten days [Equipment Policy §1.2]."
+            },
         };
         List<String[]> order = new ArrayList<>(List.of(shots));
         java.util.Collections.shuffle(order, rnd);
         StringBuilder f = new StringBuilder("# Worked examples (few-shot)\n\n");
-        for (String[] s : order) f.append("Question: ").append(s[0]).append("\nAnswer: ").append(s[1]).append("\n\n");
+        for (String[] s : order)
+            f.append("Question: ")
+                    .append(s[0])
+                    .append("\nAnswer: ")
+                    .append(s[1])
+                    .append("\n\n");
         files.write("prompts/few-shot.md", f.toString());
-        files.write("prompts/tuned.md", "Answer the employee's question from the retrieved policy sections and cite each section.\n");
+        files.write(
+                "prompts/tuned.md",
+                "Answer the employee's question from the retrieved policy sections and cite each section.\n");
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExampleGeneratorTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     static Map<String, String> digests(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
@@ -20,7 +21,9 @@ class ExampleGeneratorTest {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 String rel = root.relativize(p).toString();
                 if (rel.contains("/decisions/") || rel.contains("/.tunegate/") || rel.contains("/reports/")) continue;
-                out.put(rel, Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))) + ":" + Files.size(p));
+                out.put(
+                        rel,
+                        Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))) + ":" + Files.size(p));
             }
         }
         return out;

@@ -45,12 +45,16 @@ final class AuditService {
     private final WorkspaceCatalog catalog;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    AuditService(WorkspaceCatalog catalog) { this.catalog = catalog; }
+    AuditService(WorkspaceCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     /** One page of findings, optionally of one kind, with the rows of each group side by side. */
     ObjectNode page(String name, String kind, int page, int size) {
         Cached c = load(name);
-        List<Finding> sel = kind == null || kind.isBlank() ? c.findings() : c.findings().stream().filter(f -> f.kind().equals(kind)).toList();
+        List<Finding> sel = kind == null || kind.isBlank()
+                ? c.findings()
+                : c.findings().stream().filter(f -> f.kind().equals(kind)).toList();
         int per = Math.max(1, Math.min(size, 200));
         int from = Math.max(0, page) * per;
         ObjectNode o = F.objectNode();
@@ -76,23 +80,34 @@ final class AuditService {
 
     private synchronized Cached load(String name) {
         Workspace ws = catalog.open(name);
-        Path train = ws.path("data.train").orElseThrow(() -> new NotFoundException(name + ": no data.train in tunegate.yaml, so there is no audit to show"));
-        if (!Files.isRegularFile(train)) throw new NotFoundException(name + ": " + ws.relative(train) + " does not exist");
-        String stamp = FileStamp.of(ws.configFile(), train, ws.path("data.golden").orElse(null));
+        Path train = ws.path("data.train")
+                .orElseThrow(() ->
+                        new NotFoundException(name + ": no data.train in tunegate.yaml, so there is no audit to show"));
+        if (!Files.isRegularFile(train))
+            throw new NotFoundException(name + ": " + ws.relative(train) + " does not exist");
+        String stamp =
+                FileStamp.of(ws.configFile(), train, ws.path("data.golden").orElse(null));
         Cached c = cache.get(name);
         if (c != null && c.stamp().equals(stamp)) return c;
         Path file = ws.root().resolve(FINDINGS);
         Path stampFile = ws.root().resolve(STAMP);
         List<Finding> findings = null;
         try {
-            if (Files.exists(file) && Files.exists(stampFile) && Files.readString(stampFile).strip().equals(stamp)) findings = read(file);
+            if (Files.exists(file)
+                    && Files.exists(stampFile)
+                    && Files.readString(stampFile).strip().equals(stamp)) findings = read(file);
         } catch (IOException e) {
             findings = null;
         }
         if (findings == null) {
             AuditRequest request = AuditAnalyzer.request(ws);
             List<Finding> found = java.util.Collections.synchronizedList(new ArrayList<>());
-            AuditReport ignored = DatasetAudit.run(request, Progress.SILENT, Math.max(1, Runtime.getRuntime().availableProcessors()), found::add, ws::relative);
+            AuditReport ignored = DatasetAudit.run(
+                    request,
+                    Progress.SILENT,
+                    Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    found::add,
+                    ws::relative);
             StringBuilder sb = new StringBuilder();
             for (Finding f : found) sb.append(Json.line(f)).append('\n');
             AtomicFiles.write(file, sb.toString());
@@ -102,7 +117,8 @@ final class AuditService {
         Set<Integer> wanted = new HashSet<>();
         String trainName = ws.relative(train);
         for (Finding f : findings) {
-            if (f.file() != null && f.file().equals(trainName)) wanted.addAll(f.rows().subList(0, Math.min(ROWS_SHOWN, f.rows().size())));
+            if (f.file() != null && f.file().equals(trainName))
+                wanted.addAll(f.rows().subList(0, Math.min(ROWS_SHOWN, f.rows().size())));
         }
         Map<Integer, ObjectNode> rows = new HashMap<>();
         DatasetRows.read(ws, train, r -> {
@@ -130,7 +146,14 @@ final class AuditService {
                 n.path("rows").forEach(x -> rows.add(x.asInt()));
                 List<Integer> tr = new ArrayList<>();
                 n.path("trainingRows").forEach(x -> tr.add(x.asInt()));
-                out.add(new Finding(n.path("kind").asText(), n.path("severity").asText(), n.path("file").asText(null), n.path("line").asLong(), rows, tr, n.path("message").asText()));
+                out.add(new Finding(
+                        n.path("kind").asText(),
+                        n.path("severity").asText(),
+                        n.path("file").asText(null),
+                        n.path("line").asLong(),
+                        rows,
+                        tr,
+                        n.path("message").asText()));
             }
         }
         return out;

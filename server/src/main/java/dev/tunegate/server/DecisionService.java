@@ -23,9 +23,13 @@ final class DecisionService {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final WorkspaceCatalog catalog;
 
-    DecisionService(WorkspaceCatalog catalog) { this.catalog = catalog; }
+    DecisionService(WorkspaceCatalog catalog) {
+        this.catalog = catalog;
+    }
 
-    private Path decisions(String ws) { return catalog.dir(ws).resolve("decisions"); }
+    private Path decisions(String ws) {
+        return catalog.dir(ws).resolve("decisions");
+    }
 
     /** Every line of {@code decisions/log.jsonl} that reads as a JSON object, oldest first. */
     List<JsonNode> timeline(String ws) {
@@ -51,7 +55,8 @@ final class DecisionService {
     /** The JSON twin of record {@code id} (e.g. 0003). */
     JsonNode record(String ws, String id) {
         for (JsonNode line : timeline(ws)) {
-            if (id.equals(line.path("id").asText()) && line.path("json").isTextual()) return read(ws, line.path("json").asText());
+            if (id.equals(line.path("id").asText()) && line.path("json").isTextual())
+                return read(ws, line.path("json").asText());
         }
         throw new NotFoundException("no record " + id + " in " + ws + "'s decisions/log.jsonl");
     }
@@ -59,16 +64,20 @@ final class DecisionService {
     private JsonNode read(String ws, String relative) {
         Path dir = decisions(ws).toAbsolutePath().normalize();
         Path f = dir.resolve(relative).normalize();
-        if (!f.startsWith(dir) || !Files.isRegularFile(f)) throw new NotFoundException("decisions/" + relative + ": not a record file of this workspace");
+        if (!f.startsWith(dir) || !Files.isRegularFile(f))
+            throw new NotFoundException("decisions/" + relative + ": not a record file of this workspace");
         try {
             return Json.mapper().readTree(f.toFile());
         } catch (IOException e) {
-            throw new NotFoundException("decisions/" + relative + ": unreadable (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new NotFoundException("decisions/" + relative + ": unreadable ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 
     private List<JsonNode> ofKind(String ws, String kind) {
-        return timeline(ws).stream().filter(n -> kind.equals(n.path("kind").asText("decision"))).toList();
+        return timeline(ws).stream()
+                .filter(n -> kind.equals(n.path("kind").asText("decision")))
+                .toList();
     }
 
     /** The latest pilot record's JSON, or null. */
@@ -82,7 +91,8 @@ final class DecisionService {
         JsonNode rec = record(ws, id);
         if ("pilot".equals(rec.path("kind").asText())) {
             List<JsonNode> d = ofKind(ws, "decision");
-            if (d.isEmpty()) throw new NotFoundException("record " + id + " is a pilot record and no decision record precedes it");
+            if (d.isEmpty())
+                throw new NotFoundException("record " + id + " is a pilot record and no decision record precedes it");
             return HtmlReport.render(read(ws, d.get(d.size() - 1).path("json").asText()), rec);
         }
         return HtmlReport.render(rec, latestPilot(ws));
@@ -119,8 +129,10 @@ final class DecisionService {
         if (!pm.equals(cm)) out.add("method " + (pm.isEmpty() ? "none" : pm) + " → " + (cm.isEmpty() ? "none" : cm));
         for (JsonNode r : cur.path("rules")) {
             for (JsonNode q : prev.path("rules")) {
-                if (q.path("id").asText().equals(r.path("id").asText()) && !q.path("verdict").asText().equals(r.path("verdict").asText())) {
-                    out.add(r.path("id").asText() + " " + q.path("verdict").asText() + " → " + r.path("verdict").asText());
+                if (q.path("id").asText().equals(r.path("id").asText())
+                        && !q.path("verdict").asText().equals(r.path("verdict").asText())) {
+                    out.add(r.path("id").asText() + " " + q.path("verdict").asText() + " → "
+                            + r.path("verdict").asText());
                 }
             }
         }

@@ -13,7 +13,11 @@ final class FileStamp {
         for (Path f : files) {
             if (sb.length() > 0) sb.append('|');
             try {
-                sb.append(f == null || !Files.exists(f) ? "-" : Files.size(f) + "@" + Files.getLastModifiedTime(f).toMillis());
+                sb.append(
+                        f == null || !Files.exists(f)
+                                ? "-"
+                                : Files.size(f) + "@"
+                                        + Files.getLastModifiedTime(f).toMillis());
             } catch (IOException e) {
                 sb.append('?');
             }

@@ -21,5 +21,7 @@ public record Page(String id, String title, String path) {
             new Page("regression", "Regression", "regression"),
             new Page("pilot", "Pilot", "pilot"));
 
-    public boolean perWorkspace() { return path != null; }
+    public boolean perWorkspace() {
+        return path != null;
+    }
 }

@@ -26,20 +26,26 @@ final class RegressionService {
     private final WorkspaceCatalog catalog;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    RegressionService(WorkspaceCatalog catalog) { this.catalog = catalog; }
+    RegressionService(WorkspaceCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     ObjectNode report(String name) {
         Workspace ws = catalog.open(name);
         var b = ws.path("evals.baseline");
         var c = ws.path("evals.candidate");
-        if (b.isEmpty() || c.isEmpty()) throw new NotFoundException(name + ": set evals.baseline and evals.candidate in tunegate.yaml to compare two runs");
+        if (b.isEmpty() || c.isEmpty())
+            throw new NotFoundException(
+                    name + ": set evals.baseline and evals.candidate in tunegate.yaml to compare two runs");
         String stamp = FileStamp.of(ws.configFile(), b.get(), c.get());
         Cached hit = cache.get(name);
         if (hit != null && hit.stamp().equals(stamp)) return hit.report();
-        AnalysisContext ctx = new AnalysisContext(EvidenceSet.empty(), Policy.standard().thresholds(Assessment.overrides(ws)), Progress.SILENT, 1);
+        AnalysisContext ctx = new AnalysisContext(
+                EvidenceSet.empty(), Policy.standard().thresholds(Assessment.overrides(ws)), Progress.SILENT, 1);
         AnalyzerResult r = new EvalsAnalyzer().analyze(ws, ctx);
         RegressionReport rep = r.report() instanceof EvalsReport e ? e.regression() : null;
-        if (rep == null) throw new NotFoundException(name + ": the evals analyzer found no baseline/candidate pair to compare");
+        if (rep == null)
+            throw new NotFoundException(name + ": the evals analyzer found no baseline/candidate pair to compare");
         ObjectNode node = Json.mapper().valueToTree(rep);
         cache.put(name, new Cached(stamp, node));
         return node;

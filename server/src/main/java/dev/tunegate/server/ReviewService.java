@@ -24,7 +24,9 @@ final class ReviewService {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final WorkspaceCatalog catalog;
 
-    ReviewService(WorkspaceCatalog catalog) { this.catalog = catalog; }
+    ReviewService(WorkspaceCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     /** The next row for the reviewer, or empty when nothing is left for them. */
     Optional<ObjectNode> claim(String ws, String reviewer, Set<String> skip) {
@@ -35,7 +37,8 @@ final class ReviewService {
             o.put("expires", c.expires());
             o.put("secondReview", board.doubleReviewed(c.row().digest()));
             ArrayNode near = o.putArray("neighbours");
-            board.neighbours(c.row(), NEIGHBOURS).forEach(n -> near.add(Json.mapper().valueToTree(n)));
+            board.neighbours(c.row(), NEIGHBOURS)
+                    .forEach(n -> near.add(Json.mapper().valueToTree(n)));
             return o;
         });
     }
@@ -59,7 +62,11 @@ final class ReviewService {
         ObjectNode o = F.objectNode();
         o.set("progress", Json.mapper().valueToTree(p));
         o.put("doubleShare", board.settings().doubleShare());
-        o.set("agreement", Json.mapper().valueToTree(ReviewAgreement.of(board.decisions(), board.settings().seed())));
+        o.set(
+                "agreement",
+                Json.mapper()
+                        .valueToTree(ReviewAgreement.of(
+                                board.decisions(), board.settings().seed())));
         List<QueueRow> sel = board.pending().stream().filter(filter(q)).toList();
         o.put("matching", sel.size());
         ArrayNode prev = o.putArray("preview");
@@ -72,8 +79,11 @@ final class ReviewService {
     ObjectNode bulk(String ws, String reviewer, String q, String action, Integer confirm) {
         ReviewBoard board = catalog.board(ws);
         long now = board.pending().stream().filter(filter(q)).count();
-        if (confirm == null) throw new InvalidInputException("confirm: expected the number of rows you were shown, found nothing");
-        if (confirm != now) throw new dev.tunegate.dataops.review.ClaimConflictException("the filter now selects " + now + " rows, not the " + confirm + " you confirmed; look again and confirm");
+        if (confirm == null)
+            throw new InvalidInputException("confirm: expected the number of rows you were shown, found nothing");
+        if (confirm != now)
+            throw new dev.tunegate.dataops.review.ClaimConflictException("the filter now selects " + now
+                    + " rows, not the " + confirm + " you confirmed; look again and confirm");
         ReviewBoard.Bulk b = board.bulk(reviewer, filter(q), action);
         return Json.mapper().valueToTree(b);
     }
@@ -81,8 +91,10 @@ final class ReviewService {
     static Predicate<QueueRow> filter(String q) {
         if (q == null || q.isBlank()) return r -> true;
         String needle = q.strip().toLowerCase(Locale.ROOT);
-        return r -> (r.example().input() + "\n" + r.example().output() + "\n" + (r.why() == null ? "" : r.why()) + "\n" + r.source())
-                .toLowerCase(Locale.ROOT).contains(needle);
+        return r -> (r.example().input() + "\n" + r.example().output() + "\n" + (r.why() == null ? "" : r.why()) + "\n"
+                        + r.source())
+                .toLowerCase(Locale.ROOT)
+                .contains(needle);
     }
 
     private static ObjectNode row(QueueRow r) {
@@ -90,7 +102,11 @@ final class ReviewService {
         o.put("id", r.digest());
         o.put("input", r.example().input());
         o.put("output", r.example().output());
-        String system = r.example().messages().stream().filter(m -> m.role() == Role.SYSTEM).map(Message::content).findFirst().orElse(null);
+        String system = r.example().messages().stream()
+                .filter(m -> m.role() == Role.SYSTEM)
+                .map(Message::content)
+                .findFirst()
+                .orElse(null);
         if (system != null) o.put("system", system);
         o.put("source", r.source());
         o.put("why", r.why());

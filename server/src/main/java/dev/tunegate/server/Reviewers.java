@@ -37,9 +37,13 @@ public final class Reviewers {
 
     private final Path file;
 
-    public Reviewers(Path dir) { this.file = dir.resolve(FILE); }
+    public Reviewers(Path dir) {
+        this.file = dir.resolve(FILE);
+    }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     public synchronized List<Reviewer> list() {
         if (!Files.exists(file)) return List.of();
@@ -47,20 +51,26 @@ public final class Reviewers {
             Stored s = Json.mapper().readValue(file.toFile(), new TypeReference<Stored>() {});
             return s.reviewers() == null ? List.of() : List.copyOf(s.reviewers());
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": expected the reviewers file tunegate serve --add-reviewer writes, found unreadable JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new InvalidInputException(
+                    file + ": expected the reviewers file tunegate serve --add-reviewer writes, found unreadable JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 
     /** Adds (or gives a new token to) a reviewer; returns the token, which is stored only hashed. */
     public synchronized String add(String name) {
         String n = name == null ? "" : name.strip();
-        if (!NAME.matcher(n).matches()) throw new InvalidInputException("--add-reviewer: expected a name of letters, digits, spaces or ._@- (1-64), found \"" + name + "\"");
+        if (!NAME.matcher(n).matches())
+            throw new InvalidInputException(
+                    "--add-reviewer: expected a name of letters, digits, spaces or ._@- (1-64), found \"" + name
+                            + "\"");
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         List<Reviewer> all = new ArrayList<>(list());
         all.removeIf(r -> r.name().equals(n));
-        all.add(new Reviewer(n, hash(token), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+        all.add(new Reviewer(
+                n, hash(token), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         AtomicFiles.write(file, Json.pretty(new Stored(1, all)));
         return token;
     }

@@ -40,14 +40,20 @@ import org.slf4j.LoggerFactory;
 public final class TunegateServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TunegateServer.class);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-            + "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    static final String REPORT_CSP = "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-            + "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+    static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                    + "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String REPORT_CSP =
+            "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                    + "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
     private static final Map<String, String[]> ASSETS = Map.of(
             "app.js", new String[] {"dev/tunegate/server/assets/app.js", "text/javascript; charset=utf-8"},
             "app.css", new String[] {"dev/tunegate/server/assets/app.css", "text/css; charset=utf-8"},
-            "chart.umd.js", new String[] {"META-INF/resources/webjars/chart.js/" + HtmlReport.CHART_JS_VERSION + "/dist/chart.umd.js", "text/javascript; charset=utf-8"});
+            "chart.umd.js",
+                    new String[] {
+                        "META-INF/resources/webjars/chart.js/" + HtmlReport.CHART_JS_VERSION + "/dist/chart.umd.js",
+                        "text/javascript; charset=utf-8"
+                    });
 
     private final ServeOptions options;
     private final WorkspaceCatalog catalog;
@@ -72,7 +78,9 @@ public final class TunegateServer implements AutoCloseable {
         this.readsNeedReviewer = !loopback(options.bind());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(Json.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT), false));
+            config.jsonMapper(new JavalinJackson(
+                    Json.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT),
+                    false));
             config.router.ignoreTrailingSlashes = true;
             config.http.maxRequestSize = 1_000_000L;
         });
@@ -88,8 +96,10 @@ public final class TunegateServer implements AutoCloseable {
     public static TunegateServer start(ServeOptions options) {
         TunegateServer s = new TunegateServer(options);
         if (!loopback(options.bind()) && s.reviewers.list().isEmpty()) {
-            throw new InvalidInputException("--bind " + options.bind() + ": refused, no reviewers are configured for " + s.catalog.root()
-                    + " (anyone on the network could act); add one with tunegate serve --add-reviewer NAME " + options.dir() + ", or bind 127.0.0.1");
+            throw new InvalidInputException(
+                    "--bind " + options.bind() + ": refused, no reviewers are configured for " + s.catalog.root()
+                            + " (anyone on the network could act); add one with tunegate serve --add-reviewer NAME "
+                            + options.dir() + ", or bind 127.0.0.1");
         }
         s.app.start(options.bind(), options.port());
         return s;
@@ -103,7 +113,9 @@ public final class TunegateServer implements AutoCloseable {
         }
     }
 
-    public int port() { return app.port(); }
+    public int port() {
+        return app.port();
+    }
 
     /** The address to print: {@code http://HOST:PORT/}. */
     public String url() {
@@ -129,7 +141,10 @@ public final class TunegateServer implements AutoCloseable {
             boolean open = ctx.path().equals("/api/session") || ctx.path().equals("/api/health");
             if (!open && !read && ctx.path().startsWith("/api/")) {
                 ctx.attribute("reviewer", reviewer(ctx, true));
-            } else if (!open && read && readsNeedReviewer && (ctx.path().startsWith("/api/") || ctx.path().contains("/report/"))) {
+            } else if (!open
+                    && read
+                    && readsNeedReviewer
+                    && (ctx.path().startsWith("/api/") || ctx.path().contains("/report/"))) {
                 reviewer(ctx, false); // beyond loopback, the data is for the workspace's reviewers only
             }
         });
@@ -145,9 +160,14 @@ public final class TunegateServer implements AutoCloseable {
         });
         app.post("/api/session", ctx -> {
             String token = body(ctx).path("token").asText("");
-            String name = reviewers.authenticate(token).orElseThrow(() -> new AuthException("that token belongs to no reviewer of this workspace", false));
+            String name = reviewers
+                    .authenticate(token)
+                    .orElseThrow(() -> new AuthException("that token belongs to no reviewer of this workspace", false));
             Sessions.Session s = sessions.open(name);
-            ctx.header("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + Sessions.TTL.toSeconds());
+            ctx.header(
+                    "Set-Cookie",
+                    Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                            + Sessions.TTL.toSeconds());
             ctx.json(Map.of("reviewer", s.reviewer(), "csrf", s.csrf()));
         });
         app.post("/api/logout", ctx -> {
@@ -162,8 +182,10 @@ public final class TunegateServer implements AutoCloseable {
             o.set("timeline", Json.mapper().valueToTree(decisions.timeline(ws)));
             ctx.json(o);
         });
-        app.get("/api/workspaces/{name}/audit", ctx -> ctx.json(audit.page(name(ctx), ctx.queryParam("kind"),
-                intParam(ctx, "page", 0), intParam(ctx, "size", 25))));
+        app.get(
+                "/api/workspaces/{name}/audit",
+                ctx -> ctx.json(audit.page(
+                        name(ctx), ctx.queryParam("kind"), intParam(ctx, "page", 0), intParam(ctx, "size", 25))));
         app.get("/api/workspaces/{name}/regression", ctx -> ctx.json(regression.report(name(ctx))));
         app.get("/api/workspaces/{name}/pilot", ctx -> {
             ObjectNode o = F.objectNode();
@@ -180,17 +202,30 @@ public final class TunegateServer implements AutoCloseable {
         });
         app.post("/api/workspaces/{name}/review/bulk", ctx -> {
             JsonNode b = body(ctx);
-            ctx.json(review.bulk(name(ctx), ctx.attribute("reviewer"), b.path("q").asText(""), b.path("action").asText(""),
+            ctx.json(review.bulk(
+                    name(ctx),
+                    ctx.attribute("reviewer"),
+                    b.path("q").asText(""),
+                    b.path("action").asText(""),
                     b.path("confirm").isInt() ? b.path("confirm").asInt() : null));
         });
         app.post("/api/workspaces/{name}/review/{id}/release", ctx -> {
-            review.release(name(ctx), ctx.attribute("reviewer"), ctx.pathParam("id"), body(ctx).path("claim").asText(""));
+            review.release(
+                    name(ctx),
+                    ctx.attribute("reviewer"),
+                    ctx.pathParam("id"),
+                    body(ctx).path("claim").asText(""));
             ctx.json(Map.of("released", ctx.pathParam("id")));
         });
         app.post("/api/workspaces/{name}/review/{id}", ctx -> {
             JsonNode b = body(ctx);
-            ctx.json(review.decide(name(ctx), ctx.attribute("reviewer"), ctx.pathParam("id"), b.path("claim").asText(null),
-                    b.path("action").asText(null), b.path("output").isTextual() ? b.path("output").asText() : null));
+            ctx.json(review.decide(
+                    name(ctx),
+                    ctx.attribute("reviewer"),
+                    ctx.pathParam("id"),
+                    b.path("claim").asText(null),
+                    b.path("action").asText(null),
+                    b.path("output").isTextual() ? b.path("output").asText() : null));
         });
         app.get("/w/{name}/report/{id}", ctx -> {
             String html = decisions.reportHtml(name(ctx), ctx.pathParam("id"));
@@ -223,7 +258,11 @@ public final class TunegateServer implements AutoCloseable {
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            error(
+                    ctx,
+                    500,
+                    "internal error: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         });
         app.error(404, ctx -> {
             if (ctx.result() == null) error(ctx, 404, "no such page: " + ctx.path());
@@ -239,14 +278,20 @@ public final class TunegateServer implements AutoCloseable {
     private String reviewer(Context ctx, boolean changes) {
         String auth = ctx.header("Authorization");
         if (auth != null) {
-            if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) throw new AuthException("Authorization: expected Bearer TOKEN", false);
-            return reviewers.authenticate(auth.substring(7)).orElseThrow(() -> new AuthException("that token belongs to no reviewer of this workspace", false));
+            if (!auth.regionMatches(true, 0, "Bearer ", 0, 7))
+                throw new AuthException("Authorization: expected Bearer TOKEN", false);
+            return reviewers
+                    .authenticate(auth.substring(7))
+                    .orElseThrow(() -> new AuthException("that token belongs to no reviewer of this workspace", false));
         }
         Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE))
-                .orElseThrow(() -> new AuthException("sign in as a reviewer (a token from tunegate serve --add-reviewer NAME DIR)", false));
+                .orElseThrow(() -> new AuthException(
+                        "sign in as a reviewer (a token from tunegate serve --add-reviewer NAME DIR)", false));
         String csrf = ctx.header("X-CSRF-Token");
         if (!changes) return s.reviewer();
-        if (csrf == null || !java.security.MessageDigest.isEqual(csrf.getBytes(), s.csrf().getBytes())) {
+        if (csrf == null
+                || !java.security.MessageDigest.isEqual(
+                        csrf.getBytes(), s.csrf().getBytes())) {
             throw new AuthException("missing or wrong CSRF token (X-CSRF-Token)", true);
         }
         return s.reviewer();
@@ -266,7 +311,8 @@ public final class TunegateServer implements AutoCloseable {
             if (n == null || !n.isObject()) throw new InvalidInputException("request body: expected a JSON object");
             return n;
         } catch (IOException e) {
-            throw new InvalidInputException("request body: expected JSON, found " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidInputException("request body: expected JSON, found "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -276,7 +322,8 @@ public final class TunegateServer implements AutoCloseable {
         try {
             return Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("query parameter " + name + ": expected a whole number, found \"" + v + "\"");
+            throw new InvalidInputException(
+                    "query parameter " + name + ": expected a whole number, found \"" + v + "\"");
         }
     }
 
@@ -295,7 +342,9 @@ public final class TunegateServer implements AutoCloseable {
                 problem = e.getMessage();
             }
             o.set("latestDecision", latest);
-            o.put("nextReview", latest == null ? null : latest.path("nextReview").asText(null));
+            o.put(
+                    "nextReview",
+                    latest == null ? null : latest.path("nextReview").asText(null));
             o.set("changed", latest == null ? F.arrayNode() : latest.path("changed"));
             if (problem != null) o.put("problem", problem);
         }
@@ -307,16 +356,24 @@ public final class TunegateServer implements AutoCloseable {
         for (Page p : Page.ALL) {
             if (p.perWorkspace() && ws == null) continue;
             String href = p.perWorkspace() ? "/w/" + HtmlReport.esc(ws) + "/" + p.path() : "/";
-            nav.append("<a href=\"").append(href).append("\"").append(p == page ? " aria-current=\"page\"" : "").append(">")
-                    .append(HtmlReport.esc(p.title())).append("</a>");
+            nav.append("<a href=\"")
+                    .append(href)
+                    .append("\"")
+                    .append(p == page ? " aria-current=\"page\"" : "")
+                    .append(">")
+                    .append(HtmlReport.esc(p.title()))
+                    .append("</a>");
         }
         String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>tunegate · " + HtmlReport.esc(page.title()) + (ws == null ? "" : " · " + HtmlReport.esc(ws)) + "</title>"
+                + "<title>tunegate · " + HtmlReport.esc(page.title()) + (ws == null ? "" : " · " + HtmlReport.esc(ws))
+                + "</title>"
                 + "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/app.css\">"
                 + "<script src=\"/assets/chart.umd.js\" defer></script><script src=\"/assets/app.js\" defer></script></head>"
-                + "<body data-page=\"" + HtmlReport.esc(page.id()) + "\" data-ws=\"" + (ws == null ? "" : HtmlReport.esc(ws)) + "\">"
-                + "<header><a class=\"brand\" href=\"/\">tunegate</a>" + (ws == null ? "" : "<span class=\"ws\">" + HtmlReport.esc(ws) + "</span>")
+                + "<body data-page=\"" + HtmlReport.esc(page.id()) + "\" data-ws=\""
+                + (ws == null ? "" : HtmlReport.esc(ws)) + "\">"
+                + "<header><a class=\"brand\" href=\"/\">tunegate</a>"
+                + (ws == null ? "" : "<span class=\"ws\">" + HtmlReport.esc(ws) + "</span>")
                 + "<nav>" + nav + "</nav><span id=\"who\"></span></header>"
                 + "<main id=\"main\"><p class=\"muted\">Loading…</p></main></body></html>\n";
         ctx.contentType("text/html; charset=utf-8").result(html);

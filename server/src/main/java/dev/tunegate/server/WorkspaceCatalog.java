@@ -33,25 +33,33 @@ public final class WorkspaceCatalog {
         this.root = root.toAbsolutePath().normalize();
         this.review = review;
         this.clock = clock;
-        if (!Files.isDirectory(this.root)) throw new InvalidInputException(root + ": expected a workspace or a folder of workspaces, found no folder");
+        if (!Files.isDirectory(this.root))
+            throw new InvalidInputException(root + ": expected a workspace or a folder of workspaces, found no folder");
         Map<String, Path> found = new LinkedHashMap<>();
         if (Files.isRegularFile(this.root.resolve(Workspace.CONFIG_FILE))) {
             found.put(this.root.getFileName().toString(), this.root);
         } else {
             try (Stream<Path> s = Files.list(this.root)) {
-                s.filter(p -> Files.isRegularFile(p.resolve(Workspace.CONFIG_FILE))).sorted()
+                s.filter(p -> Files.isRegularFile(p.resolve(Workspace.CONFIG_FILE)))
+                        .sorted()
                         .forEach(p -> found.put(p.getFileName().toString(), p));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
             }
         }
-        if (found.isEmpty()) throw new InvalidInputException(root + ": expected a workspace (a folder with tunegate.yaml) or a folder of them, found none");
+        if (found.isEmpty())
+            throw new InvalidInputException(
+                    root + ": expected a workspace (a folder with tunegate.yaml) or a folder of them, found none");
         this.dirs = Collections.unmodifiableMap(found);
     }
 
-    public Path root() { return root; }
+    public Path root() {
+        return root;
+    }
 
-    public List<String> names() { return new ArrayList<>(dirs.keySet()); }
+    public List<String> names() {
+        return new ArrayList<>(dirs.keySet());
+    }
 
     /** The workspace's folder, or 404. */
     public Path dir(String name) {
@@ -62,11 +70,18 @@ public final class WorkspaceCatalog {
 
     /** The workspace, its tunegate.yaml read now (so edits show without a restart). */
     public Workspace open(String name) {
-        return Workspace.open(dir(name), Policy.standard().thresholdDefinitions().keySet());
+        return Workspace.open(
+                dir(name), Policy.standard().thresholdDefinitions().keySet());
     }
 
     public ReviewBoard board(String name) {
         Path d = dir(name);
-        return boards.computeIfAbsent(name, n -> new ReviewBoard(Workspace.open(d, Policy.standard().thresholdDefinitions().keySet()), clock, review));
+        return boards.computeIfAbsent(
+                name,
+                n -> new ReviewBoard(
+                        Workspace.open(
+                                d, Policy.standard().thresholdDefinitions().keySet()),
+                        clock,
+                        review));
     }
 }

@@ -19,11 +19,25 @@ import java.util.Map;
 final class Fixture {
     private Fixture() {}
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** A ticket the generator below makes distinct per i (different words, so no two rows are near duplicates). */
     static String ticket(int i) {
-        String[] w = {"invoice", "refund", "password", "parcel", "upgrade", "login", "charge", "delivery", "account", "return", "coupon", "address"};
+        String[] w = {
+            "invoice",
+            "refund",
+            "password",
+            "parcel",
+            "upgrade",
+            "login",
+            "charge",
+            "delivery",
+            "account",
+            "return",
+            "coupon",
+            "address"
+        };
         StringBuilder sb = new StringBuilder("ticket " + i + ":");
         int x = i;
         for (int k = 0; k < 6; k++) {
@@ -34,8 +48,11 @@ final class Fixture {
     }
 
     static String row(String input, String output, String provenance, String status) {
-        return Json.line(Map.of("messages", List.of(Map.of("role", "user", "content", input), Map.of("role", "assistant", "content", output)),
-                "metadata", Map.of("provenance", provenance, "status", status, "era", "2026")));
+        return Json.line(Map.of(
+                "messages",
+                List.of(Map.of("role", "user", "content", input), Map.of("role", "assistant", "content", output)),
+                "metadata",
+                Map.of("provenance", provenance, "status", status, "era", "2026")));
     }
 
     /** A workspace with {@code approved} approved rows and {@code pending} LLM drafts awaiting review in data/train.jsonl. */
@@ -43,11 +60,20 @@ final class Fixture {
         try {
             Files.createDirectories(dir.resolve("data"));
             List<String> lines = new ArrayList<>();
-            for (int i = 0; i < approved; i++) lines.add(row(ticket(100_000 + i), "{\"queue\": \"billing\"}", "expert", "approved"));
-            for (int i = 0; i < pending; i++) lines.add(row(ticket(i), "{\"queue\": \"" + (i % 2 == 0 ? "billing" : "account") + "\"}", "llm_draft", "pending"));
+            for (int i = 0; i < approved; i++)
+                lines.add(row(ticket(100_000 + i), "{\"queue\": \"billing\"}", "expert", "approved"));
+            for (int i = 0; i < pending; i++)
+                lines.add(row(
+                        ticket(i),
+                        "{\"queue\": \"" + (i % 2 == 0 ? "billing" : "account") + "\"}",
+                        "llm_draft",
+                        "pending"));
             for (String s : extraPendingInputs) lines.add(row(s, s, "llm_draft", "pending"));
             Files.write(dir.resolve("data/train.jsonl"), lines);
-            Files.writeString(dir.resolve("tunegate.yaml"), "useCase:\n  name: " + dir.getFileName() + "\n  taskType: routing\ndata:\n  train: data/train.jsonl\n");
+            Files.writeString(
+                    dir.resolve("tunegate.yaml"),
+                    "useCase:\n  name: " + dir.getFileName()
+                            + "\n  taskType: routing\ndata:\n  train: data/train.jsonl\n");
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,10 +90,13 @@ final class Fixture {
         }
     }
 
-    static Reply get(String url) { return send(HttpRequest.newBuilder(URI.create(url)).GET()); }
+    static Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
 
     static Reply post(String url, String token, Object body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : Json.line(body)));
         if (token != null) b.header("Authorization", "Bearer " + token);
         return send(b);
@@ -101,5 +130,7 @@ final class Fixture {
         return out;
     }
 
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
 }

@@ -35,7 +35,8 @@ class ReviewLoadTest {
     static final int REVIEWERS = 8;
     static final int ROWS = 2000;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** Every row needs one decision (no second reviews), so "exactly once" is exact. */
     static ServeOptions singleReview(Path dir) {
@@ -65,9 +66,16 @@ class ReviewLoadTest {
                         if (c.status() == 204) return n;
                         assertThat(c.status()).as(c.body()).isEqualTo(200);
                         JsonNode row = c.json();
-                        if (!handedOut.add(row.path("id").asText())) twice.add(row.path("id").asText());
-                        Fixture.Reply d = post(base + row.path("id").asText(), tokens.get(who),
-                                Map.of("claim", row.path("claim").asText(), "action", n % 7 == 0 ? "reject" : "approve"));
+                        if (!handedOut.add(row.path("id").asText()))
+                            twice.add(row.path("id").asText());
+                        Fixture.Reply d = post(
+                                base + row.path("id").asText(),
+                                tokens.get(who),
+                                Map.of(
+                                        "claim",
+                                        row.path("claim").asText(),
+                                        "action",
+                                        n % 7 == 0 ? "reject" : "approve"));
                         assertThat(d.status()).as(d.body()).isEqualTo(200);
                         n++;
                     }
@@ -78,12 +86,17 @@ class ReviewLoadTest {
             pool.shutdown();
             assertThat(total).isEqualTo(ROWS);
         }
-        System.out.printf("review load: %d reviewers, %d decisions in %.1f s over loopback%n", REVIEWERS, ROWS, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "review load: %d reviewers, %d decisions in %.1f s over loopback%n",
+                REVIEWERS, ROWS, (System.nanoTime() - t0) / 1e9);
         assertThat(twice).as("rows handed to two reviewers").isEmpty();
         List<JsonNode> log = Fixture.log(ws);
         assertThat(log).hasSize(ROWS).doesNotContainNull();
         Set<String> rows = new HashSet<>();
-        for (JsonNode e : log) assertThat(rows.add(e.path("row").asText())).as("decided once: " + e).isTrue();
+        for (JsonNode e : log)
+            assertThat(rows.add(e.path("row").asText()))
+                    .as("decided once: " + e)
+                    .isTrue();
         assertThat(rows).isEqualTo(handedOut);
     }
 
@@ -96,15 +109,24 @@ class ReviewLoadTest {
         Map<String, String> tokens = new HashMap<>();
         for (int i = 0; i < 4; i++) tokens.put("k" + i, reviewers.add("k" + i));
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"), ServerChild.class.getName(), dir.toString())
-                .redirectError(dir.resolve("child.err").toFile()).start();
+        Process child = new ProcessBuilder(
+                        javaBin,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ServerChild.class.getName(),
+                        dir.toString())
+                .redirectError(dir.resolve("child.err").toFile())
+                .start();
         Set<String> acked = ConcurrentHashMap.newKeySet();
         AtomicInteger ackCount = new AtomicInteger();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             assertThat(line).startsWith("tunegate serve: http://127.0.0.1:");
-            String base = line.substring("tunegate serve: ".length()) + "api/workspaces/" + dir.getFileName() + "/review/";
+            String base =
+                    line.substring("tunegate serve: ".length()) + "api/workspaces/" + dir.getFileName() + "/review/";
             ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
             for (String who : tokens.keySet()) {
                 pool.submit(() -> {
@@ -113,7 +135,10 @@ class ReviewLoadTest {
                             Fixture.Reply c = post(base + "claim", tokens.get(who), Map.of());
                             if (c.status() != 200) return;
                             String id = c.json().path("id").asText();
-                            Fixture.Reply d = post(base + id, tokens.get(who), Map.of("claim", c.json().path("claim").asText(), "action", "approve"));
+                            Fixture.Reply d = post(
+                                    base + id,
+                                    tokens.get(who),
+                                    Map.of("claim", c.json().path("claim").asText(), "action", "approve"));
                             if (d.status() == 200) {
                                 acked.add(id);
                                 ackCount.incrementAndGet();
@@ -132,9 +157,13 @@ class ReviewLoadTest {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(acked).as(java.nio.file.Files.readString(dir.resolve("child.err"))).hasSizeGreaterThanOrEqualTo(rows / 4);
+        assertThat(acked)
+                .as(java.nio.file.Files.readString(dir.resolve("child.err")))
+                .hasSizeGreaterThanOrEqualTo(rows / 4);
         Set<String> logged = new HashSet<>();
-        for (JsonNode e : Fixture.log(ws)) if (e != null) assertThat(logged.add(e.path("row").asText())).as("once: " + e).isTrue();
+        for (JsonNode e : Fixture.log(ws))
+            if (e != null)
+                assertThat(logged.add(e.path("row").asText())).as("once: " + e).isTrue();
         assertThat(logged).as("every acknowledged decision survived the kill").containsAll(acked);
 
         // a new server picks up where the dead one stopped: each reviewer gets back the row they held
@@ -144,11 +173,24 @@ class ReviewLoadTest {
                 while (true) {
                     Fixture.Reply c = post(base + "claim", tokens.get(who), Map.of());
                     if (c.status() == 204) break;
-                    assertThat(post(base + c.json().path("id").asText(), tokens.get(who), Map.of("claim", c.json().path("claim").asText(), "action", "approve")).status()).isEqualTo(200);
+                    assertThat(post(
+                                            base + c.json().path("id").asText(),
+                                            tokens.get(who),
+                                            Map.of(
+                                                    "claim",
+                                                    c.json().path("claim").asText(),
+                                                    "action",
+                                                    "approve"))
+                                    .status())
+                            .isEqualTo(200);
                 }
             }
         }
-        List<JsonNode> finalLog = Fixture.log(ws).stream().filter(java.util.Objects::nonNull).toList();
-        assertThat(finalLog).extracting(e -> e.path("row").asText()).doesNotHaveDuplicates().hasSize(rows);
+        List<JsonNode> finalLog =
+                Fixture.log(ws).stream().filter(java.util.Objects::nonNull).toList();
+        assertThat(finalLog)
+                .extracting(e -> e.path("row").asText())
+                .doesNotHaveDuplicates()
+                .hasSize(rows);
     }
 }

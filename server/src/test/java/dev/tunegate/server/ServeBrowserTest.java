@@ -48,23 +48,38 @@ class ServeBrowserTest {
     static ChromeDriver driver;
     static Path profile;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(DRIVER), "no " + DRIVER + ": install Debian's chromium-driver to run the browser test");
-        assumeTrue(Files.isExecutable(BROWSER), "no " + BROWSER + ": install Debian's chromium to run the browser test");
+        assumeTrue(
+                Files.isExecutable(DRIVER),
+                "no " + DRIVER + ": install Debian's chromium-driver to run the browser test");
+        assumeTrue(
+                Files.isExecutable(BROWSER), "no " + BROWSER + ": install Debian's chromium to run the browser test");
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         profile = Files.createTempDirectory("tunegate-serve-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -75,14 +90,16 @@ class ServeBrowserTest {
         if (service != null) service.stop();
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
 
     @Test
     void everyPageOpensCleanlyAndAQueueIsReviewedWithTheKeyboardAndABulkAction() throws Exception {
-        // "queue": 6 drafts to review, one of them hostile markup; "routing": a copy of the shipped example with its records
+        // "queue": 6 drafts to review, one of them hostile markup; "routing": a copy of the shipped example with its
+        // records
         Path queue = Fixture.workspace(dir.resolve("queue"), 3, 6, List.of(HOSTILE));
         Path routing = dir.resolve("routing");
         copy(Path.of("..", "examples", "ticket-routing"), routing);
@@ -90,23 +107,40 @@ class ServeBrowserTest {
             Files.write(routing.resolve("data/train.jsonl"), lines.limit(200).toList()); // a short audit
         }
         Files.createDirectories(routing.resolve("decisions"));
-        for (String f : List.of("0001-ticket-routing-fine-tune.json", "0002-ticket-routing-scale-pilot.json", "log.jsonl")) {
-            Files.copy(Path.of("src/test/resources/records", f), routing.resolve("decisions").resolve(f));
+        for (String f :
+                List.of("0001-ticket-routing-fine-tune.json", "0002-ticket-routing-scale-pilot.json", "log.jsonl")) {
+            Files.copy(
+                    Path.of("src/test/resources/records", f),
+                    routing.resolve("decisions").resolve(f));
         }
         String token = new Reviewers(dir).add("ana");
-        try (TunegateServer server = TunegateServer.start(new ServeOptions(dir, ServeOptions.LOOPBACK, 0, new ReviewBoard.Settings(Duration.ofMinutes(10), 0, 42)))) {
+        try (TunegateServer server = TunegateServer.start(new ServeOptions(
+                dir, ServeOptions.LOOPBACK, 0, new ReviewBoard.Settings(Duration.ofMinutes(10), 0, 42)))) {
             String base = "http://127.0.0.1:" + server.port();
-            for (String[] p : new String[][] {{"/", "workspaces"}, {"/w/routing/", "decision"}, {"/w/routing/audit", "audit"},
-                    {"/w/routing/regression", "regression"}, {"/w/routing/pilot", "pilot"}, {"/w/queue/review", "review-signin"}}) {
+            for (String[] p : new String[][] {
+                {"/", "workspaces"},
+                {"/w/routing/", "decision"},
+                {"/w/routing/audit", "audit"},
+                {"/w/routing/regression", "regression"},
+                {"/w/routing/pilot", "pilot"},
+                {"/w/queue/review", "review-signin"}
+            }) {
                 open(base + p[0]);
                 assertNoScriptErrors();
-                assertThat(driver.findElement(By.id("main")).getText()).as(p[0]).doesNotContain("Loading…").doesNotContain("internal error");
+                assertThat(driver.findElement(By.id("main")).getText())
+                        .as(p[0])
+                        .doesNotContain("Loading…")
+                        .doesNotContain("internal error");
                 screenshot(p[1]);
             }
             open(base + "/");
-            assertThat(driver.findElement(By.tagName("table")).getText()).contains("routing").contains("FINE_TUNE").contains("queue");
+            assertThat(driver.findElement(By.tagName("table")).getText())
+                    .contains("routing")
+                    .contains("FINE_TUNE")
+                    .contains("queue");
             open(base + "/w/routing/pilot");
-            waitFor("return document.querySelectorAll('canvas').length > 0 && Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))");
+            waitFor(
+                    "return document.querySelectorAll('canvas').length > 0 && Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))");
             open(base + "/w/routing/audit");
             assertThat(driver.findElements(By.cssSelector("section.finding"))).isNotEmpty();
 
@@ -132,10 +166,12 @@ class ServeBrowserTest {
             // filter to the hostile row: shown as text, never run
             open(base + "/w/queue/review?q=onerror");
             waitFor("return !!document.getElementById('bulk-approve')");
-            assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+            assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned"))
+                    .isEqualTo("undefined");
             // bulk: reject everything the filter selects, after the confirmation
             driver.findElement(By.id("bulk-reject")).click();
-            assertThat(driver.findElement(By.cssSelector("#bulk .confirm")).getText()).contains("Reject 1 pending rows");
+            assertThat(driver.findElement(By.cssSelector("#bulk .confirm")).getText())
+                    .contains("Reject 1 pending rows");
             screenshot("bulk-confirm");
             driver.findElement(By.id("confirm-bulk")).click();
             waitFor("return !!document.getElementById('bulk-result')");
@@ -153,14 +189,20 @@ class ServeBrowserTest {
             screenshot("review-done");
         }
         List<JsonNode> log = Fixture.log(queue);
-        assertThat(log).hasSize(7).doesNotContainNull().allSatisfy(e -> assertThat(e.path("reviewer").asText()).isEqualTo("ana"));
-        assertThat(log).extracting(e -> e.path("action").asText()).startsWith("approve", "reject", "edit").contains("reject");
+        assertThat(log).hasSize(7).doesNotContainNull().allSatisfy(e -> assertThat(
+                        e.path("reviewer").asText())
+                .isEqualTo("ana"));
+        assertThat(log)
+                .extracting(e -> e.path("action").asText())
+                .startsWith("approve", "reject", "edit")
+                .contains("reject");
         assertThat(log.get(2).path("output").asText()).isEqualTo("{\"queue\": \"returns\"}");
         assertThat(log).extracting(e -> e.path("row").asText()).doesNotHaveDuplicates();
     }
 
     private static String currentId() {
-        Object id = ((JavascriptExecutor) driver).executeScript("return window.__tgRowId === undefined ? '' : String(window.__tgRowId)");
+        Object id = ((JavascriptExecutor) driver)
+                .executeScript("return window.__tgRowId === undefined ? '' : String(window.__tgRowId)");
         return String.valueOf(id);
     }
 
@@ -178,21 +220,26 @@ class ServeBrowserTest {
     }
 
     private static void waitFor(String script) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
     }
 
     private static void assertNoScriptErrors() {
         Object errors = ((JavascriptExecutor) driver).executeScript("return window.__tgErrors || []");
         assertThat((List<?>) errors).as("window.onerror").isEmpty();
         List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
-                .filter(m -> !m.contains("/review/claim") && !m.contains("401")).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("/review/claim") && !m.contains("401"))
+                .toList();
         assertThat(severe).as("browser log").isEmpty();
     }
 
     private static void screenshot(String name) throws IOException {
-        Object h = ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(6000, Math.max(900, ((Number) h).longValue()))));
+        Object h =
+                ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+        driver.manage().window().setSize(new Dimension(1280, (int)
+                Math.min(6000, Math.max(900, ((Number) h).longValue()))));
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve("serve-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }

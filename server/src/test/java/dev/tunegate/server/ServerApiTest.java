@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP contract, in process on a free loopback port. */
 class ServerApiTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TunegateServer server;
 
     @AfterEach
@@ -29,10 +31,13 @@ class ServerApiTest {
         if (server != null) server.close();
     }
 
-    private String base() { return "http://127.0.0.1:" + server.port(); }
+    private String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
 
     private TunegateServer start(double doubleShare) {
-        server = TunegateServer.start(new ServeOptions(dir, ServeOptions.LOOPBACK, 0, new ReviewBoard.Settings(Duration.ofMinutes(10), doubleShare, 42)));
+        server = TunegateServer.start(new ServeOptions(
+                dir, ServeOptions.LOOPBACK, 0, new ReviewBoard.Settings(Duration.ofMinutes(10), doubleShare, 42)));
         return server;
     }
 
@@ -41,14 +46,20 @@ class ServerApiTest {
         Fixture.workspace(dir.resolve("alpha"), 2, 3, List.of());
         Fixture.workspace(dir.resolve("beta"), 2, 1, List.of());
         Files.createDirectories(dir.resolve("beta/decisions"));
-        for (String f : List.of("0001-ticket-routing-fine-tune.json", "0002-ticket-routing-scale-pilot.json", "log.jsonl")) {
-            Files.copy(Path.of("src/test/resources/records", f), dir.resolve("beta/decisions").resolve(f));
+        for (String f :
+                List.of("0001-ticket-routing-fine-tune.json", "0002-ticket-routing-scale-pilot.json", "log.jsonl")) {
+            Files.copy(
+                    Path.of("src/test/resources/records", f),
+                    dir.resolve("beta/decisions").resolve(f));
         }
         start(0);
         Fixture.Reply h = get(base() + "/api/health");
         assertThat(h.status()).isEqualTo(200);
         assertThat(h.json()).isEqualTo(dev.tunegate.io.Json.mapper().readTree("{\"status\":\"ok\"}"));
-        assertThat(h.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'").contains("script-src 'self'").doesNotContain("unsafe");
+        assertThat(h.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'none'")
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe");
 
         JsonNode ws = get(base() + "/api/workspaces").json();
         assertThat(ws).hasSize(2);
@@ -65,10 +76,25 @@ class ServerApiTest {
         Fixture.Reply report = get(base() + "/w/beta/report/0001");
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body()).contains("<canvas");
-        assertThat(report.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("sandbox allow-scripts;");
-        assertThat(get(base() + "/api/workspaces/beta/pilot").json().path("record").path("verdict").asText()).isEqualTo("SCALE");
-        assertThat(get(base() + "/api/workspaces/beta/decisions").json().path("timeline")).hasSize(2);
-        for (String page : List.of("/", "/w/alpha/", "/w/alpha/audit", "/w/alpha/review", "/w/alpha/regression", "/w/alpha/pilot", "/assets/app.js", "/assets/chart.umd.js")) {
+        assertThat(report.headers().firstValue("Content-Security-Policy").orElse(""))
+                .startsWith("sandbox allow-scripts;");
+        assertThat(get(base() + "/api/workspaces/beta/pilot")
+                        .json()
+                        .path("record")
+                        .path("verdict")
+                        .asText())
+                .isEqualTo("SCALE");
+        assertThat(get(base() + "/api/workspaces/beta/decisions").json().path("timeline"))
+                .hasSize(2);
+        for (String page : List.of(
+                "/",
+                "/w/alpha/",
+                "/w/alpha/audit",
+                "/w/alpha/review",
+                "/w/alpha/regression",
+                "/w/alpha/pilot",
+                "/assets/app.js",
+                "/assets/chart.umd.js")) {
             assertThat(get(base() + page).status()).as(page).isEqualTo(200);
         }
     }
@@ -89,26 +115,56 @@ class ServerApiTest {
         assertThat(a.fieldNames()).toIterable().contains("id", "input", "output", "claim");
         JsonNode b = post(claimUrl, ben, Map.of()).json();
         assertThat(b.path("id").asText()).isNotEqualTo(a.path("id").asText());
-        String aUrl = base() + "/api/workspaces/" + dir.getFileName() + "/review/" + a.path("id").asText();
+        String aUrl = base() + "/api/workspaces/" + dir.getFileName() + "/review/"
+                + a.path("id").asText();
         // ben cannot decide ana's row, even with her claim token
         Fixture.Reply stolen = post(aUrl, ben, Map.of("claim", a.path("claim").asText(), "action", "approve"));
         assertThat(stolen.status()).isEqualTo(409);
         assertThat(stolen.json().path("error").asText()).contains("claimed by ana");
-        assertThat(post(aUrl, ana, Map.of("claim", a.path("claim").asText(), "action", "maybe")).status()).isEqualTo(400);
-        assertThat(post(aUrl, ana, Map.of("claim", a.path("claim").asText(), "action", "edit", "output", "{\"queue\": \"account\"}")).status()).isEqualTo(200);
-        assertThat(post(aUrl, ana, Map.of("claim", a.path("claim").asText(), "action", "approve")).status()).as("decided already").isEqualTo(409);
-        String bUrl = base() + "/api/workspaces/" + dir.getFileName() + "/review/" + b.path("id").asText();
-        assertThat(post(bUrl, ben, Map.of("claim", b.path("claim").asText(), "action", "reject")).status()).isEqualTo(200);
+        assertThat(post(aUrl, ana, Map.of("claim", a.path("claim").asText(), "action", "maybe"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(post(
+                                aUrl,
+                                ana,
+                                Map.of(
+                                        "claim",
+                                        a.path("claim").asText(),
+                                        "action",
+                                        "edit",
+                                        "output",
+                                        "{\"queue\": \"account\"}"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(post(aUrl, ana, Map.of("claim", a.path("claim").asText(), "action", "approve"))
+                        .status())
+                .as("decided already")
+                .isEqualTo(409);
+        String bUrl = base() + "/api/workspaces/" + dir.getFileName() + "/review/"
+                + b.path("id").asText();
+        assertThat(post(bUrl, ben, Map.of("claim", b.path("claim").asText(), "action", "reject"))
+                        .status())
+                .isEqualTo(200);
         JsonNode c = post(claimUrl, ana, Map.of()).json();
-        assertThat(post(base() + "/api/workspaces/" + dir.getFileName() + "/review/" + c.path("id").asText(), ana,
-                Map.of("claim", c.path("claim").asText(), "action", "approve")).status()).isEqualTo(200);
+        assertThat(post(
+                                base() + "/api/workspaces/" + dir.getFileName() + "/review/"
+                                        + c.path("id").asText(),
+                                ana,
+                                Map.of("claim", c.path("claim").asText(), "action", "approve"))
+                        .status())
+                .isEqualTo(200);
         assertThat(post(claimUrl, ana, Map.of()).status()).isEqualTo(204);
 
         List<JsonNode> log = Fixture.log(ws);
-        assertThat(log).extracting(n -> n.path("reviewer").asText() + ":" + n.path("action").asText()).containsExactly("ana:edit", "ben:reject", "ana:approve");
-        JsonNode overview = get(base() + "/api/workspaces/" + dir.getFileName() + "/review").json();
+        assertThat(log)
+                .extracting(n ->
+                        n.path("reviewer").asText() + ":" + n.path("action").asText())
+                .containsExactly("ana:edit", "ben:reject", "ana:approve");
+        JsonNode overview =
+                get(base() + "/api/workspaces/" + dir.getFileName() + "/review").json();
         assertThat(overview.path("progress").path("done").asInt()).isEqualTo(3);
-        assertThat(overview.path("progress").path("byReviewer").path("ana").asInt()).isEqualTo(2);
+        assertThat(overview.path("progress").path("byReviewer").path("ana").asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -124,19 +180,29 @@ class ServerApiTest {
         String csrf = login.json().path("csrf").asText();
         String bulk = base() + "/api/workspaces/" + dir.getFileName() + "/review/bulk";
         String body = dev.tunegate.io.Json.line(Map.of("q", "billing", "action", "approve", "confirm", 3));
-        HttpRequest.Builder noCsrf = HttpRequest.newBuilder(URI.create(bulk)).header("Cookie", session).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder noCsrf = HttpRequest.newBuilder(URI.create(bulk))
+                .header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         assertThat(Fixture.send(noCsrf).status()).isEqualTo(403);
-        HttpRequest.Builder wrongCount = HttpRequest.newBuilder(URI.create(bulk)).header("Cookie", session).header("X-CSRF-Token", csrf)
+        HttpRequest.Builder wrongCount = HttpRequest.newBuilder(URI.create(bulk))
+                .header("Cookie", session)
+                .header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(body.replace("\"confirm\":3", "\"confirm\":5")));
         assertThat(Fixture.send(wrongCount).status()).isEqualTo(409);
-        HttpRequest.Builder ok = HttpRequest.newBuilder(URI.create(bulk)).header("Cookie", session).header("X-CSRF-Token", csrf)
+        HttpRequest.Builder ok = HttpRequest.newBuilder(URI.create(bulk))
+                .header("Cookie", session)
+                .header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         Fixture.Reply done = Fixture.send(ok);
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().path("decided").asInt()).isEqualTo(3);
-        assertThat(Fixture.log(ws)).hasSize(3).allSatisfy(n -> assertThat(n.path("reviewer").asText()).isEqualTo("ana"));
+        assertThat(Fixture.log(ws))
+                .hasSize(3)
+                .allSatisfy(n -> assertThat(n.path("reviewer").asText()).isEqualTo("ana"));
         // the hostile row is served as data (JSON), never as markup
-        JsonNode preview = get(base() + "/api/workspaces/" + dir.getFileName() + "/review?q=script").json().path("preview");
+        JsonNode preview = get(base() + "/api/workspaces/" + dir.getFileName() + "/review?q=script")
+                .json()
+                .path("preview");
         assertThat(preview.get(0).path("input").asText()).isEqualTo("<script>alert(1)</script> onerror=x");
     }
 
@@ -145,16 +211,25 @@ class ServerApiTest {
         Fixture.workspace(dir.resolve("alpha"), 1, 1, List.of());
         Files.createDirectories(dir.resolve("alpha/decisions"));
         Files.writeString(dir.resolve("secret.json"), "{\"decision\":\"LEAKED\"}");
-        Files.writeString(dir.resolve("alpha/decisions/log.jsonl"), "{\"kind\":\"decision\",\"id\":\"0001\",\"json\":\"../../secret.json\"}\n");
+        Files.writeString(
+                dir.resolve("alpha/decisions/log.jsonl"),
+                "{\"kind\":\"decision\",\"id\":\"0001\",\"json\":\"../../secret.json\"}\n");
         start(0);
-        for (String p : List.of("/w/..%2F..%2Fetc/review", "/api/workspaces/..%2F..%2Fetc/review", "/api/workspaces/alpha/../../secret.json",
-                "/w/alpha/report/0001", "/assets/..%2F..%2Fsecret.json", "/api/workspaces/%2Ftmp/decisions")) {
+        for (String p : List.of(
+                "/w/..%2F..%2Fetc/review",
+                "/api/workspaces/..%2F..%2Fetc/review",
+                "/api/workspaces/alpha/../../secret.json",
+                "/w/alpha/report/0001",
+                "/assets/..%2F..%2Fsecret.json",
+                "/api/workspaces/%2Ftmp/decisions")) {
             Fixture.Reply r = get(base() + p);
             assertThat(r.status()).as(p).isIn(400, 404);
             assertThat(r.body()).as(p).doesNotContain("LEAKED");
         }
-        assertThatThrownBy(() -> TunegateServer.start(new ServeOptions(dir, "0.0.0.0", 0, ReviewBoard.Settings.defaults())))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no reviewers are configured");
+        assertThatThrownBy(() ->
+                        TunegateServer.start(new ServeOptions(dir, "0.0.0.0", 0, ReviewBoard.Settings.defaults())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no reviewers are configured");
         // beyond loopback (with a reviewer), reading data needs the reviewer too; health stays open
         String ana = new Reviewers(dir).add("ana");
         server.close();
@@ -162,7 +237,8 @@ class ServerApiTest {
         assertThat(get(base() + "/api/health").status()).isEqualTo(200);
         assertThat(get(base() + "/api/workspaces").status()).isEqualTo(401);
         assertThat(get(base() + "/api/workspaces/alpha/review").status()).isEqualTo(401);
-        Fixture.Reply listed = Fixture.send(HttpRequest.newBuilder(URI.create(base() + "/api/workspaces")).header("Authorization", "Bearer " + ana));
+        Fixture.Reply listed = Fixture.send(HttpRequest.newBuilder(URI.create(base() + "/api/workspaces"))
+                .header("Authorization", "Bearer " + ana));
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().get(0).path("problem").asText()).contains("not a record file of this workspace");
         assertThat(listed.body()).doesNotContain("LEAKED");
@@ -182,9 +258,15 @@ class ServerApiTest {
                 if (c.status() == 204) break;
                 JsonNode row = c.json();
                 // ana approves everything; ben rejects the drafts routed to "account"
-                String action = who.equals("ben") && row.path("output").asText().contains("account") ? "reject" : "approve";
-                assertThat(post(base() + "/api/workspaces/" + name + "/review/" + row.path("id").asText(), tokens.get(who),
-                        Map.of("claim", row.path("claim").asText(), "action", action)).status()).isEqualTo(200);
+                String action =
+                        who.equals("ben") && row.path("output").asText().contains("account") ? "reject" : "approve";
+                assertThat(post(
+                                        base() + "/api/workspaces/" + name + "/review/"
+                                                + row.path("id").asText(),
+                                        tokens.get(who),
+                                        Map.of("claim", row.path("claim").asText(), "action", action))
+                                .status())
+                        .isEqualTo(200);
                 decisions++;
             }
         }

@@ -29,6 +29,7 @@ public final class MinHasher {
     private final long rehashSeed;
     /** The first {@value #PROBES} bins each empty bin tries, precomputed: the same sequence {@link #densify} would hash. */
     private final int[] probes;
+
     private static final int PROBES = 8;
     private final ThreadLocal<Shingler.Buffer> scratch = ThreadLocal.withInitial(Shingler.Buffer::new);
 
@@ -47,7 +48,9 @@ public final class MinHasher {
     }
 
     /** The parameters this signer was made with. */
-    public NearDuplicateParams params() { return params; }
+    public NearDuplicateParams params() {
+        return params;
+    }
 
     /** The signature of a text: {@code permutations} values in {@code [0, 2^32)}, or all {@link #EMPTY}. */
     public Signature sign(CharSequence text) {

@@ -36,6 +36,7 @@ public final class NearDuplicateIndex {
     private static final int FIRST_CHUNK_ROWS = 64;
     /** Band buckets larger than this are verified in linear time; see {@link #largeBucket}. */
     static final int LARGE_BUCKET = 2_000;
+
     private static final int RECENT = 32;
     private static final int COMPONENTS = 64;
 
@@ -79,7 +80,9 @@ public final class NearDuplicateIndex {
     }
 
     /** The parameters of this index. */
-    public NearDuplicateParams params() { return params; }
+    public NearDuplicateParams params() {
+        return params;
+    }
 
     /** Adds a row's signature. Rows must be added in increasing order, from one thread. */
     public void add(int row, Signature s) {
@@ -110,7 +113,9 @@ public final class NearDuplicateIndex {
     }
 
     /** Number of rows added. */
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     /** Clusters of two or more rows (rows ascending), ordered by their first row. */
     public List<Cluster> clusters() {
@@ -148,7 +153,8 @@ public final class NearDuplicateIndex {
         long[][] sorted = {keys, new long[m]};
         long[][] scratches = {scratch, new long[m]};
         int bands = params.bands();
-        CompletableFuture<Void> pending = CompletableFuture.runAsync(() -> sortedBand(0, reps, sorted[0], scratches[0]));
+        CompletableFuture<Void> pending =
+                CompletableFuture.runAsync(() -> sortedBand(0, reps, sorted[0], scratches[0]));
         for (int band = 0; band < bands; band++) {
             pending.join();
             if (band + 1 < bands) {
@@ -283,7 +289,8 @@ public final class NearDuplicateIndex {
             int lo = 0, hi = table.length;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (bandKey32(table[mid], band) < key) lo = mid + 1; else hi = mid;
+                if (bandKey32(table[mid], band) < key) lo = mid + 1;
+                else hi = mid;
             }
             for (int i = lo; i < table.length && bandKey32(table[i], band) == key; i++) {
                 if (nFound == found.length) found = Arrays.copyOf(found, nFound * 2);
@@ -299,14 +306,18 @@ public final class NearDuplicateIndex {
             if (est >= params.threshold()) out.add(new Match(rowOf(slot), est));
         }
         out.sort((x, y) -> x.estimatedJaccard() != y.estimatedJaccard()
-                ? Double.compare(y.estimatedJaccard(), x.estimatedJaccard()) : Integer.compare(x.row(), y.row()));
+                ? Double.compare(y.estimatedJaccard(), x.estimatedJaccard())
+                : Integer.compare(x.row(), y.row()));
         return out;
     }
 
     /** The corrected Jaccard estimate between two rows of the index, by their position of addition. */
     double estimate(int slotA, int slotB) {
-        return estimate(sigChunks[slotA / CHUNK_ROWS], (slotA % CHUNK_ROWS) * wordsPerRow,
-                sigChunks[slotB / CHUNK_ROWS], (slotB % CHUNK_ROWS) * wordsPerRow);
+        return estimate(
+                sigChunks[slotA / CHUNK_ROWS],
+                (slotA % CHUNK_ROWS) * wordsPerRow,
+                sigChunks[slotB / CHUNK_ROWS],
+                (slotB % CHUNK_ROWS) * wordsPerRow);
     }
 
     /** Bytes held by the index's arrays (packed signatures, row numbers, query tables if built). */
@@ -323,7 +334,8 @@ public final class NearDuplicateIndex {
 
     private long[] checkLength(Signature s) {
         long[] v = s.values();
-        if (v.length != k) throw new IllegalArgumentException("signature has " + v.length + " values, the index expects " + k);
+        if (v.length != k)
+            throw new IllegalArgumentException("signature has " + v.length + " values, the index expects " + k);
         return v;
     }
 

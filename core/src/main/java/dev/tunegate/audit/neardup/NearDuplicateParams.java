@@ -20,21 +20,27 @@ public record NearDuplicateParams(
     public static final int DEFAULT_PERMUTATIONS = 256;
 
     public NearDuplicateParams {
-        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+        if (!(threshold > 0 && threshold <= 1))
+            throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
         if (permutations < 1) throw new IllegalArgumentException("permutations must be ≥ 1, got " + permutations);
-        if (bands < 1 || permutations % bands != 0) throw new IllegalArgumentException("bands must divide permutations: " + bands + " / " + permutations);
+        if (bands < 1 || permutations % bands != 0)
+            throw new IllegalArgumentException("bands must divide permutations: " + bands + " / " + permutations);
         if (shingleSize < 1) throw new IllegalArgumentException("shingleSize must be ≥ 1, got " + shingleSize);
         if (mode == null) throw new IllegalArgumentException("mode must be given");
-        if (bits < 1 || bits > 32 || Integer.bitCount(bits) != 1) throw new IllegalArgumentException("bits must be 1, 2, 4, 8, 16 or 32, got " + bits);
+        if (bits < 1 || bits > 32 || Integer.bitCount(bits) != 1)
+            throw new IllegalArgumentException("bits must be 1, 2, 4, 8, 16 or 32, got " + bits);
     }
 
     /** The parameters with {@link #DEFAULT_BITS} bits per value kept by the index. */
-    public NearDuplicateParams(double threshold, int permutations, int bands, long seed, ShingleMode mode, int shingleSize) {
+    public NearDuplicateParams(
+            double threshold, int permutations, int bands, long seed, ShingleMode mode, int shingleSize) {
         this(threshold, permutations, bands, seed, mode, shingleSize, DEFAULT_BITS);
     }
 
     /** Rows per band. */
-    public int rows() { return permutations / bands; }
+    public int rows() {
+        return permutations / bands;
+    }
 
     /**
      * 256 one-permutation-hashing bins kept at 4 bits each, word 5-shingles, and the banding with the
@@ -47,7 +53,8 @@ public record NearDuplicateParams(
 
     /** As {@link #forThreshold(double, long)} with another shingle mode or size. */
     public static NearDuplicateParams forThreshold(double threshold, long seed, ShingleMode mode, int shingleSize) {
-        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+        if (!(threshold > 0 && threshold <= 1))
+            throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
         int perms = DEFAULT_PERMUTATIONS;
         int bands = LshBanding.bandsFor(threshold, perms, DEFAULT_BITS);
         return new NearDuplicateParams(threshold, perms, bands, seed, mode, shingleSize, DEFAULT_BITS);
@@ -69,5 +76,7 @@ public record NearDuplicateParams(
     }
 
     /** Threshold 0.8, seed 42. */
-    public static NearDuplicateParams defaults() { return forThreshold(0.8, 42); }
+    public static NearDuplicateParams defaults() {
+        return forThreshold(0.8, 42);
+    }
 }

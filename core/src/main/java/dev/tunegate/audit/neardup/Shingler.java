@@ -39,7 +39,8 @@ public final class Shingler {
             int lower = Character.toLowerCase(c);
             FOLD[c] = lower <= 0xFFFF ? (char) lower : (char) c;
             if (isWordCodePoint(c)) WORD[c >>> 6] |= 1L << c;
-            if (Character.isLowerCase(c) || Character.isUpperCase(c) || Character.isTitleCase(c)) CASED[c >>> 6] |= 1L << c;
+            if (Character.isLowerCase(c) || Character.isUpperCase(c) || Character.isTitleCase(c))
+                CASED[c >>> 6] |= 1L << c;
         }
     }
 
@@ -146,7 +147,8 @@ public final class Shingler {
                     i++;
                     break;
                 }
-                int f = cp == 0x3A3 ? (finalSigma(s, i, len) ? 0x3C2 : 0x3C3)
+                int f = cp == 0x3A3
+                        ? (finalSigma(s, i, len) ? 0x3C2 : 0x3C3)
                         : cp <= 0xFFFF ? FOLD[cp] : Character.toLowerCase(cp);
                 h = (h + f) * TOKEN_MUL;
                 i += Character.charCount(cp);
@@ -241,7 +243,9 @@ public final class Shingler {
     private static boolean isWordCodePoint(int cp) {
         if (cp == '_' || Character.isLetter(cp)) return true;
         int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** Receives each token of {@link #scanWords}. */

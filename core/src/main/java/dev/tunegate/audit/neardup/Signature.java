@@ -21,18 +21,25 @@ public record Signature(long[] values) {
      * the texts have fewer shingles than bins, as densified bins are correlated).
      */
     public double estimateJaccard(Signature other) {
-        if (other.values.length != values.length) throw new IllegalArgumentException("signatures of different lengths cannot be compared");
+        if (other.values.length != values.length)
+            throw new IllegalArgumentException("signatures of different lengths cannot be compared");
         int eq = 0;
         for (int i = 0; i < values.length; i++) if (values[i] == other.values[i]) eq++;
         return (double) eq / values.length;
     }
 
     @Override
-    public boolean equals(Object o) { return o instanceof Signature s && Arrays.equals(values, s.values); }
+    public boolean equals(Object o) {
+        return o instanceof Signature s && Arrays.equals(values, s.values);
+    }
 
     @Override
-    public int hashCode() { return Arrays.hashCode(values); }
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
 
     @Override
-    public String toString() { return "Signature" + Arrays.toString(Arrays.copyOf(values, Math.min(4, values.length))) + "…"; }
+    public String toString() {
+        return "Signature" + Arrays.toString(Arrays.copyOf(values, Math.min(4, values.length))) + "…";
+    }
 }

@@ -16,10 +16,14 @@ import java.util.Set;
 public final class AlpacaRowParser extends JsonRowParser {
     private static final Set<String> TOP = Set.of("instruction", "input", "output", "system", "history");
 
-    public AlpacaRowParser(ObjectMapper mapper) { super(mapper); }
+    public AlpacaRowParser(ObjectMapper mapper) {
+        super(mapper);
+    }
 
     @Override
-    protected Set<String> knownKeys() { return TOP; }
+    protected Set<String> knownKeys() {
+        return TOP;
+    }
 
     @Override
     protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
@@ -27,7 +31,8 @@ public final class AlpacaRowParser extends JsonRowParser {
         String input = text(row.get("input"));
         // plain {"input", "output"} rows are Alpaca without an instruction
         String instruction = row.has("instruction") || input == null
-                ? PromptCompletionRowParser.field(row, "instruction", problems, false) : "";
+                ? PromptCompletionRowParser.field(row, "instruction", problems, false)
+                : "";
         String output = PromptCompletionRowParser.field(row, "output", problems, true);
         if (instruction == null || output == null) return null;
         List<Message> msgs = new ArrayList<>();
@@ -42,7 +47,9 @@ public final class AlpacaRowParser extends JsonRowParser {
                 }
             }
         }
-        String user = input == null || input.isBlank() ? instruction : instruction.isEmpty() ? input : instruction + "\n\n" + input;
+        String user = input == null || input.isBlank()
+                ? instruction
+                : instruction.isEmpty() ? input : instruction + "\n\n" + input;
         msgs.add(new Message(Role.USER, user));
         msgs.add(new Message(Role.ASSISTANT, output));
         return new Example(msgs, metadata);

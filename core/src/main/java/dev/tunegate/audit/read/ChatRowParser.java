@@ -17,19 +17,26 @@ import java.util.Set;
  */
 public final class ChatRowParser extends JsonRowParser {
     private static final Set<String> TOP = Set.of("messages", "tools", "functions", "parallel_tool_calls");
-    private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "name", "function_call", "tool_calls", "tool_call_id", "weight", "refusal");
+    private static final Set<String> MESSAGE_KEYS =
+            Set.of("role", "content", "name", "function_call", "tool_calls", "tool_call_id", "weight", "refusal");
 
-    public ChatRowParser(ObjectMapper mapper) { super(mapper); }
+    public ChatRowParser(ObjectMapper mapper) {
+        super(mapper);
+    }
 
     @Override
-    protected Set<String> knownKeys() { return TOP; }
+    protected Set<String> knownKeys() {
+        return TOP;
+    }
 
     @Override
     protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
         checkKeys(row, problems);
         JsonNode msgs = row.get("messages");
         if (msgs == null || !msgs.isArray() || msgs.isEmpty()) {
-            problems.add(new RowProblem(FindingKind.MISSING_MESSAGES, "field \"messages\": expected a non-empty array, found " + describe(msgs)));
+            problems.add(new RowProblem(
+                    FindingKind.MISSING_MESSAGES,
+                    "field \"messages\": expected a non-empty array, found " + describe(msgs)));
             return null;
         }
         List<Message> out = new ArrayList<>(msgs.size());
@@ -37,40 +44,54 @@ public final class ChatRowParser extends JsonRowParser {
         for (JsonNode m : msgs) {
             String where = "messages[" + i++ + "]";
             if (!m.isObject()) {
-                problems.add(new RowProblem(FindingKind.NOT_AN_OBJECT, "field \"" + where + "\": expected an object, found " + describe(m)));
+                problems.add(new RowProblem(
+                        FindingKind.NOT_AN_OBJECT,
+                        "field \"" + where + "\": expected an object, found " + describe(m)));
                 continue;
             }
             Iterator<String> keys = m.fieldNames();
             while (keys.hasNext()) {
                 String k = keys.next();
-                if (!MESSAGE_KEYS.contains(k)) problems.add(new RowProblem(FindingKind.UNKNOWN_KEY, "field \"" + where + "." + k + "\" is not part of the format"));
+                if (!MESSAGE_KEYS.contains(k))
+                    problems.add(new RowProblem(
+                            FindingKind.UNKNOWN_KEY, "field \"" + where + "." + k + "\" is not part of the format"));
             }
             JsonNode roleNode = m.get("role");
             if (roleNode == null || !roleNode.isTextual()) {
-                problems.add(new RowProblem(FindingKind.MISSING_ROLE, "field \"" + where + ".role\": expected a string, found " + describe(roleNode)));
+                problems.add(new RowProblem(
+                        FindingKind.MISSING_ROLE,
+                        "field \"" + where + ".role\": expected a string, found " + describe(roleNode)));
                 continue;
             }
-            Role role = switch (roleNode.asText()) {
-                case "system", "developer" -> Role.SYSTEM;
-                case "user" -> Role.USER;
-                case "assistant" -> Role.ASSISTANT;
-                case "tool", "function" -> Role.TOOL;
-                default -> null;
-            };
+            Role role =
+                    switch (roleNode.asText()) {
+                        case "system", "developer" -> Role.SYSTEM;
+                        case "user" -> Role.USER;
+                        case "assistant" -> Role.ASSISTANT;
+                        case "tool", "function" -> Role.TOOL;
+                        default -> null;
+                    };
             if (role == null) {
-                problems.add(new RowProblem(FindingKind.UNKNOWN_ROLE, "field \"" + where + ".role\": expected system, user, assistant or tool, found \"" + roleNode.asText() + "\""));
+                problems.add(new RowProblem(
+                        FindingKind.UNKNOWN_ROLE,
+                        "field \"" + where + ".role\": expected system, user, assistant or tool, found \""
+                                + roleNode.asText() + "\""));
                 continue;
             }
             JsonNode weight = m.get("weight");
             if (weight != null && !(weight.isNumber() && (weight.asDouble() == 0 || weight.asDouble() == 1))) {
-                problems.add(new RowProblem(FindingKind.INVALID_METADATA, "field \"" + where + ".weight\": expected 0 or 1, found " + weight));
+                problems.add(new RowProblem(
+                        FindingKind.INVALID_METADATA,
+                        "field \"" + where + ".weight\": expected 0 or 1, found " + weight));
             }
             JsonNode content = m.get("content");
             JsonNode calls = m.has("tool_calls") ? m.get("tool_calls") : m.get("function_call");
             boolean hasCalls = calls != null && !calls.isNull();
             String text = text(content);
             if (text == null && !hasCalls) {
-                problems.add(new RowProblem(FindingKind.MISSING_CONTENT, "field \"" + where + ".content\": expected a string, found " + describe(content)));
+                problems.add(new RowProblem(
+                        FindingKind.MISSING_CONTENT,
+                        "field \"" + where + ".content\": expected a string, found " + describe(content)));
                 continue;
             }
             String body = text == null ? "" : text;
@@ -79,7 +100,9 @@ public final class ChatRowParser extends JsonRowParser {
         }
         if (out.stream().noneMatch(m -> m.role() == Role.ASSISTANT)
                 && problems.stream().noneMatch(p -> p.kind().severity() == FindingKind.Severity.ERROR)) {
-            problems.add(new RowProblem(FindingKind.NO_ASSISTANT_TURN, "field \"messages\": expected at least one assistant message, found none"));
+            problems.add(new RowProblem(
+                    FindingKind.NO_ASSISTANT_TURN,
+                    "field \"messages\": expected at least one assistant message, found none"));
         }
         return new Example(out, metadata);
     }

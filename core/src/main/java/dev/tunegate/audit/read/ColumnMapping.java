@@ -19,24 +19,53 @@ import java.util.Set;
  */
 public record ColumnMapping(Map<String, String> columns) {
     /** The roles a column can have. */
-    public static final List<String> ROLES = List.of("input", "output", "system", "provenance", "status", "reviewer", "era");
+    public static final List<String> ROLES =
+            List.of("input", "output", "system", "provenance", "status", "reviewer", "era");
+
     private static final Map<String, List<String>> GUESSES = Map.of(
             // the common names of UCI and Hugging Face datasets (SST-2's sentence, SMS spam's class); earlier names win
-            "input", List.of("input", "text", "prompt", "question", "query", "instruction", "utterance", "message",
-                    "sentence", "review", "content", "document"),
-            "output", List.of("output", "label", "category", "completion", "answer", "response", "intent", "target",
-                    "class", "sentiment", "labels", "topic"));
+            "input",
+                    List.of(
+                            "input",
+                            "text",
+                            "prompt",
+                            "question",
+                            "query",
+                            "instruction",
+                            "utterance",
+                            "message",
+                            "sentence",
+                            "review",
+                            "content",
+                            "document"),
+            "output",
+                    List.of(
+                            "output",
+                            "label",
+                            "category",
+                            "completion",
+                            "answer",
+                            "response",
+                            "intent",
+                            "target",
+                            "class",
+                            "sentiment",
+                            "labels",
+                            "topic"));
 
     public ColumnMapping {
         columns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columns == null ? Map.of() : columns));
         for (String role : columns.keySet()) {
             if (!ROLES.contains(role)) {
-                throw new InvalidInputException("column mapping: role \"" + role + "\": expected one of " + String.join(", ", ROLES) + ", found \"" + role + "\"");
+                throw new InvalidInputException("column mapping: role \"" + role + "\": expected one of "
+                        + String.join(", ", ROLES) + ", found \"" + role + "\"");
             }
         }
     }
 
-    public static ColumnMapping none() { return new ColumnMapping(Map.of()); }
+    public static ColumnMapping none() {
+        return new ColumnMapping(Map.of());
+    }
 
     /** Resolves roles to column indexes of a header; input and output must resolve. */
     public Map<String, Integer> resolve(Path file, List<String> header) {
@@ -47,8 +76,12 @@ public record ColumnMapping(Map<String, String> columns) {
             if (given != null) {
                 idx = indexOf(header, given);
                 if (idx < 0) {
-                    throw InvalidInputException.field(file, 1, "column \"" + given + "\" (" + role + ")",
-                            "a column of the header", "columns " + String.join(", ", header));
+                    throw InvalidInputException.field(
+                            file,
+                            1,
+                            "column \"" + given + "\" (" + role + ")",
+                            "a column of the header",
+                            "columns " + String.join(", ", header));
                 }
             } else {
                 for (String guess : GUESSES.getOrDefault(role, List.of(role))) {
@@ -58,8 +91,12 @@ public record ColumnMapping(Map<String, String> columns) {
             }
             if (idx >= 0) out.put(role, idx);
             else if (Set.of("input", "output").contains(role)) {
-                throw InvalidInputException.field(file, 1, role + " column",
-                        "a header column named one of " + String.join(", ", GUESSES.get(role)) + " or --column " + role + "=NAME",
+                throw InvalidInputException.field(
+                        file,
+                        1,
+                        role + " column",
+                        "a header column named one of " + String.join(", ", GUESSES.get(role)) + " or --column " + role
+                                + "=NAME",
                         "columns " + String.join(", ", header));
             }
         }
@@ -79,7 +116,9 @@ public record ColumnMapping(Map<String, String> columns) {
             if (eq <= 0 || eq == p.length() - 1) {
                 throw new InvalidInputException("--column \"" + p + "\": expected role=column, e.g. input=text");
             }
-            m.put(p.substring(0, eq).trim().toLowerCase(Locale.ROOT), p.substring(eq + 1).trim());
+            m.put(
+                    p.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+                    p.substring(eq + 1).trim());
         }
         return new ColumnMapping(m);
     }

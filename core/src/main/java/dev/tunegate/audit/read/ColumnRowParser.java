@@ -17,38 +17,54 @@ public final class ColumnRowParser implements RowParser {
     private final Map<String, Integer> columns;
 
     /** @param columns role → column index, from {@link ColumnMapping#resolve} */
-    public ColumnRowParser(Map<String, Integer> columns) { this.columns = Map.copyOf(columns); }
+    public ColumnRowParser(Map<String, Integer> columns) {
+        this.columns = Map.copyOf(columns);
+    }
 
     @Override
     public ParsedRow parse(RawRow row) {
         if (row instanceof RawRow.Unreadable u) return ParsedRow.failed(u.kind(), u.message());
-        if (!(row instanceof RawRow.Fields f)) return ParsedRow.failed(FindingKind.NOT_AN_OBJECT, "expected a CSV record");
+        if (!(row instanceof RawRow.Fields f))
+            return ParsedRow.failed(FindingKind.NOT_AN_OBJECT, "expected a CSV record");
         List<RowProblem> problems = new ArrayList<>(0);
         for (String v : f.values()) {
             if (v.indexOf('\uFFFD') >= 0) {
-                problems.add(new RowProblem(FindingKind.INVALID_UTF8, "the record contains bytes that are not valid UTF-8"));
+                problems.add(
+                        new RowProblem(FindingKind.INVALID_UTF8, "the record contains bytes that are not valid UTF-8"));
                 break;
             }
         }
         String input = cell(f, "input");
         String output = cell(f, "output");
         if (input == null) {
-            problems.add(new RowProblem(FindingKind.MISSING_CONTENT, "column \"" + f.header().get(columns.get("input")) + "\" (input): expected a value, found a short record of " + f.values().size() + " fields"));
+            problems.add(new RowProblem(
+                    FindingKind.MISSING_CONTENT,
+                    "column \"" + f.header().get(columns.get("input"))
+                            + "\" (input): expected a value, found a short record of "
+                            + f.values().size() + " fields"));
             return new ParsedRow(null, problems);
         }
         if (output == null) {
-            problems.add(new RowProblem(FindingKind.MISSING_CONTENT, "column \"" + f.header().get(columns.get("output")) + "\" (output): expected a value, found a short record of " + f.values().size() + " fields"));
+            problems.add(new RowProblem(
+                    FindingKind.MISSING_CONTENT,
+                    "column \"" + f.header().get(columns.get("output"))
+                            + "\" (output): expected a value, found a short record of "
+                            + f.values().size() + " fields"));
             return new ParsedRow(null, problems);
         }
         if (NULLS.contains(output.trim().toLowerCase(Locale.ROOT))) {
-            problems.add(new RowProblem(FindingKind.NULL_LABEL, "column \"" + f.header().get(columns.get("output")) + "\" (output): expected a label, found \"" + output.trim() + "\""));
+            problems.add(new RowProblem(
+                    FindingKind.NULL_LABEL,
+                    "column \"" + f.header().get(columns.get("output")) + "\" (output): expected a label, found \""
+                            + output.trim() + "\""));
         }
         List<Message> msgs = new ArrayList<>(3);
         String system = cell(f, "system");
         if (system != null && !system.isBlank()) msgs.add(new Message(Role.SYSTEM, system));
         msgs.add(new Message(Role.USER, input));
         msgs.add(new Message(Role.ASSISTANT, output));
-        RowMetadata meta = RowMetadataCheck.check(cell(f, "provenance"), cell(f, "status"), cell(f, "reviewer"), cell(f, "era"), problems);
+        RowMetadata meta = RowMetadataCheck.check(
+                cell(f, "provenance"), cell(f, "status"), cell(f, "reviewer"), cell(f, "era"), problems);
         return new ParsedRow(new Example(msgs, meta), problems);
     }
 

@@ -8,9 +8,13 @@ import java.io.InputStream;
 final class CountingInputStream extends FilterInputStream {
     private volatile long count;
 
-    CountingInputStream(InputStream in) { super(in); }
+    CountingInputStream(InputStream in) {
+        super(in);
+    }
 
-    long count() { return count; }
+    long count() {
+        return count;
+    }
 
     @Override
     public int read() throws IOException {

@@ -30,11 +30,20 @@ final class CsvRowSource implements RowSource {
 
     CsvRowSource(InputStream in, CountingInputStream counter, char delimiter) throws IOException {
         this.counter = counter;
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-        CSVFormat format = (delimiter == '\t' ? CSVFormat.TDF : CSVFormat.RFC4180).builder()
-                .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(false)
-                .setAllowMissingColumnNames(true).get();
+        Reader reader = new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        CSVFormat format = (delimiter == '\t' ? CSVFormat.TDF : CSVFormat.RFC4180)
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(false)
+                .setAllowMissingColumnNames(true)
+                .get();
         this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
         List<String> h = new ArrayList<>();
         for (String name : parser.getHeaderNames()) h.add(stripBom(name).trim());
@@ -48,7 +57,9 @@ final class CsvRowSource implements RowSource {
     }
 
     /** The header's column names. */
-    List<String> header() { return header; }
+    List<String> header() {
+        return header;
+    }
 
     @Override
     public RawRow next() throws IOException {
@@ -70,8 +81,12 @@ final class CsvRowSource implements RowSource {
     }
 
     @Override
-    public long line() { return line; }
+    public long line() {
+        return line;
+    }
 
     @Override
-    public void close() throws IOException { parser.close(); }
+    public void close() throws IOException {
+        parser.close();
+    }
 }

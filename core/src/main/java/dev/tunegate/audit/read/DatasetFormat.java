@@ -16,13 +16,19 @@ public enum DatasetFormat {
 
     private final String id;
 
-    DatasetFormat(String id) { this.id = id; }
+    DatasetFormat(String id) {
+        this.id = id;
+    }
 
     /** The id used in the config and on the command line. */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /** Whether rows are JSON objects (JSONL or a JSON array). */
-    public boolean json() { return this != CSV && this != TSV && this != AUTO; }
+    public boolean json() {
+        return this != CSV && this != TSV && this != AUTO;
+    }
 
     /** The format for an id, or an {@link IllegalArgumentException} naming the valid ids. */
     public static DatasetFormat of(String id) {

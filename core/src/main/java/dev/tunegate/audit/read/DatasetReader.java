@@ -47,9 +47,18 @@ public final class DatasetReader {
      * @param fileBytes the file's size on disk
      * @param notes what a person should know about how the file was read
      */
-    public record Opened(RowSource source, RowParser parser, DatasetFormat format, String compression, String layout,
-                         long fileBytes, List<String> notes, java.util.function.LongSupplier bytesRead) {
-        public Opened { notes = List.copyOf(notes); }
+    public record Opened(
+            RowSource source,
+            RowParser parser,
+            DatasetFormat format,
+            String compression,
+            String layout,
+            long fileBytes,
+            List<String> notes,
+            java.util.function.LongSupplier bytesRead) {
+        public Opened {
+            notes = List.copyOf(notes);
+        }
     }
 
     /** Opens {@code file}; an unusable file (missing, empty, undetectable) throws {@link InvalidInputException}. */
@@ -86,17 +95,21 @@ public final class DatasetReader {
             first = firstSignificantByte(body);
         } catch (IOException e) {
             body.close();
-            throw InvalidInputException.at(file, 0, "the " + compression + " stream is corrupt or truncated: " + e.getMessage());
+            throw InvalidInputException.at(
+                    file, 0, "the " + compression + " stream is corrupt or truncated: " + e.getMessage());
         }
         if (first < 0) {
             body.close();
-            throw InvalidInputException.at(file, 0, size == 0 ? "the file is empty" : "the file has no rows (only whitespace)");
+            throw InvalidInputException.at(
+                    file, 0, size == 0 ? "the file is empty" : "the file has no rows (only whitespace)");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("\\.(gz|gzip|zst|zstd)$", "");
         List<String> notes = new ArrayList<>();
         boolean csvByName = name.endsWith(".csv") || name.endsWith(".tsv");
         DatasetFormat f = format == null ? DatasetFormat.AUTO : format;
-        if (f == DatasetFormat.CSV || f == DatasetFormat.TSV || (f == DatasetFormat.AUTO && csvByName && first != '{' && first != '[')) {
+        if (f == DatasetFormat.CSV
+                || f == DatasetFormat.TSV
+                || (f == DatasetFormat.AUTO && csvByName && first != '{' && first != '[')) {
             char delim = f == DatasetFormat.TSV || (f == DatasetFormat.AUTO && name.endsWith(".tsv")) ? '\t' : ',';
             CsvRowSource src = new CsvRowSource(body, counter, delim);
             java.util.Map<String, Integer> columns;
@@ -106,8 +119,15 @@ public final class DatasetReader {
                 src.close();
                 throw e;
             }
-            return new Opened(src, new ColumnRowParser(columns), delim == '\t' ? DatasetFormat.TSV : DatasetFormat.CSV,
-                    compression, delim == '\t' ? "tsv" : "csv", size, notes, counter::count);
+            return new Opened(
+                    src,
+                    new ColumnRowParser(columns),
+                    delim == '\t' ? DatasetFormat.TSV : DatasetFormat.CSV,
+                    compression,
+                    delim == '\t' ? "tsv" : "csv",
+                    size,
+                    notes,
+                    counter::count);
         }
         RowSource src;
         String layout;
@@ -122,8 +142,14 @@ public final class DatasetReader {
             layout = "jsonl";
         } else if (f == DatasetFormat.AUTO) {
             body.close();
-            throw InvalidInputException.at(file, 1, "cannot detect the format: expected JSONL (a line starting with '{'), a JSON array ('[') or a .csv/.tsv file, found a file starting with "
-                    + (first < 0x20 || first > 0x7E ? String.format(Locale.ROOT, "byte 0x%02X", first) : "'" + (char) first + "'") + "; set the format with --data-format (data.format in tunegate.yaml)");
+            throw InvalidInputException.at(
+                    file,
+                    1,
+                    "cannot detect the format: expected JSONL (a line starting with '{'), a JSON array ('[') or a .csv/.tsv file, found a file starting with "
+                            + (first < 0x20 || first > 0x7E
+                                    ? String.format(Locale.ROOT, "byte 0x%02X", first)
+                                    : "'" + (char) first + "'")
+                            + "; set the format with --data-format (data.format in tunegate.yaml)");
         } else {
             src = new LineRowSource(body, maxLineBytes);
             layout = "jsonl";
@@ -149,17 +175,18 @@ public final class DatasetReader {
         for (int i = 0; i < DETECT_ROWS; i++) {
             RawRow r = src.peek(i);
             if (r == null) break;
-            JsonNode n = switch (r) {
-                case RawRow.JsonValue v -> v.node();
-                case RawRow.JsonLine l -> {
-                    try {
-                        yield mapper.readTree(l.content());
-                    } catch (IOException e) {
-                        yield null;
-                    }
-                }
-                default -> null;
-            };
+            JsonNode n =
+                    switch (r) {
+                        case RawRow.JsonValue v -> v.node();
+                        case RawRow.JsonLine l -> {
+                            try {
+                                yield mapper.readTree(l.content());
+                            } catch (IOException e) {
+                                yield null;
+                            }
+                        }
+                        default -> null;
+                    };
             if (n == null || !n.isObject()) continue;
             n.fieldNames().forEachRemaining(seen::add);
             if (n.has("messages")) return DatasetFormat.OPENAI_CHAT;
@@ -167,9 +194,13 @@ public final class DatasetReader {
             if ((n.has("instruction") || n.has("input")) && n.has("output")) return DatasetFormat.ALPACA;
             if (n.has("prompt") && n.has("completion")) return DatasetFormat.PROMPT_COMPLETION;
         }
-        throw InvalidInputException.at(file, 1, "cannot detect the format from the first " + DETECT_ROWS
-                + " rows: expected keys messages, conversations, instruction/output, input/output or prompt/completion, found "
-                + (seen.isEmpty() ? "no JSON objects" : "keys " + String.join(", ", seen)) + "; set the format with --data-format (data.format in tunegate.yaml)");
+        throw InvalidInputException.at(
+                file,
+                1,
+                "cannot detect the format from the first " + DETECT_ROWS
+                        + " rows: expected keys messages, conversations, instruction/output, input/output or prompt/completion, found "
+                        + (seen.isEmpty() ? "no JSON objects" : "keys " + String.join(", ", seen))
+                        + "; set the format with --data-format (data.format in tunegate.yaml)");
     }
 
     private static int firstSignificantByte(BufferedInputStream in) throws IOException {
@@ -196,7 +227,9 @@ public final class DatasetReader {
         private boolean innerDone;
         private IOException failure;
 
-        PeekingRowSource(RowSource inner) { this.inner = inner; }
+        PeekingRowSource(RowSource inner) {
+            this.inner = inner;
+        }
 
         RawRow peek(int i) throws IOException {
             while (buffered.size() <= i && !innerDone) {
@@ -226,9 +259,13 @@ public final class DatasetReader {
         }
 
         @Override
-        public long line() { return inner.line(); }
+        public long line() {
+            return inner.line();
+        }
 
         @Override
-        public void close() throws IOException { inner.close(); }
+        public void close() throws IOException {
+            inner.close();
+        }
     }
 }

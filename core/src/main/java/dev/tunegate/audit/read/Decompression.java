@@ -29,11 +29,12 @@ public final class Decompression {
         BufferedInputStream raw = new BufferedInputStream(counter, 1 << 16);
         String compression = compressionOf(raw);
         try {
-            InputStream in = switch (compression) {
-                case "gzip" -> new GZIPInputStream(raw, 1 << 16);
-                case "zstd" -> new ZstdInputStream(raw);
-                default -> raw;
-            };
+            InputStream in =
+                    switch (compression) {
+                        case "gzip" -> new GZIPInputStream(raw, 1 << 16);
+                        case "zstd" -> new ZstdInputStream(raw);
+                        default -> raw;
+                    };
             return new Opened(in, compression, counter::count);
         } catch (IOException e) {
             raw.close();
@@ -47,7 +48,11 @@ public final class Decompression {
         byte[] magic = raw.readNBytes(4);
         raw.reset();
         if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) return "gzip";
-        if (magic.length == 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5 && (magic[2] & 0xFF) == 0x2F && (magic[3] & 0xFF) == 0xFD) return "zstd";
+        if (magic.length == 4
+                && (magic[0] & 0xFF) == 0x28
+                && (magic[1] & 0xFF) == 0xB5
+                && (magic[2] & 0xFF) == 0x2F
+                && (magic[3] & 0xFF) == 0xFD) return "zstd";
         return "none";
     }
 }

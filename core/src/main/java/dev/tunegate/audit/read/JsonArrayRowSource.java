@@ -49,8 +49,12 @@ final class JsonArrayRowSource implements RowSource {
     }
 
     @Override
-    public long line() { return Math.max(line, parser.currentLocation().getLineNr()); }
+    public long line() {
+        return Math.max(line, parser.currentLocation().getLineNr());
+    }
 
     @Override
-    public void close() throws IOException { parser.close(); }
+    public void close() throws IOException {
+        parser.close();
+    }
 }

@@ -20,25 +20,33 @@ import java.util.Set;
  * object, reads the {@code metadata} object, and hands the object to the format's interpretation.
  */
 public abstract class JsonRowParser implements RowParser {
-    private static final java.util.regex.Pattern QUOTED_TOKEN = java.util.regex.Pattern.compile("(?<=Unrecognized token )'[^']*'");
+    private static final java.util.regex.Pattern QUOTED_TOKEN =
+            java.util.regex.Pattern.compile("(?<=Unrecognized token )'[^']*'");
     private final ObjectMapper mapper;
 
-    protected JsonRowParser(ObjectMapper mapper) { this.mapper = mapper; }
+    protected JsonRowParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     @Override
     public final ParsedRow parse(RawRow row) {
         JsonNode node;
         switch (row) {
-            case RawRow.Unreadable u -> { return ParsedRow.failed(u.kind(), u.message()); }
+            case RawRow.Unreadable u -> {
+                return ParsedRow.failed(u.kind(), u.message());
+            }
             case RawRow.JsonValue v -> node = v.node();
             case RawRow.JsonLine l -> {
                 node = parseAscii(l.content());
                 if (node != null) break;
                 String text;
                 try {
-                    text = StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(l.content())).toString();
+                    text = StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(l.content()))
+                            .toString();
                 } catch (CharacterCodingException e) {
                     return ParsedRow.failed(FindingKind.INVALID_UTF8, "the line is not valid UTF-8");
                 }
@@ -49,11 +57,15 @@ public abstract class JsonRowParser implements RowParser {
                     int nl = msg.indexOf('\n');
                     String first = nl > 0 ? msg.substring(0, nl) : msg;
                     // Jackson quotes the offending token; it may be personal data, so only its length is kept
-                    first = QUOTED_TOKEN.matcher(first).replaceAll(m -> "'<" + (m.group().length() - 2) + " characters>'");
+                    first = QUOTED_TOKEN
+                            .matcher(first)
+                            .replaceAll(m -> "'<" + (m.group().length() - 2) + " characters>'");
                     return ParsedRow.failed(FindingKind.INVALID_JSON, "not valid JSON: " + first);
                 }
             }
-            case RawRow.Fields f -> { return ParsedRow.failed(FindingKind.NOT_AN_OBJECT, "a CSV record given to a JSON parser"); }
+            case RawRow.Fields f -> {
+                return ParsedRow.failed(FindingKind.NOT_AN_OBJECT, "a CSV record given to a JSON parser");
+            }
         }
         if (node == null || !node.isObject()) {
             return ParsedRow.failed(FindingKind.NOT_AN_OBJECT, "expected a JSON object, found " + describe(node));
@@ -102,7 +114,8 @@ public abstract class JsonRowParser implements RowParser {
         JsonNode m = row.get("metadata");
         if (m == null || m.isNull()) return RowMetadata.NONE;
         if (!m.isObject()) {
-            problems.add(new RowProblem(FindingKind.INVALID_METADATA, "field \"metadata\": expected an object, found " + describe(m)));
+            problems.add(new RowProblem(
+                    FindingKind.INVALID_METADATA, "field \"metadata\": expected an object, found " + describe(m)));
             return RowMetadata.NONE;
         }
         Map<String, String> values = new java.util.HashMap<>();
@@ -110,7 +123,8 @@ public abstract class JsonRowParser implements RowParser {
             JsonNode v = m.get(k);
             if (v != null && !v.isNull()) values.put(k, v.isTextual() ? v.asText() : v.toString());
         }
-        return RowMetadataCheck.check(values.get("provenance"), values.get("status"), values.get("reviewer"), values.get("era"), problems);
+        return RowMetadataCheck.check(
+                values.get("provenance"), values.get("status"), values.get("reviewer"), values.get("era"), problems);
     }
 
     /** Text of a node: strings as they are, arrays of content parts joined, other values as JSON. */

@@ -57,11 +57,16 @@ final class LineRowSource implements RowSource {
             if (!sawAny) return null;
             line++;
             if (skipped > 0) {
-                return new RawRow.Unreadable(index++, line, FindingKind.LINE_TOO_LONG,
-                        "line of " + skipped + " bytes is longer than the cap of " + maxLineBytes + " bytes; skipped", skipped + 1);
+                return new RawRow.Unreadable(
+                        index++,
+                        line,
+                        FindingKind.LINE_TOO_LONG,
+                        "line of " + skipped + " bytes is longer than the cap of " + maxLineBytes + " bytes; skipped",
+                        skipped + 1);
             }
             int from = 0;
-            if (line == 1 && len >= 3 && (acc[0] & 0xFF) == 0xEF && (acc[1] & 0xFF) == 0xBB && (acc[2] & 0xFF) == 0xBF) from = 3;
+            if (line == 1 && len >= 3 && (acc[0] & 0xFF) == 0xEF && (acc[1] & 0xFF) == 0xBB && (acc[2] & 0xFF) == 0xBF)
+                from = 3;
             int to = len;
             if (to > from && acc[to - 1] == '\r') to--;
             if (blank(acc, from, to)) continue;
@@ -86,8 +91,12 @@ final class LineRowSource implements RowSource {
     }
 
     @Override
-    public long line() { return line; }
+    public long line() {
+        return line;
+    }
 
     @Override
-    public void close() throws IOException { in.close(); }
+    public void close() throws IOException {
+        in.close();
+    }
 }

@@ -11,10 +11,14 @@ import java.util.Set;
 public final class PromptCompletionRowParser extends JsonRowParser {
     private static final Set<String> TOP = Set.of("prompt", "completion");
 
-    public PromptCompletionRowParser(ObjectMapper mapper) { super(mapper); }
+    public PromptCompletionRowParser(ObjectMapper mapper) {
+        super(mapper);
+    }
 
     @Override
-    protected Set<String> knownKeys() { return TOP; }
+    protected Set<String> knownKeys() {
+        return TOP;
+    }
 
     @Override
     protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
@@ -34,7 +38,8 @@ public final class PromptCompletionRowParser extends JsonRowParser {
         }
         String t = text(v);
         if (t == null) {
-            problems.add(new RowProblem(FindingKind.MISSING_CONTENT, "field \"" + name + "\": expected a string, found " + describe(v)));
+            problems.add(new RowProblem(
+                    FindingKind.MISSING_CONTENT, "field \"" + name + "\": expected a string, found " + describe(v)));
         }
         return t;
     }

@@ -19,7 +19,9 @@ public sealed interface RawRow {
 
     /** A line of JSONL, undecoded (decoding and UTF-8 validation happen on a worker). */
     record JsonLine(int index, long line, byte[] content) implements RawRow {
-        public long bytes() { return content.length + 1L; }
+        public long bytes() {
+            return content.length + 1L;
+        }
     }
 
     /** An element of a JSON array, already parsed by the streaming reader. */

@@ -13,16 +13,23 @@ import java.util.Set;
  */
 public record RowMetadata(String provenance, String status, String reviewer, String era) {
     /** Known provenances. */
-    public static final Set<String> PROVENANCES = Set.of("expert", "gold", "llm_draft", "production_failure", "imported");
+    public static final Set<String> PROVENANCES =
+            Set.of("expert", "gold", "llm_draft", "production_failure", "imported");
     /** Known review statuses. */
     public static final Set<String> STATUSES = Set.of("approved", "rejected", "pending");
 
     /** No metadata. */
     public static final RowMetadata NONE = new RowMetadata(null, null, null, null);
 
-    public boolean approved() { return "approved".equals(status); }
+    public boolean approved() {
+        return "approved".equals(status);
+    }
 
-    public boolean gold() { return "gold".equals(provenance); }
+    public boolean gold() {
+        return "gold".equals(provenance);
+    }
 
-    public boolean llmDraft() { return "llm_draft".equals(provenance); }
+    public boolean llmDraft() {
+        return "llm_draft".equals(provenance);
+    }
 }

@@ -12,11 +12,16 @@ final class RowMetadataCheck {
         String p = lower(provenance);
         String s = lower(status);
         if (p != null && !RowMetadata.PROVENANCES.contains(p)) {
-            problems.add(new RowProblem(FindingKind.INVALID_METADATA, "field \"provenance\": expected one of "
-                    + String.join(", ", new java.util.TreeSet<>(RowMetadata.PROVENANCES)) + ", found \"" + provenance + "\""));
+            problems.add(new RowProblem(
+                    FindingKind.INVALID_METADATA,
+                    "field \"provenance\": expected one of "
+                            + String.join(", ", new java.util.TreeSet<>(RowMetadata.PROVENANCES)) + ", found \""
+                            + provenance + "\""));
         }
         if (s != null && !RowMetadata.STATUSES.contains(s)) {
-            problems.add(new RowProblem(FindingKind.INVALID_METADATA, "field \"status\": expected one of approved, pending, rejected, found \"" + status + "\""));
+            problems.add(new RowProblem(
+                    FindingKind.INVALID_METADATA,
+                    "field \"status\": expected one of approved, pending, rejected, found \"" + status + "\""));
         }
         return new RowMetadata(p, s, blankToNull(reviewer), blankToNull(era));
     }

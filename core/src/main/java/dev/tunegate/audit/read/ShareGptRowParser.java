@@ -16,17 +16,23 @@ import java.util.Set;
 public final class ShareGptRowParser extends JsonRowParser {
     private static final Set<String> TOP = Set.of("conversations", "system", "tools", "id");
 
-    public ShareGptRowParser(ObjectMapper mapper) { super(mapper); }
+    public ShareGptRowParser(ObjectMapper mapper) {
+        super(mapper);
+    }
 
     @Override
-    protected Set<String> knownKeys() { return TOP; }
+    protected Set<String> knownKeys() {
+        return TOP;
+    }
 
     @Override
     protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
         checkKeys(row, problems);
         JsonNode conv = row.get("conversations");
         if (conv == null || !conv.isArray() || conv.isEmpty()) {
-            problems.add(new RowProblem(FindingKind.MISSING_MESSAGES, "field \"conversations\": expected a non-empty array, found " + describe(conv)));
+            problems.add(new RowProblem(
+                    FindingKind.MISSING_MESSAGES,
+                    "field \"conversations\": expected a non-empty array, found " + describe(conv)));
             return null;
         }
         List<Message> out = new ArrayList<>();
@@ -36,35 +42,47 @@ public final class ShareGptRowParser extends JsonRowParser {
         for (JsonNode m : conv) {
             String where = "conversations[" + i++ + "]";
             if (!m.isObject()) {
-                problems.add(new RowProblem(FindingKind.NOT_AN_OBJECT, "field \"" + where + "\": expected an object, found " + describe(m)));
+                problems.add(new RowProblem(
+                        FindingKind.NOT_AN_OBJECT,
+                        "field \"" + where + "\": expected an object, found " + describe(m)));
                 continue;
             }
             JsonNode from = m.get("from");
             if (from == null || !from.isTextual()) {
-                problems.add(new RowProblem(FindingKind.MISSING_ROLE, "field \"" + where + ".from\": expected a string, found " + describe(from)));
+                problems.add(new RowProblem(
+                        FindingKind.MISSING_ROLE,
+                        "field \"" + where + ".from\": expected a string, found " + describe(from)));
                 continue;
             }
-            Role role = switch (from.asText()) {
-                case "system" -> Role.SYSTEM;
-                case "human", "user" -> Role.USER;
-                case "gpt", "assistant", "function_call", "chatgpt", "bing", "bard" -> Role.ASSISTANT;
-                case "observation", "tool", "function" -> Role.TOOL;
-                default -> null;
-            };
+            Role role =
+                    switch (from.asText()) {
+                        case "system" -> Role.SYSTEM;
+                        case "human", "user" -> Role.USER;
+                        case "gpt", "assistant", "function_call", "chatgpt", "bing", "bard" -> Role.ASSISTANT;
+                        case "observation", "tool", "function" -> Role.TOOL;
+                        default -> null;
+                    };
             if (role == null) {
-                problems.add(new RowProblem(FindingKind.UNKNOWN_ROLE, "field \"" + where + ".from\": expected human, gpt, system or tool, found \"" + from.asText() + "\""));
+                problems.add(new RowProblem(
+                        FindingKind.UNKNOWN_ROLE,
+                        "field \"" + where + ".from\": expected human, gpt, system or tool, found \"" + from.asText()
+                                + "\""));
                 continue;
             }
             String value = text(m.get("value"));
             if (value == null) {
-                problems.add(new RowProblem(FindingKind.MISSING_CONTENT, "field \"" + where + ".value\": expected a string, found " + describe(m.get("value"))));
+                problems.add(new RowProblem(
+                        FindingKind.MISSING_CONTENT,
+                        "field \"" + where + ".value\": expected a string, found " + describe(m.get("value"))));
                 continue;
             }
             out.add(new Message(role, value));
         }
         if (out.stream().noneMatch(m -> m.role() == Role.ASSISTANT)
                 && problems.stream().noneMatch(p -> p.kind().severity() == FindingKind.Severity.ERROR)) {
-            problems.add(new RowProblem(FindingKind.NO_ASSISTANT_TURN, "field \"conversations\": expected at least one gpt turn, found none"));
+            problems.add(new RowProblem(
+                    FindingKind.NO_ASSISTANT_TURN,
+                    "field \"conversations\": expected at least one gpt turn, found none"));
         }
         return new Example(out, metadata);
     }

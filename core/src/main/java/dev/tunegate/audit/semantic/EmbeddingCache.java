@@ -61,16 +61,23 @@ final class EmbeddingCache {
 
     /** The cache of {@code modelId} in {@code dir} (null: no cache, nothing is read or written). */
     static EmbeddingCache open(Path dir, String modelId, int dim) {
-        EmbeddingCache c = new EmbeddingCache(dir == null ? null : dir.resolve(modelId.replaceAll("[^A-Za-z0-9._-]", "_") + ".emb"), modelId, dim);
+        EmbeddingCache c = new EmbeddingCache(
+                dir == null ? null : dir.resolve(modelId.replaceAll("[^A-Za-z0-9._-]", "_") + ".emb"), modelId, dim);
         if (c.file != null) c.load();
         return c;
     }
 
-    Path file() { return file; }
+    Path file() {
+        return file;
+    }
 
-    int size() { return vectors.size(); }
+    int size() {
+        return vectors.size();
+    }
 
-    short[] get(Key k) { return vectors.get(k); }
+    short[] get(Key k) {
+        return vectors.get(k);
+    }
 
     void put(Key k, short[] half) {
         if (vectors.put(k, half) == null) dirty = true;
@@ -78,7 +85,7 @@ final class EmbeddingCache {
 
     private void load() {
         try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             if (!MAGIC.equals(in.readUTF()) || !modelId.equals(in.readUTF()) || in.readInt() != dim) {
                 LOG.warn("{} is not a cache of {}: ignored", file, modelId);
                 return;

@@ -38,7 +38,9 @@ public final class NeighbourSearch {
     public record Hits(int[] rows, float[] cosines) {
         static final Hits NONE = new Hits(new int[0], new float[0]);
 
-        public float best() { return cosines.length == 0 ? Float.NaN : cosines[0]; }
+        public float best() {
+            return cosines.length == 0 ? Float.NaN : cosines[0];
+        }
     }
 
     private NeighbourSearch() {}
@@ -50,7 +52,8 @@ public final class NeighbourSearch {
      * @param forceHnsw use the index whatever the size (for measuring its recall)
      * @return hits per query, and how the search ran ({@code exact} or {@code hnsw-int8})
      */
-    public static Result search(Vectors corpus, Vectors queries, boolean self, int k, int threads, Progress.Task task, boolean forceHnsw) {
+    public static Result search(
+            Vectors corpus, Vectors queries, boolean self, int k, int threads, Progress.Task task, boolean forceHnsw) {
         boolean exact = !forceHnsw && (long) corpus.size() * queries.size() <= EXACT_PAIRS;
         Hits[] out = new Hits[queries.size()];
         if (corpus.size() == 0) {
@@ -141,7 +144,8 @@ public final class NeighbourSearch {
             for (LeafReaderContext leaf : reader.leaves()) {
                 int[] m = new int[leaf.reader().maxDoc()];
                 NumericDocValues dv = leaf.reader().getNumericDocValues("row");
-                for (int d = dv.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = dv.nextDoc()) m[d] = (int) dv.longValue();
+                for (int d = dv.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = dv.nextDoc())
+                    m[d] = (int) dv.longValue();
                 rowOfDoc[leaf.ord] = m;
             }
         }
@@ -152,7 +156,9 @@ public final class NeighbourSearch {
             float scale = max == 0 ? 1 : 127f / max;
             try {
                 ByteBuffersDirectory dir = new ByteBuffersDirectory();
-                IndexWriterConfig cfg = new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE).setRAMBufferSizeMB(1024)
+                IndexWriterConfig cfg = new IndexWriterConfig()
+                        .setMergePolicy(NoMergePolicy.INSTANCE)
+                        .setRAMBufferSizeMB(1024)
                         .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH);
                 try (IndexWriter w = new IndexWriter(dir, cfg)) {
                     int t = Math.max(1, threads);
@@ -162,7 +168,8 @@ public final class NeighbourSearch {
                         parts.add(() -> {
                             for (int i = part; i < corpus.size(); i += t) {
                                 Document doc = new Document();
-                                doc.add(new KnnByteVectorField("v", int8(corpus.get(i), scale), VectorSimilarityFunction.DOT_PRODUCT));
+                                doc.add(new KnnByteVectorField(
+                                        "v", int8(corpus.get(i), scale), VectorSimilarityFunction.DOT_PRODUCT));
                                 doc.add(new NumericDocValuesField("row", i));
                                 w.addDocument(doc);
                             }
@@ -179,7 +186,8 @@ public final class NeighbourSearch {
 
         Hits query(Vectors corpus, float[] q, int skip, int k) {
             try {
-                TopDocs td = searcher.search(new KnnByteVectorQuery("v", int8(q, scale), CANDIDATES + (skip >= 0 ? 1 : 0)), CANDIDATES + 1);
+                TopDocs td = searcher.search(
+                        new KnnByteVectorQuery("v", int8(q, scale), CANDIDATES + (skip >= 0 ? 1 : 0)), CANDIDATES + 1);
                 int kk = Math.min(k, td.scoreDocs.length);
                 int[] rows = new int[kk];
                 float[] cos = new float[kk];

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,7 @@ import java.util.function.Function;
 public final class SemanticAudit {
     /** Neighbours looked at per row. */
     static final int K = 10;
+
     static final int SAMPLE_LEAKS = 20;
     static final double HISTOGRAM_FROM = 0.0;
     static final double HISTOGRAM_WIDTH = 0.05;
@@ -53,8 +53,13 @@ public final class SemanticAudit {
      * @param sink receives every finding (leaks in golden-row order, then clusters, then conflicts)
      * @param display how files are named in findings and the report
      */
-    public static SemanticReport run(SemanticRequest req, Set<Integer> lexicalLeaks, Progress progress, int threads,
-                                     Consumer<SemanticFinding> sink, Function<Path, String> display) {
+    public static SemanticReport run(
+            SemanticRequest req,
+            Set<Integer> lexicalLeaks,
+            Progress progress,
+            int threads,
+            Consumer<SemanticFinding> sink,
+            Function<Path, String> display) {
         DatasetReader reader = new DatasetReader(new ObjectMapper(), 16 << 20);
         List<Row> train = read(reader, req, req.train(), progress);
         if (train.isEmpty()) throw InvalidInputException.at(req.train(), 0, "no valid rows to embed");
@@ -93,12 +98,28 @@ public final class SemanticAudit {
                     }
                     l++;
                     List<Integer> rows = new ArrayList<>();
-                    for (int i = 0; i < h.rows().length && h.cosines()[i] >= req.leakThreshold(); i++) rows.add(train.get(h.rows()[i]).index());
+                    for (int i = 0; i < h.rows().length && h.cosines()[i] >= req.leakThreshold(); i++)
+                        rows.add(train.get(h.rows()[i]).index());
                     Row tr = train.get(h.rows()[0]);
-                    if (samples.size() < SAMPLE_LEAKS) samples.add(new SemanticReport.Leak(gr.index(), tr.index(), round(h.best()), clip(gr.input()), clip(tr.input())));
-                    findings.add(new SemanticFinding(SemanticFinding.LEAK, "warning", goldenName, gr.line(), rows, gr.index(), round(h.best()),
-                            String.format(Locale.ROOT, "golden row %d is a paraphrase (cosine %.3f) of training row %d: \"%s\" ~ \"%s\"",
-                                    gr.index(), h.best(), tr.index(), clip(oneLine(gr.input()), 120), clip(oneLine(tr.input()), 120))));
+                    if (samples.size() < SAMPLE_LEAKS)
+                        samples.add(new SemanticReport.Leak(
+                                gr.index(), tr.index(), round(h.best()), clip(gr.input()), clip(tr.input())));
+                    findings.add(new SemanticFinding(
+                            SemanticFinding.LEAK,
+                            "warning",
+                            goldenName,
+                            gr.line(),
+                            rows,
+                            gr.index(),
+                            round(h.best()),
+                            String.format(
+                                    Locale.ROOT,
+                                    "golden row %d is a paraphrase (cosine %.3f) of training row %d: \"%s\" ~ \"%s\"",
+                                    gr.index(),
+                                    h.best(),
+                                    tr.index(),
+                                    clip(oneLine(gr.input()), 120),
+                                    clip(oneLine(tr.input()), 120))));
                 }
                 leaked = l;
                 lexical = lx;
@@ -116,15 +137,27 @@ public final class SemanticAudit {
                 NeighbourSearch.Hits h = whole.hits()[i];
                 if (h.rows().length == 0) continue;
                 trainHist[bin(h.best())]++;
-                for (int j = 0; j < h.rows().length && h.cosines()[j] >= req.duplicateThreshold(); j++) uf.union(i, h.rows()[j]);
+                for (int j = 0; j < h.rows().length && h.cosines()[j] >= req.duplicateThreshold(); j++)
+                    uf.union(i, h.rows()[j]);
             }
             List<List<Integer>> clusters = groups(uf, train.size());
             long inClusters = clusters.stream().mapToLong(List::size).sum();
             for (List<Integer> c : clusters) {
                 List<Integer> rows = c.stream().map(i -> train.get(i).index()).toList();
-                findings.add(new SemanticFinding(SemanticFinding.DUPLICATE_CLUSTER, "warning", trainName, 0, rows, null, 0,
-                        String.format(Locale.ROOT, "%d rows say the same thing in other words (input + output cosine ≥ %.2f): rows %s",
-                                rows.size(), req.duplicateThreshold(), preview(rows))));
+                findings.add(new SemanticFinding(
+                        SemanticFinding.DUPLICATE_CLUSTER,
+                        "warning",
+                        trainName,
+                        0,
+                        rows,
+                        null,
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "%d rows say the same thing in other words (input + output cosine ≥ %.2f): rows %s",
+                                rows.size(),
+                                req.duplicateThreshold(),
+                                preview(rows))));
             }
 
             // conflicts: near-duplicate inputs with different outputs
@@ -135,7 +168,8 @@ public final class SemanticAudit {
             UnionFind ufi = new UnionFind(train.size());
             for (int i = 0; i < train.size(); i++) {
                 NeighbourSearch.Hits h = inputs.hits()[i];
-                for (int j = 0; j < h.rows().length && h.cosines()[j] >= req.duplicateThreshold(); j++) ufi.union(i, h.rows()[j]);
+                for (int j = 0; j < h.rows().length && h.cosines()[j] >= req.duplicateThreshold(); j++)
+                    ufi.union(i, h.rows()[j]);
             }
             long conflictGroups = 0, rowsInConflict = 0;
             for (List<Integer> g : groups(ufi, train.size())) {
@@ -145,39 +179,88 @@ public final class SemanticAudit {
                 conflictGroups++;
                 rowsInConflict += g.size();
                 List<Integer> rows = g.stream().map(i -> train.get(i).index()).toList();
-                findings.add(new SemanticFinding(SemanticFinding.CONFLICT, "warning", trainName, 0, rows, null, 0,
-                        String.format(Locale.ROOT, "%d rows ask the same thing in other words (input cosine ≥ %.2f) and get %d different outputs: rows %s",
-                                rows.size(), req.duplicateThreshold(), outputs.size(), preview(rows))));
+                findings.add(new SemanticFinding(
+                        SemanticFinding.CONFLICT,
+                        "warning",
+                        trainName,
+                        0,
+                        rows,
+                        null,
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "%d rows ask the same thing in other words (input cosine ≥ %.2f) and get %d different outputs: rows %s",
+                                rows.size(),
+                                req.duplicateThreshold(),
+                                outputs.size(),
+                                preview(rows))));
             }
             findings.forEach(sink);
 
-            List<List<Integer>> largest = clusters.stream().sorted(Comparator.comparingInt((List<Integer> c) -> -c.size()))
-                    .limit(5).map(c -> c.stream().limit(20).map(i -> train.get(i).index()).toList()).toList();
-            SemanticReport.Histogram hist = new SemanticReport.Histogram(HISTOGRAM_FROM, HISTOGRAM_WIDTH, boxed(trainHist),
+            List<List<Integer>> largest = clusters.stream()
+                    .sorted(Comparator.comparingInt((List<Integer> c) -> -c.size()))
+                    .limit(5)
+                    .map(c ->
+                            c.stream().limit(20).map(i -> train.get(i).index()).toList())
+                    .toList();
+            SemanticReport.Histogram hist = new SemanticReport.Histogram(
+                    HISTOGRAM_FROM,
+                    HISTOGRAM_WIDTH,
+                    boxed(trainHist),
                     golden.isEmpty() ? List.of() : boxed(goldenHist));
-            SemanticReport.Run run = new SemanticReport.Run(emb.texts, emb.embedded, emb.cached,
-                    cache.file() == null ? null : cache.file().toString(), method, round(emb.seconds),
-                    emb.seconds > 0 ? Math.round(emb.embedded / emb.seconds) : 0, 2L * emb.trainInput.bytesPerVector());
-            return new SemanticReport(encoder.id(), req.leakThreshold(), req.duplicateThreshold(), leaked, lexical,
-                    golden.isEmpty() && req.golden() == null ? null : (long) golden.size(), samples,
-                    clusters.size(), inClusters, round((double) inClusters / train.size()), largest, conflictGroups, rowsInConflict, hist, run);
+            SemanticReport.Run run = new SemanticReport.Run(
+                    emb.texts,
+                    emb.embedded,
+                    emb.cached,
+                    cache.file() == null ? null : cache.file().toString(),
+                    method,
+                    round(emb.seconds),
+                    emb.seconds > 0 ? Math.round(emb.embedded / emb.seconds) : 0,
+                    2L * emb.trainInput.bytesPerVector());
+            return new SemanticReport(
+                    encoder.id(),
+                    req.leakThreshold(),
+                    req.duplicateThreshold(),
+                    leaked,
+                    lexical,
+                    golden.isEmpty() && req.golden() == null ? null : (long) golden.size(),
+                    samples,
+                    clusters.size(),
+                    inClusters,
+                    round((double) inClusters / train.size()),
+                    largest,
+                    conflictGroups,
+                    rowsInConflict,
+                    hist,
+                    run);
         }
     }
 
     private static List<List<Integer>> groups(UnionFind uf, int n) {
         Map<Integer, List<Integer>> by = new TreeMap<>();
-        for (int i = 0; i < n; i++) by.computeIfAbsent(uf.find(i), k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < n; i++)
+            by.computeIfAbsent(uf.find(i), k -> new ArrayList<>()).add(i);
         List<List<Integer>> out = new ArrayList<>();
         for (List<Integer> g : by.values()) if (g.size() > 1) out.add(g);
         return out;
     }
 
-    private record Embedded(Vectors trainInput, Vectors trainWhole, Vectors goldenInput, long texts, long embedded, long cached, double seconds) {}
+    private record Embedded(
+            Vectors trainInput,
+            Vectors trainWhole,
+            Vectors goldenInput,
+            long texts,
+            long embedded,
+            long cached,
+            double seconds) {}
 
     /** Vectors for every text: from the cache when there, else embedded (each distinct text once) and cached. */
-    private static Embedded embed(SentenceEncoder enc, EmbeddingCache cache, List<Row> train, List<Row> golden, Progress progress) {
+    private static Embedded embed(
+            SentenceEncoder enc, EmbeddingCache cache, List<Row> train, List<Row> golden, Progress progress) {
         int dim = enc.dimension();
-        Vectors ti = new Vectors(dim, train.size()), tw = new Vectors(dim, train.size()), gi = new Vectors(dim, golden.size());
+        Vectors ti = new Vectors(dim, train.size()),
+                tw = new Vectors(dim, train.size()),
+                gi = new Vectors(dim, golden.size());
         Map<EmbeddingCache.Key, List<Slot>> wanted = new LinkedHashMap<>();
         Map<EmbeddingCache.Key, String> missing = new LinkedHashMap<>();
         long texts = 0, cached = 0;
@@ -212,7 +295,8 @@ public final class SemanticAudit {
             cache.save();
         } catch (UncheckedIOException e) {
             // a cache that cannot be written costs time next run, not correctness
-            org.slf4j.LoggerFactory.getLogger(SemanticAudit.class).warn("embedding cache not saved: {}", e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(SemanticAudit.class)
+                    .warn("embedding cache not saved: {}", e.getMessage());
         }
         return new Embedded(ti, tw, gi, texts, missing.size(), cached, seconds);
     }
@@ -220,8 +304,12 @@ public final class SemanticAudit {
     private record Slot(Vectors vectors, int index) {}
 
     /** Registers a text's slot; 1 when its vector was already cached. */
-    private static int want(EmbeddingCache cache, Map<EmbeddingCache.Key, List<Slot>> wanted, Map<EmbeddingCache.Key, String> missing,
-                            String text, Slot slot) {
+    private static int want(
+            EmbeddingCache cache,
+            Map<EmbeddingCache.Key, List<Slot>> wanted,
+            Map<EmbeddingCache.Key, String> missing,
+            String text,
+            Slot slot) {
         EmbeddingCache.Key k = EmbeddingCache.Key.of(text);
         wanted.computeIfAbsent(k, x -> new ArrayList<>(1)).add(slot);
         if (cache.get(k) != null) return 1;
@@ -232,7 +320,8 @@ public final class SemanticAudit {
     private static List<Row> read(DatasetReader reader, SemanticRequest req, Path file, Progress progress) {
         DatasetReader.Opened opened = reader.open(file, req.format(), req.columns());
         List<Row> rows = new ArrayList<>();
-        try (RowSource src = opened.source(); Progress.Task t = progress.start("read " + file.getFileName(), -1, "rows")) {
+        try (RowSource src = opened.source();
+                Progress.Task t = progress.start("read " + file.getFileName(), -1, "rows")) {
             RawRow raw;
             while (true) {
                 try {
@@ -255,7 +344,9 @@ public final class SemanticAudit {
         return rows;
     }
 
-    static int bins() { return (int) Math.round((1 - HISTOGRAM_FROM) / HISTOGRAM_WIDTH); }
+    static int bins() {
+        return (int) Math.round((1 - HISTOGRAM_FROM) / HISTOGRAM_WIDTH);
+    }
 
     static int bin(double cosine) {
         int b = (int) Math.floor((cosine - HISTOGRAM_FROM) / HISTOGRAM_WIDTH);
@@ -268,13 +359,21 @@ public final class SemanticAudit {
         return out;
     }
 
-    private static double round(double x) { return Math.round(x * 10000) / 10000.0; }
+    private static double round(double x) {
+        return Math.round(x * 10000) / 10000.0;
+    }
 
-    private static String clip(String s) { return clip(s, 300); }
+    private static String clip(String s) {
+        return clip(s, 300);
+    }
 
-    private static String clip(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 1) + "…"; }
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
 
-    private static String oneLine(String s) { return s.replaceAll("\\s+", " ").trim(); }
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").trim();
+    }
 
     private static String preview(Collection<Integer> rows) {
         return String.join(", ", rows.stream().limit(6).map(String::valueOf).toList()) + (rows.size() > 6 ? ", …" : "");

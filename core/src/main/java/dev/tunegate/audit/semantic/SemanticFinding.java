@@ -16,8 +16,15 @@ import java.util.List;
  * @param message one line a person acts on
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SemanticFinding(String kind, String severity, String file, long line, List<Integer> rows, Integer goldenRow,
-                              double cosine, String message) {
+public record SemanticFinding(
+        String kind,
+        String severity,
+        String file,
+        long line,
+        List<Integer> rows,
+        Integer goldenRow,
+        double cosine,
+        String message) {
     public static final String LEAK = "semantic_leak";
     public static final String DUPLICATE_CLUSTER = "semantic_duplicate_cluster";
     public static final String CONFLICT = "semantic_conflict";

@@ -23,10 +23,22 @@ import java.util.List;
  * @param histogram nearest-neighbour cosines, to see where the dense region starts
  * @param run how it ran: texts embedded and cached, search method, seconds, memory
  */
-public record SemanticReport(String model, double threshold, double duplicateThreshold, Long leakedGoldenRows, Long alsoLexicalLeaks,
-                             Long goldenRows, List<Leak> leaks, long nearDuplicateClusters, long rowsInNearDuplicateClusters,
-                             double nearDuplicateShare, List<List<Integer>> largestClusters, long conflictGroups, long rowsInConflictGroups,
-                             Histogram histogram, Run run) {
+public record SemanticReport(
+        String model,
+        double threshold,
+        double duplicateThreshold,
+        Long leakedGoldenRows,
+        Long alsoLexicalLeaks,
+        Long goldenRows,
+        List<Leak> leaks,
+        long nearDuplicateClusters,
+        long rowsInNearDuplicateClusters,
+        double nearDuplicateShare,
+        List<List<Integer>> largestClusters,
+        long conflictGroups,
+        long rowsInConflictGroups,
+        Histogram histogram,
+        Run run) {
 
     /**
      * One paraphrase leak.
@@ -57,6 +69,13 @@ public record SemanticReport(String model, double threshold, double duplicateThr
      * @param textsPerSecond embedding throughput (texts embedded / embedSeconds)
      * @param vectorBytesPerRow bytes of vectors held per training row (float16)
      */
-    public record Run(long texts, long embedded, long cached, String cacheFile, String search, double embedSeconds,
-                      double textsPerSecond, long vectorBytesPerRow) {}
+    public record Run(
+            long texts,
+            long embedded,
+            long cached,
+            String cacheFile,
+            String search,
+            double embedSeconds,
+            double textsPerSecond,
+            long vectorBytesPerRow) {}
 }

@@ -18,8 +18,15 @@ import java.nio.file.Path;
  * @param duplicateThreshold cosine at or above which two training rows are semantic near-duplicates
  * @param cacheDir where vectors are cached (null: no cache)
  */
-public record SemanticRequest(Path train, Path golden, DatasetFormat format, ColumnMapping columns, String model,
-                              double leakThreshold, double duplicateThreshold, Path cacheDir) {
+public record SemanticRequest(
+        Path train,
+        Path golden,
+        DatasetFormat format,
+        ColumnMapping columns,
+        String model,
+        double leakThreshold,
+        double duplicateThreshold,
+        Path cacheDir) {
     /**
      * Default leakage threshold, chosen on the MRPC test set (docs/formats/audit-report.md): at 0.65 the
      * quantized MiniLM finds 91 % of the human-labelled paraphrases (precision 0.73 against MRPC's hard,
@@ -44,8 +51,15 @@ public record SemanticRequest(Path train, Path golden, DatasetFormat format, Col
 
     /** Defaults for everything but the files; the cache beside the training file ({@code .tunegate/embeddings}). */
     public static SemanticRequest of(Path train, Path golden) {
-        return new SemanticRequest(train, golden, DatasetFormat.AUTO, ColumnMapping.none(), null, DEFAULT_LEAK_THRESHOLD,
-                DEFAULT_DUPLICATE_THRESHOLD, defaultCacheDir(train));
+        return new SemanticRequest(
+                train,
+                golden,
+                DatasetFormat.AUTO,
+                ColumnMapping.none(),
+                null,
+                DEFAULT_LEAK_THRESHOLD,
+                DEFAULT_DUPLICATE_THRESHOLD,
+                defaultCacheDir(train));
     }
 
     /** {@code .tunegate/embeddings} beside the training file. */

@@ -50,6 +50,7 @@ public final class SentenceEncoder implements AutoCloseable {
      * 8 short texts ran 1.5× faster than batches of 128 or 1 (docs/PERFORMANCE.md).
      */
     static final int TOKENS_PER_BATCH = 1024;
+
     static final int MAX_BATCH_ROWS = 8;
 
     private final String name;
@@ -63,7 +64,8 @@ public final class SentenceEncoder implements AutoCloseable {
     /** Rows per batch: {@link #MAX_BATCH_ROWS}, or 1 when a text's vector depends on its batch mates. */
     private final int batchRows;
 
-    private SentenceEncoder(String name, byte[] model, InputStream tokenizerJson, int threads) throws OrtException, IOException {
+    private SentenceEncoder(String name, byte[] model, InputStream tokenizerJson, int threads)
+            throws OrtException, IOException {
         this.name = name;
         this.id = name + "@" + HexFormat.of().formatHex(sha256(model), 0, 6);
         this.threads = Math.max(1, threads);
@@ -74,10 +76,12 @@ public final class SentenceEncoder implements AutoCloseable {
         opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         this.session = env.createSession(model, opts);
         this.typeIds = session.getInputNames().contains("token_type_ids");
-        this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
+        this.tokenizer = HuggingFaceTokenizer.newInstance(
+                tokenizerJson,
                 Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
         Encoding shortText = tokenizer.encode("Where is my parcel?");
-        Encoding longText = tokenizer.encode("I ordered a blue winter jacket three weeks ago and the tracking page still says it has not left the warehouse.");
+        Encoding longText = tokenizer.encode(
+                "I ordered a blue winter jacket three weeks ago and the tracking page still says it has not left the warehouse.");
         float[] alone = embedBatch(List.of(shortText)).get(0);
         float[] batched = embedBatch(List.of(shortText, longText)).get(0);
         this.dimension = alone.length;
@@ -90,7 +94,9 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /** Texts per ONNX call (1 for models whose vectors would depend on their batch). */
-    public int batchRows() { return batchRows; }
+    public int batchRows() {
+        return batchRows;
+    }
 
     /**
      * Opens a model.
@@ -112,36 +118,50 @@ public final class SentenceEncoder implements AutoCloseable {
             Path onnx = Path.of(spec);
             Path tok = onnx.resolveSibling("tokenizer.json");
             if (!Files.isRegularFile(onnx)) {
-                throw new InvalidInputException("--embedding-model: expected " + MINILM + ", " + MINILM_Q + " or an .onnx file, found \"" + spec + "\"");
+                throw new InvalidInputException("--embedding-model: expected " + MINILM + ", " + MINILM_Q
+                        + " or an .onnx file, found \"" + spec + "\"");
             }
-            if (!Files.isRegularFile(tok)) throw InvalidInputException.at(tok, 0, "no such file (the tokenizer.json of " + onnx.getFileName() + ")");
+            if (!Files.isRegularFile(tok))
+                throw InvalidInputException.at(
+                        tok, 0, "no such file (the tokenizer.json of " + onnx.getFileName() + ")");
             String fileName = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
-            return new SentenceEncoder(fileName, Files.readAllBytes(onnx), new ByteArrayInputStream(Files.readAllBytes(tok)), threads);
+            return new SentenceEncoder(
+                    fileName, Files.readAllBytes(onnx), new ByteArrayInputStream(Files.readAllBytes(tok)), threads);
         } catch (NoSuchFileException e) {
             throw InvalidInputException.at(Path.of(e.getFile()), 0, "no such file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model " + spec + ": " + e.getMessage(), e);
         } catch (OrtException e) {
-            throw new InvalidInputException("--embedding-model " + spec + ": ONNX Runtime cannot load it: " + e.getMessage());
+            throw new InvalidInputException(
+                    "--embedding-model " + spec + ": ONNX Runtime cannot load it: " + e.getMessage());
         }
     }
 
     private static InputStream resource(String path) {
         InputStream in = SentenceEncoder.class.getResourceAsStream(path);
-        if (in == null) throw new IllegalStateException("the model resource " + path + " is missing from the classpath");
+        if (in == null)
+            throw new IllegalStateException("the model resource " + path + " is missing from the classpath");
         return in;
     }
 
     /** The model's name, e.g. {@code all-minilm-l6-v2}. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** The name and the first bytes of the model file's SHA-256: the cache key of its vectors. */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
-    public int dimension() { return dimension; }
+    public int dimension() {
+        return dimension;
+    }
 
     /** Word pieces of {@code text} (after truncation, with [CLS] and [SEP]). */
-    public int tokens(String text) { return tokenizer.encode(text).getIds().length; }
+    public int tokens(String text) {
+        return tokenizer.encode(text).getIds().length;
+    }
 
     /**
      * Embeds texts: unit vectors in the order of {@code texts}.
@@ -165,7 +185,8 @@ public final class SentenceEncoder implements AutoCloseable {
         int start = 0;
         while (start < n) {
             int end = start;
-            while (end < n && end - start < batchRows
+            while (end < n
+                    && end - start < batchRows
                     && (long) (end - start + 1) * enc[order[end]].getIds().length <= TOKENS_PER_BATCH) end++;
             if (end == start) end = start + 1;
             int[] b = new int[end - start];
@@ -204,7 +225,9 @@ public final class SentenceEncoder implements AutoCloseable {
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
             inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
-            if (typeIds) inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * len]), shape));
+            if (typeIds)
+                inputs.put(
+                        "token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * len]), shape));
             try (OrtSession.Result result = session.run(inputs)) {
                 OnnxTensor hidden = (OnnxTensor) result.get(0);
                 long[] hs = hidden.getInfo().getShape();

@@ -16,9 +16,13 @@ public final class Vectors {
         this.data = new short[Math.multiplyExact(dim, size)];
     }
 
-    int dim() { return dim; }
+    int dim() {
+        return dim;
+    }
 
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
     public void set(int i, float[] v) {
         int o = i * dim;
@@ -43,5 +47,7 @@ public final class Vectors {
     }
 
     /** Bytes held per vector. */
-    int bytesPerVector() { return 2 * dim; }
+    int bytesPerVector() {
+        return 2 * dim;
+    }
 }

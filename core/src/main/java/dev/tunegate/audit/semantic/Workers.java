@@ -19,11 +19,12 @@ final class Workers {
     }
 
     static void run(String what, int threads, List<Task> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, tasks.size()))), r -> {
-            Thread t = new Thread(r, what);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, tasks.size()))), r -> {
+                    Thread t = new Thread(r, what);
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             List<Future<?>> fs = new ArrayList<>(tasks.size());
             for (Task t : tasks) {

@@ -13,9 +13,19 @@ package dev.tunegate.dataops.adapter;
  * @param goldenRunSha256 the golden run's SHA-256 when it was added
  * @param addedAt when it was registered (ISO-8601 UTC)
  */
-public record AdapterEntry(String name, String version, String baseModel, String datasetVersion, String trainingConfig,
-                           String trainingConfigSha256, String goldenRun, String goldenRunSha256, String addedAt) {
+public record AdapterEntry(
+        String name,
+        String version,
+        String baseModel,
+        String datasetVersion,
+        String trainingConfig,
+        String trainingConfigSha256,
+        String goldenRun,
+        String goldenRunSha256,
+        String addedAt) {
 
     /** {@code name@version}. */
-    public String ref() { return name + "@" + version; }
+    public String ref() {
+        return name + "@" + version;
+    }
 }

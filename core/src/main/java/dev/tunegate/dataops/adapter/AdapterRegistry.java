@@ -40,20 +40,30 @@ import java.util.TreeMap;
 public final class AdapterRegistry {
     public static final String REGISTRY = "adapters/registry.json";
     public static final String LOCK = "adapters.lock";
-    private static final ObjectMapper READER = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final Workspace ws;
 
-    public AdapterRegistry(Workspace ws) { this.ws = ws; }
+    public AdapterRegistry(Workspace ws) {
+        this.ws = ws;
+    }
 
     /** The registry file's content. */
     public record Registry(int schemaVersion, List<AdapterEntry> adapters) {
-        public Registry { adapters = adapters == null ? List.of() : List.copyOf(adapters); }
+        public Registry {
+            adapters = adapters == null ? List.of() : List.copyOf(adapters);
+        }
     }
 
     /** The lock file's content: environment → the adapter it uses. */
     public record Lock(int schemaVersion, Map<String, LockEntry> environments) {
-        public Lock { environments = environments == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(environments)); }
+        public Lock {
+            environments = environments == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new TreeMap<>(environments));
+        }
     }
 
     /**
@@ -66,10 +76,23 @@ public final class AdapterRegistry {
      * @param verdict the regression verdict (PASS)
      * @param reason the regression's one-sentence reason
      */
-    public record LockEntry(String adapter, String goldenRun, String goldenRunSha256, String promotedAt, String baseline, String verdict, String reason) {}
+    public record LockEntry(
+            String adapter,
+            String goldenRun,
+            String goldenRunSha256,
+            String promotedAt,
+            String baseline,
+            String verdict,
+            String reason) {}
 
     /** What {@code adapter add} registers. Paths are resolved against the workspace. */
-    public record Addition(String name, String version, String baseModel, String datasetVersion, Path trainingConfig, Path goldenRun) {}
+    public record Addition(
+            String name,
+            String version,
+            String baseModel,
+            String datasetVersion,
+            Path trainingConfig,
+            Path goldenRun) {}
 
     /**
      * The outcome of a promotion.
@@ -82,11 +105,22 @@ public final class AdapterRegistry {
      * @param reason why it was allowed or refused
      * @param regression the golden-set regression check
      */
-    public record Promotion(boolean allowed, String adapter, String environment, String baseline, String previous, String reason, RegressionReport regression) {}
+    public record Promotion(
+            boolean allowed,
+            String adapter,
+            String environment,
+            String baseline,
+            String previous,
+            String reason,
+            RegressionReport regression) {}
 
-    public Path registryFile() { return ws.root().resolve(REGISTRY); }
+    public Path registryFile() {
+        return ws.root().resolve(REGISTRY);
+    }
 
-    public Path lockFile() { return ws.root().resolve(LOCK); }
+    public Path lockFile() {
+        return ws.root().resolve(LOCK);
+    }
 
     /** The registry (empty when there is none). */
     public Registry registry() {
@@ -106,7 +140,11 @@ public final class AdapterRegistry {
         try {
             return READER.readValue(p.toFile(), type);
         } catch (IOException e) {
-            throw InvalidInputException.at(Path.of(ws.relative(p)), 0, "not " + what + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            throw InvalidInputException.at(
+                    Path.of(ws.relative(p)),
+                    0,
+                    "not " + what + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 
@@ -120,7 +158,8 @@ public final class AdapterRegistry {
 
     private AdapterEntry addLocked(Addition a, Clock clock) {
         if (a.name() == null || !a.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new InvalidInputException("--name: expected letters, digits, '.', '_' or '-', found \"" + a.name() + "\"");
+            throw new InvalidInputException(
+                    "--name: expected letters, digits, '.', '_' or '-', found \"" + a.name() + "\"");
         }
         SemVer v;
         try {
@@ -128,19 +167,29 @@ public final class AdapterRegistry {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--version: " + e.getMessage());
         }
-        if (a.baseModel() == null || a.baseModel().isBlank()) throw new InvalidInputException("--base: expected the base model's name, found nothing");
+        if (a.baseModel() == null || a.baseModel().isBlank())
+            throw new InvalidInputException("--base: expected the base model's name, found nothing");
         String dataset = null;
-        if (a.datasetVersion() != null) dataset = new DatasetVersions(ws).resolve(a.datasetVersion()).id();
+        if (a.datasetVersion() != null)
+            dataset = new DatasetVersions(ws).resolve(a.datasetVersion()).id();
         requireFile(a.trainingConfig(), "--config");
         requireFile(a.goldenRun(), "--golden-run");
         Registry reg = registry();
         for (AdapterEntry e : reg.adapters()) {
             if (e.name().equals(a.name()) && SemVer.parse(e.version()).compareTo(v) == 0) {
-                throw new InvalidInputException(ws.relative(registryFile()) + ": " + e.ref() + " is registered already; an adapter version is immutable: register a new version");
+                throw new InvalidInputException(ws.relative(registryFile()) + ": " + e.ref()
+                        + " is registered already; an adapter version is immutable: register a new version");
             }
         }
-        AdapterEntry entry = new AdapterEntry(a.name(), v.toString(), a.baseModel().strip(), dataset, ws.relative(a.trainingConfig()),
-                Digests.sha256(a.trainingConfig()), ws.relative(a.goldenRun()), Digests.sha256(a.goldenRun()),
+        AdapterEntry entry = new AdapterEntry(
+                a.name(),
+                v.toString(),
+                a.baseModel().strip(),
+                dataset,
+                ws.relative(a.trainingConfig()),
+                Digests.sha256(a.trainingConfig()),
+                ws.relative(a.goldenRun()),
+                Digests.sha256(a.goldenRun()),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         List<AdapterEntry> all = new ArrayList<>(reg.adapters());
         all.add(entry);
@@ -157,7 +206,8 @@ public final class AdapterRegistry {
     /** The entry for {@code name@version}, or an error naming the registered versions. */
     public AdapterEntry find(String ref) {
         int at = ref.lastIndexOf('@');
-        if (at <= 0 || at == ref.length() - 1) throw new InvalidInputException("expected NAME@VERSION (e.g. ticket-router@1.2.0), found \"" + ref + "\"");
+        if (at <= 0 || at == ref.length() - 1)
+            throw new InvalidInputException("expected NAME@VERSION (e.g. ticket-router@1.2.0), found \"" + ref + "\"");
         String name = ref.substring(0, at);
         SemVer v;
         try {
@@ -166,11 +216,23 @@ public final class AdapterRegistry {
             throw new InvalidInputException(ref + ": " + e.getMessage());
         }
         List<AdapterEntry> all = registry().adapters();
-        for (AdapterEntry e : all) if (e.name().equals(name) && SemVer.parse(e.version()).compareTo(v) == 0) return e;
-        List<String> known = all.stream().filter(e -> e.name().equals(name)).map(AdapterEntry::ref).toList();
+        for (AdapterEntry e : all)
+            if (e.name().equals(name) && SemVer.parse(e.version()).compareTo(v) == 0) return e;
+        List<String> known = all.stream()
+                .filter(e -> e.name().equals(name))
+                .map(AdapterEntry::ref)
+                .toList();
         throw new InvalidInputException(ws.relative(registryFile()) + ": unknown adapter " + ref + "; "
-                + (known.isEmpty() ? "registered: " + (all.isEmpty() ? "none (tunegate adapter add)" : String.join(", ", all.stream().map(AdapterEntry::ref).toList()))
-                : "versions of " + name + ": " + String.join(", ", known)));
+                + (known.isEmpty()
+                        ? "registered: "
+                                + (all.isEmpty()
+                                        ? "none (tunegate adapter add)"
+                                        : String.join(
+                                                ", ",
+                                                all.stream()
+                                                        .map(AdapterEntry::ref)
+                                                        .toList()))
+                        : "versions of " + name + ": " + String.join(", ", known)));
     }
 
     /**
@@ -180,14 +242,16 @@ public final class AdapterRegistry {
      * @param margin the non-inferiority margin ({@code pilot.nonInferiorityMargin})
      */
     public Promotion promote(String ref, String env, double margin, Clock clock) {
-        // read-modify-write of adapters.lock under the workspace's write lock: concurrent promotes all land, in some order
+        // read-modify-write of adapters.lock under the workspace's write lock: concurrent promotes all land, in some
+        // order
         try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquire(ws.root())) {
             return promoteLocked(ref, env, margin, clock);
         }
     }
 
     private Promotion promoteLocked(String ref, String env, double margin, Clock clock) {
-        if (env == null || !env.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) throw new InvalidInputException("--env: expected a name such as prod or staging, found \"" + env + "\"");
+        if (env == null || !env.matches("[A-Za-z0-9][A-Za-z0-9._-]*"))
+            throw new InvalidInputException("--env: expected a name such as prod or staging, found \"" + env + "\"");
         AdapterEntry cand = find(ref);
         Lock lock = lock();
         LockEntry current = lock.environments().get(env);
@@ -201,14 +265,17 @@ public final class AdapterRegistry {
             baselineName = prev.ref();
             baselineRun = ws.root().resolve(prev.goldenRun());
         } else {
-            baselineRun = ws.path("evals.baseline").orElseThrow(() -> new InvalidInputException(ws.configFile() + ": no adapter is promoted to " + env
-                    + " and evals.baseline (the base model's golden-set run) is not set: there is nothing to compare " + cand.ref() + " with"));
+            baselineRun = ws.path("evals.baseline")
+                    .orElseThrow(() -> new InvalidInputException(ws.configFile() + ": no adapter is promoted to " + env
+                            + " and evals.baseline (the base model's golden-set run) is not set: there is nothing to compare "
+                            + cand.ref() + " with"));
             baselineName = "base model (evals.baseline)";
         }
         Path candRun = ws.root().resolve(cand.goldenRun());
         verifyDigest(cand, candRun);
         Findings findings = new Findings();
-        EvalSettings settings = EvalSettings.defaults().withFormat(EvalFormat.of(ws.string("evals.format").orElse("auto")))
+        EvalSettings settings = EvalSettings.defaults()
+                .withFormat(EvalFormat.of(ws.string("evals.format").orElse("auto")))
                 .withColumns(stringMap(ws.map("evals.columns")));
         EvalRun base = onlyRun(baselineRun, settings, findings);
         EvalRun next = onlyRun(candRun, settings, findings);
@@ -216,29 +283,43 @@ public final class AdapterRegistry {
         boolean ok = rep.verdict() == Verdict.PASS;
         String reason = ok
                 ? cand.ref() + " passes the golden-set regression check against " + baselineName + ": " + rep.reason()
-                : "refused: " + cand.ref() + " does not pass the golden-set regression check against " + baselineName + " (" + rep.verdict() + "): " + rep.reason();
+                : "refused: " + cand.ref() + " does not pass the golden-set regression check against " + baselineName
+                        + " (" + rep.verdict() + "): " + rep.reason();
         if (ok) {
             Map<String, LockEntry> envs = new LinkedHashMap<>(lock.environments());
-            envs.put(env, new LockEntry(cand.ref(), cand.goldenRun(), cand.goldenRunSha256(), clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    baselineName, rep.verdict().name(), rep.reason()));
+            envs.put(
+                    env,
+                    new LockEntry(
+                            cand.ref(),
+                            cand.goldenRun(),
+                            cand.goldenRunSha256(),
+                            clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
+                            baselineName,
+                            rep.verdict().name(),
+                            rep.reason()));
             AtomicFiles.write(lockFile(), Json.pretty(new Lock(1, envs)));
         }
-        return new Promotion(ok, cand.ref(), env, baselineName, current == null ? null : current.adapter(), reason, rep);
+        return new Promotion(
+                ok, cand.ref(), env, baselineName, current == null ? null : current.adapter(), reason, rep);
     }
 
     private void verifyDigest(AdapterEntry e, Path run) {
-        if (!Files.isRegularFile(run)) throw new InvalidInputException(e.goldenRun() + ": the golden run of " + e.ref() + " is missing");
+        if (!Files.isRegularFile(run))
+            throw new InvalidInputException(e.goldenRun() + ": the golden run of " + e.ref() + " is missing");
         String now = Digests.sha256(run);
         if (!now.equals(e.goldenRunSha256())) {
-            throw new InvalidInputException(e.goldenRun() + ": the golden run of " + e.ref() + " changed since it was registered (sha256 "
-                    + now.substring(0, 12) + "…, registered " + e.goldenRunSha256().substring(0, 12) + "…); register a new version instead");
+            throw new InvalidInputException(e.goldenRun() + ": the golden run of " + e.ref()
+                    + " changed since it was registered (sha256 " + now.substring(0, 12) + "…, registered "
+                    + e.goldenRunSha256().substring(0, 12) + "…); register a new version instead");
         }
     }
 
     private EvalRun onlyRun(Path file, EvalSettings settings, Findings findings) {
-        if (!Files.isRegularFile(file)) throw InvalidInputException.at(Path.of(ws.relative(file)), 0, "no such file (a golden-set run)");
+        if (!Files.isRegularFile(file))
+            throw InvalidInputException.at(Path.of(ws.relative(file)), 0, "no such file (a golden-set run)");
         List<EvalRun> runs = EvalRuns.load(List.of(file), ws::relative, settings, findings);
-        if (runs.isEmpty()) throw InvalidInputException.at(Path.of(ws.relative(file)), 0, "no eval records: expected a golden-set run");
+        if (runs.isEmpty())
+            throw InvalidInputException.at(Path.of(ws.relative(file)), 0, "no eval records: expected a golden-set run");
         return runs.get(runs.size() - 1);
     }
 
@@ -256,8 +337,11 @@ public final class AdapterRegistry {
             boolean known = reg.adapters().stream().anyMatch(a -> a.ref().equals(e.adapter()));
             if (!known) problems.add(LOCK + ": " + env + " uses " + e.adapter() + ", which is not in " + REGISTRY);
             Path run = ws.root().resolve(e.goldenRun());
-            if (!Files.isRegularFile(run)) problems.add(LOCK + ": " + env + ": the golden run " + e.goldenRun() + " is missing");
-            else if (!Digests.sha256(run).equals(e.goldenRunSha256())) problems.add(LOCK + ": " + env + ": the golden run " + e.goldenRun() + " changed since " + e.adapter() + " was promoted");
+            if (!Files.isRegularFile(run))
+                problems.add(LOCK + ": " + env + ": the golden run " + e.goldenRun() + " is missing");
+            else if (!Digests.sha256(run).equals(e.goldenRunSha256()))
+                problems.add(LOCK + ": " + env + ": the golden run " + e.goldenRun() + " changed since " + e.adapter()
+                        + " was promoted");
         });
         return problems;
     }

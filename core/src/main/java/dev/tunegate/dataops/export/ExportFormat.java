@@ -34,13 +34,19 @@ public enum ExportFormat {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String id;
 
-    ExportFormat(String id) { this.id = id; }
+    ExportFormat(String id) {
+        this.id = id;
+    }
 
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     public static ExportFormat of(String s) {
         for (ExportFormat f : values()) if (f.id.equals(s.trim().toLowerCase(Locale.ROOT))) return f;
-        throw new IllegalArgumentException("expected one of " + Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", ")) + ", found \"" + s + "\"");
+        throw new IllegalArgumentException("expected one of "
+                + Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", ")) + ", found \"" + s
+                + "\"");
     }
 
     /** The example as one line's JSON object. */
@@ -62,12 +68,14 @@ public enum ExportFormat {
                 ArrayNode a = o.putArray("conversations");
                 for (int i = 0; i <= last; i++) {
                     ObjectNode m = a.addObject();
-                    m.put("from", switch (msgs.get(i).role()) {
-                        case SYSTEM -> "system";
-                        case USER -> "human";
-                        case ASSISTANT -> "gpt";
-                        case TOOL -> "tool";
-                    });
+                    m.put(
+                            "from",
+                            switch (msgs.get(i).role()) {
+                                case SYSTEM -> "system";
+                                case USER -> "human";
+                                case ASSISTANT -> "gpt";
+                                case TOOL -> "tool";
+                            });
                     m.put("value", msgs.get(i).content());
                 }
             }
@@ -83,7 +91,10 @@ public enum ExportFormat {
                             history.add(new String[] {pendingUser.toString(), m.content()});
                             pendingUser.setLength(0);
                         }
-                        default -> pendingUser.append(pendingUser.isEmpty() ? "" : "\n\n").append(m.content());
+                        default ->
+                            pendingUser
+                                    .append(pendingUser.isEmpty() ? "" : "\n\n")
+                                    .append(m.content());
                     }
                 }
                 o.put("instruction", pendingUser.toString());
@@ -97,7 +108,8 @@ public enum ExportFormat {
             }
             case PROMPT_COMPLETION -> {
                 StringBuilder p = new StringBuilder();
-                for (int i = 0; i < last; i++) p.append(p.isEmpty() ? "" : "\n\n").append(msgs.get(i).content());
+                for (int i = 0; i < last; i++)
+                    p.append(p.isEmpty() ? "" : "\n\n").append(msgs.get(i).content());
                 o.put("prompt", p.toString());
                 o.put("completion", ex.output());
             }

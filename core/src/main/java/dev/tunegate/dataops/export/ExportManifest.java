@@ -23,9 +23,22 @@ import java.util.Map;
  * @param review the review log's contribution
  * @param notes what a person should know
  */
-public record ExportManifest(int schemaVersion, String tool, String toolVersion, String format, List<FileEntry> files, Rows rows,
-                             Map<String, Long> removed, HeldBack heldBack, Split split, AuditParams audit, long seed,
-                             Map<String, String> sourceDigests, String datasetVersion, Review review, List<String> notes) {
+public record ExportManifest(
+        int schemaVersion,
+        String tool,
+        String toolVersion,
+        String format,
+        List<FileEntry> files,
+        Rows rows,
+        Map<String, Long> removed,
+        HeldBack heldBack,
+        Split split,
+        AuditParams audit,
+        long seed,
+        Map<String, String> sourceDigests,
+        String datasetVersion,
+        Review review,
+        List<String> notes) {
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE = "manifest.json";
 
@@ -54,7 +67,8 @@ public record ExportManifest(int schemaVersion, String tool, String toolVersion,
     public record Split(double validation, boolean stratified, int strata, String method) {}
 
     /** The audit's near-duplicate parameters. */
-    public record AuditParams(double nearDuplicateThreshold, long seed, int permutations, int bands, String shingles, int shingleSize) {}
+    public record AuditParams(
+            double nearDuplicateThreshold, long seed, int permutations, int bands, String shingles, int shingleSize) {}
 
     /** @param decisionsApplied rows a review-log decision changed; @param queueRowsApproved review-queue rows included */
     public record Review(long decisionsApplied, long queueRowsApproved) {}

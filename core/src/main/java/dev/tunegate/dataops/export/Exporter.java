@@ -63,8 +63,16 @@ import java.util.TreeMap;
 public final class Exporter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The removal rules, in the order they are applied (a row counts under the first that removes it). */
-    public static final List<String> RULES = List.of("invalid", "notApproved", "retiredEra", "unknownEra", "placeholder",
-            "conflict", "goldenLeak", "exactDuplicate", "nearDuplicate");
+    public static final List<String> RULES = List.of(
+            "invalid",
+            "notApproved",
+            "retiredEra",
+            "unknownEra",
+            "placeholder",
+            "conflict",
+            "goldenLeak",
+            "exactDuplicate",
+            "nearDuplicate");
     /** Labels above which data is not classification-like (the audit's limit). */
     static final int MAX_LABELS = 200;
 
@@ -80,9 +88,12 @@ public final class Exporter {
      * @param threads worker threads of the audit
      * @param semanticLeaks also drop training rows a golden row paraphrases (the semantic audit, default model and threshold)
      */
-    public record Options(ExportFormat format, Path out, double validation, long seed, int threads, boolean semanticLeaks) {
+    public record Options(
+            ExportFormat format, Path out, double validation, long seed, int threads, boolean semanticLeaks) {
         public Options {
-            if (!(validation >= 0 && validation <= 0.5)) throw new InvalidInputException("--validation: expected a fraction between 0 and 0.5, found " + validation);
+            if (!(validation >= 0 && validation <= 0.5))
+                throw new InvalidInputException(
+                        "--validation: expected a fraction between 0 and 0.5, found " + validation);
         }
 
         public Options(ExportFormat format, Path out, double validation, long seed, int threads) {
@@ -91,9 +102,11 @@ public final class Exporter {
     }
 
     public static ExportManifest export(Workspace ws, Options opt, Progress progress) {
-        Path train = ws.path("data.train").orElseThrow(() -> new InvalidInputException(ws.configFile()
-                + ": data.train is not set: there is no dataset to export (and no audit of one)"));
-        if (!Files.isRegularFile(train)) throw InvalidInputException.at(Path.of(ws.relative(train)), 0, "no such file (data.train)");
+        Path train = ws.path("data.train")
+                .orElseThrow(() -> new InvalidInputException(ws.configFile()
+                        + ": data.train is not set: there is no dataset to export (and no audit of one)"));
+        if (!Files.isRegularFile(train))
+            throw InvalidInputException.at(Path.of(ws.relative(train)), 0, "no such file (data.train)");
         Path scratch = null;
         try {
             scratch = Files.createTempFile("tunegate-export-", ".jsonl");
@@ -115,29 +128,55 @@ public final class Exporter {
         ReviewedDataset.Built built = ReviewedDataset.build(ws, scratch);
         List<String> notes = new ArrayList<>(built.notes());
         Path golden = ws.path("data.golden").filter(Files::isRegularFile).orElse(null);
-        if (ws.path("data.golden").isPresent() && golden == null) notes.add("data.golden " + ws.string("data.golden").orElse("") + " does not exist: golden leaks were not checked");
+        if (ws.path("data.golden").isPresent() && golden == null)
+            notes.add("data.golden " + ws.string("data.golden").orElse("")
+                    + " does not exist: golden leaks were not checked");
         if (golden == null) notes.add("no golden set: golden-set leaks were not checked");
-        List<DatasetRows.Row> rows = built.sources().isEmpty() ? List.of() : DatasetRows.readAll(scratch, DatasetFormat.OPENAI_CHAT, ColumnMapping.none());
+        List<DatasetRows.Row> rows = built.sources().isEmpty()
+                ? List.of()
+                : DatasetRows.readAll(scratch, DatasetFormat.OPENAI_CHAT, ColumnMapping.none());
         int n = rows.size();
 
         // one audit run over the reviewed rows: duplicates, conflicts, leaks
         String scratchName = scratch.toString();
         Map<FindingKind, List<Finding>> found = new HashMap<>();
-        Set<FindingKind> wanted = EnumSet.of(FindingKind.EXACT_DUPLICATE, FindingKind.NEAR_DUPLICATE_CLUSTER, FindingKind.CONFLICT,
-                FindingKind.GOLDEN_LEAK, FindingKind.UNFILLED_PLACEHOLDER);
-        AuditRequest req = AuditRequest.of(scratch).withGolden(golden).withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
+        Set<FindingKind> wanted = EnumSet.of(
+                FindingKind.EXACT_DUPLICATE,
+                FindingKind.NEAR_DUPLICATE_CLUSTER,
+                FindingKind.CONFLICT,
+                FindingKind.GOLDEN_LEAK,
+                FindingKind.UNFILLED_PLACEHOLDER);
+        AuditRequest req = AuditRequest.of(scratch)
+                .withGolden(golden)
+                .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
                 .withEras(ws.strings("data.currentEras"), ws.strings("data.retiredEras"))
-                .withChecks(golden == null
-                        ? EnumSet.of(AuditCheck.COUNTS, AuditCheck.EXACT_DUPLICATES, AuditCheck.NEAR_DUPLICATES, AuditCheck.CONFLICTS)
-                        : EnumSet.of(AuditCheck.COUNTS, AuditCheck.EXACT_DUPLICATES, AuditCheck.NEAR_DUPLICATES, AuditCheck.CONFLICTS, AuditCheck.LEAKAGE));
+                .withChecks(
+                        golden == null
+                                ? EnumSet.of(
+                                        AuditCheck.COUNTS,
+                                        AuditCheck.EXACT_DUPLICATES,
+                                        AuditCheck.NEAR_DUPLICATES,
+                                        AuditCheck.CONFLICTS)
+                                : EnumSet.of(
+                                        AuditCheck.COUNTS,
+                                        AuditCheck.EXACT_DUPLICATES,
+                                        AuditCheck.NEAR_DUPLICATES,
+                                        AuditCheck.CONFLICTS,
+                                        AuditCheck.LEAKAGE));
         AuditReport report = null;
         if (n > 0) {
-            report = DatasetAudit.run(req, progress, Math.max(1, opt.threads()), f -> {
-                FindingKind k = FindingKind.valueOf(f.kind().toUpperCase(Locale.ROOT));
-                if (!wanted.contains(k)) return;
-                if (k != FindingKind.GOLDEN_LEAK && !f.file().equals(scratchName)) return; // findings about golden rows
-                found.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
-            }, Path::toString);
+            report = DatasetAudit.run(
+                    req,
+                    progress,
+                    Math.max(1, opt.threads()),
+                    f -> {
+                        FindingKind k = FindingKind.valueOf(f.kind().toUpperCase(Locale.ROOT));
+                        if (!wanted.contains(k)) return;
+                        if (k != FindingKind.GOLDEN_LEAK && !f.file().equals(scratchName))
+                            return; // findings about golden rows
+                        found.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
+                    },
+                    Path::toString);
         }
 
         // per-row facts
@@ -170,31 +209,54 @@ public final class Exporter {
             conflictGroups.add(f.rows());
         }
         BitSet placeholder = new BitSet();
-        for (Finding f : found.getOrDefault(FindingKind.UNFILLED_PLACEHOLDER, List.of())) f.rows().forEach(placeholder::set);
+        for (Finding f : found.getOrDefault(FindingKind.UNFILLED_PLACEHOLDER, List.of()))
+            f.rows().forEach(placeholder::set);
         BitSet leak = new BitSet();
-        for (Finding f : found.getOrDefault(FindingKind.GOLDEN_LEAK, List.of())) f.trainingRows().forEach(leak::set);
+        for (Finding f : found.getOrDefault(FindingKind.GOLDEN_LEAK, List.of()))
+            f.trainingRows().forEach(leak::set);
         if (golden != null) {
             // exact leaks in full (the audit's findings name at most five training rows per golden row)
             Set<Long> goldenInputs = new HashSet<>();
             DatasetRows.read(ws, golden, r -> {
-                if (r.valid()) goldenInputs.add(Fingerprint.of(TextNormalizer.normalize(r.example().input())));
+                if (r.valid())
+                    goldenInputs.add(
+                            Fingerprint.of(TextNormalizer.normalize(r.example().input())));
             });
             for (int i = 0; i < n; i++) {
-                if (goldenInputs.contains(Fingerprint.of(TextNormalizer.normalize(rows.get(i).example().input())))) leak.set(i);
+                if (goldenInputs.contains(Fingerprint.of(
+                        TextNormalizer.normalize(rows.get(i).example().input())))) leak.set(i);
             }
         }
         if (golden != null && opt.semanticLeaks() && n > 0) {
-            // paraphrases: the training rows nearest to each golden row the semantic audit flags (lexical leaks are set above)
-            var sr = dev.tunegate.audit.semantic.SemanticRequest.of(scratch, golden).withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
+            // paraphrases: the training rows nearest to each golden row the semantic audit flags (lexical leaks are set
+            // above)
+            var sr = dev.tunegate.audit.semantic.SemanticRequest.of(scratch, golden)
+                    .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
                     .withCacheDir(ws.root().resolve(".tunegate").resolve("embeddings"));
             long[] rowsDropped = {0};
-            var s = dev.tunegate.audit.semantic.SemanticAudit.run(sr, Set.of(), progress, Math.max(1, opt.threads()), f -> {
-                if (!f.kind().equals(dev.tunegate.audit.semantic.SemanticFinding.LEAK)) return;
-                for (int r : f.rows()) if (!leak.get(r)) { leak.set(r); rowsDropped[0]++; }
-            }, Path::toString);
-            notes.add(String.format(Locale.ROOT, "semantic leaks: %d golden rows paraphrase training rows (%s, cosine ≥ %.2f); %d more training rows count as golden leaks",
-                    s.leakedGoldenRows() == null ? 0 : s.leakedGoldenRows() + (s.alsoLexicalLeaks() == null ? 0 : s.alsoLexicalLeaks()),
-                    s.model(), s.threshold(), rowsDropped[0]));
+            var s = dev.tunegate.audit.semantic.SemanticAudit.run(
+                    sr,
+                    Set.of(),
+                    progress,
+                    Math.max(1, opt.threads()),
+                    f -> {
+                        if (!f.kind().equals(dev.tunegate.audit.semantic.SemanticFinding.LEAK)) return;
+                        for (int r : f.rows())
+                            if (!leak.get(r)) {
+                                leak.set(r);
+                                rowsDropped[0]++;
+                            }
+                    },
+                    Path::toString);
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "semantic leaks: %d golden rows paraphrase training rows (%s, cosine ≥ %.2f); %d more training rows count as golden leaks",
+                    s.leakedGoldenRows() == null
+                            ? 0
+                            : s.leakedGoldenRows() + (s.alsoLexicalLeaks() == null ? 0 : s.alsoLexicalLeaks()),
+                    s.model(),
+                    s.threshold(),
+                    rowsDropped[0]));
         }
         Set<Integer> leakingGroups = new HashSet<>();
         for (int i = leak.nextSetBit(0); i >= 0; i = leak.nextSetBit(i + 1)) leakingGroups.add(find(parent, i));
@@ -228,17 +290,22 @@ public final class Exporter {
         for (int i = candidate.nextSetBit(0); i >= 0; i = candidate.nextSetBit(i + 1)) {
             int r = rep.get(find(parent, i));
             if (r == i) kept.add(i);
-            else if (exactGroup[i] >= 0 && exactGroup[i] == exactGroup[r]) removed.merge("exactDuplicate", 1L, Long::sum);
+            else if (exactGroup[i] >= 0 && exactGroup[i] == exactGroup[r])
+                removed.merge("exactDuplicate", 1L, Long::sum);
             else removed.merge("nearDuplicate", 1L, Long::sum);
         }
         kept.sort(Comparator.comparing(i -> digest[i]));
 
         // the split
         Map<String, Long> labels = new TreeMap<>();
-        for (int i : kept) labels.merge(TextNormalizer.normalize(rows.get(i).example().output()), 1L, Long::sum);
+        for (int i : kept)
+            labels.merge(TextNormalizer.normalize(rows.get(i).example().output()), 1L, Long::sum);
         boolean stratified = labels.size() >= 2 && labels.size() <= MAX_LABELS && labels.size() * 2L <= kept.size();
         List<Split.Item> items = new ArrayList<>();
-        for (int i : kept) items.add(new Split.Item(digest[i], stratified ? TextNormalizer.normalize(rows.get(i).example().output()) : null));
+        for (int i : kept)
+            items.add(new Split.Item(
+                    digest[i],
+                    stratified ? TextNormalizer.normalize(rows.get(i).example().output()) : null));
         Split.Result split = Split.split(items, opt.validation(), opt.seed(), stratified);
         StringBuilder trainOut = new StringBuilder(), valOut = new StringBuilder();
         long nTrain = 0, nVal = 0;
@@ -296,24 +363,46 @@ public final class Exporter {
         if (Files.isRegularFile(log)) sources.put(ReviewLog.FILE, Digests.sha256(log));
         AuditReport.NearDuplicateSettings nd = report == null ? null : report.nearDuplicateParams();
         var params = dev.tunegate.audit.neardup.NearDuplicateParams.forThreshold(req.threshold(), req.seed());
-        ExportManifest.AuditParams ap = new ExportManifest.AuditParams(req.threshold(), req.seed(), params.permutations(), params.bands(),
-                nd == null ? params.mode().name().toLowerCase(Locale.ROOT) : nd.shingles(), params.shingleSize());
+        ExportManifest.AuditParams ap = new ExportManifest.AuditParams(
+                req.threshold(),
+                req.seed(),
+                params.permutations(),
+                params.bands(),
+                nd == null ? params.mode().name().toLowerCase(Locale.ROOT) : nd.shingles(),
+                params.shingleSize());
         String method = stratified
-                ? "stratified by label (the normalised output, " + labels.size() + " labels): each label gives round-by-largest-remainder(n_label × fraction) of its rows ranked by SHA-256(seed + \"\\n\" + line digest)"
+                ? "stratified by label (the normalised output, " + labels.size()
+                        + " labels): each label gives round-by-largest-remainder(n_label × fraction) of its rows ranked by SHA-256(seed + \"\\n\" + line digest)"
                 : "rows ranked by SHA-256(seed + \"\\n\" + line digest); the first round(n × fraction) go to validation";
-        String version = new DatasetVersions(ws).latestOfFile(built.trainSha256()).map(v -> v.id()).orElse(null);
-        if (version == null) notes.add("no dataset version records these training rows: run tunegate data snapshot to name them");
-        ExportManifest m = new ExportManifest(ExportManifest.SCHEMA_VERSION, "tunegate", ToolVersion.get(), fmt.id(), files,
-                new ExportManifest.Rows(built.trainRows(), n, kept.size(), nTrain, nVal), removed,
+        String version = new DatasetVersions(ws)
+                .latestOfFile(built.trainSha256())
+                .map(v -> v.id())
+                .orElse(null);
+        if (version == null)
+            notes.add("no dataset version records these training rows: run tunegate data snapshot to name them");
+        ExportManifest m = new ExportManifest(
+                ExportManifest.SCHEMA_VERSION,
+                "tunegate",
+                ToolVersion.get(),
+                fmt.id(),
+                files,
+                new ExportManifest.Rows(built.trainRows(), n, kept.size(), nTrain, nVal),
+                removed,
                 new ExportManifest.HeldBack("held-back.jsonl", heldLines.size(), heldRows),
-                new ExportManifest.Split(opt.validation(), stratified, stratified ? split.strata() : 0, method), ap, opt.seed(),
-                sources, version, new ExportManifest.Review(built.decisionsApplied(), built.queueApproved()), notes);
+                new ExportManifest.Split(opt.validation(), stratified, stratified ? split.strata() : 0, method),
+                ap,
+                opt.seed(),
+                sources,
+                version,
+                new ExportManifest.Review(built.decisionsApplied(), built.queueApproved()),
+                notes);
         AtomicFiles.write(out.resolve(ExportManifest.FILE), Json.pretty(m));
         return m;
     }
 
     private static boolean better(List<DatasetRows.Row> rows, String[] digest, int a, int b) {
-        boolean ga = rows.get(a).example().metadata().gold(), gb = rows.get(b).example().metadata().gold();
+        boolean ga = rows.get(a).example().metadata().gold(),
+                gb = rows.get(b).example().metadata().gold();
         if (ga != gb) return ga;
         return digest[a].compareTo(digest[b]) <= 0;
     }

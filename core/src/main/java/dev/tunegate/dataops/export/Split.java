@@ -26,7 +26,9 @@ public final class Split {
         int n = items.size();
         boolean[] val = new boolean[n];
         Map<String, List<Integer>> strata = new TreeMap<>();
-        for (int i = 0; i < n; i++) strata.computeIfAbsent(stratified ? items.get(i).label() : "", k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < n; i++)
+            strata.computeIfAbsent(stratified ? items.get(i).label() : "", k -> new ArrayList<>())
+                    .add(i);
         long total = Math.round(n * fraction);
         // largest remainder: floor of each quota, then one more for the largest remainders
         Map<String, Long> take = new TreeMap<>();
@@ -40,10 +42,13 @@ public final class Split {
             rema.add(Map.entry(e.getKey(), q - f));
         }
         rema.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        for (int k = 0; given < total && k < rema.size(); k++, given++) take.merge(rema.get(k).getKey(), 1L, Long::sum);
+        for (int k = 0; given < total && k < rema.size(); k++, given++)
+            take.merge(rema.get(k).getKey(), 1L, Long::sum);
         for (Map.Entry<String, List<Integer>> e : strata.entrySet()) {
             List<Integer> rows = new ArrayList<>(e.getValue());
-            rows.sort(Comparator.comparing((Integer i) -> rank(seed, items.get(i).digest())).thenComparing(i -> items.get(i).digest()));
+            rows.sort(
+                    Comparator.comparing((Integer i) -> rank(seed, items.get(i).digest()))
+                            .thenComparing(i -> items.get(i).digest()));
             long t = take.get(e.getKey());
             for (int k = 0; k < t && k < rows.size(); k++) val[rows.get(k)] = true;
         }

@@ -46,8 +46,17 @@ public final class FailureIngest {
      * @param withCorrection added rows whose draft is the corrected output given with the failure
      * @param findings lines that could not be used ({@code file:line: field "x": expected …, found …})
      */
-    public record Report(String file, String queue, long lines, long added, long alreadyQueued, long withCorrection, List<String> findings) {
-        public Report { findings = List.copyOf(findings); }
+    public record Report(
+            String file,
+            String queue,
+            long lines,
+            long added,
+            long alreadyQueued,
+            long withCorrection,
+            List<String> findings) {
+        public Report {
+            findings = List.copyOf(findings);
+        }
     }
 
     /**
@@ -62,14 +71,26 @@ public final class FailureIngest {
      * @param why why it is queued, or null
      * @param when when it happened, or null
      */
-    public record Failure(String where, String input, String badOutput, String correctedOutput, String system, String era, String why, String when) {}
+    public record Failure(
+            String where,
+            String input,
+            String badOutput,
+            String correctedOutput,
+            String system,
+            String era,
+            String why,
+            String when) {}
 
     /** What {@link #queue} did: rows appended, failures already queued, of those appended the ones with a correction, the queue file. */
     public record Queued(long added, long alreadyQueued, long withCorrection, String queue) {}
 
     public static Report ingest(Workspace ws, Path failures) {
         String shown = ws.relative(failures);
-        if (!Files.isRegularFile(failures)) throw InvalidInputException.at(Path.of(shown), 0, Files.isDirectory(failures) ? "expected a file, found a folder" : "no such file");
+        if (!Files.isRegularFile(failures))
+            throw InvalidInputException.at(
+                    Path.of(shown),
+                    0,
+                    Files.isDirectory(failures) ? "expected a file, found a folder" : "no such file");
         List<String> findings = new ArrayList<>();
         List<Failure> read = new ArrayList<>();
         long lines = 0;
@@ -90,21 +111,33 @@ public final class FailureIngest {
                     continue;
                 }
                 if (node == null || !node.isObject()) {
-                    findings.add(where + ": expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    findings.add(where + ": expected a JSON object, found "
+                            + (node == null
+                                    ? "nothing"
+                                    : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
                     continue;
                 }
                 String input = text(node, "input");
                 String bad = text(node, "output", "badOutput");
                 if (input == null || input.isBlank()) {
-                    findings.add(where + ": field \"input\": expected a non-empty string, found " + describe(node.get("input")));
+                    findings.add(where + ": field \"input\": expected a non-empty string, found "
+                            + describe(node.get("input")));
                     continue;
                 }
                 if (bad == null) {
-                    findings.add(where + ": field \"output\": expected the bad output as a string, found " + describe(node.has("output") ? node.get("output") : node.get("badOutput")));
+                    findings.add(where + ": field \"output\": expected the bad output as a string, found "
+                            + describe(node.has("output") ? node.get("output") : node.get("badOutput")));
                     continue;
                 }
-                read.add(new Failure(where, input, bad, text(node, "correctedOutput", "corrected"), text(node, "system"), text(node, "era"),
-                        text(node, "why"), text(node, "when")));
+                read.add(new Failure(
+                        where,
+                        input,
+                        bad,
+                        text(node, "correctedOutput", "corrected"),
+                        text(node, "system"),
+                        text(node, "era"),
+                        text(node, "why"),
+                        text(node, "when")));
             }
         } catch (NoSuchFileException e) {
             throw InvalidInputException.at(Path.of(shown), 0, "no such file");
@@ -145,7 +178,8 @@ public final class FailureIngest {
                 continue;
             }
             if (hasFix) corrected++;
-            out.add(ReviewQueue.line(ex, f.why() == null ? "production failure" : f.why(), f.when(), f.badOutput(), f.where()));
+            out.add(ReviewQueue.line(
+                    ex, f.why() == null ? "production failure" : f.why(), f.when(), f.badOutput(), f.where()));
         }
         queue.append(out);
         return new Queued(out.size(), already, corrected, ws.relative(queuePath));
@@ -172,8 +206,10 @@ public final class FailureIngest {
             return null;
         }
         return counts.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, java.util.Comparator.<String>reverseOrder()))
-                .map(Map.Entry::getKey).orElse(null);
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry::getKey, java.util.Comparator.<String>reverseOrder()))
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     private static String text(JsonNode n, String... fields) {

@@ -49,8 +49,15 @@ public record ReviewAgreement(int rows, int agreed, Interval kappa) {
         Arrays.sort(sorted);
         double lo = m == 0 ? k : sorted[(int) Math.floor(0.025 * (m - 1))];
         double hi = m == 0 ? k : sorted[(int) Math.ceil(0.975 * (m - 1))];
-        return new ReviewAgreement(n, agreed, new Interval(k, Math.min(lo, k), Math.max(hi, k),
-                "Cohen's kappa; 95 % percentile bootstrap over rows, " + RESAMPLES + " resamples, seed " + seed));
+        return new ReviewAgreement(
+                n,
+                agreed,
+                new Interval(
+                        k,
+                        Math.min(lo, k),
+                        Math.max(hi, k),
+                        "Cohen's kappa; 95 % percentile bootstrap over rows, " + RESAMPLES + " resamples, seed "
+                                + seed));
     }
 
     /** Kappa of the pairs (or of the resample {@code pick}); NaN when chance agreement is 1. */

@@ -44,6 +44,7 @@ import java.util.function.Predicate;
 public final class ReviewBoard {
     /** How long a claim lasts without a decision. */
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -55,11 +56,16 @@ public final class ReviewBoard {
      */
     public record Settings(Duration lease, double doubleShare, long seed) {
         public Settings {
-            if (lease.isNegative() || lease.isZero()) throw new InvalidInputException("lease: expected a positive duration, found " + lease);
-            if (!(doubleShare >= 0 && doubleShare <= 1)) throw new InvalidInputException("double-review share: expected a number from 0 to 1, found " + doubleShare);
+            if (lease.isNegative() || lease.isZero())
+                throw new InvalidInputException("lease: expected a positive duration, found " + lease);
+            if (!(doubleShare >= 0 && doubleShare <= 1))
+                throw new InvalidInputException(
+                        "double-review share: expected a number from 0 to 1, found " + doubleShare);
         }
 
-        public static Settings defaults() { return new Settings(DEFAULT_LEASE, 0.1, 42); }
+        public static Settings defaults() {
+            return new Settings(DEFAULT_LEASE, 0.1, 42);
+        }
     }
 
     /** A row handed to a reviewer: decide it with {@code token} before {@code expires}. */
@@ -107,9 +113,13 @@ public final class ReviewBoard {
         this.log = ReviewedDataset.log(ws);
     }
 
-    public Workspace workspace() { return ws; }
+    public Workspace workspace() {
+        return ws;
+    }
 
-    public Settings settings() { return settings; }
+    public Settings settings() {
+        return settings;
+    }
 
     /** Lines of the queue, training file or log that could not be read. */
     public synchronized List<String> warnings() {
@@ -120,14 +130,18 @@ public final class ReviewBoard {
     /** The rows still needing a decision (from anyone), in queue order. */
     public synchronized List<QueueRow> pending() {
         refresh();
-        return rows.stream().filter(r -> decidedBy(r.digest()).size() < required(r.digest())).toList();
+        return rows.stream()
+                .filter(r -> decidedBy(r.digest()).size() < required(r.digest()))
+                .toList();
     }
 
     /** A row by id (its content digest). */
     public synchronized QueueRow row(String id) {
         refresh();
         QueueRow r = byId.get(id);
-        if (r == null) throw new NoSuchElementException("no row " + id + " in the review of " + ws.root().getFileName());
+        if (r == null)
+            throw new NoSuchElementException(
+                    "no row " + id + " in the review of " + ws.root().getFileName());
         return r;
     }
 
@@ -139,7 +153,9 @@ public final class ReviewBoard {
         return u < settings.doubleShare();
     }
 
-    private int required(String digest) { return doubleReviewed(digest) ? 2 : 1; }
+    private int required(String digest) {
+        return doubleReviewed(digest) ? 2 : 1;
+    }
 
     private Set<String> decidedBy(String digest) {
         Set<String> who = new LinkedHashSet<>();
@@ -163,20 +179,28 @@ public final class ReviewBoard {
             Instant now = clock.instant();
             for (RowClaims.Claim c : map.values()) {
                 QueueRow r = byId.get(c.row());
-                if (c.reviewer().equals(who) && c.activeAt(now) && r != null && openFor(r, who) && !skip.contains(r.digest())) {
+                if (c.reviewer().equals(who)
+                        && c.activeAt(now)
+                        && r != null
+                        && openFor(r, who)
+                        && !skip.contains(r.digest())) {
                     RowClaims.Claim renewed = new RowClaims.Claim(c.row(), who, c.token(), expiry(now));
                     map.put(c.row(), renewed);
                     return Optional.of(new Claimed(r, renewed.token(), renewed.expires()));
                 }
             }
-            map.values().removeIf(c -> !c.activeAt(now) || !byId.containsKey(c.row()) || decidedBy(c.row()).contains(c.reviewer()));
+            map.values()
+                    .removeIf(c -> !c.activeAt(now)
+                            || !byId.containsKey(c.row())
+                            || decidedBy(c.row()).contains(c.reviewer()));
             for (QueueRow r : rows) {
                 if (skip.contains(r.digest()) || !openFor(r, who)) continue;
                 RowClaims.Claim held = map.get(r.digest());
                 if (holds(held, now) && !held.reviewer().equals(who)) continue;
                 byte[] t = new byte[16];
                 RANDOM.nextBytes(t);
-                RowClaims.Claim c = new RowClaims.Claim(r.digest(), who, HexFormat.of().formatHex(t), expiry(now));
+                RowClaims.Claim c =
+                        new RowClaims.Claim(r.digest(), who, HexFormat.of().formatHex(t), expiry(now));
                 map.put(r.digest(), c);
                 return Optional.of(new Claimed(r, c.token(), c.expires()));
             }
@@ -212,14 +236,21 @@ public final class ReviewBoard {
         return claims.update(map -> {
             refresh();
             QueueRow r = byId.get(id);
-            if (r == null) throw new NoSuchElementException("no row " + id + " in the review of " + ws.root().getFileName());
+            if (r == null)
+                throw new NoSuchElementException(
+                        "no row " + id + " in the review of " + ws.root().getFileName());
             RowClaims.Claim c = map.get(id);
             Instant now = clock.instant();
-            if (c == null || token == null || !c.token().equals(token) || !c.reviewer().equals(who)) {
+            if (c == null
+                    || token == null
+                    || !c.token().equals(token)
+                    || !c.reviewer().equals(who)) {
                 if (holds(c, now) && !c.reviewer().equals(who)) {
-                    throw new ClaimConflictException("row " + id + " is claimed by " + c.reviewer() + " until " + c.expires());
+                    throw new ClaimConflictException(
+                            "row " + id + " is claimed by " + c.reviewer() + " until " + c.expires());
                 }
-                throw new ClaimConflictException("row " + id + ": this claim is not held by " + who + " (it expired and was taken, or was never given); claim a row again");
+                throw new ClaimConflictException("row " + id + ": this claim is not held by " + who
+                        + " (it expired and was taken, or was never given); claim a row again");
             }
             if (!openFor(r, who)) throw new ClaimConflictException("row " + id + " has every decision it needs");
             // the claim stays in the file until the next claim rewrites it: a claim whose holder has decided the
@@ -235,7 +266,8 @@ public final class ReviewBoard {
      */
     public synchronized Bulk bulk(String reviewer, Predicate<QueueRow> filter, String action) {
         String who = name(reviewer);
-        if (!"approve".equals(action) && !"reject".equals(action)) throw new InvalidInputException("action: expected approve or reject, found \"" + action + "\"");
+        if (!"approve".equals(action) && !"reject".equals(action))
+            throw new InvalidInputException("action: expected approve or reject, found \"" + action + "\"");
         return claims.update(map -> {
             refresh();
             Instant now = clock.instant();
@@ -243,8 +275,14 @@ public final class ReviewBoard {
             for (QueueRow r : rows) {
                 if (!openFor(r, who) || !filter.test(r)) continue;
                 RowClaims.Claim c = map.get(r.digest());
-                if (holds(c, now) && !c.reviewer().equals(who)) { claimed++; continue; }
-                if ("approve".equals(action) && r.draftIsBadOutput()) { bad++; continue; }
+                if (holds(c, now) && !c.reviewer().equals(who)) {
+                    claimed++;
+                    continue;
+                }
+                if ("approve".equals(action) && r.draftIsBadOutput()) {
+                    bad++;
+                    continue;
+                }
                 append(who, r, action, null);
                 decided++;
             }
@@ -265,7 +303,9 @@ public final class ReviewBoard {
             if (doubleReviewed(r.digest())) doubles++;
             for (ReviewLog.Entry e : es) by.merge(e.reviewer(), 1L, Long::sum);
         }
-        int claimed = (int) live.values().stream().filter(c -> byId.containsKey(c.row()) && holds(c, now)).count();
+        int claimed = (int) live.values().stream()
+                .filter(c -> byId.containsKey(c.row()) && holds(c, now))
+                .count();
         return new Progress(rows.size(), done, rows.size() - done, claimed, by, doubles);
     }
 
@@ -294,7 +334,14 @@ public final class ReviewBoard {
     }
 
     private ReviewLog.Entry append(String who, QueueRow r, String action, String output) {
-        ReviewLog.Entry e = new ReviewLog.Entry(1, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), who, action, r.digest(), r.source(), output);
+        ReviewLog.Entry e = new ReviewLog.Entry(
+                1,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
+                who,
+                action,
+                r.digest(),
+                r.source(),
+                output);
         log.append(e);
         follow();
         return e;
@@ -302,15 +349,18 @@ public final class ReviewBoard {
 
     private static String validate(String action, String output) {
         if (action == null || !List.of("approve", "reject", "edit").contains(action)) {
-            throw new InvalidInputException("action: expected approve, reject or edit, found " + (action == null ? "nothing" : "\"" + action + "\""));
+            throw new InvalidInputException("action: expected approve, reject or edit, found "
+                    + (action == null ? "nothing" : "\"" + action + "\""));
         }
         if (!"edit".equals(action)) return null;
-        if (output == null || output.isBlank()) throw new InvalidInputException("output: expected the edited output for an edit, found nothing");
+        if (output == null || output.isBlank())
+            throw new InvalidInputException("output: expected the edited output for an edit, found nothing");
         return output.strip();
     }
 
     private static String name(String reviewer) {
-        if (reviewer == null || reviewer.isBlank()) throw new InvalidInputException("reviewer: expected a name, found nothing");
+        if (reviewer == null || reviewer.isBlank())
+            throw new InvalidInputException("reviewer: expected a name, found nothing");
         return reviewer.strip();
     }
 
@@ -334,12 +384,15 @@ public final class ReviewBoard {
         ReviewLog.Tail tail = log.readFrom(logOffset);
         if (tail.offset() < logOffset) decisions.clear();
         logOffset = tail.offset();
-        for (ReviewLog.Entry e : tail.entries()) decisions.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e);
+        for (ReviewLog.Entry e : tail.entries())
+            decisions.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e);
     }
 
     private static String stamp(Path f) {
         try {
-            return Files.exists(f) ? Files.size(f) + "@" + Files.getLastModifiedTime(f).toMillis() : "-";
+            return Files.exists(f)
+                    ? Files.size(f) + "@" + Files.getLastModifiedTime(f).toMillis()
+                    : "-";
         } catch (java.io.IOException e) {
             return "?";
         }
@@ -361,8 +414,11 @@ public final class ReviewBoard {
                 if (!r.valid()) return;
                 Example ex = r.example();
                 if (ReviewSession.isPending(ex)) {
-                    String prov = ex.metadata().provenance() == null ? "no provenance" : ex.metadata().provenance();
-                    list.add(QueueRow.of(name + ":" + r.line(), ex, "LLM draft awaiting approval (" + prov + ")", null, null));
+                    String prov = ex.metadata().provenance() == null
+                            ? "no provenance"
+                            : ex.metadata().provenance();
+                    list.add(QueueRow.of(
+                            name + ":" + r.line(), ex, "LLM draft awaiting approval (" + prov + ")", null, null));
                     return;
                 }
                 idx.add(shown.size(), h.sign(ex.input()));

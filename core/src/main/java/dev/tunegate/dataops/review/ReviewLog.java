@@ -25,14 +25,19 @@ import java.util.Set;
 public final class ReviewLog {
     /** The log's path in a workspace. */
     public static final String FILE = "data/review-log.jsonl";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> ACTIONS = Set.of("approve", "reject", "edit");
 
     private final Path file;
 
-    public ReviewLog(Path file) { this.file = file; }
+    public ReviewLog(Path file) {
+        this.file = file;
+    }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /**
      * One decision.
@@ -48,7 +53,9 @@ public final class ReviewLog {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(int v, String at, String reviewer, String action, String row, String source, String output) {
         /** Whether the decision lets the row into training. */
-        public boolean approves() { return "approve".equals(action) || "edit".equals(action); }
+        public boolean approves() {
+            return "approve".equals(action) || "edit".equals(action);
+        }
     }
 
     /**
@@ -65,9 +72,15 @@ public final class ReviewLog {
             warnings = List.copyOf(warnings);
         }
 
-        public long approved() { return latest.values().stream().filter(Entry::approves).count(); }
+        public long approved() {
+            return latest.values().stream().filter(Entry::approves).count();
+        }
 
-        public long rejected() { return latest.values().stream().filter(e -> "reject".equals(e.action())).count(); }
+        public long rejected() {
+            return latest.values().stream()
+                    .filter(e -> "reject".equals(e.action()))
+                    .count();
+        }
     }
 
     /** Reads the log; a missing file is an empty log. Unreadable lines are warnings, never errors. */
@@ -93,9 +106,11 @@ public final class ReviewLog {
             boolean truncatedTail = i == last && needsNewline;
             Entry e = parse(line);
             if (e == null) {
-                warnings.add(where + ": " + (truncatedTail
-                        ? "the last line is incomplete (the process was killed while writing it); ignored"
-                        : "not a review decision (expected a JSON object with at, reviewer, action, row); ignored"));
+                warnings.add(
+                        where + ": "
+                                + (truncatedTail
+                                        ? "the last line is incomplete (the process was killed while writing it); ignored"
+                                        : "not a review decision (expected a JSON object with at, reviewer, action, row); ignored"));
                 continue;
             }
             n++;
@@ -114,18 +129,23 @@ public final class ReviewLog {
      * @param offset where the next call starts
      */
     public record Tail(List<Entry> entries, long offset) {
-        public Tail { entries = List.copyOf(entries); }
+        public Tail {
+            entries = List.copyOf(entries);
+        }
     }
 
     /** Reads the complete lines after byte {@code offset}; a missing file is empty. */
     public Tail readFrom(long offset) {
         if (!Files.exists(file)) return new Tail(List.of(), 0);
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+        try (java.nio.channels.FileChannel ch =
+                java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < offset) offset = 0; // the file was replaced: start over
             if (size == offset) return new Tail(List.of(), offset);
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(Math.toIntExact(size - offset));
-            while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) { /* read all */ }
+            while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
+                /* read all */
+            }
             byte[] bytes = buf.array();
             int end = bytes.length;
             while (end > 0 && bytes[end - 1] != '\n') end--;
@@ -155,7 +175,8 @@ public final class ReviewLog {
         if (action == null || !ACTIONS.contains(action) || row == null || reviewer == null) return null;
         String output = text(node, "output");
         if ("edit".equals(action) && output == null) return null;
-        return new Entry(node.path("v").asInt(1), text(node, "at"), reviewer, action, row, text(node, "source"), output);
+        return new Entry(
+                node.path("v").asInt(1), text(node, "at"), reviewer, action, row, text(node, "source"), output);
     }
 
     private static String text(JsonNode n, String f) {

@@ -24,11 +24,14 @@ import java.util.OptionalLong;
 public final class ReviewLogAnalyzer implements Analyzer {
 
     @Override
-    public String name() { return "review-log"; }
+    public String name() {
+        return "review-log";
+    }
 
     @Override
     public boolean applies(Workspace ws) {
-        return ws.data().trainFile().isPresent() && Files.isRegularFile(ws.root().resolve(ReviewLog.FILE));
+        return ws.data().trainFile().isPresent()
+                && Files.isRegularFile(ws.root().resolve(ReviewLog.FILE));
     }
 
     @Override
@@ -45,8 +48,12 @@ public final class ReviewLogAnalyzer implements Analyzer {
         if (reviewed.isPresent() && audited.isPresent()) {
             long before = (long) audited.get().asDouble();
             long after = reviewed.getAsLong();
-            ev.add(Evidence.measured(Measure.REVIEWED_PAIRS, after, audited.get().source() + " + " + ReviewLog.FILE,
-                    audited.get().detail() + String.format(Locale.ROOT, "; with the review log applied (%+d)", after - before)));
+            ev.add(Evidence.measured(
+                    Measure.REVIEWED_PAIRS,
+                    after,
+                    audited.get().source() + " + " + ReviewLog.FILE,
+                    audited.get().detail()
+                            + String.format(Locale.ROOT, "; with the review log applied (%+d)", after - before)));
             notes.add("the review log changes the reviewed pairs from " + before + " to " + after);
         }
         return new AnalyzerResult(name(), ev, in, null, notes);

@@ -37,7 +37,9 @@ public final class ReviewQueue {
         this.display = display;
     }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /** The rows read, and the lines that could not be read ({@code file:line: …}). */
     public record Contents(List<QueueRow> rows, List<String> findings) {
@@ -81,7 +83,8 @@ public final class ReviewQueue {
         }
         if (n == null || !n.isObject()) throw new IllegalArgumentException("expected a JSON object");
         JsonNode msgs = n.get("messages");
-        if (msgs == null || !msgs.isArray() || msgs.isEmpty()) throw new IllegalArgumentException("field \"messages\": expected a non-empty array");
+        if (msgs == null || !msgs.isArray() || msgs.isEmpty())
+            throw new IllegalArgumentException("field \"messages\": expected a non-empty array");
         List<Message> list = new ArrayList<>();
         for (JsonNode m : msgs) {
             String role = m.path("role").asText("");
@@ -89,14 +92,18 @@ public final class ReviewQueue {
             try {
                 r = Role.valueOf(role.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("field \"messages[].role\": expected system, user, assistant or tool, found \"" + role + "\"");
+                throw new IllegalArgumentException(
+                        "field \"messages[].role\": expected system, user, assistant or tool, found \"" + role + "\"");
             }
-            if (!m.path("content").isTextual()) throw new IllegalArgumentException("field \"messages[].content\": expected a string");
+            if (!m.path("content").isTextual())
+                throw new IllegalArgumentException("field \"messages[].content\": expected a string");
             list.add(new Message(r, m.get("content").asText()));
         }
-        if (list.get(list.size() - 1).role() != Role.ASSISTANT) throw new IllegalArgumentException("field \"messages\": expected a last assistant turn (the draft)");
+        if (list.get(list.size() - 1).role() != Role.ASSISTANT)
+            throw new IllegalArgumentException("field \"messages\": expected a last assistant turn (the draft)");
         JsonNode meta = n.path("metadata");
-        RowMetadata md = new RowMetadata(text(meta, "provenance"), text(meta, "status"), text(meta, "reviewer"), text(meta, "era"));
+        RowMetadata md = new RowMetadata(
+                text(meta, "provenance"), text(meta, "status"), text(meta, "reviewer"), text(meta, "era"));
         JsonNode rv = n.path("review");
         return QueueRow.of(where, new Example(list, md), text(rv, "why"), text(rv, "when"), text(rv, "badOutput"));
     }

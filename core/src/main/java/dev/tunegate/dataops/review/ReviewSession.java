@@ -40,7 +40,8 @@ public final class ReviewSession {
     private final Clock clock;
 
     public ReviewSession(Workspace ws, String reviewer, Clock clock) {
-        if (reviewer == null || reviewer.isBlank()) throw new InvalidInputException("--reviewer: expected your name, found nothing");
+        if (reviewer == null || reviewer.isBlank())
+            throw new InvalidInputException("--reviewer: expected your name, found nothing");
         this.ws = ws;
         this.reviewer = reviewer.strip();
         this.clock = clock;
@@ -57,8 +58,17 @@ public final class ReviewSession {
      * @param remaining rows still pending when it ended
      * @param warnings what a person should know (log lines ignored after a crash, a stale lock taken over)
      */
-    public record Summary(long pending, long approved, long edited, long rejected, long skipped, long remaining, List<String> warnings) {
-        public Summary { warnings = List.copyOf(warnings); }
+    public record Summary(
+            long pending,
+            long approved,
+            long edited,
+            long rejected,
+            long skipped,
+            long remaining,
+            List<String> warnings) {
+        public Summary {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** Runs the session until the queue is done, {@code q} or the end of {@code in}. */
@@ -71,7 +81,8 @@ public final class ReviewSession {
         warnings.addAll(board.warnings());
         warnings.forEach(w -> out.println("warning: " + dev.tunegate.io.TerminalText.visible(w)));
         int pending = board.pending().size();
-        out.println(pending + " rows pending review; reviewing as " + reviewer + ". Commands: a approve, r reject, e edit, s skip, q quit.");
+        out.println(pending + " rows pending review; reviewing as " + reviewer
+                + ". Commands: a approve, r reject, e edit, s skip, q quit.");
         long approved = 0, edited = 0, rejected = 0, skipped = 0;
         Set<String> skip = new HashSet<>();
         int n = 0;
@@ -95,7 +106,8 @@ public final class ReviewSession {
                 switch (cmd.strip().toLowerCase(Locale.ROOT)) {
                     case "a", "approve" -> {
                         if (q.draftIsBadOutput()) {
-                            out.println("  this draft is the output that failed in production: edit it (e) or reject it (r)");
+                            out.println(
+                                    "  this draft is the output that failed in production: edit it (e) or reject it (r)");
                             continue;
                         }
                         action = "approve";
@@ -127,7 +139,8 @@ public final class ReviewSession {
                         break loop;
                     }
                     default -> {
-                        out.println("  unknown command \"" + cmd.strip() + "\": a approve, r reject, e edit, s skip, q quit");
+                        out.println("  unknown command \"" + cmd.strip()
+                                + "\": a approve, r reject, e edit, s skip, q quit");
                         continue;
                     }
                 }
@@ -139,16 +152,25 @@ public final class ReviewSession {
                     break;
                 }
                 switch (action) {
-                    case "approve" -> { approved++; out.println("  approved"); }
-                    case "reject" -> { rejected++; out.println("  rejected"); }
-                    default -> { edited++; out.println("  edited and approved"); }
+                    case "approve" -> {
+                        approved++;
+                        out.println("  approved");
+                    }
+                    case "reject" -> {
+                        rejected++;
+                        out.println("  rejected");
+                    }
+                    default -> {
+                        edited++;
+                        out.println("  edited and approved");
+                    }
                 }
                 break;
             }
         }
         long remaining = board.pending().size();
-        out.println("done: " + approved + " approved, " + edited + " edited, " + rejected + " rejected, " + skipped + " skipped; "
-                + remaining + " still pending. Decisions are in " + ReviewLog.FILE + ".");
+        out.println("done: " + approved + " approved, " + edited + " edited, " + rejected + " rejected, " + skipped
+                + " skipped; " + remaining + " still pending. Decisions are in " + ReviewLog.FILE + ".");
         out.flush();
         return new Summary(pending, approved, edited, rejected, skipped, remaining, warnings);
     }
@@ -158,35 +180,50 @@ public final class ReviewSession {
     }
 
     private static String provenance(Example ex) {
-        return ex.metadata().provenance() == null ? "no provenance" : ex.metadata().provenance();
+        return ex.metadata().provenance() == null
+                ? "no provenance"
+                : ex.metadata().provenance();
     }
 
     private static void show(PrintWriter out, QueueRow q, int n, int total, List<ReviewBoard.Neighbour> near) {
         Example ex = q.example();
         out.println();
-        out.println("── " + n + "/" + total + "  " + q.source() + "  (" + provenance(ex) + (ex.metadata().era() == null ? "" : ", era " + ex.metadata().era()) + ")");
-        out.println("Why: " + (q.why() == null ? "pending review" : q.why()) + (q.when() == null ? "" : " (" + q.when() + ")"));
+        out.println("── " + n + "/" + total + "  " + q.source() + "  (" + provenance(ex)
+                + (ex.metadata().era() == null ? "" : ", era " + ex.metadata().era()) + ")");
+        out.println("Why: " + (q.why() == null ? "pending review" : q.why())
+                + (q.when() == null ? "" : " (" + q.when() + ")"));
         for (Message m : ex.messages()) {
             if (m == ex.messages().get(ex.messages().size() - 1)) break;
             if (m.role() == Role.SYSTEM) continue;
             out.println("Input: " + clip(m.content()));
         }
         if (q.badOutput() != null) out.println("Failed output: " + clip(q.badOutput()));
-        out.println("Draft output: " + clip(ex.output()) + (q.draftIsBadOutput() ? "   (no correction given: edit it)" : ""));
+        out.println("Draft output: " + clip(ex.output())
+                + (q.draftIsBadOutput() ? "   (no correction given: edit it)" : ""));
         if (near.isEmpty()) {
             out.println("Near duplicates in the dataset: none");
         } else {
             out.println("Near duplicates in the dataset:");
             for (ReviewBoard.Neighbour s : near) {
-                out.println(String.format(Locale.ROOT, "  line %d (%s, Jaccard ≈ %.2f): %s → %s", s.line(), s.status(), s.jaccard(), clip(s.input(), 120), clip(s.output(), 120)));
+                out.println(String.format(
+                        Locale.ROOT,
+                        "  line %d (%s, Jaccard ≈ %.2f): %s → %s",
+                        s.line(),
+                        s.status(),
+                        s.jaccard(),
+                        clip(s.input(), 120),
+                        clip(s.output(), 120)));
             }
         }
     }
 
-    private static String clip(String s) { return clip(s, TEXT_SHOWN); }
+    private static String clip(String s) {
+        return clip(s, TEXT_SHOWN);
+    }
 
     private static String clip(String s, int max) {
-        String one = dev.tunegate.io.TerminalText.visible(s.replace("\n", " ⏎ ")); // a row must not drive the reviewer's terminal
+        String one = dev.tunegate.io.TerminalText.visible(
+                s.replace("\n", " ⏎ ")); // a row must not drive the reviewer's terminal
         return one.length() > max ? one.substring(0, max - 1) + "…" : one;
     }
 

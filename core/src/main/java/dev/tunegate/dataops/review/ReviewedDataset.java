@@ -52,8 +52,16 @@ public final class ReviewedDataset {
      * @param trainSha256 the training file's digest
      * @param notes what a person should know (log lines ignored, a truncated file)
      */
-    public record Built(Path file, List<String> sources, long trainRows, long invalidTrainRows, long decisionsApplied, long queueApproved,
-                        DatasetFormat trainFormat, String trainSha256, List<String> notes) {
+    public record Built(
+            Path file,
+            List<String> sources,
+            long trainRows,
+            long invalidTrainRows,
+            long decisionsApplied,
+            long queueApproved,
+            DatasetFormat trainFormat,
+            String trainSha256,
+            List<String> notes) {
         public Built {
             sources = List.copyOf(sources);
             notes = List.copyOf(notes);
@@ -74,7 +82,8 @@ public final class ReviewedDataset {
     /** A row with a decision applied: approve/edit make it approved by the reviewer (edit replaces the output); reject rejects it. */
     public static Example apply(Example ex, ReviewLog.Entry e) {
         RowMetadata m = ex.metadata();
-        if ("reject".equals(e.action())) return new Example(ex.messages(), new RowMetadata(m.provenance(), "rejected", e.reviewer(), m.era()));
+        if ("reject".equals(e.action()))
+            return new Example(ex.messages(), new RowMetadata(m.provenance(), "rejected", e.reviewer(), m.era()));
         List<Message> msgs = new ArrayList<>(ex.messages());
         if ("edit".equals(e.action())) {
             for (int i = msgs.size() - 1; i >= 0; i--) {
@@ -94,8 +103,9 @@ public final class ReviewedDataset {
 
     /** As {@link #build(Workspace, Path)}, with the review log already replayed (it is replayed once per run). */
     static Built build(Workspace ws, Path scratch, ReviewLog.Replay replay) {
-        Path train = ws.path("data.train").orElseThrow(() -> new dev.tunegate.io.InvalidInputException(
-                ws.configFile() + ": data.train is not set: there is no dataset"));
+        Path train = ws.path("data.train")
+                .orElseThrow(() -> new dev.tunegate.io.InvalidInputException(
+                        ws.configFile() + ": data.train is not set: there is no dataset"));
         ReviewQueue.Contents queue = queue(ws).read();
         List<String> notes = new ArrayList<>(replay.warnings());
         queue.findings().forEach(f -> notes.add("review queue: " + f));
@@ -131,7 +141,16 @@ public final class ReviewedDataset {
             throw new UncheckedIOException("cannot write " + scratch + ": " + e.getMessage(), e);
         }
         if (read.truncated() != null) notes.add(read.truncated());
-        return new Built(scratch, sources, read.rows(), counts[0], counts[1], counts[2], read.format(), Digests.sha256(train), notes);
+        return new Built(
+                scratch,
+                sources,
+                read.rows(),
+                counts[0],
+                counts[1],
+                counts[2],
+                read.format(),
+                Digests.sha256(train),
+                notes);
     }
 
     private static void write(BufferedWriter w, Example ex) {
@@ -159,10 +178,15 @@ public final class ReviewedDataset {
             scratch = Files.createTempFile("tunegate-reviewed-", ".jsonl");
             Built b = build(ws, scratch, replay);
             if (b.decisionsApplied() == 0) return OptionalLong.empty();
-            AuditRequest r = AuditRequest.of(scratch).withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
+            AuditRequest r = AuditRequest.of(scratch)
+                    .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
                     .withEras(request.currentEras(), request.retiredEras())
                     .withNearDuplicates(request.seed(), request.threshold())
-                    .withChecks(EnumSet.of(AuditCheck.COUNTS, AuditCheck.EXACT_DUPLICATES, AuditCheck.NEAR_DUPLICATES, AuditCheck.CONFLICTS));
+                    .withChecks(EnumSet.of(
+                            AuditCheck.COUNTS,
+                            AuditCheck.EXACT_DUPLICATES,
+                            AuditCheck.NEAR_DUPLICATES,
+                            AuditCheck.CONFLICTS));
             AuditReport rep = DatasetAudit.run(r, Progress.SILENT, threads);
             return rep.usableRows() == null ? OptionalLong.empty() : OptionalLong.of(rep.usableRows());
         } catch (IOException e) {

@@ -32,6 +32,7 @@ public final class RowClaims {
     public static final String FILE = ".tunegate/claims.json";
     /** The lock file guarding it, relative to the workspace. */
     public static final String LOCK = ".tunegate/claims.lock";
+
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     /**
@@ -43,7 +44,9 @@ public final class RowClaims {
      * @param expires when it lapses
      */
     public record Claim(String row, String reviewer, String token, String expires) {
-        public boolean activeAt(Instant now) { return Instant.parse(expires).isAfter(now); }
+        public boolean activeAt(Instant now) {
+            return Instant.parse(expires).isAfter(now);
+        }
     }
 
     private record Stored(int v, List<Claim> claims) {}
@@ -63,7 +66,7 @@ public final class RowClaims {
         try {
             Files.createDirectories(lockFile.getParent());
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+                    FileLock ignored = ch.lock()) {
                 Map<String, Claim> claims = read();
                 Map<String, Claim> before = new LinkedHashMap<>(claims);
                 T result = change.apply(claims);
@@ -88,7 +91,8 @@ public final class RowClaims {
         } catch (IOException e) {
             return out; // a damaged lease file only loses leases, which expire anyway
         }
-        if (s.claims() != null) for (Claim c : s.claims()) if (c != null && c.row() != null && c.expires() != null) out.put(c.row(), c);
+        if (s.claims() != null)
+            for (Claim c : s.claims()) if (c != null && c.row() != null && c.expires() != null) out.put(c.row(), c);
         return out;
     }
 }

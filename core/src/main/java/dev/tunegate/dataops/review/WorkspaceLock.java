@@ -42,10 +42,16 @@ public final class WorkspaceLock implements AutoCloseable {
     public static WorkspaceLock acquire(Path file, String what, String holder) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            if (Files.isSymbolicLink(file) || Files.isSymbolicLink(file.toAbsolutePath().getParent())) {
-                throw new InvalidInputException(file + ": a symbolic link; tunegate refuses to lock (and truncate) through it (remove it)");
+            if (Files.isSymbolicLink(file)
+                    || Files.isSymbolicLink(file.toAbsolutePath().getParent())) {
+                throw new InvalidInputException(
+                        file + ": a symbolic link; tunegate refuses to lock (and truncate) through it (remove it)");
             }
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+            FileChannel ch = FileChannel.open(
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE,
                     java.nio.file.LinkOption.NOFOLLOW_LINKS);
             FileLock l;
             try {
@@ -57,14 +63,21 @@ public final class WorkspaceLock implements AutoCloseable {
             if (l == null) {
                 ch.close();
                 throw new InvalidInputException(file + ": another " + what + " is running on this workspace"
-                        + (previous.isBlank() ? "" : " (" + previous.strip() + ")") + "; wait for it to finish (or quit it) and try again");
+                        + (previous.isBlank() ? "" : " (" + previous.strip() + ")")
+                        + "; wait for it to finish (or quit it) and try again");
             }
             ch.truncate(0);
-            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + holder + ", since " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            ch.write(
+                    ByteBuffer.wrap(
+                            ("pid " + ProcessHandle.current().pid() + ", " + holder + ", since " + Instant.now() + "\n")
+                                    .getBytes(StandardCharsets.UTF_8)),
+                    0);
             ch.force(true);
             return new WorkspaceLock(ch, l, previous.isBlank() ? null : previous.strip());
         } catch (IOException e) {
-            if (Files.isSymbolicLink(file)) throw new InvalidInputException(file + ": a symbolic link; tunegate refuses to lock (and truncate) through it (remove it)");
+            if (Files.isSymbolicLink(file))
+                throw new InvalidInputException(
+                        file + ": a symbolic link; tunegate refuses to lock (and truncate) through it (remove it)");
             throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
         }
     }
@@ -77,7 +90,9 @@ public final class WorkspaceLock implements AutoCloseable {
     }
 
     /** The holder of a stale lock this one took over (a session that was killed), or null. */
-    public String takenOver() { return takenOver; }
+    public String takenOver() {
+        return takenOver;
+    }
 
     @Override
     public void close() {

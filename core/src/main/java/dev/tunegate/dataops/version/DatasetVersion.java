@@ -20,9 +20,21 @@ import java.util.Map;
  * @param byEra valid rows by policy era
  * @param rowsFile the sidecar with one line per valid row ({@code ID.rows.jsonl}), for diffs
  */
-public record DatasetVersion(int schemaVersion, String id, String digest, String createdAt, String file, String fileSha256, String format,
-                             long rows, long validRows, long invalidRows, Map<String, Long> byProvenance, Map<String, Long> byStatus,
-                             Map<String, Long> byEra, String rowsFile) {
+public record DatasetVersion(
+        int schemaVersion,
+        String id,
+        String digest,
+        String createdAt,
+        String file,
+        String fileSha256,
+        String format,
+        long rows,
+        long validRows,
+        long invalidRows,
+        Map<String, Long> byProvenance,
+        Map<String, Long> byStatus,
+        Map<String, Long> byEra,
+        String rowsFile) {
     public static final int SCHEMA_VERSION = 1;
 
     public DatasetVersion {

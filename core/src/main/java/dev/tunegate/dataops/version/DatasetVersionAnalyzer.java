@@ -32,12 +32,16 @@ public final class DatasetVersionAnalyzer implements Analyzer {
     public record Report(String id, String digest, String createdAt, String file, String fileSha256) {}
 
     @Override
-    public String name() { return NAME; }
+    public String name() {
+        return NAME;
+    }
 
     @Override
     public boolean applies(Workspace ws) {
         Optional<Path> train = ws.path("data.train");
-        return train.isPresent() && Files.isRegularFile(train.get()) && Files.isDirectory(ws.root().resolve(DatasetVersions.DIR));
+        return train.isPresent()
+                && Files.isRegularFile(train.get())
+                && Files.isDirectory(ws.root().resolve(DatasetVersions.DIR));
     }
 
     @Override
@@ -46,9 +50,13 @@ public final class DatasetVersionAnalyzer implements Analyzer {
         String sha = Digests.sha256(train);
         Optional<DatasetVersion> v = new DatasetVersions(ws).latestOfFile(sha);
         String file = ws.relative(train);
-        Report r = v.map(x -> new Report(x.id(), x.digest(), x.createdAt(), file, sha)).orElse(new Report(null, null, null, file, sha));
-        List<String> notes = v.isPresent() ? List.of()
-                : List.of(file + " changed since the last dataset version: run tunegate data snapshot so decisions can cite the version they used");
+        Report r = v.map(x -> new Report(x.id(), x.digest(), x.createdAt(), file, sha))
+                .orElse(new Report(null, null, null, file, sha));
+        List<String> notes = v.isPresent()
+                ? List.of()
+                : List.of(
+                        file
+                                + " changed since the last dataset version: run tunegate data snapshot so decisions can cite the version they used");
         return new AnalyzerResult(NAME, List.of(), List.of(new AnalyzerResult.InputFile(file, sha)), r, notes);
     }
 

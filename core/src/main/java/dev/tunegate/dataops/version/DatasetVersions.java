@@ -40,8 +40,12 @@ import java.util.stream.Stream;
 public final class DatasetVersions {
     /** Where versions live, relative to the workspace. */
     public static final String DIR = ".tunegate/datasets";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper READER = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final Workspace ws;
     private final Path dir;
@@ -53,13 +57,16 @@ public final class DatasetVersions {
 
     /** A snapshot's outcome: the version, and whether it was new or equal to the latest one. */
     public record Snapshot(DatasetVersion version, boolean created, List<String> notes) {
-        public Snapshot { notes = List.copyOf(notes); }
+        public Snapshot {
+            notes = List.copyOf(notes);
+        }
     }
 
     /** Records the current rows of {@code data.train} as a version. */
     public Snapshot snapshot(Clock clock) {
-        Path train = ws.path("data.train").orElseThrow(() -> new InvalidInputException(
-                ws.configFile() + ": data.train is not set: there is no dataset to snapshot"));
+        Path train = ws.path("data.train")
+                .orElseThrow(() -> new InvalidInputException(
+                        ws.configFile() + ": data.train is not set: there is no dataset to snapshot"));
         List<DatasetVersion.RowEntry> rows = new ArrayList<>();
         Map<String, Long> prov = new TreeMap<>(), status = new TreeMap<>(), era = new TreeMap<>();
         long[] invalid = {0};
@@ -69,7 +76,13 @@ public final class DatasetVersions {
                 return;
             }
             RowMetadata m = r.example().metadata();
-            rows.add(new DatasetVersion.RowEntry(RowDigests.row(r.example()), RowDigests.content(r.example()), RowDigests.input(r.example()), m.provenance(), m.status(), m.era()));
+            rows.add(new DatasetVersion.RowEntry(
+                    RowDigests.row(r.example()),
+                    RowDigests.content(r.example()),
+                    RowDigests.input(r.example()),
+                    m.provenance(),
+                    m.status(),
+                    m.era()));
             prov.merge(m.provenance() == null ? "(none)" : m.provenance(), 1L, Long::sum);
             status.merge(m.status() == null ? "(none)" : m.status(), 1L, Long::sum);
             era.merge(m.era() == null ? "(none)" : m.era(), 1L, Long::sum);
@@ -84,14 +97,29 @@ public final class DatasetVersions {
             return new Snapshot(latest.get(), false, notes);
         }
         java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        if (latest.isPresent()) { // versions are ordered by time: a second snapshot within a second is stamped one second later
+        if (latest
+                .isPresent()) { // versions are ordered by time: a second snapshot within a second is stamped one second
+            // later
             java.time.Instant last = java.time.Instant.parse(latest.get().createdAt());
             if (!now.isAfter(last)) now = last.plusSeconds(1);
         }
         String id = digest.substring(0, 12) + "-" + STAMP.format(now);
         String rowsFile = id + ".rows.jsonl";
-        DatasetVersion v = new DatasetVersion(DatasetVersion.SCHEMA_VERSION, id, digest, now.toString(), ws.relative(train), Digests.sha256(train),
-                read.format().id(), read.rows(), rows.size(), invalid[0], prov, status, era, rowsFile);
+        DatasetVersion v = new DatasetVersion(
+                DatasetVersion.SCHEMA_VERSION,
+                id,
+                digest,
+                now.toString(),
+                ws.relative(train),
+                Digests.sha256(train),
+                read.format().id(),
+                read.rows(),
+                rows.size(),
+                invalid[0],
+                prov,
+                status,
+                era,
+                rowsFile);
         AtomicFiles.write(dir.resolve(rowsFile), out -> {
             for (DatasetVersion.RowEntry e : rows) {
                 out.write(Json.line(e).getBytes(StandardCharsets.UTF_8));
@@ -119,7 +147,9 @@ public final class DatasetVersions {
         if (!Files.isDirectory(dir)) return List.of();
         List<DatasetVersion> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 out.add(readManifest(p));
             }
         } catch (IOException e) {
@@ -138,7 +168,8 @@ public final class DatasetVersions {
     /** The newest version whose training file had exactly these bytes. */
     public Optional<DatasetVersion> latestOfFile(String sha256) {
         List<DatasetVersion> all = list();
-        for (int i = all.size() - 1; i >= 0; i--) if (all.get(i).fileSha256().equals(sha256)) return Optional.of(all.get(i));
+        for (int i = all.size() - 1; i >= 0; i--)
+            if (all.get(i).fileSha256().equals(sha256)) return Optional.of(all.get(i));
         return Optional.empty();
     }
 
@@ -151,12 +182,19 @@ public final class DatasetVersions {
         List<DatasetVersion> all = list();
         if (ref.equals("latest") && !all.isEmpty()) return all.get(all.size() - 1);
         List<DatasetVersion> hits = all.stream().filter(v -> v.id().equals(ref)).toList();
-        if (hits.isEmpty()) hits = all.stream().filter(v -> v.id().startsWith(ref) || v.digest().startsWith(ref)).toList();
+        if (hits.isEmpty())
+            hits = all.stream()
+                    .filter(v -> v.id().startsWith(ref) || v.digest().startsWith(ref))
+                    .toList();
         if (hits.size() == 1) return hits.get(0);
-        String known = all.isEmpty() ? "there are none yet (run: tunegate data snapshot " + ws.root().getFileName() + ")"
-                : "known: " + String.join(", ", all.stream().map(DatasetVersion::id).toList());
-        if (hits.isEmpty()) throw new InvalidInputException(DIR + ": unknown dataset version \"" + ref + "\"; " + known);
-        throw new InvalidInputException(DIR + ": \"" + ref + "\" matches " + hits.size() + " dataset versions; give more of the id; " + known);
+        String known = all.isEmpty()
+                ? "there are none yet (run: tunegate data snapshot " + ws.root().getFileName() + ")"
+                : "known: "
+                        + String.join(", ", all.stream().map(DatasetVersion::id).toList());
+        if (hits.isEmpty())
+            throw new InvalidInputException(DIR + ": unknown dataset version \"" + ref + "\"; " + known);
+        throw new InvalidInputException(
+                DIR + ": \"" + ref + "\" matches " + hits.size() + " dataset versions; give more of the id; " + known);
     }
 
     /** The rows of a version (its sidecar). */
@@ -172,7 +210,14 @@ public final class DatasetVersions {
                 try {
                     out.add(READER.readValue(line, DatasetVersion.RowEntry.class));
                 } catch (IOException e) {
-                    throw InvalidInputException.at(p, n, "not a dataset version row: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                    throw InvalidInputException.at(
+                            p,
+                            n,
+                            "not a dataset version row: "
+                                    + String.valueOf(e.getMessage())
+                                            .lines()
+                                            .findFirst()
+                                            .orElse(""));
                 }
             }
         } catch (java.nio.file.NoSuchFileException e) {
@@ -182,7 +227,11 @@ public final class DatasetVersions {
         }
         String d = digest(out.stream().map(DatasetVersion.RowEntry::row).toList());
         if (!d.equals(v.digest())) {
-            throw InvalidInputException.at(p, 0, "the rows no longer match version " + v.id() + " (digest " + d.substring(0, 12) + "…, expected " + v.digest().substring(0, 12) + "…): the file was changed by hand");
+            throw InvalidInputException.at(
+                    p,
+                    0,
+                    "the rows no longer match version " + v.id() + " (digest " + d.substring(0, 12) + "…, expected "
+                            + v.digest().substring(0, 12) + "…): the file was changed by hand");
         }
         return out;
     }
@@ -191,7 +240,11 @@ public final class DatasetVersions {
         try {
             return READER.readValue(p.toFile(), new TypeReference<DatasetVersion>() {});
         } catch (IOException e) {
-            throw InvalidInputException.at(p, 0, "not a dataset version manifest: " + e.getMessage().lines().findFirst().orElse(""));
+            throw InvalidInputException.at(
+                    p,
+                    0,
+                    "not a dataset version manifest: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 }

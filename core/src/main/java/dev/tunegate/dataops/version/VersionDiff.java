@@ -39,9 +39,15 @@ public final class VersionDiff {
      * @param outputChanged the messages changed (a different output for the same input)
      * @param metadataOnly only the metadata changed (status, reviewer, era, provenance)
      */
-    public record Changed(long rows, long outputChanged, long metadataOnly, Map<String, Long> byEra, Map<String, Long> byProvenance) {}
+    public record Changed(
+            long rows,
+            long outputChanged,
+            long metadataOnly,
+            Map<String, Long> byEra,
+            Map<String, Long> byProvenance) {}
 
-    public static Report diff(DatasetVersion va, List<DatasetVersion.RowEntry> a, DatasetVersion vb, List<DatasetVersion.RowEntry> b) {
+    public static Report diff(
+            DatasetVersion va, List<DatasetVersion.RowEntry> a, DatasetVersion vb, List<DatasetVersion.RowEntry> b) {
         Map<String, Integer> inA = count(a);
         Map<String, Integer> inB = count(b);
         // rows left over on each side, grouped by input
@@ -80,8 +86,13 @@ public final class VersionDiff {
             for (int i = pairs; i < rb.size(); i++) added.add(rb.get(i));
             for (int i = pairs; i < ra.size(); i++) removed.add(ra.get(i));
         }
-        return new Report(va.id(), vb.id(), added.part(), removed.part(),
-                new Changed(changed.rows, outputChanged, metadataOnly, changed.era, changed.prov), unchanged);
+        return new Report(
+                va.id(),
+                vb.id(),
+                added.part(),
+                removed.part(),
+                new Changed(changed.rows, outputChanged, metadataOnly, changed.era, changed.prov),
+                unchanged);
     }
 
     private static Map<String, Integer> count(List<DatasetVersion.RowEntry> rows) {
@@ -101,6 +112,8 @@ public final class VersionDiff {
             prov.merge(e.provenance() == null ? "(none)" : e.provenance(), 1L, Long::sum);
         }
 
-        Part part() { return new Part(rows, new LinkedHashMap<>(era), new LinkedHashMap<>(prov)); }
+        Part part() {
+            return new Part(rows, new LinkedHashMap<>(era), new LinkedHashMap<>(prov));
+        }
     }
 }

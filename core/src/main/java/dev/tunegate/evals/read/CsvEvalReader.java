@@ -43,7 +43,9 @@ public final class CsvEvalReader implements EvalReader {
 
     private static Map<String, List<String>> defaults() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("item", List.of("item", "id", "item_id", "example_id", "user_query", "query", "question", "input", "text"));
+        m.put(
+                "item",
+                List.of("item", "id", "item_id", "example_id", "user_query", "query", "question", "input", "text"));
         m.put("run", List.of("run"));
         m.put("iteration", List.of("iteration"));
         m.put("timestamp", List.of("timestamp"));
@@ -62,13 +64,20 @@ public final class CsvEvalReader implements EvalReader {
     @Override
     public List<EvalRecord> read(Path file, String displayName, Findings findings) {
         boolean tsv = displayName.toLowerCase(Locale.ROOT).endsWith(".tsv");
-        CSVFormat format = (tsv ? CSVFormat.TDF : CSVFormat.RFC4180).builder()
-                .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(false).setAllowMissingColumnNames(true)
+        CSVFormat format = (tsv ? CSVFormat.TDF : CSVFormat.RFC4180)
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(false)
+                .setAllowMissingColumnNames(true)
                 .get();
         List<EvalRecord> out = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.startsWith("\uFEFF") ? h.substring(1) : h).toList();
+                CSVParser parser =
+                        CSVParser.builder().setReader(in).setFormat(format).get()) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(h -> h.startsWith("\uFEFF") ? h.substring(1) : h)
+                    .toList();
             Map<String, Integer> col = resolve(header, displayName);
             String defaultRun = Values.stem(displayName);
             long previousEnd = 1;
@@ -76,7 +85,10 @@ public final class CsvEvalReader implements EvalReader {
                 long line = previousEnd + 1;
                 previousEnd = parser.getCurrentLineNumber();
                 if (!rec.isConsistent()) {
-                    findings.add(displayName, line, FindingKind.MALFORMED_ROW,
+                    findings.add(
+                            displayName,
+                            line,
+                            FindingKind.MALFORMED_ROW,
                             "expected " + header.size() + " cells, found " + rec.size());
                     continue;
                 }
@@ -85,7 +97,11 @@ public final class CsvEvalReader implements EvalReader {
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            throw new InvalidInputException(displayName, 0, "expected a CSV file with a header row, found unreadable CSV: " + cause.getMessage(), e);
+            throw new InvalidInputException(
+                    displayName,
+                    0,
+                    "expected a CSV file with a header row, found unreadable CSV: " + cause.getMessage(),
+                    e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidInputException(displayName, 1, "expected a CSV header row, found: " + e.getMessage(), e);
         }
@@ -97,8 +113,11 @@ public final class CsvEvalReader implements EvalReader {
         for (Map.Entry<String, String> e : mapping.entrySet()) {
             Integer idx = find(header, List.of(e.getValue().split("\\|")));
             if (idx == null) {
-                throw InvalidInputException.at(Path.of(file), 1, "field \"evals.columns." + e.getKey() + "\": expected a column named "
-                        + String.join(" or ", e.getValue().split("\\|")) + ", found columns " + header);
+                throw InvalidInputException.at(
+                        Path.of(file),
+                        1,
+                        "field \"evals.columns." + e.getKey() + "\": expected a column named "
+                                + String.join(" or ", e.getValue().split("\\|")) + ", found columns " + header);
             }
             col.put(e.getKey(), idx);
         }
@@ -107,9 +126,14 @@ public final class CsvEvalReader implements EvalReader {
             Integer idx = find(header, e.getValue());
             if (idx != null && !col.containsValue(idx)) col.put(e.getKey(), idx);
         }
-        if (!col.containsKey("passed") && !col.containsKey("score") && !(col.containsKey("expected") && col.containsKey("output"))) {
-            throw InvalidInputException.at(Path.of(file), 1, "expected columns for passed (e.g. match), score, or expected and output "
-                    + "(map them with evals.columns), found columns " + header);
+        if (!col.containsKey("passed")
+                && !col.containsKey("score")
+                && !(col.containsKey("expected") && col.containsKey("output"))) {
+            throw InvalidInputException.at(
+                    Path.of(file),
+                    1,
+                    "expected columns for passed (e.g. match), score, or expected and output "
+                            + "(map them with evals.columns), found columns " + header);
         }
         return col;
     }
@@ -128,7 +152,8 @@ public final class CsvEvalReader implements EvalReader {
         return i == null || i >= rec.size() ? null : rec.get(i);
     }
 
-    private static EvalRecord record(CSVRecord rec, Map<String, Integer> col, String defaultRun, String file, long line, Findings findings) {
+    private static EvalRecord record(
+            CSVRecord rec, Map<String, Integer> col, String defaultRun, String file, long line, Findings findings) {
         String expected = cell(rec, col, "expected");
         String output = cell(rec, col, "output");
         String passedCell = cell(rec, col, "passed");
@@ -136,18 +161,32 @@ public final class CsvEvalReader implements EvalReader {
         boolean hasOutcome = !Values.blank(passedCell) || !Values.blank(scoreCell);
         if (!hasOutcome && Values.blank(expected)) {
             String first = rec.size() > 0 ? rec.get(0) : "";
-            findings.add(file, line, FindingKind.FOOTER_ROW, "no expected value and no outcome; first cell " + Values.shorten(first));
+            findings.add(
+                    file,
+                    line,
+                    FindingKind.FOOTER_ROW,
+                    "no expected value and no outcome; first cell " + Values.shorten(first));
             return null;
         }
         Boolean passed = null;
         if (!Values.blank(passedCell)) {
             passed = Values.bool(passedCell);
-            if (passed == null) findings.add(file, line, FindingKind.BAD_VALUE, "field \"passed\": expected true or false, found " + Values.shorten(passedCell));
+            if (passed == null)
+                findings.add(
+                        file,
+                        line,
+                        FindingKind.BAD_VALUE,
+                        "field \"passed\": expected true or false, found " + Values.shorten(passedCell));
         }
         Double score = null;
         if (!Values.blank(scoreCell)) {
             score = Values.number(scoreCell);
-            if (score == null) findings.add(file, line, FindingKind.BAD_VALUE, "field \"score\": expected a number, found " + Values.shorten(scoreCell));
+            if (score == null)
+                findings.add(
+                        file,
+                        line,
+                        FindingKind.BAD_VALUE,
+                        "field \"score\": expected a number, found " + Values.shorten(scoreCell));
         }
         String item = cell(rec, col, "item");
         if (Values.blank(item)) item = "row-" + rec.getRecordNumber();
@@ -159,10 +198,23 @@ public final class CsvEvalReader implements EvalReader {
         col.forEach((k, i) -> {
             if (k.startsWith("tag.") && i < rec.size() && !rec.get(i).isBlank()) tags.put(k.substring(4), rec.get(i));
         });
-        return new EvalRecord(run, iteration, blankToNull(cell(rec, col, "timestamp")), item, passed, score,
-                expected, output, blankToNull(cell(rec, col, "errorClass")), blankToNull(cell(rec, col, "finishReason")),
-                Values.number(cell(rec, col, "latencyMs")), tokens == null ? null : tokens.longValue(),
-                Values.number(cell(rec, col, "costUsd")), tags, file, line);
+        return new EvalRecord(
+                run,
+                iteration,
+                blankToNull(cell(rec, col, "timestamp")),
+                item,
+                passed,
+                score,
+                expected,
+                output,
+                blankToNull(cell(rec, col, "errorClass")),
+                blankToNull(cell(rec, col, "finishReason")),
+                Values.number(cell(rec, col, "latencyMs")),
+                tokens == null ? null : tokens.longValue(),
+                Values.number(cell(rec, col, "costUsd")),
+                tags,
+                file,
+                line);
     }
 
     private static String blankToNull(String s) {

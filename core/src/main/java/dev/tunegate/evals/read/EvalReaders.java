@@ -27,25 +27,31 @@ public final class EvalReaders {
      * @param format the format, or {@link EvalFormat#AUTO} to detect it
      * @param columns the CSV column mapping (ignored by the other formats)
      */
-    public static List<EvalRecord> read(Path file, String displayName, EvalFormat format, Map<String, String> columns, Findings findings) {
+    public static List<EvalRecord> read(
+            Path file, String displayName, EvalFormat format, Map<String, String> columns, Findings findings) {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(displayName + ": not a file; expected an eval results file (native JSONL, promptfoo JSON or CSV)");
+            throw new InvalidInputException(
+                    displayName + ": not a file; expected an eval results file (native JSONL, promptfoo JSON or CSV)");
         }
         EvalFormat f = format == EvalFormat.AUTO ? detect(file, displayName) : format;
-        EvalReader reader = switch (f) {
-            case NATIVE -> new NativeJsonlReader();
-            case PROMPTFOO -> new PromptfooReader();
-            case CSV -> new CsvEvalReader(columns);
-            case AUTO -> throw new IllegalStateException("detect never answers AUTO");
-        };
+        EvalReader reader =
+                switch (f) {
+                    case NATIVE -> new NativeJsonlReader();
+                    case PROMPTFOO -> new PromptfooReader();
+                    case CSV -> new CsvEvalReader(columns);
+                    case AUTO -> throw new IllegalStateException("detect never answers AUTO");
+                };
         List<EvalRecord> out = new ArrayList<>();
         for (EvalRecord r : reader.read(file, displayName, findings)) {
             if (r.passed() == null && r.score() == null) {
                 if (r.expected() != null && r.output() != null) {
                     out.add(r.withPassed(r.expected().trim().equals(r.output().trim())));
                 } else {
-                    findings.add(r, FindingKind.MISSING_FIELD, "item " + Values.shorten(r.item())
-                            + ": expected \"passed\", \"score\", or both \"expected\" and \"output\", found none");
+                    findings.add(
+                            r,
+                            FindingKind.MISSING_FIELD,
+                            "item " + Values.shorten(r.item())
+                                    + ": expected \"passed\", \"score\", or both \"expected\" and \"output\", found none");
                 }
             } else {
                 out.add(r);
@@ -65,11 +71,17 @@ public final class EvalReaders {
             // A whole-file JSON document (promptfoo) spans lines; native JSONL has one object per line.
             int nl = head.indexOf('\n');
             String firstLine = nl < 0 ? head : head.substring(0, nl);
-            return firstLine.trim().endsWith("}") && !firstLine.contains("\"evalId\"") && !firstLine.contains("\"results\":{")
-                    ? EvalFormat.NATIVE : EvalFormat.PROMPTFOO;
+            return firstLine.trim().endsWith("}")
+                            && !firstLine.contains("\"evalId\"")
+                            && !firstLine.contains("\"results\":{")
+                    ? EvalFormat.NATIVE
+                    : EvalFormat.PROMPTFOO;
         }
-        throw new InvalidInputException(displayName, 1,
-                "expected an eval results file (.jsonl native, promptfoo .json, or .csv), found " + Values.shorten(head.lines().findFirst().orElse("")));
+        throw new InvalidInputException(
+                displayName,
+                1,
+                "expected an eval results file (.jsonl native, promptfoo .json, or .csv), found "
+                        + Values.shorten(head.lines().findFirst().orElse("")));
     }
 
     private static String head(Path file) {

@@ -2,11 +2,11 @@ package dev.tunegate.evals.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunegate.io.JsonlLines;
 import dev.tunegate.evals.EvalRecord;
 import dev.tunegate.evals.FindingKind;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.JsonlLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,7 +39,11 @@ public final class NativeJsonlReader implements EvalReader {
                 @Override
                 public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
                     if (firstBad[0] == null) firstBad[0] = Values.shorten(text);
-                    findings.add(displayName, line, FindingKind.MALFORMED_ROW, "expected a JSON object, found " + Values.shorten(text));
+                    findings.add(
+                            displayName,
+                            line,
+                            FindingKind.MALFORMED_ROW,
+                            "expected a JSON object, found " + Values.shorten(text));
                 }
             });
         } catch (IOException e) {
@@ -49,8 +53,11 @@ public final class NativeJsonlReader implements EvalReader {
         long objects = counts.objects();
         String firstBadLine = firstBad[0];
         if (nonEmpty > 0 && objects == 0) {
-            throw new InvalidInputException(displayName, 1,
-                    "expected native eval results (one JSON object per line, see docs/formats/eval-results.md), found " + firstBadLine);
+            throw new InvalidInputException(
+                    displayName,
+                    1,
+                    "expected native eval results (one JSON object per line, see docs/formats/eval-results.md), found "
+                            + firstBadLine);
         }
         return out;
     }
@@ -58,14 +65,20 @@ public final class NativeJsonlReader implements EvalReader {
     private static EvalRecord record(JsonNode n, String defaultRun, String file, long line, Findings findings) {
         String item = text(n.get("item"));
         if (Values.blank(item)) {
-            findings.add(file, line, FindingKind.MISSING_FIELD, "field \"item\": expected a string or number, found " + kind(n.get("item")));
+            findings.add(
+                    file,
+                    line,
+                    FindingKind.MISSING_FIELD,
+                    "field \"item\": expected a string or number, found " + kind(n.get("item")));
             return null;
         }
         Long iteration = null;
         JsonNode it = n.get("iteration");
         if (it != null && !it.isNull()) {
             if (it.canConvertToLong() && it.isIntegralNumber()) iteration = it.longValue();
-            else findings.add(file, line, FindingKind.BAD_VALUE, "field \"iteration\": expected an integer, found " + it);
+            else
+                findings.add(
+                        file, line, FindingKind.BAD_VALUE, "field \"iteration\": expected an integer, found " + it);
         }
         String run = text(n.get("run"));
         if (Values.blank(run)) run = iteration != null ? "iteration-" + iteration : defaultRun;
@@ -73,7 +86,8 @@ public final class NativeJsonlReader implements EvalReader {
         JsonNode p = n.get("passed");
         if (p != null && !p.isNull()) {
             passed = p.isBoolean() ? p.booleanValue() : Values.bool(p.asText());
-            if (passed == null) findings.add(file, line, FindingKind.BAD_VALUE, "field \"passed\": expected true or false, found " + p);
+            if (passed == null)
+                findings.add(file, line, FindingKind.BAD_VALUE, "field \"passed\": expected true or false, found " + p);
         }
         Double score = number(n.get("score"), "score", file, line, findings);
         Double latency = number(n.get("latencyMs"), "latencyMs", file, line, findings);
@@ -82,15 +96,34 @@ public final class NativeJsonlReader implements EvalReader {
         Map<String, String> tags = new LinkedHashMap<>();
         JsonNode t = n.get("tags");
         if (t != null && t.isObject()) {
-            t.properties().forEach(e -> tags.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            t.properties()
+                    .forEach(e -> tags.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         } else if (t != null && t.isArray()) {
             t.forEach(e -> tags.put(e.asText(), "true"));
         } else if (t != null && !t.isNull()) {
             findings.add(file, line, FindingKind.BAD_VALUE, "field \"tags\": expected an object, found " + t);
         }
-        return new EvalRecord(run, iteration, text(n.get("timestamp")), item, passed, score,
-                text(n.get("expected")), text(n.get("output")), text(n.get("errorClass")), text(n.get("finishReason")),
-                latency, tokens == null ? null : tokens.longValue(), cost, tags, file, line);
+        return new EvalRecord(
+                run,
+                iteration,
+                text(n.get("timestamp")),
+                item,
+                passed,
+                score,
+                text(n.get("expected")),
+                text(n.get("output")),
+                text(n.get("errorClass")),
+                text(n.get("finishReason")),
+                latency,
+                tokens == null ? null : tokens.longValue(),
+                cost,
+                tags,
+                file,
+                line);
     }
 
     /** A scalar as text, or a JSON object/array as its JSON. */

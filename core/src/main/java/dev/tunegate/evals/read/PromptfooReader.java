@@ -43,58 +43,101 @@ public final class PromptfooReader implements EvalReader {
     public List<EvalRecord> read(Path file, String displayName, Findings findings) {
         List<Entry> entries = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file);
-             JsonParser p = new JsonFactory(JSON).createParser(in)) {
+                JsonParser p = new JsonFactory(JSON).createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 readArray(p, entries);
             } else if (first == JsonToken.START_OBJECT) {
                 if (!findResults(p, entries)) {
-                    throw new InvalidInputException(displayName, 1, "field \"results.results\": expected promptfoo's array of results, found none");
+                    throw new InvalidInputException(
+                            displayName,
+                            1,
+                            "field \"results.results\": expected promptfoo's array of results, found none");
                 }
             } else {
-                throw new InvalidInputException(displayName, 1, "expected promptfoo's results JSON object, found " + first);
+                throw new InvalidInputException(
+                        displayName, 1, "expected promptfoo's results JSON object, found " + first);
             }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InvalidInputException(displayName, line, "expected promptfoo's results JSON, found invalid JSON: " + e.getOriginalMessage(), e);
+            throw new InvalidInputException(
+                    displayName,
+                    line,
+                    "expected promptfoo's results JSON, found invalid JSON: " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + displayName + ": " + e.getMessage(), e);
         }
         String stem = Values.stem(displayName);
-        long providers = entries.stream().map(e -> providerLabel(e.node)).distinct().count();
+        long providers =
+                entries.stream().map(e -> providerLabel(e.node)).distinct().count();
         long prompts = entries.stream().map(e -> promptLabel(e.node)).distinct().count();
         List<EvalRecord> out = new ArrayList<>();
         for (Entry e : entries) {
             JsonNode n = e.node;
             if (!n.isObject()) {
-                findings.add(displayName, e.line, FindingKind.MALFORMED_ROW, "expected a result object, found " + Values.shorten(n.toString()));
+                findings.add(
+                        displayName,
+                        e.line,
+                        FindingKind.MALFORMED_ROW,
+                        "expected a result object, found " + Values.shorten(n.toString()));
                 continue;
             }
             String run = stem;
             if (prompts > 1 || providers > 1) {
                 run = stem + "#" + promptLabel(n) + (providers > 1 ? " @ " + providerLabel(n) : "");
             }
-            Long iteration = n.path("promptIdx").isIntegralNumber() && prompts > 1 ? n.path("promptIdx").longValue() : null;
+            Long iteration = n.path("promptIdx").isIntegralNumber() && prompts > 1
+                    ? n.path("promptIdx").longValue()
+                    : null;
             JsonNode vars = n.has("vars") ? n.get("vars") : n.path("testCase").path("vars");
             String item = item(n, vars);
-            Boolean passed = n.has("success") && n.get("success").isBoolean() ? n.get("success").booleanValue()
-                    : n.path("gradingResult").path("pass").isBoolean() ? n.path("gradingResult").path("pass").booleanValue() : null;
-            Double score = n.path("score").isNumber() ? n.path("score").doubleValue()
-                    : n.path("gradingResult").path("score").isNumber() ? n.path("gradingResult").path("score").doubleValue() : null;
+            Boolean passed = n.has("success") && n.get("success").isBoolean()
+                    ? n.get("success").booleanValue()
+                    : n.path("gradingResult").path("pass").isBoolean()
+                            ? n.path("gradingResult").path("pass").booleanValue()
+                            : null;
+            Double score = n.path("score").isNumber()
+                    ? n.path("score").doubleValue()
+                    : n.path("gradingResult").path("score").isNumber()
+                            ? n.path("gradingResult").path("score").doubleValue()
+                            : null;
             JsonNode response = n.path("response");
             String output = NativeJsonlReader.text(response.get("output"));
             String expected = NativeJsonlReader.text(vars.get("expected"));
             if (expected == null) expected = equalsAssertion(n.path("testCase").path("assert"));
             String finish = NativeJsonlReader.text(response.get("finishReason"));
-            Double latency = n.path("latencyMs").isNumber() ? n.path("latencyMs").doubleValue() : null;
+            Double latency =
+                    n.path("latencyMs").isNumber() ? n.path("latencyMs").doubleValue() : null;
             Double cost = n.path("cost").isNumber() ? n.path("cost").doubleValue() : null;
             JsonNode usage = n.has("tokenUsage") ? n.get("tokenUsage") : response.path("tokenUsage");
             Long tokens = usage.path("total").isNumber() ? usage.path("total").longValue() : null;
             Map<String, String> tags = new TreeMap<>();
-            n.path("testCase").path("metadata").properties().forEach(m ->
-                    tags.put(m.getKey(), m.getValue().isValueNode() ? m.getValue().asText() : m.getValue().toString()));
-            out.add(new EvalRecord(run, iteration, null, item, passed, score, expected, output, null, finish,
-                    latency, tokens, cost, tags, displayName, e.line));
+            n.path("testCase")
+                    .path("metadata")
+                    .properties()
+                    .forEach(m -> tags.put(
+                            m.getKey(),
+                            m.getValue().isValueNode()
+                                    ? m.getValue().asText()
+                                    : m.getValue().toString()));
+            out.add(new EvalRecord(
+                    run,
+                    iteration,
+                    null,
+                    item,
+                    passed,
+                    score,
+                    expected,
+                    output,
+                    null,
+                    finish,
+                    latency,
+                    tokens,
+                    cost,
+                    tags,
+                    displayName,
+                    e.line));
         }
         return out;
     }
@@ -148,7 +191,8 @@ public final class PromptfooReader implements EvalReader {
     private static String equalsAssertion(JsonNode asserts) {
         if (!asserts.isArray()) return null;
         for (JsonNode a : asserts) {
-            if ("equals".equals(a.path("type").asText()) && a.has("value")) return NativeJsonlReader.text(a.get("value"));
+            if ("equals".equals(a.path("type").asText()) && a.has("value"))
+                return NativeJsonlReader.text(a.get("value"));
         }
         return null;
     }

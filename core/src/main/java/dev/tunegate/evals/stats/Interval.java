@@ -11,7 +11,8 @@ package dev.tunegate.evals.stats;
 public record Interval(double estimate, double low, double high, String method) {
     public Interval {
         if (Double.isNaN(estimate) || Double.isNaN(low) || Double.isNaN(high)) {
-            throw new IllegalArgumentException("an interval needs numbers, got " + estimate + " [" + low + ", " + high + "]");
+            throw new IllegalArgumentException(
+                    "an interval needs numbers, got " + estimate + " [" + low + ", " + high + "]");
         }
         if (low > high) throw new IllegalArgumentException("low " + low + " above high " + high);
     }

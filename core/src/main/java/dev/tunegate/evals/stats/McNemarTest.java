@@ -32,5 +32,7 @@ public record McNemarTest(long firstOnly, long secondOnly, double pValue, double
     }
 
     /** Discordant pairs in all. */
-    public long discordant() { return firstOnly + secondOnly; }
+    public long discordant() {
+        return firstOnly + secondOnly;
+    }
 }

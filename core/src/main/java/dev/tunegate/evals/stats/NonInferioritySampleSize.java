@@ -25,12 +25,18 @@ public record NonInferioritySampleSize(long requiredItems, String method) {
      * @param margin the non-inferiority margin m (&gt; 0)
      * @param observedItems items observed so far (to floor ψ), ≥ 1
      */
-    public static NonInferioritySampleSize of(double difference, double discordantShare, double margin, long observedItems) {
+    public static NonInferioritySampleSize of(
+            double difference, double discordantShare, double margin, long observedItems) {
         if (margin <= 0) throw new IllegalArgumentException("margin must be > 0, got " + margin);
         double psi = Math.max(discordantShare, 1.0 / Math.max(1, observedItems));
-        String method = String.format(java.util.Locale.ROOT,
+        String method = String.format(
+                java.util.Locale.ROOT,
                 "paired non-inferiority sample size (Connor 1987): n = (%.3f + %.3f)^2 (ψ − Δ^2) / (Δ + m)^2 with Δ = %.4f, ψ = %.4f, m = %.4f; 95%% interval, 80%% power",
-                Z_ALPHA, Z_BETA, difference, psi, margin);
+                Z_ALPHA,
+                Z_BETA,
+                difference,
+                psi,
+                margin);
         double effect = difference + margin;
         if (effect <= 0) return new NonInferioritySampleSize(-1, method);
         double variance = Math.max(psi - difference * difference, 1e-12);

@@ -17,7 +17,8 @@ import org.apache.commons.math3.random.Well19937c;
  * @param resamples random assignments drawn (0 when exact)
  * @param seed the seed of the random assignments
  */
-public record PairedPermutationTest(int pairs, double meanDifference, double pValue, boolean exact, int resamples, long seed) {
+public record PairedPermutationTest(
+        int pairs, double meanDifference, double pValue, boolean exact, int resamples, long seed) {
 
     /** Non-zero differences up to which the test enumerates every sign assignment. */
     public static final int EXACT_LIMIT = 16;
@@ -26,7 +27,8 @@ public record PairedPermutationTest(int pairs, double meanDifference, double pVa
 
     /** A description of the method for reports. */
     public String method() {
-        return exact ? "paired sign-flip permutation, exact (all 2^n assignments)"
+        return exact
+                ? "paired sign-flip permutation, exact (all 2^n assignments)"
                 : "paired sign-flip permutation, " + resamples + " seeded assignments, seed " + seed;
     }
 
@@ -36,7 +38,9 @@ public record PairedPermutationTest(int pairs, double meanDifference, double pVa
      * @throws IllegalArgumentException when the arrays differ in length
      */
     public static PairedPermutationTest test(double[] first, double[] second, long seed, int resamples) {
-        if (first.length != second.length) throw new IllegalArgumentException("paired arrays differ in length: " + first.length + " vs " + second.length);
+        if (first.length != second.length)
+            throw new IllegalArgumentException(
+                    "paired arrays differ in length: " + first.length + " vs " + second.length);
         int n = first.length;
         if (n == 0) return new PairedPermutationTest(0, 0, 1, true, 0, seed);
         double[] d = new double[n];

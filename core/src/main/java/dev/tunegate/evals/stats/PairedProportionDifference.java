@@ -47,5 +47,7 @@ public final class PairedProportionDifference {
         return new Interval(diff, Math.max(-1, lower), Math.min(1, upper), METHOD);
     }
 
-    private static double sq(double x) { return x * x; }
+    private static double sq(double x) {
+        return x * x;
+    }
 }

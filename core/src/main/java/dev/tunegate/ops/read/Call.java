@@ -20,8 +20,19 @@ import java.util.List;
  * @param model the model (or adapter) version that answered, or null
  * @param where {@code file:line} of the call in its log
  */
-public record Call(Instant ts, String query, String answer, boolean refused, List<Retrieved> retrieved, List<String> groups,
-                   String user, Double latencyMs, Double costUsd, Feedback feedback, String model, String where) {
+public record Call(
+        Instant ts,
+        String query,
+        String answer,
+        boolean refused,
+        List<Retrieved> retrieved,
+        List<String> groups,
+        String user,
+        Double latencyMs,
+        Double costUsd,
+        Feedback feedback,
+        String model,
+        String where) {
     public Call {
         retrieved = List.copyOf(retrieved);
         groups = List.copyOf(groups);
@@ -44,5 +55,8 @@ public record Call(Instant ts, String query, String answer, boolean refused, Lis
     public record Retrieved(String id, double score, LocalDate updated) {}
 
     /** A user's thumbs up or down. */
-    public enum Feedback { UP, DOWN }
+    public enum Feedback {
+        UP,
+        DOWN
+    }
 }

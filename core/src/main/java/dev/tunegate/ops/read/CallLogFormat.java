@@ -16,9 +16,13 @@ public enum CallLogFormat {
 
     private final String id;
 
-    CallLogFormat(String id) { this.id = id; }
+    CallLogFormat(String id) {
+        this.id = id;
+    }
 
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     public static CallLogFormat of(String s) {
         for (CallLogFormat f : values()) if (f.id.equals(s.toLowerCase(Locale.ROOT))) return f;

@@ -49,7 +49,8 @@ public final class CallLogReader {
     }
 
     /** What was read from one file. */
-    public record FileSummary(String file, CallLogFormat format, String compression, long lines, long calls, long problems) {}
+    public record FileSummary(
+            String file, CallLogFormat format, String compression, long lines, long calls, long problems) {}
 
     /**
      * Reads {@code file} into the sinks.
@@ -57,9 +58,16 @@ public final class CallLogReader {
      * @param shown how the file is named in problems
      * @throws InvalidInputException when the file cannot be read at all (missing, empty, a folder)
      */
-    public FileSummary read(Path file, String shown, CallLogFormat format, CsvCallMapping mapping,
-                            Consumer<Call> calls, Consumer<LogProblem> problems, Progress progress) {
-        if (Files.isDirectory(file)) throw InvalidInputException.at(Path.of(shown), 0, "expected a log file, found a folder");
+    public FileSummary read(
+            Path file,
+            String shown,
+            CallLogFormat format,
+            CsvCallMapping mapping,
+            Consumer<Call> calls,
+            Consumer<LogProblem> problems,
+            Progress progress) {
+        if (Files.isDirectory(file))
+            throw InvalidInputException.at(Path.of(shown), 0, "expected a log file, found a folder");
         Decompression.Opened opened;
         try {
             opened = Decompression.open(file);
@@ -75,14 +83,19 @@ public final class CallLogReader {
             size = -1;
         }
         try (InputStream in = opened.stream();
-             Progress.Task task = progress.start("reading " + shown, size, "bytes")) {
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+                Progress.Task task = progress.start("reading " + shown, size, "bytes")) {
+            Reader reader = new InputStreamReader(
+                    in,
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE));
             BufferedReader lines = new BufferedReader(reader, 1 << 16);
             CallLogFormat f = format == null || format == CallLogFormat.AUTO ? detect(file, lines) : format;
             long[] counts;
             if (f == CallLogFormat.CSV) {
-                counts = readCsv(lines, shown, mapping == null ? CsvCallMapping.none() : mapping, calls, problems, task, opened);
+                counts = readCsv(
+                        lines, shown, mapping == null ? CsvCallMapping.none() : mapping, calls, problems, task, opened);
             } else {
                 LineParser parser = f == CallLogFormat.OTLP ? new OtlpSpanParser(mapper) : new JsonlCallParser(mapper);
                 counts = readLines(lines, shown, parser, calls, problems, task, opened);
@@ -109,13 +122,21 @@ public final class CallLogReader {
 
     private record Parsed(List<Call> calls, List<LogProblem> problems, int lines, long bytes) {}
 
-    private long[] readLines(BufferedReader in, String shown, LineParser parser, Consumer<Call> calls, Consumer<LogProblem> problems,
-                             Progress.Task task, Decompression.Opened opened) {
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "call-log-parser");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+    private long[] readLines(
+            BufferedReader in,
+            String shown,
+            LineParser parser,
+            Consumer<Call> calls,
+            Consumer<LogProblem> problems,
+            Progress.Task task,
+            Decompression.Opened opened) {
+        ExecutorService pool = threads > 1
+                ? Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "call-log-parser");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         Deque<Future<Parsed>> inFlight = new ArrayDeque<>();
         long[] totals = new long[3];
         long lineNo = 0;
@@ -129,7 +150,10 @@ public final class CallLogReader {
                     line = in.readLine();
                 } catch (IOException e) {
                     drain(inFlight, 0, calls, problems, totals, task);
-                    problems.accept(new LogProblem(shown, lineNo + 1, "the " + opened.compression() + " stream is corrupt or truncated here: " + e.getMessage()));
+                    problems.accept(new LogProblem(
+                            shown,
+                            lineNo + 1,
+                            "the " + opened.compression() + " stream is corrupt or truncated here: " + e.getMessage()));
                     totals[2]++;
                     break;
                 }
@@ -172,7 +196,13 @@ public final class CallLogReader {
         return new Parsed(calls, problems, b.lines().size(), b.bytes());
     }
 
-    private static void drain(Deque<Future<Parsed>> inFlight, int keep, Consumer<Call> calls, Consumer<LogProblem> problems, long[] totals, Progress.Task task) {
+    private static void drain(
+            Deque<Future<Parsed>> inFlight,
+            int keep,
+            Consumer<Call> calls,
+            Consumer<LogProblem> problems,
+            long[] totals,
+            Progress.Task task) {
         while (inFlight.size() > keep) {
             try {
                 deliver(inFlight.pollFirst().get(), calls, problems, totals, task);
@@ -186,7 +216,8 @@ public final class CallLogReader {
         }
     }
 
-    private static void deliver(Parsed p, Consumer<Call> calls, Consumer<LogProblem> problems, long[] totals, Progress.Task task) {
+    private static void deliver(
+            Parsed p, Consumer<Call> calls, Consumer<LogProblem> problems, long[] totals, Progress.Task task) {
         p.calls().forEach(calls);
         p.problems().forEach(problems);
         totals[1] += p.calls().size();
@@ -194,16 +225,30 @@ public final class CallLogReader {
         task.advance(p.bytes(), p.bytes());
     }
 
-    private long[] readCsv(BufferedReader in, String shown, CsvCallMapping mapping, Consumer<Call> calls, Consumer<LogProblem> problems,
-                           Progress.Task task, Decompression.Opened opened) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setAllowMissingColumnNames(true).get();
+    private long[] readCsv(
+            BufferedReader in,
+            String shown,
+            CsvCallMapping mapping,
+            Consumer<Call> calls,
+            Consumer<LogProblem> problems,
+            Progress.Task task,
+            Decompression.Opened opened)
+            throws IOException {
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true)
+                .get();
         long[] totals = new long[3];
         long lastBytes = 0;
-        try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(in).setFormat(format).get()) {
             List<String> header = new ArrayList<>();
             for (String h : parser.getHeaderNames()) header.add(h.startsWith("\uFEFF") ? h.substring(1) : h);
-            if (header.isEmpty()) throw InvalidInputException.at(Path.of(shown), 1, "expected a CSV header row, found none");
+            if (header.isEmpty())
+                throw InvalidInputException.at(Path.of(shown), 1, "expected a CSV header row, found none");
             Map<String, Integer> idx = mapping.resolve(shown, header);
             long lastEnd = parser.getCurrentLineNumber();
             try {
@@ -225,7 +270,11 @@ public final class CallLogReader {
                     }
                 }
             } catch (UncheckedIOException e) {
-                problems.accept(new LogProblem(shown, lastEnd + 1, "the " + opened.compression() + " stream is corrupt or truncated here: " + e.getCause().getMessage()));
+                problems.accept(new LogProblem(
+                        shown,
+                        lastEnd + 1,
+                        "the " + opened.compression() + " stream is corrupt or truncated here: "
+                                + e.getCause().getMessage()));
                 totals[2]++;
             }
             totals[0] = lastEnd;

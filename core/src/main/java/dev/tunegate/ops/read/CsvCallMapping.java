@@ -19,26 +19,46 @@ import java.util.Map;
  */
 public record CsvCallMapping(Map<String, String> columns) {
     /** The fields a column can hold. */
-    public static final List<String> FIELDS = List.of("ts", "query", "answer", "refused", "retrieved", "groups", "user", "latencyMs", "costUsd", "feedback", "model");
+    public static final List<String> FIELDS = List.of(
+            "ts",
+            "query",
+            "answer",
+            "refused",
+            "retrieved",
+            "groups",
+            "user",
+            "latencyMs",
+            "costUsd",
+            "feedback",
+            "model");
+
     private static final List<String> REQUIRED = List.of("ts", "query", "refused");
 
     public CsvCallMapping {
         columns = Map.copyOf(columns == null ? Map.of() : columns);
         for (String f : columns.keySet()) {
-            if (!FIELDS.contains(f)) throw new InvalidInputException("column mapping: field \"" + f + "\": expected one of " + String.join(", ", FIELDS) + ", found \"" + f + "\"");
+            if (!FIELDS.contains(f))
+                throw new InvalidInputException("column mapping: field \"" + f + "\": expected one of "
+                        + String.join(", ", FIELDS) + ", found \"" + f + "\"");
         }
     }
 
-    public static CsvCallMapping none() { return new CsvCallMapping(Map.of()); }
+    public static CsvCallMapping none() {
+        return new CsvCallMapping(Map.of());
+    }
 
     /** From {@code field=column} pairs. */
     public static CsvCallMapping parse(List<String> pairs) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String p : pairs) {
             int eq = p.indexOf('=');
-            if (eq <= 0 || eq == p.length() - 1) throw new InvalidInputException("--column \"" + p + "\": expected field=column, e.g. query=question");
+            if (eq <= 0 || eq == p.length() - 1)
+                throw new InvalidInputException("--column \"" + p + "\": expected field=column, e.g. query=question");
             String field = p.substring(0, eq).trim();
-            String canonical = FIELDS.stream().filter(f -> f.equalsIgnoreCase(field)).findFirst().orElse(field);
+            String canonical = FIELDS.stream()
+                    .filter(f -> f.equalsIgnoreCase(field))
+                    .findFirst()
+                    .orElse(field);
             m.put(canonical, p.substring(eq + 1).trim());
         }
         return new CsvCallMapping(m);
@@ -53,7 +73,11 @@ public record CsvCallMapping(Map<String, String> columns) {
             for (int i = 0; i < header.size(); i++) if (header.get(i).trim().equalsIgnoreCase(name)) idx = i;
             if (idx >= 0) out.put(f, idx);
             else if (columns.containsKey(f) || REQUIRED.contains(f)) {
-                throw new InvalidInputException(file, 1, "column \"" + name + "\" (" + f + "): expected a column of the header or --column " + f + "=NAME, found columns " + String.join(", ", header));
+                throw new InvalidInputException(
+                        file,
+                        1,
+                        "column \"" + name + "\" (" + f + "): expected a column of the header or --column " + f
+                                + "=NAME, found columns " + String.join(", ", header));
             }
         }
         return out;
@@ -63,15 +87,18 @@ public record CsvCallMapping(Map<String, String> columns) {
     static Call call(Map<String, Integer> idx, List<String> values, String where) throws JsonFields.Bad {
         String tsText = get(idx, values, "ts");
         Instant ts = tsText == null ? null : JsonFields.instant(tsText);
-        if (ts == null) throw new JsonFields.Bad("ts", "an ISO-8601 time with offset (2026-11-23T09:14:03Z)", quote(tsText));
+        if (ts == null)
+            throw new JsonFields.Bad("ts", "an ISO-8601 time with offset (2026-11-23T09:14:03Z)", quote(tsText));
         String query = get(idx, values, "query");
         if (query == null || query.isBlank()) throw new JsonFields.Bad("query", "a non-empty string", quote(query));
         String r = get(idx, values, "refused");
-        Boolean refused = r == null ? null : switch (r.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> null;
-        };
+        Boolean refused = r == null
+                ? null
+                : switch (r.trim().toLowerCase(Locale.ROOT)) {
+                    case "true", "1", "yes" -> true;
+                    case "false", "0", "no" -> false;
+                    default -> null;
+                };
         if (refused == null) throw new JsonFields.Bad("refused", "true or false", quote(r));
         List<Call.Retrieved> retrieved = new ArrayList<>();
         String ret = get(idx, values, "retrieved");
@@ -79,7 +106,10 @@ public record CsvCallMapping(Map<String, String> columns) {
             for (String part : ret.split(";")) {
                 int c = part.lastIndexOf(':');
                 try {
-                    retrieved.add(new Call.Retrieved(part.substring(0, c).trim(), Double.parseDouble(part.substring(c + 1).trim()), (LocalDate) null));
+                    retrieved.add(new Call.Retrieved(
+                            part.substring(0, c).trim(),
+                            Double.parseDouble(part.substring(c + 1).trim()),
+                            (LocalDate) null));
                 } catch (RuntimeException e) {
                     throw new JsonFields.Bad("retrieved", "id:score pairs separated by ;", quote(part));
                 }
@@ -90,9 +120,21 @@ public record CsvCallMapping(Map<String, String> columns) {
         if (g != null) for (String s : g.split(";")) if (!s.isBlank()) groups.add(s.trim());
         String fb = get(idx, values, "feedback");
         Call.Feedback feedback = fb == null || fb.isBlank() ? null : JsonFields.feedback(fb);
-        if (fb != null && !fb.isBlank() && feedback == null) throw new JsonFields.Bad("feedback", "up, down or empty", quote(fb));
-        return new Call(ts, query, get(idx, values, "answer"), refused, retrieved, groups, blankToNull(get(idx, values, "user")),
-                number(idx, values, "latencyMs"), number(idx, values, "costUsd"), feedback, blankToNull(get(idx, values, "model")), where);
+        if (fb != null && !fb.isBlank() && feedback == null)
+            throw new JsonFields.Bad("feedback", "up, down or empty", quote(fb));
+        return new Call(
+                ts,
+                query,
+                get(idx, values, "answer"),
+                refused,
+                retrieved,
+                groups,
+                blankToNull(get(idx, values, "user")),
+                number(idx, values, "latencyMs"),
+                number(idx, values, "costUsd"),
+                feedback,
+                blankToNull(get(idx, values, "model")),
+                where);
     }
 
     private static String get(Map<String, Integer> idx, List<String> values, String f) {
@@ -112,7 +154,11 @@ public record CsvCallMapping(Map<String, String> columns) {
         throw new JsonFields.Bad(f, "a number ≥ 0 or empty", quote(s));
     }
 
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
 
-    private static String quote(String s) { return s == null ? "nothing" : "\"" + s + "\""; }
+    private static String quote(String s) {
+        return s == null ? "nothing" : "\"" + s + "\"";
+    }
 }

@@ -65,7 +65,8 @@ final class JsonFields {
 
     static Double optionalNonNegative(String field, JsonNode n) throws Bad {
         if (n == null || n.isNull() || n.isMissingNode()) return null;
-        if (!n.isNumber() || n.asDouble() < 0 || !Double.isFinite(n.asDouble())) throw new Bad(field, "a number ≥ 0 or null", n);
+        if (!n.isNumber() || n.asDouble() < 0 || !Double.isFinite(n.asDouble()))
+            throw new Bad(field, "a number ≥ 0 or null", n);
         return n.asDouble();
     }
 

@@ -6,5 +6,7 @@ package dev.tunegate.ops.read;
  */
 public record LogProblem(String file, long line, String message) {
     @Override
-    public String toString() { return file + ":" + line + ": " + message; }
+    public String toString() {
+        return file + ":" + line + ": " + message;
+    }
 }

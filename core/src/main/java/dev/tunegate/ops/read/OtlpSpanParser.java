@@ -23,7 +23,9 @@ final class OtlpSpanParser implements LineParser {
     private static final List<String> INFERENCE = List.of("chat", "text_completion", "generate_content");
     private final ObjectMapper mapper;
 
-    OtlpSpanParser(ObjectMapper mapper) { this.mapper = mapper; }
+    OtlpSpanParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     @Override
     public void parse(String file, long line, String text, List<Call> calls, List<LogProblem> problems) {
@@ -36,7 +38,11 @@ final class OtlpSpanParser implements LineParser {
         }
         JsonNode rs = root == null ? null : root.get("resourceSpans");
         if (rs == null || !rs.isArray()) {
-            problems.add(new LogProblem(file, line, "field \"resourceSpans\": expected an array (an OTLP JSON export request a line), found " + JsonFields.describe(rs)));
+            problems.add(new LogProblem(
+                    file,
+                    line,
+                    "field \"resourceSpans\": expected an array (an OTLP JSON export request a line), found "
+                            + JsonFields.describe(rs)));
             return;
         }
         // trace id → retrieval results and inference spans, in file order
@@ -51,9 +57,12 @@ final class OtlpSpanParser implements LineParser {
                     String kind = text(a.get("openinference.span.kind"));
                     if ("retrieval".equals(op) || "retrieve".equals(op) || "RETRIEVER".equals(kind)) {
                         try {
-                            retrievedByTrace.computeIfAbsent(span.path("traceId").asText(), k -> new ArrayList<>()).addAll(documents(a));
+                            retrievedByTrace
+                                    .computeIfAbsent(span.path("traceId").asText(), k -> new ArrayList<>())
+                                    .addAll(documents(a));
                         } catch (JsonFields.Bad e) {
-                            problems.add(new LogProblem(file, line, "span " + span.path("spanId").asText() + ": " + e.getMessage()));
+                            problems.add(new LogProblem(
+                                    file, line, "span " + span.path("spanId").asText() + ": " + e.getMessage()));
                         }
                     } else if (op != null && INFERENCE.contains(op)) {
                         inference.add(span);
@@ -65,27 +74,37 @@ final class OtlpSpanParser implements LineParser {
         for (int i = 0; i < inference.size(); i++) {
             JsonNode span = inference.get(i);
             try {
-                calls.add(call(span, inferenceAttrs.get(i), retrievedByTrace.getOrDefault(span.path("traceId").asText(), List.of()), file + ":" + line));
+                calls.add(call(
+                        span,
+                        inferenceAttrs.get(i),
+                        retrievedByTrace.getOrDefault(span.path("traceId").asText(), List.of()),
+                        file + ":" + line));
             } catch (JsonFields.Bad e) {
-                problems.add(new LogProblem(file, line, "span " + span.path("spanId").asText() + ": " + e.getMessage()));
+                problems.add(
+                        new LogProblem(file, line, "span " + span.path("spanId").asText() + ": " + e.getMessage()));
             }
         }
     }
 
-    private Call call(JsonNode span, Map<String, JsonNode> a, List<Call.Retrieved> retrieved, String where) throws JsonFields.Bad {
+    private Call call(JsonNode span, Map<String, JsonNode> a, List<Call.Retrieved> retrieved, String where)
+            throws JsonFields.Bad {
         long start = nanos(span.get("startTimeUnixNano"), "startTimeUnixNano");
         Long end = span.has("endTimeUnixNano") ? nanos(span.get("endTimeUnixNano"), "endTimeUnixNano") : null;
         String query = lastText(a.get("gen_ai.input.messages"), "user");
         if (query == null) query = text(a.get("gen_ai.prompt"));
         if (query == null) query = text(a.get("input.value"));
         if (query == null || query.isBlank()) {
-            throw new JsonFields.Bad("gen_ai.input.messages", "a user message with text (or gen_ai.prompt); turn on content capture", "none");
+            throw new JsonFields.Bad(
+                    "gen_ai.input.messages",
+                    "a user message with text (or gen_ai.prompt); turn on content capture",
+                    "none");
         }
         String answer = lastText(a.get("gen_ai.output.messages"), "assistant");
         if (answer == null) answer = text(a.get("gen_ai.completion"));
         if (answer == null) answer = text(a.get("output.value"));
         boolean refused = Boolean.TRUE.equals(bool(a.get("tunegate.refused")));
-        for (String reason : strings(a.get("gen_ai.response.finish_reasons"))) if ("content_filter".equals(reason)) refused = true;
+        for (String reason : strings(a.get("gen_ai.response.finish_reasons")))
+            if ("content_filter".equals(reason)) refused = true;
         List<String> groups = strings(first(a, "tunegate.groups", "enduser.roles", "user.roles"));
         String user = text(first(a, "enduser.id", "user.id"));
         String fb = text(a.get("tunegate.feedback"));
@@ -93,8 +112,19 @@ final class OtlpSpanParser implements LineParser {
         Double cost = number(a.get("tunegate.cost_usd"));
         String model = text(first(a, "tunegate.adapter", "gen_ai.response.model", "gen_ai.request.model"));
         Double latency = end == null ? null : Math.max(0, (end - start) / 1e6);
-        return new Call(Instant.ofEpochSecond(start / 1_000_000_000L, start % 1_000_000_000L), query, answer, refused, retrieved, groups,
-                user, latency, cost, feedback, model, where);
+        return new Call(
+                Instant.ofEpochSecond(start / 1_000_000_000L, start % 1_000_000_000L),
+                query,
+                answer,
+                refused,
+                retrieved,
+                groups,
+                user,
+                latency,
+                cost,
+                feedback,
+                model,
+                where);
     }
 
     private static long nanos(JsonNode n, String field) throws JsonFields.Bad {
@@ -122,11 +152,15 @@ final class OtlpSpanParser implements LineParser {
                     throw new JsonFields.Bad("gen_ai.retrieval.documents", "a JSON array of {\"id\", \"score\"}", docs);
                 }
             }
-            if (arr == null || !arr.isArray()) throw new JsonFields.Bad("gen_ai.retrieval.documents", "a JSON array of {\"id\", \"score\"}", docs);
+            if (arr == null || !arr.isArray())
+                throw new JsonFields.Bad("gen_ai.retrieval.documents", "a JSON array of {\"id\", \"score\"}", docs);
             for (JsonNode d : arr) {
                 JsonNode s = d.get("score");
-                if (!d.path("id").isTextual() || s == null || !s.isNumber()) throw new JsonFields.Bad("gen_ai.retrieval.documents", "elements {\"id\": string, \"score\": number}", d);
-                out.add(new Call.Retrieved(d.get("id").asText(), s.asDouble(), JsonFields.optionalDate("updated", d.get("updated"))));
+                if (!d.path("id").isTextual() || s == null || !s.isNumber())
+                    throw new JsonFields.Bad(
+                            "gen_ai.retrieval.documents", "elements {\"id\": string, \"score\": number}", d);
+                out.add(new Call.Retrieved(
+                        d.get("id").asText(), s.asDouble(), JsonFields.optionalDate("updated", d.get("updated"))));
             }
             return out;
         }
@@ -239,9 +273,11 @@ final class OtlpSpanParser implements LineParser {
             if (!role.equals(m.path("role").asText())) continue;
             StringBuilder b = new StringBuilder();
             for (JsonNode p : m.path("parts")) {
-                if ("text".equals(p.path("type").asText()) && p.path("content").isTextual()) b.append(b.isEmpty() ? "" : "\n").append(p.get("content").asText());
+                if ("text".equals(p.path("type").asText()) && p.path("content").isTextual())
+                    b.append(b.isEmpty() ? "" : "\n").append(p.get("content").asText());
             }
-            if (b.isEmpty() && m.path("content").isTextual()) b.append(m.get("content").asText());
+            if (b.isEmpty() && m.path("content").isTextual())
+                b.append(m.get("content").asText());
             if (!b.isEmpty()) found = b.toString();
         }
         return found;

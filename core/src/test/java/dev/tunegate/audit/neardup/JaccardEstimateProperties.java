@@ -2,14 +2,14 @@ package dev.tunegate.audit.neardup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.testing.Gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import dev.tunegate.testing.Gen;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The MinHash Jaccard estimates against set pairs whose Jaccard is known by construction: with
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * alone covers 99.7 %.)
  */
 class JaccardEstimateProperties {
-    private static final NearDuplicateParams ONE_WORD = new NearDuplicateParams(0.8, 256, 32, 7, ShingleMode.WORDS, 1, 4);
+    private static final NearDuplicateParams ONE_WORD =
+            new NearDuplicateParams(0.8, 256, 32, 7, ShingleMode.WORDS, 1, 4);
 
     /** Two texts of distinct words with a known Jaccard. */
     record Pair(String a, String b, double jaccard) {}
@@ -67,7 +68,8 @@ class JaccardEstimateProperties {
             sumError += est - p.jaccard();
         }
         assertThat((double) within / pairs).isGreaterThanOrEqualTo(0.97);
-        // mean error: each error has σ ≤ 0.5/sqrt(256) ≈ 0.031, so the mean of 600 has σ ≤ 0.0013; 0.006 is > 4.5 of those
+        // mean error: each error has σ ≤ 0.5/sqrt(256) ≈ 0.031, so the mean of 600 has σ ≤ 0.0013; 0.006 is > 4.5 of
+        // those
         assertThat(sumError / pairs).isBetween(-0.006, 0.006);
     }
 

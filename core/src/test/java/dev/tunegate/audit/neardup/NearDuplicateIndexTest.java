@@ -53,7 +53,8 @@ class NearDuplicateIndexTest {
         String[] vocab = new String[3000];
         for (int i = 0; i < vocab.length; i++) {
             StringBuilder w = new StringBuilder();
-            for (int s = 0; s < 2 + random.nextInt(3); s++) w.append("bcdfgklmnprstvz".charAt(random.nextInt(15))).append("aeiou".charAt(random.nextInt(5)));
+            for (int s = 0; s < 2 + random.nextInt(3); s++)
+                w.append("bcdfgklmnprstvz".charAt(random.nextInt(15))).append("aeiou".charAt(random.nextInt(5)));
             vocab[i] = w.toString();
         }
         List<String> docs = new ArrayList<>();
@@ -84,7 +85,9 @@ class NearDuplicateIndexTest {
                     switch (random.nextInt(3)) {
                         case 0 -> ws.set(at, vocab[random.nextInt(vocab.length)]);
                         case 1 -> ws.add(at, vocab[random.nextInt(vocab.length)]);
-                        default -> { if (ws.size() > 6) ws.remove(at); }
+                        default -> {
+                            if (ws.size() > 6) ws.remove(at);
+                        }
                     }
                 }
                 copy = String.join(" ", ws);
@@ -93,7 +96,8 @@ class NearDuplicateIndexTest {
             clusterOf.put(row, src);
         }
         Map<Integer, List<Integer>> members = new HashMap<>();
-        clusterOf.forEach((row, c) -> members.computeIfAbsent(c, x -> new ArrayList<>()).add(row));
+        clusterOf.forEach(
+                (row, c) -> members.computeIfAbsent(c, x -> new ArrayList<>()).add(row));
         Map<Long, Double> truth = new HashMap<>();
         for (List<Integer> ms : members.values()) {
             for (int i = 0; i < ms.size(); i++) {
@@ -124,14 +128,17 @@ class NearDuplicateIndexTest {
         index.forEachVerifiedPair((a, b, est) -> reported.put(key(a, b), est));
         Map<Long, Double> truth = planted.truth();
         long positives = truth.values().stream().filter(j -> j >= 0.8).count();
-        long truePositives = reported.keySet().stream().filter(k -> truth.getOrDefault(k, 0.0) >= 0.8).count();
+        long truePositives = reported.keySet().stream()
+                .filter(k -> truth.getOrDefault(k, 0.0) >= 0.8)
+                .count();
         double recall = (double) truePositives / positives;
         // Unplanted pairs are unrelated random texts (Jaccard ≈ 0): any reported one is a false positive.
         double precision = (double) truePositives / reported.size();
         double f1 = 2 * precision * recall / (precision + recall);
         // Tolerances. The 4-bit estimate has σ = sqrt(p(1-p)/256)/(15/16) ≈ 0.026 at J = 0.8 (p = 0.8125), so a
         // pair at J = 0.8 goes either way; this generator puts many pairs near the threshold (388 of the
-        // planted pairs, against 978 at J ≥ 0.8, lie in [0.76, 0.84]), hence a pair F1 bound of 0.9 overall (0.94 measured at this
+        // planted pairs, against 978 at J ≥ 0.8, lie in [0.76, 0.84]), hence a pair F1 bound of 0.9 overall (0.94
+        // measured at this
         // seed), and tight bounds away from the threshold: at J ≥ 0.86 (2.3σ above) a pair is missed with
         // probability ≤ 1 %, at J ≤ 0.74 (2.3σ below) it is reported with probability ≤ 1 %; allow 2 %.
         assertThat(positives).isGreaterThan(300);
@@ -147,7 +154,11 @@ class NearDuplicateIndexTest {
     }
 
     /** The share of planted pairs matching {@code which} that were reported. */
-    private static double rate(Map<Long, Double> truth, Map<Long, Double> reported, java.util.function.DoublePredicate which, boolean found) {
+    private static double rate(
+            Map<Long, Double> truth,
+            Map<Long, Double> reported,
+            java.util.function.DoublePredicate which,
+            boolean found) {
         long n = 0, hit = 0;
         for (Map.Entry<Long, Double> e : truth.entrySet()) {
             if (!which.test(e.getValue())) continue;
@@ -178,7 +189,8 @@ class NearDuplicateIndexTest {
     @Test
     void clustersDoNotDependOnHowManyThreadsSigned() {
         MinHasher hasher = new MinHasher(PARAMS);
-        List<Signature> parallel = planted.docs().parallelStream().map(hasher::sign).toList();
+        List<Signature> parallel =
+                planted.docs().parallelStream().map(hasher::sign).toList();
         NearDuplicateIndex index = new NearDuplicateIndex(PARAMS);
         for (int i = 0; i < parallel.size(); i++) index.add(i, parallel.get(i));
         assertThat(index.clusters()).isEqualTo(indexOf(planted.docs()).clusters());
@@ -194,7 +206,8 @@ class NearDuplicateIndexTest {
         assertThat(index.query(hasher.sign(doc))).containsExactly(new Match(3, 1.0));
         index.add(9, hasher.sign(doc.toUpperCase(Locale.ROOT)));
         assertThat(index.query(hasher.sign(doc))).containsExactly(new Match(3, 1.0), new Match(9, 1.0));
-        assertThat(index.query(hasher.sign("something else entirely, not in the index at all"))).isEmpty();
+        assertThat(index.query(hasher.sign("something else entirely, not in the index at all")))
+                .isEmpty();
     }
 
     @Test
@@ -212,7 +225,8 @@ class NearDuplicateIndexTest {
         // so every band bucket holds (nearly) all rows; all-pairs verification would be 2·10^8 pairs a band
         SplittableRandom random = new SplittableRandom(SEED);
         StringBuilder template = new StringBuilder();
-        for (int i = 0; i < 200; i++) template.append("t").append(random.nextInt(5000)).append(' ');
+        for (int i = 0; i < 200; i++)
+            template.append("t").append(random.nextInt(5000)).append(' ');
         MinHasher hasher = new MinHasher(PARAMS);
         NearDuplicateIndex index = new NearDuplicateIndex(PARAMS);
         int n = 20_000;
@@ -228,7 +242,9 @@ class NearDuplicateIndexTest {
         NearDuplicateIndex index = new NearDuplicateIndex(PARAMS);
         assertThat(index.clusters()).isEmpty();
         assertThat(index.query(new MinHasher(PARAMS).sign("anything at all"))).isEmpty();
-        index.forEachVerifiedPair((a, b, est) -> { throw new AssertionError("no pair expected"); });
+        index.forEachVerifiedPair((a, b, est) -> {
+            throw new AssertionError("no pair expected");
+        });
     }
 
     @Test
@@ -253,7 +269,8 @@ class NearDuplicateIndexTest {
     void theRadixSortOrdersKeysExactlyAsArraysSortDoes() {
         SplittableRandom random = new SplittableRandom(11);
         long[] keys = new long[200_000];
-        for (int i = 0; i < keys.length; i++) keys[i] = random.nextInt(4) == 0 ? keys[random.nextInt(i + 1)] : random.nextLong();
+        for (int i = 0; i < keys.length; i++)
+            keys[i] = random.nextInt(4) == 0 ? keys[random.nextInt(i + 1)] : random.nextLong();
         long[] expected = keys.clone();
         Arrays.sort(expected);
         NearDuplicateIndex.sortSigned(keys, keys.length, new long[keys.length]);
@@ -290,7 +307,9 @@ class NearDuplicateIndexTest {
         assertThat(p.bits()).isEqualTo(4);
         assertThat(p.bands()).isEqualTo(32);
         assertThat(p.rows()).isEqualTo(8);
-        assertThat(LshBanding.collision(LshBanding.valueAgreement(0.8, 4), 32, 8)).isCloseTo(0.99882, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(new NearDuplicateParams(0.8, 128, 16, 1, ShingleMode.WORDS, 5).bits()).isEqualTo(NearDuplicateParams.DEFAULT_BITS);
+        assertThat(LshBanding.collision(LshBanding.valueAgreement(0.8, 4), 32, 8))
+                .isCloseTo(0.99882, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(new NearDuplicateParams(0.8, 128, 16, 1, ShingleMode.WORDS, 5).bits())
+                .isEqualTo(NearDuplicateParams.DEFAULT_BITS);
     }
 }

@@ -2,13 +2,13 @@ package dev.tunegate.audit.neardup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.testing.Gen;
 import java.util.ArrayList;
 import java.util.List;
-import dev.tunegate.testing.Gen;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ShinglerTest {
     private final Shingler words = new Shingler(ShingleMode.WORDS, 5);
@@ -24,7 +24,8 @@ class ShinglerTest {
     //   re.findall(r"\w+", text.lower())
     @Test
     void tokensAreThoseOfPythonsLowerCasedUnicodeWordRuns() {
-        assertThat(Shingler.tokens("Hello, World! It's 9:30 — under_score-dash")).containsExactly("hello", "world", "it", "s", "9", "30", "under_score", "dash");
+        assertThat(Shingler.tokens("Hello, World! It's 9:30 — under_score-dash"))
+                .containsExactly("hello", "world", "it", "s", "9", "30", "under_score", "dash");
         assertThat(Shingler.tokens("naïve\u00a0café")).containsExactly("naïve", "café");
         assertThat(Shingler.tokens("Straße STRASSE")).containsExactly("straße", "strasse");
         assertThat(Shingler.tokens("日本語テキスト")).containsExactly("日本語テキスト");
@@ -81,7 +82,8 @@ class ShinglerTest {
         assertThat(shingles(chars, "abc")).hasSize(1);
         assertThat(shingles(chars, "abcdefg")).hasSize(3);
         // the rolling hash of a window equals the hash of that window alone
-        assertThat(shingles(chars, "XABCDE").get(1)).isEqualTo(shingles(chars, "abcde").get(0));
+        assertThat(shingles(chars, "XABCDE").get(1))
+                .isEqualTo(shingles(chars, "abcde").get(0));
     }
 
     static Stream<Long> seeds() {

@@ -41,8 +41,11 @@ class SemanticAuditTest {
 
     static String chat(String user, String assistant) {
         try {
-            return MAPPER.writeValueAsString(Map.of("messages", List.of(Map.of("role", "user", "content", user),
-                    Map.of("role", "assistant", "content", assistant))));
+            return MAPPER.writeValueAsString(Map.of(
+                    "messages",
+                    List.of(
+                            Map.of("role", "user", "content", user),
+                            Map.of("role", "assistant", "content", assistant))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -62,7 +65,9 @@ class SemanticAuditTest {
 
     @Test
     void identicalInputsHaveCosineOneAndVectorsAreUnitLength() {
-        float[][] v = encoder.embed(List.of("Where is my parcel?", "Where is my parcel?", "The cat sat on the mat."), Progress.SILENT.start("", -1, ""));
+        float[][] v = encoder.embed(
+                List.of("Where is my parcel?", "Where is my parcel?", "The cat sat on the mat."),
+                Progress.SILENT.start("", -1, ""));
         assertThat(v[0]).hasSize(384);
         assertThat(dot(v[0], v[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(dot(v[0], v[1])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
@@ -74,12 +79,16 @@ class SemanticAuditTest {
         assertThat(encoder.batchRows()).isEqualTo(1);
         try (SentenceEncoder f = SentenceEncoder.open(SentenceEncoder.MINILM, 1)) {
             assertThat(f.batchRows()).isEqualTo(SentenceEncoder.MAX_BATCH_ROWS);
-            List<String> texts = List.of("A very long sentence about the refund policy of the shop, which says a customer may return any item within thirty days.",
-                    "Hi", "How do I reset my password?");
+            List<String> texts = List.of(
+                    "A very long sentence about the refund policy of the shop, which says a customer may return any item within thirty days.",
+                    "Hi",
+                    "How do I reset my password?");
             float[][] together = f.embed(texts, Progress.SILENT.start("", -1, ""));
             for (int i = 0; i < texts.size(); i++) {
                 float[] alone = f.embed(List.of(texts.get(i)), Progress.SILENT.start("", -1, ""))[0];
-                assertThat(dot(alone, together[i])).as("text %d", i).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(dot(alone, together[i]))
+                        .as("text %d", i)
+                        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
             }
         }
     }
@@ -87,13 +96,18 @@ class SemanticAuditTest {
     @Test
     void batchingByLengthGivesTheVectorsInInputOrder() {
         // texts of very different lengths land in different batches; each vector must come back to its own slot
-        List<String> texts = List.of("A very long sentence about the refund policy of the shop, which says a customer may return any item within thirty days.",
-                "Hi", "How do I reset my password?", "Cancel my subscription please");
+        List<String> texts = List.of(
+                "A very long sentence about the refund policy of the shop, which says a customer may return any item within thirty days.",
+                "Hi",
+                "How do I reset my password?",
+                "Cancel my subscription please");
         float[][] together = encoder.embed(texts, Progress.SILENT.start("", -1, ""));
         for (int i = 0; i < texts.size(); i++) {
             float[] alone = encoder.embed(List.of(texts.get(i)), Progress.SILENT.start("", -1, ""))[0];
             // one text per call for the quantized model (its activations are quantized per batch): identical
-            assertThat(dot(alone, together[i])).as("text %d", i).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(dot(alone, together[i]))
+                    .as("text %d", i)
+                    .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
         }
     }
 
@@ -109,13 +123,22 @@ class SemanticAuditTest {
     @Test
     void aPlantedParaphraseLeaksAndAnUnrelatedGoldenRowDoesNot() throws IOException {
         List<String> train = new ArrayList<>(unrelatedTraining());
-        train.add(chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link on the login page."));
+        train.add(
+                chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link on the login page."));
         Path t = write("train.jsonl", train);
-        Path g = write("golden.jsonl", List.of(
-                chat("How do I reset my password?", "Use the 'Forgot password' link."),
-                chat("What is the boiling point of water at sea level?", "100 degrees Celsius.")));
+        Path g = write(
+                "golden.jsonl",
+                List.of(
+                        chat("How do I reset my password?", "Use the 'Forgot password' link."),
+                        chat("What is the boiling point of water at sea level?", "100 degrees Celsius.")));
         List<SemanticFinding> findings = new ArrayList<>();
-        SemanticReport r = SemanticAudit.run(SemanticRequest.of(t, g).withCacheDir(null), Set.of(), Progress.SILENT, 2, findings::add, Path::toString);
+        SemanticReport r = SemanticAudit.run(
+                SemanticRequest.of(t, g).withCacheDir(null),
+                Set.of(),
+                Progress.SILENT,
+                2,
+                findings::add,
+                Path::toString);
 
         assertThat(r.leakedGoldenRows()).isEqualTo(1);
         assertThat(r.goldenRows()).isEqualTo(2);
@@ -124,14 +147,19 @@ class SemanticAuditTest {
             assertThat(l.trainingRow()).isEqualTo(5);
             assertThat(l.cosine()).isGreaterThanOrEqualTo(SemanticRequest.DEFAULT_LEAK_THRESHOLD);
         });
-        assertThat(findings).filteredOn(f -> f.kind().equals(SemanticFinding.LEAK)).singleElement().satisfies(f -> {
-            assertThat(f.goldenRow()).isZero();
-            assertThat(f.rows()).containsExactly(5);
-            assertThat(f.line()).isEqualTo(1);
-        });
+        assertThat(findings)
+                .filteredOn(f -> f.kind().equals(SemanticFinding.LEAK))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.goldenRow()).isZero();
+                    assertThat(f.rows()).containsExactly(5);
+                    assertThat(f.line()).isEqualTo(1);
+                });
         // the histogram counts each valid row once: 6 training rows, 2 golden rows
-        assertThat(r.histogram().training().stream().mapToLong(Long::longValue).sum()).isEqualTo(6);
-        assertThat(r.histogram().golden().stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+        assertThat(r.histogram().training().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(6);
+        assertThat(r.histogram().golden().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(2);
         assertThat(r.run().search()).isEqualTo("exact");
         assertThat(r.model()).startsWith(SentenceEncoder.MINILM_Q + "@");
     }
@@ -139,10 +167,12 @@ class SemanticAuditTest {
     @Test
     void leaksTheLexicalCheckFlaggedAreCountedApart() throws IOException {
         List<String> train = new ArrayList<>(unrelatedTraining());
-        train.add(chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link on the login page."));
+        train.add(
+                chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link on the login page."));
         Path t = write("train.jsonl", train);
         Path g = write("golden.jsonl", List.of(chat("How do I reset my password?", "Use the 'Forgot password' link.")));
-        SemanticReport r = SemanticAudit.run(SemanticRequest.of(t, g).withCacheDir(null), Set.of(0), Progress.SILENT, 2, f -> { }, Path::toString);
+        SemanticReport r = SemanticAudit.run(
+                SemanticRequest.of(t, g).withCacheDir(null), Set.of(0), Progress.SILENT, 2, f -> {}, Path::toString);
         assertThat(r.leakedGoldenRows()).isZero();
         assertThat(r.alsoLexicalLeaks()).isEqualTo(1);
     }
@@ -150,15 +180,23 @@ class SemanticAuditTest {
     @Test
     void paraphrasedRowsClusterAndRivalOutputsAreConflicts() throws IOException {
         List<String> train = new ArrayList<>(unrelatedTraining());
-        train.add(chat("How can I cancel my subscription?", "billing"));      // 5
-        train.add(chat("How do I cancel my subscription?", "account"));       // 6: same question, rival label
+        train.add(chat("How can I cancel my subscription?", "billing")); // 5
+        train.add(chat("How do I cancel my subscription?", "account")); // 6: same question, rival label
         train.add(chat("Please tell me what the weather is like in Paris today.", "weather"));
         Path t = write("train.jsonl", train);
         List<SemanticFinding> findings = new ArrayList<>();
-        SemanticReport r = SemanticAudit.run(SemanticRequest.of(t, null).withCacheDir(null), Set.of(), Progress.SILENT, 2, findings::add, Path::toString);
+        SemanticReport r = SemanticAudit.run(
+                SemanticRequest.of(t, null).withCacheDir(null),
+                Set.of(),
+                Progress.SILENT,
+                2,
+                findings::add,
+                Path::toString);
         assertThat(r.leakedGoldenRows()).isNull();
         assertThat(r.conflictGroups()).isEqualTo(1);
-        assertThat(findings).filteredOn(f -> f.kind().equals(SemanticFinding.CONFLICT)).singleElement()
+        assertThat(findings)
+                .filteredOn(f -> f.kind().equals(SemanticFinding.CONFLICT))
+                .singleElement()
                 .satisfies(f -> assertThat(f.rows()).containsExactly(5, 6));
         assertThat(r.rowsInConflictGroups()).isEqualTo(2);
     }
@@ -168,17 +206,21 @@ class SemanticAuditTest {
         Path cache = dir.resolve("cache");
         List<String> train = new ArrayList<>(unrelatedTraining());
         Path t = write("train.jsonl", train);
-        SemanticReport first = SemanticAudit.run(SemanticRequest.of(t, null).withCacheDir(cache), Set.of(), Progress.SILENT, 2, f -> { }, Path::toString);
+        SemanticReport first = SemanticAudit.run(
+                SemanticRequest.of(t, null).withCacheDir(cache), Set.of(), Progress.SILENT, 2, f -> {}, Path::toString);
         assertThat(first.run().embedded()).isEqualTo(10); // 5 inputs + 5 input+output texts, all distinct
-        assertThat(Files.list(cache).filter(p -> p.toString().endsWith(".emb")).count()).isEqualTo(1);
+        assertThat(Files.list(cache).filter(p -> p.toString().endsWith(".emb")).count())
+                .isEqualTo(1);
 
         train.add(chat("Is there a student discount?", "Yes, 10 % with a valid student card."));
         write("train.jsonl", train);
-        SemanticReport second = SemanticAudit.run(SemanticRequest.of(t, null).withCacheDir(cache), Set.of(), Progress.SILENT, 2, f -> { }, Path::toString);
+        SemanticReport second = SemanticAudit.run(
+                SemanticRequest.of(t, null).withCacheDir(cache), Set.of(), Progress.SILENT, 2, f -> {}, Path::toString);
         assertThat(second.run().embedded()).isEqualTo(2);
         assertThat(second.run().cached()).isEqualTo(10);
         // a cached vector is the float16 vector a fresh run computes: the histograms agree
-        SemanticReport fresh = SemanticAudit.run(SemanticRequest.of(t, null).withCacheDir(null), Set.of(), Progress.SILENT, 2, f -> { }, Path::toString);
+        SemanticReport fresh = SemanticAudit.run(
+                SemanticRequest.of(t, null).withCacheDir(null), Set.of(), Progress.SILENT, 2, f -> {}, Path::toString);
         assertThat(second.histogram()).isEqualTo(fresh.histogram());
     }
 
@@ -186,11 +228,16 @@ class SemanticAuditTest {
     void aDamagedCacheIsIgnoredAndReplaced() throws IOException {
         Path cache = dir.resolve("cache");
         Path t = write("train.jsonl", unrelatedTraining());
-        SemanticAudit.run(SemanticRequest.of(t, null).withCacheDir(cache), Set.of(), Progress.SILENT, 2, f -> { }, Path::toString);
-        Path file = Files.list(cache).filter(p -> p.toString().endsWith(".emb")).findFirst().orElseThrow();
+        SemanticAudit.run(
+                SemanticRequest.of(t, null).withCacheDir(cache), Set.of(), Progress.SILENT, 2, f -> {}, Path::toString);
+        Path file = Files.list(cache)
+                .filter(p -> p.toString().endsWith(".emb"))
+                .findFirst()
+                .orElseThrow();
         byte[] b = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(b, b.length / 2));
-        SemanticReport r = SemanticAudit.run(SemanticRequest.of(t, null).withCacheDir(cache), Set.of(), Progress.SILENT, 2, f -> { }, Path::toString);
+        SemanticReport r = SemanticAudit.run(
+                SemanticRequest.of(t, null).withCacheDir(cache), Set.of(), Progress.SILENT, 2, f -> {}, Path::toString);
         assertThat(r.run().cached()).isZero();
         assertThat(r.run().embedded()).isEqualTo(10);
         assertThat(Files.size(file)).isEqualTo(b.length);
@@ -199,10 +246,14 @@ class SemanticAuditTest {
     @Test
     void assessCountsParaphraseLeaksWhenDataSemanticIsTrue() throws IOException {
         List<String> train = new ArrayList<>(unrelatedTraining());
-        train.add(chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link on the login page."));
+        train.add(
+                chat("I forgot my password, how can I reset it?", "Use the 'Forgot password' link on the login page."));
         write("train.jsonl", train);
-        write("golden.jsonl", List.of(chat("How do I reset my password?", "Use the 'Forgot password' link."),
-                chat("What is the boiling point of water at sea level?", "100 degrees Celsius.")));
+        write(
+                "golden.jsonl",
+                List.of(
+                        chat("How do I reset my password?", "Use the 'Forgot password' link."),
+                        chat("What is the boiling point of water at sea level?", "100 degrees Celsius.")));
         String yaml = """
                 useCase:
                   name: support
@@ -218,24 +269,37 @@ class SemanticAuditTest {
     private Object leaked(String yaml) throws IOException {
         Files.writeString(dir.resolve("tunegate.yaml"), yaml);
         var policy = dev.tunegate.policy.Policy.standard();
-        var ws = dev.tunegate.workspace.Workspace.open(dir, policy.thresholdDefinitions().keySet());
-        var r = new dev.tunegate.audit.AuditAnalyzer().analyze(ws, new dev.tunegate.analysis.AnalysisContext(
-                dev.tunegate.evidence.EvidenceSet.empty(), policy.thresholds(Map.of()), Progress.SILENT, 2));
-        var e = r.evidence().stream().filter(x -> x.measure() == dev.tunegate.evidence.Measure.LEAKED_GOLDEN_ROWS).findFirst().orElseThrow();
+        var ws = dev.tunegate.workspace.Workspace.open(
+                dir, policy.thresholdDefinitions().keySet());
+        var r = new dev.tunegate.audit.AuditAnalyzer()
+                .analyze(
+                        ws,
+                        new dev.tunegate.analysis.AnalysisContext(
+                                dev.tunegate.evidence.EvidenceSet.empty(),
+                                policy.thresholds(Map.of()),
+                                Progress.SILENT,
+                                2));
+        var e = r.evidence().stream()
+                .filter(x -> x.measure() == dev.tunegate.evidence.Measure.LEAKED_GOLDEN_ROWS)
+                .findFirst()
+                .orElseThrow();
         return ((Number) e.value()).doubleValue();
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {0, -0.1, 1.5, Double.NaN})
     void thresholdsOutsideTheUnitIntervalAreInputErrors(double t) {
-        assertThatThrownBy(() -> SemanticRequest.of(dir.resolve("x.jsonl"), null).withThresholds(t, 0.9))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--semantic-threshold");
+        assertThatThrownBy(
+                        () -> SemanticRequest.of(dir.resolve("x.jsonl"), null).withThresholds(t, 0.9))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--semantic-threshold");
     }
 
     @Test
     void aMissingModelFileIsAnInputError() {
         assertThatThrownBy(() -> SentenceEncoder.open(dir.resolve("nope.onnx").toString(), 1))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--embedding-model");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--embedding-model");
     }
 
     @ParameterizedTest(name = "seed {0}")

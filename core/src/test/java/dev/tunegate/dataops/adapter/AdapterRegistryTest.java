@@ -23,31 +23,54 @@ class AdapterRegistryTest {
     /** A native golden run of {@code n} items of which the first {@code passed} pass. */
     private static void run(Path file, String name, int n, int passed) throws Exception {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) b.append("{\"run\":\"").append(name).append("\",\"item\":\"g").append(i).append("\",\"passed\":").append(i < passed).append("}\n");
+        for (int i = 0; i < n; i++)
+            b.append("{\"run\":\"")
+                    .append(name)
+                    .append("\",\"item\":\"g")
+                    .append(i)
+                    .append("\",\"passed\":")
+                    .append(i < passed)
+                    .append("}\n");
         Files.createDirectories(file.getParent());
         Files.writeString(file, b.toString());
     }
 
     private static Workspace workspace(Path dir) throws Exception {
-        Fixtures.workspace(dir, List.of(row("a b c d e", "A", "gold", "approved", "2026")), null, "evals:\n  baseline: runs/base.jsonl\n");
-        run(dir.resolve("runs/base.jsonl"), "base", 200, 160);   // 80 %
-        run(dir.resolve("runs/r-1.0.0.jsonl"), "r@1.0.0", 200, 180); // 90 %: +10 points, every discordant pair favours it
+        Fixtures.workspace(
+                dir,
+                List.of(row("a b c d e", "A", "gold", "approved", "2026")),
+                null,
+                "evals:\n  baseline: runs/base.jsonl\n");
+        run(dir.resolve("runs/base.jsonl"), "base", 200, 160); // 80 %
+        run(
+                dir.resolve("runs/r-1.0.0.jsonl"),
+                "r@1.0.0",
+                200,
+                180); // 90 %: +10 points, every discordant pair favours it
         run(dir.resolve("runs/r-1.1.0.jsonl"), "r@1.1.0", 200, 140); // 70 %: −20 points against 1.0.0
         Files.writeString(dir.resolve("train.yaml"), "lr: 0.0001\nepochs: 3\n");
         return Fixtures.open(dir);
     }
 
     private static AdapterRegistry.Addition add(Workspace ws, String version) {
-        return new AdapterRegistry.Addition("r", version, "llama-3.1-8b", null, ws.root().resolve("train.yaml"), ws.root().resolve("runs/r-" + version + ".jsonl"));
+        return new AdapterRegistry.Addition(
+                "r",
+                version,
+                "llama-3.1-8b",
+                null,
+                ws.root().resolve("train.yaml"),
+                ws.root().resolve("runs/r-" + version + ".jsonl"));
     }
 
     @Test
-    void promotionPassesAgainstTheBaseModelAndIsRefusedOnARegressionAgainstTheCurrentAdapter(@TempDir Path dir) throws Exception {
+    void promotionPassesAgainstTheBaseModelAndIsRefusedOnARegressionAgainstTheCurrentAdapter(@TempDir Path dir)
+            throws Exception {
         Workspace ws = workspace(dir);
         AdapterRegistry reg = new AdapterRegistry(ws);
         reg.add(add(ws, "1.0.0"), CLOCK);
         reg.add(add(ws, "1.1.0"), CLOCK);
-        // 1.0.0 vs the base model: 180 vs 160 passes of 200, discordant pairs b = 0, c = 20 → difference +10 points, non-inferior
+        // 1.0.0 vs the base model: 180 vs 160 passes of 200, discordant pairs b = 0, c = 20 → difference +10 points,
+        // non-inferior
         AdapterRegistry.Promotion first = reg.promote("r@1.0.0", "prod", 0.01, CLOCK);
         assertThat(first.allowed()).isTrue();
         assertThat(first.regression().verdict()).isEqualTo(Verdict.PASS);
@@ -69,19 +92,36 @@ class AdapterRegistryTest {
         AdapterEntry e = reg.add(add(ws, "1.0.0"), CLOCK);
         assertThat(e.trainingConfigSha256()).hasSize(64);
         assertThat(e.goldenRun()).isEqualTo("runs/r-1.0.0.jsonl");
-        assertThatThrownBy(() -> reg.add(add(ws, "1.0.0"), CLOCK)).isInstanceOf(InvalidInputException.class).hasMessageContaining("registered already");
-        assertThatThrownBy(() -> reg.add(add(ws, "1.0"), CLOCK)).isInstanceOf(InvalidInputException.class).hasMessageContaining("semantic version");
-        assertThatThrownBy(() -> reg.promote("r@9.9.9", "prod", 0.01, CLOCK)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("unknown adapter r@9.9.9").hasMessageContaining("r@1.0.0");
-        assertThatThrownBy(() -> reg.add(new AdapterRegistry.Addition("r", "2.0.0", "m", "nope", ws.root().resolve("train.yaml"),
-                ws.root().resolve("runs/base.jsonl")), CLOCK)).isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown dataset version");
+        assertThatThrownBy(() -> reg.add(add(ws, "1.0.0"), CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("registered already");
+        assertThatThrownBy(() -> reg.add(add(ws, "1.0"), CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("semantic version");
+        assertThatThrownBy(() -> reg.promote("r@9.9.9", "prod", 0.01, CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown adapter r@9.9.9")
+                .hasMessageContaining("r@1.0.0");
+        assertThatThrownBy(() -> reg.add(
+                        new AdapterRegistry.Addition(
+                                "r",
+                                "2.0.0",
+                                "m",
+                                "nope",
+                                ws.root().resolve("train.yaml"),
+                                ws.root().resolve("runs/base.jsonl")),
+                        CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown dataset version");
     }
 
     @Test
     void semanticVersionsOrderAsSemverSays() {
         assertThat(SemVer.parse("1.0.0-alpha").compareTo(SemVer.parse("1.0.0"))).isNegative();
-        assertThat(SemVer.parse("1.0.0-alpha.2").compareTo(SemVer.parse("1.0.0-alpha.10"))).isNegative();
+        assertThat(SemVer.parse("1.0.0-alpha.2").compareTo(SemVer.parse("1.0.0-alpha.10")))
+                .isNegative();
         assertThat(SemVer.parse("1.10.0").compareTo(SemVer.parse("1.9.9"))).isPositive();
-        assertThat(SemVer.parse("1.0.0+build.5").compareTo(SemVer.parse("1.0.0"))).isZero();
+        assertThat(SemVer.parse("1.0.0+build.5").compareTo(SemVer.parse("1.0.0")))
+                .isZero();
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.dataops.Fixtures;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.testing.Gen;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,11 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import dev.tunegate.testing.Gen;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +37,8 @@ class ExportTest {
      */
     static List<String> trainLines() throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < 40; i++) rows.add(row(Fixtures.ticket(i), i % 2 == 0 ? "A" : "B", "expert", "approved", "2026"));
+        for (int i = 0; i < 40; i++)
+            rows.add(row(Fixtures.ticket(i), i % 2 == 0 ? "A" : "B", "expert", "approved", "2026"));
         rows.add(row(Fixtures.ticket(0).toUpperCase(java.util.Locale.ROOT), "A", "imported", "approved", "2026"));
         rows.add(row("  " + Fixtures.ticket(0) + "  ", "A", "imported", "approved", "2026"));
         rows.add(row(Fixtures.ticket(100), "A", "llm_draft", "pending", "2026"));
@@ -52,8 +53,10 @@ class ExportTest {
     }
 
     static Workspace workspace(Path dir, List<String> lines) throws IOException {
-        List<Map<String, Object>> golden = List.of(row(Fixtures.ticket(2), "A", "gold", "approved", "2026"),
-                row(Fixtures.ticket(200), "B", "gold", "approved", "2026"), row(Fixtures.ticket(201), "A", "gold", "approved", "2026"));
+        List<Map<String, Object>> golden = List.of(
+                row(Fixtures.ticket(2), "A", "gold", "approved", "2026"),
+                row(Fixtures.ticket(200), "B", "gold", "approved", "2026"),
+                row(Fixtures.ticket(201), "A", "gold", "approved", "2026"));
         Fixtures.workspace(dir, List.of(), golden, null);
         Files.writeString(dir.resolve("data/train.jsonl"), String.join("\n", lines) + "\n");
         return Fixtures.open(dir);
@@ -83,9 +86,13 @@ class ExportTest {
         assertThat(m.rows().train()).isEqualTo(34);
         assertThat(m.heldBack().conflictGroups()).isEqualTo(1);
         assertThat(m.split().stratified()).isTrue();
-        assertThat(m.files()).extracting(ExportManifest.FileEntry::path).containsExactly("train.jsonl", "validation.jsonl", "held-back.jsonl");
+        assertThat(m.files())
+                .extracting(ExportManifest.FileEntry::path)
+                .containsExactly("train.jsonl", "validation.jsonl", "held-back.jsonl");
         assertThat(m.sourceDigests()).containsKeys("data/train.jsonl", "data/golden.jsonl");
-        assertThat(Files.readString(dir.resolve("out/train.jsonl"))).doesNotContain("metadata").doesNotContain("{{customer_name}}");
+        assertThat(Files.readString(dir.resolve("out/train.jsonl")))
+                .doesNotContain("metadata")
+                .doesNotContain("{{customer_name}}");
         assertThat(m.audit().nearDuplicateThreshold()).isEqualTo(0.8);
         assertThat(m.seed()).isEqualTo(42);
     }
@@ -93,8 +100,10 @@ class ExportTest {
     @Test
     void dropSemanticLeaksAlsoRemovesATrainingRowAGoldenRowParaphrases(@TempDir Path dir) throws IOException {
         List<String> lines = new ArrayList<>(trainLines());
-        lines.add(JSON.writeValueAsString(row("I forgot my password, how can I reset it?", "A", "expert", "approved", "2026")));
-        List<Map<String, Object>> golden = List.of(row(Fixtures.ticket(2), "A", "gold", "approved", "2026"),
+        lines.add(JSON.writeValueAsString(
+                row("I forgot my password, how can I reset it?", "A", "expert", "approved", "2026")));
+        List<Map<String, Object>> golden = List.of(
+                row(Fixtures.ticket(2), "A", "gold", "approved", "2026"),
                 row("How do I reset my password?", "A", "gold", "approved", "2026"));
         Path ws = dir.resolve("ws");
         Fixtures.workspace(ws, List.of(), golden, null);
@@ -103,12 +112,17 @@ class ExportTest {
 
         ExportManifest plain = export(w, dir.resolve("plain"));
         assertThat(plain.removed().get("goldenLeak")).isEqualTo(1L); // the lexical leak of ticket 2 only
-        assertThat(Files.readString(dir.resolve("plain/train.jsonl")) + Files.readString(dir.resolve("plain/validation.jsonl")))
+        assertThat(Files.readString(dir.resolve("plain/train.jsonl"))
+                        + Files.readString(dir.resolve("plain/validation.jsonl")))
                 .contains("forgot my password");
 
-        ExportManifest semantic = Exporter.export(w, new Exporter.Options(ExportFormat.OPENAI_CHAT, dir.resolve("sem"), 0.1, 42, 2, true), Progress.SILENT);
+        ExportManifest semantic = Exporter.export(
+                w,
+                new Exporter.Options(ExportFormat.OPENAI_CHAT, dir.resolve("sem"), 0.1, 42, 2, true),
+                Progress.SILENT);
         assertThat(semantic.removed().get("goldenLeak")).isGreaterThanOrEqualTo(2L);
-        assertThat(Files.readString(dir.resolve("sem/train.jsonl")) + Files.readString(dir.resolve("sem/validation.jsonl")))
+        assertThat(Files.readString(dir.resolve("sem/train.jsonl"))
+                        + Files.readString(dir.resolve("sem/validation.jsonl")))
                 .doesNotContain("forgot my password");
         assertThat(semantic.notes()).anyMatch(n -> n.startsWith("semantic leaks:"));
     }
@@ -119,7 +133,9 @@ class ExportTest {
         export(ws, dir.resolve("a"));
         export(ws, dir.resolve("b"));
         for (String f : List.of("train.jsonl", "validation.jsonl", "held-back.jsonl", "manifest.json")) {
-            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f)))
+                    .as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
         }
     }
 
@@ -139,7 +155,8 @@ class ExportTest {
             ExportManifest other = export(workspace(dir.resolve("ws2"), shuffled), dir.resolve("o2"));
             // the training files are the same bytes; held-back.jsonl names source lines, which move with the rows
             assertThat(other.files().subList(0, 2)).isEqualTo(base.files().subList(0, 2));
-            assertThat(other.files().get(2).rows()).isEqualTo(base.files().get(2).rows());
+            assertThat(other.files().get(2).rows())
+                    .isEqualTo(base.files().get(2).rows());
             assertThat(other.removed()).isEqualTo(base.removed());
         } finally {
             delete(dir);
@@ -149,8 +166,10 @@ class ExportTest {
     @Test
     void aFileEditedAfterExportFailsVerificationNamingTheFile(@TempDir Path dir) throws IOException {
         export(workspace(dir.resolve("ws"), trainLines()), dir.resolve("out"));
-        assertThat(ManifestVerifier.verify(dir.resolve("out")).rows().exported()).isEqualTo(38);
-        Files.writeString(dir.resolve("out/validation.jsonl"), "{\"messages\":[]}\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(ManifestVerifier.verify(dir.resolve("out")).rows().exported())
+                .isEqualTo(38);
+        Files.writeString(
+                dir.resolve("out/validation.jsonl"), "{\"messages\":[]}\n", java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> ManifestVerifier.verify(dir.resolve("out")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("validation.jsonl")
@@ -159,14 +178,18 @@ class ExportTest {
 
     @Test
     void everyFormatRendersTheSameInputAndOutput() {
-        var ex = new dev.tunegate.audit.read.Example(List.of(
-                new dev.tunegate.audit.read.Message(dev.tunegate.audit.read.Role.SYSTEM, "sys"),
-                new dev.tunegate.audit.read.Message(dev.tunegate.audit.read.Role.USER, "question"),
-                new dev.tunegate.audit.read.Message(dev.tunegate.audit.read.Role.ASSISTANT, "answer")), null);
+        var ex = new dev.tunegate.audit.read.Example(
+                List.of(
+                        new dev.tunegate.audit.read.Message(dev.tunegate.audit.read.Role.SYSTEM, "sys"),
+                        new dev.tunegate.audit.read.Message(dev.tunegate.audit.read.Role.USER, "question"),
+                        new dev.tunegate.audit.read.Message(dev.tunegate.audit.read.Role.ASSISTANT, "answer")),
+                null);
         assertThat(ExportFormat.OPENAI_CHAT.render(ex).toString())
-                .isEqualTo("{\"messages\":[{\"role\":\"system\",\"content\":\"sys\"},{\"role\":\"user\",\"content\":\"question\"},{\"role\":\"assistant\",\"content\":\"answer\"}]}");
+                .isEqualTo(
+                        "{\"messages\":[{\"role\":\"system\",\"content\":\"sys\"},{\"role\":\"user\",\"content\":\"question\"},{\"role\":\"assistant\",\"content\":\"answer\"}]}");
         assertThat(ExportFormat.SHAREGPT.render(ex).toString())
-                .isEqualTo("{\"conversations\":[{\"from\":\"system\",\"value\":\"sys\"},{\"from\":\"human\",\"value\":\"question\"},{\"from\":\"gpt\",\"value\":\"answer\"}]}");
+                .isEqualTo(
+                        "{\"conversations\":[{\"from\":\"system\",\"value\":\"sys\"},{\"from\":\"human\",\"value\":\"question\"},{\"from\":\"gpt\",\"value\":\"answer\"}]}");
         assertThat(ExportFormat.ALPACA.render(ex).toString())
                 .isEqualTo("{\"instruction\":\"question\",\"input\":\"\",\"output\":\"answer\",\"system\":\"sys\"}");
         assertThat(ExportFormat.PROMPT_COMPLETION.render(ex).toString())
@@ -177,7 +200,9 @@ class ExportTest {
     void aWorkspaceWithoutATrainingFileIsAClearError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("tunegate.yaml"), "useCase:\n  name: t\n  taskType: routing\n");
         Workspace ws = Fixtures.open(dir);
-        assertThatThrownBy(() -> export(ws, dir.resolve("out"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("data.train is not set");
+        assertThatThrownBy(() -> export(ws, dir.resolve("out")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("data.train is not set");
     }
 
     static void delete(Path dir) throws IOException {

@@ -3,15 +3,15 @@ package dev.tunegate.dataops.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunegate.io.Digests;
+import dev.tunegate.testing.Gen;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.tunegate.testing.Gen;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class SplitTest {
 
@@ -25,7 +25,8 @@ class SplitTest {
 
     private static Map<String, Integer> validationByLabel(List<Split.Item> items, Split.Result r) {
         Map<String, Integer> m = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) if (r.validation()[i]) m.merge(items.get(i).label(), 1, Integer::sum);
+        for (int i = 0; i < items.size(); i++)
+            if (r.validation()[i]) m.merge(items.get(i).label(), 1, Integer::sum);
         return m;
     }
 
@@ -35,7 +36,10 @@ class SplitTest {
         // (b and c tie at 0.5; the tie goes to the label first in order, b) → a 6, b 3, c 1 = round(100 × 0.1) = 10.
         List<Split.Item> items = items(Map.of("a", 60, "b", 25, "c", 15));
         Split.Result r = Split.split(items, 0.1, 42, true);
-        assertThat(validationByLabel(items, r)).containsEntry("a", 6).containsEntry("b", 3).containsEntry("c", 1);
+        assertThat(validationByLabel(items, r))
+                .containsEntry("a", 6)
+                .containsEntry("b", 3)
+                .containsEntry("c", 1);
         assertThat(r.strata()).isEqualTo(3);
     }
 
@@ -56,13 +60,17 @@ class SplitTest {
         Map<String, Integer> val = validationByLabel(items, r);
         int total = val.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(total).isEqualTo((int) Math.round(items.size() * f));
-        sizes.forEach((label, n) -> assertThat(Math.abs(val.getOrDefault(label, 0) - n * f)).as(label).isLessThan(1.0 + 1e-9));
+        sizes.forEach((label, n) -> assertThat(Math.abs(val.getOrDefault(label, 0) - n * f))
+                .as(label)
+                .isLessThan(1.0 + 1e-9));
     }
 
     @Test
     void theSeedChoosesTheRowsAndTheSameSeedChoosesTheSameRows() {
         List<Split.Item> items = items(Map.of("a", 50));
-        assertThat(Split.split(items, 0.2, 1, false).validation()).isEqualTo(Split.split(items, 0.2, 1, false).validation());
-        assertThat(Split.split(items, 0.2, 1, false).validation()).isNotEqualTo(Split.split(items, 0.2, 2, false).validation());
+        assertThat(Split.split(items, 0.2, 1, false).validation())
+                .isEqualTo(Split.split(items, 0.2, 1, false).validation());
+        assertThat(Split.split(items, 0.2, 1, false).validation())
+                .isNotEqualTo(Split.split(items, 0.2, 2, false).validation());
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ReviewAgreementTest {
     private static ReviewLog.Entry e(String who, String action) {
-        return new ReviewLog.Entry(1, "2026-03-01T09:00:00Z", who, action, "r", "f:1", "edit".equals(action) ? "x" : null);
+        return new ReviewLog.Entry(
+                1, "2026-03-01T09:00:00Z", who, action, "r", "f:1", "edit".equals(action) ? "x" : null);
     }
 
     /**
@@ -32,14 +33,17 @@ class ReviewAgreementTest {
         assertThat(a.agreed()).isEqualTo(35);
         assertThat(a.kappa().estimate()).isCloseTo(0.4, within(1e-12));
         assertThat(a.kappa().contains(0.4)).isTrue();
-        // the large-sample standard error sqrt(p_o(1-p_o)/(n(1-p_e)^2)) = sqrt(0.21/12.5) ≈ 0.13: the 95 % interval spans roughly ±0.25
+        // the large-sample standard error sqrt(p_o(1-p_o)/(n(1-p_e)^2)) = sqrt(0.21/12.5) ≈ 0.13: the 95 % interval
+        // spans roughly ±0.25
         assertThat(a.kappa().high() - a.kappa().low()).isBetween(0.35, 0.65);
         assertThat(ReviewAgreement.of(rows, 7).kappa()).isEqualTo(a.kappa()); // seeded
     }
 
     @Test
     void noPairsNoKappa() {
-        assertThat(ReviewAgreement.of(Map.of("r", List.of(e("ana", "approve"), e("ana", "reject"))), 1).kappa()).isNull();
+        assertThat(ReviewAgreement.of(Map.of("r", List.of(e("ana", "approve"), e("ana", "reject"))), 1)
+                        .kappa())
+                .isNull();
     }
 
     private static int add(Map<String, List<ReviewLog.Entry>> rows, int id, int n, String a, String b) {

@@ -45,11 +45,13 @@ class ReviewTest {
     }
 
     private static ReviewSession.Summary review(Workspace ws, String who, String commands, StringWriter out) {
-        return new ReviewSession(ws, who, CLOCK).run(new BufferedReader(new StringReader(commands)), new PrintWriter(out, true));
+        return new ReviewSession(ws, who, CLOCK)
+                .run(new BufferedReader(new StringReader(commands)), new PrintWriter(out, true));
     }
 
     @Test
-    void ingestAppendsPendingProductionFailuresToTheQueueAndNeverTouchesTheTrainingFile(@TempDir Path dir) throws Exception {
+    void ingestAppendsPendingProductionFailuresToTheQueueAndNeverTouchesTheTrainingFile(@TempDir Path dir)
+            throws Exception {
         Workspace ws = workspace(dir);
         byte[] train = Files.readAllBytes(dir.resolve("data/train.jsonl"));
         Files.writeString(dir.resolve("failures.jsonl"), failures());
@@ -68,7 +70,8 @@ class ReviewTest {
         assertThat(q.get(1).draftIsBadOutput()).isTrue();
         assertThat(Files.readAllBytes(dir.resolve("data/train.jsonl"))).isEqualTo(train);
         // ingesting the same failures again queues nothing new
-        assertThat(FailureIngest.ingest(ws, dir.resolve("failures.jsonl")).alreadyQueued()).isEqualTo(2);
+        assertThat(FailureIngest.ingest(ws, dir.resolve("failures.jsonl")).alreadyQueued())
+                .isEqualTo(2);
         assertThat(ReviewedDataset.queue(ws).read().rows()).hasSize(2);
     }
 
@@ -78,7 +81,8 @@ class ReviewTest {
         Files.writeString(dir.resolve("failures.jsonl"), failures());
         FailureIngest.ingest(ws, dir.resolve("failures.jsonl"));
         StringWriter out = new StringWriter();
-        // queue row 1: approve; queue row 2 (draft = bad output): approve refused, then edit; train draft 1: reject; train draft 2: skip
+        // queue row 1: approve; queue row 2 (draft = bad output): approve refused, then edit; train draft 1: reject;
+        // train draft 2: skip
         ReviewSession.Summary s = review(ws, "ana", "a\na\ne\nB\nr\ns\n", out);
         assertThat(s.pending()).isEqualTo(4);
         assertThat(s.approved()).isEqualTo(1);
@@ -88,7 +92,9 @@ class ReviewTest {
         assertThat(out.toString()).contains("this draft is the output that failed in production");
         ReviewLog.Replay replay = ReviewedDataset.log(ws).replay();
         assertThat(replay.entries()).isEqualTo(3);
-        assertThat(replay.latest().values()).extracting(ReviewLog.Entry::reviewer).containsOnly("ana");
+        assertThat(replay.latest().values())
+                .extracting(ReviewLog.Entry::reviewer)
+                .containsOnly("ana");
         assertThat(replay.latest().values()).extracting(ReviewLog.Entry::at).containsOnly("2026-03-01T09:00:00Z");
 
         Path scratch = dir.resolve("scratch.jsonl");
@@ -107,7 +113,8 @@ class ReviewTest {
         review(ws, "ana", "a\n", new StringWriter()); // decides the first pending row, then the input ends
         Path log = dir.resolve(ReviewLog.FILE);
         // the process was killed while writing the next decision: half a line, no newline
-        Files.writeString(log, "{\"v\":1,\"at\":\"2026-03-01T09:01:00Z\",\"reviewer\":\"ana\",\"act", StandardOpenOption.APPEND);
+        Files.writeString(
+                log, "{\"v\":1,\"at\":\"2026-03-01T09:01:00Z\",\"reviewer\":\"ana\",\"act", StandardOpenOption.APPEND);
         ReviewLog.Replay replay = ReviewedDataset.log(ws).replay();
         assertThat(replay.entries()).isEqualTo(1);
         assertThat(replay.warnings()).singleElement().asString().contains(":2: the last line is incomplete");
@@ -134,17 +141,22 @@ class ReviewTest {
         assertThat(out.toString()).doesNotContain(held.row().source() + "  (");
 
         assertThatThrownBy(() -> web.decide("ben", held.row().digest(), held.token(), "approve", null))
-                .isInstanceOf(ClaimConflictException.class).hasMessageContaining("claimed by ana");
+                .isInstanceOf(ClaimConflictException.class)
+                .hasMessageContaining("claimed by ana");
         web.decide("ana", held.row().digest(), held.token(), "reject", null);
         ReviewLog.Replay replay = ReviewedDataset.log(ws).replay();
         assertThat(replay.entries()).isEqualTo(2);
-        assertThat(replay.latest().values()).extracting(ReviewLog.Entry::reviewer).containsExactlyInAnyOrder("ana", "ben");
+        assertThat(replay.latest().values())
+                .extracting(ReviewLog.Entry::reviewer)
+                .containsExactlyInAnyOrder("ana", "ben");
         assertThat(web.pending()).isEmpty();
     }
 
     @Test
     void aReviewerNameIsRequired(@TempDir Path dir) throws Exception {
         Workspace ws = workspace(dir);
-        assertThatThrownBy(() -> new ReviewSession(ws, " ", CLOCK)).isInstanceOf(InvalidInputException.class).hasMessageContaining("--reviewer");
+        assertThatThrownBy(() -> new ReviewSession(ws, " ", CLOCK))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--reviewer");
     }
 }

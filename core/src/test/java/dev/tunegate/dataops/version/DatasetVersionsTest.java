@@ -19,29 +19,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatasetVersionsTest {
-    private static Clock at(String t) { return Clock.fixed(Instant.parse(t), ZoneOffset.UTC); }
+    private static Clock at(String t) {
+        return Clock.fixed(Instant.parse(t), ZoneOffset.UTC);
+    }
 
     private static List<Map<String, Object>> rows() {
         List<Map<String, Object>> r = new ArrayList<>();
-        for (int i = 0; i < 6; i++) r.add(row(Fixtures.ticket(i), i % 2 == 0 ? "A" : "B", i == 0 ? "gold" : "expert", "approved", "2026"));
+        for (int i = 0; i < 6; i++)
+            r.add(row(Fixtures.ticket(i), i % 2 == 0 ? "A" : "B", i == 0 ? "gold" : "expert", "approved", "2026"));
         return r;
     }
 
     @Test
     void theDigestDoesNotDependOnRowOrderOrJsonFormatting(@TempDir Path dir) throws Exception {
         Workspace ws = Fixtures.workspace(dir.resolve("a"), rows(), null, null);
-        DatasetVersion a = new DatasetVersions(ws).snapshot(at("2026-01-01T00:00:00Z")).version();
+        DatasetVersion a =
+                new DatasetVersions(ws).snapshot(at("2026-01-01T00:00:00Z")).version();
         List<Map<String, Object>> reversed = new ArrayList<>(rows());
         java.util.Collections.reverse(reversed);
         Workspace ws2 = Fixtures.workspace(dir.resolve("b"), reversed, null, null);
         // pretty-print one row over the same line (whitespace inside JSON) — same meaning
         String text = Files.readString(dir.resolve("b/data/train.jsonl")).replace("\"role\":", "\"role\" :  ");
         Files.writeString(dir.resolve("b/data/train.jsonl"), text);
-        DatasetVersion b = new DatasetVersions(ws2).snapshot(at("2026-01-02T00:00:00Z")).version();
+        DatasetVersion b =
+                new DatasetVersions(ws2).snapshot(at("2026-01-02T00:00:00Z")).version();
         assertThat(b.digest()).isEqualTo(a.digest());
         assertThat(a.id()).isEqualTo(a.digest().substring(0, 12) + "-20260101T000000Z");
         assertThat(a.byProvenance()).containsEntry("gold", 1L).containsEntry("expert", 5L);
-        assertThat(Files.exists(dir.resolve("a/.tunegate/datasets/" + a.id() + ".json"))).isTrue();
+        assertThat(Files.exists(dir.resolve("a/.tunegate/datasets/" + a.id() + ".json")))
+                .isTrue();
     }
 
     @Test
@@ -53,9 +59,12 @@ class DatasetVersionsTest {
         assertThat(first.created()).isTrue();
         assertThat(again.created()).isFalse();
         assertThat(v.list()).hasSize(1);
-        assertThat(v.resolve(first.version().digest().substring(0, 6)).id()).isEqualTo(first.version().id());
-        assertThatThrownBy(() -> v.resolve("feedface")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("unknown dataset version \"feedface\"").hasMessageContaining(first.version().id());
+        assertThat(v.resolve(first.version().digest().substring(0, 6)).id())
+                .isEqualTo(first.version().id());
+        assertThatThrownBy(() -> v.resolve("feedface"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown dataset version \"feedface\"")
+                .hasMessageContaining(first.version().id());
     }
 
     @Test
@@ -64,9 +73,9 @@ class DatasetVersionsTest {
         DatasetVersions v = new DatasetVersions(ws);
         DatasetVersion a = v.snapshot(at("2026-01-01T00:00:00Z")).version();
         List<Map<String, Object>> next = new ArrayList<>(rows());
-        next.set(1, row(Fixtures.ticket(1), "C", "expert", "approved", "2026"));       // changed: output
-        next.set(2, row(Fixtures.ticket(2), "A", "expert", "rejected", "2026"));       // changed: metadata only
-        next.remove(5);                                                                 // removed
+        next.set(1, row(Fixtures.ticket(1), "C", "expert", "approved", "2026")); // changed: output
+        next.set(2, row(Fixtures.ticket(2), "A", "expert", "rejected", "2026")); // changed: metadata only
+        next.remove(5); // removed
         next.add(row(Fixtures.ticket(50), "B", "production_failure", "approved", "2027")); // added
         Fixtures.workspace(dir, next, null, null);
         DatasetVersion b = v.snapshot(at("2026-02-01T00:00:00Z")).version();
@@ -84,10 +93,12 @@ class DatasetVersionsTest {
     @Test
     void diffOfHandMadeEntriesPairsRowsByInput() {
         DatasetVersion va = version("a"), vb = version("b");
-        var a = List.of(new DatasetVersion.RowEntry("r1", "c1", "i1", "expert", "approved", "e1"),
+        var a = List.of(
+                new DatasetVersion.RowEntry("r1", "c1", "i1", "expert", "approved", "e1"),
                 new DatasetVersion.RowEntry("r2", "c2", "i2", "expert", "approved", "e1"),
                 new DatasetVersion.RowEntry("r2", "c2", "i2", "expert", "approved", "e1"));
-        var b = List.of(new DatasetVersion.RowEntry("r1", "c1", "i1", "expert", "approved", "e1"),
+        var b = List.of(
+                new DatasetVersion.RowEntry("r1", "c1", "i1", "expert", "approved", "e1"),
                 new DatasetVersion.RowEntry("r2", "c2", "i2", "expert", "approved", "e1"),
                 new DatasetVersion.RowEntry("r3", "c3", "i2", "gold", "approved", "e2"),
                 new DatasetVersion.RowEntry("r4", "c4", "i4", null, null, null));
@@ -101,6 +112,20 @@ class DatasetVersionsTest {
     }
 
     private static DatasetVersion version(String id) {
-        return new DatasetVersion(1, id, id, "2026-01-01T00:00:00Z", "f", "s", "openai-chat", 0, 0, 0, Map.of(), Map.of(), Map.of(), id + ".rows.jsonl");
+        return new DatasetVersion(
+                1,
+                id,
+                id,
+                "2026-01-01T00:00:00Z",
+                "f",
+                "s",
+                "openai-chat",
+                0,
+                0,
+                0,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                id + ".rows.jsonl");
     }
 }

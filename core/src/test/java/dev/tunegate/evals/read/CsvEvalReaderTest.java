@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvEvalReaderTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** The shape of the Banking77 prediction exports: a multi-line quoted prompt, a footer row. */
     private static final String EXPORT = """
@@ -36,23 +37,30 @@ class CsvEvalReaderTest {
             """;
 
     @Test
-    void a_messy_export_keeps_the_predictions_and_reports_the_footer_and_the_broken_row_with_their_lines() throws Exception {
+    void a_messy_export_keeps_the_predictions_and_reports_the_footer_and_the_broken_row_with_their_lines()
+            throws Exception {
         Path f = dir.resolve("regular-prompt.csv");
         Files.writeString(f, EXPORT);
         Findings findings = new Findings();
         List<EvalRecord> records = EvalReaders.read(f, "regular-prompt.csv", EvalFormat.AUTO, Map.of(), findings);
 
-        assertThat(records).extracting(EvalRecord::item).containsExactly("lost card", "where is my money", "pin please");
+        assertThat(records)
+                .extracting(EvalRecord::item)
+                .containsExactly("lost card", "where is my money", "pin please");
         assertThat(records).extracting(EvalRecord::passed).containsExactly(true, false, false);
         assertThat(records.get(0).line()).isEqualTo(2);
         assertThat(records.get(1).line()).isEqualTo(7);
         assertThat(records.get(1).output()).startsWith("transfer_fee_charged\n");
         assertThat(records.get(2).run()).isEqualTo("regular-prompt");
         List<Finding> snapshot = findings.snapshot();
-        assertThat(snapshot).extracting(Finding::kind).containsExactly(FindingKind.MALFORMED_ROW, FindingKind.FOOTER_ROW);
+        assertThat(snapshot)
+                .extracting(Finding::kind)
+                .containsExactly(FindingKind.MALFORMED_ROW, FindingKind.FOOTER_ROW);
         assertThat(snapshot.get(0).lines()).containsExactly(11L);
         assertThat(snapshot.get(1).lines()).containsExactly(13L);
-        assertThat(snapshot.get(1).describe()).startsWith("regular-prompt.csv:13:").contains("TOTAL_TRUE");
+        assertThat(snapshot.get(1).describe())
+                .startsWith("regular-prompt.csv:13:")
+                .contains("TOTAL_TRUE");
     }
 
     @Test
@@ -60,8 +68,12 @@ class CsvEvalReaderTest {
         Path f = dir.resolve("optimized.csv");
         Files.writeString(f, "q,gold,predicted_label,ok\na,x,x,yes\nb,y,x,no\n");
         Findings findings = new Findings();
-        List<EvalRecord> records = EvalReaders.read(f, "optimized.csv", EvalFormat.CSV,
-                Map.of("item", "q", "expected", "gold", "output", "prediction|predicted_label", "passed", "ok"), findings);
+        List<EvalRecord> records = EvalReaders.read(
+                f,
+                "optimized.csv",
+                EvalFormat.CSV,
+                Map.of("item", "q", "expected", "gold", "output", "prediction|predicted_label", "passed", "ok"),
+                findings);
         assertThat(records).extracting(EvalRecord::output).containsExactly("x", "x");
         assertThat(records).extracting(EvalRecord::passed).containsExactly(true, false);
         assertThat(findings.snapshot()).isEmpty();
@@ -71,7 +83,8 @@ class CsvEvalReaderTest {
     void a_mapped_column_that_does_not_exist_is_invalid_input_naming_the_columns_found() throws Exception {
         Path f = dir.resolve("e.csv");
         Files.writeString(f, "a,b\n1,2\n");
-        assertThatThrownBy(() -> EvalReaders.read(f, "e.csv", EvalFormat.CSV, Map.of("expected", "gold_label"), new Findings()))
+        assertThatThrownBy(() ->
+                        EvalReaders.read(f, "e.csv", EvalFormat.CSV, Map.of("expected", "gold_label"), new Findings()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("e.csv:1:")
                 .hasMessageContaining("evals.columns.expected")

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NativeJsonlReaderTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void every_documented_field_is_read() throws Exception {
@@ -56,7 +57,8 @@ class NativeJsonlReaderTest {
         List<EvalRecord> records = EvalReaders.read(f, "h.jsonl", EvalFormat.AUTO, Map.of(), findings);
         assertThat(records).extracting(EvalRecord::item).containsExactly("a");
         assertThat(records.get(0).run()).isEqualTo("h");
-        assertThat(findings.snapshot()).extracting(x -> x.kind() + "@" + x.lines())
+        assertThat(findings.snapshot())
+                .extracting(x -> x.kind() + "@" + x.lines())
                 .containsExactly("MALFORMED_ROW@[2]", "MISSING_FIELD@[3, 4]");
         assertThat(findings.count(FindingKind.MISSING_FIELD)).isEqualTo(2);
     }

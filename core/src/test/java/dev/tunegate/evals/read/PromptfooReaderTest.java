@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PromptfooReaderTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** A trimmed `promptfoo eval -o results.json` (version 3 layout): two prompts, one provider. */
     private static final String RESULTS = """

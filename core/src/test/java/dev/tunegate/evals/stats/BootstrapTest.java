@@ -45,6 +45,7 @@ class BootstrapTest {
 
     @Test
     void no_values_are_refused() {
-        assertThatThrownBy(() -> Bootstrap.meanInterval(new double[0], 1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Bootstrap.meanInterval(new double[0], 1, 10))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

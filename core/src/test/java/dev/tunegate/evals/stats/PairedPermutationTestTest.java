@@ -22,9 +22,12 @@ class PairedPermutationTestTest {
         // Differences (1, 2, 4), sum 7: ±7, ±5, ±3, ±1 → p = 0.25 too; with (3, 1, 1): ±5, ±3, ±3, ±1 → p = 0.25.
         PairedPermutationTest t = PairedPermutationTest.test(new double[] {0, 0, 0}, new double[] {1, 2, 3}, 1, 100);
         assertThat(t.pValue()).isCloseTo(0.25, within(1e-12));
-        // Differences (2, 2, −1, 1): sum 4; signed sums reaching |s| ≥ 4: (±2 ±2 ±1 ±1) → 6 or 4 in magnitude when both 2s
-        // share a sign and the ±1s do not cancel against them: ++ with (+,+),(+,−),(−,+) → 6,4,4 and mirrored → 6 of 16.
-        PairedPermutationTest u = PairedPermutationTest.test(new double[] {0, 0, 1, 0}, new double[] {2, 2, 0, 1}, 1, 100);
+        // Differences (2, 2, −1, 1): sum 4; signed sums reaching |s| ≥ 4: (±2 ±2 ±1 ±1) → 6 or 4 in magnitude when both
+        // 2s
+        // share a sign and the ±1s do not cancel against them: ++ with (+,+),(+,−),(−,+) → 6,4,4 and mirrored → 6 of
+        // 16.
+        PairedPermutationTest u =
+                PairedPermutationTest.test(new double[] {0, 0, 1, 0}, new double[] {2, 2, 0, 1}, 1, 100);
         assertThat(u.pValue()).isCloseTo(6.0 / 16, within(1e-12));
     }
 
@@ -45,7 +48,8 @@ class PairedPermutationTestTest {
 
     @Test
     void forty_consistent_gains_are_significant_by_monte_carlo_with_the_add_one_floor() {
-        // 40 differences of +1: exact p = 2/2^40; the Monte Carlo estimate is (1 + hits)/(1 + R), almost surely 1/10001.
+        // 40 differences of +1: exact p = 2/2^40; the Monte Carlo estimate is (1 + hits)/(1 + R), almost surely
+        // 1/10001.
         double[] a = new double[40], b = new double[40];
         java.util.Arrays.fill(b, 1);
         PairedPermutationTest t = PairedPermutationTest.test(a, b, 42, 10_000);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tunegate.testing.Gen;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class PairedProportionDifferenceTest {
 
