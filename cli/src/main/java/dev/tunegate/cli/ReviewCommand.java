@@ -79,7 +79,8 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(
             names = "--choose",
             paramLabel = "FILE",
-            description = "With --conflicts, without asking: one GROUP=ROW (or GROUP=reject) a line; # starts a comment.")
+            description =
+                    "With --conflicts, without asking: one GROUP=ROW (or GROUP=reject) a line; # starts a comment.")
     Path choose;
 
     @Spec
@@ -95,12 +96,16 @@ final class ReviewCommand implements Callable<Integer> {
                 input != null ? input : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (!conflicts) {
             if (!resolve.isEmpty() || choose != null)
-                throw new InvalidInputException("--resolve and --choose: expected --conflicts with them, found neither");
+                throw new InvalidInputException(
+                        "--resolve and --choose: expected --conflicts with them, found neither");
             new ReviewSession(DataCommand.open(dir), reviewer, Clock.systemUTC()).run(in, out);
             return TunegateCommand.OK;
         }
         ConflictSession session = new ConflictSession(
-                DataCommand.open(dir), reviewer, Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
+                DataCommand.open(dir),
+                reviewer,
+                Clock.systemUTC(),
+                Runtime.getRuntime().availableProcessors());
         Map<String, String> specs = specs();
         if (specs.isEmpty()) session.run(in, out);
         else session.resolveAll(specs, out);

@@ -80,7 +80,8 @@ class ReviewConflictsCliTest {
     }
 
     private static String verdict(JsonNode record, String rule) {
-        for (JsonNode r : record.get("rules")) if (r.get("id").asText().equals(rule)) return r.get("verdict").asText();
+        for (JsonNode r : record.get("rules"))
+            if (r.get("id").asText().equals(rule)) return r.get("verdict").asText();
         throw new AssertionError("no rule " + rule);
     }
 
@@ -148,7 +149,8 @@ class ReviewConflictsCliTest {
 
         // nothing is left to resolve
         ReviewCommand.input = new BufferedReader(new StringReader(""));
-        assertThat(CliRun.of("review", ws.toString(), "--conflicts", "--reviewer", "dee").out())
+        assertThat(CliRun.of("review", ws.toString(), "--conflicts", "--reviewer", "dee")
+                        .out())
                 .contains("0 conflict groups");
     }
 

@@ -630,7 +630,7 @@ public final class CostModel {
             String run = grouped(tokens) + " training tokens"
                     + (gpu == null ? "" : " on " + count + " × " + gpu + " for " + num(gpuHours) + " GPU-h");
             if (below) {
-                return "below the seed's " + band.text() + ": this is the compute of one run (" + run
+                return "below the seed's " + band.text() + ": this is one run, compute and fixed overhead (" + run
                         + "); the band prices whole runs of "
                         + "typical 500–5,000-pair jobs on 7B–13B models, with setup, trial runs and minimum billing";
             }
@@ -653,7 +653,12 @@ public final class CostModel {
                         || usd.compareTo(best.usd) < 0
                         || (usd.compareTo(best.usd) == 0 && count < best.count)) {
                     best = new Placement(
-                            g, Math.max(1, count), hours, overhead, BigDecimal.valueOf(overhead).multiply(g.usdPerHour()), usd);
+                            g,
+                            Math.max(1, count),
+                            hours,
+                            overhead,
+                            BigDecimal.valueOf(overhead).multiply(g.usdPerHour()),
+                            usd);
                 }
             }
             return best;
@@ -693,7 +698,12 @@ public final class CostModel {
      * ({@code overheadUsd} of {@code usd}).
      */
     private record Placement(
-            GpuPrice gpu, int count, double gpuHours, double overheadGpuHours, BigDecimal overheadUsd, BigDecimal usd) {}
+            GpuPrice gpu,
+            int count,
+            double gpuHours,
+            double overheadGpuHours,
+            BigDecimal overheadUsd,
+            BigDecimal usd) {}
 
     private record Served(GpuPrice gpu, int count, double gpuSecondsPerCall, BigDecimal usdPerCall, String formula) {}
 

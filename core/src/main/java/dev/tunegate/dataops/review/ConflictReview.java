@@ -139,11 +139,7 @@ public final class ConflictReview {
      * @param notes what a person should know (log lines ignored, …)
      */
     public record Listing(
-            List<Group> groups,
-            long countedRows,
-            ReviewLog.Snapshot log,
-            int resolutionsSeen,
-            List<String> notes) {
+            List<Group> groups, long countedRows, ReviewLog.Snapshot log, int resolutionsSeen, List<String> notes) {
         public Listing {
             groups = List.copyOf(groups);
             notes = List.copyOf(notes);
@@ -155,8 +151,8 @@ public final class ConflictReview {
             if (r.matches("\\d{1,5}")) {
                 int n = Integer.parseInt(r);
                 if (n >= 1 && n <= groups.size()) return groups.get(n - 1);
-                throw new InvalidInputException("conflict group " + r + ": expected a number from 1 to "
-                        + groups.size() + " (or a group id), found " + r);
+                throw new InvalidInputException("conflict group " + r + ": expected a number from 1 to " + groups.size()
+                        + " (or a group id), found " + r);
             }
             List<Group> hit = r.length() >= 6
                     ? groups.stream().filter(g -> g.id().startsWith(r)).toList()
@@ -240,10 +236,8 @@ public final class ConflictReview {
                 if (grp != null) groups.add(grp);
             }
             groups.sort(Comparator.comparingLong((Group g) -> -g.counted())
-                    .thenComparingInt(g -> g.members().stream()
-                            .mapToInt(Member::index)
-                            .min()
-                            .orElse(0)));
+                    .thenComparingInt(g ->
+                            g.members().stream().mapToInt(Member::index).min().orElse(0)));
             List<Group> numbered = new ArrayList<>();
             for (int k = 0; k < groups.size(); k++) {
                 Group g = groups.get(k);
@@ -325,7 +319,9 @@ public final class ConflictReview {
     public void release(String reviewer, Claimed c) {
         claims.update(map -> {
             RowClaims.Claim held = map.get(c.group().id());
-            if (held != null && held.token().equals(c.token()) && held.reviewer().equals(name(reviewer)))
+            if (held != null
+                    && held.token().equals(c.token())
+                    && held.reviewer().equals(name(reviewer)))
                 map.remove(c.group().id());
             return null;
         });
@@ -351,11 +347,12 @@ public final class ConflictReview {
         return claims.update(map -> {
             RowClaims.Claim held = map.get(g.id());
             Instant now = clock.instant();
-            if (held == null || !held.token().equals(c.token()) || !held.reviewer().equals(who)) {
+            if (held == null
+                    || !held.token().equals(c.token())
+                    || !held.reviewer().equals(who)) {
                 if (held != null && held.activeAt(now) && !held.reviewer().equals(who))
-                    throw new ClaimConflictException(
-                            "conflict group " + g.id() + " is claimed by " + held.reviewer() + " until "
-                                    + held.expires());
+                    throw new ClaimConflictException("conflict group " + g.id() + " is claimed by " + held.reviewer()
+                            + " until " + held.expires());
                 throw new ClaimConflictException("conflict group " + g.id() + ": this claim is not held by " + who
                         + " (it expired and was taken); list the groups again");
             }
@@ -383,8 +380,7 @@ public final class ConflictReview {
                     winner >= 0 ? g.rivals().get(winner).output() : null,
                     rowsAll,
                     drop,
-                    String.join(
-                            ", ", g.members().stream().map(Member::source).toList()));
+                    String.join(", ", g.members().stream().map(Member::source).toList()));
             log.append(res);
             map.remove(g.id());
             return res;

@@ -49,7 +49,8 @@ public final class ConflictSession {
      * @param rowsDropped rows that no longer count as approved
      * @param warnings what a person should know
      */
-    public record Summary(long groups, long chosen, long rejected, long skipped, long rowsDropped, List<String> warnings) {
+    public record Summary(
+            long groups, long chosen, long rejected, long skipped, long rowsDropped, List<String> warnings) {
         public Summary {
             warnings = List.copyOf(warnings);
         }
@@ -114,12 +115,12 @@ public final class ConflictSession {
                     dropped += res.drop().size();
                     if (winner >= 0) {
                         chosen++;
-                        out.println("  output " + (winner + 1) + " wins; " + rowsText(res.drop().size())
-                                + " no longer count as approved");
+                        out.println("  output " + (winner + 1) + " wins; "
+                                + rowsText(res.drop().size()) + " no longer count as approved");
                     } else {
                         rejected++;
-                        out.println("  group rejected; " + rowsText(res.drop().size())
-                                + " no longer count as approved");
+                        out.println(
+                                "  group rejected; " + rowsText(res.drop().size()) + " no longer count as approved");
                     }
                 } catch (ClaimConflictException e) {
                     skipped++;
@@ -151,8 +152,8 @@ public final class ConflictSession {
             String spec = e.getValue().strip();
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1)
-                throw new InvalidInputException(where + ": expected GROUP=ROW or GROUP=reject, found \""
-                        + TerminalText.visible(spec) + "\"");
+                throw new InvalidInputException(
+                        where + ": expected GROUP=ROW or GROUP=reject, found \"" + TerminalText.visible(spec) + "\"");
             ConflictReview.Group g;
             try {
                 g = listing.group(spec.substring(0, eq));
@@ -213,8 +214,8 @@ public final class ConflictSession {
 
     private static void show(PrintWriter out, ConflictReview.Group g, int total) {
         out.println();
-        out.println("── conflict " + g.number() + "/" + total + "  (" + g.id() + ", " + g.members().size() + " rows, "
-                + g.rivals().size() + " outputs)");
+        out.println("── conflict " + g.number() + "/" + total + "  (" + g.id() + ", "
+                + g.members().size() + " rows, " + g.rivals().size() + " outputs)");
         int shown = 0;
         for (String in : g.inputs()) {
             if (shown++ == INPUTS_SHOWN) {

@@ -63,9 +63,13 @@ public final class ReviewLogAnalyzer implements Analyzer {
                             + String.format(Locale.ROOT, "; with the review log applied (%+d)", after - before)));
             notes.add("the review log changes the reviewed pairs from " + before + " to " + after);
         }
-        if (rep.isPresent() && context.evidenceSoFar().get(Measure.CONFLICT_ROW_SHARE).isPresent()) {
+        if (rep.isPresent()
+                && context.evidenceSoFar().get(Measure.CONFLICT_ROW_SHARE).isPresent()) {
             // FT-CONSISTENT over the approved rows as the log leaves them: resolved conflict groups no longer count
-            String src = context.evidenceSoFar().get(Measure.CONFLICT_ROW_SHARE).get().source() + " + " + ReviewLog.FILE;
+            String src = context.evidenceSoFar()
+                            .get(Measure.CONFLICT_ROW_SHARE)
+                            .get()
+                            .source() + " + " + ReviewLog.FILE;
             ev.addAll(AuditAnalyzer.consistency(
                     rep.get(), context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE), src));
         }

@@ -50,7 +50,8 @@ class ConflictReviewTest {
         rows.add(row(Fixtures.ticket(501), "B", "llm_draft", "pending", "2026"));
         rows.add(row(Fixtures.ticket(502), "A", "expert", "approved", "2026"));
         rows.add(row(Fixtures.ticket(502), "C", "expert", "approved", "2026"));
-        for (int i = 0; i < 20; i++) rows.add(row(Fixtures.ticket(i), i % 2 == 0 ? "A" : "B", "expert", "approved", "2026"));
+        for (int i = 0; i < 20; i++)
+            rows.add(row(Fixtures.ticket(i), i % 2 == 0 ? "A" : "B", "expert", "approved", "2026"));
         return Fixtures.workspace(dir, rows, null, null);
     }
 
@@ -71,8 +72,7 @@ class ConflictReviewTest {
     }
 
     @Test
-    void theGroupsAreThoseFtConsistentCountsLargestFirstWithTheirRivalsSideBySide(@TempDir Path dir)
-            throws Exception {
+    void theGroupsAreThoseFtConsistentCountsLargestFirstWithTheirRivalsSideBySide(@TempDir Path dir) throws Exception {
         Workspace ws = workspace(dir);
         ConflictReview.Listing l = new ConflictReview(ws, CLOCK, 2).list();
         assertThat(l.countedRows()).isEqualTo(26);
@@ -88,19 +88,20 @@ class ConflictReviewTest {
         assertThat(g1.rivalOf("data/train.jsonl:1")).contains(0);
         assertThat(g1.rivalOf("9")).isEmpty();
         assertThat(l.group(g1.id())).isEqualTo(g1);
-        assertThat(l.group("2").rivals()).extracting(ConflictReview.Rival::output).containsExactly("A", "C");
+        assertThat(l.group("2").rivals())
+                .extracting(ConflictReview.Rival::output)
+                .containsExactly("A", "C");
     }
 
     @Test
-    void stdinResolutionsLeaveTheLosersOutOfEveryReplayAndAnOlderLogStillReads(@TempDir Path dir)
-            throws Exception {
+    void stdinResolutionsLeaveTheLosersOutOfEveryReplayAndAnOlderLogStillReads(@TempDir Path dir) throws Exception {
         Workspace ws = workspace(dir);
         // an older (v1) log with one row decision: approving the pending draft of ticket 501 makes a third group
         String digest = digestOfLine(ws, 5);
         Files.writeString(
                 dir.resolve(ReviewLog.FILE),
-                "{\"v\":1,\"at\":\"2026-02-01T00:00:00Z\",\"reviewer\":\"ana\",\"action\":\"approve\",\"row\":\"" + digest
-                        + "\",\"source\":\"data/train.jsonl:5\"}\n");
+                "{\"v\":1,\"at\":\"2026-02-01T00:00:00Z\",\"reviewer\":\"ana\",\"action\":\"approve\",\"row\":\""
+                        + digest + "\",\"source\":\"data/train.jsonl:5\"}\n");
         assertThat(consistency(ws).conflictGroups()).isEqualTo(3);
 
         StringWriter out = new StringWriter();
@@ -131,7 +132,8 @@ class ConflictReviewTest {
         session.resolveAll(Map.of("--resolve", "1=reject"), new PrintWriter(out, true));
         assertThat(ReviewedDataset.log(ws).replay().dropped()).hasSize(2); // the two distinct contents A and B
         // a later resolution of the same rows (written here by hand) keeps one of them: the last resolution decides
-        ReviewLog.Resolution first = ReviewedDataset.log(ws).replay().resolutions().get(0);
+        ReviewLog.Resolution first =
+                ReviewedDataset.log(ws).replay().resolutions().get(0);
         String keep = first.rows().get(0);
         ReviewedDataset.log(ws)
                 .append(new ReviewLog.Resolution(
