@@ -3,9 +3,9 @@ package dev.tunegate.dataops.review;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
-import dev.tunegate.audit.AuditAnalyzer;
 import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
+import dev.tunegate.audit.ConsistencyEvidence;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.Digests;
@@ -70,7 +70,7 @@ public final class ReviewLogAnalyzer implements Analyzer {
                             .get(Measure.CONFLICT_ROW_SHARE)
                             .get()
                             .source() + " + " + ReviewLog.FILE;
-            ev.addAll(AuditAnalyzer.consistency(
+            ev.addAll(ConsistencyEvidence.of(
                     rep.get(), context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE), src));
         }
         return new AnalyzerResult(name(), ev, in, null, notes);
