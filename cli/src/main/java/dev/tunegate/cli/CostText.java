@@ -113,6 +113,16 @@ final class CostText {
                 b.append("      not applicable: ")
                         .append(m.notApplicableReason())
                         .append('\n');
+            if (m.overheadUsd() != null)
+                b.append("      ")
+                        .append(usd(m.trainingCostUsd().subtract(m.overheadUsd())))
+                        .append(" token passes + ")
+                        .append(usd(m.overheadUsd()))
+                        .append(String.format(
+                                Locale.ROOT,
+                                " fixed per run (%.2f GPU-h: provisioning, base weights, loading, evaluation pass;"
+                                        + " training.runOverheadHours)%n",
+                                m.overheadGpuHours()));
             if (m.seedBandNote() != null && !m.seedBandNote().isEmpty())
                 b.append("      ").append(m.seedBandNote()).append('\n');
         }

@@ -100,7 +100,7 @@ final class Alternatives {
             case COLLECT_DATA ->
                 c.add(
                         d.deciding().contains(RuleId.FT_CONSISTENT)
-                                ? "Resolve the conflicting labels first (each group is a conflict finding of `tunegate audit --findings`): one output per input, then re-assess."
+                                ? "Resolve the conflicting labels first (`tunegate review DIR --conflicts` shows each group side by side): one output per input, then re-assess."
                                 : "Collect and review pairs (LLM drafts only with human approval per row) until the reviewed-pairs threshold is met; then re-assess.");
             case NOT_READY -> c.add("Write the task down as input→output pairs with examples before any model work.");
             case IMPROVE_PROMPT ->

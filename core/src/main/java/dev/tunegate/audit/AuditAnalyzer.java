@@ -152,38 +152,7 @@ public final class AuditAnalyzer implements Analyzer {
                 }
             }
         }
-        if (r.consistency() != null) {
-            AuditReport.Consistency c = r.consistency();
-            ev.add(Evidence.measured(
-                    Measure.LABEL_DISAGREEMENT_RATE,
-                    c.candidateConflictShare(),
-                    src,
-                    c.candidateRowsInConflict() + " of " + c.candidateRows()
-                            + " training-candidate rows (current era, not rejected) sit in "
-                            + r.candidateConflictGroups()
-                            + " groups of the same or near-duplicate input with different outputs"));
-            ev.add(Evidence.measured(
-                    Measure.CONFLICT_ROW_SHARE,
-                    c.conflictShare(),
-                    src,
-                    c.rowsInConflict() + " of " + c.approvedRows() + " approved, current-era rows sit in "
-                            + c.conflictGroups() + " conflict groups"));
-            ev.add(Evidence.measured(
-                    Measure.CONFLICT_GROUPS,
-                    c.conflictGroups(),
-                    src,
-                    "same or near-duplicate input, rival outputs, among approved current-era rows"));
-            ev.add(Evidence.measured(
-                    Measure.CONFLICT_ROWS, c.rowsInConflict(), src, "approved, current-era rows in those groups"));
-            ev.add(Evidence.measured(
-                    Measure.CONFLICT_GROUPS_TO_RESOLVE,
-                    c.groupsToResolve(maxConflictShare),
-                    src,
-                    String.format(
-                            Locale.ROOT,
-                            "largest first, until at most %.1f%% of approved rows conflict",
-                            100 * maxConflictShare)));
-        }
+        ev.addAll(ConsistencyEvidence.of(r, maxConflictShare, src));
         if (r.leakage() != null) {
             ev.add(Evidence.measured(
                     Measure.LEAKED_GOLDEN_ROWS,

@@ -263,6 +263,7 @@ public final class CostAnalyzer implements Analyzer {
         BigDecimal evaluation =
                 BigDecimal.valueOf(ws.number("training.evaluationCostUsd").orElse(0.0));
         double mfu = ws.number("training.mfu").orElse(0.35);
+        double overhead = ws.number("training.runOverheadHours").orElse(CostInputs.DEFAULT_RUN_OVERHEAD_HOURS);
         for (String k : List.of(
                 "training.epochs",
                 "training.retrainEveryWeeks",
@@ -270,6 +271,7 @@ public final class CostAnalyzer implements Analyzer {
                 "training.evaluationCostUsd",
                 "training.gpu",
                 "training.mfu",
+                "training.runOverheadHours",
                 "training.maxBudgetUsd",
                 "training.gpuMemoryGb",
                 "training.gpuCount",
@@ -312,7 +314,8 @@ public final class CostAnalyzer implements Analyzer {
                 onPrem,
                 mayLeave,
                 List.copyOf(catalog.gpus().values()),
-                seqP95);
+                seqP95,
+                overhead);
         double threshold = context.thresholds().get(THRESHOLD);
         return model.compute(in, threshold, context.today()).withProvenance(inputs, warnings);
     }

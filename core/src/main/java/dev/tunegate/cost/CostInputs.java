@@ -29,6 +29,9 @@ import java.util.List;
  * @param dataMayLeavePerimeter whether training data may be sent to a provider
  * @param gpus the GPU types of the catalog
  * @param sequenceTokensP95 p95 tokens of a training example (activation memory); null: unknown, 4,096 assumed
+ * @param runOverheadHours fixed wall-clock hours of every GPU training run besides its token passes (provisioning,
+ *     downloading and loading the base weights, the evaluation pass, saving the result), billed on each GPU of the
+ *     run ({@code training.runOverheadHours}, {@link #DEFAULT_RUN_OVERHEAD_HOURS} by default; docs/formats/cost.md)
  */
 public record CostInputs(
         Long todayPromptTokens,
@@ -52,11 +55,67 @@ public record CostInputs(
         boolean onPremInference,
         boolean dataMayLeavePerimeter,
         List<GpuPrice> gpus,
-        Long sequenceTokensP95) {
+        Long sequenceTokensP95,
+        double runOverheadHours) {
+    /** Fixed hours per GPU training run when {@code training.runOverheadHours} is not set (docs/formats/cost.md). */
+    public static final double DEFAULT_RUN_OVERHEAD_HOURS = 0.5;
+
     public CostInputs {
+        if (!(runOverheadHours >= 0))
+            throw new IllegalArgumentException("runOverheadHours: expected ≥ 0, found " + runOverheadHours);
         gpus = List.copyOf(gpus);
         if (labelingCostPerRow == null) labelingCostPerRow = BigDecimal.ZERO;
         if (evaluationCostUsd == null) evaluationCostUsd = BigDecimal.ZERO;
+    }
+
+    /** With the default fixed overhead per GPU training run. */
+    public CostInputs(
+            Long todayPromptTokens,
+            Long tunedPromptTokens,
+            Long ragContextTokens,
+            Long inputTokensPerCall,
+            Long outputTokensPerCall,
+            Double trainingTokensPerEpoch,
+            Long trainingRows,
+            Double callsPerDay,
+            double growthPerMonth,
+            ModelPrice current,
+            ModelPrice candidate,
+            Integer epochs,
+            int retrainEveryWeeks,
+            BigDecimal labelingCostPerRow,
+            BigDecimal evaluationCostUsd,
+            String gpu,
+            double mfu,
+            boolean tunedModelSelfHosted,
+            boolean onPremInference,
+            boolean dataMayLeavePerimeter,
+            List<GpuPrice> gpus,
+            Long sequenceTokensP95) {
+        this(
+                todayPromptTokens,
+                tunedPromptTokens,
+                ragContextTokens,
+                inputTokensPerCall,
+                outputTokensPerCall,
+                trainingTokensPerEpoch,
+                trainingRows,
+                callsPerDay,
+                growthPerMonth,
+                current,
+                candidate,
+                epochs,
+                retrainEveryWeeks,
+                labelingCostPerRow,
+                evaluationCostUsd,
+                gpu,
+                mfu,
+                tunedModelSelfHosted,
+                onPremInference,
+                dataMayLeavePerimeter,
+                gpus,
+                sequenceTokensP95,
+                DEFAULT_RUN_OVERHEAD_HOURS);
     }
 
     /** Without a measured example length (4,096 tokens assumed for activation memory). */
@@ -130,7 +189,8 @@ public record CostInputs(
                 onPremInference,
                 dataMayLeavePerimeter,
                 gpus,
-                sequenceTokensP95);
+                sequenceTokensP95,
+                runOverheadHours);
     }
 
     public CostInputs withTodayPromptTokens(long v) {
@@ -156,7 +216,8 @@ public record CostInputs(
                 onPremInference,
                 dataMayLeavePerimeter,
                 gpus,
-                sequenceTokensP95);
+                sequenceTokensP95,
+                runOverheadHours);
     }
 
     public CostInputs withCurrent(ModelPrice m) {
@@ -182,7 +243,8 @@ public record CostInputs(
                 onPremInference,
                 dataMayLeavePerimeter,
                 gpus,
-                sequenceTokensP95);
+                sequenceTokensP95,
+                runOverheadHours);
     }
 
     public CostInputs withEpochs(int v) {
@@ -208,7 +270,8 @@ public record CostInputs(
                 onPremInference,
                 dataMayLeavePerimeter,
                 gpus,
-                sequenceTokensP95);
+                sequenceTokensP95,
+                runOverheadHours);
     }
 
     public CostInputs withRetrainEveryWeeks(int v) {
@@ -234,7 +297,8 @@ public record CostInputs(
                 onPremInference,
                 dataMayLeavePerimeter,
                 gpus,
-                sequenceTokensP95);
+                sequenceTokensP95,
+                runOverheadHours);
     }
 
     public CostInputs withLabelingCostPerRow(BigDecimal v) {
@@ -260,7 +324,8 @@ public record CostInputs(
                 onPremInference,
                 dataMayLeavePerimeter,
                 gpus,
-                sequenceTokensP95);
+                sequenceTokensP95,
+                runOverheadHours);
     }
 
     public CostInputs withGpus(List<GpuPrice> v) {
@@ -286,6 +351,7 @@ public record CostInputs(
                 onPremInference,
                 dataMayLeavePerimeter,
                 v,
-                sequenceTokensP95);
+                sequenceTokensP95,
+                runOverheadHours);
     }
 }

@@ -405,6 +405,8 @@ public final class CostModel {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         "",
                         null,
                         null,
@@ -453,6 +455,8 @@ public final class CostModel {
                     null,
                     null,
                     training,
+                    null,
+                    null,
                     afterPerCall,
                     formula,
                     List.of(cur.id()));
@@ -479,6 +483,8 @@ public final class CostModel {
             Double gpuHours = null;
             Double wall = null;
             BigDecimal training = null;
+            Double overheadGpuHours = null;
+            BigDecimal overheadUsd = null;
             String formula = "";
             if (flops != null) {
                 Placement p = place(flops, memory);
@@ -503,8 +509,12 @@ public final class CostModel {
                             + " FLOPs ÷ ("
                             + num(p.gpu.bf16Tflops()) + " TFLOPS × " + num(in.mfu()) + " MFU) = "
                             + num(round(p.gpuHours, 4))
+                            + " GPU-h + " + num(in.runOverheadHours()) + " h fixed per run × " + p.count + " GPU"
+                            + (p.count == 1 ? "" : "s") + " = " + num(round(p.gpuHours + p.overheadGpuHours, 4))
                             + " GPU-h × $" + plain(p.gpu.usdPerHour()) + "/h (" + p.count + " × " + p.gpu.id() + ", "
                             + num(round(memory, 1)) + " GB needed) = $" + plain(money2(p.usd));
+                    overheadGpuHours = round(p.overheadGpuHours, 4);
+                    overheadUsd = p.overheadUsd;
                 }
             }
             BigDecimal afterPerCall = null;
@@ -532,6 +542,8 @@ public final class CostModel {
                     gpuHours,
                     wall,
                     training,
+                    overheadGpuHours,
+                    overheadUsd,
                     afterPerCall,
                     formula,
                     used);
@@ -548,6 +560,8 @@ public final class CostModel {
                 Double gpuHours,
                 Double wall,
                 BigDecimal training,
+                Double overheadGpuHours,
+                BigDecimal overheadUsd,
                 BigDecimal afterPerCall,
                 String formula,
                 List<String> used) {
@@ -586,6 +600,8 @@ public final class CostModel {
                     gpuHours,
                     wall,
                     training == null ? null : money2(training),
+                    overheadGpuHours,
+                    overheadUsd == null ? null : money2(overheadUsd),
                     band,
                     within,
                     bandNote,
@@ -614,7 +630,7 @@ public final class CostModel {
             String run = grouped(tokens) + " training tokens"
                     + (gpu == null ? "" : " on " + count + " × " + gpu + " for " + num(gpuHours) + " GPU-h");
             if (below) {
-                return "below the seed's " + band.text() + ": this is the compute of one run (" + run
+                return "below the seed's " + band.text() + ": this is one run, compute and fixed overhead (" + run
                         + "); the band prices whole runs of "
                         + "typical 500–5,000-pair jobs on 7B–13B models, with setup, trial runs and minimum billing";
             }
@@ -630,11 +646,19 @@ public final class CostModel {
                 int count = (int) Math.ceil(memoryGb / g.memoryGb());
                 if (count > a.maxGpus) continue;
                 double hours = flops / (g.bf16Tflops() * 1e12 * in.mfu()) / 3600;
-                BigDecimal usd = BigDecimal.valueOf(hours).multiply(g.usdPerHour());
+                // the fixed part of a run (provisioning, weights, loading, evaluation) is billed on every GPU of it
+                double overhead = in.runOverheadHours() * Math.max(1, count);
+                BigDecimal usd = BigDecimal.valueOf(hours + overhead).multiply(g.usdPerHour());
                 if (best == null
                         || usd.compareTo(best.usd) < 0
                         || (usd.compareTo(best.usd) == 0 && count < best.count)) {
-                    best = new Placement(g, Math.max(1, count), hours, usd);
+                    best = new Placement(
+                            g,
+                            Math.max(1, count),
+                            hours,
+                            overhead,
+                            BigDecimal.valueOf(overhead).multiply(g.usdPerHour()),
+                            usd);
                 }
             }
             return best;
@@ -669,7 +693,17 @@ public final class CostModel {
         }
     }
 
-    private record Placement(GpuPrice gpu, int count, double gpuHours, BigDecimal usd) {}
+    /**
+     * Where a training run goes: {@code gpuHours} of token passes plus {@code overheadGpuHours} of fixed per-run work
+     * ({@code overheadUsd} of {@code usd}).
+     */
+    private record Placement(
+            GpuPrice gpu,
+            int count,
+            double gpuHours,
+            double overheadGpuHours,
+            BigDecimal overheadUsd,
+            BigDecimal usd) {}
 
     private record Served(GpuPrice gpu, int count, double gpuSecondsPerCall, BigDecimal usdPerCall, String formula) {}
 

@@ -134,7 +134,10 @@ public record CostReport(
      * @param gpuCount how many of it
      * @param gpuHours GPU-hours at the stated MFU (null for the provider API)
      * @param wallClockHours hours on {@code gpuCount} GPUs
-     * @param trainingCostUsd USD of one training run
+     * @param trainingCostUsd USD of one training run (token passes and the fixed per-run overhead)
+     * @param overheadGpuHours GPU-hours of the fixed per-run overhead ({@code training.runOverheadHours} × GPUs);
+     *     null for the provider's API, whose price includes it
+     * @param overheadUsd the USD of that overhead, part of {@code trainingCostUsd}
      * @param seedBand the seed's typical cost per run (null for the provider API)
      * @param withinSeedBand whether the computed cost falls in the band (null without band or cost)
      * @param seedBandNote why it falls outside, when it does
@@ -163,6 +166,8 @@ public record CostReport(
             Double gpuHours,
             Double wallClockHours,
             BigDecimal trainingCostUsd,
+            Double overheadGpuHours,
+            BigDecimal overheadUsd,
             SeedBand seedBand,
             Boolean withinSeedBand,
             String seedBandNote,

@@ -323,7 +323,7 @@ public final class DecisionEngine {
                 .orElse("");
         return Optional.of("you resolve " + ReasonText.counted(k.get(), "conflict group")
                 + of
-                + ", largest first (each group is a conflict finding of `tunegate audit --findings`), so that at most "
+                + ", largest first (tunegate review DIR --conflicts), so that at most "
                 + thresholds.display(Policy.FT_CONSISTENT_MAX_SHARE)
                 + " of approved rows conflict");
     }

@@ -506,6 +506,14 @@ public final class ConfigSchema {
                                 "a100-80gb"),
                         opt("mfu", new Num(0.01, 1), 0.35, "Model FLOPs utilisation assumed for training.", "FT-COST"),
                         opt(
+                                "runOverheadHours",
+                                new Num(0, 1000),
+                                0.5,
+                                "Fixed wall-clock hours of every GPU training run besides its token passes (provisioning,"
+                                        + " downloading and loading the base weights, the evaluation pass, saving), billed on"
+                                        + " each GPU of the run (docs/formats/cost.md).",
+                                "FT-COST"),
+                        opt(
                                 "maxBudgetUsd",
                                 new Num(0, Double.MAX_VALUE),
                                 null,

@@ -145,19 +145,24 @@ class CostModelTest {
                 List.of(gpu()));
         CostReport r = new CostModel().compute(in, 13, RUN);
         CostReport.MethodCost lora = r.method(Method.LORA).orElseThrow();
-        // 4 × 8e9 × 3e6 tokens = 9.6e16 FLOPs; ÷ (100e12 × 0.5) = 1,920 s = 0.5333 GPU-h; × $2 = $1.07
+        // 4 × 8e9 × 3e6 tokens = 9.6e16 FLOPs; ÷ (100e12 × 0.5) = 1,920 s = 0.5333 GPU-h of token passes; plus the
+        // default fixed overhead of 0.5 h per run on its 1 GPU = 0.5 GPU-h ($1.00): 1.0333 GPU-h × $2 = $2.07
         assertThat(lora.trainingFlops()).isCloseTo(9.6e16, within(1e6));
         assertThat(lora.gpuHours()).isCloseTo(0.5333, within(1e-4));
-        assertThat(lora.trainingCostUsd()).isEqualByComparingTo("1.07");
+        assertThat(lora.overheadGpuHours()).isCloseTo(0.5, within(1e-9));
+        assertThat(lora.overheadUsd()).isEqualByComparingTo("1.00");
+        assertThat(lora.trainingCostUsd()).isEqualByComparingTo("2.07");
         assertThat(lora.gpuCount()).isEqualTo(1);
         assertThat(lora.withinSeedBand()).isFalse();
         assertThat(lora.seedBandNote()).startsWith("below the seed's band $100–1,000");
         CostReport.MethodCost qlora = r.method(Method.QLORA).orElseThrow();
-        // QLoRA = LoRA × 1.4: 1.3440e17 FLOPs → 0.7467 GPU-h → $1.49
-        assertThat(qlora.trainingCostUsd()).isEqualByComparingTo("1.49");
+        // QLoRA = LoRA × 1.4: 1.3440e17 FLOPs → 0.7467 GPU-h, + 0.5 GPU-h overhead = 1.2467 GPU-h × $2 = $2.49
+        assertThat(qlora.trainingCostUsd()).isEqualByComparingTo("2.49");
         CostReport.MethodCost full = r.method(Method.FULL).orElseThrow();
-        // 6 × 8e9 × 3e6 = 1.44e17 FLOPs → 0.8 GPU-h → $1.60; 141.9 GB → 2 × 80 GB
-        assertThat(full.trainingCostUsd()).isEqualByComparingTo("1.60");
+        // 6 × 8e9 × 3e6 = 1.44e17 FLOPs → 0.8 GPU-h; 141.9 GB → 2 × 80 GB, so the 0.5 h overhead is billed on both
+        // GPUs: 0.8 + 2 × 0.5 = 1.8 GPU-h × $2 = $3.60
+        assertThat(full.trainingCostUsd()).isEqualByComparingTo("3.60");
+        assertThat(full.overheadGpuHours()).isCloseTo(1.0, within(1e-9));
         assertThat(full.gpuCount()).isEqualTo(2);
         assertThat(full.wallClockHours()).isCloseTo(0.4, within(1e-9));
     }

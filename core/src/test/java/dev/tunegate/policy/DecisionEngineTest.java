@@ -171,6 +171,8 @@ class DecisionEngineTest {
         assertThat(d.counterfactuals()).anySatisfy(c -> {
             assertThat(c.rule()).isEqualTo(RuleId.FT_CONSISTENT);
             assertThat(c.change()).startsWith("you resolve 100 conflict groups of 120");
+            // the groups are offered to reviewers side by side by the review command
+            assertThat(c.change()).contains("tunegate review DIR --conflicts");
             assertThat(c.decision()).isEqualTo(DecisionKind.FINE_TUNE);
         });
     }

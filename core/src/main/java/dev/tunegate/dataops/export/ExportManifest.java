@@ -70,6 +70,17 @@ public record ExportManifest(
     public record AuditParams(
             double nearDuplicateThreshold, long seed, int permutations, int bands, String shingles, int shingleSize) {}
 
-    /** @param decisionsApplied rows a review-log decision changed; @param queueRowsApproved review-queue rows included */
-    public record Review(long decisionsApplied, long queueRowsApproved) {}
+    /**
+     * The review log's contribution.
+     *
+     * @param decisionsApplied rows a review-log decision changed
+     * @param queueRowsApproved review-queue rows included
+     * @param rowsResolvedAway rows left out because they lose a conflict resolution ({@code review --conflicts})
+     * @param logBytes how many bytes of the review log were applied (it is append-only: its first {@code logBytes}
+     *     bytes reproduce this export even after reviewers appended more)
+     * @param logSha256 the SHA-256 of those bytes, or null without a log
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Review(
+            long decisionsApplied, long queueRowsApproved, long rowsResolvedAway, long logBytes, String logSha256) {}
 }

@@ -65,6 +65,7 @@ public final class Exporter {
     /** The removal rules, in the order they are applied (a row counts under the first that removes it). */
     public static final List<String> RULES = List.of(
             "invalid",
+            "lostConflict",
             "notApproved",
             "retiredEra",
             "unknownEra",
@@ -125,7 +126,10 @@ public final class Exporter {
     }
 
     private static ExportManifest run(Workspace ws, Options opt, Progress progress, Path train, Path scratch) {
-        ReviewedDataset.Built built = ReviewedDataset.build(ws, scratch);
+        // the review log is read once: its length and digest in the manifest are those of the bytes applied, however
+        // much reviewers append while the export runs (replaying the first `logBytes` bytes reproduces the rows)
+        ReviewLog.Snapshot logState = ReviewedDataset.log(ws).snapshot();
+        ReviewedDataset.Built built = ReviewedDataset.build(ws, scratch, logState);
         List<String> notes = new ArrayList<>(built.notes());
         Path golden = ws.path("data.golden").filter(Files::isRegularFile).orElse(null);
         if (ws.path("data.golden").isPresent() && golden == null)
@@ -267,6 +271,7 @@ public final class Exporter {
         Map<String, Long> removed = new LinkedHashMap<>();
         RULES.forEach(r -> removed.put(r, 0L));
         removed.put("invalid", built.invalidTrainRows());
+        removed.put("lostConflict", built.resolvedAway());
         BitSet candidate = new BitSet();
         for (int i = 0; i < n; i++) {
             RowMetadata m = rows.get(i).example().metadata();
@@ -359,8 +364,7 @@ public final class Exporter {
         if (golden != null) sources.put(ws.relative(golden), Digests.sha256(golden));
         Path queue = ReviewedDataset.queue(ws).file();
         if (Files.isRegularFile(queue)) sources.put(ws.relative(queue), Digests.sha256(queue));
-        Path log = ws.root().resolve(ReviewLog.FILE);
-        if (Files.isRegularFile(log)) sources.put(ReviewLog.FILE, Digests.sha256(log));
+        if (built.log().length() > 0) sources.put(ReviewLog.FILE, built.log().sha256());
         AuditReport.NearDuplicateSettings nd = report == null ? null : report.nearDuplicateParams();
         var params = dev.tunegate.audit.neardup.NearDuplicateParams.forThreshold(req.threshold(), req.seed());
         ExportManifest.AuditParams ap = new ExportManifest.AuditParams(
@@ -394,7 +398,12 @@ public final class Exporter {
                 opt.seed(),
                 sources,
                 version,
-                new ExportManifest.Review(built.decisionsApplied(), built.queueApproved()),
+                new ExportManifest.Review(
+                        built.decisionsApplied(),
+                        built.queueApproved(),
+                        built.resolvedAway(),
+                        built.log().length(),
+                        built.log().length() > 0 ? built.log().sha256() : null),
                 notes);
         AtomicFiles.write(out.resolve(ExportManifest.FILE), Json.pretty(m));
         return m;

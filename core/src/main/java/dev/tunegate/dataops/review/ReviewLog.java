@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.io.AtomicFiles;
+import dev.tunegate.io.Digests;
 import dev.tunegate.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,17 +60,63 @@ public final class ReviewLog {
     }
 
     /**
+     * A conflict group resolved ({@code tunegate review --conflicts}, format version 2): the rows of a group of the
+     * same or near-duplicate input with rival outputs, and those that lose. A losing row is left out of the reviewed
+     * dataset (export, the audit of approved rows, FT-CONSISTENT), whatever its status was.
+     *
+     * @param v the format version of this line (2)
+     * @param at when, ISO-8601 UTC
+     * @param reviewer who resolved it
+     * @param group the group's id (digest of its rows' content digests)
+     * @param outcome {@code choose} (one output wins) or {@code reject} (the whole group loses)
+     * @param output the winning output ({@code choose} only)
+     * @param rows the content digests of every row of the group (as reviewed: after edits)
+     * @param drop the content digests of the rows that lose
+     * @param source where the rows are: {@code file:line, …}
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Resolution(
+            int v,
+            String at,
+            String reviewer,
+            String action,
+            String group,
+            String outcome,
+            String output,
+            List<String> rows,
+            List<String> drop,
+            String source) {
+        public static final String ACTION = "resolve";
+
+        public Resolution {
+            rows = List.copyOf(rows);
+            drop = List.copyOf(drop);
+        }
+    }
+
+    /**
      * The log replayed.
      *
      * @param latest the last decision per row digest, in the order rows were first decided
-     * @param entries decisions read
+     * @param entries decisions read (row decisions and resolutions)
      * @param warnings lines that could not be read ({@code file:line: …}), e.g. a last line cut short by a crash
      * @param needsNewline whether the file ends without a newline (a crash mid-write): the next append starts a new line first
+     * @param resolutions the conflict resolutions, in log order
+     * @param dropped the rows that lose a resolution (content digest → the resolution): for a row in several
+     *     resolutions the last one decides
      */
-    public record Replay(Map<String, Entry> latest, long entries, List<String> warnings, boolean needsNewline) {
+    public record Replay(
+            Map<String, Entry> latest,
+            long entries,
+            List<String> warnings,
+            boolean needsNewline,
+            List<Resolution> resolutions,
+            Map<String, Resolution> dropped) {
         public Replay {
             latest = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(latest));
             warnings = List.copyOf(warnings);
+            resolutions = List.copyOf(resolutions);
+            dropped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dropped));
         }
 
         public long approved() {
@@ -81,31 +128,77 @@ public final class ReviewLog {
                     .filter(e -> "reject".equals(e.action()))
                     .count();
         }
+
+        /** Whether a resolved group was ever decided in this log (its id). */
+        public boolean resolved(String group) {
+            return resolutions.stream().anyMatch(r -> r.group().equals(group));
+        }
+    }
+
+    /**
+     * The log's bytes read once: what a replay applies and what a manifest records (its length and SHA-256), so
+     * that a reader records the very state it applied while reviewers go on appending.
+     *
+     * @param bytes the first {@code length} bytes of the log
+     * @param sha256 the SHA-256 of those bytes
+     */
+    public record Snapshot(byte[] bytes, String sha256) {
+        public long length() {
+            return bytes.length;
+        }
+    }
+
+    /** Reads the whole log once; a missing file is an empty snapshot. */
+    public Snapshot snapshot() {
+        return snapshot(Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads the log's first {@code length} bytes (fewer when it is shorter): the state an earlier reader recorded,
+     * since the log is only appended to.
+     */
+    public Snapshot snapshot(long length) {
+        if (!Files.exists(file)) return new Snapshot(new byte[0], Digests.sha256(new byte[0]));
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                file, java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            long n = Math.min(ch.size(), length);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(Math.toIntExact(n));
+            while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+                /* read all */
+            }
+            byte[] bytes = buf.position() == n ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
+            return new Snapshot(bytes, Digests.sha256(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reads the log; a missing file is an empty log. Unreadable lines are warnings, never errors. */
     public Replay replay() {
+        return replay(snapshot());
+    }
+
+    /** Replays exactly the bytes of a snapshot. */
+    public Replay replay(Snapshot snapshot) {
         Map<String, Entry> latest = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        if (!Files.exists(file)) return new Replay(latest, 0, warnings, false);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        boolean needsNewline = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
+        List<Resolution> resolutions = new ArrayList<>();
+        Map<String, Resolution> dropped = new LinkedHashMap<>();
+        byte[] bytes = snapshot.bytes();
+        if (bytes.length == 0) return new Replay(latest, 0, warnings, false, resolutions, dropped);
+        boolean needsNewline = bytes[bytes.length - 1] != '\n';
         String text = new String(bytes, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
         long n = 0;
         int last = lines.length - 1; // the element after the final newline ("" when the file ends with one)
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1);
             if (line.isBlank()) continue;
             String where = file + ":" + (i + 1);
             boolean truncatedTail = i == last && needsNewline;
-            Entry e = parse(line);
-            if (e == null) {
+            Object parsed = parseAny(line);
+            if (parsed == null) {
                 warnings.add(
                         where + ": "
                                 + (truncatedTail
@@ -114,10 +207,20 @@ public final class ReviewLog {
                 continue;
             }
             n++;
+            if (parsed instanceof Resolution r) {
+                resolutions.add(r);
+                java.util.Set<String> drop = new java.util.HashSet<>(r.drop());
+                for (String d : r.rows()) {
+                    dropped.remove(d);
+                    if (drop.contains(d)) dropped.put(d, r);
+                }
+                continue;
+            }
+            Entry e = (Entry) parsed;
             latest.remove(e.row());
             latest.put(e.row(), e);
         }
-        return new Replay(latest, n, warnings, needsNewline);
+        return new Replay(latest, n, warnings, needsNewline, resolutions, dropped);
     }
 
     /**
@@ -161,7 +264,13 @@ public final class ReviewLog {
         }
     }
 
+    /** A row decision, or null (a resolution or an unreadable line). */
     private static Entry parse(String line) {
+        return parseAny(line) instanceof Entry e ? e : null;
+    }
+
+    /** An {@link Entry}, a {@link Resolution}, or null when the line is neither. */
+    private static Object parseAny(String line) {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
@@ -169,6 +278,7 @@ public final class ReviewLog {
             return null;
         }
         if (node == null || !node.isObject()) return null;
+        if (Resolution.ACTION.equals(text(node, "action"))) return resolution(node);
         String action = text(node, "action");
         String row = text(node, "row");
         String reviewer = text(node, "reviewer");
@@ -177,6 +287,39 @@ public final class ReviewLog {
         if ("edit".equals(action) && output == null) return null;
         return new Entry(
                 node.path("v").asInt(1), text(node, "at"), reviewer, action, row, text(node, "source"), output);
+    }
+
+    private static Resolution resolution(JsonNode node) {
+        String reviewer = text(node, "reviewer");
+        String group = text(node, "group");
+        String outcome = text(node, "outcome");
+        List<String> rows = strings(node.get("rows"));
+        List<String> drop = strings(node.get("drop"));
+        if (reviewer == null || group == null || rows == null || drop == null) return null;
+        if (!"choose".equals(outcome) && !"reject".equals(outcome)) return null;
+        String output = text(node, "output");
+        if ("choose".equals(outcome) && output == null) return null;
+        return new Resolution(
+                node.path("v").asInt(2),
+                text(node, "at"),
+                reviewer,
+                Resolution.ACTION,
+                group,
+                outcome,
+                output,
+                rows,
+                drop,
+                text(node, "source"));
+    }
+
+    private static List<String> strings(JsonNode a) {
+        if (a == null || !a.isArray()) return null;
+        List<String> out = new ArrayList<>();
+        for (JsonNode x : a) {
+            if (!x.isTextual()) return null;
+            out.add(x.asText());
+        }
+        return out;
     }
 
     private static String text(JsonNode n, String f) {
@@ -188,6 +331,12 @@ public final class ReviewLog {
     public void append(Entry e) {
         if (!endsWithNewline(file)) AtomicFiles.appendLine(file, "");
         AtomicFiles.appendLine(file, Json.line(e));
+    }
+
+    /** Appends a resolution with fsync, first terminating a line a crash left incomplete. */
+    public void append(Resolution r) {
+        if (!endsWithNewline(file)) AtomicFiles.appendLine(file, "");
+        AtomicFiles.appendLine(file, Json.line(r));
     }
 
     /** Whether a file is missing, empty or ends with a newline. */

@@ -3,7 +3,9 @@ package dev.tunegate.dataops.review;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
+import dev.tunegate.audit.ConsistencyEvidence;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.Digests;
@@ -19,7 +21,9 @@ import java.util.OptionalLong;
 /**
  * Rows approved in the review log ({@code tunegate review}) count toward FT-DATA: this analyzer runs
  * right after the audit and refines its reviewed-pairs count with the log applied (training rows the
- * log approves or rejects, plus queue rows it approves), counted by the same audit rules.
+ * log approves or rejects, plus queue rows it approves), counted by the same audit rules; and the label-consistency
+ * measures (FT-CONSISTENT, FT-TASK's disagreement) of that dataset, so rows that lose a conflict resolution
+ * ({@code tunegate review --conflicts}) no longer count as approved.
  */
 public final class ReviewLogAnalyzer implements Analyzer {
 
@@ -36,7 +40,10 @@ public final class ReviewLogAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        OptionalLong reviewed = ReviewedDataset.reviewedPairs(ws, AuditRequest.of(ws.data()), context.threads());
+        Optional<AuditReport> rep = ReviewedDataset.reviewedAudit(ws, AuditRequest.of(ws.data()), context.threads());
+        OptionalLong reviewed = rep.isEmpty() || rep.get().usableRows() == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(rep.get().usableRows());
         List<Evidence> ev = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<AnalyzerResult.InputFile> in = new ArrayList<>();
@@ -55,6 +62,16 @@ public final class ReviewLogAnalyzer implements Analyzer {
                     audited.get().detail()
                             + String.format(Locale.ROOT, "; with the review log applied (%+d)", after - before)));
             notes.add("the review log changes the reviewed pairs from " + before + " to " + after);
+        }
+        if (rep.isPresent()
+                && context.evidenceSoFar().get(Measure.CONFLICT_ROW_SHARE).isPresent()) {
+            // FT-CONSISTENT over the approved rows as the log leaves them: resolved conflict groups no longer count
+            String src = context.evidenceSoFar()
+                            .get(Measure.CONFLICT_ROW_SHARE)
+                            .get()
+                            .source() + " + " + ReviewLog.FILE;
+            ev.addAll(ConsistencyEvidence.of(
+                    rep.get(), context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE), src));
         }
         return new AnalyzerResult(name(), ev, in, null, notes);
     }

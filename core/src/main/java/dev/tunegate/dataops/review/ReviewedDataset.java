@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -48,6 +49,8 @@ public final class ReviewedDataset {
      * @param invalidTrainRows training rows that cannot be used (format errors, empty output)
      * @param decisionsApplied training or queue rows a log decision changed
      * @param queueApproved queue rows the log approves (or edits) and that are included
+     * @param resolvedAway rows left out because they lose a conflict resolution of the log
+     * @param log the review log's state that was applied (its first {@code log.length()} bytes)
      * @param trainFormat the training file's format
      * @param trainSha256 the training file's digest
      * @param notes what a person should know (log lines ignored, a truncated file)
@@ -59,6 +62,8 @@ public final class ReviewedDataset {
             long invalidTrainRows,
             long decisionsApplied,
             long queueApproved,
+            long resolvedAway,
+            ReviewLog.Snapshot log,
             DatasetFormat trainFormat,
             String trainSha256,
             List<String> notes) {
@@ -98,11 +103,15 @@ public final class ReviewedDataset {
 
     /** Builds the reviewed dataset of a workspace with {@code data.train} into {@code scratch}. */
     public static Built build(Workspace ws, Path scratch) {
-        return build(ws, scratch, log(ws).replay());
+        return build(ws, scratch, log(ws).snapshot());
     }
 
-    /** As {@link #build(Workspace, Path)}, with the review log already replayed (it is replayed once per run). */
-    static Built build(Workspace ws, Path scratch, ReviewLog.Replay replay) {
+    /**
+     * As {@link #build(Workspace, Path)}, applying exactly the log's bytes in {@code snapshot} (read once: what is
+     * applied is what {@link Built#log()} names, however much reviewers append meanwhile).
+     */
+    public static Built build(Workspace ws, Path scratch, ReviewLog.Snapshot snapshot) {
+        ReviewLog.Replay replay = log(ws).replay(snapshot);
         Path train = ws.path("data.train")
                 .orElseThrow(() -> new dev.tunegate.io.InvalidInputException(
                         ws.configFile() + ": data.train is not set: there is no dataset"));
@@ -111,7 +120,8 @@ public final class ReviewedDataset {
         queue.findings().forEach(f -> notes.add("review queue: " + f));
         Map<String, ReviewLog.Entry> decisions = replay.latest();
         List<String> sources = new ArrayList<>();
-        long[] counts = new long[3]; // invalid, applied, queueApproved
+        Map<String, ReviewLog.Resolution> dropped = replay.dropped();
+        long[] counts = new long[4]; // invalid, applied, queueApproved, resolvedAway
         String trainName = ws.relative(train);
         DatasetRows.Read read;
         try (BufferedWriter w = Files.newBufferedWriter(scratch, StandardCharsets.UTF_8)) {
@@ -126,13 +136,22 @@ public final class ReviewedDataset {
                     ex = apply(ex, e);
                     counts[1]++;
                 }
+                if (!dropped.isEmpty() && dropped.containsKey(RowDigests.content(ex))) {
+                    counts[3]++;
+                    return;
+                }
                 write(w, ex);
                 sources.add(trainName + ":" + r.line());
             });
             for (QueueRow q : queue.rows()) {
                 ReviewLog.Entry e = decisions.get(q.digest());
                 if (e == null || !e.approves()) continue;
-                write(w, apply(q.example(), e));
+                Example ex = apply(q.example(), e);
+                if (!dropped.isEmpty() && dropped.containsKey(RowDigests.content(ex))) {
+                    counts[3]++;
+                    continue;
+                }
+                write(w, ex);
                 sources.add(q.source());
                 counts[1]++;
                 counts[2]++;
@@ -148,6 +167,8 @@ public final class ReviewedDataset {
                 counts[0],
                 counts[1],
                 counts[2],
+                counts[3],
+                snapshot,
                 read.format(),
                 Digests.sha256(train),
                 notes);
@@ -163,21 +184,23 @@ public final class ReviewedDataset {
     }
 
     /**
-     * Reviewed pairs (the audit's usable rows: approved or gold, current era, deduplicated, not in conflict)
-     * of the dataset with the review log applied — or empty when the log approves nothing, so the audit's
-     * own count of the training file stands.
+     * The audit (counts, duplicates, conflicts) of the dataset with the review log applied — or empty when the log
+     * changes no row (no decision applied, no row resolved away), so the audit of the training file stands. Its
+     * {@code usableRows} are the reviewed pairs (approved or gold, current era, deduplicated, not in conflict) and
+     * its {@code consistency} is FT-CONSISTENT's measure with the log's conflict resolutions applied.
      *
      * @param request the audit request of the training file (eras, seed and threshold are reused)
      */
-    public static OptionalLong reviewedPairs(Workspace ws, AuditRequest request, int threads) {
-        if (!Files.exists(ws.root().resolve(ReviewLog.FILE))) return OptionalLong.empty();
-        ReviewLog.Replay replay = log(ws).replay();
-        if (replay.approved() == 0) return OptionalLong.empty();
+    public static Optional<AuditReport> reviewedAudit(Workspace ws, AuditRequest request, int threads) {
+        if (!Files.exists(ws.root().resolve(ReviewLog.FILE))) return Optional.empty();
+        ReviewLog.Snapshot snapshot = log(ws).snapshot();
+        ReviewLog.Replay replay = log(ws).replay(snapshot);
+        if (replay.approved() == 0 && replay.dropped().isEmpty()) return Optional.empty();
         Path scratch = null;
         try {
             scratch = Files.createTempFile("tunegate-reviewed-", ".jsonl");
-            Built b = build(ws, scratch, replay);
-            if (b.decisionsApplied() == 0) return OptionalLong.empty();
+            Built b = build(ws, scratch, snapshot);
+            if (b.decisionsApplied() == 0 && b.resolvedAway() == 0) return Optional.empty();
             AuditRequest r = AuditRequest.of(scratch)
                     .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
                     .withEras(request.currentEras(), request.retiredEras())
@@ -187,18 +210,28 @@ public final class ReviewedDataset {
                             AuditCheck.EXACT_DUPLICATES,
                             AuditCheck.NEAR_DUPLICATES,
                             AuditCheck.CONFLICTS));
-            AuditReport rep = DatasetAudit.run(r, Progress.SILENT, threads);
-            return rep.usableRows() == null ? OptionalLong.empty() : OptionalLong.of(rep.usableRows());
+            return Optional.of(DatasetAudit.run(r, Progress.SILENT, threads));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch file: " + e.getMessage(), e);
         } finally {
-            if (scratch != null) {
-                try {
-                    Files.deleteIfExists(scratch);
-                } catch (IOException ignored) {
-                    // a scratch file in the temp folder; the OS cleans it up
-                }
-            }
+            deleteQuietly(scratch);
+        }
+    }
+
+    /** Reviewed pairs of {@link #reviewedAudit}, or empty when the log changes nothing. */
+    public static OptionalLong reviewedPairs(Workspace ws, AuditRequest request, int threads) {
+        Optional<AuditReport> rep = reviewedAudit(ws, request, threads);
+        return rep.isEmpty() || rep.get().usableRows() == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(rep.get().usableRows());
+    }
+
+    static void deleteQuietly(Path scratch) {
+        if (scratch == null) return;
+        try {
+            Files.deleteIfExists(scratch);
+        } catch (IOException ignored) {
+            // a scratch file in the temp folder; the OS cleans it up
         }
     }
 }

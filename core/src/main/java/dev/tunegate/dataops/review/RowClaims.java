@@ -55,8 +55,13 @@ public final class RowClaims {
     private final Path lockFile;
 
     public RowClaims(Path workspaceRoot) {
-        this.file = workspaceRoot.resolve(FILE).toAbsolutePath().normalize();
-        this.lockFile = workspaceRoot.resolve(LOCK).toAbsolutePath().normalize();
+        this(workspaceRoot, FILE, LOCK);
+    }
+
+    /** A claim store of its own (e.g. conflict groups): {@code file} and {@code lock} relative to the workspace. */
+    public RowClaims(Path workspaceRoot, String file, String lock) {
+        this.file = workspaceRoot.resolve(file).toAbsolutePath().normalize();
+        this.lockFile = workspaceRoot.resolve(lock).toAbsolutePath().normalize();
     }
 
     /** The claims while locked, by row; what {@code change} returns is the result, and the map it leaves is written back when it changed. */

@@ -71,6 +71,7 @@ class ExportTest {
         ExportManifest m = export(workspace(dir.resolve("ws"), trainLines()), dir.resolve("out"));
         Map<String, Long> expected = new LinkedHashMap<>();
         expected.put("invalid", 1L);
+        expected.put("lostConflict", 0L);
         expected.put("notApproved", 1L);
         expected.put("retiredEra", 1L);
         expected.put("unknownEra", 1L);
