@@ -205,7 +205,8 @@ public final class DatasetAudit {
         if (!request.allowPartial()) throw DatasetReader.damaged(path, opened.compression(), t, rows);
         String where = t.byteOffset() < 0
                 ? ""
-                : " at byte " + t.byteOffset() + (opened.compression().equals("none") ? "" : " of the decompressed content");
+                : " at byte " + t.byteOffset()
+                        + (opened.compression().equals("none") ? "" : " of the decompressed content");
         findings.add(new Finding(
                 FindingKind.TRUNCATED_FILE.key(),
                 "error",
@@ -300,17 +301,7 @@ public final class DatasetAudit {
                     threads,
                     task);
             FindingCollector goldenDamage = new FindingCollector(goldenFormat::add);
-            damage(
-                    request,
-                    request.golden(),
-                    opened,
-                    end,
-                    goldenName,
-                    counts[0],
-                    goldenDamage,
-                    notes,
-                    partials,
-                    true);
+            damage(request, request.golden(), opened, end, goldenName, counts[0], goldenDamage, notes, partials, true);
             goldenSha256 = opened.sha256().get();
         } catch (IOException e) {
             notes.add("closing " + goldenName + ": " + e.getMessage());

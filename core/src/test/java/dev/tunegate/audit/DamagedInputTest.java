@@ -73,7 +73,9 @@ class DamagedInputTest {
         long[] starts = lineStarts(lines);
         for (String kind : List.of("gzip", "zstd")) {
             byte[] all = compress(kind, body);
-            Path f = Fixtures.write(dir, "cut-" + kind + ".jsonl" + (kind.equals("gzip") ? ".gz" : ".zst"),
+            Path f = Fixtures.write(
+                    dir,
+                    "cut-" + kind + ".jsonl" + (kind.equals("gzip") ? ".gz" : ".zst"),
                     Arrays.copyOf(all, all.length * 3 / 5));
 
             assertThatThrownBy(() -> DatasetAudit.run(counts(f), Progress.SILENT, 2))
@@ -84,8 +86,9 @@ class DamagedInputTest {
                         assertThat(x.line()).isBetween(2L, (long) lines.size() - 1);
                         // the damage starts where line x.line() starts in the uncompressed text
                         assertThat(x.getMessage())
-                                .startsWith(f + ":" + x.line() + ": the " + kind + " stream is truncated or corrupt at byte "
-                                        + starts[(int) x.line() - 1] + " of the decompressed content")
+                                .startsWith(f + ":" + x.line() + ": the " + kind
+                                        + " stream is truncated or corrupt at byte " + starts[(int) x.line() - 1]
+                                        + " of the decompressed content")
                                 .contains("the " + (x.line() - 1) + " rows before it were read and none is used")
                                 .doesNotContain("\n");
                     });
@@ -128,7 +131,11 @@ class DamagedInputTest {
         assertThat(r.rows()).isEqualTo(1);
         assertThat(r.partial())
                 .containsExactly(new AuditReport.Partial(
-                        f.toString(), 3, offset, 1, "a quoted CSV field is never closed (its quote runs to the end of the file)"));
+                        f.toString(),
+                        3,
+                        offset,
+                        1,
+                        "a quoted CSV field is never closed (its quote runs to the end of the file)"));
     }
 
     @Test
@@ -142,7 +149,8 @@ class DamagedInputTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(golden + ":");
         AuditReport r = DatasetAudit.run(req.withAllowPartial(true), Progress.SILENT, 2);
-        assertThat(r.partial()).singleElement().satisfies(p -> assertThat(p.file()).isEqualTo(golden.toString()));
+        assertThat(r.partial()).singleElement().satisfies(p -> assertThat(p.file())
+                .isEqualTo(golden.toString()));
         assertThat(r.leakage().leakedRows()).isGreaterThanOrEqualTo(200); // the first 200 golden rows are training rows
     }
 
@@ -151,7 +159,9 @@ class DamagedInputTest {
         List<String> lines = rows();
         byte[] body = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         for (String name : List.of("w.jsonl", "w.jsonl.gz", "w.jsonl.zst")) {
-            byte[] content = name.endsWith(".gz") ? compress("gzip", body) : name.endsWith(".zst") ? compress("zstd", body) : body;
+            byte[] content = name.endsWith(".gz")
+                    ? compress("gzip", body)
+                    : name.endsWith(".zst") ? compress("zstd", body) : body;
             Path f = Fixtures.write(dir, name, content);
             AuditReport r = DatasetAudit.run(counts(f), Progress.SILENT, 2);
             assertThat(r.rows()).isEqualTo(lines.size());

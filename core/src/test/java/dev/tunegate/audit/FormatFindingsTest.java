@@ -235,7 +235,8 @@ class FormatFindingsTest {
                 Progress.SILENT,
                 2);
         assertThat(r.rows()).isBetween(1L, 4999L);
-        assertThat(r.partial()).singleElement().satisfies(p -> assertThat(p.rowsRead()).isEqualTo(r.rows()));
+        assertThat(r.partial()).singleElement().satisfies(p -> assertThat(p.rowsRead())
+                .isEqualTo(r.rows()));
         assertThat(r.findingsByKind()).containsEntry("truncated_file", 1L);
         assertThat(r.notes()).anyMatch(n -> n.contains("is damaged from line"));
     }

@@ -62,7 +62,11 @@ final class JsonArrayRowSource implements RowSource {
         if (t == null) {
             var at = parser.currentLocation();
             throw new TruncatedInputException(
-                    Math.max(1, at.getLineNr()), Math.max(0, at.getByteOffset()), "the JSON array is not closed", null, null);
+                    Math.max(1, at.getLineNr()),
+                    Math.max(0, at.getByteOffset()),
+                    "the JSON array is not closed",
+                    null,
+                    null);
         }
         if (t == JsonToken.END_ARRAY) {
             done = true;

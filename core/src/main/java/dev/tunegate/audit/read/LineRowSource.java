@@ -92,7 +92,10 @@ final class LineRowSource implements RowSource {
 
     /** The row of {@code b[from, to)} (a line without its newline), or null when it is blank. */
     private RawRow row(byte[] b, int from, int to) {
-        if (line == 1 && to - from >= 3 && (b[from] & 0xFF) == 0xEF && (b[from + 1] & 0xFF) == 0xBB
+        if (line == 1
+                && to - from >= 3
+                && (b[from] & 0xFF) == 0xEF
+                && (b[from + 1] & 0xFF) == 0xBB
                 && (b[from + 2] & 0xFF) == 0xBF) from += 3;
         if (to > from && b[to - 1] == '\r') to--;
         if (blank(b, from, to)) return null;

@@ -20,8 +20,20 @@ class StreamedRowsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final String[] VALUES = {
-        "\"text\"", "\"\"", "\"  \"", "null", "3", "1.5", "true", "[\"a\", {\"text\": \"b\"}]", "{\"a\": 1}",
-        "\"Ünïcödé {{ x }}\"", "\"esc \\u00e9 \\n \\\"q\\\"\"", "[]", "\"日本語\"", "\"\\u2003\""
+        "\"text\"",
+        "\"\"",
+        "\"  \"",
+        "null",
+        "3",
+        "1.5",
+        "true",
+        "[\"a\", {\"text\": \"b\"}]",
+        "{\"a\": 1}",
+        "\"Ünïcödé {{ x }}\"",
+        "\"esc \\u00e9 \\n \\\"q\\\"\"",
+        "[]",
+        "\"日本語\"",
+        "\"\\u2003\""
     };
     private static final String[] META = {
         "null",
@@ -96,12 +108,19 @@ class StreamedRowsTest {
     void alpacaRowsReadTheSameStreamedAsFromTheTree() {
         same(
                 new AlpacaRowParser(MAPPER),
-                cases(new Random(1), new String[] {"instruction", "input", "output", "system", "history"}, null, null, null));
+                cases(
+                        new Random(1),
+                        new String[] {"instruction", "input", "output", "system", "history"},
+                        null,
+                        null,
+                        null));
     }
 
     @Test
     void promptCompletionRowsReadTheSameStreamedAsFromTheTree() {
-        same(new PromptCompletionRowParser(MAPPER), cases(new Random(2), new String[] {"prompt", "completion"}, null, null, null));
+        same(
+                new PromptCompletionRowParser(MAPPER),
+                cases(new Random(2), new String[] {"prompt", "completion"}, null, null, null));
     }
 
     @Test
