@@ -16,7 +16,9 @@
 # DATA is generated with GEN/gen_dataset.py --rows ${ROWS:-100000} when missing (GEN, env: folder of
 # gen_dataset.py / evaluate.py / common.py, default ../shared/bench). Needs the CLI and bench jars:
 #   mvn -B -Pbench -pl core,cli,bench -am package -DskipTests
-# Results go beside DATA (DATA.e2e/). JAVA (env) picks the java binary.
+# Results go beside DATA (DATA.e2e/). JAVA (env) picks the java binary. COMMANDS (env) runs only the
+# named commands, e.g. COMMANDS="floor counts" for the counts ratio alone (default: all); CLI (env)
+# another tunegate.jar (e.g. a build of an earlier commit, to compare).
 set -euo pipefail
 if [ $# -lt 1 ]; then sed -n '2,21p' "$0" >&2; exit 2; fi
 data=$1; ds=${2:-}
@@ -24,7 +26,7 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
 gen=${GEN:-$root/../shared/bench}
 rounds=${ROUNDS:-3}
 java=${JAVA:-java}
-bench="$here/target/benchmarks.jar"; cli="$root/cli/target/tunegate.jar"
+bench="$here/target/benchmarks.jar"; cli="${CLI:-$root/cli/target/tunegate.jar}"
 for j in "$bench" "$cli"; do
   [ -f "$j" ] || { echo "missing $j: mvn -B -Pbench -pl core,cli,bench -am package -DskipTests" >&2; exit 2; }
 done
@@ -33,14 +35,17 @@ if [ ! -s "$data" ]; then
   python3 "$gen/gen_dataset.py" --rows "${ROWS:-100000}" --out "$data" --seed 42
 fi
 out="$data.e2e"; mkdir -p "$out"
-times="$out/times.tsv"; : > "$times"
+times="$out/times.tsv"; : > "$times"; : > "$out/cpu.tsv"
 
+commands=" ${COMMANDS:-floor jtokkit ours-bare counts near-dup tokens full datasketch} "
 run() { # name round command...
   local name=$1 round=$2; shift 2
+  case "$commands" in *" $name "*) ;; *) return 0 ;; esac
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%e %M" -o "$out/time.tmp" "$@" > "$out/$name.$round.out" 2> "$out/$name.$round.err"
-  read -r secs kb < "$out/time.tmp"
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time.tmp" "$@" > "$out/$name.$round.out" 2> "$out/$name.$round.err"
+  read -r secs kb user sys < "$out/time.tmp"
   printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$secs" "$kb" "$load" >> "$times"
+  printf '%s\t%s\t%s\n' "$name" "$round" "$(echo "$user + $sys" | bc)" >> "$out/cpu.tsv"
   printf '%-11s round %s: %6.1f s  %7d KB  (load %s)\n' "$name" "$round" "$secs" "$kb" "$load" >&2
 }
 
@@ -58,7 +63,7 @@ for r in $(seq 1 "$rounds"); do
 done
 
 # pairs within the reported clusters, for evaluate.py
-python3 - "$out/findings.1.jsonl" "$out/tunegate.pairs.tsv" <<'PY'
+[ -s "$out/findings.1.jsonl" ] && python3 - "$out/findings.1.jsonl" "$out/tunegate.pairs.tsv" <<'PY'
 import itertools, json, sys
 with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
     for line in f:
@@ -68,7 +73,7 @@ with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
                 out.write(f"{i}\t{j}\n")
 PY
 truth="${data%.jsonl}.truth.tsv"
-python3 "$gen/evaluate.py" --data "$data" --truth "$truth" --pairs "$out/tunegate.pairs.tsv" --label "tunegate clusters" > "$out/eval.tunegate.json"
+[ -s "$out/tunegate.pairs.tsv" ] && python3 "$gen/evaluate.py" --data "$data" --truth "$truth" --pairs "$out/tunegate.pairs.tsv" --label "tunegate clusters" > "$out/eval.tunegate.json"
 [ -s "$out/datasketch.pairs.tsv" ] && python3 "$gen/evaluate.py" --data "$data" --truth "$truth" --pairs "$out/datasketch.pairs.tsv" --label "datasketch" > "$out/eval.datasketch.json"
 
 python3 - "$out" "$data" <<'PY'
@@ -79,6 +84,10 @@ for line in open(os.path.join(out, "times.tsv")):
     name, r, secs, kb, load = line.split("\t")
     rows.setdefault(name, []).append((int(r), float(secs), int(kb), float(load)))
 med = {k: statistics.median(s for _, s, _, _ in v) for k, v in rows.items()}
+cpus = {}
+for line in open(os.path.join(out, "cpu.tsv")):
+    name, r, c = line.split("\t")
+    cpus.setdefault(name, []).append(float(c))
 def ratio_med(a, b):  # median over rounds of the paired ratio a/b
     pa = {r: s for r, s, _, _ in rows.get(a, [])}; pb = {r: s for r, s, _, _ in rows.get(b, [])}
     common = sorted(set(pa) & set(pb))
@@ -91,17 +100,22 @@ for k, v in rows.items():
     rss = statistics.median(kb for _, _, kb, _ in v) * 1024
     print(f"{k:<11} {med[k]:9.2f} {rss / 1e6:12.0f} {rss / n:10.0f}")
 def show(label, x, goal):
-    print(f"{label:<58} {x:6.2f}   (contract: {goal})")
+    if x == x:  # skipped commands give NaN
+        print(f"{label:<58} {x:6.2f}   (contract: {goal})")
 print()
 show("counts speed / Jackson floor speed (floor s / counts s)", 1 / ratio_med("counts", "floor"), ">= 0.80")
+cpu = {k: statistics.median(c for c in v) for k, v in cpus.items()}
+if "counts" in cpu and "floor" in cpu:
+    print(f"{'CPU s (user+sys), medians: floor':<58} {cpu['floor']:6.2f}   counts {cpu['counts']:.2f}")
 show("--only tokens s / bare jtokkit s", ratio_med("tokens", "jtokkit"), "<= 0.5")
 show("full audit s / bare jtokkit s", ratio_med("full", "jtokkit"), "<= 1.25")
 show("bare jtokkit s / our bare count s", ratio_med("jtokkit", "ours-bare"), "our counter's speed-up, whole process")
 if "datasketch" in rows:
     show("datasketch s / --only near-duplicates s (round 1)", rows["datasketch"][0][1] / rows["near-dup"][0][1], ">= 25")
-nd = json.load(open(os.path.join(out, "near-dup.1.out")))
-p = nd.get("nearDuplicateParams", {})
-print(f"near-duplicate index bytes per row (report): {p.get('indexBytesPerRow', p)}")
+if os.path.exists(os.path.join(out, "near-dup.1.out")):
+    nd = json.load(open(os.path.join(out, "near-dup.1.out")))
+    p = nd.get("nearDuplicateParams", {})
+    print(f"near-duplicate index bytes per row (report): {p.get('indexBytesPerRow', p)}")
 for f in ("eval.tunegate.json", "eval.datasketch.json"):
     path = os.path.join(out, f)
     if os.path.exists(path):

@@ -96,6 +96,14 @@ final class AuditCommand implements Callable<Integer> {
             description = "Stop after N rows with format errors (0: never stop; default: ${DEFAULT-VALUE}).")
     long maxErrors;
 
+    @Option(
+            names = "--allow-partial",
+            description = {
+                "Audit a damaged file (a truncated .gz/.zst, a CSV quote never closed) up to the damage:",
+                "a truncated_file finding, a note and \"partial\" in the JSON say so. Without it, damage is an error."
+            })
+    boolean allowPartial;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
@@ -207,7 +215,8 @@ final class AuditCommand implements Callable<Integer> {
                 .withMaxErrors(maxErrors)
                 .withTokenizer(tokenizer)
                 .withNearDuplicates(seed, threshold)
-                .withContextLimit(contextLimit);
+                .withContextLimit(contextLimit)
+                .withAllowPartial(allowPartial);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         SemanticRequest semanticRequest = semantic ? semanticRequest(df) : null;
         AuditReport report;

@@ -51,6 +51,7 @@ import java.util.Map;
  * @param findings the first findings of each kind (all of them go to {@code --findings})
  * @param notes what a person should know about how the audit ran
  * @param consistency label consistency of the rows a fine-tune would train on (FT-CONSISTENT, FT-TASK); null when conflicts do not run
+ * @param partial the files read only up to damage ({@code --allow-partial}); absent when every file was read whole
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -111,7 +112,20 @@ public record AuditReport(
         Map<String, Long> findingsByKind,
         List<Finding> findings,
         List<String> notes,
-        Consistency consistency) {
+        Consistency consistency,
+        List<Partial> partial) {
+
+    /**
+     * A file read only up to the damage ({@code --allow-partial}): the figures of the report are of its
+     * rows before that point.
+     *
+     * @param file the file
+     * @param line the 1-based line where the damage starts
+     * @param byteOffset the byte offset of that line in the (decompressed) content, -1 when unknown
+     * @param rowsRead the rows before it, the only ones audited
+     * @param damage what is damaged ("the gzip stream is truncated or corrupt", …)
+     */
+    public record Partial(String file, long line, long byteOffset, long rowsRead, String damage) {}
 
     /** The version of the JSON contract. */
     public static final int SCHEMA_VERSION = 1;

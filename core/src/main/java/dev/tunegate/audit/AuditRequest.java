@@ -25,6 +25,9 @@ import java.util.Set;
  * @param threshold Jaccard threshold of near-duplicates
  * @param maxErrors stop after this many rows with format errors (0: never stop)
  * @param maxLineBytes longest line read; longer lines are findings
+ * @param allowPartial when a file is damaged (a truncated gzip/zstd stream, a CSV quote never closed),
+ *     audit the rows before the damage and say so (a finding, a note and the report's {@code partial})
+ *     instead of failing
  */
 public record AuditRequest(
         Path train,
@@ -40,7 +43,8 @@ public record AuditRequest(
         long seed,
         double threshold,
         long maxErrors,
-        int maxLineBytes) {
+        int maxLineBytes,
+        boolean allowPartial) {
     /** The context limit of OpenAI's data-prep notebook (MAX_TOKENS_PER_EXAMPLE). */
     public static final int DEFAULT_CONTEXT_LIMIT = 16_385;
     /** 16 MiB: the longest line the audit reads. */
@@ -82,7 +86,8 @@ public record AuditRequest(
                 42,
                 0.8,
                 0,
-                DEFAULT_MAX_LINE_BYTES);
+                DEFAULT_MAX_LINE_BYTES,
+                false);
     }
 
     /** The full audit of a workspace's training file, as its {@code data} section configures it. */
@@ -111,7 +116,8 @@ public record AuditRequest(
                 seed,
                 threshold,
                 maxErrors,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withOutputSchema(Path s) {
@@ -129,7 +135,8 @@ public record AuditRequest(
                 seed,
                 threshold,
                 maxErrors,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withFormat(DatasetFormat f, ColumnMapping c) {
@@ -147,7 +154,8 @@ public record AuditRequest(
                 seed,
                 threshold,
                 maxErrors,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withEras(List<String> current, List<String> retired) {
@@ -165,7 +173,8 @@ public record AuditRequest(
                 seed,
                 threshold,
                 maxErrors,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withChecks(Set<AuditCheck> c) {
@@ -183,7 +192,8 @@ public record AuditRequest(
                 seed,
                 threshold,
                 maxErrors,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withMaxErrors(long n) {
@@ -201,7 +211,8 @@ public record AuditRequest(
                 seed,
                 threshold,
                 n,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withNearDuplicates(long s, double t) {
@@ -219,7 +230,8 @@ public record AuditRequest(
                 s,
                 t,
                 maxErrors,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withTokenizer(String t) {
@@ -237,7 +249,8 @@ public record AuditRequest(
                 seed,
                 threshold,
                 maxErrors,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withContextLimit(int tokens) {
@@ -255,7 +268,8 @@ public record AuditRequest(
                 seed,
                 threshold,
                 maxErrors,
-                maxLineBytes);
+                maxLineBytes,
+                allowPartial);
     }
 
     public AuditRequest withMaxLineBytes(int n) {
@@ -273,7 +287,62 @@ public record AuditRequest(
                 seed,
                 threshold,
                 maxErrors,
-                n);
+                n,
+                allowPartial);
+    }
+
+    /** The same request with damaged input audited up to the damage (see {@code allowPartial}). */
+    public AuditRequest withAllowPartial(boolean allow) {
+        return new AuditRequest(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes,
+                allow);
+    }
+
+    /** The request without {@code allowPartial} (damaged input is an error), for callers of the earlier shape. */
+    public AuditRequest(
+            Path train,
+            Path golden,
+            Path outputSchema,
+            DatasetFormat format,
+            ColumnMapping columns,
+            List<String> currentEras,
+            List<String> retiredEras,
+            Set<AuditCheck> checks,
+            String tokenizer,
+            int contextLimit,
+            long seed,
+            double threshold,
+            long maxErrors,
+            int maxLineBytes) {
+        this(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes,
+                false);
     }
 
     public boolean runs(AuditCheck c) {

@@ -8,6 +8,7 @@ import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.audit.neardup.NearDuplicateParams;
 import dev.tunegate.audit.read.DatasetReader;
 import dev.tunegate.audit.read.RowSource;
+import dev.tunegate.audit.read.TruncatedInputException;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.OutputSchemaFile;
@@ -69,7 +70,10 @@ public final class DatasetAudit {
                 ? OutputSchemaFile.load(
                         request.outputSchema(), request.outputSchema().toString())
                 : null;
-        DatasetReader reader = new DatasetReader(MAPPER, request.maxLineBytes());
+        // the reader reports damage as a TruncatedInputException after the rows before it; whether
+        // that is an error or a partial audit is decided here (request.allowPartial())
+        DatasetReader reader = new DatasetReader(MAPPER, request.maxLineBytes(), true);
+        List<AuditReport.Partial> partials = new ArrayList<>();
         FindingCollector findings = new FindingCollector(sink);
         List<String> notes = new ArrayList<>();
         String trainName = display.apply(request.train());
@@ -79,20 +83,32 @@ public final class DatasetAudit {
         TrainingAccumulator acc = new TrainingAccumulator(request, trainName, findings, params);
         RowAnalysis analysis = new RowAnalysis(
                 trainName, opened.parser(), request.checks(), hasher, encoding, request.contextLimit(), MAPPER, schema);
+        String sha256 = null;
         try (RowSource src = opened.source();
                 Progress.Task task = progress.start("audit " + request.train().getFileName(), -1, "rows")) {
             RowPipeline.End end = RowPipeline.run(src, analysis::analyze, acc::add, threads, task);
-            truncation(end, trainName, acc.rows(), findings, notes);
+            damage(request, request.train(), opened, end, trainName, acc.rows(), findings, notes, partials, false);
+            sha256 = opened.sha256().get(); // hashed while the rows streamed through: one read of the file
         } catch (IOException e) {
             notes.add("closing " + trainName + ": " + e.getMessage());
         }
         if (acc.rows() == 0) throw InvalidInputException.at(request.train(), 0, "the file has no rows");
+        if (sha256 == null) sha256 = Digests.sha256(request.train());
         TrainingAccumulator.Partial partial = acc.finish();
 
         AuditReport.Leakage leakage = null;
         if (request.golden() != null && request.runs(AuditCheck.LEAKAGE)) {
             leakage = leakage(
-                    request, reader, hasher, acc, findings, progress, threads, notes, display.apply(request.golden()));
+                    request,
+                    reader,
+                    hasher,
+                    acc,
+                    findings,
+                    progress,
+                    threads,
+                    notes,
+                    partials,
+                    display.apply(request.golden()));
         }
         if (acc.formatErrors() > 0) {
             notes.add(acc.formatErrors() + " of " + acc.rows() + " rows of " + trainName
@@ -116,7 +132,7 @@ public final class DatasetAudit {
         return new AuditReport(
                 AuditReport.SCHEMA_VERSION,
                 trainName,
-                Digests.sha256(request.train()),
+                sha256,
                 opened.format().id(),
                 opened.compression(),
                 opened.layout(),
@@ -157,27 +173,53 @@ public final class DatasetAudit {
                 findings.byKind(),
                 findings.samples(),
                 notes,
-                partial.consistency);
+                partial.consistency,
+                partials.isEmpty() ? null : partials);
     }
 
-    private static void truncation(
-            RowPipeline.End end, String file, int rows, FindingCollector findings, List<String> notes) {
+    /**
+     * What a damaged file (a truncated gzip/zstd stream, a CSV quote never closed) means: an error
+     * naming the file, line and byte offset, unless {@code --allow-partial}; then a finding, a note and
+     * an entry in the report's {@code partial}, so a partial read is never silent.
+     */
+    private static void damage(
+            AuditRequest request,
+            Path path,
+            DatasetReader.Opened opened,
+            RowPipeline.End end,
+            String file,
+            long rows,
+            FindingCollector findings,
+            List<String> notes,
+            List<AuditReport.Partial> partials,
+            boolean golden) {
         if (end.failure() == null) return;
-        String msg = end.failure().getMessage() == null
-                ? end.failure().getClass().getSimpleName()
-                : end.failure().getMessage();
-        int nl = msg.indexOf('\n');
-        if (nl > 0) msg = msg.substring(0, nl);
+        TruncatedInputException t = end.failure() instanceof TruncatedInputException x
+                ? x
+                : new TruncatedInputException(
+                        Math.max(1, end.failureLine() + 1),
+                        -1,
+                        "the file cannot be read",
+                        TruncatedInputException.firstLineOf(end.failure()),
+                        end.failure());
+        if (!request.allowPartial()) throw DatasetReader.damaged(path, opened.compression(), t, rows);
+        String where = t.byteOffset() < 0
+                ? ""
+                : " at byte " + t.byteOffset()
+                        + (opened.compression().equals("none") ? "" : " of the decompressed content");
         findings.add(new Finding(
                 FindingKind.TRUNCATED_FILE.key(),
                 "error",
                 file,
-                Math.max(1, end.failureLine()),
+                t.line(),
                 List.of(),
                 List.of(),
-                "the file is truncated or corrupt after " + rows + " rows: " + msg
-                        + "; rows after this point were not read"));
-        notes.add(file + " is truncated or corrupt: only its first " + rows + " rows were audited");
+                (golden ? "the golden file: " : "") + t.what() + where
+                        + (t.decoderMessage() == null ? "" : " (" + t.decoderMessage() + ")") + "; only the " + rows
+                        + " rows before it were read (--allow-partial)"));
+        notes.add(file + " is damaged from line " + t.line() + where + ": only its first " + rows + " rows were audited"
+                + " (--allow-partial); the figures are of a partial file");
+        partials.add(new AuditReport.Partial(file, t.line(), t.byteOffset(), rows, t.what()));
     }
 
     private static AuditReport.Leakage leakage(
@@ -189,6 +231,7 @@ public final class DatasetAudit {
             Progress progress,
             int threads,
             List<String> notes,
+            List<AuditReport.Partial> partials,
             String goldenName) {
         DatasetReader.Opened opened = reader.open(request.golden(), request.format(), request.columns());
         RowAnalysis analysis = new RowAnalysis(
@@ -206,6 +249,7 @@ public final class DatasetAudit {
         Map<Integer, Finding> leaks = new TreeMap<>();
         long[] counts = new long[3]; // rows, valid, near
         List<Finding> goldenFormat = new ArrayList<>();
+        String goldenSha256 = null;
         try (RowSource src = opened.source();
                 Progress.Task task =
                         progress.start("leakage " + request.golden().getFileName(), -1, "rows")) {
@@ -256,17 +300,9 @@ public final class DatasetAudit {
                     },
                     threads,
                     task);
-            if (end.failure() != null) {
-                goldenFormat.add(new Finding(
-                        FindingKind.TRUNCATED_FILE.key(),
-                        "error",
-                        goldenName,
-                        Math.max(1, end.failureLine()),
-                        List.of(),
-                        List.of(),
-                        "the golden file is truncated or corrupt after " + counts[0] + " rows: "
-                                + end.failure().getMessage()));
-            }
+            FindingCollector goldenDamage = new FindingCollector(goldenFormat::add);
+            damage(request, request.golden(), opened, end, goldenName, counts[0], goldenDamage, notes, partials, true);
+            goldenSha256 = opened.sha256().get();
         } catch (IOException e) {
             notes.add("closing " + goldenName + ": " + e.getMessage());
         }
@@ -306,7 +342,7 @@ public final class DatasetAudit {
         if (counts[0] == 0) notes.add("the golden file has no rows");
         return new AuditReport.Leakage(
                 goldenName,
-                Digests.sha256(request.golden()),
+                goldenSha256 != null ? goldenSha256 : Digests.sha256(request.golden()),
                 counts[0],
                 counts[1],
                 leaks.size(),

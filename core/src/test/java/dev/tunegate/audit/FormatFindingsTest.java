@@ -217,7 +217,7 @@ class FormatFindingsTest {
     }
 
     @Test
-    void aTruncatedGzipKeepsTheRowsReadAndSaysWhereItStopped() throws IOException {
+    void aTruncatedGzipAuditedWithAllowPartialKeepsTheRowsReadAndSaysWhereItStopped() throws IOException {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 5000; i++)
             body.append(Fixtures.chat("question number " + i, "answer " + (i * 7919 % 1000)))
@@ -228,10 +228,17 @@ class FormatFindingsTest {
         }
         byte[] all = gz.toByteArray();
         byte[] half = java.util.Arrays.copyOf(all, all.length / 2);
-        AuditReport r = audit(Fixtures.write(dir, "cut.jsonl.gz", half));
+        AuditReport r = DatasetAudit.run(
+                AuditRequest.of(Fixtures.write(dir, "cut.jsonl.gz", half))
+                        .withChecks(EnumSet.of(AuditCheck.COUNTS))
+                        .withAllowPartial(true),
+                Progress.SILENT,
+                2);
         assertThat(r.rows()).isBetween(1L, 4999L);
+        assertThat(r.partial()).singleElement().satisfies(p -> assertThat(p.rowsRead())
+                .isEqualTo(r.rows()));
         assertThat(r.findingsByKind()).containsEntry("truncated_file", 1L);
-        assertThat(r.notes()).anyMatch(n -> n.contains("truncated"));
+        assertThat(r.notes()).anyMatch(n -> n.contains("is damaged from line"));
     }
 
     @Test

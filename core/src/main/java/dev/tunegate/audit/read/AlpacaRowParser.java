@@ -1,8 +1,11 @@
 package dev.tunegate.audit.read;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +29,68 @@ public final class AlpacaRowParser extends JsonRowParser {
     }
 
     @Override
+    protected Example stream(JsonParser p, List<RowProblem> problems) throws IOException {
+        String instruction = null, input = null, output = null, system = null;
+        RowMetadata metadata = RowMetadata.NONE;
+        boolean sawMetadata = false;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            JsonToken v = p.nextToken();
+            if (k.equals("metadata")) {
+                if (sawMetadata) return null;
+                sawMetadata = true;
+                metadata = streamMetadata(p, problems);
+                if (metadata == null) return null;
+                continue;
+            }
+            if (v != JsonToken.VALUE_STRING) return null;
+            switch (k) {
+                case "instruction" -> {
+                    if (instruction != null) return null;
+                    instruction = p.getText();
+                }
+                case "input" -> {
+                    if (input != null) return null;
+                    input = p.getText();
+                }
+                case "output" -> {
+                    if (output != null) return null;
+                    output = p.getText();
+                }
+                case "system" -> {
+                    if (system != null) return null;
+                    system = p.getText();
+                }
+                default -> {
+                    return null; // history, unknown keys: the tree path
+                }
+            }
+        }
+        if (t != JsonToken.END_OBJECT || output == null || (instruction == null && input == null)) return null;
+        if (instruction == null) instruction = ""; // plain {"input", "output"}, as interpret reads it
+        return example(instruction, input, output, system, List.of(), metadata);
+    }
+
+    private static Example example(
+            String instruction,
+            String input,
+            String output,
+            String system,
+            List<Message> history,
+            RowMetadata metadata) {
+        List<Message> msgs = new ArrayList<>(history.size() + 3);
+        if (system != null && !system.isBlank()) msgs.add(new Message(Role.SYSTEM, system));
+        msgs.addAll(history);
+        String user = input == null || input.isBlank()
+                ? instruction
+                : instruction.isEmpty() ? input : instruction + "\n\n" + input;
+        msgs.add(new Message(Role.USER, user));
+        msgs.add(new Message(Role.ASSISTANT, output));
+        return new Example(msgs, metadata);
+    }
+
+    @Override
     protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
         checkKeys(row, problems);
         String input = text(row.get("input"));
@@ -37,7 +102,6 @@ public final class AlpacaRowParser extends JsonRowParser {
         if (instruction == null || output == null) return null;
         List<Message> msgs = new ArrayList<>();
         String system = text(row.get("system"));
-        if (system != null && !system.isBlank()) msgs.add(new Message(Role.SYSTEM, system));
         JsonNode history = row.get("history");
         if (history != null && history.isArray()) {
             for (JsonNode turn : history) {
@@ -47,11 +111,6 @@ public final class AlpacaRowParser extends JsonRowParser {
                 }
             }
         }
-        String user = input == null || input.isBlank()
-                ? instruction
-                : instruction.isEmpty() ? input : instruction + "\n\n" + input;
-        msgs.add(new Message(Role.USER, user));
-        msgs.add(new Message(Role.ASSISTANT, output));
-        return new Example(msgs, metadata);
+        return example(instruction, input, output, system, msgs, metadata);
     }
 }

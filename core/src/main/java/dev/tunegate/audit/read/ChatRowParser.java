@@ -1,5 +1,7 @@
 package dev.tunegate.audit.read;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +29,71 @@ public final class ChatRowParser extends JsonRowParser {
     @Override
     protected Set<String> knownKeys() {
         return TOP;
+    }
+
+    /** The role a chat role name reads as, or null when unknown. */
+    private static Role role(String name) {
+        return switch (name) {
+            case "system", "developer" -> Role.SYSTEM;
+            case "user" -> Role.USER;
+            case "assistant" -> Role.ASSISTANT;
+            case "tool", "function" -> Role.TOOL;
+            default -> null;
+        };
+    }
+
+    @Override
+    protected Example stream(JsonParser p, List<RowProblem> problems) throws java.io.IOException {
+        List<Message> out = null;
+        RowMetadata metadata = RowMetadata.NONE;
+        boolean sawMetadata = false;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            JsonToken v = p.nextToken();
+            if (k.equals("metadata") && !sawMetadata) {
+                sawMetadata = true;
+                metadata = streamMetadata(p, problems);
+                if (metadata == null) return null;
+            } else if (k.equals("messages") && out == null && v == JsonToken.START_ARRAY) {
+                out = streamMessages(p, "role", "content", ChatRowParser::role);
+                if (out == null) return null;
+            } else {
+                return null; // tools, unknown or repeated keys: the tree path
+            }
+        }
+        if (t != JsonToken.END_OBJECT || out == null) return null;
+        return new Example(out, metadata);
+    }
+
+    /**
+     * A clean array of messages (the parser is on its {@code START_ARRAY}): objects of exactly a known
+     * role and a string content, at least one of them the assistant's; null otherwise.
+     */
+    static List<Message> streamMessages(
+            JsonParser p, String roleKey, String contentKey, java.util.function.Function<String, Role> roles)
+            throws java.io.IOException {
+        List<Message> out = new ArrayList<>(4);
+        boolean assistant = false;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+            Role role = null;
+            String content = null;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String k = p.currentName();
+                if (p.nextToken() != JsonToken.VALUE_STRING) return null;
+                if (k.equals(roleKey) && role == null) {
+                    role = roles.apply(p.getText());
+                    if (role == null) return null;
+                } else if (k.equals(contentKey) && content == null) {
+                    content = p.getText();
+                } else return null;
+            }
+            if (t != JsonToken.END_OBJECT || role == null || content == null) return null;
+            assistant |= role == Role.ASSISTANT;
+            out.add(new Message(role, content));
+        }
+        return t == JsonToken.END_ARRAY && assistant ? out : null;
     }
 
     @Override
@@ -63,14 +130,7 @@ public final class ChatRowParser extends JsonRowParser {
                         "field \"" + where + ".role\": expected a string, found " + describe(roleNode)));
                 continue;
             }
-            Role role =
-                    switch (roleNode.asText()) {
-                        case "system", "developer" -> Role.SYSTEM;
-                        case "user" -> Role.USER;
-                        case "assistant" -> Role.ASSISTANT;
-                        case "tool", "function" -> Role.TOOL;
-                        default -> null;
-                    };
+            Role role = role(roleNode.asText());
             if (role == null) {
                 problems.add(new RowProblem(
                         FindingKind.UNKNOWN_ROLE,

@@ -28,8 +28,23 @@ final class CsvRowSource implements RowSource {
     private long lastEnd;
     private long lastBytes;
 
-    CsvRowSource(InputStream in, CountingInputStream counter, char delimiter) throws IOException {
+    private final String damaged;
+    private final java.util.function.LongUnaryOperator offsetOfLine;
+
+    /**
+     * @param damaged what a stream that fails mid-file is called, e.g. "the gzip stream is truncated or corrupt"
+     * @param offsetOfLine the byte offset in the content where a 1-based line starts (asked only on failure)
+     */
+    CsvRowSource(
+            InputStream in,
+            CountingInputStream counter,
+            char delimiter,
+            String damaged,
+            java.util.function.LongUnaryOperator offsetOfLine)
+            throws IOException {
         this.counter = counter;
+        this.damaged = damaged;
+        this.offsetOfLine = offsetOfLine;
         Reader reader = new InputStreamReader(
                 in,
                 StandardCharsets.UTF_8
@@ -63,6 +78,19 @@ final class CsvRowSource implements RowSource {
 
     @Override
     public RawRow next() throws IOException {
+        try {
+            return record();
+        } catch (IOException e) {
+            long at = lastEnd + 1; // the record after the last whole one
+            String m = TruncatedInputException.firstLineOf(e);
+            String what = m.contains("EOF reached before encapsulated token finished")
+                    ? "a quoted CSV field is never closed (its quote runs to the end of the file)"
+                    : damaged;
+            throw new TruncatedInputException(at, offsetOfLine.applyAsLong(at), what, m, e);
+        }
+    }
+
+    private RawRow record() throws IOException {
         try {
             if (!records.hasNext()) return null;
             CSVRecord r = records.next();

@@ -29,11 +29,27 @@ public final class DatasetReader {
 
     private final ObjectMapper mapper;
     private final int maxLineBytes;
+    private final boolean partialReads;
 
-    /** @param maxLineBytes longest JSONL line read; longer lines become {@code line_too_long} findings */
+    /**
+     * A reader for which damaged input (a truncated gzip or zstd stream, a CSV quote never closed, a
+     * JSON array that ends early) is an {@link InvalidInputException} naming the file, the line and
+     * the byte offset where the damage starts: nothing is used from a partial file.
+     *
+     * @param maxLineBytes longest JSONL line read; longer lines become {@code line_too_long} findings
+     */
     public DatasetReader(ObjectMapper mapper, int maxLineBytes) {
+        this(mapper, maxLineBytes, false);
+    }
+
+    /**
+     * @param partialReads when true, the row source throws a {@link TruncatedInputException} at the
+     *     damage instead, after the rows before it, and the caller decides (and must say so)
+     */
+    public DatasetReader(ObjectMapper mapper, int maxLineBytes, boolean partialReads) {
         this.mapper = mapper;
         this.maxLineBytes = maxLineBytes;
+        this.partialReads = partialReads;
     }
 
     /**
@@ -46,6 +62,9 @@ public final class DatasetReader {
      * @param layout {@code jsonl}, {@code json-array}, {@code csv} or {@code tsv}
      * @param fileBytes the file's size on disk
      * @param notes what a person should know about how the file was read
+     * @param bytesRead bytes of the file read so far
+     * @param sha256 the SHA-256 of the file's bytes, hashed while they were read (reads the rest of
+     *     the file when the rows stopped early); call it once, before closing the source
      */
     public record Opened(
             RowSource source,
@@ -55,7 +74,8 @@ public final class DatasetReader {
             String layout,
             long fileBytes,
             List<String> notes,
-            java.util.function.LongSupplier bytesRead) {
+            java.util.function.LongSupplier bytesRead,
+            java.util.function.Supplier<String> sha256) {
         public Opened {
             notes = List.copyOf(notes);
         }
@@ -64,7 +84,19 @@ public final class DatasetReader {
     /** Opens {@code file}; an unusable file (missing, empty, undetectable) throws {@link InvalidInputException}. */
     public Opened open(Path file, DatasetFormat format, ColumnMapping mapping) {
         try {
-            return doOpen(file, format, mapping == null ? ColumnMapping.none() : mapping);
+            Opened o = doOpen(file, format, mapping == null ? ColumnMapping.none() : mapping);
+            return partialReads
+                    ? o
+                    : new Opened(
+                            new WholeOrNothing(o.source(), file, o.compression()),
+                            o.parser(),
+                            o.format(),
+                            o.compression(),
+                            o.layout(),
+                            o.fileBytes(),
+                            o.notes(),
+                            o.bytesRead(),
+                            o.sha256());
         } catch (NoSuchFileException e) {
             throw InvalidInputException.at(file, 0, "no such file");
         } catch (IOException e) {
@@ -75,7 +107,14 @@ public final class DatasetReader {
     private Opened doOpen(Path file, DatasetFormat format, ColumnMapping mapping) throws IOException {
         long size = Files.size(file);
         if (Files.isDirectory(file)) throw InvalidInputException.at(file, 0, "expected a file, found a folder");
-        CountingInputStream counter = new CountingInputStream(Files.newInputStream(file));
+        CountingInputStream counter = new CountingInputStream(Files.newInputStream(file), true);
+        java.util.function.Supplier<String> sha256 = () -> {
+            try {
+                return counter.sha256();
+            } catch (IOException e) {
+                throw InvalidInputException.at(file, 0, "cannot read: " + e.getMessage());
+            }
+        };
         BufferedInputStream raw = new BufferedInputStream(counter, 1 << 16);
         String compression = Decompression.compressionOf(raw);
         InputStream in;
@@ -103,6 +142,9 @@ public final class DatasetReader {
             throw InvalidInputException.at(
                     file, 0, size == 0 ? "the file is empty" : "the file has no rows (only whitespace)");
         }
+        String damaged = compression.equals("none")
+                ? "the file cannot be read"
+                : "the " + compression + " stream is truncated or corrupt";
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("\\.(gz|gzip|zst|zstd)$", "");
         List<String> notes = new ArrayList<>();
         boolean csvByName = name.endsWith(".csv") || name.endsWith(".tsv");
@@ -111,7 +153,7 @@ public final class DatasetReader {
                 || f == DatasetFormat.TSV
                 || (f == DatasetFormat.AUTO && csvByName && first != '{' && first != '[')) {
             char delim = f == DatasetFormat.TSV || (f == DatasetFormat.AUTO && name.endsWith(".tsv")) ? '\t' : ',';
-            CsvRowSource src = new CsvRowSource(body, counter, delim);
+            CsvRowSource src = new CsvRowSource(body, counter, delim, damaged, line -> offsetOfLine(file, line));
             java.util.Map<String, Integer> columns;
             try {
                 columns = mapping.resolve(file, src.header());
@@ -127,18 +169,19 @@ public final class DatasetReader {
                     delim == '\t' ? "tsv" : "csv",
                     size,
                     notes,
-                    counter::count);
+                    counter::count,
+                    sha256);
         }
         RowSource src;
         String layout;
         if (first == '[') {
-            src = new JsonArrayRowSource(mapper, body, counter);
+            src = new JsonArrayRowSource(mapper, body, counter, damaged);
             layout = "json-array";
             if (f != DatasetFormat.AUTO && f != DatasetFormat.ALPACA) {
                 notes.add("the file is one JSON array, not JSONL: read it element by element");
             }
         } else if (first == '{') {
-            src = new LineRowSource(body, maxLineBytes);
+            src = new LineRowSource(body, maxLineBytes, damaged);
             layout = "jsonl";
         } else if (f == DatasetFormat.AUTO) {
             body.close();
@@ -151,12 +194,12 @@ public final class DatasetReader {
                                     : "'" + (char) first + "'")
                             + "; set the format with --data-format (data.format in tunegate.yaml)");
         } else {
-            src = new LineRowSource(body, maxLineBytes);
+            src = new LineRowSource(body, maxLineBytes, damaged);
             layout = "jsonl";
         }
         PeekingRowSource peeking = new PeekingRowSource(src);
         if (f == DatasetFormat.AUTO) f = detect(file, peeking);
-        return new Opened(peeking, parserFor(f), f, compression, layout, size, notes, counter::count);
+        return new Opened(peeking, parserFor(f), f, compression, layout, size, notes, counter::count, sha256);
     }
 
     /** A parser for a JSON format. */
@@ -218,6 +261,82 @@ public final class DatasetReader {
         } finally {
             in.reset();
         }
+    }
+
+    /**
+     * The byte offset in the decompressed content where a 1-based line starts, found by reading the
+     * file again up to it (only when a source failed, to name where the damage starts).
+     */
+    static long offsetOfLine(Path file, long line) {
+        long offset = 0;
+        try (InputStream in = Decompression.open(file).stream()) {
+            byte[] buf = new byte[1 << 16];
+            long seen = 1;
+            int n;
+            while (seen < line && (n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n' && ++seen == line) return offset + i + 1;
+                }
+                offset += n;
+            }
+        } catch (IOException e) {
+            // the damage itself: the offset reached is as far as the content goes
+        }
+        return offset;
+    }
+
+    /**
+     * Damaged input is an error, not a shorter file: a {@link TruncatedInputException} becomes an
+     * {@link InvalidInputException} with the file, the line and the byte offset where it starts.
+     */
+    static final class WholeOrNothing implements RowSource {
+        private final RowSource inner;
+        private final Path file;
+        private final String compression;
+        private long rows;
+
+        WholeOrNothing(RowSource inner, Path file, String compression) {
+            this.inner = inner;
+            this.file = file;
+            this.compression = compression;
+        }
+
+        @Override
+        public RawRow next() throws IOException {
+            try {
+                RawRow r = inner.next();
+                if (r != null) rows++;
+                return r;
+            } catch (TruncatedInputException e) {
+                throw damaged(file, compression, e, rows);
+            }
+        }
+
+        @Override
+        public long line() {
+            return inner.line();
+        }
+
+        @Override
+        public void close() throws IOException {
+            inner.close();
+        }
+    }
+
+    /**
+     * The one-line error for damaged input: {@code FILE:LINE: the gzip stream is truncated or corrupt
+     * at byte N of the decompressed content: …; R rows before it were read and none is used}.
+     */
+    public static InvalidInputException damaged(Path file, String compression, TruncatedInputException e, long rows) {
+        return new InvalidInputException(
+                file.toString(),
+                e.line(),
+                e.what() + " at byte " + e.byteOffset()
+                        + (compression.equals("none") ? "" : " of the decompressed content")
+                        + (e.decoderMessage() == null ? "" : " (" + e.decoderMessage() + ")") + "; "
+                        + (rows == 1 ? "the 1 row" : "the " + rows + " rows")
+                        + " before it were read and none is used (tunegate audit --allow-partial audits them)",
+                e);
     }
 
     /** Lets detection look at the first rows, then replays them. */

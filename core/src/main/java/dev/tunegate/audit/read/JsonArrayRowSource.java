@@ -20,21 +20,54 @@ final class JsonArrayRowSource implements RowSource {
     private boolean started;
     private boolean done;
 
-    JsonArrayRowSource(ObjectMapper mapper, InputStream in, CountingInputStream counter) throws IOException {
+    private final String damaged;
+
+    /** @param damaged what a stream that fails mid-file is called, e.g. "the gzip stream is truncated or corrupt" */
+    JsonArrayRowSource(ObjectMapper mapper, InputStream in, CountingInputStream counter, String damaged)
+            throws IOException {
         this.parser = mapper.getFactory().createParser(in);
         this.counter = counter;
+        this.damaged = damaged;
     }
 
     @Override
     public RawRow next() throws IOException {
         if (done) return null;
+        var at = parser.currentLocation();
+        try {
+            return element();
+        } catch (TruncatedInputException e) {
+            throw e;
+        } catch (IOException e) {
+            done = true;
+            String what = e instanceof com.fasterxml.jackson.core.JacksonException
+                    ? "the JSON array is malformed or ends early"
+                    : damaged;
+            throw new TruncatedInputException(
+                    Math.max(1, at.getLineNr()),
+                    Math.max(0, at.getByteOffset()),
+                    what,
+                    TruncatedInputException.firstLineOf(e),
+                    e);
+        }
+    }
+
+    private RawRow element() throws IOException {
         if (!started) {
             started = true;
             JsonToken t = parser.nextToken();
             if (t != JsonToken.START_ARRAY) throw new IOException("expected a JSON array, found " + t);
         }
         JsonToken t = parser.nextToken();
-        if (t == null) throw new java.io.EOFException("the JSON array is not closed");
+        if (t == null) {
+            var at = parser.currentLocation();
+            throw new TruncatedInputException(
+                    Math.max(1, at.getLineNr()),
+                    Math.max(0, at.getByteOffset()),
+                    "the JSON array is not closed",
+                    null,
+                    null);
+        }
         if (t == JsonToken.END_ARRAY) {
             done = true;
             return null;

@@ -1,6 +1,8 @@
 package dev.tunegate.audit.read;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +32,15 @@ public abstract class JsonRowParser implements RowParser {
 
     @Override
     public final ParsedRow parse(RawRow row) {
+        return parse(row, true);
+    }
+
+    /** The tree path alone: what {@link #parse} must equal on every row (checked by {@code StreamedRowsTest}). */
+    final ParsedRow parseWithTree(RawRow row) {
+        return parse(row, false);
+    }
+
+    private ParsedRow parse(RawRow row, boolean streaming) {
         JsonNode node;
         switch (row) {
             case RawRow.Unreadable u -> {
@@ -37,8 +48,13 @@ public abstract class JsonRowParser implements RowParser {
             }
             case RawRow.JsonValue v -> node = v.node();
             case RawRow.JsonLine l -> {
-                node = parseAscii(l.content());
-                if (node != null) break;
+                boolean ascii = ascii(l.content());
+                if (ascii) {
+                    ParsedRow fast = streaming ? streamed(l.content(), null) : null;
+                    if (fast != null) return fast;
+                    node = parseAscii(l.content());
+                    if (node != null) break;
+                }
                 String text;
                 try {
                     text = StandardCharsets.UTF_8
@@ -49,6 +65,10 @@ public abstract class JsonRowParser implements RowParser {
                             .toString();
                 } catch (CharacterCodingException e) {
                     return ParsedRow.failed(FindingKind.INVALID_UTF8, "the line is not valid UTF-8");
+                }
+                if (!ascii && streaming) {
+                    ParsedRow fast = streamed(null, text);
+                    if (fast != null) return fast;
                 }
                 try {
                     node = mapper.readTree(text);
@@ -76,15 +96,79 @@ public abstract class JsonRowParser implements RowParser {
         return new ParsedRow(ex, problems);
     }
 
-    /**
-     * The common case without a decoded copy: a line of ASCII bytes (valid UTF-8 by definition)
-     * parsed straight from its bytes. Null when the line is not ASCII or not a clean JSON object:
-     * the general path then decides, so findings and their messages stay as they were.
-     */
-    private JsonNode parseAscii(byte[] content) {
+    private static boolean ascii(byte[] content) {
         int acc = 0;
         for (byte b : content) acc |= b;
-        if (acc < 0) return null;
+        return acc >= 0;
+    }
+
+    /**
+     * The common case, streamed: Jackson's tokens, no tree, the format's fields read as they come
+     * (keys no check reads, such as unknown metadata keys, are skipped with {@code skipChildren}).
+     * Only a clean row takes this path (an object whose every key the format knows, each once, every
+     * value of the expected type); anything else returns null and the tree path below decides, so
+     * the findings and their messages are the tree path's, byte for byte.
+     *
+     * @param bytes the line as ASCII bytes (parsed without a decoded copy), or null
+     * @param text the line decoded (strict UTF-8), when it is not ASCII
+     */
+    private ParsedRow streamed(byte[] bytes, String text) {
+        try (JsonParser p = bytes != null
+                ? mapper.getFactory().createParser(bytes)
+                : mapper.getFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            List<RowProblem> problems = new ArrayList<>(0);
+            Example ex = stream(p, problems);
+            return ex == null ? null : new ParsedRow(ex, problems);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads a clean row from its first field to its closing brace (the parser is on {@code START_OBJECT}),
+     * adding only metadata problems; null as soon as anything is not clean (the tree path decides).
+     */
+    protected abstract Example stream(JsonParser p, List<RowProblem> problems) throws java.io.IOException;
+
+    /**
+     * The {@code metadata} value (the parser is on it) as {@link #metadata(ObjectNode, List)} reads it, or
+     * null when it is not clean (not an object or null, or a known key with a value other than a string or null).
+     */
+    protected static RowMetadata streamMetadata(JsonParser p, List<RowProblem> problems) throws java.io.IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return RowMetadata.NONE;
+        if (t != JsonToken.START_OBJECT) return null;
+        String provenance = null, status = null, reviewer = null, era = null;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            JsonToken v = p.nextToken();
+            boolean known = k.equals("provenance") || k.equals("status") || k.equals("reviewer") || k.equals("era");
+            if (!known) {
+                p.skipChildren(); // no check reads other metadata keys
+                continue;
+            }
+            String value;
+            if (v == JsonToken.VALUE_STRING) value = p.getText();
+            else if (v == JsonToken.VALUE_NULL) value = null; // like the tree: the last occurrence wins
+            else return null;
+            switch (k) {
+                case "provenance" -> provenance = value;
+                case "status" -> status = value;
+                case "reviewer" -> reviewer = value;
+                default -> era = value;
+            }
+        }
+        if (t != JsonToken.END_OBJECT) return null;
+        return RowMetadataCheck.check(provenance, status, reviewer, era, problems);
+    }
+
+    /**
+     * The common case without a decoded copy: a line of ASCII bytes (valid UTF-8 by definition)
+     * parsed straight from its bytes. Null when the line is not a clean JSON object: the general
+     * path then decides, so findings and their messages stay as they were.
+     */
+    private JsonNode parseAscii(byte[] content) {
         try {
             JsonNode n = mapper.readTree(content);
             return n != null && n.isObject() ? n : null;

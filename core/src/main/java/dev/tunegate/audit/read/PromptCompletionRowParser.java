@@ -1,5 +1,7 @@
 package dev.tunegate.audit.read;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +20,31 @@ public final class PromptCompletionRowParser extends JsonRowParser {
     @Override
     protected Set<String> knownKeys() {
         return TOP;
+    }
+
+    @Override
+    protected Example stream(JsonParser p, List<RowProblem> problems) throws java.io.IOException {
+        String prompt = null, completion = null;
+        RowMetadata metadata = RowMetadata.NONE;
+        boolean sawMetadata = false;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            JsonToken v = p.nextToken();
+            if (k.equals("metadata") && !sawMetadata) {
+                sawMetadata = true;
+                metadata = streamMetadata(p, problems);
+                if (metadata == null) return null;
+            } else if (k.equals("prompt") && prompt == null && v == JsonToken.VALUE_STRING) {
+                prompt = p.getText();
+            } else if (k.equals("completion") && completion == null && v == JsonToken.VALUE_STRING) {
+                completion = p.getText();
+            } else {
+                return null; // a repeated or unknown key, a value that is not a string: the tree path
+            }
+        }
+        if (t != JsonToken.END_OBJECT || prompt == null || completion == null) return null;
+        return new Example(List.of(new Message(Role.USER, prompt), new Message(Role.ASSISTANT, completion)), metadata);
     }
 
     @Override

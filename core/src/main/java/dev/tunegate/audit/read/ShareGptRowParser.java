@@ -1,5 +1,7 @@
 package dev.tunegate.audit.read;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +25,48 @@ public final class ShareGptRowParser extends JsonRowParser {
     @Override
     protected Set<String> knownKeys() {
         return TOP;
+    }
+
+    /** The role a ShareGPT {@code from} reads as, or null when unknown. */
+    private static Role role(String from) {
+        return switch (from) {
+            case "system" -> Role.SYSTEM;
+            case "human", "user" -> Role.USER;
+            case "gpt", "assistant", "function_call", "chatgpt", "bing", "bard" -> Role.ASSISTANT;
+            case "observation", "tool", "function" -> Role.TOOL;
+            default -> null;
+        };
+    }
+
+    @Override
+    protected Example stream(JsonParser p, List<RowProblem> problems) throws java.io.IOException {
+        List<Message> conv = null;
+        String system = null;
+        RowMetadata metadata = RowMetadata.NONE;
+        boolean sawMetadata = false;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            JsonToken v = p.nextToken();
+            if (k.equals("metadata") && !sawMetadata) {
+                sawMetadata = true;
+                metadata = streamMetadata(p, problems);
+                if (metadata == null) return null;
+            } else if (k.equals("conversations") && conv == null && v == JsonToken.START_ARRAY) {
+                conv = ChatRowParser.streamMessages(p, "from", "value", ShareGptRowParser::role);
+                if (conv == null) return null;
+            } else if (k.equals("system") && system == null && v == JsonToken.VALUE_STRING) {
+                system = p.getText();
+            } else {
+                return null; // unknown or repeated keys: the tree path
+            }
+        }
+        if (t != JsonToken.END_OBJECT || conv == null) return null;
+        if (system == null || system.isBlank()) return new Example(conv, metadata);
+        List<Message> out = new ArrayList<>(conv.size() + 1);
+        out.add(new Message(Role.SYSTEM, system));
+        out.addAll(conv);
+        return new Example(out, metadata);
     }
 
     @Override
@@ -54,14 +98,7 @@ public final class ShareGptRowParser extends JsonRowParser {
                         "field \"" + where + ".from\": expected a string, found " + describe(from)));
                 continue;
             }
-            Role role =
-                    switch (from.asText()) {
-                        case "system" -> Role.SYSTEM;
-                        case "human", "user" -> Role.USER;
-                        case "gpt", "assistant", "function_call", "chatgpt", "bing", "bard" -> Role.ASSISTANT;
-                        case "observation", "tool", "function" -> Role.TOOL;
-                        default -> null;
-                    };
+            Role role = role(from.asText());
             if (role == null) {
                 problems.add(new RowProblem(
                         FindingKind.UNKNOWN_ROLE,

@@ -60,7 +60,8 @@ public final class SemanticAudit {
             int threads,
             Consumer<SemanticFinding> sink,
             Function<Path, String> display) {
-        DatasetReader reader = new DatasetReader(new ObjectMapper(), 16 << 20);
+        // damage is decided by the lexical audit, which runs first (an error unless --allow-partial)
+        DatasetReader reader = new DatasetReader(new ObjectMapper(), 16 << 20, true);
         List<Row> train = read(reader, req, req.train(), progress);
         if (train.isEmpty()) throw InvalidInputException.at(req.train(), 0, "no valid rows to embed");
         List<Row> golden = req.golden() == null ? List.of() : read(reader, req, req.golden(), progress);
