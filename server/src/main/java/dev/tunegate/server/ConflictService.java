@@ -65,7 +65,8 @@ final class ConflictService {
         o.put("size", per);
         o.put("leaseSeconds", catalog.leaseSeconds());
         ArrayNode items = o.putArray("groups");
-        for (ConflictReview.Group g : groups.subList(Math.min(from, groups.size()), Math.min(from + per, groups.size())))
+        for (ConflictReview.Group g :
+                groups.subList(Math.min(from, groups.size()), Math.min(from + per, groups.size())))
             items.add(group(g, review.holder(g).orElse(null)));
         ArrayNode notes = o.putArray("notes");
         cur.listing().notes().forEach(notes::add);
@@ -101,7 +102,8 @@ final class ConflictService {
      */
     ObjectNode resolve(String ws, String reviewer, String key, String id, String claim, String winner) {
         if (claim == null || claim.isBlank())
-            throw new InvalidInputException("claim: expected the token the claim of group " + id + " returned, found nothing");
+            throw new InvalidInputException(
+                    "claim: expected the token the claim of group " + id + " returned, found nothing");
         Pick p = pick(ws, key, id);
         int w = winner(p.group(), winner);
         ReviewLog.Resolution r = catalog.conflicts(ws)
@@ -122,8 +124,8 @@ final class ConflictService {
             n = 0;
         }
         if (n < 1 || n > g.rivals().size())
-            throw new InvalidInputException("winner: expected an output from 1 to " + g.rivals().size()
-                    + " of conflict group " + g.id() + " or \"reject\", found \"" + s + "\"");
+            throw new InvalidInputException("winner: expected an output from 1 to "
+                    + g.rivals().size() + " of conflict group " + g.id() + " or \"reject\", found \"" + s + "\"");
         return n - 1;
     }
 
@@ -132,7 +134,8 @@ final class ConflictService {
     /** The group {@code id} as the listing {@code key} showed it, refused when it changed since. */
     private Pick pick(String ws, String key, String id) {
         if (key == null || key.isBlank())
-            throw new InvalidInputException("listing: expected the key of the listing the group was shown in, found nothing");
+            throw new InvalidInputException(
+                    "listing: expected the key of the listing the group was shown in, found nothing");
         Listed seen = Optional.ofNullable(listings.getOrDefault(ws, new LinkedHashMap<>()))
                 .map(m -> {
                     synchronized (m) {
@@ -191,7 +194,8 @@ final class ConflictService {
         synchronized (kept) {
             kept.remove(key);
             kept.put(key, l);
-            while (kept.size() > LISTINGS_KEPT) kept.remove(kept.keySet().iterator().next());
+            while (kept.size() > LISTINGS_KEPT)
+                kept.remove(kept.keySet().iterator().next());
         }
         return l;
     }

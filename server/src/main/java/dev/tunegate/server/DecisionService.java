@@ -136,11 +136,13 @@ final class DecisionService {
             for (JsonNode t : rec.path("reasons")) if (t.asText().startsWith("FT-CONSISTENT")) reason = t.asText();
             if (reason == null)
                 reason = "FT-CONSISTENT " + r.path("verdict").asText("").toLowerCase(java.util.Locale.ROOT) + " — "
-                        + r.path("title").asText("") + ": " + r.path("measuredText").asText("");
+                        + r.path("title").asText("") + ": "
+                        + r.path("measuredText").asText("");
             o.put("reason", reason);
             String resolve = null;
             for (JsonNode c : rec.path("counterfactuals"))
-                if ("FT-CONSISTENT".equals(c.path("rule").asText())) resolve = c.path("text").asText(null);
+                if ("FT-CONSISTENT".equals(c.path("rule").asText()))
+                    resolve = c.path("text").asText(null);
             o.put("resolve", resolve);
             return o;
         }

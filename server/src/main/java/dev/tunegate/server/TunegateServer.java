@@ -236,11 +236,13 @@ public final class TunegateServer implements AutoCloseable {
         app.get(
                 "/api/workspaces/{name}/conflicts",
                 ctx -> ctx.json(conflicts.overview(name(ctx), intParam(ctx, "page", 0), intParam(ctx, "size", 20))));
-        app.post("/api/workspaces/{name}/conflicts/{id}/claim", ctx -> ctx.json(conflicts.claim(
-                name(ctx),
-                ctx.attribute("reviewer"),
-                body(ctx).path("listing").asText(""),
-                ctx.pathParam("id"))));
+        app.post(
+                "/api/workspaces/{name}/conflicts/{id}/claim",
+                ctx -> ctx.json(conflicts.claim(
+                        name(ctx),
+                        ctx.attribute("reviewer"),
+                        body(ctx).path("listing").asText(""),
+                        ctx.pathParam("id"))));
         app.post("/api/workspaces/{name}/conflicts/{id}/release", ctx -> {
             conflicts.release(
                     name(ctx),

@@ -69,7 +69,8 @@ final class WeeklyService {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".json") && WEEK.matcher(n.substring(0, n.length() - 5)).matches())
+                    .filter(n -> n.endsWith(".json")
+                            && WEEK.matcher(n.substring(0, n.length() - 5)).matches())
                     .map(n -> n.substring(0, n.length() - 5))
                     .sorted(java.util.Comparator.reverseOrder())
                     .toList();

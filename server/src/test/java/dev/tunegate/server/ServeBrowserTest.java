@@ -238,7 +238,9 @@ class ServeBrowserTest {
                     .contains(Fixture.ticket(500))
                     .contains("data/train.jsonl:3 — approved by cy");
             // the hostile output is shown as text and never runs
-            assertThat(groups.get(1).findElement(By.cssSelector(".rival[data-n='2'] pre")).getText())
+            assertThat(groups.get(1)
+                            .findElement(By.cssSelector(".rival[data-n='2'] pre"))
+                            .getText())
                     .isEqualTo(HOSTILE);
             assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned"))
                     .isEqualTo("undefined");
@@ -263,7 +265,8 @@ class ServeBrowserTest {
                     .isEqualTo(200);
 
             // ana, on her stale page, tries the same group: refused, saying who resolved it
-            driver.findElement(By.cssSelector("#group-" + first + " button.claim")).click();
+            driver.findElement(By.cssSelector("#group-" + first + " button.claim"))
+                    .click();
             waitFor("return !document.querySelector('#group-" + first + " p.error').hidden");
             assertThat(driver.findElement(By.cssSelector("#group-" + first + " p.error"))
                             .getText())
@@ -293,8 +296,9 @@ class ServeBrowserTest {
         List<JsonNode> log = Fixture.log(labels);
         assertThat(log).hasSize(2).doesNotContainNull();
         assertThat(log)
-                .extracting(e -> e.path("reviewer").asText() + ":" + e.path("action").asText() + ":"
-                        + e.path("group").asText() + ":" + e.path("outcome").asText())
+                .extracting(e -> e.path("reviewer").asText() + ":"
+                        + e.path("action").asText() + ":" + e.path("group").asText() + ":"
+                        + e.path("outcome").asText())
                 .containsExactly("bo:resolve:" + first + ":choose", "ana:resolve:" + second + ":choose");
         assertThat(log.get(0).path("output").asText()).isEqualTo("{\"queue\": \"billing\"}");
         // rows are content digests: lines 1 and 2 say the same, so group 1 has two distinct rows, the loser dropped
@@ -311,7 +315,10 @@ class ServeBrowserTest {
         copy(Path.of("..", "examples", "policy-qa"), qa);
         WeeklyReview.Result weekly = WeeklyReview.run(
                 dev.tunegate.workspace.Workspace.open(
-                        qa, dev.tunegate.policy.Policy.standard().thresholdDefinitions().keySet()),
+                        qa,
+                        dev.tunegate.policy.Policy.standard()
+                                .thresholdDefinitions()
+                                .keySet()),
                 new WeeklyReview.Request(
                         List.of(), null, CallLogFormat.of("auto"), CsvCallMapping.parse(List.of()), 2, true),
                 Progress.SILENT);

@@ -188,39 +188,54 @@ class ServerApiTest {
         assertThat(g1.path("number").asInt()).isEqualTo(1);
         assertThat(g1.path("inputs").get(0).asText()).isEqualTo(Fixture.ticket(500));
         assertThat(g1.path("rivals"))
-                .extracting(r -> r.path("output").asText() + " ×" + r.path("counted").asInt())
+                .extracting(r ->
+                        r.path("output").asText() + " ×" + r.path("counted").asInt())
                 .containsExactly("{\"queue\": \"billing\"} ×2", "{\"queue\": \"account\"} ×1");
         assertThat(g1.path("rivals").get(1).path("rows").get(0).path("who").asText())
                 .isEqualTo("approved by cy");
-        assertThat(listed.path("groups").get(1).path("rivals").get(1).path("output").asText())
+        assertThat(listed.path("groups")
+                        .get(1)
+                        .path("rivals")
+                        .get(1)
+                        .path("output")
+                        .asText())
                 .isEqualTo("<b>refund</b>"); // data, as JSON text
         String key = listed.path("listing").asText();
         String id = g1.path("id").asText();
 
         assertThat(post(api + "/" + id + "/claim", null, Map.of("listing", key)).status())
                 .isEqualTo(401);
-        JsonNode anaClaim = post(api + "/" + id + "/claim", ana, Map.of("listing", key)).json();
+        JsonNode anaClaim =
+                post(api + "/" + id + "/claim", ana, Map.of("listing", key)).json();
         Fixture.Reply held = post(api + "/" + id + "/claim", bo, Map.of("listing", key));
         assertThat(held.status()).isEqualTo(409);
         assertThat(held.json().path("error").asText()).contains("being resolved by ana");
-        Fixture.Reply badWinner =
-                post(api + "/" + id, ana, Map.of("listing", key, "claim", anaClaim.path("claim").asText(), "winner", "3"));
+        Fixture.Reply badWinner = post(
+                api + "/" + id,
+                ana,
+                Map.of("listing", key, "claim", anaClaim.path("claim").asText(), "winner", "3"));
         assertThat(badWinner.status()).isEqualTo(400);
         assertThat(badWinner.json().path("error").asText()).contains("expected an output from 1 to 2");
         assertThat(post(api + "/nosuchgroup/claim", ana, Map.of("listing", key)).status())
                 .isEqualTo(404);
-        assertThat(post(api + "/" + id + "/claim", ana, Map.of("listing", "0123456789abcdef")).status())
+        assertThat(post(api + "/" + id + "/claim", ana, Map.of("listing", "0123456789abcdef"))
+                        .status())
                 .isEqualTo(409);
 
         Thread.sleep(1_200); // ana's lease lapses
-        JsonNode boClaim = post(api + "/" + id + "/claim", bo, Map.of("listing", key)).json();
-        Fixture.Reply won =
-                post(api + "/" + id, bo, Map.of("listing", key, "claim", boClaim.path("claim").asText(), "winner", "1"));
+        JsonNode boClaim =
+                post(api + "/" + id + "/claim", bo, Map.of("listing", key)).json();
+        Fixture.Reply won = post(
+                api + "/" + id,
+                bo,
+                Map.of("listing", key, "claim", boClaim.path("claim").asText(), "winner", "1"));
         assertThat(won.status()).as(won.body()).isEqualTo(200);
         assertThat(won.json().path("resolution").path("drop")).hasSize(1);
         // ana resolves from the listing she saw (now stale) with her lapsed claim: refused, naming who resolved it
-        Fixture.Reply stale =
-                post(api + "/" + id, ana, Map.of("listing", key, "claim", anaClaim.path("claim").asText(), "winner", "2"));
+        Fixture.Reply stale = post(
+                api + "/" + id,
+                ana,
+                Map.of("listing", key, "claim", anaClaim.path("claim").asText(), "winner", "2"));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().path("error").asText())
                 .contains("conflict group " + id + " was resolved by bo")
@@ -232,16 +247,20 @@ class ServerApiTest {
         String key2 = now.path("listing").asText();
         assertThat(key2).isNotEqualTo(key);
         String id2 = now.path("groups").get(0).path("id").asText();
-        JsonNode c2 = post(api + "/" + id2 + "/claim", ana, Map.of("listing", key2)).json();
-        Fixture.Reply rejected =
-                post(api + "/" + id2, ana, Map.of("listing", key2, "claim", c2.path("claim").asText(), "winner", "reject"));
+        JsonNode c2 =
+                post(api + "/" + id2 + "/claim", ana, Map.of("listing", key2)).json();
+        Fixture.Reply rejected = post(
+                api + "/" + id2,
+                ana,
+                Map.of("listing", key2, "claim", c2.path("claim").asText(), "winner", "reject"));
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(get(api).json().path("total").asInt()).isZero();
 
         List<JsonNode> log = Fixture.log(ws);
         assertThat(log)
-                .extracting(n -> n.path("reviewer").asText() + ":" + n.path("action").asText() + ":"
-                        + n.path("group").asText() + ":" + n.path("outcome").asText() + ":" + n.path("drop").size())
+                .extracting(n -> n.path("reviewer").asText() + ":"
+                        + n.path("action").asText() + ":" + n.path("group").asText() + ":"
+                        + n.path("outcome").asText() + ":" + n.path("drop").size())
                 .containsExactly("bo:resolve:" + id + ":choose:1", "ana:resolve:" + id2 + ":reject:2");
     }
 
@@ -251,7 +270,10 @@ class ServerApiTest {
         Files.createDirectories(ws.resolve("ops/weekly"));
         Files.writeString(dir.resolve("secret.json"), "{\"week\":\"LEAKED\"}");
         start(0);
-        assertThat(get(base() + "/api/workspaces/alpha/weekly").json().path("latest").isNull())
+        assertThat(get(base() + "/api/workspaces/alpha/weekly")
+                        .json()
+                        .path("latest")
+                        .isNull())
                 .isTrue();
         // a review: read from ops/weekly/WEEK.json and rendered by the CLI's page (log text escaped)
         Files.writeString(
@@ -263,14 +285,19 @@ class ServerApiTest {
         JsonNode o = get(base() + "/api/workspaces/alpha/weekly").json();
         assertThat(o.path("weeks")).extracting(JsonNode::asText).containsExactly("2026-W09");
         assertThat(o.path("latest").path("calls").asInt()).isEqualTo(12);
-        assertThat(get(base() + "/api/workspaces").json().get(0).path("latestWeekly").asText())
+        assertThat(get(base() + "/api/workspaces")
+                        .json()
+                        .get(0)
+                        .path("latestWeekly")
+                        .asText())
                 .isEqualTo("2026-W09");
         Fixture.Reply page = get(base() + "/w/alpha/weekly/2026-W09");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Weekly review 2026-W09").doesNotContain("<script>x</script>");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
                 .startsWith("sandbox allow-scripts;");
-        for (String p : List.of("/w/alpha/weekly/2026-W10", "/w/alpha/weekly/..%2F..%2F..%2Fsecret", "/w/alpha/weekly/x")) {
+        for (String p :
+                List.of("/w/alpha/weekly/2026-W10", "/w/alpha/weekly/..%2F..%2F..%2Fsecret", "/w/alpha/weekly/x")) {
             Fixture.Reply r = get(base() + p);
             assertThat(r.status()).as(p).isEqualTo(404);
             assertThat(r.body()).as(p).doesNotContain("LEAKED");

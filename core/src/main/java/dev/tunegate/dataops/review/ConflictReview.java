@@ -314,9 +314,7 @@ public final class ConflictReview {
                             g.id(),
                             who,
                             token,
-                            now.plus(lease)
-                                    .truncatedTo(ChronoUnit.MILLIS)
-                                    .toString()));
+                            now.plus(lease).truncatedTo(ChronoUnit.MILLIS).toString()));
             return Optional.of(new Claimed(g, token));
         });
     }
@@ -387,7 +385,8 @@ public final class ConflictReview {
                 List<String> rowsAll = new ArrayList<>(new TreeSet<>(mine));
                 Set<String> keep = new HashSet<>();
                 if (winner >= 0) g.rivals().get(winner).rows().forEach(m -> keep.add(m.digest()));
-                List<String> drop = rowsAll.stream().filter(d -> !keep.contains(d)).toList();
+                List<String> drop =
+                        rowsAll.stream().filter(d -> !keep.contains(d)).toList();
                 ReviewLog.Resolution res = new ReviewLog.Resolution(
                         2,
                         clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -398,7 +397,8 @@ public final class ConflictReview {
                         winner >= 0 ? g.rivals().get(winner).output() : null,
                         rowsAll,
                         drop,
-                        String.join(", ", g.members().stream().map(Member::source).toList()));
+                        String.join(
+                                ", ", g.members().stream().map(Member::source).toList()));
                 log.append(res);
                 map.remove(g.id());
                 return res;
