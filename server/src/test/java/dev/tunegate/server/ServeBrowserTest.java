@@ -130,6 +130,7 @@ class ServeBrowserTest {
                 {"/w/routing/audit", "audit"},
                 {"/w/routing/regression", "regression"},
                 {"/w/routing/pilot", "pilot"},
+                {"/w/routing/weekly", "weekly-none"},
                 {"/w/queue/review", "review-signin"}
             }) {
                 open(base + p[0]);
