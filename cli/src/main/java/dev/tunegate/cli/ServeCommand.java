@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Serve the team's web workspace for DIR (a workspace, or a folder of workspaces): each workspace's latest",
             "decision and timeline, the audit's findings, the review queue for several reviewers at once (per-row claims;",
-            "every decision goes to data/review-log.jsonl like tunegate review), the regression item by item and the pilot.",
+            "every decision goes to data/review-log.jsonl like tunegate review), the label-conflict groups to resolve",
+            "(like tunegate review --conflicts), the regression item by item, the pilot and the weekly ops review.",
             "Prints 'tunegate serve: http://HOST:PORT/' and serves until interrupted (Ctrl+C or SIGTERM stop it cleanly).",
             "Binds 127.0.0.1 unless --bind says otherwise; any other address needs reviewers (--add-reviewer)."
         },

@@ -110,6 +110,8 @@ final class DecisionService {
         o.set("method", rec.path("method").isMissingNode() ? F.nullNode() : rec.path("method"));
         o.put("date", rec.path("date").asText(null));
         o.put("nextReview", rec.path("nextReview").asText(null));
+        ObjectNode consistent = consistent(rec);
+        if (consistent != null) o.set("consistent", consistent);
         ArrayNode changed = o.putArray("changed");
         if (d.size() < 2) {
             changed.add("first record");
@@ -118,6 +120,33 @@ final class DecisionService {
             changes(prev, rec).forEach(changed::add);
         }
         return o;
+    }
+
+    /**
+     * FT-CONSISTENT as the record states it (for the decision page to link its reason to the conflicts page): {@code
+     * {verdict, reason, resolve}}: the reason the decision gives (or the rule's measured values when it gives none),
+     * and the counterfactual naming the conflict groups to resolve; null when the record has no such rule.
+     */
+    static ObjectNode consistent(JsonNode rec) {
+        for (JsonNode r : rec.path("rules")) {
+            if (!"FT-CONSISTENT".equals(r.path("id").asText())) continue;
+            ObjectNode o = F.objectNode();
+            o.put("verdict", r.path("verdict").asText(null));
+            String reason = null;
+            for (JsonNode t : rec.path("reasons")) if (t.asText().startsWith("FT-CONSISTENT")) reason = t.asText();
+            if (reason == null)
+                reason = "FT-CONSISTENT " + r.path("verdict").asText("").toLowerCase(java.util.Locale.ROOT) + " — "
+                        + r.path("title").asText("") + ": "
+                        + r.path("measuredText").asText("");
+            o.put("reason", reason);
+            String resolve = null;
+            for (JsonNode c : rec.path("counterfactuals"))
+                if ("FT-CONSISTENT".equals(c.path("rule").asText()))
+                    resolve = c.path("text").asText(null);
+            o.put("resolve", resolve);
+            return o;
+        }
+        return null;
     }
 
     /** What differs between two decision records: the decision, the method, and each rule whose verdict moved. */

@@ -18,8 +18,10 @@ public record Page(String id, String title, String path) {
             new Page("decision", "Decision", ""),
             new Page("audit", "Audit findings", "audit"),
             new Page("review", "Review", "review"),
+            new Page("conflicts", "Conflicts", "conflicts"),
             new Page("regression", "Regression", "regression"),
-            new Page("pilot", "Pilot", "pilot"));
+            new Page("pilot", "Pilot", "pilot"),
+            new Page("weekly", "Weekly ops", "weekly"));
 
     public boolean perWorkspace() {
         return path != null;

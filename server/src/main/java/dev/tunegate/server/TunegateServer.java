@@ -27,15 +27,15 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code tunegate serve}: the team's web workspace on an embedded Javalin (Jetty) server. Handlers here do
  * HTTP only (read the request, call a service, write JSON or a page); the services ({@link DecisionService},
- * {@link AuditService}, {@link ReviewService}, {@link RegressionService}) know nothing of HTTP; exceptions
+ * {@link AuditService}, {@link ReviewService}, {@link RegressionService}, {@link ConflictService}, {@link WeeklyService}) know nothing of HTTP; exceptions
  * become status codes in {@link #mapErrors} and nowhere else.
  *
  * <p>Security: every response carries a strict Content-Security-Policy (scripts and styles only from
  * {@code /assets/}, no inline code); every page renders user text with {@code textContent}; a state change
  * needs a reviewer, either {@code Authorization: Bearer TOKEN} or a browser session cookie (HttpOnly,
  * SameSite=Strict) plus its CSRF token in {@code X-CSRF-Token}. Bound beyond loopback, reading data needs a
- * reviewer too (only health and sign-in are open). The decision page embeds the HTML report in
- * a sandboxed frame (an opaque origin: its inline Chart.js cannot reach this origin's API or cookie).
+ * reviewer too (only health and sign-in are open). The decision page embeds the HTML report (and the weekly
+ * page the weekly ops review) in a sandboxed frame (an opaque origin: its inline Chart.js cannot reach this origin's API or cookie).
  */
 public final class TunegateServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TunegateServer.class);
@@ -63,6 +63,8 @@ public final class TunegateServer implements AutoCloseable {
     private final AuditService audit;
     private final ReviewService review;
     private final RegressionService regression;
+    private final ConflictService conflicts;
+    private final WeeklyService weekly;
     private final Javalin app;
     /** Bound beyond loopback: reading data also needs a reviewer (on loopback, reading is open to this machine's users). */
     private final boolean readsNeedReviewer;
@@ -75,6 +77,8 @@ public final class TunegateServer implements AutoCloseable {
         this.audit = new AuditService(catalog);
         this.review = new ReviewService(catalog);
         this.regression = new RegressionService(catalog);
+        this.conflicts = new ConflictService(catalog);
+        this.weekly = new WeeklyService(catalog);
         this.readsNeedReviewer = !loopback(options.bind());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -144,7 +148,9 @@ public final class TunegateServer implements AutoCloseable {
             } else if (!open
                     && read
                     && readsNeedReviewer
-                    && (ctx.path().startsWith("/api/") || ctx.path().contains("/report/"))) {
+                    && (ctx.path().startsWith("/api/")
+                            || ctx.path().contains("/report/")
+                            || ctx.path().matches("/w/[^/]+/weekly/.+"))) {
                 reviewer(ctx, false); // beyond loopback, the data is for the workspace's reviewers only
             }
         });
@@ -227,8 +233,42 @@ public final class TunegateServer implements AutoCloseable {
                     b.path("action").asText(null),
                     b.path("output").isTextual() ? b.path("output").asText() : null));
         });
+        app.get(
+                "/api/workspaces/{name}/conflicts",
+                ctx -> ctx.json(conflicts.overview(name(ctx), intParam(ctx, "page", 0), intParam(ctx, "size", 20))));
+        app.post(
+                "/api/workspaces/{name}/conflicts/{id}/claim",
+                ctx -> ctx.json(conflicts.claim(
+                        name(ctx),
+                        ctx.attribute("reviewer"),
+                        body(ctx).path("listing").asText(""),
+                        ctx.pathParam("id"))));
+        app.post("/api/workspaces/{name}/conflicts/{id}/release", ctx -> {
+            conflicts.release(
+                    name(ctx),
+                    ctx.attribute("reviewer"),
+                    ctx.pathParam("id"),
+                    body(ctx).path("claim").asText(""));
+            ctx.json(Map.of("released", ctx.pathParam("id")));
+        });
+        app.post("/api/workspaces/{name}/conflicts/{id}", ctx -> {
+            JsonNode b = body(ctx);
+            ctx.json(conflicts.resolve(
+                    name(ctx),
+                    ctx.attribute("reviewer"),
+                    b.path("listing").asText(""),
+                    ctx.pathParam("id"),
+                    b.path("claim").asText(""),
+                    b.path("winner").asText("")));
+        });
         app.get("/w/{name}/report/{id}", ctx -> {
             String html = decisions.reportHtml(name(ctx), ctx.pathParam("id"));
+            ctx.header("Content-Security-Policy", REPORT_CSP);
+            ctx.contentType("text/html; charset=utf-8").result(html);
+        });
+        app.get("/api/workspaces/{name}/weekly", ctx -> ctx.json(weekly.overview(name(ctx))));
+        app.get("/w/{name}/weekly/{week}", ctx -> {
+            String html = weekly.page(name(ctx), ctx.pathParam("week"));
             ctx.header("Content-Security-Policy", REPORT_CSP);
             ctx.contentType("text/html; charset=utf-8").result(html);
         });
@@ -346,6 +386,7 @@ public final class TunegateServer implements AutoCloseable {
                     "nextReview",
                     latest == null ? null : latest.path("nextReview").asText(null));
             o.set("changed", latest == null ? F.arrayNode() : latest.path("changed"));
+            o.put("latestWeekly", weekly.latestWeek(n));
             if (problem != null) o.put("problem", problem);
         }
         return out;

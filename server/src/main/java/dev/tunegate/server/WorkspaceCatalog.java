@@ -1,5 +1,6 @@
 package dev.tunegate.server;
 
+import dev.tunegate.dataops.review.ConflictReview;
 import dev.tunegate.dataops.review.ReviewBoard;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.policy.Policy;
@@ -83,5 +84,19 @@ public final class WorkspaceCatalog {
                                 d, Policy.standard().thresholdDefinitions().keySet()),
                         clock,
                         review));
+    }
+
+    /**
+     * The conflict review of a workspace (its tunegate.yaml read now), whose group claims last as long as the row
+     * review's claims.
+     */
+    public ConflictReview conflicts(String name) {
+        return new ConflictReview(
+                open(name), clock, Math.max(1, Runtime.getRuntime().availableProcessors()), review.lease());
+    }
+
+    /** How long a claim (of a row or a conflict group) lasts, in seconds. */
+    public long leaseSeconds() {
+        return review.lease().toSeconds();
     }
 }

@@ -80,6 +80,41 @@ final class Fixture {
         }
     }
 
+    /** A row approved (status "approved") by {@code reviewer}. */
+    static String approved(String input, String output, String reviewer) {
+        return Json.line(Map.of(
+                "messages",
+                List.of(Map.of("role", "user", "content", input), Map.of("role", "assistant", "content", output)),
+                "metadata",
+                Map.of("provenance", "expert", "status", "approved", "reviewer", reviewer, "era", "2026")));
+    }
+
+    /**
+     * A workspace with two planted conflict groups among its approved rows: ticket 500 (lines 1–3: billing by ana,
+     * billing by bo, account by cy; the larger group, number 1) and ticket 501 (lines 4–5: billing by ana, then
+     * {@code hostile} by bo), and 12 clean approved rows.
+     */
+    static Path conflicts(Path dir, String hostile) {
+        try {
+            Files.createDirectories(dir.resolve("data"));
+            List<String> lines = new ArrayList<>();
+            lines.add(approved(ticket(500), "{\"queue\": \"billing\"}", "ana"));
+            lines.add(approved(ticket(500), "{\"queue\": \"billing\"}", "bo"));
+            lines.add(approved(ticket(500), "{\"queue\": \"account\"}", "cy"));
+            lines.add(approved(ticket(501), "{\"queue\": \"billing\"}", "ana"));
+            lines.add(approved(ticket(501), hostile, "bo"));
+            for (int i = 0; i < 12; i++) lines.add(approved(ticket(200 + i), "{\"queue\": \"billing\"}", "ana"));
+            Files.write(dir.resolve("data/train.jsonl"), lines);
+            Files.writeString(
+                    dir.resolve("tunegate.yaml"),
+                    "useCase:\n  name: " + dir.getFileName()
+                            + "\n  taskType: routing\ndata:\n  train: data/train.jsonl\n");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     record Reply(int status, String body, java.net.http.HttpHeaders headers) {
         JsonNode json() {
             try {

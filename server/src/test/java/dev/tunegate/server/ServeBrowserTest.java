@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunegate.analysis.Progress;
+import dev.tunegate.assess.AssessOptions;
+import dev.tunegate.assess.Assessment;
 import dev.tunegate.dataops.review.ReviewBoard;
+import dev.tunegate.ops.WeeklyReview;
+import dev.tunegate.ops.read.CallLogFormat;
+import dev.tunegate.ops.read.CsvCallMapping;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web workspace in Debian's headless Chromium (skipped when {@code /usr/bin/chromedriver} is absent): every
  * page opens without a script error, a queue is reviewed end to end with the keyboard, a bulk action runs after
- * its confirmation, and a row holding markup shows as text. Screenshots go to {@code server/target/screenshots/}.
+ * its confirmation, a row holding markup shows as text, conflict groups are resolved by clicking (and a stale
+ * resolution is refused), and the weekly ops review renders with its charts. Screenshots go to {@code server/target/screenshots/}.
  */
 class ServeBrowserTest {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -123,6 +130,7 @@ class ServeBrowserTest {
                 {"/w/routing/audit", "audit"},
                 {"/w/routing/regression", "regression"},
                 {"/w/routing/pilot", "pilot"},
+                {"/w/routing/weekly", "weekly-none"},
                 {"/w/queue/review", "review-signin"}
             }) {
                 open(base + p[0]);
@@ -200,6 +208,143 @@ class ServeBrowserTest {
         assertThat(log).extracting(e -> e.path("row").asText()).doesNotHaveDuplicates();
     }
 
+    @Test
+    void conflictGroupsAreResolvedByClickingAndAStaleResolutionIsRefusedWithAClearMessage() throws Exception {
+        // two planted conflict groups (ticket 500: 3 rows, ticket 501: 2 rows, one of them hostile markup) among 17
+        // approved rows: 5 of 17 in conflict, so a real assessment fires FT-CONSISTENT (share > 5 %)
+        Path labels = Fixture.conflicts(dir.resolve("labels"), HOSTILE);
+        Assessment.standard().run(labels, AssessOptions.defaults());
+        Reviewers reviewers = new Reviewers(dir);
+        String ana = reviewers.add("ana");
+        String bo = reviewers.add("bo");
+        String first;
+        String second;
+        try (TunegateServer server = TunegateServer.start(new ServeOptions(
+                dir, ServeOptions.LOOPBACK, 0, new ReviewBoard.Settings(Duration.ofMinutes(10), 0, 42)))) {
+            String base = "http://127.0.0.1:" + server.port();
+            // the decision page's FT-CONSISTENT reason links to the conflicts page
+            open(base + "/w/labels/");
+            assertThat(driver.findElement(By.id("consistent")).getText()).contains("FT-CONSISTENT");
+            driver.findElement(By.id("conflicts-link")).click();
+            waitFor("return window.__tgReady === true && !!document.getElementById('token')");
+            assertThat(driver.getCurrentUrl()).endsWith("/w/labels/conflicts");
+            driver.findElement(By.id("token")).sendKeys(ana, Keys.ENTER);
+            waitFor("return document.querySelectorAll('section.conflict').length === 2");
+            assertThat(driver.findElement(By.id("conflict-summary")).getText())
+                    .startsWith("2 conflict groups among 17 approved");
+            List<WebElement> groups = driver.findElements(By.cssSelector("section.conflict"));
+            first = groups.get(0).getAttribute("data-id");
+            second = groups.get(1).getAttribute("data-id");
+            assertThat(groups.get(0).getText())
+                    .contains(Fixture.ticket(500))
+                    .contains("data/train.jsonl:3 — approved by cy");
+            // the hostile output is shown as text and never runs
+            assertThat(groups.get(1)
+                            .findElement(By.cssSelector(".rival[data-n='2'] pre"))
+                            .getText())
+                    .isEqualTo(HOSTILE);
+            assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned"))
+                    .isEqualTo("undefined");
+            screenshot("conflicts");
+
+            // bo resolves group 1 through the API from the very listing ana's page shows
+            String listing = (String) ((JavascriptExecutor) driver).executeScript("return window.__tgListing");
+            String api = base + "/api/workspaces/labels/conflicts/" + first;
+            Fixture.Reply claim = Fixture.post(api + "/claim", bo, java.util.Map.of("listing", listing));
+            assertThat(claim.status()).as(claim.body()).isEqualTo(200);
+            assertThat(Fixture.post(
+                                    api,
+                                    bo,
+                                    java.util.Map.of(
+                                            "listing",
+                                            listing,
+                                            "claim",
+                                            claim.json().path("claim").asText(),
+                                            "winner",
+                                            "1"))
+                            .status())
+                    .isEqualTo(200);
+
+            // ana, on her stale page, tries the same group: refused, saying who resolved it
+            driver.findElement(By.cssSelector("#group-" + first + " button.claim"))
+                    .click();
+            waitFor("return !document.querySelector('#group-" + first + " p.error').hidden");
+            assertThat(driver.findElement(By.cssSelector("#group-" + first + " p.error"))
+                            .getText())
+                    .contains("was resolved by bo")
+                    .contains("not recorded")
+                    .contains("Reload the page");
+            screenshot("conflicts-stale");
+
+            // after a reload group 1 is gone; ana resolves group 2 by clicking: claim it, output 1 wins
+            open(base + "/w/labels/conflicts");
+            waitFor("return document.querySelectorAll('section.conflict').length === 1");
+            assertThat(driver.findElement(By.cssSelector("section.conflict")).getAttribute("data-id"))
+                    .isEqualTo(second);
+            driver.findElement(By.cssSelector("#group-" + second + " button.claim"))
+                    .click();
+            waitFor("return !!document.querySelector('#group-" + second + " button.choose')");
+            driver.findElement(By.cssSelector("#group-" + second + " button.choose[data-n='1']"))
+                    .click();
+            waitFor("return !!document.getElementById('conflict-result')");
+            assertThat(driver.findElement(By.id("conflict-result")).getText())
+                    .contains("Conflict group " + second + ": output 1 wins; 1 row no longer counts as approved");
+            assertThat(driver.findElements(By.cssSelector("section.conflict"))).isEmpty();
+            assertThat(driver.findElement(By.id("no-conflicts")).getText()).contains("No conflict groups");
+            assertNoScriptErrors();
+            screenshot("conflicts-done");
+        }
+        List<JsonNode> log = Fixture.log(labels);
+        assertThat(log).hasSize(2).doesNotContainNull();
+        assertThat(log)
+                .extracting(e -> e.path("reviewer").asText() + ":"
+                        + e.path("action").asText() + ":" + e.path("group").asText() + ":"
+                        + e.path("outcome").asText())
+                .containsExactly("bo:resolve:" + first + ":choose", "ana:resolve:" + second + ":choose");
+        assertThat(log.get(0).path("output").asText()).isEqualTo("{\"queue\": \"billing\"}");
+        // rows are content digests: lines 1 and 2 say the same, so group 1 has two distinct rows, the loser dropped
+        assertThat(log.get(0).path("rows")).hasSize(2);
+        assertThat(log.get(0).path("drop")).hasSize(1);
+        assertThat(log.get(1).path("output").asText()).isEqualTo("{\"queue\": \"billing\"}");
+        assertThat(log.get(1).path("source").asText()).isEqualTo("data/train.jsonl:4, data/train.jsonl:5");
+        assertThat(log.get(1).path("drop")).hasSize(1);
+    }
+
+    @Test
+    void theWeeklyOpsReviewRendersWithItsCharts() throws Exception {
+        Path qa = dir.resolve("qa");
+        copy(Path.of("..", "examples", "policy-qa"), qa);
+        WeeklyReview.Result weekly = WeeklyReview.run(
+                dev.tunegate.workspace.Workspace.open(
+                        qa,
+                        dev.tunegate.policy.Policy.standard()
+                                .thresholdDefinitions()
+                                .keySet()),
+                new WeeklyReview.Request(
+                        List.of(), null, CallLogFormat.of("auto"), CsvCallMapping.parse(List.of()), 2, true),
+                Progress.SILENT);
+        String week = weekly.report().week();
+        try (TunegateServer server = TunegateServer.start(ServeOptions.loopback(dir, 0))) {
+            String base = "http://127.0.0.1:" + server.port();
+            open(base + "/");
+            driver.findElement(By.cssSelector("a.weekly-link")).click();
+            waitFor("return window.__tgReady === true && !!document.getElementById('weekly-report')");
+            assertNoScriptErrors();
+            driver.switchTo().frame(driver.findElement(By.id("weekly-report")));
+            try {
+                waitFor("return document.readyState === 'complete' && document.querySelectorAll('canvas').length > 0"
+                        + " && Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))");
+                assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Weekly review " + week);
+                assertThat(((JavascriptExecutor) driver).executeScript("return window.__tgErrors"))
+                        .asList()
+                        .isEmpty();
+            } finally {
+                driver.switchTo().defaultContent();
+            }
+            screenshot("weekly");
+        }
+    }
+
     private static String currentId() {
         Object id = ((JavascriptExecutor) driver)
                 .executeScript("return window.__tgRowId === undefined ? '' : String(window.__tgRowId)");
@@ -231,6 +376,7 @@ class ServeBrowserTest {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .filter(m -> !m.contains("/review/claim") && !m.contains("401"))
+                .filter(m -> !(m.contains("/conflicts/") && m.contains("409")))
                 .toList();
         assertThat(severe).as("browser log").isEmpty();
     }

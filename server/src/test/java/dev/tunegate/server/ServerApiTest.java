@@ -93,6 +93,8 @@ class ServerApiTest {
                 "/w/alpha/review",
                 "/w/alpha/regression",
                 "/w/alpha/pilot",
+                "/w/alpha/conflicts",
+                "/w/alpha/weekly",
                 "/assets/app.js",
                 "/assets/chart.umd.js")) {
             assertThat(get(base() + page).status()).as(page).isEqualTo(200);
@@ -165,6 +167,141 @@ class ServerApiTest {
         assertThat(overview.path("progress").path("done").asInt()).isEqualTo(3);
         assertThat(overview.path("progress").path("byReviewer").path("ana").asInt())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void conflictGroupsAreClaimedForOneReviewerResolvedIntoTheLogAndAStaleResolutionIsRefused() throws Exception {
+        Path ws = Fixture.conflicts(dir, "<b>refund</b>");
+        Reviewers reviewers = new Reviewers(dir);
+        String ana = reviewers.add("ana");
+        String bo = reviewers.add("bo");
+        // a lease of one second, so that ana's claim lapses and bo can take the group
+        server = TunegateServer.start(new ServeOptions(
+                dir, ServeOptions.LOOPBACK, 0, new ReviewBoard.Settings(Duration.ofSeconds(1), 0, 42)));
+        String api = base() + "/api/workspaces/" + dir.getFileName() + "/conflicts";
+        JsonNode listed = get(api).json();
+        // expected by construction of the fixture: 17 approved rows, groups of 3 (ticket 500) and 2 (ticket 501) rows
+        assertThat(listed.path("total").asInt()).isEqualTo(2);
+        assertThat(listed.path("countedRows").asInt()).isEqualTo(17);
+        assertThat(listed.path("leaseSeconds").asInt()).isEqualTo(1);
+        JsonNode g1 = listed.path("groups").get(0);
+        assertThat(g1.path("number").asInt()).isEqualTo(1);
+        assertThat(g1.path("inputs").get(0).asText()).isEqualTo(Fixture.ticket(500));
+        assertThat(g1.path("rivals"))
+                .extracting(r ->
+                        r.path("output").asText() + " ×" + r.path("counted").asInt())
+                .containsExactly("{\"queue\": \"billing\"} ×2", "{\"queue\": \"account\"} ×1");
+        assertThat(g1.path("rivals").get(1).path("rows").get(0).path("who").asText())
+                .isEqualTo("approved by cy");
+        assertThat(listed.path("groups")
+                        .get(1)
+                        .path("rivals")
+                        .get(1)
+                        .path("output")
+                        .asText())
+                .isEqualTo("<b>refund</b>"); // data, as JSON text
+        String key = listed.path("listing").asText();
+        String id = g1.path("id").asText();
+
+        assertThat(post(api + "/" + id + "/claim", null, Map.of("listing", key)).status())
+                .isEqualTo(401);
+        JsonNode anaClaim =
+                post(api + "/" + id + "/claim", ana, Map.of("listing", key)).json();
+        Fixture.Reply held = post(api + "/" + id + "/claim", bo, Map.of("listing", key));
+        assertThat(held.status()).isEqualTo(409);
+        assertThat(held.json().path("error").asText()).contains("being resolved by ana");
+        Fixture.Reply badWinner = post(
+                api + "/" + id,
+                ana,
+                Map.of("listing", key, "claim", anaClaim.path("claim").asText(), "winner", "3"));
+        assertThat(badWinner.status()).isEqualTo(400);
+        assertThat(badWinner.json().path("error").asText()).contains("expected an output from 1 to 2");
+        assertThat(post(api + "/nosuchgroup/claim", ana, Map.of("listing", key)).status())
+                .isEqualTo(404);
+        assertThat(post(api + "/" + id + "/claim", ana, Map.of("listing", "0123456789abcdef"))
+                        .status())
+                .isEqualTo(409);
+
+        Thread.sleep(1_200); // ana's lease lapses
+        JsonNode boClaim =
+                post(api + "/" + id + "/claim", bo, Map.of("listing", key)).json();
+        Fixture.Reply won = post(
+                api + "/" + id,
+                bo,
+                Map.of("listing", key, "claim", boClaim.path("claim").asText(), "winner", "1"));
+        assertThat(won.status()).as(won.body()).isEqualTo(200);
+        assertThat(won.json().path("resolution").path("drop")).hasSize(1);
+        // ana resolves from the listing she saw (now stale) with her lapsed claim: refused, naming who resolved it
+        Fixture.Reply stale = post(
+                api + "/" + id,
+                ana,
+                Map.of("listing", key, "claim", anaClaim.path("claim").asText(), "winner", "2"));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().path("error").asText())
+                .contains("conflict group " + id + " was resolved by bo")
+                .contains("not recorded");
+
+        // the other group, rejected whole from a fresh listing
+        JsonNode now = get(api).json();
+        assertThat(now.path("total").asInt()).isEqualTo(1);
+        String key2 = now.path("listing").asText();
+        assertThat(key2).isNotEqualTo(key);
+        String id2 = now.path("groups").get(0).path("id").asText();
+        JsonNode c2 =
+                post(api + "/" + id2 + "/claim", ana, Map.of("listing", key2)).json();
+        Fixture.Reply rejected = post(
+                api + "/" + id2,
+                ana,
+                Map.of("listing", key2, "claim", c2.path("claim").asText(), "winner", "reject"));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(get(api).json().path("total").asInt()).isZero();
+
+        List<JsonNode> log = Fixture.log(ws);
+        assertThat(log)
+                .extracting(n -> n.path("reviewer").asText() + ":"
+                        + n.path("action").asText() + ":" + n.path("group").asText() + ":"
+                        + n.path("outcome").asText() + ":" + n.path("drop").size())
+                .containsExactly("bo:resolve:" + id + ":choose:1", "ana:resolve:" + id2 + ":reject:2");
+    }
+
+    @Test
+    void aWeeklyReviewIsServedOnlyFromItsWeeksFile() throws Exception {
+        Path ws = Fixture.workspace(dir.resolve("alpha"), 1, 1, List.of());
+        Files.createDirectories(ws.resolve("ops/weekly"));
+        Files.writeString(dir.resolve("secret.json"), "{\"week\":\"LEAKED\"}");
+        start(0);
+        assertThat(get(base() + "/api/workspaces/alpha/weekly")
+                        .json()
+                        .path("latest")
+                        .isNull())
+                .isTrue();
+        // a review: read from ops/weekly/WEEK.json and rendered by the CLI's page (log text escaped)
+        Files.writeString(
+                ws.resolve("ops/weekly/2026-W09.json"),
+                "{\"week\":\"2026-W09\",\"from\":\"2026-02-23\",\"to\":\"2026-03-01\",\"calls\":12,\"refused\":2,"
+                        + "\"refusedTopics\":[{\"id\":\"t1\",\"size\":2,\"representative\":\"<script>x</script>\","
+                        + "\"examples\":[\"<script>x</script>\"],\"documents\":[],\"groups\":[],\"type\":\"NEW_DOCUMENT\","
+                        + "\"hiddenDocuments\":[]}],\"backlog\":[],\"kpis\":{\"weeks\":[],\"checks\":[]}}");
+        JsonNode o = get(base() + "/api/workspaces/alpha/weekly").json();
+        assertThat(o.path("weeks")).extracting(JsonNode::asText).containsExactly("2026-W09");
+        assertThat(o.path("latest").path("calls").asInt()).isEqualTo(12);
+        assertThat(get(base() + "/api/workspaces")
+                        .json()
+                        .get(0)
+                        .path("latestWeekly")
+                        .asText())
+                .isEqualTo("2026-W09");
+        Fixture.Reply page = get(base() + "/w/alpha/weekly/2026-W09");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Weekly review 2026-W09").doesNotContain("<script>x</script>");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .startsWith("sandbox allow-scripts;");
+        for (String p :
+                List.of("/w/alpha/weekly/2026-W10", "/w/alpha/weekly/..%2F..%2F..%2Fsecret", "/w/alpha/weekly/x")) {
+            Fixture.Reply r = get(base() + p);
+            assertThat(r.status()).as(p).isEqualTo(404);
+            assertThat(r.body()).as(p).doesNotContain("LEAKED");
+        }
     }
 
     @Test

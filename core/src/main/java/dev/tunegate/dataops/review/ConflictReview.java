@@ -14,6 +14,7 @@ import dev.tunegate.dataops.DatasetRows;
 import dev.tunegate.dataops.RowDigests;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,8 +51,8 @@ import java.util.TreeSet;
  *
  * <p>Two reviewers never settle one group at once: a group is claimed as a lease (its id) in a claim store of its
  * own ({@code .tunegate/conflict-claims.json} under an OS lock, {@link RowClaims}), and a resolution is appended only
- * while that lock is held, after checking that no resolution appended since the groups were listed touched the
- * group's rows.
+ * while that lock and the workspace write lock are held, after checking that no resolution appended since the groups
+ * were listed touched the group's rows.
  */
 public final class ConflictReview {
     /** The claims file of conflict groups, relative to the workspace. */
@@ -170,13 +172,25 @@ public final class ConflictReview {
     private final int threads;
     private final RowClaims claims;
     private final ReviewLog log;
+    private final Duration lease;
 
     public ConflictReview(Workspace ws, Clock clock, int threads) {
+        this(ws, clock, threads, ReviewBoard.DEFAULT_LEASE);
+    }
+
+    /**
+     * A conflict review whose claims last {@code lease} (the web workspace passes the lease of its row review, so
+     * both kinds of claim lapse alike).
+     */
+    public ConflictReview(Workspace ws, Clock clock, int threads, Duration lease) {
+        if (lease.isNegative() || lease.isZero())
+            throw new InvalidInputException("lease: expected a positive duration, found " + lease);
         this.ws = ws;
         this.clock = clock;
         this.threads = Math.max(1, threads);
         this.claims = new RowClaims(ws.root(), CLAIMS, CLAIMS_LOCK);
         this.log = ReviewedDataset.log(ws);
+        this.lease = lease;
     }
 
     /** Finds the conflict groups of the reviewed dataset as the review log stands now. */
@@ -300,9 +314,7 @@ public final class ConflictReview {
                             g.id(),
                             who,
                             token,
-                            now.plus(ReviewBoard.DEFAULT_LEASE)
-                                    .truncatedTo(ChronoUnit.MILLIS)
-                                    .toString()));
+                            now.plus(lease).truncatedTo(ChronoUnit.MILLIS).toString()));
             return Optional.of(new Claimed(g, token));
         });
     }
@@ -328,7 +340,8 @@ public final class ConflictReview {
     }
 
     /**
-     * Resolves a claimed group: appends the resolution (with fsync) to the review log under the claims lock, then
+     * Resolves a claimed group: appends the resolution (with fsync) to the review log under the claims lock and the
+     * workspace write lock, then
      * drops the claim.
      *
      * @param winner the index of the winning rival in {@link Group#rivals()}, or -1 to reject the whole group
@@ -356,34 +369,40 @@ public final class ConflictReview {
                 throw new ClaimConflictException("conflict group " + g.id() + ": this claim is not held by " + who
                         + " (it expired and was taken); list the groups again");
             }
-            ReviewLog.Replay now2 = log.replay(log.snapshot());
-            Set<String> mine = new HashSet<>();
-            g.members().forEach(m -> mine.add(m.digest()));
-            List<ReviewLog.Resolution> all = now2.resolutions();
-            for (int k = listing.resolutionsSeen(); k < all.size(); k++) {
-                ReviewLog.Resolution r = all.get(k);
-                if (r.group().equals(g.id()) || r.rows().stream().anyMatch(mine::contains))
-                    throw new ClaimConflictException("conflict group " + g.id() + " was resolved by " + r.reviewer()
-                            + " meanwhile; list the groups again");
+            // the check and the append under the workspace write lock (taken inside the claims lock, the order every
+            // claim store uses): no other writer appends to the log between them
+            try (WorkspaceWriteLock writing = WorkspaceWriteLock.acquire(ws.root())) {
+                ReviewLog.Replay now2 = log.replay(log.snapshot());
+                Set<String> mine = new HashSet<>();
+                g.members().forEach(m -> mine.add(m.digest()));
+                List<ReviewLog.Resolution> all = now2.resolutions();
+                for (int k = listing.resolutionsSeen(); k < all.size(); k++) {
+                    ReviewLog.Resolution r = all.get(k);
+                    if (r.group().equals(g.id()) || r.rows().stream().anyMatch(mine::contains))
+                        throw new ClaimConflictException("conflict group " + g.id() + " was resolved by " + r.reviewer()
+                                + " meanwhile; list the groups again");
+                }
+                List<String> rowsAll = new ArrayList<>(new TreeSet<>(mine));
+                Set<String> keep = new HashSet<>();
+                if (winner >= 0) g.rivals().get(winner).rows().forEach(m -> keep.add(m.digest()));
+                List<String> drop =
+                        rowsAll.stream().filter(d -> !keep.contains(d)).toList();
+                ReviewLog.Resolution res = new ReviewLog.Resolution(
+                        2,
+                        clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        who,
+                        ReviewLog.Resolution.ACTION,
+                        g.id(),
+                        winner >= 0 ? "choose" : "reject",
+                        winner >= 0 ? g.rivals().get(winner).output() : null,
+                        rowsAll,
+                        drop,
+                        String.join(
+                                ", ", g.members().stream().map(Member::source).toList()));
+                log.append(res);
+                map.remove(g.id());
+                return res;
             }
-            List<String> rowsAll = new ArrayList<>(new TreeSet<>(mine));
-            Set<String> keep = new HashSet<>();
-            if (winner >= 0) g.rivals().get(winner).rows().forEach(m -> keep.add(m.digest()));
-            List<String> drop = rowsAll.stream().filter(d -> !keep.contains(d)).toList();
-            ReviewLog.Resolution res = new ReviewLog.Resolution(
-                    2,
-                    clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    who,
-                    ReviewLog.Resolution.ACTION,
-                    g.id(),
-                    winner >= 0 ? "choose" : "reject",
-                    winner >= 0 ? g.rivals().get(winner).output() : null,
-                    rowsAll,
-                    drop,
-                    String.join(", ", g.members().stream().map(Member::source).toList()));
-            log.append(res);
-            map.remove(g.id());
-            return res;
         });
     }
 

@@ -169,6 +169,66 @@ class ConflictReviewTest {
         assertThat(ReviewedDataset.log(ws).replay().resolutions()).hasSize(1);
     }
 
+    @Test
+    void aClaimLastsTheLeaseGivenAndTheResolutionIsAppendedWhileTheWorkspaceWriteLockIsHeld(@TempDir Path dir)
+            throws Exception {
+        Workspace ws = workspace(dir);
+        ConflictReview r = new ConflictReview(ws, CLOCK, 2, java.time.Duration.ofMinutes(3));
+        ConflictReview.Listing l = r.list();
+        ConflictReview.Claimed c = r.claim("ana", l.groups().get(0)).orElseThrow();
+        // CLOCK + 3 minutes, as stored in the claims file
+        assertThat(Files.readString(dir.resolve(ConflictReview.CLAIMS))).contains("\"2026-03-01T09:03:00Z\"");
+        // another writer holds the workspace write lock and appends a resolution of the same group (as another process
+        // would): the resolution waits for the lock before it reads the log, so it sees that one and is refused
+        ConflictReview.Group g = l.groups().get(0);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread writer = new Thread(() -> {
+            try (var lock = dev.tunegate.io.WorkspaceWriteLock.acquire(dir)) {
+                held.countDown();
+                release.await();
+                ReviewedDataset.log(ws)
+                        .append(new ReviewLog.Resolution(
+                                2,
+                                "2026-03-01T09:01:00Z",
+                                "ben",
+                                ReviewLog.Resolution.ACTION,
+                                g.id(),
+                                "reject",
+                                null,
+                                g.members().stream()
+                                        .map(ConflictReview.Member::digest)
+                                        .distinct()
+                                        .toList(),
+                                g.members().stream()
+                                        .map(ConflictReview.Member::digest)
+                                        .distinct()
+                                        .toList(),
+                                "test"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writer.start();
+        held.await();
+        java.util.concurrent.FutureTask<ReviewLog.Resolution> resolving =
+                new java.util.concurrent.FutureTask<>(() -> r.resolve("ana", c, 0, l));
+        Thread resolver = new Thread(resolving);
+        resolver.start();
+        resolver.join(300);
+        assertThat(resolver.isAlive()).as("waits for the write lock").isTrue();
+        release.countDown();
+        writer.join(10_000);
+        assertThatThrownBy(() -> resolving.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ClaimConflictException.class)
+                .hasMessageContaining("was resolved by ben meanwhile");
+        assertThat(ReviewedDataset.log(ws).replay().resolutions())
+                .extracting(ReviewLog.Resolution::reviewer)
+                .containsExactly("ben");
+        assertThatThrownBy(() -> new ConflictReview(ws, CLOCK, 2, java.time.Duration.ZERO))
+                .hasMessageContaining("lease: expected a positive duration");
+    }
+
     /**
      * Issue 19 row 8: a decision appended to the review log while an export runs (here: when the audit starts, after
      * the log was read) must not reach the manifest. The manifest names the bytes applied; replaying exactly that

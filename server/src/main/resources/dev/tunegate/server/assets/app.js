@@ -49,10 +49,11 @@ function table(head, rows) {
 
 async function workspaces() {
   const list = await api('/api/workspaces');
-  show(el('h1', {}, 'Workspaces'), table(['workspace', 'latest decision', 'next review', 'changed since the previous record'],
+  show(el('h1', {}, 'Workspaces'), table(['workspace', 'latest decision', 'next review', 'changed since the previous record', 'weekly ops review'],
     list.map(w => [el('a', { href: '/w/' + encodeURIComponent(w.name) + '/' }, w.name),
       w.latestDecision ? '#' + w.latestDecision.number + ' ' + w.latestDecision.decision + (w.latestDecision.method ? ' (' + w.latestDecision.method + ')' : '') : 'no record yet — run tunegate assess',
-      w.nextReview || '—', (w.changed || []).join('; ')])));
+      w.nextReview || '—', (w.changed || []).join('; '),
+      el('a', { class: 'weekly-link', href: '/w/' + encodeURIComponent(w.name) + '/weekly' }, w.latestWeekly || 'none yet')])));
 }
 
 async function decision() {
@@ -63,6 +64,9 @@ async function decision() {
   } else {
     nodes.push(el('p', { class: 'verdict' }, '#' + d.latest.number + ' ' + d.latest.decision + (d.latest.method ? ' (' + d.latest.method + ')' : '') + ' · next review ' + (d.latest.nextReview || '—')));
     nodes.push(el('p', { class: 'muted' }, 'Changed since the previous record: ' + d.latest.changed.join('; ')));
+    const c = d.latest.consistent;
+    if (c) nodes.push(el('p', { id: 'consistent', class: c.verdict === 'FIRED' ? 'verdict' : 'muted' }, c.reason + (c.resolve ? ' · ' + c.resolve : '') + ' · ',
+      el('a', { id: 'conflicts-link', href: '/w/' + encodeURIComponent(WS) + '/conflicts' }, c.verdict === 'FIRED' ? 'resolve the conflict groups' : 'the conflict groups')));
     nodes.push(el('iframe', { class: 'report', title: 'decision record', sandbox: 'allow-scripts', src: '/w/' + encodeURIComponent(WS) + '/report/' + encodeURIComponent(d.latest.number) }));
   }
   nodes.push(el('h2', {}, 'Timeline (decisions/log.jsonl)'));
@@ -266,8 +270,119 @@ async function pilot() {
   }
 }
 
+// --- conflicts: label-conflict groups of approved rows side by side; a reviewer claims a group (a lease, as rows
+// are claimed), then picks the output that wins or rejects the group; the resolution goes to the review log.
+
+let conflictListing = null;
+let conflictClaims = {};
+
+async function conflicts(message) {
+  if (!session.reviewer) return signIn(() => conflicts().catch(fail));
+  const page = parseInt(new URLSearchParams(location.search).get('page') || '0', 10);
+  const o = await api(wsApi('/conflicts?page=' + page + '&size=20'));
+  conflictListing = o.listing;
+  conflictClaims = {};
+  window.__tgListing = o.listing;
+  const pages = Math.max(1, Math.ceil(o.total / o.size));
+  const go = p => { history.pushState(null, '', p ? '?page=' + p : '?'); conflicts().catch(fail); };
+  const status = el('div', { id: 'conflict-status', role: 'status' }, message ? el('p', { id: 'conflict-result' }, message) : null);
+  show(el('h1', {}, 'Conflicts'),
+    el('p', { id: 'conflict-summary' }, o.total + (o.total === 1 ? ' conflict group' : ' conflict groups') + ' among ' + o.countedRows
+      + ' approved current-era rows (FT-CONSISTENT counts them) · resolving as ' + session.reviewer + ' · a claim lasts '
+      + Math.round(o.leaseSeconds / 60) + ' min'),
+    el('p', { class: 'muted' }, 'Each group is one input (or near-duplicate inputs) with rival approved outputs. Claim a group, then pick the output that wins — the rows of the other outputs stop counting as approved — or reject the whole group. Resolutions are appended to data/review-log.jsonl.'),
+    status,
+    o.total === 0 ? el('p', { id: 'no-conflicts' }, 'No conflict groups: the approved rows agree.') : null,
+    pages > 1 ? el('p', {}, 'page ' + (o.page + 1) + ' of ' + pages + ' ',
+      el('button', { id: 'prev', disabled: o.page === 0, on: { click: () => go(o.page - 1) } }, '‹ previous'), ' ',
+      el('button', { id: 'next', disabled: o.page + 1 >= pages, on: { click: () => go(o.page + 1) } }, 'next ›')) : null,
+    ...o.groups.map(conflictGroup),
+    o.notes.length ? el('details', {}, el('summary', {}, o.notes.length + ' warnings'), el('ul', {}, o.notes.map(w => el('li', {}, w)))) : null);
+}
+
+function conflictGroup(g) {
+  const held = g.heldBy && g.heldBy !== session.reviewer;
+  const actions = el('p', { class: 'actions' }, held
+    ? el('span', { class: 'muted' }, 'being resolved by ' + g.heldBy)
+    : el('button', { class: 'claim', 'data-id': g.id, on: { click: () => claimConflict(g).catch(fail) } }, 'Resolve this group…'));
+  return el('section', { class: 'conflict', id: 'group-' + g.id, 'data-id': g.id },
+    el('h2', {}, 'Conflict ' + g.number + ' ', el('span', { class: 'muted' }, '(' + g.id + ' · ' + g.rows + ' rows, ' + g.rivals.length + ' outputs, ' + g.counted + ' counted)')),
+    g.inputs.length === 1 ? el('h3', {}, 'Input') : el('h3', {}, g.inputs.length + ' near-duplicate inputs'),
+    g.inputs.map(i => el('pre', { class: 'input' }, i)),
+    el('div', { class: 'side' }, g.rivals.map(r => el('div', { class: 'row rival', 'data-n': r.number },
+      el('p', {}, el('b', {}, 'Output ' + r.number), ' · ' + r.rows.length + (r.rows.length === 1 ? ' row' : ' rows') + ', ' + r.counted + ' approved and counted'),
+      el('pre', { class: 'out' }, r.output),
+      el('ul', { class: 'members' }, r.rows.map(m => el('li', { class: m.counted ? null : 'muted' }, m.source + ' — ' + m.who))),
+      el('p', { class: 'choice' })))),
+    el('p', { class: 'error', role: 'alert', hidden: true }),
+    actions);
+}
+
+function groupError(g, e) {
+  const sec = document.getElementById('group-' + g.id);
+  if (!sec) return fail(e);
+  const p = sec.querySelector('p.error');
+  p.hidden = false;
+  p.textContent = e.message;
+}
+
+async function claimConflict(g) {
+  const sec = document.getElementById('group-' + g.id);
+  let c;
+  try { c = await api(wsApi('/conflicts/' + encodeURIComponent(g.id) + '/claim'), { method: 'POST', body: { listing: conflictListing } }); }
+  catch (e) { groupError(g, e); return; }
+  conflictClaims[g.id] = c.claim;
+  sec.classList.add('claimed');
+  sec.querySelectorAll('.rival').forEach(div => {
+    const n = parseInt(div.dataset.n, 10);
+    const r = g.rivals[n - 1];
+    div.querySelector('.choice').replaceChildren(el('button', { class: 'choose', 'data-n': n, disabled: r.counted === 0,
+      title: r.counted === 0 ? 'no approved row gives this output' : null,
+      on: { click: () => resolveConflict(g, String(n)).catch(fail) } }, 'Output ' + n + ' wins'));
+  });
+  sec.querySelector('.actions').replaceChildren(
+    el('button', { class: 'reject-group', on: { click: () => resolveConflict(g, 'reject').catch(fail) } }, 'Reject the whole group'), ' ',
+    el('button', { class: 'skip-group', on: { click: () => skipConflict(g).catch(fail) } }, 'Skip'),
+    el('span', { class: 'muted' }, ' claimed for you for ' + Math.round(c.leaseSeconds / 60) + ' min'));
+}
+
+async function skipConflict(g) {
+  await api(wsApi('/conflicts/' + encodeURIComponent(g.id) + '/release'), { method: 'POST', body: { claim: conflictClaims[g.id] } });
+  delete conflictClaims[g.id];
+  document.getElementById('group-' + g.id).replaceWith(conflictGroup(g));
+}
+
+async function resolveConflict(g, winner) {
+  let r;
+  try {
+    r = await api(wsApi('/conflicts/' + encodeURIComponent(g.id)), { method: 'POST', body: { listing: conflictListing, claim: conflictClaims[g.id], winner } });
+  } catch (e) { groupError(g, e); return; }
+  const res = r.resolution;
+  const n = res.drop.length;
+  await conflicts('Conflict group ' + g.id + ': ' + (res.outcome === 'reject' ? 'rejected' : 'output ' + winner + ' wins') + '; '
+    + n + (n === 1 ? ' row no longer counts' : ' rows no longer count') + ' as approved (' + res.reviewer + ', ' + res.at + ').');
+}
+
+// --- weekly ops review: the page tunegate ops weekly writes, rendered from ops/weekly/WEEK.json, in a sandboxed frame
+
+async function weekly() {
+  const w = await api(wsApi('/weekly'));
+  if (!w.latest) {
+    show(el('h1', {}, 'Weekly ops review'), el('p', { id: 'no-weekly' }, 'No weekly review yet: run ', el('code', {}, 'tunegate ops weekly ' + WS), ' (it writes ops/weekly/YYYY-Www.json).'));
+    return;
+  }
+  const chosen = new URLSearchParams(location.search).get('week');
+  const week = w.weeks.includes(chosen) ? chosen : w.weeks[0];
+  const select = el('select', { id: 'week', 'aria-label': 'week', on: { change: e => { history.pushState(null, '', '?week=' + encodeURIComponent(e.target.value)); weekly().catch(fail); } } },
+    w.weeks.map(k => el('option', { value: k, selected: k === week }, k)));
+  const l = w.latest;
+  show(el('h1', {}, 'Weekly ops review'),
+    el('p', {}, select, ' ', el('span', { class: 'muted' }, 'latest: ' + l.week + ' (' + l.from + ' – ' + l.to + ') · ' + l.calls + ' calls · ' + l.refused + ' refused · ' + l.backlog + ' backlog entries')),
+    el('iframe', { class: 'report', id: 'weekly-report', title: 'weekly review ' + week, sandbox: 'allow-scripts', src: '/w/' + encodeURIComponent(WS) + '/weekly/' + encodeURIComponent(week) }));
+}
+
 // The page registry: one renderer per page id (the server's Page.ALL lists the pages and their paths).
-const PAGES = { workspaces, decision, audit, review, regression, pilot };
+const PAGES = { workspaces, decision, audit, review, conflicts, regression, pilot, weekly };
 
 function who() {
   const w = document.getElementById('who');
