@@ -8,6 +8,7 @@ import dev.tunegate.analysis.Progress;
 import dev.tunegate.evals.read.EvalFormat;
 import dev.tunegate.evals.read.EvalReaders;
 import dev.tunegate.evidence.Evidence;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
@@ -165,7 +166,7 @@ public final class EvalsAnalyzer implements Analyzer {
                     source,
                     "FORMAT errors among the " + last.errors() + " errors of " + last.name()));
         }
-        for (Finding f : report.findings()) notes.add(f.describe());
+        for (Finding f : report.findings()) notes.add(f.display());
         if (regression != null)
             notes.add("regress " + regression.candidate() + " vs " + regression.baseline() + ": " + regression.verdict()
                     + " — " + regression.reason());

@@ -8,6 +8,7 @@ import dev.tunegate.evals.stats.McNemarTest;
 import dev.tunegate.evals.stats.NonInferioritySampleSize;
 import dev.tunegate.evals.stats.PairedProportionDifference;
 import dev.tunegate.evals.stats.WilsonScore;
+import dev.tunegate.evidence.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package dev.tunegate.retrieval;
 
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public record Corpus(Path path, List<Document> documents, List<Finding> findings
             if (first == null) {
                 kept.add(d);
             } else {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         d.file(),
                         d.line(),
                         "DUPLICATE_ID",

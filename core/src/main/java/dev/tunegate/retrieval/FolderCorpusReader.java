@@ -1,5 +1,6 @@
 package dev.tunegate.retrieval;
 
+import dev.tunegate.evidence.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -80,10 +81,10 @@ final class FolderCorpusReader {
         try {
             content = decode(Files.readAllBytes(p));
         } catch (CharacterCodingException e) {
-            findings.add(new Finding(file, 0, "UNREADABLE", "not valid UTF-8; this document is skipped"));
+            findings.add(Finding.error(file, 0, "UNREADABLE", "not valid UTF-8; this document is skipped"));
             return;
         } catch (IOException e) {
-            findings.add(new Finding(
+            findings.add(Finding.error(
                     file, 0, "UNREADABLE", "cannot read: " + e.getMessage() + "; this document is skipped"));
             return;
         }
@@ -97,7 +98,7 @@ final class FolderCorpusReader {
         if (!html && (content.startsWith("---\n") || content.startsWith("---\r\n"))) {
             int end = closingFence(content);
             if (end < 0) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         file,
                         1,
                         "INVALID_FRONT_MATTER",
@@ -110,7 +111,7 @@ final class FolderCorpusReader {
             try {
                 meta = parseYaml(yaml);
             } catch (BadMetadata e) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         file, 1 + e.line, "INVALID_FRONT_MATTER", e.getMessage() + "; this document is skipped"));
                 return;
             }
@@ -120,7 +121,7 @@ final class FolderCorpusReader {
             files.add(sidecar);
             metaFile = label(sidecar);
             if (meta != DocumentMetadata.NONE) {
-                findings.add(new Finding(
+                findings.add(Finding.warning(
                         metaFile,
                         0,
                         "CONFLICTING_METADATA",
@@ -129,11 +130,11 @@ final class FolderCorpusReader {
                 try {
                     meta = parseYaml(decode(Files.readAllBytes(sidecar)));
                 } catch (BadMetadata e) {
-                    findings.add(new Finding(
+                    findings.add(Finding.error(
                             metaFile, e.line, "INVALID_METADATA", e.getMessage() + "; " + file + " is skipped"));
                     return;
                 } catch (IOException e) {
-                    findings.add(new Finding(
+                    findings.add(Finding.error(
                             metaFile,
                             0,
                             "UNREADABLE",
@@ -157,7 +158,7 @@ final class FolderCorpusReader {
         if (id == null) {
             String rel = file;
             id = rel.substring(0, rel.length() - ext.length());
-            findings.add(new Finding(
+            findings.add(Finding.warning(
                     metaFile,
                     meta == DocumentMetadata.NONE ? 0 : 1,
                     "MISSING_ID",

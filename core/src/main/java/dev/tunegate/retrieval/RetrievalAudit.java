@@ -1,6 +1,7 @@
 package dev.tunegate.retrieval;
 
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.retrieval.RetrievalReport.AclFinding;
@@ -275,10 +276,7 @@ public final class RetrievalAudit {
                 f -> corpus != null && java.nio.file.Files.isDirectory(req.corpus())
                         ? req.show(req.corpus().resolve(f))
                         : req.show(req.corpus());
-        if (corpus != null)
-            corpus.findings()
-                    .forEach(f ->
-                            findings.add(new Finding(corpusFile.apply(f.file()), f.line(), f.kind(), f.message())));
+        if (corpus != null) corpus.findings().forEach(f -> findings.add(f.inFile(corpusFile.apply(f.file()))));
         HeadingChunker chunker = new HeadingChunker(req.chunkTokens(), req.chunkOverlap());
         timings.put("read", ms(t));
         t = System.nanoTime();
@@ -323,15 +321,13 @@ public final class RetrievalAudit {
                     req.qrels() != null && req.qrels().getFileName().toString().equals(f.file())
                             ? req.qrels()
                             : req.golden();
-            findings.add(new Finding(req.show(src), f.line(), f.kind(), f.message()));
+            findings.add(f.inFile(req.show(src)));
         }
         Map<String, String> c2d = Map.copyOf(chunkToDoc);
         List<GoldenQuestion> questions = golden.questions().stream()
                 .map(q -> q.withRelevance(toDocuments(q.relevance(), c2d, docs.keySet())))
                 .toList();
-        if (run != null)
-            run.findings()
-                    .forEach(f -> findings.add(new Finding(req.show(req.run()), f.line(), f.kind(), f.message())));
+        if (run != null) run.findings().forEach(f -> findings.add(f.inFile(req.show(req.run()))));
 
         // 4. every question as its principal
         int k = req.k();

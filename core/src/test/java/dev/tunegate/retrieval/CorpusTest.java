@@ -2,6 +2,7 @@ package dev.tunegate.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.evidence.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
