@@ -49,7 +49,7 @@ final class AdapterPromoteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = DataCommand.open(dir);
-        double margin = ws.number("pilot.nonInferiorityMargin").orElse(dev.tunegate.evals.Regression.DEFAULT_MARGIN);
+        double margin = ws.pilot().nonInferiorityMargin();
         AdapterRegistry.Promotion p = new AdapterRegistry(ws).promote(ref, env, margin, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {

@@ -61,7 +61,10 @@ final class CostCommand implements Callable<Integer> {
         format.print(
                 out,
                 report,
-                o -> o.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report)));
+                o -> o.print(CostText.render(
+                        java.util.Objects.requireNonNullElse(
+                                ws.settings().useCase().name(), dir.toString()),
+                        report)));
         return TunegateCommand.OK;
     }
 }

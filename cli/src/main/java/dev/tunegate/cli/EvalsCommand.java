@@ -1,7 +1,6 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.analysis.AnalysisContext;
-import dev.tunegate.assess.Assessment;
 import dev.tunegate.evals.EvalHistoryAnalysis;
 import dev.tunegate.evals.EvalSettings;
 import dev.tunegate.evals.EvalsAnalyzer;
@@ -75,7 +74,10 @@ final class EvalsCommand implements Callable<Integer> {
                         + ": field \"evals.history\": expected eval result files, found none configured");
             }
             AnalysisContext ctx = new AnalysisContext(
-                    EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), TerminalProgress.forStderr(), 1);
+                    EvidenceSet.empty(),
+                    policy.thresholds(ws.settings().thresholds()),
+                    TerminalProgress.forStderr(),
+                    1);
             if (input.any()) {
                 throw new InvalidInputException(dir
                         + ": --input-format, --columns, --labels and --seed apply to plain eval files; set evals.* in "

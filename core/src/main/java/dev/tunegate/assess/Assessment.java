@@ -15,8 +15,6 @@ import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code tunegate assess}: workspace → analyzers → evidence → policy → decision → record.
@@ -69,7 +67,7 @@ public final class Assessment {
     }
 
     public Result run(Workspace ws, AssessOptions options) {
-        Thresholds thresholds = policy.thresholds(overrides(ws));
+        Thresholds thresholds = policy.thresholds(ws.settings().thresholds());
         LocalDate today = LocalDate.now(options.clock());
         AnalysisContext ctx =
                 new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
@@ -121,12 +119,5 @@ public final class Assessment {
         } catch (java.io.IOException e) {
             return false;
         }
-    }
-
-    /** Threshold overrides from {@code policy.thresholds} (names validated by the config loader). */
-    public static Map<String, Double> overrides(Workspace ws) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        ws.map("policy.thresholds").forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
-        return out;
     }
 }

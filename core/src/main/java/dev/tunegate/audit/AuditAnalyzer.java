@@ -26,13 +26,13 @@ public final class AuditAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace workspace) {
-        return workspace.path("data.train").isPresent();
+        return workspace.data().train() != null;
     }
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
         AuditRequest request = request(ws);
-        boolean semantic = ws.bool("data.semantic").orElse(false) && request.golden() != null;
+        boolean semantic = ws.data().semantic() && request.golden() != null;
         java.util.Set<Integer> lexicalLeaks = new java.util.HashSet<>();
         FindingSink sink = !semantic
                 ? FindingSink.NONE

@@ -13,6 +13,7 @@ import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.OutputSchemaFile;
+import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,23 +44,23 @@ public final class EvalsAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace workspace) {
-        return !workspace.paths("evals.history").isEmpty()
-                || (workspace.path("evals.baseline").isPresent()
-                        && workspace.path("evals.candidate").isPresent());
+        Settings.Evals evals = workspace.settings().evals();
+        return !evals.history().isEmpty() || evals.hasGoldenRuns();
     }
 
     /** The settings a workspace and the policy thresholds give. */
     public static EvalSettings settings(Workspace ws, AnalysisContext context) {
+        Settings.Evals evals = ws.settings().evals();
         Map<String, String> columns = new LinkedHashMap<>();
-        ws.map("evals.columns").forEach((k, v) -> columns.put(k, String.valueOf(v)));
+        evals.columns().forEach((k, v) -> columns.put(k, String.valueOf(v)));
         int n = (int) Math.round(context.thresholds().get(MIN_ITERATIONS));
         double share = context.thresholds().get(MIN_RECURRING_SHARE);
         return EvalSettings.defaults()
-                .withFormat(EvalFormat.of(ws.string("evals.format").orElse("auto")))
+                .withFormat(EvalFormat.of(evals.format()))
                 .withColumns(columns)
-                .withLabels(ws.strings("evals.labels"))
-                .withSeed(ws.integer("evals.seed").orElse(EvalSettings.DEFAULT_SEED))
-                .withOutputSchema(ws.path("requirements.outputSchema").orElse(null))
+                .withLabels(evals.labels())
+                .withSeed(evals.seed())
+                .withOutputSchema(ws.settings().requirements().outputSchema())
                 .withPlateau(Math.max(1, n), share);
     }
 
@@ -70,7 +71,8 @@ public final class EvalsAnalyzer implements Analyzer {
                 ? null
                 : loadSchema(settings.outputSchema(), ws.relative(settings.outputSchema()));
         Findings findings = new Findings();
-        List<Path> files = ws.paths("evals.history");
+        Settings.Evals evals = ws.settings().evals();
+        List<Path> files = evals.history();
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
         for (Path f : files) inputs.add(input(ws, f));
         List<EvalRecord> records = new ArrayList<>();
@@ -86,9 +88,9 @@ public final class EvalsAnalyzer implements Analyzer {
                 analysis.analyze(runs, files.stream().map(ws::relative).toList(), findings);
 
         RegressionReport regression = null;
-        var baseline = ws.path("evals.baseline");
-        var candidate = ws.path("evals.candidate");
-        if (baseline.isPresent() && candidate.isPresent()) {
+        var baseline = java.util.Optional.ofNullable(evals.baseline());
+        var candidate = java.util.Optional.ofNullable(evals.candidate());
+        if (evals.hasGoldenRuns()) {
             inputs.add(input(ws, baseline.get()));
             inputs.add(input(ws, candidate.get()));
             Findings rf = new Findings();
@@ -101,7 +103,7 @@ public final class EvalsAnalyzer implements Analyzer {
                             .map(EvalRecord::expected)
                             .toList())
                     : LabelSet.configured(settings.labels());
-            double margin = ws.number("pilot.nonInferiorityMargin").orElse(Regression.DEFAULT_MARGIN);
+            double margin = ws.settings().pilot().nonInferiorityMargin();
             regression = Regression.compare(b, c, margin, new ErrorClassifier(labels, schema), null, rf.snapshot());
         }
         report = new EvalsReport(

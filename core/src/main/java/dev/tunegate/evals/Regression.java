@@ -33,9 +33,6 @@ import java.util.TreeMap;
  */
 public final class Regression {
 
-    /** The default non-inferiority margin: 1 accuracy point ({@code pilot.nonInferiorityMargin}). */
-    public static final double DEFAULT_MARGIN = 0.01;
-
     private Regression() {}
 
     /**

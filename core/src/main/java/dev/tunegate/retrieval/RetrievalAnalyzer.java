@@ -30,7 +30,7 @@ public final class RetrievalAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace ws) {
-        return ws.has("retrieval.corpus") || ws.has("retrieval.run");
+        return ws.settings().retrieval().configured();
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.tunegate.retrieval.RetrievalReport.Miss;
 import dev.tunegate.retrieval.RetrievalReport.Parameters;
 import dev.tunegate.retrieval.RetrievalReport.QuestionResult;
 import dev.tunegate.retrieval.RetrievalReport.RankedDocument;
+import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,34 +76,36 @@ public final class RetrievalAudit {
 
         /** The request a workspace's {@code retrieval.*} keys describe; the index under {@code .tunegate/index}. */
         public static Request of(Workspace ws) {
+            Settings.Retrieval r = ws.settings().retrieval();
             return new Request(
-                    ws.path("retrieval.corpus").orElse(null),
-                    ws.path("retrieval.golden").orElse(null),
-                    ws.path("retrieval.run").orElse(null),
+                    r.corpus(),
+                    r.golden(),
+                    r.run(),
                     null,
-                    ws.integer("retrieval.k").orElse(5L).intValue(),
-                    ws.integer("retrieval.chunkTokens").orElse(512L).intValue(),
-                    ws.integer("retrieval.chunkOverlap").orElse(64L).intValue(),
-                    ws.bool("retrieval.publicDocuments").orElse(false),
+                    r.k(),
+                    r.chunkTokens(),
+                    r.chunkOverlap(),
+                    r.publicDocuments(),
                     ws.root().resolve(".tunegate").resolve("index"),
-                    ws.integer("evals.seed").orElse(42L),
+                    ws.settings().evals().seed(),
                     ws::relative,
                     Runtime.getRuntime().availableProcessors());
         }
 
         /** A request without a workspace: defaults of the schema, the index in a cache folder keyed by the corpus path. */
         public static Request standalone(Path corpus, Path golden, Path run, Path qrels, int k) {
+            Settings defaults = Settings.defaults();
             return new Request(
                     corpus,
                     golden,
                     run,
                     qrels,
                     k,
-                    512,
-                    64,
-                    false,
+                    defaults.retrieval().chunkTokens(),
+                    defaults.retrieval().chunkOverlap(),
+                    defaults.retrieval().publicDocuments(),
                     cacheFolder(corpus),
-                    42L,
+                    defaults.evals().seed(),
                     Path::toString,
                     Runtime.getRuntime().availableProcessors());
         }

@@ -38,7 +38,7 @@ public final class DatasetVersionAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace ws) {
-        Optional<Path> train = ws.path("data.train");
+        Optional<Path> train = ws.data().trainFile();
         return train.isPresent()
                 && Files.isRegularFile(train.get())
                 && Files.isDirectory(ws.root().resolve(DatasetVersions.DIR));
@@ -46,7 +46,7 @@ public final class DatasetVersionAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        Path train = ws.path("data.train").orElseThrow();
+        Path train = ws.data().trainFile().orElseThrow();
         String sha = Digests.sha256(train);
         Optional<DatasetVersion> v = new DatasetVersions(ws).latestOfFile(sha);
         String file = ws.relative(train);
