@@ -129,7 +129,7 @@ public final class DeclaredAnalyzer implements Analyzer {
                 name(),
                 ev,
                 List.of(new AnalyzerResult.InputFile(
-                        Workspace.CONFIG_FILE, dev.tunegate.io.Digests.sha256(ws.configFile()))),
+                        Workspace.CONFIG_FILE, context.digests().sha256(ws.configFile()))),
                 null,
                 List.of());
     }

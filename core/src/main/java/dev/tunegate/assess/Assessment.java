@@ -3,6 +3,7 @@ package dev.tunegate.assess;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.policy.Decision;
 import dev.tunegate.policy.DecisionEngine;
@@ -69,8 +70,11 @@ public final class Assessment {
     public Result run(Workspace ws, AssessOptions options) {
         Thresholds thresholds = policy.thresholds(ws.settings().thresholds());
         LocalDate today = LocalDate.now(options.clock());
-        AnalysisContext ctx =
-                new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
+        // one digest memo per run: every analyzer that names an input file in the record asks it, so no file is
+        // hashed twice (the audit hands in the training file's digest it computed)
+        FileDigests digests = new FileDigests();
+        AnalysisContext ctx = new AnalysisContext(
+                EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today, digests);
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
         RecordWriter writer = new RecordWriter(ws);

@@ -44,7 +44,11 @@ public final class AuditAnalyzer implements Analyzer {
         List<Evidence> ev = evidence(r, context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE));
         List<String> notes = notes(r);
         if (semantic) semantic(ws, request, r, lexicalLeaks, context, ev, notes);
-        List<AnalyzerResult.InputFile> in = inputs(ws, r, request);
+        // the training and golden files' digests the audit computed: later analyzers of the run read them from here
+        context.digests().remember(request.train(), r.sha256());
+        if (r.leakage() != null)
+            context.digests().remember(request.golden(), r.leakage().sha256());
+        List<AnalyzerResult.InputFile> in = inputs(ws, r, request, context);
         return new AnalyzerResult(name(), ev, in, r, notes);
     }
 
@@ -229,7 +233,8 @@ public final class AuditAnalyzer implements Analyzer {
         return ev;
     }
 
-    private static List<AnalyzerResult.InputFile> inputs(Workspace ws, AuditReport r, AuditRequest request) {
+    private static List<AnalyzerResult.InputFile> inputs(
+            Workspace ws, AuditReport r, AuditRequest request, AnalysisContext context) {
         List<AnalyzerResult.InputFile> in = new ArrayList<>();
         in.add(new AnalyzerResult.InputFile(r.file(), r.sha256()));
         if (r.leakage() != null)
@@ -237,7 +242,7 @@ public final class AuditAnalyzer implements Analyzer {
                     r.leakage().goldenFile(), r.leakage().sha256()));
         if (request.outputSchema() != null) {
             in.add(new AnalyzerResult.InputFile(
-                    ws.relative(request.outputSchema()), dev.tunegate.io.Digests.sha256(request.outputSchema())));
+                    ws.relative(request.outputSchema()), context.digests().sha256(request.outputSchema())));
         }
         return in;
     }

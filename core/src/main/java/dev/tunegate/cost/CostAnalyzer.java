@@ -7,7 +7,6 @@ import dev.tunegate.cost.CostReport.InputValue;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
-import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
@@ -68,7 +67,9 @@ public final class CostAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        CostReport report = report(ws, context);
+        // the price catalog's overrides are applied once per run: the report and the evidence share the catalog
+        PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
+        CostReport report = report(ws, context, catalog);
         List<Evidence> evidence = new ArrayList<>();
         String src = "cost: prompts, traffic, model and the price catalog";
         if (report.breakEvenStatus().equals("weeks")) {
@@ -96,7 +97,6 @@ public final class CostAnalyzer implements Analyzer {
                             + " input + " + t.outputTokensPerCall() + " output tokens (" + PromptTokenCounter.ENCODING
                             + ")"));
         }
-        PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
         Settings.Model model = ws.settings().model();
         Optional.ofNullable(model.current())
                 .flatMap(catalog::model)
@@ -129,9 +129,14 @@ public final class CostAnalyzer implements Analyzer {
         List<AnalyzerResult.InputFile> files = new ArrayList<>();
         Settings.Prompts prompts = ws.settings().prompts();
         for (Path p : java.util.Arrays.asList(prompts.system(), prompts.tuned())) {
-            if (p != null) files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p)));
+            if (p != null)
+                files.add(new AnalyzerResult.InputFile(
+                        ws.relative(p), context.digests().sha256(p)));
         }
-        for (Path p : prompts.fewShot()) files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p)));
+        // digested when the report read them to count their tokens: no second read
+        for (Path p : prompts.fewShot())
+            files.add(new AnalyzerResult.InputFile(
+                    ws.relative(p), context.digests().sha256(p)));
         List<String> notes = new ArrayList<>(report.warnings());
         for (CostReport.Unknown u : report.unknowns()) notes.add("unknown " + u.figure() + ": add " + u.settledBy());
         return new AnalyzerResult(name(), evidence, files, report, notes);
@@ -144,7 +149,10 @@ public final class CostAnalyzer implements Analyzer {
      *         the catalog, or a price override is invalid
      */
     public CostReport report(Workspace ws, AnalysisContext context) {
-        PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
+        return report(ws, context, PriceCatalogReader.withOverrides(shipped, ws));
+    }
+
+    private CostReport report(Workspace ws, AnalysisContext context, PriceCatalog catalog) {
         EvidenceSet ev = context.evidenceSoFar();
         List<InputValue> inputs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -152,11 +160,13 @@ public final class CostAnalyzer implements Analyzer {
         Settings.Prompts prompts = settings.prompts();
 
         Long system = Optional.ofNullable(prompts.system())
-                .map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.system", ws.line("prompts.system")))
+                .map(p -> PromptTokenCounter.countFile(
+                        p, ws.relative(p), "prompts.system", ws.line("prompts.system"), context.digests()))
                 .orElse(null);
         Long fewShot = null;
         for (Path p : prompts.fewShot()) {
-            long n = PromptTokenCounter.countFile(p, ws.relative(p), "prompts.fewShot", ws.line("prompts.fewShot"));
+            long n = PromptTokenCounter.countFile(
+                    p, ws.relative(p), "prompts.fewShot", ws.line("prompts.fewShot"), context.digests());
             fewShot = fewShot == null ? n : fewShot + n;
         }
         Long today = system == null && fewShot == null
@@ -175,7 +185,8 @@ public final class CostAnalyzer implements Analyzer {
                                     ", ",
                                     prompts.fewShot().stream().map(ws::relative).toList())));
         Long tuned = Optional.ofNullable(prompts.tuned())
-                .map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.tuned", ws.line("prompts.tuned")))
+                .map(p -> PromptTokenCounter.countFile(
+                        p, ws.relative(p), "prompts.tuned", ws.line("prompts.tuned"), context.digests()))
                 .orElse(null);
         if (tuned != null)
             inputs.add(

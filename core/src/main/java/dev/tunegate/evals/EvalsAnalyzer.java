@@ -10,7 +10,6 @@ import dev.tunegate.evals.read.EvalReaders;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.evidence.Measure;
-import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.OutputSchemaFile;
 import dev.tunegate.workspace.Settings;
@@ -74,7 +73,7 @@ public final class EvalsAnalyzer implements Analyzer {
         Settings.Evals evals = ws.settings().evals();
         List<Path> files = evals.history();
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
-        for (Path f : files) inputs.add(input(ws, f));
+        for (Path f : files) inputs.add(input(ws, f, context));
         List<EvalRecord> records = new ArrayList<>();
         try (Progress.Task task = context.progress().start("evals: reading eval files", files.size(), "files")) {
             for (Path f : files) {
@@ -91,8 +90,8 @@ public final class EvalsAnalyzer implements Analyzer {
         var baseline = java.util.Optional.ofNullable(evals.baseline());
         var candidate = java.util.Optional.ofNullable(evals.candidate());
         if (evals.hasGoldenRuns()) {
-            inputs.add(input(ws, baseline.get()));
-            inputs.add(input(ws, candidate.get()));
+            inputs.add(input(ws, baseline.get(), context));
+            inputs.add(input(ws, candidate.get(), context));
             Findings rf = new Findings();
             EvalRun b = single(
                     EvalRuns.load(List.of(baseline.get()), ws::relative, settings, rf), ws.relative(baseline.get()));
@@ -204,10 +203,10 @@ public final class EvalsAnalyzer implements Analyzer {
         return String.format(Locale.ROOT, "%.0f%%", d * 100);
     }
 
-    private static AnalyzerResult.InputFile input(Workspace ws, Path f) {
+    private static AnalyzerResult.InputFile input(Workspace ws, Path f, AnalysisContext context) {
         if (!Files.isRegularFile(f))
             throw new InvalidInputException(ws.relative(f) + ": not a file; expected an eval results file");
-        return new AnalyzerResult.InputFile(ws.relative(f), Digests.sha256(f));
+        return new AnalyzerResult.InputFile(ws.relative(f), context.digests().sha256(f));
     }
 
     /** The file's run; with several runs, the latest one (by iteration order). */
