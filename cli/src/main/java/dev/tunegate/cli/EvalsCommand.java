@@ -11,19 +11,15 @@ import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate evals DIR}: the eval history of a workspace (or a folder or file of eval results). */
 @Command(
@@ -41,7 +37,7 @@ import picocli.CommandLine.Spec;
             "  tunegate evals examples/policy-qa --format json | jq '.iterations[] | {name, accuracy, low, high}'",
             "  tunegate evals predictions/ --labels categories.json --columns item=user_query"
         })
-final class EvalsCommand implements Callable<Integer> {
+final class EvalsCommand extends FormattedCommand {
     @Parameters(
             index = "0",
             paramLabel = "DIR",
@@ -49,20 +45,12 @@ final class EvalsCommand implements Callable<Integer> {
     Path dir;
 
     @Mixin
-    FormatOption format;
-
-    @Mixin
     EvalInputOptions input;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         EvalsReport report = analyze();
-        PrintWriter out = spec.commandLine().getOut();
-        format.print(out, report, o -> o.print(EvalsTextRenderer.render(report)));
-        return TunegateCommand.OK;
+        return print(report, o -> o.print(EvalsTextRenderer.render(report)));
     }
 
     private EvalsReport analyze() {
