@@ -1,5 +1,6 @@
 package dev.tunegate.workspace;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +30,8 @@ public record PilotSettings(
         Double processKpiTarget,
         boolean processKpiAtMost,
         double nonInferiorityMargin,
-        Path checkpoints) {
+        // where the checkpoints are is the record's provenance (relative, with its digest), not a setting it shows
+        @JsonIgnore Path checkpoints) {
 
     /**
      * The default non-inferiority margin (1 accuracy point): the schema's default of {@code

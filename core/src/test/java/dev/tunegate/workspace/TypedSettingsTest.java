@@ -134,4 +134,21 @@ class TypedSettingsTest {
         assertThat(s.training().gpuMemoryGb()).isEqualTo(24.0);
         assertThat(s.thresholds()).containsEntry("FT-DATA.minReviewedPairs", 300.0);
     }
+
+    @Test
+    void thePilotSettingsARecordShowsCarryNoPath() throws Exception {
+        Files.writeString(tmp.resolve("tunegate.yaml"), """
+                useCase:
+                  name: demo
+                  taskType: routing
+                pilot:
+                  checkpoints: pilot/checkpoints.csv
+                """);
+        PilotSettings p = Workspace.open(tmp, java.util.Set.of()).pilot();
+        assertThat(p.checkpoints()).isEqualTo(tmp.toAbsolutePath().normalize().resolve("pilot/checkpoints.csv"));
+        // the pilot record shows its settings: an absolute path there would differ per machine
+        var json = dev.tunegate.io.Json.mapper().valueToTree(p);
+        assertThat(json.has("checkpoints")).isFalse();
+        assertThat(json.has("weeks")).isTrue();
+    }
 }
