@@ -1,9 +1,9 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.assess.AssessOptions;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.pilot.Pilot;
 import dev.tunegate.pilot.PilotCondition;
-import dev.tunegate.pilot.PilotFinding;
 import dev.tunegate.pilot.PilotRecord;
 import dev.tunegate.pilot.PilotVerdict;
 import java.io.PrintWriter;
@@ -66,7 +66,7 @@ final class PilotCommand extends WorkspaceCommand.Folder {
         if (!r.findings().isEmpty()) {
             out.println();
             out.println("Checkpoint rows not used (" + r.findings().size() + "):");
-            r.findings().stream().limit(10).map(PilotFinding::describe).forEach(f -> out.println("  " + f));
+            r.findings().stream().limit(10).map(Finding::display).forEach(f -> out.println("  " + f));
         }
         if (result.markdown() != null) {
             out.println();
