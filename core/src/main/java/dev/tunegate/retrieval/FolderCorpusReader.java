@@ -1,6 +1,7 @@
 package dev.tunegate.retrieval;
 
 import dev.tunegate.evidence.Finding;
+import dev.tunegate.io.FileDigests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,8 +41,18 @@ final class FolderCorpusReader {
     private final List<Finding> findings = new ArrayList<>();
     private final List<Path> files = new ArrayList<>();
 
-    FolderCorpusReader(Path root) {
+    private final FileDigests digests;
+
+    /** @param digests the run's digest memo: each file read here hands its digest in (so it is not read again) */
+    FolderCorpusReader(Path root, FileDigests digests) {
         this.root = root;
+        this.digests = digests;
+    }
+
+    private byte[] readAll(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        digests.remember(p, bytes);
+        return bytes;
     }
 
     Corpus read() {
@@ -79,7 +90,7 @@ final class FolderCorpusReader {
         files.add(p);
         String content;
         try {
-            content = decode(Files.readAllBytes(p));
+            content = decode(readAll(p));
         } catch (CharacterCodingException e) {
             findings.add(Finding.error(file, 0, "UNREADABLE", "not valid UTF-8; this document is skipped"));
             return;
@@ -128,7 +139,7 @@ final class FolderCorpusReader {
                         "both front matter in " + file + " and this sidecar; the front matter is used"));
             } else {
                 try {
-                    meta = parseYaml(decode(Files.readAllBytes(sidecar)));
+                    meta = parseYaml(decode(readAll(sidecar)));
                 } catch (BadMetadata e) {
                     findings.add(Finding.error(
                             metaFile, e.line, "INVALID_METADATA", e.getMessage() + "; " + file + " is skipped"));

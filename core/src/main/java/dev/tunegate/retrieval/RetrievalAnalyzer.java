@@ -37,7 +37,7 @@ public final class RetrievalAnalyzer implements Analyzer {
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
         RetrievalAudit.Request req = RetrievalAudit.Request.of(ws).withThreads(context.threads());
-        RetrievalReport r = RetrievalAudit.run(req, context.progress());
+        RetrievalReport r = RetrievalAudit.run(req, context.progress(), context.digests());
         String src = "retrieval: "
                 + String.join(
                         " + ",

@@ -3,6 +3,7 @@ package dev.tunegate.retrieval;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Digests;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.retrieval.RetrievalReport.AclFinding;
 import dev.tunegate.retrieval.RetrievalReport.AnonymousView;
@@ -262,6 +263,11 @@ public final class RetrievalAudit {
      * @throws InvalidInputException when neither a corpus nor a run is given, or a file cannot be used at all
      */
     public static RetrievalReport run(Request req, Progress progress) {
+        return run(req, progress, new FileDigests());
+    }
+
+    /** As {@link #run(Request, Progress)}, with the run's digest memo (the corpus files read hand theirs in). */
+    public static RetrievalReport run(Request req, Progress progress, FileDigests digests) {
         if (req.corpus() == null && req.run() == null) {
             throw new InvalidInputException(
                     "retrieval: nothing to audit; give a corpus (retrieval.corpus or --corpus) or a run (--run)");
@@ -273,7 +279,7 @@ public final class RetrievalAudit {
         List<Finding> findings = new ArrayList<>();
 
         // 1. corpus and run
-        Corpus corpus = req.corpus() == null ? null : Corpus.read(req.corpus());
+        Corpus corpus = req.corpus() == null ? null : Corpus.read(req.corpus(), digests);
         Map<String, Document> docs = corpus == null ? Map.of() : corpus.byId();
         java.util.function.UnaryOperator<String> corpusFile =
                 f -> corpus != null && java.nio.file.Files.isDirectory(req.corpus())
