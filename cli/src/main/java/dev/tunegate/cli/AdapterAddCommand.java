@@ -3,16 +3,10 @@ package dev.tunegate.cli;
 import dev.tunegate.dataops.adapter.AdapterEntry;
 import dev.tunegate.dataops.adapter.AdapterRegistry;
 import dev.tunegate.workspace.Workspace;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate adapter add DIR}: registers an adapter version. */
 @Command(
@@ -24,16 +18,13 @@ import picocli.CommandLine.Spec;
             "  tunegate adapter add examples/ticket-routing --name ticket-router --version 1.3.0 --base llama-3.1-8b \\",
             "      --dataset latest --config adapters/configs/ticket-router-1.3.0.yaml --golden-run adapters/runs/ticket-router-1.3.0.jsonl"
         })
-final class AdapterAddCommand implements Callable<Integer> {
+final class AdapterAddCommand extends WorkspaceCommand {
     // not mixinStandardHelpOptions: its -V/--version would clash with the adapter's --version
     @Option(
             names = {"-h", "--help"},
             usageHelp = true,
             description = "Show this help message and exit.")
     boolean help;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
-    Path dir;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The adapter's name.")
     String name;
@@ -72,15 +63,9 @@ final class AdapterAddCommand implements Callable<Integer> {
             description = "Its golden-set eval run (relative to DIR).")
     Path goldenRun;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Workspace ws = DataCommand.open(dir);
+        Workspace ws = workspace();
         AdapterEntry e = new AdapterRegistry(ws)
                 .add(
                         new AdapterRegistry.Addition(
@@ -91,13 +76,10 @@ final class AdapterAddCommand implements Callable<Integer> {
                                 ws.root().resolve(config).normalize(),
                                 ws.root().resolve(goldenRun).normalize()),
                         Clock.systemUTC());
-        PrintWriter out = spec.commandLine().getOut();
-        format.print(
-                out,
+        return print(
                 e,
                 o -> o.println("registered " + e.ref() + " (base " + e.baseModel() + ", dataset "
                         + (e.datasetVersion() == null ? "not given" : e.datasetVersion()) + ", config sha256 "
                         + e.trainingConfigSha256().substring(0, 12) + "…, golden run " + e.goldenRun() + ")"));
-        return TunegateCommand.OK;
     }
 }

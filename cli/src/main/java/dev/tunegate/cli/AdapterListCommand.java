@@ -2,19 +2,11 @@ package dev.tunegate.cli;
 
 import dev.tunegate.dataops.adapter.AdapterEntry;
 import dev.tunegate.dataops.adapter.AdapterRegistry;
-import dev.tunegate.io.Json;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate adapter list DIR}: the registered adapters and where each is used. */
 @Command(
@@ -23,30 +15,20 @@ import picocli.CommandLine.Spec;
         description = "List the registered adapters, oldest version first, with the environments that use each.",
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate adapter list examples/ticket-routing --format json"})
-final class AdapterListCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
-    Path dir;
-
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
+final class AdapterListCommand extends WorkspaceCommand {
     /** The JSON of {@code adapter list}: the registry's adapters and the lock's environments. */
     record Listing(List<AdapterEntry> adapters, Map<String, AdapterRegistry.LockEntry> environments) {}
 
     @Override
     public Integer call() {
-        AdapterRegistry reg = new AdapterRegistry(DataCommand.open(dir));
+        AdapterRegistry reg = new AdapterRegistry(workspace());
         List<AdapterEntry> all = reg.registry().adapters();
         Map<String, AdapterRegistry.LockEntry> envs = reg.lock().environments();
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            out.print(Json.pretty(new Listing(all, envs)));
-        } else if (all.isEmpty()) {
-            out.println("no adapters registered: tunegate adapter add " + dir + " --help");
-        } else {
+        return print(new Listing(all, envs), out -> {
+            if (all.isEmpty()) {
+                out.println("no adapters registered: tunegate adapter add " + dir + " --help");
+                return;
+            }
             Map<String, List<String>> usedBy = new LinkedHashMap<>();
             envs.forEach((env, e) ->
                     usedBy.computeIfAbsent(e.adapter(), k -> new ArrayList<>()).add(env));
@@ -56,8 +38,6 @@ final class AdapterListCommand implements Callable<Integer> {
                         + (e.datasetVersion() == null ? "-" : e.datasetVersion()) + "  golden " + e.goldenRun()
                         + (in.isEmpty() ? "" : "  [" + String.join(", ", in) + "]"));
             }
-        }
-        out.flush();
-        return TunegateCommand.OK;
+        });
     }
 }

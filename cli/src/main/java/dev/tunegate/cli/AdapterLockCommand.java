@@ -2,16 +2,8 @@ package dev.tunegate.cli;
 
 import dev.tunegate.dataops.adapter.AdapterRegistry;
 import dev.tunegate.io.InvalidInputException;
-import dev.tunegate.io.Json;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate adapter lock DIR}: which adapter each environment uses, verified against the registry. */
 @Command(
@@ -23,34 +15,21 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate adapter lock examples/ticket-routing"})
-final class AdapterLockCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
-    Path dir;
-
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
+final class AdapterLockCommand extends WorkspaceCommand {
     @Override
     public Integer call() {
-        AdapterRegistry reg = new AdapterRegistry(DataCommand.open(dir));
+        AdapterRegistry reg = new AdapterRegistry(workspace());
         AdapterRegistry.Lock lock = reg.lock();
         List<String> problems = reg.verifyLock();
         if (!problems.isEmpty()) throw new InvalidInputException(String.join("; ", problems));
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            out.print(Json.pretty(lock));
-        } else if (lock.environments().isEmpty()) {
-            out.println(
-                    "no environment uses an adapter yet: tunegate adapter promote " + dir + " NAME@VERSION --env prod");
-        } else {
-            lock.environments()
-                    .forEach((env, e) -> out.println(env + ": " + e.adapter() + "  (promoted " + e.promotedAt()
-                            + " over " + e.baseline() + ", " + e.verdict() + ")"));
-        }
-        out.flush();
-        return TunegateCommand.OK;
+        return print(lock, out -> {
+            if (lock.environments().isEmpty())
+                out.println("no environment uses an adapter yet: tunegate adapter promote " + dir
+                        + " NAME@VERSION --env prod");
+            else
+                lock.environments()
+                        .forEach((env, e) -> out.println(env + ": " + e.adapter() + "  (promoted " + e.promotedAt()
+                                + " over " + e.baseline() + ", " + e.verdict() + ")"));
+        });
     }
 }

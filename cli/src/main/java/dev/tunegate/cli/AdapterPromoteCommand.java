@@ -1,18 +1,11 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.dataops.adapter.AdapterRegistry;
-import dev.tunegate.io.Json;
 import dev.tunegate.workspace.Workspace;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate adapter promote DIR NAME@VERSION --env ENV}: gated by the golden-set regression check. */
 @Command(
@@ -26,10 +19,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate adapter promote examples/ticket-routing ticket-router@1.2.0 --env prod"})
-final class AdapterPromoteCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
-    Path dir;
-
+final class AdapterPromoteCommand extends WorkspaceCommand {
     @Parameters(index = "1", paramLabel = "NAME@VERSION", description = "The candidate adapter.")
     String ref;
 
@@ -40,29 +30,19 @@ final class AdapterPromoteCommand implements Callable<Integer> {
             description = "The environment, e.g. prod or staging.")
     String env;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Workspace ws = DataCommand.open(dir);
-        double margin = ws.number("pilot.nonInferiorityMargin").orElse(dev.tunegate.evals.Regression.DEFAULT_MARGIN);
+        Workspace ws = workspace();
+        double margin = ws.pilot().nonInferiorityMargin();
         AdapterRegistry.Promotion p = new AdapterRegistry(ws).promote(ref, env, margin, Clock.systemUTC());
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            out.print(Json.pretty(p));
-        } else {
+        print(p, out -> {
             out.println(
                     p.allowed()
                             ? "promoted " + p.adapter() + " to " + p.environment()
                                     + (p.previous() == null ? "" : " (was " + p.previous() + ")")
                             : "not promoted");
             out.println("  " + p.reason());
-        }
-        out.flush();
+        });
         return p.allowed() ? TunegateCommand.OK : TunegateCommand.GATE;
     }
 }

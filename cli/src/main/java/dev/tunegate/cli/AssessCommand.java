@@ -2,17 +2,12 @@ package dev.tunegate.cli;
 
 import dev.tunegate.assess.AssessOptions;
 import dev.tunegate.assess.Assessment;
-import dev.tunegate.io.Json;
 import dev.tunegate.record.DecisionRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate assess DIR}: the main job. */
 @Command(
@@ -32,13 +27,7 @@ import picocli.CommandLine.Spec;
             "  tunegate assess my-use-case --no-write",
             "  tunegate assess my-use-case --force"
         })
-final class AssessCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
-    Path dir;
-
-    @Mixin
-    FormatOption format;
-
+final class AssessCommand extends WorkspaceCommand.Folder {
     @Option(names = "--no-write", description = "Do not write the decision record (print only).")
     boolean noWrite;
 
@@ -56,9 +45,6 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     AsOfOption asOf;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         AssessOptions opts = AssessOptions.defaults().withWrite(!noWrite).withProgress(TerminalProgress.forStderr());
@@ -67,10 +53,10 @@ final class AssessCommand implements Callable<Integer> {
         opts = opts.withForce(force);
         opts = asOf.applyTo(opts);
         Assessment.Result result = Assessment.standard().run(dir, opts);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (result.unchangedSince() != null) {
             // the latest record stands: print it (as stored, for JSON) and write nothing
-            if (format.json()) {
+            if (json()) {
                 out.print(readStored(result.unchangedSince()));
             } else {
                 printText(out, result);
@@ -84,13 +70,7 @@ final class AssessCommand implements Callable<Integer> {
                             + "); nothing written. --force writes a new record.");
             return TunegateCommand.OK;
         }
-        if (format.json()) {
-            out.print(Json.pretty(result.record()));
-        } else {
-            printText(out, result);
-        }
-        out.flush();
-        return TunegateCommand.OK;
+        return print(result.record(), o -> printText(o, result));
     }
 
     private static String stem(Path json) {

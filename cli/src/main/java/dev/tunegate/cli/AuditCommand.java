@@ -4,7 +4,6 @@ import dev.tunegate.audit.AuditCheck;
 import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.DatasetAudit;
-import dev.tunegate.audit.Finding;
 import dev.tunegate.audit.FindingSink;
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
@@ -12,6 +11,7 @@ import dev.tunegate.audit.semantic.SemanticAudit;
 import dev.tunegate.audit.semantic.SemanticFinding;
 import dev.tunegate.audit.semantic.SemanticReport;
 import dev.tunegate.audit.semantic.SemanticRequest;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
@@ -26,13 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate audit FILE}: the dataset audit on its own. */
 @Command(
@@ -52,7 +48,7 @@ import picocli.CommandLine.Spec;
             "  tunegate audit big.jsonl.zst --only near-duplicates --findings dups.jsonl",
             "  tunegate audit data/train.jsonl --golden data/golden.jsonl --semantic --findings f.jsonl"
         })
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand extends FormattedCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The training dataset.")
     Path file;
 
@@ -64,9 +60,6 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--schema", paramLabel = "FILE", description = "A JSON Schema every output must conform to.")
     Path schema;
-
-    @Mixin
-    FormatOption format;
 
     @Option(
             names = "--data-format",
@@ -195,9 +188,6 @@ final class AuditCommand implements Callable<Integer> {
                     "Where vectors are cached per text and model (default: .tunegate/embeddings beside FILE; 'none' disables).")
     String embeddingCache;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         DatasetFormat df;
@@ -231,18 +221,16 @@ final class AuditCommand implements Callable<Integer> {
             report = runAudit(request, n, null);
             if (semanticRequest != null) sem[0] = runSemantic(semanticRequest, report, n, f -> {});
         }
-        PrintWriter out = spec.commandLine().getOut();
         Object payload = report;
         if (sem[0] != null) {
             com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(report);
             node.set("semantic", Json.mapper().valueToTree(sem[0]));
             payload = node;
         }
-        format.print(out, payload, o -> {
+        return print(payload, o -> {
             printText(o, report, findings);
             if (sem[0] != null) printSemantic(o, sem[0]);
         });
-        return TunegateCommand.OK;
     }
 
     /** Golden rows the lexical leakage check flagged, collected from its findings for the semantic audit. */

@@ -3,15 +3,9 @@ package dev.tunegate.cli;
 import dev.tunegate.assess.CostRun;
 import dev.tunegate.cost.CostReport;
 import dev.tunegate.workspace.Workspace;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate cost DIR}: training cost per method, inference before and after, break-even and what it is sensitive to. */
 @Command(
@@ -29,13 +23,7 @@ import picocli.CommandLine.Spec;
             "  tunegate cost examples/ticket-routing",
             "  tunegate cost examples/policy-qa --format json | jq .breakEvenWeeks"
         })
-final class CostCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
-    Path dir;
-
-    @Mixin
-    FormatOption format;
-
+final class CostCommand extends WorkspaceCommand.Folder {
     @Mixin
     AsOfOption asOf;
 
@@ -44,9 +32,6 @@ final class CostCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Threads for the analyzers that run before the cost model (default: all cores).")
     Integer threads;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -57,11 +42,11 @@ final class CostCommand implements Callable<Integer> {
                 asOf.date());
         CostReport report = run.report();
         Workspace ws = run.workspace();
-        PrintWriter out = spec.commandLine().getOut();
-        format.print(
-                out,
+        return print(
                 report,
-                o -> o.print(CostText.render(ws.string("useCase.name").orElse(dir.toString()), report)));
-        return TunegateCommand.OK;
+                o -> o.print(CostText.render(
+                        java.util.Objects.requireNonNullElse(
+                                ws.settings().useCase().name(), dir.toString()),
+                        report)));
     }
 }

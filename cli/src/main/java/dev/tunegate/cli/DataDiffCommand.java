@@ -3,15 +3,9 @@ package dev.tunegate.cli;
 import dev.tunegate.dataops.version.DatasetVersion;
 import dev.tunegate.dataops.version.DatasetVersions;
 import dev.tunegate.dataops.version.VersionDiff;
-import dev.tunegate.io.Json;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate data diff DIR A B}: rows added, removed and changed between two dataset versions. */
 @Command(
@@ -26,7 +20,7 @@ import picocli.CommandLine.Spec;
             "  tunegate data diff examples/ticket-routing 3f2a9c7b1e04 latest",
             "  tunegate data diff -w my-use-case 3f2a 7b1e --format json"
         })
-final class DataDiffCommand implements Callable<Integer> {
+final class DataDiffCommand extends FormattedCommand {
     @Parameters(
             arity = "2..3",
             paramLabel = "[DIR] A B",
@@ -40,12 +34,6 @@ final class DataDiffCommand implements Callable<Integer> {
             description = "The workspace when DIR is not given (default: the current folder).")
     Path workspace;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         String a = args.get(args.size() - 2);
@@ -55,10 +43,7 @@ final class DataDiffCommand implements Callable<Integer> {
         DatasetVersion va = versions.resolve(ref(a));
         DatasetVersion vb = versions.resolve(ref(b));
         VersionDiff.Report r = VersionDiff.diff(va, versions.rows(va), vb, versions.rows(vb));
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            out.print(Json.pretty(r));
-        } else {
+        return print(r, out -> {
             out.println(r.a() + " → " + r.b() + ": " + r.added().rows() + " added, "
                     + r.removed().rows() + " removed, " + r.changed().rows() + " changed ("
                     + r.changed().outputChanged() + " output, " + r.changed().metadataOnly() + " metadata only), "
@@ -72,9 +57,7 @@ final class DataDiffCommand implements Callable<Integer> {
             if (r.changed().rows() > 0)
                 out.println("  changed by era " + r.changed().byEra() + ", by provenance "
                         + r.changed().byProvenance());
-        }
-        out.flush();
-        return TunegateCommand.OK;
+        });
     }
 
     /** The workspace of a version manifest path ({@code DIR/.tunegate/datasets/ID.json}), else the current folder. */

@@ -1,15 +1,9 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.dataops.review.FailureIngest;
-import dev.tunegate.io.Json;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate data ingest-failures DIR FILE}: production failures into the review queue. */
 @Command(
@@ -25,33 +19,19 @@ import picocli.CommandLine.Spec;
         footer = {
             "  tunegate data ingest-failures examples/ticket-routing examples/ticket-routing/data/production-failures.jsonl"
         })
-final class DataIngestFailuresCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
-    Path dir;
-
+final class DataIngestFailuresCommand extends WorkspaceCommand {
     @Parameters(index = "1", paramLabel = "FILE", description = "The production failures (JSONL).")
     Path file;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        FailureIngest.Report r = FailureIngest.ingest(DataCommand.open(dir), file.toAbsolutePath());
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            out.print(Json.pretty(r));
-        } else {
+        FailureIngest.Report r = FailureIngest.ingest(workspace(), file.toAbsolutePath());
+        return print(r, out -> {
             out.println("queued " + r.added() + " of " + r.lines() + " failures from " + r.file() + " into " + r.queue()
                     + " (" + r.withCorrection() + " with a corrected output; " + r.alreadyQueued() + " already queued; "
                     + r.findings().size() + " unusable lines)");
             r.findings().forEach(f -> out.println("  " + f));
             if (r.added() > 0) out.println("next: tunegate review " + dir + " --reviewer YOUR-NAME");
-        }
-        out.flush();
-        return TunegateCommand.OK;
+        });
     }
 }

@@ -2,17 +2,9 @@ package dev.tunegate.cli;
 
 import dev.tunegate.dataops.version.DatasetVersion;
 import dev.tunegate.dataops.version.DatasetVersions;
-import dev.tunegate.io.Json;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate data snapshot DIR}: records the training rows as a dataset version. */
 @Command(
@@ -28,37 +20,24 @@ import picocli.CommandLine.Spec;
             "  tunegate data snapshot examples/ticket-routing",
             "  tunegate data snapshot examples/ticket-routing --list"
         })
-final class DataSnapshotCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")
-    Path dir;
-
+final class DataSnapshotCommand extends WorkspaceCommand {
     @Option(names = "--list", description = "List the versions instead of taking a snapshot.")
     boolean list;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        DatasetVersions versions = new DatasetVersions(DataCommand.open(dir));
-        PrintWriter out = spec.commandLine().getOut();
+        DatasetVersions versions = new DatasetVersions(workspace());
         if (list) {
             var all = versions.list();
-            if (format.json()) out.print(Json.pretty(all));
-            else if (all.isEmpty()) out.println("no dataset versions yet: tunegate data snapshot " + dir);
-            else
-                for (DatasetVersion v : all)
-                    out.println(v.id() + "  " + v.createdAt() + "  " + v.validRows() + " rows  " + v.file());
-            out.flush();
-            return TunegateCommand.OK;
+            return print(all, out -> {
+                if (all.isEmpty()) out.println("no dataset versions yet: tunegate data snapshot " + dir);
+                else
+                    for (DatasetVersion v : all)
+                        out.println(v.id() + "  " + v.createdAt() + "  " + v.validRows() + " rows  " + v.file());
+            });
         }
         DatasetVersions.Snapshot s = versions.snapshot(Clock.systemUTC());
-        if (format.json()) {
-            out.print(Json.pretty(s));
-        } else {
+        return print(s, out -> {
             DatasetVersion v = s.version();
             out.println((s.created() ? "dataset version " : "unchanged: dataset version ") + v.id() + " — "
                     + v.validRows() + " rows of " + v.file()
@@ -67,8 +46,6 @@ final class DataSnapshotCommand implements Callable<Integer> {
             out.println(
                     "  by provenance " + v.byProvenance() + "; by status " + v.byStatus() + "; by era " + v.byEra());
             s.notes().forEach(n -> out.println("note: " + n));
-        }
-        out.flush();
-        return TunegateCommand.OK;
+        });
     }
 }

@@ -1,7 +1,6 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.analysis.AnalysisContext;
-import dev.tunegate.assess.Assessment;
 import dev.tunegate.evals.EvalHistoryAnalysis;
 import dev.tunegate.evals.EvalSettings;
 import dev.tunegate.evals.EvalsAnalyzer;
@@ -12,19 +11,15 @@ import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate evals DIR}: the eval history of a workspace (or a folder or file of eval results). */
 @Command(
@@ -42,7 +37,7 @@ import picocli.CommandLine.Spec;
             "  tunegate evals examples/policy-qa --format json | jq '.iterations[] | {name, accuracy, low, high}'",
             "  tunegate evals predictions/ --labels categories.json --columns item=user_query"
         })
-final class EvalsCommand implements Callable<Integer> {
+final class EvalsCommand extends FormattedCommand {
     @Parameters(
             index = "0",
             paramLabel = "DIR",
@@ -50,20 +45,12 @@ final class EvalsCommand implements Callable<Integer> {
     Path dir;
 
     @Mixin
-    FormatOption format;
-
-    @Mixin
     EvalInputOptions input;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         EvalsReport report = analyze();
-        PrintWriter out = spec.commandLine().getOut();
-        format.print(out, report, o -> o.print(EvalsTextRenderer.render(report)));
-        return TunegateCommand.OK;
+        return print(report, o -> o.print(EvalsTextRenderer.render(report)));
     }
 
     private EvalsReport analyze() {
@@ -75,7 +62,10 @@ final class EvalsCommand implements Callable<Integer> {
                         + ": field \"evals.history\": expected eval result files, found none configured");
             }
             AnalysisContext ctx = new AnalysisContext(
-                    EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), TerminalProgress.forStderr(), 1);
+                    EvidenceSet.empty(),
+                    policy.thresholds(ws.settings().thresholds()),
+                    TerminalProgress.forStderr(),
+                    1);
             if (input.any()) {
                 throw new InvalidInputException(dir
                         + ": --input-format, --columns, --labels and --seed apply to plain eval files; set evals.* in "

@@ -1,21 +1,16 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.assess.AssessOptions;
-import dev.tunegate.io.Json;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.pilot.Pilot;
 import dev.tunegate.pilot.PilotCondition;
-import dev.tunegate.pilot.PilotFinding;
 import dev.tunegate.pilot.PilotRecord;
 import dev.tunegate.pilot.PilotVerdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate pilot DIR}: scale, improve or stop. */
 @Command(
@@ -33,21 +28,12 @@ import picocli.CommandLine.Spec;
             "  tunegate pilot examples/policy-qa --format json | jq '.verdict, .conditions'",
             "  tunegate pilot my-use-case --no-write --as-of 2026-03-01"
         })
-final class PilotCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The workspace folder (holding tunegate.yaml).")
-    Path dir;
-
-    @Mixin
-    FormatOption format;
-
+final class PilotCommand extends WorkspaceCommand.Folder {
     @Option(names = "--no-write", description = "Do not write the pilot record and page (print only).")
     boolean noWrite;
 
     @Mixin
     AsOfOption asOf;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -55,13 +41,7 @@ final class PilotCommand implements Callable<Integer> {
         opts = asOf.applyTo(opts);
         Pilot.Result result = Pilot.standard().run(dir, opts);
         PilotRecord r = result.record();
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            out.print(Json.pretty(r));
-        } else {
-            printText(out, result);
-        }
-        out.flush();
+        print(r, out -> printText(out, result));
         return r.verdict() == PilotVerdict.STOP ? TunegateCommand.GATE : TunegateCommand.OK;
     }
 
@@ -86,7 +66,7 @@ final class PilotCommand implements Callable<Integer> {
         if (!r.findings().isEmpty()) {
             out.println();
             out.println("Checkpoint rows not used (" + r.findings().size() + "):");
-            r.findings().stream().limit(10).map(PilotFinding::describe).forEach(f -> out.println("  " + f));
+            r.findings().stream().limit(10).map(Finding::display).forEach(f -> out.println("  " + f));
         }
         if (result.markdown() != null) {
             out.println();

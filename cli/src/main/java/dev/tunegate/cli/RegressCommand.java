@@ -6,6 +6,7 @@ import dev.tunegate.evals.RegressionRenderer;
 import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.Json;
+import dev.tunegate.workspace.PilotSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tunegate regress}: a golden-set regression check of a candidate run against a baseline run. */
 @Command(
+        defaultValueProvider = RegressCommand.MarginDefault.class,
         mixinStandardHelpOptions = true,
         name = "regress",
         description = {
@@ -32,6 +34,16 @@ import picocli.CommandLine.Spec;
             "  tunegate regress --baseline a.csv --candidate b.csv --format junit -o regress.xml"
         })
 final class RegressCommand implements Callable<Integer> {
+    /** {@code --margin} defaults to the schema's {@code pilot.nonInferiorityMargin}, the one place it is written. */
+    static final class MarginDefault implements picocli.CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(picocli.CommandLine.Model.ArgSpec arg) {
+            return arg.isOption() && "--margin".equals(((picocli.CommandLine.Model.OptionSpec) arg).longestName())
+                    ? Double.toString(PilotSettings.DEFAULT_NON_INFERIORITY_MARGIN)
+                    : null;
+        }
+    }
+
     /** Output formats of the regression check. */
     enum Format {
         text,
@@ -59,7 +71,6 @@ final class RegressCommand implements Callable<Integer> {
     @Option(
             names = "--margin",
             paramLabel = "M",
-            defaultValue = "0.01",
             description = "Non-inferiority margin as a fraction (default: ${DEFAULT-VALUE} = 1 accuracy point).")
     double margin;
 

@@ -10,13 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code tunegate retrieval [DIR]}: the retrieval audit on its own. */
 @Command(
@@ -36,7 +32,7 @@ import picocli.CommandLine.Spec;
             "",
             "Formats: docs/formats/retrieval.md"
         })
-final class RetrievalCommand implements Callable<Integer> {
+final class RetrievalCommand extends FormattedCommand {
     @Parameters(
             index = "0",
             arity = "0..1",
@@ -71,12 +67,6 @@ final class RetrievalCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "N", description = "Results a call retrieves (default: retrieval.k, else 5).")
     Integer k;
 
-    @Mixin
-    FormatOption format;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         RetrievalAudit.Request req;
@@ -99,9 +89,7 @@ final class RetrievalCommand implements Callable<Integer> {
             if (p != null && !Files.exists(p)) throw new InvalidInputException(p + ": no such file or folder");
         }
         RetrievalReport report = RetrievalAudit.run(req, TerminalProgress.forStderr());
-        PrintWriter out = spec.commandLine().getOut();
-        format.print(out, report, o -> printText(o, report));
-        return TunegateCommand.OK;
+        return print(report, o -> printText(o, report));
     }
 
     private static Path abs(Path p) {

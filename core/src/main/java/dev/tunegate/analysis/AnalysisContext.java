@@ -1,6 +1,7 @@
 package dev.tunegate.analysis;
 
 import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.policy.Thresholds;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,9 +15,21 @@ import java.time.ZoneOffset;
  * @param threads how many threads heavy analyzers may use
  * @param today the date of the run (the cost model ages its price entries by it), so that a run with
  *              a fixed date reproduces its report byte for byte
+ * @param digests the run's file digests: each input file is hashed once per run, whichever analyzer asks
  */
 public record AnalysisContext(
-        EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads, LocalDate today) {
+        EvidenceSet evidenceSoFar,
+        Thresholds thresholds,
+        Progress progress,
+        int threads,
+        LocalDate today,
+        FileDigests digests) {
+
+    /** A context of its own run (its own digests). */
+    public AnalysisContext(
+            EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads, LocalDate today) {
+        this(evidenceSoFar, thresholds, progress, threads, today, new FileDigests());
+    }
 
     /** A context dated today (UTC). */
     public AnalysisContext(EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads) {
@@ -24,6 +37,6 @@ public record AnalysisContext(
     }
 
     public AnalysisContext withEvidence(EvidenceSet evidence) {
-        return new AnalysisContext(evidence, thresholds, progress, threads, today);
+        return new AnalysisContext(evidence, thresholds, progress, threads, today, digests);
     }
 }

@@ -3,6 +3,7 @@ package dev.tunegate.assess;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.policy.Decision;
 import dev.tunegate.policy.DecisionEngine;
@@ -15,8 +16,6 @@ import dev.tunegate.report.HtmlReport;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code tunegate assess}: workspace → analyzers → evidence → policy → decision → record.
@@ -69,10 +68,13 @@ public final class Assessment {
     }
 
     public Result run(Workspace ws, AssessOptions options) {
-        Thresholds thresholds = policy.thresholds(overrides(ws));
+        Thresholds thresholds = policy.thresholds(ws.settings().thresholds());
         LocalDate today = LocalDate.now(options.clock());
-        AnalysisContext ctx =
-                new AnalysisContext(EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today);
+        // one digest memo per run: every analyzer that names an input file in the record asks it, so no file is
+        // hashed twice (the audit hands in the training file's digest it computed)
+        FileDigests digests = new FileDigests();
+        AnalysisContext ctx = new AnalysisContext(
+                EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today, digests);
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
         RecordWriter writer = new RecordWriter(ws);
@@ -121,12 +123,5 @@ public final class Assessment {
         } catch (java.io.IOException e) {
             return false;
         }
-    }
-
-    /** Threshold overrides from {@code policy.thresholds} (names validated by the config loader). */
-    public static Map<String, Double> overrides(Workspace ws) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        ws.map("policy.thresholds").forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
-        return out;
     }
 }

@@ -28,7 +28,7 @@ public final class CostRun {
         Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
         CostAnalyzer cost = new CostAnalyzer();
         AnalysisContext ctx = new AnalysisContext(
-                EvidenceSet.empty(), policy.thresholds(Assessment.overrides(ws)), progress, threads, today);
+                EvidenceSet.empty(), policy.thresholds(ws.settings().thresholds()), progress, threads, today);
         Pipeline before = StandardPipeline.upTo(cost.name());
         List<Analyzer> earlier =
                 before.analyzers().subList(0, before.analyzers().size() - 1);

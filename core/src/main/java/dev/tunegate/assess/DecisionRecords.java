@@ -12,6 +12,7 @@ import dev.tunegate.policy.Unsettled;
 import dev.tunegate.policy.Verdict;
 import dev.tunegate.record.DecisionRecord;
 import dev.tunegate.record.Provenance;
+import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,17 +30,19 @@ final class DecisionRecords {
 
     static DecisionRecord build(
             Workspace ws, Pipeline.Run run, Decision d, Thresholds thresholds, LocalDate today, int number) {
-        String name = ws.requireString("useCase.name");
+        Settings.UseCase useCase = ws.settings().useCase();
+        Settings.Requirements requirements = ws.settings().requirements();
+        String name = useCase.name();
         String id = String.format(Locale.ROOT, "%04d", number);
         DecisionRecord.UseCase uc = new DecisionRecord.UseCase(
                 name,
-                ws.requireString("useCase.taskType"),
-                ws.string("useCase.businessOwner").orElse(null),
-                ws.string("useCase.technicalOwner").orElse(null),
-                ws.string("useCase.costOfFailure").orElse(null),
-                ws.strings("useCase.mustBeTrue"),
-                ws.string("requirements.factsChange").orElse(null),
-                ws.bool("requirements.citationsRequired").orElse(false));
+                useCase.taskType(),
+                useCase.businessOwner(),
+                useCase.technicalOwner(),
+                useCase.costOfFailure(),
+                useCase.mustBeTrue(),
+                requirements.factsChange(),
+                requirements.citationsRequired());
         List<DecisionRecord.Rule> rules = new ArrayList<>();
         for (RuleResult r : d.rules()) {
             Map<String, Object> th = new LinkedHashMap<>();

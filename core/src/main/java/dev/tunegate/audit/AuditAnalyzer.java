@@ -26,13 +26,13 @@ public final class AuditAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace workspace) {
-        return workspace.path("data.train").isPresent();
+        return workspace.data().train() != null;
     }
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
         AuditRequest request = request(ws);
-        boolean semantic = ws.bool("data.semantic").orElse(false) && request.golden() != null;
+        boolean semantic = ws.data().semantic() && request.golden() != null;
         java.util.Set<Integer> lexicalLeaks = new java.util.HashSet<>();
         FindingSink sink = !semantic
                 ? FindingSink.NONE
@@ -44,7 +44,11 @@ public final class AuditAnalyzer implements Analyzer {
         List<Evidence> ev = evidence(r, context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE));
         List<String> notes = notes(r);
         if (semantic) semantic(ws, request, r, lexicalLeaks, context, ev, notes);
-        List<AnalyzerResult.InputFile> in = inputs(ws, r, request);
+        // the training and golden files' digests the audit computed: later analyzers of the run read them from here
+        context.digests().remember(request.train(), r.sha256());
+        if (r.leakage() != null)
+            context.digests().remember(request.golden(), r.leakage().sha256());
+        List<AnalyzerResult.InputFile> in = inputs(ws, r, request, context);
         return new AnalyzerResult(name(), ev, in, r, notes);
     }
 
@@ -198,7 +202,8 @@ public final class AuditAnalyzer implements Analyzer {
         return ev;
     }
 
-    private static List<AnalyzerResult.InputFile> inputs(Workspace ws, AuditReport r, AuditRequest request) {
+    private static List<AnalyzerResult.InputFile> inputs(
+            Workspace ws, AuditReport r, AuditRequest request, AnalysisContext context) {
         List<AnalyzerResult.InputFile> in = new ArrayList<>();
         in.add(new AnalyzerResult.InputFile(r.file(), r.sha256()));
         if (r.leakage() != null)
@@ -206,7 +211,7 @@ public final class AuditAnalyzer implements Analyzer {
                     r.leakage().goldenFile(), r.leakage().sha256()));
         if (request.outputSchema() != null) {
             in.add(new AnalyzerResult.InputFile(
-                    ws.relative(request.outputSchema()), dev.tunegate.io.Digests.sha256(request.outputSchema())));
+                    ws.relative(request.outputSchema()), context.digests().sha256(request.outputSchema())));
         }
         return in;
     }

@@ -2,6 +2,7 @@ package dev.tunegate.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tunegate.evidence.Finding;
 import java.util.List;
 import java.util.Map;
 

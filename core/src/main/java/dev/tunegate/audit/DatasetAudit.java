@@ -9,6 +9,7 @@ import dev.tunegate.audit.neardup.NearDuplicateParams;
 import dev.tunegate.audit.read.DatasetReader;
 import dev.tunegate.audit.read.RowSource;
 import dev.tunegate.audit.read.TruncatedInputException;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.OutputSchemaFile;

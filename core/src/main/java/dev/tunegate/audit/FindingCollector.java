@@ -1,5 +1,6 @@
 package dev.tunegate.audit;
 
+import dev.tunegate.evidence.Finding;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

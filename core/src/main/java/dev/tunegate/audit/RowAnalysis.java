@@ -11,6 +11,7 @@ import dev.tunegate.audit.read.ParsedRow;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowParser;
 import dev.tunegate.audit.read.RowProblem;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -75,13 +76,13 @@ final class RowAnalysis {
         List<Finding> findings = new ArrayList<>(0);
         boolean formatError = false;
         for (RowProblem p : parsed.problems()) {
-            findings.add(Finding.row(p.kind(), file, raw.line(), raw.index(), p.message()));
+            findings.add(AuditFindings.row(p.kind(), file, raw.line(), raw.index(), p.message()));
             if (p.kind().format() && p.kind().severity() == FindingKind.Severity.ERROR) formatError = true;
         }
         Example ex = parsed.example();
         boolean valid = parsed.valid();
         if (valid && ex.output().isBlank()) {
-            findings.add(Finding.row(
+            findings.add(AuditFindings.row(
                     FindingKind.EMPTY_OUTPUT,
                     file,
                     raw.line(),
@@ -116,7 +117,7 @@ final class RowAnalysis {
             var mt = PLACEHOLDER.matcher(m.content());
             if (mt.find()) {
                 placeholder = true;
-                findings.add(Finding.row(
+                findings.add(AuditFindings.row(
                         FindingKind.UNFILLED_PLACEHOLDER,
                         file,
                         raw.line(),
@@ -150,7 +151,7 @@ final class RowAnalysis {
                 rowTokens += TOKENS_PER_MESSAGE + roleNameTokens[m.role().ordinal()] + t;
             }
             if (rowTokens > contextLimit) {
-                findings.add(Finding.row(
+                findings.add(AuditFindings.row(
                         FindingKind.OVER_CONTEXT_LIMIT,
                         file,
                         raw.line(),
@@ -161,7 +162,7 @@ final class RowAnalysis {
         }
         RowResult.OutputFacts facts = valid && checks.contains(AuditCheck.SCHEMA) ? outputFacts(output) : null;
         if (facts != null && !facts.violations().isEmpty()) {
-            findings.add(Finding.row(
+            findings.add(AuditFindings.row(
                     FindingKind.SCHEMA_VIOLATION,
                     file,
                     raw.line(),
@@ -181,7 +182,7 @@ final class RowAnalysis {
                         .append(k)
                         .append(": ")
                         .append(String.join(", ", v.subList(0, Math.min(3, v.size())))));
-                findings.add(Finding.row(FindingKind.PII, file, raw.line(), raw.index(), b.toString()));
+                findings.add(AuditFindings.row(FindingKind.PII, file, raw.line(), raw.index(), b.toString()));
             }
         }
         return new RowResult(

@@ -2,6 +2,7 @@ package dev.tunegate.audit;
 
 import dev.tunegate.audit.neardup.Signature;
 import dev.tunegate.audit.read.RowMetadata;
+import dev.tunegate.evidence.Finding;
 import java.util.List;
 
 /**

@@ -4,6 +4,7 @@ import dev.tunegate.audit.neardup.Cluster;
 import dev.tunegate.audit.neardup.NearDuplicateIndex;
 import dev.tunegate.audit.neardup.NearDuplicateParams;
 import dev.tunegate.audit.read.RowMetadata;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -127,7 +128,7 @@ final class TrainingAccumulator {
             if (m.approved()) llmApproved++;
             else {
                 llmNotApproved++;
-                findings.add(Finding.row(
+                findings.add(AuditFindings.row(
                         FindingKind.LLM_DRAFT_NOT_APPROVED,
                         file,
                         r.line(),
@@ -140,7 +141,7 @@ final class TrainingAccumulator {
         if (m.era() != null && request.retiredEras().contains(m.era())) {
             retired++;
             eraOk = false;
-            findings.add(Finding.row(
+            findings.add(AuditFindings.row(
                     FindingKind.RETIRED_ERA,
                     file,
                     r.line(),
@@ -151,7 +152,7 @@ final class TrainingAccumulator {
                 && !request.currentEras().contains(m.era())) {
             unknownEra++;
             eraOk = false;
-            findings.add(Finding.row(
+            findings.add(AuditFindings.row(
                     FindingKind.UNKNOWN_ERA,
                     file,
                     r.line(),
@@ -302,7 +303,7 @@ final class TrainingAccumulator {
             p.exactInputGroups = (long) groups(inputHash).size();
             for (List<Integer> g : pairs) {
                 collapse.unionAll(g);
-                findings.add(Finding.group(
+                findings.add(AuditFindings.group(
                         FindingKind.EXACT_DUPLICATE,
                         file,
                         g,
@@ -315,7 +316,7 @@ final class TrainingAccumulator {
             p.rowsInNear = clusters.stream().mapToLong(c -> c.rows().size()).sum();
             for (Cluster c : clusters) {
                 collapse.unionAll(c.rows());
-                findings.add(Finding.group(
+                findings.add(AuditFindings.group(
                         FindingKind.NEAR_DUPLICATE_CLUSTER,
                         file,
                         c.rows(),
@@ -377,7 +378,7 @@ final class TrainingAccumulator {
                     conflicts++;
                     conflictRows += g.size();
                     for (int row : g) inConflict.set(row);
-                    findings.add(Finding.group(
+                    findings.add(AuditFindings.group(
                             FindingKind.CONFLICT,
                             file,
                             g,
@@ -455,7 +456,7 @@ final class TrainingAccumulator {
                 if (id == dom && candidate.get(i)) candDominant++;
                 if (id >= 0 && id != dom) {
                     drifting++;
-                    findings.add(Finding.row(
+                    findings.add(AuditFindings.row(
                             FindingKind.SCHEMA_DRIFT,
                             file,
                             lines.get(i),
@@ -463,7 +464,7 @@ final class TrainingAccumulator {
                             "output fields {" + (id == Integer.MAX_VALUE ? "…" : fieldSetNames.get(id))
                                     + "} differ from the dominant {" + name + "}"));
                 } else if (id < 0 && structured && objectRows * 2 > validRows) {
-                    findings.add(Finding.row(
+                    findings.add(AuditFindings.row(
                             FindingKind.OUTPUT_NOT_JSON,
                             file,
                             lines.get(i),
@@ -505,7 +506,7 @@ final class TrainingAccumulator {
                         if (c == 1) {
                             once.add(e.getKey());
                             int row = (int) e.getValue()[1];
-                            findings.add(Finding.row(
+                            findings.add(AuditFindings.row(
                                     FindingKind.LABEL_SEEN_ONCE,
                                     file,
                                     lines.get(row),

@@ -7,8 +7,8 @@ import dev.tunegate.cost.CostReport.InputValue;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
-import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -55,18 +55,21 @@ public final class CostAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace ws) {
-        return ws.has("traffic.callsPerDay")
-                || ws.has("prompts.system")
-                || ws.has("prompts.fewShot")
-                || ws.has("prompts.tuned")
-                || ws.has("model.current")
-                || ws.has("model.candidate.name")
-                || ws.has("model.candidate.paramsB");
+        Settings s = ws.settings();
+        return s.traffic().callsPerDay() != null
+                || s.prompts().system() != null
+                || !s.prompts().fewShot().isEmpty()
+                || s.prompts().tuned() != null
+                || s.model().current() != null
+                || s.model().candidateName() != null
+                || s.model().candidateParamsB() != null;
     }
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        CostReport report = report(ws, context);
+        // the price catalog's overrides are applied once per run: the report and the evidence share the catalog
+        PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
+        CostReport report = report(ws, context, catalog);
         List<Evidence> evidence = new ArrayList<>();
         String src = "cost: prompts, traffic, model and the price catalog";
         if (report.breakEvenStatus().equals("weeks")) {
@@ -94,8 +97,8 @@ public final class CostAnalyzer implements Analyzer {
                             + " input + " + t.outputTokensPerCall() + " output tokens (" + PromptTokenCounter.ENCODING
                             + ")"));
         }
-        PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
-        ws.string("model.current")
+        Settings.Model model = ws.settings().model();
+        Optional.ofNullable(model.current())
                 .flatMap(catalog::model)
                 .filter(m -> m.hosting() == ModelPrice.Hosting.PROVIDER)
                 .ifPresent(m -> evidence.add(Evidence.measured(
@@ -107,15 +110,15 @@ public final class CostAnalyzer implements Analyzer {
                                 + (m.fineTuning().note().isEmpty()
                                         ? ""
                                         : " — " + m.fineTuning().note()))));
-        Optional<ModelPrice> cand = ws.string("model.candidate.name").flatMap(catalog::model);
-        if (cand.isPresent() && !ws.has("model.candidate.paramsB") && cand.get().paramsB() != null) {
+        Optional<ModelPrice> cand = Optional.ofNullable(model.candidateName()).flatMap(catalog::model);
+        if (cand.isPresent() && model.candidateParamsB() == null && cand.get().paramsB() != null) {
             evidence.add(Evidence.declared(
                     Measure.CANDIDATE_PARAMS_B,
                     cand.get().paramsB(),
                     "cost: price catalog " + cand.get().id()));
         }
         if (cand.isPresent()
-                && !ws.has("model.candidate.contextWindow")
+                && model.candidateContextWindow() == null
                 && cand.get().contextWindow() != null) {
             evidence.add(Evidence.declared(
                     Measure.CANDIDATE_CONTEXT_WINDOW,
@@ -124,11 +127,16 @@ public final class CostAnalyzer implements Analyzer {
         }
         methodEvidence(ws, report, catalog, evidence);
         List<AnalyzerResult.InputFile> files = new ArrayList<>();
-        for (String key : List.of("prompts.system", "prompts.tuned")) {
-            ws.path(key).ifPresent(p -> files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p))));
+        Settings.Prompts prompts = ws.settings().prompts();
+        for (Path p : java.util.Arrays.asList(prompts.system(), prompts.tuned())) {
+            if (p != null)
+                files.add(new AnalyzerResult.InputFile(
+                        ws.relative(p), context.digests().sha256(p)));
         }
-        for (Path p : ws.paths("prompts.fewShot"))
-            files.add(new AnalyzerResult.InputFile(ws.relative(p), Digests.sha256(p)));
+        // digested when the report read them to count their tokens: no second read
+        for (Path p : prompts.fewShot())
+            files.add(new AnalyzerResult.InputFile(
+                    ws.relative(p), context.digests().sha256(p)));
         List<String> notes = new ArrayList<>(report.warnings());
         for (CostReport.Unknown u : report.unknowns()) notes.add("unknown " + u.figure() + ": add " + u.settledBy());
         return new AnalyzerResult(name(), evidence, files, report, notes);
@@ -141,47 +149,78 @@ public final class CostAnalyzer implements Analyzer {
      *         the catalog, or a price override is invalid
      */
     public CostReport report(Workspace ws, AnalysisContext context) {
-        PriceCatalog catalog = PriceCatalogReader.withOverrides(shipped, ws);
+        return report(ws, context, PriceCatalogReader.withOverrides(shipped, ws));
+    }
+
+    private CostReport report(Workspace ws, AnalysisContext context, PriceCatalog catalog) {
         EvidenceSet ev = context.evidenceSoFar();
         List<InputValue> inputs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Settings settings = ws.settings();
+        Settings.Prompts prompts = settings.prompts();
 
-        Long system = ws.path("prompts.system")
-                .map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.system", ws.line("prompts.system")))
+        Long system = Optional.ofNullable(prompts.system())
+                .map(p -> PromptTokenCounter.countFile(
+                        p, ws.relative(p), "prompts.system", ws.line("prompts.system"), context.digests()))
                 .orElse(null);
         Long fewShot = null;
-        for (Path p : ws.paths("prompts.fewShot")) {
-            long n = PromptTokenCounter.countFile(p, ws.relative(p), "prompts.fewShot", ws.line("prompts.fewShot"));
+        for (Path p : prompts.fewShot()) {
+            long n = PromptTokenCounter.countFile(
+                    p, ws.relative(p), "prompts.fewShot", ws.line("prompts.fewShot"), context.digests());
             fewShot = fewShot == null ? n : fewShot + n;
         }
         Long today = system == null && fewShot == null
                 ? null
                 : (system == null ? 0 : system) + (fewShot == null ? 0 : fewShot);
         if (system != null)
-            inputs.add(
-                    new InputValue("systemPromptTokens", system, "tokens", "measured: " + rel(ws, "prompts.system")));
+            inputs.add(new InputValue(
+                    "systemPromptTokens", system, "tokens", "measured: " + ws.relative(prompts.system())));
         if (fewShot != null)
             inputs.add(new InputValue(
                     "fewShotTokens",
                     fewShot,
                     "tokens",
-                    "measured: " + String.join(", ", ws.strings("prompts.fewShot"))));
-        Long tuned = ws.path("prompts.tuned")
-                .map(p -> PromptTokenCounter.countFile(p, ws.relative(p), "prompts.tuned", ws.line("prompts.tuned")))
+                    "measured: "
+                            + String.join(
+                                    ", ",
+                                    prompts.fewShot().stream().map(ws::relative).toList())));
+        Long tuned = Optional.ofNullable(prompts.tuned())
+                .map(p -> PromptTokenCounter.countFile(
+                        p, ws.relative(p), "prompts.tuned", ws.line("prompts.tuned"), context.digests()))
                 .orElse(null);
         if (tuned != null)
-            inputs.add(new InputValue("tunedPromptTokens", tuned, "tokens", "measured: " + rel(ws, "prompts.tuned")));
+            inputs.add(
+                    new InputValue("tunedPromptTokens", tuned, "tokens", "measured: " + ws.relative(prompts.tuned())));
 
-        Long rag = tokens(ev, Measure.RAG_CONTEXT_TOKENS, ws, "prompts.ragContextTokens", "ragContextTokens", inputs);
-        if (rag == null && !ws.has("retrieval.corpus")) {
+        Long rag = tokens(
+                ev,
+                Measure.RAG_CONTEXT_TOKENS,
+                ws,
+                "prompts.ragContextTokens",
+                prompts.ragContextTokens(),
+                "ragContextTokens",
+                inputs);
+        if (rag == null && settings.retrieval().corpus() == null) {
             rag = 0L;
             inputs.add(new InputValue(
                     "ragContextTokens", 0, "tokens", "no retrieval configured (retrieval.corpus absent)"));
         }
         Long input = tokens(
-                ev, Measure.INPUT_TOKENS_PER_CALL, ws, "prompts.inputTokensPerCall", "inputTokensPerCall", inputs);
+                ev,
+                Measure.INPUT_TOKENS_PER_CALL,
+                ws,
+                "prompts.inputTokensPerCall",
+                prompts.inputTokensPerCall(),
+                "inputTokensPerCall",
+                inputs);
         Long output = tokens(
-                ev, Measure.OUTPUT_TOKENS_PER_CALL, ws, "prompts.outputTokensPerCall", "outputTokensPerCall", inputs);
+                ev,
+                Measure.OUTPUT_TOKENS_PER_CALL,
+                ws,
+                "prompts.outputTokensPerCall",
+                prompts.outputTokensPerCall(),
+                "outputTokensPerCall",
+                inputs);
 
         Double trainingTokens =
                 ev.get(Measure.TRAINING_TOKENS).map(Evidence::asDouble).orElse(null);
@@ -190,7 +229,7 @@ public final class CostAnalyzer implements Analyzer {
             inputs.add(new InputValue(
                     "trainingTokensPerEpoch", trainingTokens, "tokens", source(ev, Measure.TRAINING_TOKENS)));
         if (rows != null) inputs.add(new InputValue("trainingRows", rows, "rows", source(ev, Measure.DATASET_ROWS)));
-        Optional<Path> train = ws.path("data.train");
+        Optional<Path> train = settings.data().trainFile();
         if ((trainingTokens == null || rows == null)
                 && train.isPresent()
                 && train.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")
@@ -211,30 +250,32 @@ public final class CostAnalyzer implements Analyzer {
             }
         }
 
-        Double calls = ws.number("traffic.callsPerDay").orElse(null);
+        Double calls = settings.traffic().callsPerDay();
         if (calls != null) inputs.add(new InputValue("callsPerDay", calls, "calls/day", at(ws, "traffic.callsPerDay")));
-        double growth = ws.number("traffic.growthPerMonth").orElse(0.0);
+        double growth = settings.traffic().growthPerMonth();
         inputs.add(new InputValue("growthPerMonth", growth, "fraction/month", at(ws, "traffic.growthPerMonth")));
 
-        ModelPrice current = ws.string("model.current")
+        Settings.Model model = settings.model();
+        Settings.Training training = settings.training();
+        ModelPrice current = Optional.ofNullable(model.current())
                 .map(id -> catalog.model(id).orElseThrow(() -> unknownId(ws, "model.current", id, catalog)))
                 .orElse(null);
         if (current != null)
             inputs.add(new InputValue(
                     "model.current", current.id(), "", at(ws, "model.current") + "; catalog " + current.origin()));
-        ModelPrice candidate = candidate(ws, catalog);
+        ModelPrice candidate = candidate(ws, model, catalog);
         if (candidate != null) {
             inputs.add(new InputValue(
                     "model.candidate",
                     candidate.id(),
                     "",
-                    at(ws, ws.has("model.candidate.name") ? "model.candidate.name" : "model.candidate.paramsB")));
+                    at(ws, model.candidateName() != null ? "model.candidate.name" : "model.candidate.paramsB")));
             if (candidate.paramsB() != null)
                 inputs.add(new InputValue(
                         "candidateParamsB",
                         candidate.paramsB(),
                         "B params",
-                        ws.has("model.candidate.paramsB")
+                        model.candidateParamsB() != null
                                 ? at(ws, "model.candidate.paramsB")
                                 : "catalog " + candidate.origin()));
             if (candidate.contextWindow() != null)
@@ -242,11 +283,11 @@ public final class CostAnalyzer implements Analyzer {
                         "candidateContextWindow",
                         candidate.contextWindow(),
                         "tokens",
-                        ws.has("model.candidate.contextWindow")
+                        model.candidateContextWindow() != null
                                 ? at(ws, "model.candidate.contextWindow")
                                 : "catalog " + candidate.origin()));
         }
-        String gpu = ws.string("training.gpu").orElse(null);
+        String gpu = training.gpu();
         if (gpu != null && catalog.gpu(gpu).isEmpty()) {
             throw InvalidInputException.field(
                     Path.of(Workspace.CONFIG_FILE),
@@ -256,14 +297,12 @@ public final class CostAnalyzer implements Analyzer {
                             + String.join(", ", catalog.gpus().keySet()) + ")",
                     "\"" + gpu + "\"");
         }
-        Integer epochs = ws.integer("training.epochs").map(Long::intValue).orElse(null);
-        int cadence = ws.integer("training.retrainEveryWeeks").orElse(13L).intValue();
-        BigDecimal labeling =
-                BigDecimal.valueOf(ws.number("training.labelingCostPerRow").orElse(0.0));
-        BigDecimal evaluation =
-                BigDecimal.valueOf(ws.number("training.evaluationCostUsd").orElse(0.0));
-        double mfu = ws.number("training.mfu").orElse(0.35);
-        double overhead = ws.number("training.runOverheadHours").orElse(CostInputs.DEFAULT_RUN_OVERHEAD_HOURS);
+        Integer epochs = training.epochs() == null ? null : training.epochs().intValue();
+        int cadence = (int) training.retrainEveryWeeks();
+        BigDecimal labeling = BigDecimal.valueOf(training.labelingCostPerRow());
+        BigDecimal evaluation = BigDecimal.valueOf(training.evaluationCostUsd());
+        double mfu = training.mfu();
+        double overhead = training.runOverheadHours();
         for (String k : List.of(
                 "training.epochs",
                 "training.retrainEveryWeeks",
@@ -282,10 +321,9 @@ public final class CostAnalyzer implements Analyzer {
             Object v = ws.effective().get(k);
             if (v != null) inputs.add(new InputValue(k, v, "", at(ws, k)));
         }
-        boolean selfHosted =
-                ws.string("model.hosting").map("self-hosted"::equals).orElse(false);
-        boolean onPrem = ws.bool("requirements.onPremInference").orElse(false);
-        boolean mayLeave = ws.bool("requirements.dataMayLeavePerimeter").orElse(false);
+        boolean selfHosted = "self-hosted".equals(model.hosting());
+        boolean onPrem = settings.requirements().onPremInference();
+        boolean mayLeave = settings.requirements().dataMayLeavePerimeter();
 
         Long seqP95 = ev.get(Measure.SEQUENCE_TOKENS_P95)
                 .map(e -> Math.round(e.asDouble()))
@@ -317,7 +355,7 @@ public final class CostAnalyzer implements Analyzer {
                 seqP95,
                 overhead);
         double threshold = context.thresholds().get(THRESHOLD);
-        return model.compute(in, threshold, context.today()).withProvenance(inputs, warnings);
+        return this.model.compute(in, threshold, context.today()).withProvenance(inputs, warnings);
     }
 
     /**
@@ -352,8 +390,9 @@ public final class CostAnalyzer implements Analyzer {
             if (m.trainingCostUsd() != null)
                 evidence.add(Evidence.measured(usd, m.trainingCostUsd().doubleValue(), src, m.formula()));
         }
-        long count = ws.integer("training.gpuCount").orElse(1L);
-        Optional<Double> perGpu = ws.number("training.gpuMemoryGb");
+        Settings.Training training = ws.settings().training();
+        long count = training.gpuCount();
+        Optional<Double> perGpu = Optional.ofNullable(training.gpuMemoryGb());
         if (perGpu.isPresent()) {
             evidence.add(Evidence.declared(
                     Measure.TRAINING_MEMORY_GB,
@@ -362,8 +401,11 @@ public final class CostAnalyzer implements Analyzer {
                             + " GB, training.gpuMemoryGb × training.gpuCount)"));
             return;
         }
-        Optional<GpuPrice> g = ws.string("training.gpu").flatMap(catalog::gpu).or(() -> catalog.gpus().values().stream()
-                .max(java.util.Comparator.comparingDouble(GpuPrice::memoryGb).thenComparing(GpuPrice::id)));
+        Optional<GpuPrice> g = Optional.ofNullable(training.gpu())
+                .flatMap(catalog::gpu)
+                .or(() -> catalog.gpus().values().stream()
+                        .max(java.util.Comparator.comparingDouble(GpuPrice::memoryGb)
+                                .thenComparing(GpuPrice::id)));
         g.ifPresent(x -> evidence.add(Evidence.declared(
                 Measure.TRAINING_MEMORY_GB,
                 x.memoryGb() * count,
@@ -372,14 +414,14 @@ public final class CostAnalyzer implements Analyzer {
     }
 
     private static Long tokens(
-            EvidenceSet ev, Measure m, Workspace ws, String key, String name, List<InputValue> inputs) {
+            EvidenceSet ev, Measure m, Workspace ws, String key, Long declared, String name, List<InputValue> inputs) {
         Optional<Evidence> e = ev.get(m);
         if (e.isPresent()) {
             long v = Math.round(e.get().asDouble());
             inputs.add(new InputValue(name, v, "tokens", source(ev, m)));
             return v;
         }
-        Optional<Long> c = ws.integer(key);
+        Optional<Long> c = Optional.ofNullable(declared);
         c.ifPresent(v -> inputs.add(new InputValue(name, v, "tokens", at(ws, key))));
         return c.orElse(null);
     }
@@ -390,10 +432,10 @@ public final class CostAnalyzer implements Analyzer {
                 .orElse("");
     }
 
-    private static ModelPrice candidate(Workspace ws, PriceCatalog catalog) {
-        Optional<String> name = ws.string("model.candidate.name");
-        Double params = ws.number("model.candidate.paramsB").orElse(null);
-        Long window = ws.integer("model.candidate.contextWindow").orElse(null);
+    private static ModelPrice candidate(Workspace ws, Settings.Model model, PriceCatalog catalog) {
+        Optional<String> name = Optional.ofNullable(model.candidateName());
+        Double params = model.candidateParamsB();
+        Long window = model.candidateContextWindow();
         if (name.isEmpty() && params == null) return null;
         ModelPrice base = name.flatMap(catalog::model).orElse(null);
         if (name.isPresent() && base == null && params == null)
@@ -439,9 +481,5 @@ public final class CostAnalyzer implements Analyzer {
     private static String at(Workspace ws, String key) {
         int line = ws.line(key);
         return line > 0 ? Workspace.CONFIG_FILE + ":" + line : "default of " + key;
-    }
-
-    private static String rel(Workspace ws, String key) {
-        return ws.path(key).map(ws::relative).orElse("");
     }
 }

@@ -103,7 +103,7 @@ public final class PriceCatalogReader {
      * @throws InvalidInputException with {@code tunegate.yaml:LINE} on the first invalid override
      */
     public static PriceCatalog withOverrides(PriceCatalog base, Workspace workspace) {
-        if (!workspace.has("prices")) return base;
+        if (workspace.settings().prices().isEmpty()) return base;
         Node prices = null;
         if (Files.isRegularFile(workspace.configFile())) {
             try {
@@ -126,7 +126,8 @@ public final class PriceCatalogReader {
         int line = workspace.line("prices");
         DumperOptions d = new DumperOptions();
         Node fromMap = new PriceCatalogReader(Workspace.CONFIG_FILE, n -> line, true)
-                .compose(new Yaml(d).dump(workspace.map("prices")));
+                .compose(new Yaml(d)
+                        .dump(new java.util.LinkedHashMap<>(workspace.settings().prices())));
         return withOverrides(base, Workspace.CONFIG_FILE, fromMap, n -> line);
     }
 

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.tokens.BpeTokenCounter;
 import dev.tunegate.tokens.TokenCounter;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +46,23 @@ public final class PromptTokenCounter {
      * @param line the key's line in tunegate.yaml
      */
     public static long countFile(Path file, String display, String key, int line) {
+        return countFile(file, display, key, line, null);
+    }
+
+    /**
+     * As {@link #countFile(Path, String, String, int)}, reading the file once: its digest goes to {@code digests}
+     * (the run's memo, so recording the file as an input does not read it again); null: no digest.
+     */
+    public static long countFile(Path file, String display, String key, int line, FileDigests digests) {
         try {
-            return count(Files.readString(file, StandardCharsets.UTF_8));
+            byte[] bytes = Files.readAllBytes(file);
+            if (digests != null) digests.remember(file, bytes);
+            return count(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(
                     display, 0, "not valid UTF-8 text (from " + key + " in tunegate.yaml:" + line + ")");

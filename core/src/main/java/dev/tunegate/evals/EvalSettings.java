@@ -3,6 +3,7 @@ package dev.tunegate.evals;
 import dev.tunegate.evals.read.EvalFormat;
 import dev.tunegate.evals.stats.Bootstrap;
 import dev.tunegate.evals.stats.PairedPermutationTest;
+import dev.tunegate.workspace.PilotSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,6 @@ public record EvalSettings(
     }
 
     public static final long DEFAULT_SEED = 42;
-    public static final double DEFAULT_MIN_EFFECT = 0.01;
     public static final double DEFAULT_ALPHA = 0.05;
 
     /** The defaults of the shipped policy: N = 3, 30 %, 1 point, α = 0.05, seed 42. */
@@ -54,7 +54,8 @@ public record EvalSettings(
                 null,
                 3,
                 0.30,
-                DEFAULT_MIN_EFFECT,
+                // the smallest gain counted is the loss the golden-set check tolerates: one accuracy point
+                PilotSettings.DEFAULT_NON_INFERIORITY_MARGIN,
                 DEFAULT_ALPHA,
                 Bootstrap.DEFAULT_RESAMPLES,
                 PairedPermutationTest.DEFAULT_RESAMPLES);

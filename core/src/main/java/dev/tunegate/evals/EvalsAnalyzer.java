@@ -8,10 +8,11 @@ import dev.tunegate.analysis.Progress;
 import dev.tunegate.evals.read.EvalFormat;
 import dev.tunegate.evals.read.EvalReaders;
 import dev.tunegate.evidence.Evidence;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.evidence.Measure;
-import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.OutputSchemaFile;
+import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,23 +43,23 @@ public final class EvalsAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace workspace) {
-        return !workspace.paths("evals.history").isEmpty()
-                || (workspace.path("evals.baseline").isPresent()
-                        && workspace.path("evals.candidate").isPresent());
+        Settings.Evals evals = workspace.settings().evals();
+        return !evals.history().isEmpty() || evals.hasGoldenRuns();
     }
 
     /** The settings a workspace and the policy thresholds give. */
     public static EvalSettings settings(Workspace ws, AnalysisContext context) {
+        Settings.Evals evals = ws.settings().evals();
         Map<String, String> columns = new LinkedHashMap<>();
-        ws.map("evals.columns").forEach((k, v) -> columns.put(k, String.valueOf(v)));
+        evals.columns().forEach((k, v) -> columns.put(k, String.valueOf(v)));
         int n = (int) Math.round(context.thresholds().get(MIN_ITERATIONS));
         double share = context.thresholds().get(MIN_RECURRING_SHARE);
         return EvalSettings.defaults()
-                .withFormat(EvalFormat.of(ws.string("evals.format").orElse("auto")))
+                .withFormat(EvalFormat.of(evals.format()))
                 .withColumns(columns)
-                .withLabels(ws.strings("evals.labels"))
-                .withSeed(ws.integer("evals.seed").orElse(EvalSettings.DEFAULT_SEED))
-                .withOutputSchema(ws.path("requirements.outputSchema").orElse(null))
+                .withLabels(evals.labels())
+                .withSeed(evals.seed())
+                .withOutputSchema(ws.settings().requirements().outputSchema())
                 .withPlateau(Math.max(1, n), share);
     }
 
@@ -69,9 +70,10 @@ public final class EvalsAnalyzer implements Analyzer {
                 ? null
                 : loadSchema(settings.outputSchema(), ws.relative(settings.outputSchema()));
         Findings findings = new Findings();
-        List<Path> files = ws.paths("evals.history");
+        Settings.Evals evals = ws.settings().evals();
+        List<Path> files = evals.history();
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
-        for (Path f : files) inputs.add(input(ws, f));
+        for (Path f : files) inputs.add(input(ws, f, context));
         List<EvalRecord> records = new ArrayList<>();
         try (Progress.Task task = context.progress().start("evals: reading eval files", files.size(), "files")) {
             for (Path f : files) {
@@ -85,11 +87,11 @@ public final class EvalsAnalyzer implements Analyzer {
                 analysis.analyze(runs, files.stream().map(ws::relative).toList(), findings);
 
         RegressionReport regression = null;
-        var baseline = ws.path("evals.baseline");
-        var candidate = ws.path("evals.candidate");
-        if (baseline.isPresent() && candidate.isPresent()) {
-            inputs.add(input(ws, baseline.get()));
-            inputs.add(input(ws, candidate.get()));
+        var baseline = java.util.Optional.ofNullable(evals.baseline());
+        var candidate = java.util.Optional.ofNullable(evals.candidate());
+        if (evals.hasGoldenRuns()) {
+            inputs.add(input(ws, baseline.get(), context));
+            inputs.add(input(ws, candidate.get(), context));
             Findings rf = new Findings();
             EvalRun b = single(
                     EvalRuns.load(List.of(baseline.get()), ws::relative, settings, rf), ws.relative(baseline.get()));
@@ -100,7 +102,7 @@ public final class EvalsAnalyzer implements Analyzer {
                             .map(EvalRecord::expected)
                             .toList())
                     : LabelSet.configured(settings.labels());
-            double margin = ws.number("pilot.nonInferiorityMargin").orElse(Regression.DEFAULT_MARGIN);
+            double margin = ws.settings().pilot().nonInferiorityMargin();
             regression = Regression.compare(b, c, margin, new ErrorClassifier(labels, schema), null, rf.snapshot());
         }
         report = new EvalsReport(
@@ -165,7 +167,7 @@ public final class EvalsAnalyzer implements Analyzer {
                     source,
                     "FORMAT errors among the " + last.errors() + " errors of " + last.name()));
         }
-        for (Finding f : report.findings()) notes.add(f.describe());
+        for (Finding f : report.findings()) notes.add(f.display());
         if (regression != null)
             notes.add("regress " + regression.candidate() + " vs " + regression.baseline() + ": " + regression.verdict()
                     + " — " + regression.reason());
@@ -201,10 +203,10 @@ public final class EvalsAnalyzer implements Analyzer {
         return String.format(Locale.ROOT, "%.0f%%", d * 100);
     }
 
-    private static AnalyzerResult.InputFile input(Workspace ws, Path f) {
+    private static AnalyzerResult.InputFile input(Workspace ws, Path f, AnalysisContext context) {
         if (!Files.isRegularFile(f))
             throw new InvalidInputException(ws.relative(f) + ": not a file; expected an eval results file");
-        return new AnalyzerResult.InputFile(ws.relative(f), Digests.sha256(f));
+        return new AnalyzerResult.InputFile(ws.relative(f), context.digests().sha256(f));
     }
 
     /** The file's run; with several runs, the latest one (by iteration order). */

@@ -1,6 +1,7 @@
 package dev.tunegate.evals;
 
 import dev.tunegate.evals.stats.Interval;
+import dev.tunegate.evidence.Finding;
 import java.util.List;
 import java.util.Map;
 

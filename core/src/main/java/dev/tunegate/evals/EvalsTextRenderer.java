@@ -2,6 +2,7 @@ package dev.tunegate.evals;
 
 import dev.tunegate.evals.EvalsReport.Comparison;
 import dev.tunegate.evals.EvalsReport.IterationSummary;
+import dev.tunegate.evidence.Finding;
 import java.util.Locale;
 import java.util.Map;
 
@@ -147,7 +148,7 @@ public final class EvalsTextRenderer {
     private static void appendFindings(StringBuilder b, EvalsReport r) {
         if (r.findings().isEmpty()) return;
         b.append("\nFindings (rows skipped or flagged):\n");
-        for (Finding f : r.findings()) b.append("  ").append(f.describe()).append('\n');
+        for (Finding f : r.findings()) b.append("  ").append(f.display()).append('\n');
     }
 
     /** {estimate, low, high} of the iteration's metric, or null. */

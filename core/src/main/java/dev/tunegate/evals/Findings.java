@@ -1,5 +1,6 @@
 package dev.tunegate.evals;
 
+import dev.tunegate.evidence.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * A single-threaded accumulator of row problems, grouped by file and kind; {@link #snapshot()} hands
- * out the immutable {@link Finding}s in the order they were first seen.
+ * out one {@link Finding} per group (its {@code lines}, {@code count} and the first row's message after
+ * the kind's description) in the order they were first seen.
  */
 public final class Findings {
     /** Lines kept per file and kind. */
@@ -51,7 +53,16 @@ public final class Findings {
 
     public List<Finding> snapshot() {
         return groups.values().stream()
-                .map(g -> new Finding(g.file, g.kind, g.count, g.lines, g.example))
+                .map(g -> new Finding(
+                        g.kind.name(),
+                        g.kind.kept() ? Finding.WARNING : Finding.ERROR,
+                        g.file,
+                        g.lines.isEmpty() ? 0 : g.lines.get(0),
+                        List.of(),
+                        List.of(),
+                        g.lines,
+                        g.count,
+                        g.kind.description() + ": " + g.example))
                 .toList();
     }
 }

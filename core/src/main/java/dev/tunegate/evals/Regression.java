@@ -8,6 +8,7 @@ import dev.tunegate.evals.stats.McNemarTest;
 import dev.tunegate.evals.stats.NonInferioritySampleSize;
 import dev.tunegate.evals.stats.PairedProportionDifference;
 import dev.tunegate.evals.stats.WilsonScore;
+import dev.tunegate.evidence.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,9 +32,6 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class Regression {
-
-    /** The default non-inferiority margin: 1 accuracy point ({@code pilot.nonInferiorityMargin}). */
-    public static final double DEFAULT_MARGIN = 0.01;
 
     private Regression() {}
 

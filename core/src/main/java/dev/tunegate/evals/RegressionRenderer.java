@@ -1,6 +1,7 @@
 package dev.tunegate.evals;
 
 import dev.tunegate.evals.RegressionReport.Slice;
+import dev.tunegate.evidence.Finding;
 import java.util.List;
 import java.util.Locale;
 
@@ -83,7 +84,7 @@ public final class RegressionRenderer {
                     EvalsTextRenderer.p(s.mcnemarP())));
         }
         for (Finding f : r.findings())
-            b.append("  finding: ").append(f.describe()).append('\n');
+            b.append("  finding: ").append(f.display()).append('\n');
         return b.toString();
     }
 
@@ -174,7 +175,7 @@ public final class RegressionRenderer {
         if (!r.findings().isEmpty()) {
             b.append("\nFindings:\n\n");
             for (Finding f : r.findings())
-                b.append("- ").append(md(f.describe())).append('\n');
+                b.append("- ").append(md(f.display())).append('\n');
         }
         return b.toString();
     }

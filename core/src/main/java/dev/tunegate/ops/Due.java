@@ -110,7 +110,7 @@ public final class Due {
      */
     private static void regression(
             Workspace ws, String name, LocalDate today, LocalDate lastDecision, List<Overdue> out) {
-        boolean hasGoldenRuns = ws.has("evals.baseline") && ws.has("evals.candidate");
+        boolean hasGoldenRuns = ws.settings().evals().hasGoldenRuns();
         Path lockFile = ws.root().resolve(AdapterRegistry.LOCK);
         if (!hasGoldenRuns && !Files.exists(lockFile)) return;
         LocalDate last = null;

@@ -1,5 +1,7 @@
 package dev.tunegate.ops;
 
+import dev.tunegate.workspace.PilotSettings;
+import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,23 +50,27 @@ public record OpsSettings(
 
     /** The settings of a workspace. */
     public static OpsSettings of(Workspace ws) {
+        Settings s = ws.settings();
+        Settings.Ops ops = s.ops();
+        PilotSettings pilot = s.pilot();
+        String factsChange = s.requirements().factsChange();
         return new OpsSettings(
-                ws.string("useCase.businessOwner").orElse(null),
-                ws.string("useCase.technicalOwner").orElse(null),
-                ws.string("requirements.factsChange").map(OpsSettings::days).orElse(null),
-                ws.paths("ops.logs"),
-                ws.number("ops.lowScoreThreshold").orElse(null),
-                ws.number("ops.defaultLowScoreThreshold").orElse(0.5),
-                ws.number("ops.topicSimilarity").orElse(0.4),
-                ws.integer("ops.minTopicSize").orElse(3L).intValue(),
-                ws.integer("ops.eligibleUsers").orElse(null),
-                ws.number("pilot.qualityTarget").orElse(null),
-                ws.number("pilot.adoptionTarget").orElse(null),
-                ws.number("pilot.latencyP95MsMax").orElse(null),
-                ws.number("pilot.unitCostUsdMax").orElse(null),
-                ws.integer("evals.seed").orElse(42L),
-                ws.string("model.candidate.name").orElse(null),
-                ws.string("model.current").orElse(null));
+                s.useCase().businessOwner(),
+                s.useCase().technicalOwner(),
+                factsChange == null ? null : days(factsChange),
+                ops.logs(),
+                ops.lowScoreThreshold(),
+                ops.defaultLowScoreThreshold(),
+                ops.topicSimilarity(),
+                ops.minTopicSize(),
+                ops.eligibleUsers(),
+                pilot.qualityTarget(),
+                pilot.adoptionTarget(),
+                pilot.latencyP95MsMax(),
+                pilot.unitCostUsdMax(),
+                s.evals().seed(),
+                s.model().candidateName(),
+                s.model().current());
     }
 
     /** The interval of a {@code factsChange} value in days; null for {@code never}. */

@@ -132,8 +132,7 @@ public final class WeeklyReview {
             List<WeeklyReport.BacklogItem> items =
                     updateBacklog(backlog, refusedTopics, lowTopics, s, clustering, week, monday, req.write());
             long queued = 0, already = 0;
-            String queueFile =
-                    ws.relative(ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl")));
+            String queueFile = ws.relative(ws.data().reviewQueue());
             if (req.write() && !down.isEmpty()) {
                 List<FailureIngest.Failure> failures = new ArrayList<>();
                 for (Call c : down) {

@@ -2,6 +2,7 @@ package dev.tunegate.pilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.JsonlLines;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads pilot checkpoints (docs/formats/pilot-checkpoints.md) from JSONL (one object per line) or CSV
  * (a header row). The format is chosen by the file's extension ({@code .csv} → CSV, else JSONL). A row
- * with a bad field is a {@link PilotFinding} with its line and is skipped; a file that cannot be used
+ * with a bad field is a {@link Finding} (severity error) with its line and is skipped; a file that cannot be used
  * at all (missing, unreadable, no {@code date} column, no JSON object on any line) is invalid input.
  */
 public final class CheckpointReader {
@@ -58,7 +59,7 @@ public final class CheckpointReader {
             throw new InvalidInputException(display
                     + ": not a file; expected pilot checkpoints (JSONL or CSV, see docs/formats/pilot-checkpoints.md)");
         }
-        List<PilotFinding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         List<Checkpoint> rows = new ArrayList<>();
         Sink sink = (line, fields) -> {
             Checkpoint c = parse(display, line, fields, findings);
@@ -75,21 +76,23 @@ public final class CheckpointReader {
         Set<LocalDate> seen = new HashSet<>();
         for (Checkpoint c : rows) {
             if (asOf != null && c.day().isAfter(asOf)) {
-                findings.add(new PilotFinding(
+                findings.add(Finding.error(
                         display,
                         c.line(),
+                        "AFTER_AS_OF",
                         "field \"date\": " + c.date() + " is after the as-of date " + asOf + "; row not used"));
             } else if (!seen.add(c.day())) {
-                findings.add(new PilotFinding(
+                findings.add(Finding.error(
                         display,
                         c.line(),
+                        "DUPLICATE_DATE",
                         "field \"date\": expected one checkpoint per date, found " + c.date()
                                 + " again; row not used"));
             } else {
                 kept.add(c);
             }
         }
-        findings.sort(Comparator.comparingLong(PilotFinding::line));
+        findings.sort(Comparator.comparingLong(Finding::line));
         return new Checkpoints(display, kept, findings);
     }
 
@@ -97,8 +100,7 @@ public final class CheckpointReader {
         void accept(long line, Map<String, Object> fields);
     }
 
-    private static void readJsonl(Path file, String display, Sink sink, List<PilotFinding> findings)
-            throws IOException {
+    private static void readJsonl(Path file, String display, Sink sink, List<Finding> findings) throws IOException {
         JsonlLines.Counts counts = JsonlLines.read(file, new JsonlLines.Visitor() {
             @Override
             public void object(long line, ObjectNode node) {
@@ -118,7 +120,8 @@ public final class CheckpointReader {
 
             @Override
             public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
-                findings.add(new PilotFinding(display, line, "expected a JSON object, found " + shorten(text)));
+                findings.add(Finding.error(
+                        display, line, "NOT_AN_OBJECT", "expected a JSON object, found " + shorten(text)));
             }
         });
         if (counts.nonBlank() > 0 && counts.objects() == 0) {
@@ -157,7 +160,7 @@ public final class CheckpointReader {
         }
     }
 
-    private Checkpoint parse(String display, long line, Map<String, Object> f, List<PilotFinding> findings) {
+    private Checkpoint parse(String display, long line, Map<String, Object> f, List<Finding> findings) {
         Object d = f.get(DATE);
         if (d == null) return bad(findings, display, line, DATE, "an ISO date (YYYY-MM-DD)", "nothing");
         LocalDate date;
@@ -193,7 +196,7 @@ public final class CheckpointReader {
             String expected,
             String display,
             long line,
-            List<PilotFinding> findings) {
+            List<Finding> findings) {
         Object raw = f.get(field);
         if (raw == null) return null;
         Double v = number(raw);
@@ -205,10 +208,11 @@ public final class CheckpointReader {
     }
 
     private static Checkpoint bad(
-            List<PilotFinding> findings, String display, long line, String field, String expected, String found) {
-        findings.add(new PilotFinding(
+            List<Finding> findings, String display, long line, String field, String expected, String found) {
+        findings.add(Finding.error(
                 display,
                 line,
+                "INVALID_FIELD",
                 "field \"" + field + "\": expected " + expected + ", found " + found + "; row not used"));
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.tunegate.pilot;
 
+import dev.tunegate.evidence.Finding;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param rows the usable checkpoints sorted by date (one per date)
  * @param findings rows skipped, with file and line
  */
-public record Checkpoints(String file, List<Checkpoint> rows, List<PilotFinding> findings) {
+public record Checkpoints(String file, List<Checkpoint> rows, List<Finding> findings) {
     public Checkpoints {
         rows = List.copyOf(rows);
         findings = List.copyOf(findings);

@@ -55,9 +55,7 @@ public final class Pilot {
 
     /** Whether a workspace configures anything a pilot verdict reads. */
     public static boolean configured(Workspace ws) {
-        return ws.path("pilot.checkpoints").isPresent()
-                || (ws.path("evals.baseline").isPresent()
-                        && ws.path("evals.candidate").isPresent());
+        return ws.pilot().checkpoints() != null || ws.settings().evals().hasGoldenRuns();
     }
 
     /** Opens the workspace (validating its config) and judges its pilot. */
@@ -74,7 +72,7 @@ public final class Pilot {
         RegressionReport regression = regression(ws, assessed, options, inputs);
 
         Checkpoints checkpoints = null;
-        var cpFile = ws.path("pilot.checkpoints");
+        var cpFile = java.util.Optional.ofNullable(settings.checkpoints());
         if (cpFile.isPresent()) {
             String display = ws.relative(cpFile.get());
             checkpoints = new CheckpointReader(settings.processKpi()).read(cpFile.get(), display, today);
@@ -100,7 +98,7 @@ public final class Pilot {
             breakEven = new PilotRecord.BreakEven(never ? null : breakEvenWeeks, never, e.source(), e.detail());
         }
 
-        String name = ws.requireString("useCase.name");
+        String name = ws.settings().useCase().name();
         PilotJudgement j =
                 new PilotJudge(settings).judge(name, checkpoints, regression, breakEvenWeeks, breakEvenSource);
         RecordWriter writer = new RecordWriter(ws);
@@ -150,14 +148,14 @@ public final class Pilot {
     /** The regression the evals analyzer reported during the assessment, or computed by it now when it did not run. */
     private RegressionReport regression(
             Workspace ws, Assessment.Result assessed, AssessOptions options, List<AnalyzerResult.InputFile> inputs) {
-        var baseline = ws.path("evals.baseline");
-        var candidate = ws.path("evals.candidate");
+        var baseline = java.util.Optional.ofNullable(ws.settings().evals().baseline());
+        var candidate = java.util.Optional.ofNullable(ws.settings().evals().candidate());
         if (baseline.isEmpty() || candidate.isEmpty()) return null;
         AnalyzerResult evals = assessed.run().result("evals").orElse(null);
         if (evals == null) {
             AnalysisContext ctx = new AnalysisContext(
                     EvidenceSet.empty(),
-                    policy.thresholds(Assessment.overrides(ws)),
+                    policy.thresholds(ws.settings().thresholds()),
                     options.progress(),
                     options.threads());
             evals = new EvalsAnalyzer().analyze(ws, ctx);

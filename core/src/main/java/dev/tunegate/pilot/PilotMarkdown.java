@@ -68,7 +68,7 @@ public final class PilotMarkdown {
         }
         if (!r.findings().isEmpty()) {
             b.append("\n## Findings\n\n");
-            r.findings().forEach(f -> b.append("- `").append(cell(f.describe())).append("`\n"));
+            r.findings().forEach(f -> b.append("- `").append(cell(f.display())).append("`\n"));
         }
         b.append("\n## Provenance\n\n- ")
                 .append(r.provenance().tool())

@@ -1,6 +1,7 @@
 package dev.tunegate.pilot;
 
 import dev.tunegate.evals.RegressionReport;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.record.Provenance;
 import dev.tunegate.record.RecordWriter;
 import dev.tunegate.workspace.PilotSettings;
@@ -48,7 +49,7 @@ public record PilotRecord(
         CheckpointSummary checkpoints,
         RegressionReport quality,
         BreakEven breakEven,
-        List<PilotFinding> findings,
+        List<Finding> findings,
         Provenance provenance)
         implements RecordWriter.Writable {
     public static final int SCHEMA_VERSION = 1;

@@ -848,8 +848,8 @@ public final class HtmlReport {
                     .append(" ")
                     .append(esc(text(f.path("message"))))
                     .append(
-                            f.path("example").isTextual()
-                                    ? " <span class=\"text\">" + esc(text(f.path("example"))) + "</span>"
+                            f.path("count").asLong() > 1
+                                    ? " (" + f.path("count").asLong() + " rows)"
                                     : "")
                     .append("</li>\n");
         }
@@ -857,11 +857,12 @@ public final class HtmlReport {
     }
 
     private static String location(JsonNode f) {
+        // the one finding shape (evidence.Finding): a group found by line lists its lines, else file:line
         String file = text(f.path("file"));
-        if (f.path("line").isNumber() && f.path("line").asLong() > 0)
-            return file + ":" + f.path("line").asLong();
         if (f.path("lines").isArray() && !f.path("lines").isEmpty())
             return file + ":" + joinedFirst(f.path("lines"), 5);
+        if (f.path("line").isNumber() && f.path("line").asLong() > 0)
+            return file + ":" + f.path("line").asLong();
         return file;
     }
 

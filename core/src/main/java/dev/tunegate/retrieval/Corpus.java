@@ -1,6 +1,8 @@
 package dev.tunegate.retrieval;
 
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Digests;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +37,12 @@ public record Corpus(Path path, List<Document> documents, List<Finding> findings
      * @throws InvalidInputException when the path does not exist
      */
     public static Corpus read(Path path) {
-        if (Files.isDirectory(path)) return dedupe(path, new FolderCorpusReader(path).read());
+        return read(path, new FileDigests());
+    }
+
+    /** As {@link #read(Path)}, handing the digest of each file of a corpus folder to {@code digests}. */
+    public static Corpus read(Path path, FileDigests digests) {
+        if (Files.isDirectory(path)) return dedupe(path, new FolderCorpusReader(path, digests).read());
         if (Files.isRegularFile(path)) return dedupe(path, JsonlCorpusReader.read(path));
         throw new InvalidInputException(
                 path + ": no such file or folder; expected a corpus folder or a documents JSONL");
@@ -50,7 +57,7 @@ public record Corpus(Path path, List<Document> documents, List<Finding> findings
             if (first == null) {
                 kept.add(d);
             } else {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         d.file(),
                         d.line(),
                         "DUPLICATE_ID",

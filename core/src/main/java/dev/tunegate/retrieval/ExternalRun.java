@@ -3,6 +3,7 @@ package dev.tunegate.retrieval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +76,7 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
                 score = Double.parseDouble(f[4]);
                 if (Double.isNaN(score)) throw new NumberFormatException();
             } catch (NumberFormatException e) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label,
                         i + 1,
                         "INVALID_RUN_LINE",
@@ -95,7 +96,7 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
             List<Ranked> ranked = new ArrayList<>();
             for (Row r : list) if (seen.add(r.doc())) ranked.add(new Ranked(r.doc(), r.score()));
             if (ranked.size() < list.size()) {
-                findings.add(new Finding(
+                findings.add(Finding.warning(
                         label,
                         0,
                         "DUPLICATE_RESULT",
@@ -118,7 +119,7 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label, i + 1, "INVALID_JSON", "not valid JSON: " + e.getOriginalMessage() + "; skipped"));
                 continue;
             }
@@ -126,7 +127,7 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
             JsonNode results =
                     node.isObject() ? (node.has("results") ? node.get("results") : node.get("ranked")) : null;
             if (id == null || !(id.isTextual() || id.isIntegralNumber())) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label,
                         i + 1,
                         "INVALID_RUN_LINE",
@@ -135,7 +136,7 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
                 continue;
             }
             if (results == null || !results.isArray()) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label,
                         i + 1,
                         "INVALID_RUN_LINE",
@@ -165,7 +166,7 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
                 if (seen.add(doc)) ranked.add(new Ranked(doc, score));
             }
             if (!ok) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label,
                         i + 1,
                         "INVALID_RUN_LINE",
@@ -173,7 +174,7 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
                 continue;
             }
             if (rankings.putIfAbsent(id.asText(), ranked) != null) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label,
                         i + 1,
                         "DUPLICATE_ID",

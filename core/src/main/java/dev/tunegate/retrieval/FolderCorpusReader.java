@@ -1,5 +1,7 @@
 package dev.tunegate.retrieval;
 
+import dev.tunegate.evidence.Finding;
+import dev.tunegate.io.FileDigests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,8 +41,18 @@ final class FolderCorpusReader {
     private final List<Finding> findings = new ArrayList<>();
     private final List<Path> files = new ArrayList<>();
 
-    FolderCorpusReader(Path root) {
+    private final FileDigests digests;
+
+    /** @param digests the run's digest memo: each file read here hands its digest in (so it is not read again) */
+    FolderCorpusReader(Path root, FileDigests digests) {
         this.root = root;
+        this.digests = digests;
+    }
+
+    private byte[] readAll(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        digests.remember(p, bytes);
+        return bytes;
     }
 
     Corpus read() {
@@ -78,12 +90,12 @@ final class FolderCorpusReader {
         files.add(p);
         String content;
         try {
-            content = decode(Files.readAllBytes(p));
+            content = decode(readAll(p));
         } catch (CharacterCodingException e) {
-            findings.add(new Finding(file, 0, "UNREADABLE", "not valid UTF-8; this document is skipped"));
+            findings.add(Finding.error(file, 0, "UNREADABLE", "not valid UTF-8; this document is skipped"));
             return;
         } catch (IOException e) {
-            findings.add(new Finding(
+            findings.add(Finding.error(
                     file, 0, "UNREADABLE", "cannot read: " + e.getMessage() + "; this document is skipped"));
             return;
         }
@@ -97,7 +109,7 @@ final class FolderCorpusReader {
         if (!html && (content.startsWith("---\n") || content.startsWith("---\r\n"))) {
             int end = closingFence(content);
             if (end < 0) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         file,
                         1,
                         "INVALID_FRONT_MATTER",
@@ -110,7 +122,7 @@ final class FolderCorpusReader {
             try {
                 meta = parseYaml(yaml);
             } catch (BadMetadata e) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         file, 1 + e.line, "INVALID_FRONT_MATTER", e.getMessage() + "; this document is skipped"));
                 return;
             }
@@ -120,20 +132,20 @@ final class FolderCorpusReader {
             files.add(sidecar);
             metaFile = label(sidecar);
             if (meta != DocumentMetadata.NONE) {
-                findings.add(new Finding(
+                findings.add(Finding.warning(
                         metaFile,
                         0,
                         "CONFLICTING_METADATA",
                         "both front matter in " + file + " and this sidecar; the front matter is used"));
             } else {
                 try {
-                    meta = parseYaml(decode(Files.readAllBytes(sidecar)));
+                    meta = parseYaml(decode(readAll(sidecar)));
                 } catch (BadMetadata e) {
-                    findings.add(new Finding(
+                    findings.add(Finding.error(
                             metaFile, e.line, "INVALID_METADATA", e.getMessage() + "; " + file + " is skipped"));
                     return;
                 } catch (IOException e) {
-                    findings.add(new Finding(
+                    findings.add(Finding.error(
                             metaFile,
                             0,
                             "UNREADABLE",
@@ -157,7 +169,7 @@ final class FolderCorpusReader {
         if (id == null) {
             String rel = file;
             id = rel.substring(0, rel.length() - ext.length());
-            findings.add(new Finding(
+            findings.add(Finding.warning(
                     metaFile,
                     meta == DocumentMetadata.NONE ? 0 : 1,
                     "MISSING_ID",

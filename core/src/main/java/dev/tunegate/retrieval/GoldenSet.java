@@ -2,6 +2,7 @@ package dev.tunegate.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.JsonlLines;
 import java.io.BufferedReader;
@@ -70,19 +71,19 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 @Override
                 public void notAnObject(long n, String text, JsonNode parsed, String parseError) {
                     if (parseError != null) {
-                        findings.add(new Finding(
+                        findings.add(Finding.error(
                                 label,
                                 n,
                                 "INVALID_JSON",
                                 "not valid JSON: " + parseError + "; this question is skipped"));
                     } else {
-                        findings.add(new Finding(
+                        findings.add(Finding.error(
                                 label, n, "INVALID_QUESTION", "expected a JSON object; this question is skipped"));
                     }
                 }
             });
         } catch (java.nio.charset.MalformedInputException e) {
-            findings.add(new Finding(label, 0, "UNREADABLE", "not valid UTF-8; the rest of the file is skipped"));
+            findings.add(Finding.error(label, 0, "UNREADABLE", "not valid UTF-8; the rest of the file is skipped"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -111,7 +112,7 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                     continue; // BEIR's TSV header
                 Integer grade = f.length == 4 ? parseInt(f[3]) : f.length == 3 ? parseInt(f[2]) : null;
                 if (grade == null) {
-                    found.add(new Finding(
+                    found.add(Finding.error(
                             label,
                             n,
                             "INVALID_QREL",
@@ -165,13 +166,13 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 || !(id.isTextual() || id.isIntegralNumber())
                 || id.asText().isBlank()) problem = "field \"id\": expected a string, found " + kind(id);
         if (problem != null) {
-            findings.add(new Finding(label, n, "INVALID_QUESTION", problem + "; this question is skipped"));
+            findings.add(Finding.error(label, n, "INVALID_QUESTION", problem + "; this question is skipped"));
             return;
         }
         String qid = id.asText().strip();
         Long first = seen.putIfAbsent(qid, n);
         if (first != null) {
-            findings.add(new Finding(
+            findings.add(Finding.error(
                     label,
                     n,
                     "DUPLICATE_ID",
@@ -180,7 +181,7 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
         }
         JsonNode q = node.get("question");
         if (q != null && !q.isTextual()) {
-            findings.add(new Finding(
+            findings.add(Finding.error(
                     label,
                     n,
                     "INVALID_QUESTION",
@@ -199,7 +200,7 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 rel.put(e.asText().strip(), 1);
             }
             if (!ok) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label,
                         n,
                         "INVALID_QUESTION",
@@ -216,7 +217,7 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 rel.put(e.getKey().strip(), e.getValue().asInt());
             }
             if (!ok) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label,
                         n,
                         "INVALID_QUESTION",
@@ -225,7 +226,7 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 return;
             }
         } else if (relevant != null && !relevant.isNull()) {
-            findings.add(new Finding(
+            findings.add(Finding.error(
                     label,
                     n,
                     "INVALID_QUESTION",
@@ -241,7 +242,7 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 if (e.isTextual() && !e.asText().isBlank())
                     groups.add(e.asText().strip());
             if (groups.size() != g.size()) {
-                findings.add(new Finding(
+                findings.add(Finding.error(
                         label,
                         n,
                         "INVALID_QUESTION",
@@ -249,7 +250,7 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                 return;
             }
         } else if (g != null && !g.isNull()) {
-            findings.add(new Finding(
+            findings.add(Finding.error(
                     label,
                     n,
                     "INVALID_QUESTION",

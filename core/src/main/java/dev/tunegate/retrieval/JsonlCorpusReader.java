@@ -3,6 +3,7 @@ package dev.tunegate.retrieval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.JsonlLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ final class JsonlCorpusReader {
 
                 @Override
                 public void notAnObject(long n, String text, JsonNode parsed, String parseError) {
-                    findings.add(new Finding(
+                    findings.add(Finding.error(
                             label,
                             n,
                             "INVALID_JSON",
@@ -47,7 +48,7 @@ final class JsonlCorpusReader {
                 }
             });
         } catch (java.nio.charset.MalformedInputException e) {
-            findings.add(new Finding(label, 0, "UNREADABLE", "not valid UTF-8; the rest of the file is skipped"));
+            findings.add(Finding.error(label, 0, "UNREADABLE", "not valid UTF-8; the rest of the file is skipped"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -59,11 +60,11 @@ final class JsonlCorpusReader {
         try {
             meta = DocumentMetadata.from(JSON.convertValue(node, Map.class));
         } catch (DocumentMetadata.FieldException e) {
-            findings.add(new Finding(label, n, "INVALID_METADATA", e.getMessage() + "; this document is skipped"));
+            findings.add(Finding.error(label, n, "INVALID_METADATA", e.getMessage() + "; this document is skipped"));
             return null;
         }
         if (meta.id() == null) {
-            findings.add(new Finding(
+            findings.add(Finding.error(
                     label,
                     n,
                     "MISSING_ID",
@@ -72,7 +73,7 @@ final class JsonlCorpusReader {
         }
         JsonNode text = node.get("text");
         if (text == null || !text.isTextual()) {
-            findings.add(new Finding(
+            findings.add(Finding.error(
                     label,
                     n,
                     "MISSING_TEXT",

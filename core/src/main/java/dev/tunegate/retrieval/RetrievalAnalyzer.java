@@ -6,6 +6,7 @@ import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.Digests;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,13 +31,13 @@ public final class RetrievalAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace ws) {
-        return ws.has("retrieval.corpus") || ws.has("retrieval.run");
+        return ws.settings().retrieval().configured();
     }
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
         RetrievalAudit.Request req = RetrievalAudit.Request.of(ws).withThreads(context.threads());
-        RetrievalReport r = RetrievalAudit.run(req, context.progress());
+        RetrievalReport r = RetrievalAudit.run(req, context.progress(), context.digests());
         String src = "retrieval: "
                 + String.join(
                         " + ",
@@ -49,11 +50,14 @@ public final class RetrievalAnalyzer implements Analyzer {
         List<Evidence> ev = evidence(r, src);
         List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
         if (req.corpus() != null)
-            inputs.add(new AnalyzerResult.InputFile(ws.relative(req.corpus()), digestOf(req.corpus())));
+            inputs.add(
+                    new AnalyzerResult.InputFile(ws.relative(req.corpus()), digestOf(req.corpus(), context.digests())));
         if (req.golden() != null)
-            inputs.add(new AnalyzerResult.InputFile(ws.relative(req.golden()), Digests.sha256(req.golden())));
+            inputs.add(new AnalyzerResult.InputFile(
+                    ws.relative(req.golden()), context.digests().sha256(req.golden())));
         if (req.run() != null)
-            inputs.add(new AnalyzerResult.InputFile(ws.relative(req.run()), Digests.sha256(req.run())));
+            inputs.add(new AnalyzerResult.InputFile(
+                    ws.relative(req.run()), context.digests().sha256(req.run())));
         return new AnalyzerResult(name(), ev, inputs, r.reproducible(), notes(r));
     }
 
@@ -139,8 +143,8 @@ public final class RetrievalAnalyzer implements Analyzer {
     }
 
     /** A file's SHA-256, or for a folder the SHA-256 of its files' relative paths and digests. */
-    static String digestOf(Path p) {
-        if (!Files.isDirectory(p)) return Files.isRegularFile(p) ? Digests.sha256(p) : "";
+    static String digestOf(Path p, FileDigests digests) {
+        if (!Files.isDirectory(p)) return Files.isRegularFile(p) ? digests.sha256(p) : "";
         StringBuilder b = new StringBuilder();
         try (Stream<Path> s = Files.walk(p)) {
             for (Path f : s.filter(Files::isRegularFile)
@@ -149,7 +153,7 @@ public final class RetrievalAnalyzer implements Analyzer {
                     .toList()) {
                 b.append(p.relativize(f).toString().replace('\\', '/'))
                         .append(' ')
-                        .append(Digests.sha256(f))
+                        .append(digests.sha256(f))
                         .append('\n');
             }
         } catch (IOException e) {

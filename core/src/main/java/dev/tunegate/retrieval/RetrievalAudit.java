@@ -1,7 +1,9 @@
 package dev.tunegate.retrieval;
 
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Digests;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.retrieval.RetrievalReport.AclFinding;
 import dev.tunegate.retrieval.RetrievalReport.AnonymousView;
@@ -15,6 +17,7 @@ import dev.tunegate.retrieval.RetrievalReport.Miss;
 import dev.tunegate.retrieval.RetrievalReport.Parameters;
 import dev.tunegate.retrieval.RetrievalReport.QuestionResult;
 import dev.tunegate.retrieval.RetrievalReport.RankedDocument;
+import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,34 +77,36 @@ public final class RetrievalAudit {
 
         /** The request a workspace's {@code retrieval.*} keys describe; the index under {@code .tunegate/index}. */
         public static Request of(Workspace ws) {
+            Settings.Retrieval r = ws.settings().retrieval();
             return new Request(
-                    ws.path("retrieval.corpus").orElse(null),
-                    ws.path("retrieval.golden").orElse(null),
-                    ws.path("retrieval.run").orElse(null),
+                    r.corpus(),
+                    r.golden(),
+                    r.run(),
                     null,
-                    ws.integer("retrieval.k").orElse(5L).intValue(),
-                    ws.integer("retrieval.chunkTokens").orElse(512L).intValue(),
-                    ws.integer("retrieval.chunkOverlap").orElse(64L).intValue(),
-                    ws.bool("retrieval.publicDocuments").orElse(false),
+                    r.k(),
+                    r.chunkTokens(),
+                    r.chunkOverlap(),
+                    r.publicDocuments(),
                     ws.root().resolve(".tunegate").resolve("index"),
-                    ws.integer("evals.seed").orElse(42L),
+                    ws.settings().evals().seed(),
                     ws::relative,
                     Runtime.getRuntime().availableProcessors());
         }
 
         /** A request without a workspace: defaults of the schema, the index in a cache folder keyed by the corpus path. */
         public static Request standalone(Path corpus, Path golden, Path run, Path qrels, int k) {
+            Settings defaults = Settings.defaults();
             return new Request(
                     corpus,
                     golden,
                     run,
                     qrels,
                     k,
-                    512,
-                    64,
-                    false,
+                    defaults.retrieval().chunkTokens(),
+                    defaults.retrieval().chunkOverlap(),
+                    defaults.retrieval().publicDocuments(),
                     cacheFolder(corpus),
-                    42L,
+                    defaults.evals().seed(),
                     Path::toString,
                     Runtime.getRuntime().availableProcessors());
         }
@@ -258,6 +263,11 @@ public final class RetrievalAudit {
      * @throws InvalidInputException when neither a corpus nor a run is given, or a file cannot be used at all
      */
     public static RetrievalReport run(Request req, Progress progress) {
+        return run(req, progress, new FileDigests());
+    }
+
+    /** As {@link #run(Request, Progress)}, with the run's digest memo (the corpus files read hand theirs in). */
+    public static RetrievalReport run(Request req, Progress progress, FileDigests digests) {
         if (req.corpus() == null && req.run() == null) {
             throw new InvalidInputException(
                     "retrieval: nothing to audit; give a corpus (retrieval.corpus or --corpus) or a run (--run)");
@@ -269,16 +279,13 @@ public final class RetrievalAudit {
         List<Finding> findings = new ArrayList<>();
 
         // 1. corpus and run
-        Corpus corpus = req.corpus() == null ? null : Corpus.read(req.corpus());
+        Corpus corpus = req.corpus() == null ? null : Corpus.read(req.corpus(), digests);
         Map<String, Document> docs = corpus == null ? Map.of() : corpus.byId();
         java.util.function.UnaryOperator<String> corpusFile =
                 f -> corpus != null && java.nio.file.Files.isDirectory(req.corpus())
                         ? req.show(req.corpus().resolve(f))
                         : req.show(req.corpus());
-        if (corpus != null)
-            corpus.findings()
-                    .forEach(f ->
-                            findings.add(new Finding(corpusFile.apply(f.file()), f.line(), f.kind(), f.message())));
+        if (corpus != null) corpus.findings().forEach(f -> findings.add(f.inFile(corpusFile.apply(f.file()))));
         HeadingChunker chunker = new HeadingChunker(req.chunkTokens(), req.chunkOverlap());
         timings.put("read", ms(t));
         t = System.nanoTime();
@@ -323,15 +330,13 @@ public final class RetrievalAudit {
                     req.qrels() != null && req.qrels().getFileName().toString().equals(f.file())
                             ? req.qrels()
                             : req.golden();
-            findings.add(new Finding(req.show(src), f.line(), f.kind(), f.message()));
+            findings.add(f.inFile(req.show(src)));
         }
         Map<String, String> c2d = Map.copyOf(chunkToDoc);
         List<GoldenQuestion> questions = golden.questions().stream()
                 .map(q -> q.withRelevance(toDocuments(q.relevance(), c2d, docs.keySet())))
                 .toList();
-        if (run != null)
-            run.findings()
-                    .forEach(f -> findings.add(new Finding(req.show(req.run()), f.line(), f.kind(), f.message())));
+        if (run != null) run.findings().forEach(f -> findings.add(f.inFile(req.show(req.run()))));
 
         // 4. every question as its principal
         int k = req.k();

@@ -1,5 +1,6 @@
 package dev.tunegate.retrieval;
 
+import dev.tunegate.evidence.Finding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

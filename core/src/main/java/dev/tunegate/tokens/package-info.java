@@ -9,5 +9,8 @@
  * substring), byte-pair merges over a compact open-addressing rank table ({@code BpeVocabulary},
  * read from the vocabulary files shipped inside the jtokkit jar) and a per-thread cache of pieces
  * that take more than one token. Counting allocates nothing per piece.
+ *
+ * <p>Must not import any package of core but io (the audit, the cost model and retrieval use it). Checked by
+ * {@code ArchitectureTest}.
  */
 package dev.tunegate.tokens;

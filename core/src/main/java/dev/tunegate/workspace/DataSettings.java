@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param columns {@code data.columns}: role → column name
  * @param currentEras {@code data.currentEras}
  * @param retiredEras {@code data.retiredEras}
+ * @param labelingPipeline {@code data.labelingPipeline}
+ * @param reviewQueue {@code data.reviewQueue}, resolved
+ * @param semantic {@code data.semantic}: whether {@code assess} runs the semantic audit
  */
 public record DataSettings(
         Path train,
@@ -25,11 +28,28 @@ public record DataSettings(
         String format,
         Map<String, Object> columns,
         List<String> currentEras,
-        List<String> retiredEras) {
+        List<String> retiredEras,
+        boolean labelingPipeline,
+        Path reviewQueue,
+        boolean semantic) {
     public DataSettings {
         columns = Map.copyOf(columns);
         currentEras = List.copyOf(currentEras);
         retiredEras = List.copyOf(retiredEras);
+    }
+
+    static DataSettings of(Workspace ws) {
+        return new DataSettings(
+                Settings.path(ws, "data.train"),
+                Settings.path(ws, "data.golden"),
+                Settings.path(ws, "requirements.outputSchema"),
+                Settings.str(ws, "data.format"),
+                ws.map("data.columns"),
+                ws.strings("data.currentEras"),
+                ws.strings("data.retiredEras"),
+                Settings.flag(ws, "data.labelingPipeline"),
+                Settings.path(ws, "data.reviewQueue"),
+                Settings.flag(ws, "data.semantic"));
     }
 
     /** The training file, when configured. */

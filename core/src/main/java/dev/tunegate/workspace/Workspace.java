@@ -12,13 +12,15 @@ import java.util.TreeMap;
 
 /**
  * A workspace: a folder with a validated {@code tunegate.yaml}. Paths in the config are resolved
- * against the folder. Typed accessors take the dotted key of {@link ConfigSchema}.
+ * against the folder. {@link #settings()} is the configuration typed by section (what analyzers and commands
+ * read); the key accessors below remain for where a key is written ({@link #line}) and for provenance.
  */
 public final class Workspace {
     public static final String CONFIG_FILE = "tunegate.yaml";
 
     private final Path root;
     private final Map<String, ConfigValue> values;
+    private volatile Settings settings;
 
     private Workspace(Path root, Map<String, ConfigValue> values) {
         this.root = root;
@@ -112,31 +114,27 @@ public final class Workspace {
         return v == null ? Map.of() : (Map<String, Object>) v.value();
     }
 
-    /** An integer key, or the schema's default when the file does not set it. */
-    public long integerOrDefault(String key) {
-        return integer(key).orElseGet(() -> ((Number) ConfigSchema.defaultValue(key)).longValue());
+    /** A key's value, else the schema's default (null when it has none). */
+    Object valueOrDefault(String key) {
+        ConfigValue v = values.get(key);
+        return v != null ? v.value() : ConfigSchema.defaultValue(key);
     }
 
-    /** A number key, or the schema's default when the file does not set it. */
-    public double numberOrDefault(String key) {
-        return number(key).orElseGet(() -> ((Number) ConfigSchema.defaultValue(key)).doubleValue());
+    /** The whole configuration, typed: one record per section, built once per workspace. */
+    public Settings settings() {
+        Settings s = settings;
+        if (s == null) settings = s = Settings.of(this);
+        return s;
     }
 
     /** The {@code pilot} section, typed. */
     public PilotSettings pilot() {
-        return PilotSettings.of(this);
+        return settings().pilot();
     }
 
     /** The {@code data} section (and {@code requirements.outputSchema}), typed. */
     public DataSettings data() {
-        return new DataSettings(
-                path("data.train").orElse(null),
-                path("data.golden").orElse(null),
-                path("requirements.outputSchema").orElse(null),
-                string("data.format").orElse("auto"),
-                map("data.columns"),
-                strings("data.currentEras"),
-                strings("data.retiredEras"));
+        return settings().data();
     }
 
     /** The effective configuration (every key with its value, defaults included), sorted, for provenance. */

@@ -3,6 +3,7 @@ package dev.tunegate.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import com.github.luben.zstd.ZstdOutputStream;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -94,6 +94,22 @@ class CostAnalyzerTest {
     }
 
     @Test
+    void eachPromptFileIsReadOnceForItsTokensAndItsDigest(@TempDir Path dir) throws IOException {
+        Workspace ws = workspace(dir, "");
+        AnalysisContext ctx = context("2025-01-01", List.of());
+        AnalyzerResult r = COST.analyze(ws, ctx);
+        // the digests the record names come from the bytes read to count tokens: nothing was hashed from disk again
+        assertThat(ctx.digests().filesHashed()).isZero();
+        // and they are the files' real SHA-256 (Digests reads the file itself)
+        assertThat(r.inputs())
+                .extracting(AnalyzerResult.InputFile::sha256)
+                .containsExactly(
+                        dev.tunegate.io.Digests.sha256(dir.resolve("prompts/system.md")),
+                        dev.tunegate.io.Digests.sha256(dir.resolve("prompts/tuned.md")),
+                        dev.tunegate.io.Digests.sha256(dir.resolve("prompts/few-shot.md")));
+    }
+
+    @Test
     void theJsonCarriesTheContractFields(@TempDir Path dir) throws IOException {
         Workspace ws = workspace(dir, "");
         List<Evidence> audit = List.of(Evidence.measured(Measure.TRAINING_TOKENS, 400_000, "audit", ""));

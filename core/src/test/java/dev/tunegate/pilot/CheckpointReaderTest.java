@@ -3,6 +3,7 @@ package dev.tunegate.pilot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class CheckpointReaderTest {
         Checkpoints cps = new CheckpointReader(null).read(f, "pilot/cp.jsonl", null);
         assertThat(cps.rows()).extracting(Checkpoint::date).containsExactly("2026-01-04");
         assertThat(cps.findings())
-                .extracting(PilotFinding::describe)
+                .extracting(Finding::display)
                 .containsExactly(
                         "pilot/cp.jsonl:2: expected a JSON object, found not json",
                         "pilot/cp.jsonl:3: field \"date\": expected an ISO date (YYYY-MM-DD), found \"2026-13-01\"; row not used",
@@ -77,7 +78,7 @@ class CheckpointReaderTest {
         assertThat(cps.rows().get(1).line()).isEqualTo(4);
         assertThat(cps.findings())
                 .singleElement()
-                .extracting(PilotFinding::describe)
+                .extracting(Finding::display)
                 .isEqualTo(
                         "cp.csv:3: field \"latencyP95Ms\": expected milliseconds ≥ 0, found \"timeout\"; row not used");
     }
@@ -87,10 +88,7 @@ class CheckpointReaderTest {
         Path f = file("cp.jsonl", "{\"date\":\"2026-01-04\",\"calls\":1}\n{\"date\":\"2026-03-01\",\"calls\":1}\n");
         Checkpoints cps = new CheckpointReader(null).read(f, "cp.jsonl", LocalDate.of(2026, 2, 1));
         assertThat(cps.rows()).hasSize(1);
-        assertThat(cps.findings())
-                .singleElement()
-                .extracting(PilotFinding::line)
-                .isEqualTo(2L);
+        assertThat(cps.findings()).singleElement().extracting(Finding::line).isEqualTo(2L);
     }
 
     @Test

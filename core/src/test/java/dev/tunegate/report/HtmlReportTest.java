@@ -126,4 +126,19 @@ class HtmlReportTest {
         assertThat(plateau.path("data").get(0).isNull()).isTrue();
         assertThat(plateau.path("data").get(1).asDouble()).isEqualTo(0.74);
     }
+
+    @Test
+    void theEvalsFindingsRenderFromTheOneFindingShape() {
+        // a real evals finding (the shape the evals' JSON writes), not a hand-typed node: renaming a field of
+        // evidence.Finding blanks this list and fails here
+        dev.tunegate.evals.Findings found = new dev.tunegate.evals.Findings();
+        found.add("runs/v2.csv", 11, dev.tunegate.evals.FindingKind.MALFORMED_ROW, "3 cells, expected 5");
+        found.add("runs/v2.csv", 14, dev.tunegate.evals.FindingKind.MALFORMED_ROW, "2 cells, expected 5");
+        ObjectNode d = decision();
+        ((ObjectNode) d.path("reports").path("evals"))
+                .set("findings", Json.mapper().valueToTree(found.snapshot()));
+        String html = HtmlReport.render(d, null);
+        assertThat(html)
+                .contains("<code>runs/v2.csv:11, 14</code> MALFORMED_ROW malformed row: 3 cells, expected 5 (2 rows)");
+    }
 }

@@ -2,6 +2,7 @@ package dev.tunegate.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.evidence.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,5 +140,21 @@ class CorpusTest {
         // an even count takes the mean of the two middle values: {7, 14} → 10.5
         assertThat(UpdateHistory.medianIntervalDays(docs.subList(1, 2))).isEqualTo(14.0);
         assertThat(UpdateHistory.medianIntervalDays(List.of(docs.get(2)))).isNull();
+    }
+
+    @Test
+    void eachFileOfAFolderCorpusIsReadOnceForItsTextAndItsDigest() throws IOException {
+        Path kb = dir.resolve("kb");
+        Files.createDirectories(kb);
+        Files.writeString(kb.resolve("vpn.md"), "# VPN\nInstall the client.\n");
+        Files.writeString(kb.resolve("leave.txt"), "Parental leave is sixteen weeks.\n");
+        Files.writeString(kb.resolve("leave.meta.yaml"), "id: leave\ngroups: [hr]\n");
+        dev.tunegate.io.FileDigests digests = new dev.tunegate.io.FileDigests();
+        Corpus c = Corpus.read(kb, digests);
+        assertThat(c.documents()).hasSize(2);
+        // the record's digest of every file comes from the bytes read for the text: no file is read again
+        for (String f : List.of("vpn.md", "leave.txt", "leave.meta.yaml"))
+            assertThat(digests.sha256(kb.resolve(f))).isEqualTo(dev.tunegate.io.Digests.sha256(kb.resolve(f)));
+        assertThat(digests.filesHashed()).isZero();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
 import dev.tunegate.retrieval.RetrievalReport.Leak;

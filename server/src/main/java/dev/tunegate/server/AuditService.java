@@ -9,8 +9,8 @@ import dev.tunegate.audit.AuditAnalyzer;
 import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.DatasetAudit;
-import dev.tunegate.audit.Finding;
 import dev.tunegate.dataops.DatasetRows;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.Json;
 import dev.tunegate.workspace.Workspace;
@@ -80,13 +80,13 @@ final class AuditService {
 
     private synchronized Cached load(String name) {
         Workspace ws = catalog.open(name);
-        Path train = ws.path("data.train")
+        Path train = ws.data()
+                .trainFile()
                 .orElseThrow(() ->
                         new NotFoundException(name + ": no data.train in tunegate.yaml, so there is no audit to show"));
         if (!Files.isRegularFile(train))
             throw new NotFoundException(name + ": " + ws.relative(train) + " does not exist");
-        String stamp =
-                FileStamp.of(ws.configFile(), train, ws.path("data.golden").orElse(null));
+        String stamp = FileStamp.of(ws.configFile(), train, ws.data().golden());
         Cached c = cache.get(name);
         if (c != null && c.stamp().equals(stamp)) return c;
         Path file = ws.root().resolve(FINDINGS);

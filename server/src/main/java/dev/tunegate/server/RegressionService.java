@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.analysis.Progress;
-import dev.tunegate.assess.Assessment;
 import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.evals.EvalsReport;
 import dev.tunegate.evals.RegressionReport;
@@ -32,8 +31,8 @@ final class RegressionService {
 
     ObjectNode report(String name) {
         Workspace ws = catalog.open(name);
-        var b = ws.path("evals.baseline");
-        var c = ws.path("evals.candidate");
+        var b = java.util.Optional.ofNullable(ws.settings().evals().baseline());
+        var c = java.util.Optional.ofNullable(ws.settings().evals().candidate());
         if (b.isEmpty() || c.isEmpty())
             throw new NotFoundException(
                     name + ": set evals.baseline and evals.candidate in tunegate.yaml to compare two runs");
@@ -41,7 +40,7 @@ final class RegressionService {
         Cached hit = cache.get(name);
         if (hit != null && hit.stamp().equals(stamp)) return hit.report();
         AnalysisContext ctx = new AnalysisContext(
-                EvidenceSet.empty(), Policy.standard().thresholds(Assessment.overrides(ws)), Progress.SILENT, 1);
+                EvidenceSet.empty(), Policy.standard().thresholds(ws.settings().thresholds()), Progress.SILENT, 1);
         AnalyzerResult r = new EvalsAnalyzer().analyze(ws, ctx);
         RegressionReport rep = r.report() instanceof EvalsReport e ? e.regression() : null;
         if (rep == null)

@@ -8,5 +8,8 @@
  * candidates exactly. {@link dev.tunegate.audit.semantic.SemanticAudit} turns neighbours into paraphrase
  * leaks of the golden set, semantic near-duplicate clusters and semantic conflicts
  * ({@code docs/formats/audit-report.md}).
+ *
+ * <p>Part of the audit: may import the audit (and {@code audit.read}), analysis, io; must not import assess, cost,
+ * dataops, evals, retrieval, record, report, pilot, ops. Checked by {@code ArchitectureTest}.
  */
 package dev.tunegate.audit.semantic;

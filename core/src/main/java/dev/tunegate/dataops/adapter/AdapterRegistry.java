@@ -265,7 +265,7 @@ public final class AdapterRegistry {
             baselineName = prev.ref();
             baselineRun = ws.root().resolve(prev.goldenRun());
         } else {
-            baselineRun = ws.path("evals.baseline")
+            baselineRun = java.util.Optional.ofNullable(ws.settings().evals().baseline())
                     .orElseThrow(() -> new InvalidInputException(ws.configFile() + ": no adapter is promoted to " + env
                             + " and evals.baseline (the base model's golden-set run) is not set: there is nothing to compare "
                             + cand.ref() + " with"));
@@ -275,8 +275,8 @@ public final class AdapterRegistry {
         verifyDigest(cand, candRun);
         Findings findings = new Findings();
         EvalSettings settings = EvalSettings.defaults()
-                .withFormat(EvalFormat.of(ws.string("evals.format").orElse("auto")))
-                .withColumns(stringMap(ws.map("evals.columns")));
+                .withFormat(EvalFormat.of(ws.settings().evals().format()))
+                .withColumns(stringMap(ws.settings().evals().columns()));
         EvalRun base = onlyRun(baselineRun, settings, findings);
         EvalRun next = onlyRun(candRun, settings, findings);
         RegressionReport rep = Regression.compare(base, next, margin);

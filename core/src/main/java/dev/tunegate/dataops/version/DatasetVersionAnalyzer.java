@@ -3,7 +3,6 @@ package dev.tunegate.dataops.version;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
-import dev.tunegate.io.Digests;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class DatasetVersionAnalyzer implements Analyzer {
 
     @Override
     public boolean applies(Workspace ws) {
-        Optional<Path> train = ws.path("data.train");
+        Optional<Path> train = ws.data().trainFile();
         return train.isPresent()
                 && Files.isRegularFile(train.get())
                 && Files.isDirectory(ws.root().resolve(DatasetVersions.DIR));
@@ -46,8 +45,8 @@ public final class DatasetVersionAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        Path train = ws.path("data.train").orElseThrow();
-        String sha = Digests.sha256(train);
+        Path train = ws.data().trainFile().orElseThrow();
+        String sha = context.digests().sha256(train);
         Optional<DatasetVersion> v = new DatasetVersions(ws).latestOfFile(sha);
         String file = ws.relative(train);
         Report r = v.map(x -> new Report(x.id(), x.digest(), x.createdAt(), file, sha))

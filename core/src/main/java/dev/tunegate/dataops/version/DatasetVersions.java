@@ -64,7 +64,8 @@ public final class DatasetVersions {
 
     /** Records the current rows of {@code data.train} as a version. */
     public Snapshot snapshot(Clock clock) {
-        Path train = ws.path("data.train")
+        Path train = ws.data()
+                .trainFile()
                 .orElseThrow(() -> new InvalidInputException(
                         ws.configFile() + ": data.train is not set: there is no dataset to snapshot"));
         List<DatasetVersion.RowEntry> rows = new ArrayList<>();

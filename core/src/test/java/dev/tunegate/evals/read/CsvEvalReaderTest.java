@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tunegate.evals.EvalRecord;
-import dev.tunegate.evals.Finding;
 import dev.tunegate.evals.FindingKind;
 import dev.tunegate.evals.Findings;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +55,10 @@ class CsvEvalReaderTest {
         List<Finding> snapshot = findings.snapshot();
         assertThat(snapshot)
                 .extracting(Finding::kind)
-                .containsExactly(FindingKind.MALFORMED_ROW, FindingKind.FOOTER_ROW);
+                .containsExactly(FindingKind.MALFORMED_ROW.name(), FindingKind.FOOTER_ROW.name());
         assertThat(snapshot.get(0).lines()).containsExactly(11L);
         assertThat(snapshot.get(1).lines()).containsExactly(13L);
-        assertThat(snapshot.get(1).describe())
+        assertThat(snapshot.get(1).display())
                 .startsWith("regular-prompt.csv:13:")
                 .contains("TOTAL_TRUE");
     }
