@@ -198,7 +198,14 @@ public final class DatasetReader {
             layout = "jsonl";
         }
         PeekingRowSource peeking = new PeekingRowSource(src);
-        if (f == DatasetFormat.AUTO) f = detect(file, peeking);
+        if (f == DatasetFormat.AUTO) {
+            try {
+                f = detect(file, peeking);
+            } catch (IOException | RuntimeException e) {
+                peeking.close(); // the file, and the thread hashing it
+                throw e;
+            }
+        }
         return new Opened(peeking, parserFor(f), f, compression, layout, size, notes, counter::count, sha256);
     }
 

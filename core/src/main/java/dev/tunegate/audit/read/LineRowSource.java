@@ -3,6 +3,9 @@ package dev.tunegate.audit.read;
 import dev.tunegate.audit.FindingKind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -102,8 +105,25 @@ final class LineRowSource implements RowSource {
         return new RawRow.JsonLine(index++, line, Arrays.copyOfRange(b, from, to));
     }
 
-    private static int indexOfNewline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) if (b[i] == '\n') return i;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first {@code \n} in {@code b[from, to)}, eight bytes at a time: a byte of {@code x = word ^
+     * NEWLINES} is zero where a newline is, and {@code (x - ONES) & ~x & HIGHS} sets the high bit of the
+     * lowest zero byte (bits above it may be set by the borrow, never bits below), so the trailing
+     * zeros of a little-endian word give its position.
+     */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long t = (x - ONES) & ~x & HIGHS;
+            if (t != 0) return i + (Long.numberOfTrailingZeros(t) >>> 3);
+        }
+        for (; i < to; i++) if (b[i] == '\n') return i;
         return -1;
     }
 

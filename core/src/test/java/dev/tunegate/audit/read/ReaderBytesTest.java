@@ -1,0 +1,66 @@
+package dev.tunegate.audit.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reader's byte-level helpers against their plain definitions: the eight-bytes-at-a-time
+ * newline search against a byte loop, and the digest hashed on its own thread (in 1 MB chunks)
+ * against {@link MessageDigest} over the same bytes in one call.
+ */
+class ReaderBytesTest {
+    @Test
+    void theWordAtATimeNewlineSearchFindsWhatAByteLoopFinds() {
+        Random rnd = new Random(7);
+        // bytes around '\n' (0x0A) and those a borrow could confuse: 0x00, 0x01, 0x0B, 0x8A, 0xFF
+        byte[] alphabet = {'\n', 0x00, 0x01, 0x09, 0x0B, (byte) 0x8A, (byte) 0xFF, 'a', ' ', (byte) 0x80};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] b = new byte[rnd.nextInt(40)];
+            int density = 1 + rnd.nextInt(20);
+            for (int i = 0; i < b.length; i++)
+                b[i] = rnd.nextInt(density) == 0 ? alphabet[rnd.nextInt(alphabet.length)] : (byte) rnd.nextInt(256);
+            int from = b.length == 0 ? 0 : rnd.nextInt(b.length + 1);
+            int to = from + rnd.nextInt(b.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < to; i++)
+                if (b[i] == '\n') {
+                    expected = i;
+                    break;
+                }
+            assertThat(LineRowSource.indexOfNewline(b, from, to))
+                    .as("%s [%d, %d)", HexFormat.of().formatHex(b), from, to)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theDigestHashedOnItsOwnThreadIsTheSha256OfTheBytes() throws Exception {
+        Random rnd = new Random(8);
+        for (int size : new int[] {0, 1, CountingInputStream.CHUNK - 1, CountingInputStream.CHUNK, 2_500_001}) {
+            byte[] data = new byte[size];
+            rnd.nextBytes(data);
+            String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            try (CountingInputStream in = new CountingInputStream(new ByteArrayInputStream(data), true)) {
+                // mixed reads: single bytes, small and large buffers; the rest is read by sha256()
+                byte[] buf = new byte[3 * CountingInputStream.CHUNK];
+                long read = 0;
+                while (read < size / 2) {
+                    int n = switch (rnd.nextInt(3)) {
+                        case 0 -> in.read() < 0 ? -1 : 1;
+                        case 1 -> in.read(buf, 0, 1 + rnd.nextInt(100));
+                        default -> in.read(buf, 7, 1 + rnd.nextInt(buf.length - 7));
+                    };
+                    if (n < 0) break;
+                    read += n;
+                }
+                assertThat(in.sha256()).as("%d bytes", size).isEqualTo(expected);
+                assertThat(in.count()).isEqualTo(size);
+            }
+        }
+    }
+}
