@@ -106,7 +106,7 @@ public abstract class JsonRowParser implements RowParser {
      * StreamedRowsTest}).
      */
     public final ShallowRow shallow(RawRow row) {
-        if (!(row instanceof RawRow.JsonLine l) || !asciiWithoutBraces(l.content())) return null;
+        if (!(row instanceof RawRow.JsonLine l) || !ByteScan.asciiWithoutBraces(l.content())) return null;
         byte[] b = l.content();
         try (JsonParser p = mapper.getFactory().createParser(b)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
@@ -141,28 +141,6 @@ public abstract class JsonRowParser implements RowParser {
         if (off < 0 || off + 1 >= line.length || line[(int) off] != '"') return false;
         int c = line[(int) off + 1];
         return c > ' ' && c < 0x7F && c != '"' && c != '\\';
-    }
-
-    /**
-     * ASCII, and no "{{" or escaped opening brace (a backslash, then u007b or u007B) anywhere: no
-     * string of the line can decode to text holding "{{".
-     */
-    static boolean asciiWithoutBraces(byte[] b) {
-        int acc = 0;
-        int n = b.length;
-        for (int i = 0; i < n; i++) {
-            byte c = b[i];
-            acc |= c;
-            if (c == '{' && i + 1 < n && b[i + 1] == '{') return false;
-            if (c == '\\'
-                    && i + 5 < n
-                    && b[i + 1] == 'u'
-                    && b[i + 2] == '0'
-                    && b[i + 3] == '0'
-                    && b[i + 4] == '7'
-                    && (b[i + 5] == 'b' || b[i + 5] == 'B')) return false;
-        }
-        return acc >= 0;
     }
 
     private static boolean ascii(byte[] content) {

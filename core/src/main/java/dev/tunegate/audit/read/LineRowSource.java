@@ -3,9 +3,6 @@ package dev.tunegate.audit.read;
 import dev.tunegate.audit.FindingKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -43,7 +40,7 @@ final class LineRowSource implements RowSource {
             if (pos < limit) {
                 // the common case: the whole line is in the buffer; copy it once
                 int start = pos;
-                int end = indexOfNewline(buf, start, limit);
+                int end = ByteScan.indexOfNewline(buf, start, limit);
                 if (end >= 0 && end - start <= maxLineBytes) {
                     pos = end + 1;
                     line++;
@@ -62,7 +59,7 @@ final class LineRowSource implements RowSource {
                 }
                 sawAny = true;
                 int start = pos;
-                int nl = indexOfNewline(buf, start, limit);
+                int nl = ByteScan.indexOfNewline(buf, start, limit);
                 pos = nl < 0 ? limit : nl;
                 int n = pos - start;
                 if (pos < limit) {
@@ -103,28 +100,6 @@ final class LineRowSource implements RowSource {
         if (to > from && b[to - 1] == '\r') to--;
         if (blank(b, from, to)) return null;
         return new RawRow.JsonLine(index++, line, Arrays.copyOfRange(b, from, to));
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /**
-     * The first {@code \n} in {@code b[from, to)}, eight bytes at a time: a byte of {@code x = word ^
-     * NEWLINES} is zero where a newline is, and {@code (x - ONES) & ~x & HIGHS} sets the high bit of the
-     * lowest zero byte (bits above it may be set by the borrow, never bits below), so the trailing
-     * zeros of a little-endian word give its position.
-     */
-    static int indexOfNewline(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ NEWLINES;
-            long t = (x - ONES) & ~x & HIGHS;
-            if (t != 0) return i + (Long.numberOfTrailingZeros(t) >>> 3);
-        }
-        for (; i < to; i++) if (b[i] == '\n') return i;
-        return -1;
     }
 
     private boolean fill(long lineStart) throws IOException {
