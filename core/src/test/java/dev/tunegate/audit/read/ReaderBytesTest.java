@@ -64,6 +64,47 @@ class ReaderBytesTest {
     }
 
     @Test
+    void formatDetectionSeesTheKeysTheTreeSees() throws Exception {
+        // the streamed key scan of format detection against readTree: the same keys, and null
+        // exactly when readTree fails or gives no object (seeded lines: nesting, cuts, trailing
+        // text, duplicate keys, bad escapes, invalid UTF-8, non-objects)
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        DatasetReader reader = new DatasetReader(mapper, 1 << 20);
+        String[] values = {"1", "\"s\"", "null", "[1, {\"a\": [2]}]", "{\"x\": {\"y\": 1}}", "\"bad \\q\"", "01", "tru"};
+        Random rnd = new Random(10);
+        int objects = 0;
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder b = new StringBuilder(rnd.nextInt(15) == 0 ? "[" : "{");
+            int fields = rnd.nextInt(4);
+            for (int f = 0; f < fields; f++) {
+                if (f > 0) b.append(", ");
+                b.append('"').append((char) ('a' + rnd.nextInt(4))).append("\": ");
+                b.append(values[rnd.nextInt(values.length)]);
+            }
+            b.append(rnd.nextInt(15) == 0 ? "]" : "}");
+            if (rnd.nextInt(10) == 0) b.append(" tail");
+            if (rnd.nextInt(10) == 0) b.setLength(Math.max(0, b.length() - 1 - rnd.nextInt(3)));
+            byte[] line = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (rnd.nextInt(20) == 0 && line.length > 3) line[line.length / 2] = (byte) 0xC3; // broken UTF-8
+            java.util.Set<String> expected;
+            try {
+                var n = mapper.readTree(line);
+                if (n != null && n.isObject()) {
+                    expected = new java.util.LinkedHashSet<>();
+                    n.fieldNames().forEachRemaining(expected::add);
+                } else expected = null;
+            } catch (java.io.IOException e) {
+                expected = null;
+            }
+            if (expected != null) objects++;
+            assertThat(reader.topLevelKeys(line))
+                    .as(new String(line, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(expected);
+        }
+        assertThat(objects).as("objects among the lines").isBetween(500, 2_900);
+    }
+
+    @Test
     void theDigestHashedOnItsOwnThreadIsTheSha256OfTheBytes() throws Exception {
         Random rnd = new Random(8);
         for (int size : new int[] {0, 1, CountingInputStream.CHUNK - 1, CountingInputStream.CHUNK, 2_500_001}) {
