@@ -70,7 +70,8 @@ class ReaderBytesTest {
         // text, duplicate keys, bad escapes, invalid UTF-8, non-objects)
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         DatasetReader reader = new DatasetReader(mapper, 1 << 20);
-        String[] values = {"1", "\"s\"", "null", "[1, {\"a\": [2]}]", "{\"x\": {\"y\": 1}}", "\"bad \\q\"", "01", "tru"};
+        String[] values = {"1", "\"s\"", "null", "[1, {\"a\": [2]}]", "{\"x\": {\"y\": 1}}", "\"bad \\q\"", "01", "tru"
+        };
         Random rnd = new Random(10);
         int objects = 0;
         for (int round = 0; round < 3_000; round++) {
@@ -110,17 +111,19 @@ class ReaderBytesTest {
         for (int size : new int[] {0, 1, CountingInputStream.CHUNK - 1, CountingInputStream.CHUNK, 2_500_001}) {
             byte[] data = new byte[size];
             rnd.nextBytes(data);
-            String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            String expected = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(data));
             try (CountingInputStream in = new CountingInputStream(new ByteArrayInputStream(data), true)) {
                 // mixed reads: single bytes, small and large buffers; the rest is read by sha256()
                 byte[] buf = new byte[3 * CountingInputStream.CHUNK];
                 long read = 0;
                 while (read < size / 2) {
-                    int n = switch (rnd.nextInt(3)) {
-                        case 0 -> in.read() < 0 ? -1 : 1;
-                        case 1 -> in.read(buf, 0, 1 + rnd.nextInt(100));
-                        default -> in.read(buf, 7, 1 + rnd.nextInt(buf.length - 7));
-                    };
+                    int n =
+                            switch (rnd.nextInt(3)) {
+                                case 0 -> in.read() < 0 ? -1 : 1;
+                                case 1 -> in.read(buf, 0, 1 + rnd.nextInt(100));
+                                default -> in.read(buf, 7, 1 + rnd.nextInt(buf.length - 7));
+                            };
                     if (n < 0) break;
                     read += n;
                 }

@@ -113,12 +113,13 @@ class StreamedRowsTest {
             if (s != null) {
                 shallow++;
                 assertThat(tree.example()).as(lines.get(i)).isNotNull();
-                assertThat(s.metadata()).as(lines.get(i)).isEqualTo(tree.example().metadata());
+                assertThat(s.metadata())
+                        .as(lines.get(i))
+                        .isEqualTo(tree.example().metadata());
                 assertThat(s.problems()).as(lines.get(i)).isEqualTo(tree.problems());
                 assertThat(tree.example().output().isBlank()).as(lines.get(i)).isFalse();
-                assertThat(tree.example().messages())
-                        .as(lines.get(i))
-                        .noneMatch(m -> m.content().contains("{{"));
+                assertThat(tree.example().messages()).as(lines.get(i)).noneMatch(m -> m.content()
+                        .contains("{{"));
             }
         }
         assertThat(streamed).as("valid rows among the cases").isGreaterThan(20);
@@ -135,7 +136,9 @@ class StreamedRowsTest {
                         null,
                         null,
                         null));
-        assertThat(shallow).as("rows read shallow (most cases have a history or an odd value)").isGreaterThan(5);
+        assertThat(shallow)
+                .as("rows read shallow (most cases have a history or an odd value)")
+                .isGreaterThan(5);
     }
 
     @Test
@@ -153,7 +156,8 @@ class StreamedRowsTest {
                 line -> p.shallow(new RawRow.JsonLine(0, 1, line.getBytes(StandardCharsets.UTF_8)));
         assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"a\"}")).isNotNull();
         assertThat(shallow.apply("{\"input\": \"q {{x}}\", \"output\": \"a\"}")).isNull(); // placeholder
-        assertThat(shallow.apply("{\"input\": \"q \\u007b{x}}\", \"output\": \"a\"}")).isNull(); // escaped brace
+        assertThat(shallow.apply("{\"input\": \"q \\u007b{x}}\", \"output\": \"a\"}"))
+                .isNull(); // escaped brace
         assertThat(shallow.apply("{\"input\": \"q\", \"output\": \" a\"}")).isNull(); // may be blank
         assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"\"}")).isNull(); // blank
         assertThat(shallow.apply("{\"input\": \"é\", \"output\": \"a\"}")).isNull(); // not ASCII
