@@ -4,6 +4,7 @@
 #   floor        a 1-thread Jackson streaming parse of every row (JacksonFloor)
 #   jtokkit      a bare jtokkit o200k count of every string on all cores (BareTokenCount)
 #   ours-bare    the same count with our counter
+#   version      tunegate --version (the CLI's start-up alone)
 #   counts       tunegate audit F --only counts
 #   near-dup     tunegate audit F --only near-duplicates --findings …
 #   tokens       tunegate audit F --only tokens
@@ -16,11 +17,13 @@
 # DATA is generated with GEN/gen_dataset.py --rows ${ROWS:-100000} when missing (GEN, env: folder of
 # gen_dataset.py / evaluate.py / common.py, default ../shared/bench). Needs the CLI and bench jars:
 #   mvn -B -Pbench -pl core,cli,bench -am package -DskipTests
-# Results go beside DATA (DATA.e2e/). JAVA (env) picks the java binary. COMMANDS (env) runs only the
-# named commands, e.g. COMMANDS="floor counts" for the counts ratio alone (default: all); CLI (env)
-# another tunegate.jar (e.g. a build of an earlier commit, to compare).
+# Results go beside DATA (DATA.e2e/). JAVA (env) picks the java binary (its JDK also runs ./tunegate).
+# COMMANDS (env) runs only the named commands, e.g. COMMANDS="floor counts" for the counts ratio alone
+# (default: all). The tunegate commands run through the ./tunegate launcher, as a user runs them (with
+# its start-up cache, prepared before the first round); CLI (env) runs another tunegate.jar with plain
+# `java -jar` instead (e.g. a build of an earlier commit, to compare).
 set -euo pipefail
-if [ $# -lt 1 ]; then sed -n '2,21p' "$0" >&2; exit 2; fi
+if [ $# -lt 1 ]; then sed -n '2,24p' "$0" >&2; exit 2; fi
 data=$1; ds=${2:-}
 here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
 gen=${GEN:-$root/../shared/bench}
@@ -37,7 +40,14 @@ fi
 out="$data.e2e"; mkdir -p "$out"
 times="$out/times.tsv"; : > "$times"; : > "$out/cpu.tsv"
 
-commands=" ${COMMANDS:-floor jtokkit ours-bare counts near-dup tokens full datasketch} "
+if [ -n "${CLI:-}" ]; then
+  tg=("$java" -jar "$cli")
+else
+  [ -n "${JAVA:-}" ] && export JAVA_HOME="$(cd "$(dirname "$JAVA")/.." && pwd)"
+  tg=("$root/tunegate")
+  "$root/tunegate" --version > /dev/null # builds the start-up cache outside the timed rounds
+fi
+commands=" ${COMMANDS:-floor version jtokkit ours-bare counts near-dup tokens full datasketch} "
 run() { # name round command...
   local name=$1 round=$2; shift 2
   case "$commands" in *" $name "*) ;; *) return 0 ;; esac
@@ -53,10 +63,11 @@ for r in $(seq 1 "$rounds"); do
   run floor "$r" "$java" -cp "$bench" dev.tunegate.bench.JacksonFloor "$data"
   run jtokkit "$r" "$java" -cp "$bench" dev.tunegate.bench.BareTokenCount "$data" jtokkit o200k_base
   run ours-bare "$r" "$java" -cp "$bench" dev.tunegate.bench.BareTokenCount "$data" tunegate o200k_base
-  run counts "$r" "$java" -jar "$cli" audit "$data" --only counts --format json
-  run near-dup "$r" "$java" -jar "$cli" audit "$data" --only near-duplicates --format json --findings "$out/findings.$r.jsonl"
-  run tokens "$r" "$java" -jar "$cli" audit "$data" --only tokens --format json
-  run full "$r" "$java" -jar "$cli" audit "$data" --format json
+  run version "$r" "${tg[@]}" --version
+  run counts "$r" "${tg[@]}" audit "$data" --only counts --format json
+  run near-dup "$r" "${tg[@]}" audit "$data" --only near-duplicates --format json --findings "$out/findings.$r.jsonl"
+  run tokens "$r" "${tg[@]}" audit "$data" --only tokens --format json
+  run full "$r" "${tg[@]}" audit "$data" --format json
   if [ "$r" = 1 ] && [ -n "$ds" ]; then
     run datasketch "$r" env PYTHONPATH="$ds:$gen" python3 "$here/datasketch_neardup.py" --data "$data" --pairs "$out/datasketch.pairs.tsv"
   fi

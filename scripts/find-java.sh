@@ -3,6 +3,12 @@
 # Exits 1 (printing nothing) when there is none. Sourced by ./tunegate and .ci/run.
 
 java_major() { # $1 = java binary
+  # the JDK's release file names its version: no JVM start (every ./tunegate run asks this once or twice)
+  local release; release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    local v; v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1)
+    if [ -n "$v" ]; then echo "$v"; return 0; fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
 }
 

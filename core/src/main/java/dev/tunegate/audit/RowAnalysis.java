@@ -6,11 +6,13 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.audit.read.Example;
+import dev.tunegate.audit.read.JsonRowParser;
 import dev.tunegate.audit.read.Message;
 import dev.tunegate.audit.read.ParsedRow;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowParser;
 import dev.tunegate.audit.read.RowProblem;
+import dev.tunegate.audit.read.ShallowRow;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.tokens.TokenCounter;
 import java.util.ArrayList;
@@ -44,6 +46,11 @@ final class RowAnalysis {
     private final PiiScanner pii = new PiiScanner();
     /** Whether any check reads the rows' fingerprints (exact duplicates, conflicts, leakage); {@code --only counts} needs none. */
     private final boolean fingerprints;
+    /**
+     * Whether no check reads the rows' texts ({@code --only counts}): clean rows are then read for
+     * their shape and metadata only ({@link JsonRowParser#shallow}), their strings never decoded.
+     */
+    private final boolean textFree;
 
     RowAnalysis(
             String file,
@@ -60,6 +67,7 @@ final class RowAnalysis {
         this.fingerprints = checks.contains(AuditCheck.EXACT_DUPLICATES)
                 || checks.contains(AuditCheck.CONFLICTS)
                 || checks.contains(AuditCheck.LEAKAGE);
+        this.textFree = checks.stream().allMatch(c -> c == AuditCheck.COUNTS);
         this.hasher = hasher;
         this.encoding = encoding;
         this.contextLimit = contextLimit;
@@ -72,13 +80,13 @@ final class RowAnalysis {
     }
 
     RowResult analyze(RawRow raw) {
+        if (textFree && parser instanceof JsonRowParser json) {
+            ShallowRow shallow = json.shallow(raw);
+            if (shallow != null) return counted(raw, shallow);
+        }
         ParsedRow parsed = parser.parse(raw);
         List<Finding> findings = new ArrayList<>(0);
-        boolean formatError = false;
-        for (RowProblem p : parsed.problems()) {
-            findings.add(AuditFindings.row(p.kind(), file, raw.line(), raw.index(), p.message()));
-            if (p.kind().format() && p.kind().severity() == FindingKind.Severity.ERROR) formatError = true;
-        }
+        boolean formatError = problems(raw, parsed.problems(), findings);
         Example ex = parsed.example();
         boolean valid = parsed.valid();
         if (valid && ex.output().isBlank()) {
@@ -203,6 +211,44 @@ final class RowAnalysis {
                 facts,
                 hits,
                 placeholder);
+    }
+
+    /** Adds a finding per problem; whether one is an error-severity format problem. */
+    private boolean problems(RawRow raw, List<RowProblem> problems, List<Finding> findings) {
+        boolean formatError = false;
+        for (RowProblem p : problems) {
+            findings.add(AuditFindings.row(p.kind(), file, raw.line(), raw.index(), p.message()));
+            if (p.kind().format() && p.kind().severity() == FindingKind.Severity.ERROR) formatError = true;
+        }
+        return formatError;
+    }
+
+    /**
+     * The result of a row read without its texts: what {@link #analyze} gives for the same row when
+     * no check reads texts (its output is not blank and it holds no placeholder, see {@link ShallowRow}).
+     */
+    private RowResult counted(RawRow raw, ShallowRow row) {
+        List<Finding> findings = new ArrayList<>(0);
+        boolean formatError = problems(raw, row.problems(), findings);
+        boolean valid = row.problems().stream().noneMatch(p -> p.kind().severity() == FindingKind.Severity.ERROR);
+        return new RowResult(
+                raw.index(),
+                raw.line(),
+                raw.bytes(),
+                valid,
+                formatError,
+                findings,
+                row.metadata(),
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                0,
+                null,
+                List.of(),
+                false);
     }
 
     private RowResult.OutputFacts outputFacts(String output) {

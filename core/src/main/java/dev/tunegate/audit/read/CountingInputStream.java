@@ -5,15 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Counts the bytes read from the underlying (possibly compressed) file and, when asked to, hashes
  * them with SHA-256 as they stream through, so the file is read once for its rows and its digest.
- * Read from one thread.
+ * The hashing runs on a thread of its own, fed 1 MB chunks copied from the reads (so the digest's
+ * multi-block loop, a CPU intrinsic once compiled, does the work, and the reader thread that splits
+ * the rows does not wait for it). Read from one thread; {@link #close} stops the hashing thread.
  */
 final class CountingInputStream extends FilterInputStream {
+    /** Bytes per chunk handed to the hashing thread. */
+    static final int CHUNK = 1 << 20;
+
     private volatile long count;
-    private final MessageDigest digest;
+    private final Hasher hasher;
     private boolean eof;
 
     CountingInputStream(InputStream in) {
@@ -22,7 +29,7 @@ final class CountingInputStream extends FilterInputStream {
 
     CountingInputStream(InputStream in, boolean sha256) {
         super(in);
-        this.digest = sha256 ? dev.tunegate.io.Digests.newSha256() : null;
+        this.hasher = sha256 ? new Hasher() : null;
     }
 
     long count() {
@@ -34,7 +41,7 @@ final class CountingInputStream extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             count++;
-            if (digest != null) digest.update((byte) b);
+            if (hasher != null) hasher.add(new byte[] {(byte) b}, 0, 1);
         } else eof = true;
         return b;
     }
@@ -44,14 +51,14 @@ final class CountingInputStream extends FilterInputStream {
         int n = super.read(buf, off, len);
         if (n > 0) {
             count += n;
-            if (digest != null) digest.update(buf, off, n);
+            if (hasher != null) hasher.add(buf, off, n);
         } else if (n < 0) eof = true;
         return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
-        if (digest == null) {
+        if (hasher == null) {
             long s = super.skip(n);
             count += s;
             return s;
@@ -71,19 +78,103 @@ final class CountingInputStream extends FilterInputStream {
         return false;
     }
 
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            if (hasher != null) hasher.stop();
+        }
+    }
+
     /**
      * The SHA-256 of the whole file as lowercase hex: reads (and hashes) whatever the readers above
      * have not consumed yet, e.g. the rest of a file whose compressed stream ended early. Call it
      * once, before closing.
      */
     String sha256() throws IOException {
-        if (digest == null) throw new IllegalStateException("not hashing");
+        if (hasher == null) throw new IllegalStateException("not hashing");
         if (!eof) {
             byte[] buf = new byte[1 << 16];
             while (read(buf, 0, buf.length) >= 0) {
                 // read() hashes
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(hasher.finish());
+    }
+
+    /** The hashing thread and the chunks on their way to it (at most 8 MB in flight). */
+    private static final class Hasher {
+        private record Chunk(byte[] bytes, int length) {}
+
+        private static final Chunk END = new Chunk(new byte[0], 0);
+        private final MessageDigest digest = dev.tunegate.io.Digests.newSha256();
+        private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(8);
+        private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(10);
+        private final Thread thread;
+        private byte[] pending = new byte[CHUNK];
+        private int pendingLength;
+        private volatile Throwable failure;
+
+        Hasher() {
+            thread = new Thread(this::run, "tunegate-sha256");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                while (true) {
+                    Chunk c = chunks.take();
+                    if (c == END) return;
+                    digest.update(c.bytes(), 0, c.length());
+                    free.offer(c.bytes());
+                }
+            } catch (InterruptedException e) {
+                // stopped: the audit ended early, nobody asks for the digest
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        void add(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                int n = Math.min(len, CHUNK - pendingLength);
+                System.arraycopy(b, off, pending, pendingLength, n);
+                pendingLength += n;
+                off += n;
+                len -= n;
+                if (pendingLength == CHUNK) hand(new Chunk(pending, CHUNK));
+            }
+        }
+
+        private void hand(Chunk c) throws IOException {
+            try {
+                chunks.put(c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while hashing the file");
+            }
+            byte[] next = free.poll();
+            pending = next != null ? next : new byte[CHUNK];
+            pendingLength = 0;
+        }
+
+        byte[] finish() throws IOException {
+            if (pendingLength > 0) hand(new Chunk(pending, pendingLength));
+            try {
+                chunks.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while hashing the file");
+            }
+            if (failure != null) throw new IllegalStateException("hashing the file failed", failure);
+            return digest.digest();
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
     }
 }

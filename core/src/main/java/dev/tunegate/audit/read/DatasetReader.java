@@ -1,6 +1,5 @@
 package dev.tunegate.audit.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
 import dev.tunegate.io.InvalidInputException;
@@ -198,7 +197,14 @@ public final class DatasetReader {
             layout = "jsonl";
         }
         PeekingRowSource peeking = new PeekingRowSource(src);
-        if (f == DatasetFormat.AUTO) f = detect(file, peeking);
+        if (f == DatasetFormat.AUTO) {
+            try {
+                f = detect(file, peeking);
+            } catch (IOException | RuntimeException e) {
+                peeking.close(); // the file, and the thread hashing it
+                throw e;
+            }
+        }
         return new Opened(peeking, parserFor(f), f, compression, layout, size, notes, counter::count, sha256);
     }
 
@@ -218,24 +224,24 @@ public final class DatasetReader {
         for (int i = 0; i < DETECT_ROWS; i++) {
             RawRow r = src.peek(i);
             if (r == null) break;
-            JsonNode n =
+            java.util.Set<String> keys =
                     switch (r) {
-                        case RawRow.JsonValue v -> v.node();
-                        case RawRow.JsonLine l -> {
-                            try {
-                                yield mapper.readTree(l.content());
-                            } catch (IOException e) {
-                                yield null;
-                            }
+                        case RawRow.JsonValue v -> {
+                            if (v.node() == null || !v.node().isObject()) yield null;
+                            java.util.Set<String> k = new java.util.LinkedHashSet<>();
+                            v.node().fieldNames().forEachRemaining(k::add);
+                            yield k;
                         }
+                        case RawRow.JsonLine l -> topLevelKeys(l.content());
                         default -> null;
                     };
-            if (n == null || !n.isObject()) continue;
-            n.fieldNames().forEachRemaining(seen::add);
-            if (n.has("messages")) return DatasetFormat.OPENAI_CHAT;
-            if (n.has("conversations")) return DatasetFormat.SHAREGPT;
-            if ((n.has("instruction") || n.has("input")) && n.has("output")) return DatasetFormat.ALPACA;
-            if (n.has("prompt") && n.has("completion")) return DatasetFormat.PROMPT_COMPLETION;
+            if (keys == null) continue;
+            seen.addAll(keys);
+            if (keys.contains("messages")) return DatasetFormat.OPENAI_CHAT;
+            if (keys.contains("conversations")) return DatasetFormat.SHAREGPT;
+            if ((keys.contains("instruction") || keys.contains("input")) && keys.contains("output"))
+                return DatasetFormat.ALPACA;
+            if (keys.contains("prompt") && keys.contains("completion")) return DatasetFormat.PROMPT_COMPLETION;
         }
         throw InvalidInputException.at(
                 file,
@@ -244,6 +250,35 @@ public final class DatasetReader {
                         + " rows: expected keys messages, conversations, instruction/output, input/output or prompt/completion, found "
                         + (seen.isEmpty() ? "no JSON objects" : "keys " + String.join(", ", seen))
                         + "; set the format with --data-format (data.format in tunegate.yaml)");
+    }
+
+    /**
+     * The top-level keys of a line holding one JSON object, read with Jackson's token stream (no tree,
+     * so opening a file does not set up the tree deserializers); null when the line is not a whole,
+     * valid JSON object — when {@code readTree} would fail or give something else. Every string is
+     * decoded, as the tree would, so text that is not valid UTF-8 makes the line no object here too;
+     * what follows the object is ignored, as {@code readTree} ignores it.
+     */
+    java.util.Set<String> topLevelKeys(byte[] line) {
+        try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(line)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return null;
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                keys.add(p.currentName());
+                int depth = 0;
+                do {
+                    com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+                    if (v == null) return null;
+                    if (v.isStructStart()) depth++;
+                    else if (v.isStructEnd()) depth--;
+                    else if (v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) p.getText();
+                } while (depth > 0);
+            }
+            return t == com.fasterxml.jackson.core.JsonToken.END_OBJECT ? keys : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static int firstSignificantByte(BufferedInputStream in) throws IOException {

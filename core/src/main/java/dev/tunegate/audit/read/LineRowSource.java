@@ -40,7 +40,7 @@ final class LineRowSource implements RowSource {
             if (pos < limit) {
                 // the common case: the whole line is in the buffer; copy it once
                 int start = pos;
-                int end = indexOfNewline(buf, start, limit);
+                int end = ByteScan.indexOfNewline(buf, start, limit);
                 if (end >= 0 && end - start <= maxLineBytes) {
                     pos = end + 1;
                     line++;
@@ -59,7 +59,7 @@ final class LineRowSource implements RowSource {
                 }
                 sawAny = true;
                 int start = pos;
-                int nl = indexOfNewline(buf, start, limit);
+                int nl = ByteScan.indexOfNewline(buf, start, limit);
                 pos = nl < 0 ? limit : nl;
                 int n = pos - start;
                 if (pos < limit) {
@@ -100,11 +100,6 @@ final class LineRowSource implements RowSource {
         if (to > from && b[to - 1] == '\r') to--;
         if (blank(b, from, to)) return null;
         return new RawRow.JsonLine(index++, line, Arrays.copyOfRange(b, from, to));
-    }
-
-    private static int indexOfNewline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) if (b[i] == '\n') return i;
-        return -1;
     }
 
     private boolean fill(long lineStart) throws IOException {

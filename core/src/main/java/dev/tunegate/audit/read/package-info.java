@@ -4,8 +4,10 @@
  * elements of a JSON array (Jackson streaming) or CSV/TSV records (RFC 4180). A
  * {@link dev.tunegate.audit.read.RowParser} turns a raw row into an {@link dev.tunegate.audit.read.Example}
  * (messages by role plus metadata) and the format problems it has; parsers are stateless and run
- * on the worker threads. {@link dev.tunegate.audit.read.DatasetReader} detects the format from the
- * first rows unless it is given.
+ * on the worker threads; when no check reads texts ({@code --only counts}), {@link
+ * dev.tunegate.audit.read.JsonRowParser#shallow} reads a clean JSONL row's metadata without decoding
+ * its strings. {@link dev.tunegate.audit.read.DatasetReader} detects the format from the first rows
+ * unless it is given, and hashes the file (SHA-256, on a thread of its own) as it is read.
  *
  * <p>Must not import: assess, cost, dataops, evals, retrieval, record, report, pilot. Checked by {@code
  * ArchitectureTest}.

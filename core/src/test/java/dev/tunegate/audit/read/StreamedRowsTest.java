@@ -33,7 +33,14 @@ class StreamedRowsTest {
         "\"esc \\u00e9 \\n \\\"q\\\"\"",
         "[]",
         "\"日本語\"",
-        "\"\\u2003\""
+        "\"\\u2003\"",
+        // for the shallow read (--only counts): placeholders, escaped braces, leading blanks and escapes
+        "\"fill {{ name }} here\"",
+        "\"esc \\u007b\\u007B x }}\"",
+        "\"one { brace\"",
+        "\" lead\"",
+        "\"\\tx\"",
+        "\"\\u0041 escaped first\""
     };
     private static final String[] META = {
         "null",
@@ -92,21 +99,36 @@ class StreamedRowsTest {
         return "[" + String.join(", ", ms) + "]";
     }
 
-    private static void same(JsonRowParser parser, List<String> lines) {
-        int streamed = 0;
+    private static int same(JsonRowParser parser, List<String> lines) {
+        int streamed = 0, shallow = 0;
         for (int i = 0; i < lines.size(); i++) {
             RawRow row = new RawRow.JsonLine(i, i + 1, lines.get(i).getBytes(StandardCharsets.UTF_8));
             ParsedRow fast = parser.parse(row);
             ParsedRow tree = parser.parseWithTree(row);
             assertThat(fast).as(lines.get(i)).isEqualTo(tree);
             if (fast.valid()) streamed++;
+            // the shallow read stands for the full parse: an example with the same metadata and
+            // problems, a non-blank output, no text holding "{{" (what --only counts reads of a row)
+            ShallowRow s = parser.shallow(row);
+            if (s != null) {
+                shallow++;
+                assertThat(tree.example()).as(lines.get(i)).isNotNull();
+                assertThat(s.metadata())
+                        .as(lines.get(i))
+                        .isEqualTo(tree.example().metadata());
+                assertThat(s.problems()).as(lines.get(i)).isEqualTo(tree.problems());
+                assertThat(tree.example().output().isBlank()).as(lines.get(i)).isFalse();
+                assertThat(tree.example().messages()).as(lines.get(i)).noneMatch(m -> m.content()
+                        .contains("{{"));
+            }
         }
         assertThat(streamed).as("valid rows among the cases").isGreaterThan(20);
+        return shallow;
     }
 
     @Test
     void alpacaRowsReadTheSameStreamedAsFromTheTree() {
-        same(
+        int shallow = same(
                 new AlpacaRowParser(MAPPER),
                 cases(
                         new Random(1),
@@ -114,13 +136,41 @@ class StreamedRowsTest {
                         null,
                         null,
                         null));
+        assertThat(shallow)
+                .as("rows read shallow (most cases have a history or an odd value)")
+                .isGreaterThan(5);
     }
 
     @Test
     void promptCompletionRowsReadTheSameStreamedAsFromTheTree() {
-        same(
+        int shallow = same(
                 new PromptCompletionRowParser(MAPPER),
                 cases(new Random(2), new String[] {"prompt", "completion"}, null, null, null));
+        assertThat(shallow).as("rows read shallow").isGreaterThan(20);
+    }
+
+    @Test
+    void theShallowReadDeclinesWhatItCannotDecideFromTheBytes() {
+        JsonRowParser p = new AlpacaRowParser(MAPPER);
+        java.util.function.Function<String, ShallowRow> shallow =
+                line -> p.shallow(new RawRow.JsonLine(0, 1, line.getBytes(StandardCharsets.UTF_8)));
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"a\"}")).isNotNull();
+        assertThat(shallow.apply("{\"input\": \"q {{x}}\", \"output\": \"a\"}")).isNull(); // placeholder
+        assertThat(shallow.apply("{\"input\": \"q \\u007b{x}}\", \"output\": \"a\"}"))
+                .isNull(); // escaped brace
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \" a\"}")).isNull(); // may be blank
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"\"}")).isNull(); // blank
+        assertThat(shallow.apply("{\"input\": \"é\", \"output\": \"a\"}")).isNull(); // not ASCII
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"a\\x\"}")).isNull(); // bad escape
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"a\"")).isNull(); // cut
+        assertThat(new ChatRowParser(MAPPER)
+                        .shallow(new RawRow.JsonLine(
+                                0,
+                                1,
+                                "{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}]}"
+                                        .getBytes(StandardCharsets.UTF_8))))
+                .as("formats without a shallow read take the full parse")
+                .isNull();
     }
 
     @Test
