@@ -103,7 +103,8 @@ public final class Exporter {
     }
 
     public static ExportManifest export(Workspace ws, Options opt, Progress progress) {
-        Path train = ws.path("data.train")
+        Path train = ws.data()
+                .trainFile()
                 .orElseThrow(() -> new InvalidInputException(ws.configFile()
                         + ": data.train is not set: there is no dataset to export (and no audit of one)"));
         if (!Files.isRegularFile(train))
@@ -131,10 +132,10 @@ public final class Exporter {
         ReviewLog.Snapshot logState = ReviewedDataset.log(ws).snapshot();
         ReviewedDataset.Built built = ReviewedDataset.build(ws, scratch, logState);
         List<String> notes = new ArrayList<>(built.notes());
-        Path golden = ws.path("data.golden").filter(Files::isRegularFile).orElse(null);
-        if (ws.path("data.golden").isPresent() && golden == null)
-            notes.add("data.golden " + ws.string("data.golden").orElse("")
-                    + " does not exist: golden leaks were not checked");
+        Path configuredGolden = ws.data().golden();
+        Path golden = configuredGolden != null && Files.isRegularFile(configuredGolden) ? configuredGolden : null;
+        if (configuredGolden != null && golden == null)
+            notes.add("data.golden " + ws.relative(configuredGolden) + " does not exist: golden leaks were not checked");
         if (golden == null) notes.add("no golden set: golden-set leaks were not checked");
         List<DatasetRows.Row> rows = built.sources().isEmpty()
                 ? List.of()
@@ -153,7 +154,7 @@ public final class Exporter {
         AuditRequest req = AuditRequest.of(scratch)
                 .withGolden(golden)
                 .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
-                .withEras(ws.strings("data.currentEras"), ws.strings("data.retiredEras"))
+                .withEras(ws.data().currentEras(), ws.data().retiredEras())
                 .withChecks(
                         golden == null
                                 ? EnumSet.of(
@@ -266,8 +267,8 @@ public final class Exporter {
         for (int i = leak.nextSetBit(0); i >= 0; i = leak.nextSetBit(i + 1)) leakingGroups.add(find(parent, i));
 
         // the rules, in order
-        Set<String> current = new HashSet<>(ws.strings("data.currentEras"));
-        Set<String> retired = new HashSet<>(ws.strings("data.retiredEras"));
+        Set<String> current = new HashSet<>(ws.data().currentEras());
+        Set<String> retired = new HashSet<>(ws.data().retiredEras());
         Map<String, Long> removed = new LinkedHashMap<>();
         RULES.forEach(r -> removed.put(r, 0L));
         removed.put("invalid", built.invalidTrainRows());

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The review queue file ({@code data.reviewQueue}, default {@code data/review-queue.jsonl};
+ * The review queue file ({@code data.reviewQueue}, {@code DataSettings.reviewQueue()}: its default is the schema's;
  * docs/formats/review-queue.md): OpenAI chat JSONL rows with {@code metadata} and a {@code review} object
  * saying why the row is there. Rows are only ever appended; decisions go to the {@link ReviewLog}, never
  * into this file.

@@ -80,7 +80,7 @@ public final class ReviewedDataset {
 
     /** The review queue of a workspace. */
     public static ReviewQueue queue(Workspace ws) {
-        Path q = ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl"));
+        Path q = ws.data().reviewQueue(); // the schema's default when not configured
         return new ReviewQueue(q, ws.relative(q));
     }
 
@@ -112,7 +112,8 @@ public final class ReviewedDataset {
      */
     public static Built build(Workspace ws, Path scratch, ReviewLog.Snapshot snapshot) {
         ReviewLog.Replay replay = log(ws).replay(snapshot);
-        Path train = ws.path("data.train")
+        Path train = ws.data()
+                .trainFile()
                 .orElseThrow(() -> new dev.tunegate.io.InvalidInputException(
                         ws.configFile() + ": data.train is not set: there is no dataset"));
         ReviewQueue.Contents queue = queue(ws).read();
