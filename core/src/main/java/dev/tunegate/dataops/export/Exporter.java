@@ -129,8 +129,9 @@ public final class Exporter {
     private static ExportManifest run(Workspace ws, Options opt, Progress progress, Path train, Path scratch) {
         // the review log is read once: its length and digest in the manifest are those of the bytes applied, however
         // much reviewers append while the export runs (replaying the first `logBytes` bytes reproduces the rows)
-        ReviewLog.Snapshot logState = ReviewedDataset.log(ws).snapshot();
-        ReviewedDataset.Built built = ReviewedDataset.build(ws, scratch, logState);
+        ReviewLog.State logState = ReviewedDataset.log(ws).state();
+        ReviewedDataset.Built built =
+                ReviewedDataset.build(ws, scratch, logState, ReviewedDataset.queue(ws).read());
         List<String> notes = new ArrayList<>(built.notes());
         Path configuredGolden = ws.data().golden();
         Path golden = configuredGolden != null && Files.isRegularFile(configuredGolden) ? configuredGolden : null;
@@ -362,9 +363,14 @@ public final class Exporter {
 
         Map<String, String> sources = new TreeMap<>();
         sources.put(ws.relative(train), built.trainSha256());
-        if (golden != null) sources.put(ws.relative(golden), Digests.sha256(golden));
-        Path queue = ReviewedDataset.queue(ws).file();
-        if (Files.isRegularFile(queue)) sources.put(ws.relative(queue), Digests.sha256(queue));
+        if (golden != null)
+            sources.put(
+                    ws.relative(golden),
+                    report != null && report.leakage() != null
+                            ? report.leakage().sha256() // hashed by the audit while it read the golden rows
+                            : Digests.sha256(golden));
+        if (built.queueSha256() != null)
+            sources.put(ws.relative(ReviewedDataset.queue(ws).file()), built.queueSha256());
         if (built.log().length() > 0) sources.put(ReviewLog.FILE, built.log().sha256());
         AuditReport.NearDuplicateSettings nd = report == null ? null : report.nearDuplicateParams();
         var params = dev.tunegate.audit.neardup.NearDuplicateParams.forThreshold(req.threshold(), req.seed());
