@@ -246,8 +246,8 @@ public final class Exporter {
                     progress,
                     Math.max(1, opt.threads()),
                     f -> {
-                        if (!f.kind().equals(dev.tunegate.audit.semantic.SemanticFinding.LEAK)) return;
-                        for (int r : f.rows())
+                        if (!f.kind().equals(dev.tunegate.audit.semantic.SemanticAudit.LEAK)) return;
+                        for (int r : f.trainingRows())
                             if (!leak.get(r)) {
                                 leak.set(r);
                                 rowsDropped[0]++;
