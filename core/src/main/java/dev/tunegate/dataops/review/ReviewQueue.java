@@ -63,8 +63,9 @@ public final class ReviewQueue {
         List<String> findings = new ArrayList<>();
         if (!Files.exists(file)) return new Contents(rows, findings, null);
         MessageDigest sha = Digests.newSha256();
+        // a decoder that reports malformed input, as Files.newBufferedReader's does
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new DigestInputStream(Files.newInputStream(file), sha), StandardCharsets.UTF_8))) {
+                new DigestInputStream(Files.newInputStream(file), sha), StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             long n = 0;
             while ((line = in.readLine()) != null) {
