@@ -285,8 +285,8 @@ class ArchitectureTest {
      * come from the schema alone. {@code line(key)} (where a key is written, for messages) and {@code effective()}
      * (the configuration as written, for provenance) are not settings reads and stay.
      */
-    static final Set<String> KEYED_GETTERS = Set.of(
-            "has", "string", "requireString", "bool", "integer", "number", "strings", "path", "paths", "map");
+    static final Set<String> KEYED_GETTERS =
+            Set.of("has", "string", "requireString", "bool", "integer", "number", "strings", "path", "paths", "map");
 
     /** The methods of {@code owner} (internal name) a class file calls: name of every Methodref to it. */
     static Set<String> methodsCalled(InputStream raw, String owner) throws IOException {
@@ -351,7 +351,9 @@ class ArchitectureTest {
             }
         }
         assertThat(scanned).isGreaterThan(200);
-        assertThat(violations).as("settings read by string key outside workspace/").isEmpty();
+        assertThat(violations)
+                .as("settings read by string key outside workspace/")
+                .isEmpty();
     }
 
     @Test

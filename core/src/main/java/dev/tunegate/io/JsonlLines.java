@@ -59,8 +59,7 @@ public final class JsonlLines {
         InputStream raw = Files.newInputStream(file);
         if (digest != null) raw = new DigestInputStream(raw, digest);
         // a decoder that reports malformed input, as Files.newBufferedReader's does
-        try (BufferedReader in =
-                new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;

@@ -111,12 +111,7 @@ public final class Due {
      * for workspaces that have a golden-set comparison to run.
      */
     private static void regression(
-            Workspace ws,
-            String name,
-            LocalDate today,
-            LocalDate lastDecision,
-            List<Overdue> out,
-            List<String> notes) {
+            Workspace ws, String name, LocalDate today, LocalDate lastDecision, List<Overdue> out, List<String> notes) {
         boolean hasGoldenRuns = ws.settings().evals().hasGoldenRuns();
         Path lockFile = ws.root().resolve(AdapterRegistry.LOCK);
         if (!hasGoldenRuns && !Files.exists(lockFile)) return;

@@ -112,28 +112,28 @@ public final class CheckpointReader {
         JsonlLines.Counts counts = JsonlLines.read(
                 file,
                 new JsonlLines.Visitor() {
-            @Override
-            public void object(long line, ObjectNode node) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                for (var e : node.properties()) {
-                    JsonNode v = e.getValue();
-                    fields.put(
-                            e.getKey(),
-                            v.isNull()
-                                    ? null
-                                    : v.isNumber()
-                                            ? (Object) v.numberValue()
-                                            : v.isTextual() ? v.textValue() : v.toString());
-                }
-                sink.accept(line, fields);
-            }
+                    @Override
+                    public void object(long line, ObjectNode node) {
+                        Map<String, Object> fields = new LinkedHashMap<>();
+                        for (var e : node.properties()) {
+                            JsonNode v = e.getValue();
+                            fields.put(
+                                    e.getKey(),
+                                    v.isNull()
+                                            ? null
+                                            : v.isNumber()
+                                                    ? (Object) v.numberValue()
+                                                    : v.isTextual() ? v.textValue() : v.toString());
+                        }
+                        sink.accept(line, fields);
+                    }
 
-            @Override
-            public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
-                findings.add(Finding.error(
-                        display, line, "NOT_AN_OBJECT", "expected a JSON object, found " + shorten(text)));
-            }
-        },
+                    @Override
+                    public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
+                        findings.add(Finding.error(
+                                display, line, "NOT_AN_OBJECT", "expected a JSON object, found " + shorten(text)));
+                    }
+                },
                 sha);
         if (counts.nonBlank() > 0 && counts.objects() == 0) {
             throw new InvalidInputException(

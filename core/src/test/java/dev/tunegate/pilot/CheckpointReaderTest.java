@@ -87,7 +87,8 @@ class CheckpointReaderTest {
     void theFileIsHashedWhileItIsReadToTheSameDigestAsASeparateRead() throws IOException {
         // one read: the digest the pilot record names comes from the parse; checked against Digests, which reads the
         // file on its own — JSONL and CSV, with a trailing blank line and a BOM that the parse skips
-        Path jsonl = file("cp.jsonl", "\uFEFF{\"date\":\"2026-01-04\",\"calls\":1}\n\n{\"date\":\"2026-01-11\",\"calls\":2}\n\n");
+        Path jsonl = file(
+                "cp.jsonl", "\uFEFF{\"date\":\"2026-01-04\",\"calls\":1}\n\n{\"date\":\"2026-01-11\",\"calls\":2}\n\n");
         Path csv = file("cp.csv", "date,calls\n2026-01-04,1\n2026-01-11,2\n\n\n");
         for (Path f : java.util.List.of(jsonl, csv)) {
             Checkpoints cps = new CheckpointReader(null).read(f, f.getFileName().toString(), null);

@@ -130,13 +130,14 @@ public final class Exporter {
         // the review log is read once: its length and digest in the manifest are those of the bytes applied, however
         // much reviewers append while the export runs (replaying the first `logBytes` bytes reproduces the rows)
         ReviewLog.State logState = ReviewedDataset.log(ws).state();
-        ReviewedDataset.Built built =
-                ReviewedDataset.build(ws, scratch, logState, ReviewedDataset.queue(ws).read());
+        ReviewedDataset.Built built = ReviewedDataset.build(
+                ws, scratch, logState, ReviewedDataset.queue(ws).read());
         List<String> notes = new ArrayList<>(built.notes());
         Path configuredGolden = ws.data().golden();
         Path golden = configuredGolden != null && Files.isRegularFile(configuredGolden) ? configuredGolden : null;
         if (configuredGolden != null && golden == null)
-            notes.add("data.golden " + ws.relative(configuredGolden) + " does not exist: golden leaks were not checked");
+            notes.add(
+                    "data.golden " + ws.relative(configuredGolden) + " does not exist: golden leaks were not checked");
         if (golden == null) notes.add("no golden set: golden-set leaks were not checked");
         List<DatasetRows.Row> rows = built.sources().isEmpty()
                 ? List.of()

@@ -202,8 +202,8 @@ public final class ConflictReview {
             ReviewLog.State state = log.state();
             ReviewLog.Snapshot snapshot = state.snapshot();
             ReviewLog.Replay replay = state.replay();
-            ReviewedDataset.Built built =
-                    ReviewedDataset.build(ws, scratch, state, ReviewedDataset.queue(ws).read());
+            ReviewedDataset.Built built = ReviewedDataset.build(
+                    ws, scratch, state, ReviewedDataset.queue(ws).read());
             List<String> notes = new ArrayList<>(built.notes());
             List<DatasetRows.Row> rows = built.sources().isEmpty()
                     ? List.of()

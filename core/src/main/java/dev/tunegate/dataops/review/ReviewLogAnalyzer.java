@@ -51,7 +51,8 @@ public final class ReviewLogAnalyzer implements Analyzer {
         List<AnalyzerResult.InputFile> in = new ArrayList<>();
         ReviewLog.State log = ReviewedDataset.logState(ws, context.memo());
         in.add(new AnalyzerResult.InputFile(ReviewLog.FILE, log.snapshot().sha256()));
-        context.digests().remember(ws.root().resolve(ReviewLog.FILE), log.snapshot().sha256());
+        context.digests()
+                .remember(ws.root().resolve(ReviewLog.FILE), log.snapshot().sha256());
         Path queue = ReviewedDataset.queue(ws).file();
         if (Files.isRegularFile(queue)) {
             String sha = ReviewedDataset.queueContents(ws, context.memo()).sha256();

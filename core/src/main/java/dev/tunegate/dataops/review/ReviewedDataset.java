@@ -130,7 +130,11 @@ public final class ReviewedDataset {
      * applied is what {@link Built#log()} names, however much reviewers append meanwhile).
      */
     public static Built build(Workspace ws, Path scratch, ReviewLog.Snapshot snapshot) {
-        return build(ws, scratch, new ReviewLog.State(snapshot, log(ws).replay(snapshot)), queue(ws).read());
+        return build(
+                ws,
+                scratch,
+                new ReviewLog.State(snapshot, log(ws).replay(snapshot)),
+                queue(ws).read());
     }
 
     /**

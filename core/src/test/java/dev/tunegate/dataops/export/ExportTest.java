@@ -75,8 +75,7 @@ class ExportTest {
                 "What are your opening hours on weekends?",
                 "Can I pay with a credit card?",
                 "Where is the nearest store?",
-                "Do you offer gift wrapping?"))
-            train.add(row(q, "info", "expert", "approved", "2026"));
+                "Do you offer gift wrapping?")) train.add(row(q, "info", "expert", "approved", "2026"));
         train.add(row("I forgot my password, how can I reset it?", "account", "expert", "approved", "2026"));
         Path ws = dir.resolve("ws");
         Fixtures.workspace(
