@@ -279,4 +279,93 @@ class ArchitectureTest {
         });
         assertThat(violations).isEmpty();
     }
+
+    /**
+     * Workspace's string-keyed getters: a setting is read from the typed {@code Settings} sections, whose defaults
+     * come from the schema alone. {@code line(key)} (where a key is written, for messages) and {@code effective()}
+     * (the configuration as written, for provenance) are not settings reads and stay.
+     */
+    static final Set<String> KEYED_GETTERS =
+            Set.of("has", "string", "requireString", "bool", "integer", "number", "strings", "path", "paths", "map");
+
+    /** The methods of {@code owner} (internal name) a class file calls: name of every Methodref to it. */
+    static Set<String> methodsCalled(InputStream raw, String owner) throws IOException {
+        DataInputStream in = new DataInputStream(raw);
+        if (in.readInt() != 0xCAFEBABE) throw new IOException("not a class file");
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        int count = in.readUnsignedShort();
+        String[] utf8 = new String[count];
+        int[] classNameIndex = new int[count];
+        int[][] ref = new int[count][]; // Methodref / InterfaceMethodref: class index, name-and-type index
+        int[] natName = new int[count];
+        for (int i = 1; i < count; i++) {
+            int tag = in.readUnsignedByte();
+            switch (tag) {
+                case 1 -> utf8[i] = in.readUTF();
+                case 3, 4 -> in.readInt();
+                case 5, 6 -> {
+                    in.readLong();
+                    i++;
+                }
+                case 7 -> classNameIndex[i] = in.readUnsignedShort();
+                case 8, 16, 19, 20 -> in.readUnsignedShort();
+                case 10, 11 -> ref[i] = new int[] {in.readUnsignedShort(), in.readUnsignedShort()};
+                case 12 -> {
+                    natName[i] = in.readUnsignedShort();
+                    in.readUnsignedShort();
+                }
+                case 9, 17, 18 -> in.readInt();
+                case 15 -> {
+                    in.readUnsignedByte();
+                    in.readUnsignedShort();
+                }
+                default -> throw new IOException("unknown constant pool tag " + tag);
+            }
+        }
+        Set<String> out = new TreeSet<>();
+        for (int[] r : ref) {
+            if (r != null && owner.equals(utf8[classNameIndex[r[0]]])) out.add(utf8[natName[r[1]]]);
+        }
+        return out;
+    }
+
+    @Test
+    void settingsAreReadFromTypedSectionsNotByStringKey() throws Exception {
+        Path classes = Path.of(Assessment.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        List<String> violations = new ArrayList<>();
+        int scanned = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(f).toString().replace('\\', '/');
+                if (name.startsWith("dev/tunegate/workspace/")) continue;
+                scanned++;
+                try (InputStream in = Files.newInputStream(f)) {
+                    for (String m : methodsCalled(in, "dev/tunegate/workspace/Workspace"))
+                        if (KEYED_GETTERS.contains(m)) violations.add(name + " calls Workspace." + m);
+                }
+            }
+        }
+        assertThat(scanned).isGreaterThan(200);
+        assertThat(violations)
+                .as("settings read by string key outside workspace/")
+                .isEmpty();
+    }
+
+    @Test
+    void theMethodScanSeesAKeyedCall() throws Exception {
+        // the check above must be able to fail: the workspace's own Settings reads keys, and the scan finds them
+        try (InputStream in = Files.newInputStream(Path.of(Assessment.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .resolve("dev/tunegate/workspace/Settings.class"))) {
+            assertThat(methodsCalled(in, "dev/tunegate/workspace/Workspace")).contains("strings", "paths", "map");
+        }
+    }
 }

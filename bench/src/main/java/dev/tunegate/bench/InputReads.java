@@ -3,7 +3,9 @@ package dev.tunegate.bench;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.assess.StandardPipeline;
+import dev.tunegate.dataops.review.ReviewedDataset;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.FileDigests;
 import dev.tunegate.policy.Policy;
@@ -28,18 +30,26 @@ public final class InputReads {
             Workspace ws =
                     Workspace.open(Path.of(dir), policy.thresholdDefinitions().keySet());
             FileDigests digests = new FileDigests();
+            RunMemo memo = new RunMemo();
             AnalysisContext ctx = new AnalysisContext(
                     EvidenceSet.empty(),
                     policy.thresholds(ws.settings().thresholds()),
                     Progress.SILENT,
                     Runtime.getRuntime().availableProcessors(),
                     LocalDate.parse("2026-01-15"),
-                    digests);
+                    digests,
+                    memo);
             Pipeline.Run run = StandardPipeline.create().run(ws, ctx);
             int named = run.results().stream().mapToInt(r -> r.inputs().size()).sum();
             System.out.printf(
-                    "%s: %d input files in the record, %d digests asked, %d files read to hash them%n",
-                    dir, named, digests.digestsAsked(), digests.filesHashed());
+                    "%s: %d input files in the record, %d digests asked, %d files read to hash them,"
+                            + " review log read and replayed %d times, review queue read %d times%n",
+                    dir,
+                    named,
+                    digests.digestsAsked(),
+                    digests.filesHashed(),
+                    memo.computed(ReviewedDataset.LOG_STATE),
+                    memo.computed(ReviewedDataset.QUEUE_CONTENTS));
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.tunegate.audit.FindingSink;
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.audit.semantic.SemanticAudit;
-import dev.tunegate.audit.semantic.SemanticFinding;
 import dev.tunegate.audit.semantic.SemanticReport;
 import dev.tunegate.audit.semantic.SemanticRequest;
 import dev.tunegate.evidence.Finding;
@@ -246,7 +245,7 @@ final class AuditCommand extends FormattedCommand {
     }
 
     private SemanticReport runSemantic(
-            SemanticRequest req, AuditReport lexical, int n, java.util.function.Consumer<SemanticFinding> sink) {
+            SemanticRequest req, AuditReport lexical, int n, java.util.function.Consumer<Finding> sink) {
         return SemanticAudit.run(req, lexicalLeaks, TerminalProgress.forStderr(), n, sink, Path::toString);
     }
 
@@ -333,9 +332,9 @@ final class AuditCommand extends FormattedCommand {
         return one.length() <= 70 ? one : one.substring(0, 69) + "…";
     }
 
-    /** Streams findings into a temp file beside the target, then publishes it atomically. */
+    /** Streams findings (the audit's, then the semantic audit's: one shape) into a temp file beside the target, then publishes it atomically. */
     private static AuditReport withFindingsFile(
-            Path target, java.util.function.Function<java.util.function.Consumer<Object>, AuditReport> audit) {
+            Path target, java.util.function.Function<java.util.function.Consumer<Finding>, AuditReport> audit) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp;
         try {

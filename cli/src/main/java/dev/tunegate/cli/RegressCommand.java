@@ -2,13 +2,17 @@ package dev.tunegate.cli;
 
 import dev.tunegate.evals.EvalSettings;
 import dev.tunegate.evals.Regression;
+import dev.tunegate.evals.RegressionLog;
 import dev.tunegate.evals.RegressionRenderer;
 import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.Json;
 import dev.tunegate.workspace.PilotSettings;
+import dev.tunegate.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +30,15 @@ import picocli.CommandLine.Spec;
             "Compare a candidate run with a baseline run on the items both answered: improved / regressed / unchanged",
             "items, accuracy difference with Newcombe's paired 95%% interval, exact McNemar p-value, breakdowns by error",
             "class and by tag (slice, era). Verdict PASS (non-inferior within the margin), REGRESSION (exit code 1) or",
-            "INCONCLUSIVE (with the items a conclusive check would need)."
+            "INCONCLUSIVE (with the items a conclusive check would need). With --workspace DIR the check is also",
+            "appended to DIR/evals/regress-log.jsonl (verdict, margin, the runs' digests), which tunegate due reads as",
+            "the workspace's latest golden-set regression."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
-            "  tunegate regress --baseline a.csv --candidate b.csv --format junit -o regress.xml"
+            "  tunegate regress --baseline a.csv --candidate b.csv --format junit -o regress.xml",
+            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl --workspace ."
         })
 final class RegressCommand implements Callable<Integer> {
     /** {@code --margin} defaults to the schema's {@code pilot.nonInferiorityMargin}, the one place it is written. */
@@ -87,8 +94,17 @@ final class RegressCommand implements Callable<Integer> {
             description = "Write the output to FILE (atomically) instead of stdout.")
     Path output;
 
+    @Option(
+            names = "--workspace",
+            paramLabel = "DIR",
+            description = "Also record the check in DIR/evals/regress-log.jsonl (append-only), for tunegate due.")
+    Path workspace;
+
     @Mixin
     EvalInputOptions input;
+
+    @Mixin
+    AsOfOption asOf;
 
     @Spec
     CommandSpec spec;
@@ -100,6 +116,8 @@ final class RegressCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--margin: expected a fraction between 0 and 1 (0.01 = 1 point), found " + margin);
         }
+        // the workspace is opened (and its config validated) before the check runs, so a bad DIR stops it early
+        Workspace ws = workspace == null ? null : DataCommand.open(workspace);
         EvalSettings settings = input.apply(EvalSettings.defaults());
         RegressionReport report = Regression.compareFiles(baseline, candidate, golden, margin, settings, null);
         String text =
@@ -118,6 +136,16 @@ final class RegressCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
             out.flush();
+        }
+        if (ws != null) {
+            Instant at = asOf.asOf == null
+                    ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    : asOf.date().atStartOfDay(ZoneOffset.UTC).toInstant();
+            Path log = RegressionLog.append(
+                    ws, RegressionLog.entry(ws, report, baseline, candidate, golden, at, asOf.date()));
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("regress: " + report.verdict() + " recorded in " + log);
+            err.flush();
         }
         return report.exitCode() == 1 ? TunegateCommand.GATE : TunegateCommand.OK;
     }

@@ -97,4 +97,78 @@ class OpsCliTest {
                 .contains("--week \"2026-48\": expected an ISO week like 2026-W48")
                 .doesNotContain("at dev.");
     }
+
+    @Test
+    void aRegressionCheckRunWithTheWorkspaceIsLoggedAndDueSeesIt() throws IOException {
+        Path ws = copyPolicyQa();
+        // before: no pilot record, no adapter promotion, no logged check
+        JsonNode before = JSON.readTree(CliRun.of("due", ws.toString(), "--format", "json", "--as-of", "2026-12-20")
+                .out());
+        assertThat(regressionItems(before)).singleElement().satisfies(o -> {
+            assertThat(o.path("what").asText()).contains("no golden-set regression on record");
+            assertThat(o.path("since").asText()).isEqualTo("never");
+        });
+
+        String b = ws.resolve("evals/baseline.jsonl").toString(),
+                c = ws.resolve("evals/candidate.jsonl").toString();
+        CliRun plain = CliRun.of("regress", "--baseline", b, "--candidate", c, "--format", "json");
+        CliRun logged = CliRun.of(
+                "regress",
+                "--baseline",
+                b,
+                "--candidate",
+                c,
+                "--format",
+                "json",
+                "--workspace",
+                ws.toString(),
+                "--as-of",
+                "2026-12-15");
+        assertThat(logged.exitCode()).isEqualTo(plain.exitCode());
+        assertThat(logged.out()).isEqualTo(plain.out()); // the check's output is the same; the log is beside it
+        assertThat(logged.err()).contains("recorded in").contains("regress-log.jsonl");
+        Path log = ws.resolve("evals/regress-log.jsonl");
+        assertThat(Files.readAllLines(log)).singleElement().satisfies(line -> {
+            JsonNode e = JSON.readTree(line);
+            JsonNode r = JSON.readTree(plain.out());
+            assertThat(e.path("v").asInt()).isEqualTo(1);
+            assertThat(e.path("date").asText()).isEqualTo("2026-12-15");
+            assertThat(e.path("at").asText()).isEqualTo("2026-12-15T00:00:00Z");
+            assertThat(e.path("baseline").asText()).isEqualTo("evals/baseline.jsonl");
+            assertThat(e.path("candidate").asText()).isEqualTo("evals/candidate.jsonl");
+            assertThat(e.path("baselineSha256").asText())
+                    .isEqualTo(dev.tunegate.io.Digests.sha256(ws.resolve("evals/baseline.jsonl")));
+            assertThat(e.path("verdict").asText()).isEqualTo(r.path("verdict").asText());
+            assertThat(e.path("sharedItems").asInt())
+                    .isEqualTo(r.path("sharedItems").asInt());
+            assertThat(e.path("margin").asDouble()).isEqualTo(0.01);
+            assertThat(e.has("golden")).isFalse();
+        });
+
+        // after: the logged check is the latest regression; a quarter later it is due again, since that day
+        JsonNode after = JSON.readTree(CliRun.of("due", ws.toString(), "--format", "json", "--as-of", "2026-12-20")
+                .out());
+        assertThat(regressionItems(after)).isEmpty();
+        JsonNode later = JSON.readTree(CliRun.of("due", ws.toString(), "--format", "json", "--as-of", "2027-04-01")
+                .out());
+        assertThat(regressionItems(later)).singleElement().satisfies(o -> {
+            assertThat(o.path("what").asText()).contains("last 2026-12-15");
+            assertThat(o.path("since").asText()).isEqualTo("2027-03-16"); // 2026-12-15 + 91 days
+        });
+
+        // a line a crash cut short is skipped with a note, and the next check starts on a line of its own
+        Files.writeString(log, Files.readString(log) + "{\"v\":1,\"da", java.nio.file.StandardOpenOption.CREATE);
+        CliRun.of("regress", "--baseline", b, "--candidate", c, "--workspace", ws.toString(), "--as-of", "2027-04-02");
+        assertThat(Files.readAllLines(log)).hasSize(3);
+        JsonNode again = JSON.readTree(CliRun.of("due", ws.toString(), "--format", "json", "--as-of", "2027-04-03")
+                .out());
+        assertThat(regressionItems(again)).isEmpty();
+        assertThat(again.path("notes").toString()).contains("regress-log.jsonl:2: expected a JSON object");
+    }
+
+    private static java.util.List<JsonNode> regressionItems(JsonNode due) {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode o : due.path("overdue")) if (o.path("kind").asText().equals("regression")) out.add(o);
+        return out;
+    }
 }

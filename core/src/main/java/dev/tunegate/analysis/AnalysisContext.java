@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
  * @param today the date of the run (the cost model ages its price entries by it), so that a run with
  *              a fixed date reproduces its report byte for byte
  * @param digests the run's file digests: each input file is hashed once per run, whichever analyzer asks
+ * @param memo what the run derives from an input file (e.g. the review log replayed), derived once per run
  */
 public record AnalysisContext(
         EvidenceSet evidenceSoFar,
@@ -23,9 +24,21 @@ public record AnalysisContext(
         Progress progress,
         int threads,
         LocalDate today,
-        FileDigests digests) {
+        FileDigests digests,
+        RunMemo memo) {
 
-    /** A context of its own run (its own digests). */
+    /** A context of the run whose digests are {@code digests} (and a memo of its own). */
+    public AnalysisContext(
+            EvidenceSet evidenceSoFar,
+            Thresholds thresholds,
+            Progress progress,
+            int threads,
+            LocalDate today,
+            FileDigests digests) {
+        this(evidenceSoFar, thresholds, progress, threads, today, digests, new RunMemo());
+    }
+
+    /** A context of its own run (its own digests and memo). */
     public AnalysisContext(
             EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads, LocalDate today) {
         this(evidenceSoFar, thresholds, progress, threads, today, new FileDigests());
@@ -37,6 +50,6 @@ public record AnalysisContext(
     }
 
     public AnalysisContext withEvidence(EvidenceSet evidence) {
-        return new AnalysisContext(evidence, thresholds, progress, threads, today, digests);
+        return new AnalysisContext(evidence, thresholds, progress, threads, today, digests, memo);
     }
 }

@@ -2,6 +2,7 @@ package dev.tunegate.assess;
 
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Pipeline;
+import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.WorkspaceWriteLock;
@@ -73,8 +74,9 @@ public final class Assessment {
         // one digest memo per run: every analyzer that names an input file in the record asks it, so no file is
         // hashed twice (the audit hands in the training file's digest it computed)
         FileDigests digests = new FileDigests();
+        // and one memo of what the run derives from an input (the review log replayed): derived once per run
         AnalysisContext ctx = new AnalysisContext(
-                EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today, digests);
+                EvidenceSet.empty(), thresholds, options.progress(), options.threads(), today, digests, new RunMemo());
         Pipeline.Run run = pipeline.run(ws, ctx);
         Decision decision = new DecisionEngine(policy, thresholds).decide(run.evidence());
         RecordWriter writer = new RecordWriter(ws);

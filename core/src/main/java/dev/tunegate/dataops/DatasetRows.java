@@ -43,8 +43,12 @@ public final class DatasetRows {
         }
     }
 
-    /** The result of reading a file: the format found and how many rows. */
-    public record Read(DatasetFormat format, int rows, String truncated) {}
+    /**
+     * The result of reading a file: the format found and how many rows.
+     *
+     * @param sha256 the file's SHA-256, hashed while its rows streamed past (no second read)
+     */
+    public record Read(DatasetFormat format, int rows, String truncated, String sha256) {}
 
     /** Reads {@code file} in the workspace's configured format and column mapping. */
     public static Read read(Workspace ws, Path file, Consumer<Row> sink) {
@@ -66,6 +70,7 @@ public final class DatasetRows {
         DatasetReader.Opened opened = reader.open(file, format, columns);
         int n = 0;
         String truncated = null;
+        String sha256;
         try (RowSource src = opened.source()) {
             while (true) {
                 RawRow raw;
@@ -88,11 +93,12 @@ public final class DatasetRows {
                 sink.accept(new Row(raw.index(), raw.line(), parsed.example(), valid, problems));
                 n++;
             }
+            sha256 = opened.sha256().get(); // before closing: the rest of a file whose rows stopped early is read
         } catch (IOException e) {
             throw InvalidInputException.at(file, 0, "cannot close: " + e.getMessage());
         }
         if (n == 0) throw InvalidInputException.at(file, 0, "the file has no rows");
-        return new Read(opened.format(), n, truncated);
+        return new Read(opened.format(), n, truncated, sha256);
     }
 
     /** Reads every row into a list (for files that fit in memory: review queues, small datasets, tests). */

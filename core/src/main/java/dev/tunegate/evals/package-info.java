@@ -8,7 +8,8 @@
  * latest iterations plateau and one error class recurs; {@link dev.tunegate.evals.EvalsAnalyzer}
  * turns that into evidence for FT-PLATEAU and NO-STRUCT. {@link dev.tunegate.evals.Regression}
  * compares a baseline and a candidate run item by item for {@code tunegate regress}, the pilot and
- * adapter promotion. Messy rows are {@link dev.tunegate.evidence.Finding}s (grouped by {@link dev.tunegate.evals.Findings}), never silent and never a crash.
+ * adapter promotion; {@link dev.tunegate.evals.RegressionLog} is the append-only log of checks run with a workspace,
+ * which {@code tunegate due} reads. Messy rows are {@link dev.tunegate.evidence.Finding}s (grouped by {@link dev.tunegate.evals.Findings}), never silent and never a crash.
  *
  * <p>Must not import: assess, audit, cost, dataops, retrieval, record, report, pilot. Checked by {@code
  * ArchitectureTest}.

@@ -9,7 +9,8 @@ import java.util.List;
  * audit, the evals, retrieval) read past. The one shape the report, the JSON outputs, the web workspace
  * and the CLI read. Its JSON form is the audit's {@code --findings} JSONL line (a contract: {@code
  * kind}, {@code severity}, {@code file}, {@code line}, {@code rows}, {@code trainingRows}, {@code
- * message}); {@code lines} and {@code count} appear only on findings that group rows by line (evals).
+ * message}); {@code lines} and {@code count} appear only on findings that group rows by line (evals), {@code
+ * score} only on findings measured by a similarity (the semantic audit's cosine).
  *
  * @param kind a stable key of the producer's vocabulary: the audit's snake_case kinds ({@code
  *     near_duplicate_cluster}), the evals' and retrieval's upper-case codes ({@code MALFORMED_ROW},
@@ -19,14 +20,16 @@ import java.util.List;
  * @param file the file, as the producer shows it to a person
  * @param line the 1-based line (0 when the finding is about a group of rows or the whole file)
  * @param rows 0-based indexes of the rows of {@code file} it is about (empty when the producer knows lines only)
- * @param trainingRows related rows of another file: for the audit's {@code golden_leak}, the training rows
- *     the golden row duplicates; else empty
+ * @param trainingRows related rows of another file: for the audit's {@code golden_leak} and the semantic audit's
+ *     {@code semantic_leak}, the training rows the golden row duplicates or paraphrases; else empty
  * @param lines for a finding that groups rows by line (evals): the first lines that have it
  * @param count for a finding that groups rows (evals): how many rows have it; else null
+ * @param score for a finding measured by a similarity: the measure (a {@code semantic_leak}'s cosine of the golden
+ *     input to its nearest training input, rounded to 4 places); else null
  * @param message one line a person acts on; personal data in it is masked
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"kind", "severity", "file", "line", "rows", "trainingRows", "lines", "count", "message"})
+@JsonPropertyOrder({"kind", "severity", "file", "line", "rows", "trainingRows", "lines", "count", "score", "message"})
 public record Finding(
         String kind,
         String severity,
@@ -36,6 +39,7 @@ public record Finding(
         List<Integer> trainingRows,
         List<Long> lines,
         Long count,
+        Double score,
         String message) {
     /** The row, document or question is not used. */
     public static final String ERROR = "error";
@@ -46,6 +50,20 @@ public record Finding(
         rows = rows == null ? List.of() : List.copyOf(rows);
         trainingRows = trainingRows == null ? List.of() : List.copyOf(trainingRows);
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** A finding without a score. */
+    public Finding(
+            String kind,
+            String severity,
+            String file,
+            long line,
+            List<Integer> rows,
+            List<Integer> trainingRows,
+            List<Long> lines,
+            Long count,
+            String message) {
+        this(kind, severity, file, line, rows, trainingRows, lines, count, null, message);
     }
 
     /** A finding about rows (the audit's shape, as its {@code --findings} JSONL holds it). */
@@ -72,7 +90,7 @@ public record Finding(
 
     /** The same finding shown under another file name. */
     public Finding inFile(String shownAs) {
-        return new Finding(kind, severity, shownAs, line, rows, trainingRows, lines, count, message);
+        return new Finding(kind, severity, shownAs, line, rows, trainingRows, lines, count, score, message);
     }
 
     /** {@code file:line} (or {@code file} when the finding has no line). */

@@ -34,6 +34,11 @@ public final class Digests {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A finished digest as lowercase hex (for a digest computed while the bytes streamed past). */
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
     public static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 
 /**
  * Reads a small JSONL file (eval runs, golden questions, documents, checkpoints) line by line:
@@ -41,10 +45,21 @@ public final class JsonlLines {
 
     /** Visits every non-blank line of {@code file} (UTF-8). */
     public static Counts read(Path file, Visitor visitor) throws IOException {
+        return read(file, visitor, null);
+    }
+
+    /**
+     * As {@link #read(Path, Visitor)}, feeding every byte of the file to {@code digest} while it is read (null: none),
+     * so a caller that names the file with its digest reads it once.
+     */
+    public static Counts read(Path file, Visitor visitor, MessageDigest digest) throws IOException {
         long lineNo = 0;
         long nonBlank = 0;
         long objects = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        InputStream raw = Files.newInputStream(file);
+        if (digest != null) raw = new DigestInputStream(raw, digest);
+        // a decoder that reports malformed input, as Files.newBufferedReader's does
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;

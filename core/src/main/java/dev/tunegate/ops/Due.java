@@ -6,6 +6,7 @@ import dev.tunegate.cost.ModelPrice;
 import dev.tunegate.cost.PriceCatalog;
 import dev.tunegate.cost.PriceCatalogReader;
 import dev.tunegate.dataops.adapter.AdapterRegistry;
+import dev.tunegate.evals.RegressionLog;
 import dev.tunegate.io.Json;
 import dev.tunegate.io.JsonlLines;
 import dev.tunegate.workspace.Workspace;
@@ -20,7 +21,7 @@ import java.util.Locale;
 
 /**
  * {@code tunegate due}: what is overdue in a workspace — a decision past its review date, a quarter
- * without a golden-set regression, a newer base model in the price catalog than the candidate (or the
+ * without a golden-set regression (a pilot record, an adapter promotion or a check in {@code evals/regress-log.jsonl}), a newer base model in the price catalog than the candidate (or the
  * current model), stale prices, backlog entries open for more than two weeks. Reads only.
  */
 public final class Due {
@@ -52,7 +53,7 @@ public final class Due {
             String name = shown.get(i);
             OpsSettings s = OpsSettings.of(ws);
             LocalDate lastDecision = decisions(ws, name, today, out, notes);
-            regression(ws, name, today, lastDecision, out);
+            regression(ws, name, today, lastDecision, out, notes);
             catalog(ws, name, s, today, out);
             backlog(ws, name, today, out, notes);
         }
@@ -105,11 +106,12 @@ public final class Due {
     }
 
     /**
-     * The latest golden-set regression on record: a pilot record (it runs the regression) or an adapter
-     * promotion (adapters.lock). Only for workspaces that have a golden-set comparison to run.
+     * The latest golden-set regression on record: a pilot record (it runs the regression), an adapter
+     * promotion (adapters.lock) or a check {@code tunegate regress --workspace} logged ({@link RegressionLog}). Only
+     * for workspaces that have a golden-set comparison to run.
      */
     private static void regression(
-            Workspace ws, String name, LocalDate today, LocalDate lastDecision, List<Overdue> out) {
+            Workspace ws, String name, LocalDate today, LocalDate lastDecision, List<Overdue> out, List<String> notes) {
         boolean hasGoldenRuns = ws.settings().evals().hasGoldenRuns();
         Path lockFile = ws.root().resolve(AdapterRegistry.LOCK);
         if (!hasGoldenRuns && !Files.exists(lockFile)) return;
@@ -145,10 +147,13 @@ public final class Due {
                 // an unreadable lock is adapter lock's to report
             }
         }
+        LocalDate checked = RegressionLog.latest(ws, name + "/" + RegressionLog.FILE, notes);
+        if (checked != null && (last == null || checked.isAfter(last))) last = checked;
         if (last == null) {
             out.add(new Overdue(
                     name,
-                    "no golden-set regression on record (no pilot record, no adapter promotion): run tunegate pilot or promote an adapter (tunegate regress alone leaves no record)",
+                    "no golden-set regression on record (no pilot record, no adapter promotion, no logged check): run tunegate regress --workspace "
+                            + name + ", tunegate pilot, or promote an adapter",
                     lastDecision == null ? "never" : lastDecision.toString(),
                     "regression"));
         } else if (last.plusDays(REGRESSION_EVERY_DAYS).isBefore(today)) {

@@ -3,13 +3,18 @@ package dev.tunegate.pilot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.evidence.Finding;
+import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.JsonlLines;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -65,9 +70,11 @@ public final class CheckpointReader {
             Checkpoint c = parse(display, line, fields, findings);
             if (c != null) rows.add(c);
         };
+        // hashed while read: the record names the file with this digest, so the file is read once
+        MessageDigest sha = Digests.newSha256();
         try {
-            if (display.toLowerCase(Locale.ROOT).endsWith(".csv")) readCsv(file, display, sink);
-            else readJsonl(file, display, sink, findings);
+            if (display.toLowerCase(Locale.ROOT).endsWith(".csv")) readCsv(file, display, sink, sha);
+            else readJsonl(file, display, sink, findings, sha);
         } catch (IOException e) {
             throw new InvalidInputException(display + ": cannot be read: " + e.getMessage());
         }
@@ -93,45 +100,51 @@ public final class CheckpointReader {
             }
         }
         findings.sort(Comparator.comparingLong(Finding::line));
-        return new Checkpoints(display, kept, findings);
+        return new Checkpoints(display, kept, findings, Digests.hex(sha.digest()));
     }
 
     private interface Sink {
         void accept(long line, Map<String, Object> fields);
     }
 
-    private static void readJsonl(Path file, String display, Sink sink, List<Finding> findings) throws IOException {
-        JsonlLines.Counts counts = JsonlLines.read(file, new JsonlLines.Visitor() {
-            @Override
-            public void object(long line, ObjectNode node) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                for (var e : node.properties()) {
-                    JsonNode v = e.getValue();
-                    fields.put(
-                            e.getKey(),
-                            v.isNull()
-                                    ? null
-                                    : v.isNumber()
-                                            ? (Object) v.numberValue()
-                                            : v.isTextual() ? v.textValue() : v.toString());
-                }
-                sink.accept(line, fields);
-            }
+    private static void readJsonl(Path file, String display, Sink sink, List<Finding> findings, MessageDigest sha)
+            throws IOException {
+        JsonlLines.Counts counts = JsonlLines.read(
+                file,
+                new JsonlLines.Visitor() {
+                    @Override
+                    public void object(long line, ObjectNode node) {
+                        Map<String, Object> fields = new LinkedHashMap<>();
+                        for (var e : node.properties()) {
+                            JsonNode v = e.getValue();
+                            fields.put(
+                                    e.getKey(),
+                                    v.isNull()
+                                            ? null
+                                            : v.isNumber()
+                                                    ? (Object) v.numberValue()
+                                                    : v.isTextual() ? v.textValue() : v.toString());
+                        }
+                        sink.accept(line, fields);
+                    }
 
-            @Override
-            public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
-                findings.add(Finding.error(
-                        display, line, "NOT_AN_OBJECT", "expected a JSON object, found " + shorten(text)));
-            }
-        });
+                    @Override
+                    public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
+                        findings.add(Finding.error(
+                                display, line, "NOT_AN_OBJECT", "expected a JSON object, found " + shorten(text)));
+                    }
+                },
+                sha);
         if (counts.nonBlank() > 0 && counts.objects() == 0) {
             throw new InvalidInputException(
                     display, 1, "expected JSONL pilot checkpoints (one JSON object per line), found no JSON object");
         }
     }
 
-    private static void readCsv(Path file, String display, Sink sink) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    private static void readCsv(Path file, String display, Sink sink, MessageDigest sha) throws IOException {
+        DigestInputStream bytes = new DigestInputStream(Files.newInputStream(file), sha);
+        // a decoder that reports malformed input, as Files.newBufferedReader's does
+        try (Reader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()));
                 CSVParser parser = CSVFormat.DEFAULT
                         .builder()
                         .setHeader()
@@ -153,6 +166,9 @@ public final class CheckpointReader {
                 }
                 // the header is line 1; a record's line is where it starts
                 sink.accept(r.getRecordNumber() + 1, fields);
+            }
+            while (bytes.read() >= 0) {
+                // the parser stopped at the end of the records: the digest covers every byte
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new InvalidInputException(

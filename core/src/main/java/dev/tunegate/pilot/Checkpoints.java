@@ -9,11 +9,18 @@ import java.util.List;
  * @param file the file, relative to the workspace
  * @param rows the usable checkpoints sorted by date (one per date)
  * @param findings rows skipped, with file and line
+ * @param sha256 the file's SHA-256, hashed while it was read (the pilot record names the file with it); null when
+ *     the checkpoints were not read from a file
  */
-public record Checkpoints(String file, List<Checkpoint> rows, List<Finding> findings) {
+public record Checkpoints(String file, List<Checkpoint> rows, List<Finding> findings, String sha256) {
     public Checkpoints {
         rows = List.copyOf(rows);
         findings = List.copyOf(findings);
+    }
+
+    /** Checkpoints not read from a file (tests, and checkpoints judged as given). */
+    public Checkpoints(String file, List<Checkpoint> rows, List<Finding> findings) {
+        this(file, rows, findings, null);
     }
 
     /** Calls summed over every checkpoint. */

@@ -10,7 +10,6 @@ import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
-import dev.tunegate.io.Digests;
 import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.policy.DecisionKind;
 import dev.tunegate.policy.Policy;
@@ -76,7 +75,7 @@ public final class Pilot {
         if (cpFile.isPresent()) {
             String display = ws.relative(cpFile.get());
             checkpoints = new CheckpointReader(settings.processKpi()).read(cpFile.get(), display, today);
-            inputs.add(new AnalyzerResult.InputFile(display, Digests.sha256(cpFile.get())));
+            inputs.add(new AnalyzerResult.InputFile(display, checkpoints.sha256())); // hashed while read
         }
 
         PilotRecord.BreakEven breakEven = null;

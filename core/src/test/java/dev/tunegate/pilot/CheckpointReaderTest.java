@@ -84,6 +84,20 @@ class CheckpointReaderTest {
     }
 
     @Test
+    void theFileIsHashedWhileItIsReadToTheSameDigestAsASeparateRead() throws IOException {
+        // one read: the digest the pilot record names comes from the parse; checked against Digests, which reads the
+        // file on its own — JSONL and CSV, with a trailing blank line and a BOM that the parse skips
+        Path jsonl = file(
+                "cp.jsonl", "\uFEFF{\"date\":\"2026-01-04\",\"calls\":1}\n\n{\"date\":\"2026-01-11\",\"calls\":2}\n\n");
+        Path csv = file("cp.csv", "date,calls\n2026-01-04,1\n2026-01-11,2\n\n\n");
+        for (Path f : java.util.List.of(jsonl, csv)) {
+            Checkpoints cps = new CheckpointReader(null).read(f, f.getFileName().toString(), null);
+            assertThat(cps.rows()).hasSize(2);
+            assertThat(cps.sha256()).isEqualTo(dev.tunegate.io.Digests.sha256(f));
+        }
+    }
+
+    @Test
     void checkpointsAfterTheAsOfDateAreNotUsed() throws IOException {
         Path f = file("cp.jsonl", "{\"date\":\"2026-01-04\",\"calls\":1}\n{\"date\":\"2026-03-01\",\"calls\":1}\n");
         Checkpoints cps = new CheckpointReader(null).read(f, "cp.jsonl", LocalDate.of(2026, 2, 1));

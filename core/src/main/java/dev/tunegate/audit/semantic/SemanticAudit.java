@@ -9,6 +9,7 @@ import dev.tunegate.audit.read.Example;
 import dev.tunegate.audit.read.ParsedRow;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowSource;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,17 @@ import java.util.function.Function;
  * already flagged are counted apart.
  */
 public final class SemanticAudit {
+    /**
+     * A golden row whose input paraphrases training inputs: a {@link Finding} at the golden file's line, {@code rows}
+     * the golden row, {@code trainingRows} the training rows at or above the threshold (nearest first, at most 5),
+     * {@code score} the cosine to the nearest — the shape of the lexical audit's {@code golden_leak}.
+     */
+    public static final String LEAK = "semantic_leak";
+    /** Training rows that say the same thing in other words: {@code rows} the cluster. */
+    public static final String DUPLICATE_CLUSTER = "semantic_duplicate_cluster";
+    /** Training rows that ask the same thing in other words with rival outputs: {@code rows} the group. */
+    public static final String CONFLICT = "semantic_conflict";
+
     /** Neighbours looked at per row. */
     static final int K = 10;
 
@@ -58,7 +70,7 @@ public final class SemanticAudit {
             Set<Integer> lexicalLeaks,
             Progress progress,
             int threads,
-            Consumer<SemanticFinding> sink,
+            Consumer<Finding> sink,
             Function<Path, String> display) {
         // damage is decided by the lexical audit, which runs first (an error unless --allow-partial)
         DatasetReader reader = new DatasetReader(new ObjectMapper(), 16 << 20, true);
@@ -74,7 +86,7 @@ public final class SemanticAudit {
             EmbeddingCache cache = EmbeddingCache.open(req.cacheDir(), encoder.id(), encoder.dimension());
             Embedded emb = embed(encoder, cache, train, golden, progress);
             String trainName = display.apply(req.train());
-            List<SemanticFinding> findings = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
 
             String method;
             Long leaked = null, lexical = null;
@@ -105,13 +117,15 @@ public final class SemanticAudit {
                     if (samples.size() < SAMPLE_LEAKS)
                         samples.add(new SemanticReport.Leak(
                                 gr.index(), tr.index(), round(h.best()), clip(gr.input()), clip(tr.input())));
-                    findings.add(new SemanticFinding(
-                            SemanticFinding.LEAK,
-                            "warning",
+                    findings.add(new Finding(
+                            LEAK,
+                            Finding.WARNING,
                             goldenName,
                             gr.line(),
+                            List.of(gr.index()),
                             rows,
-                            gr.index(),
+                            List.of(),
+                            null,
                             round(h.best()),
                             String.format(
                                     Locale.ROOT,
@@ -145,14 +159,13 @@ public final class SemanticAudit {
             long inClusters = clusters.stream().mapToLong(List::size).sum();
             for (List<Integer> c : clusters) {
                 List<Integer> rows = c.stream().map(i -> train.get(i).index()).toList();
-                findings.add(new SemanticFinding(
-                        SemanticFinding.DUPLICATE_CLUSTER,
-                        "warning",
+                findings.add(new Finding(
+                        DUPLICATE_CLUSTER,
+                        Finding.WARNING,
                         trainName,
                         0,
                         rows,
-                        null,
-                        0,
+                        List.of(),
                         String.format(
                                 Locale.ROOT,
                                 "%d rows say the same thing in other words (input + output cosine ≥ %.2f): rows %s",
@@ -180,14 +193,13 @@ public final class SemanticAudit {
                 conflictGroups++;
                 rowsInConflict += g.size();
                 List<Integer> rows = g.stream().map(i -> train.get(i).index()).toList();
-                findings.add(new SemanticFinding(
-                        SemanticFinding.CONFLICT,
-                        "warning",
+                findings.add(new Finding(
+                        CONFLICT,
+                        Finding.WARNING,
                         trainName,
                         0,
                         rows,
-                        null,
-                        0,
+                        List.of(),
                         String.format(
                                 Locale.ROOT,
                                 "%d rows ask the same thing in other words (input cosine ≥ %.2f) and get %d different outputs: rows %s",

@@ -9,7 +9,10 @@
  * leaks of the golden set, semantic near-duplicate clusters and semantic conflicts
  * ({@code docs/formats/audit-report.md}).
  *
- * <p>Part of the audit: may import the audit (and {@code audit.read}), analysis, io; must not import assess, cost,
+ * <p>Its findings are {@link dev.tunegate.evidence.Finding}s, the one finding shape (kinds {@code semantic_leak},
+ * {@code semantic_duplicate_cluster}, {@code semantic_conflict}; a leak's cosine is its {@code score}).
+ *
+ * <p>Part of the audit: may import the audit (and {@code audit.read}), analysis, evidence, io; must not import assess, cost,
  * dataops, evals, retrieval, record, report, pilot, ops. Checked by {@code ArchitectureTest}.
  */
 package dev.tunegate.audit.semantic;

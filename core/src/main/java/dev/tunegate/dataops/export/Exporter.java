@@ -103,7 +103,8 @@ public final class Exporter {
     }
 
     public static ExportManifest export(Workspace ws, Options opt, Progress progress) {
-        Path train = ws.path("data.train")
+        Path train = ws.data()
+                .trainFile()
                 .orElseThrow(() -> new InvalidInputException(ws.configFile()
                         + ": data.train is not set: there is no dataset to export (and no audit of one)"));
         if (!Files.isRegularFile(train))
@@ -128,13 +129,15 @@ public final class Exporter {
     private static ExportManifest run(Workspace ws, Options opt, Progress progress, Path train, Path scratch) {
         // the review log is read once: its length and digest in the manifest are those of the bytes applied, however
         // much reviewers append while the export runs (replaying the first `logBytes` bytes reproduces the rows)
-        ReviewLog.Snapshot logState = ReviewedDataset.log(ws).snapshot();
-        ReviewedDataset.Built built = ReviewedDataset.build(ws, scratch, logState);
+        ReviewLog.State logState = ReviewedDataset.log(ws).state();
+        ReviewedDataset.Built built = ReviewedDataset.build(
+                ws, scratch, logState, ReviewedDataset.queue(ws).read());
         List<String> notes = new ArrayList<>(built.notes());
-        Path golden = ws.path("data.golden").filter(Files::isRegularFile).orElse(null);
-        if (ws.path("data.golden").isPresent() && golden == null)
-            notes.add("data.golden " + ws.string("data.golden").orElse("")
-                    + " does not exist: golden leaks were not checked");
+        Path configuredGolden = ws.data().golden();
+        Path golden = configuredGolden != null && Files.isRegularFile(configuredGolden) ? configuredGolden : null;
+        if (configuredGolden != null && golden == null)
+            notes.add(
+                    "data.golden " + ws.relative(configuredGolden) + " does not exist: golden leaks were not checked");
         if (golden == null) notes.add("no golden set: golden-set leaks were not checked");
         List<DatasetRows.Row> rows = built.sources().isEmpty()
                 ? List.of()
@@ -153,7 +156,7 @@ public final class Exporter {
         AuditRequest req = AuditRequest.of(scratch)
                 .withGolden(golden)
                 .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
-                .withEras(ws.strings("data.currentEras"), ws.strings("data.retiredEras"))
+                .withEras(ws.data().currentEras(), ws.data().retiredEras())
                 .withChecks(
                         golden == null
                                 ? EnumSet.of(
@@ -244,8 +247,8 @@ public final class Exporter {
                     progress,
                     Math.max(1, opt.threads()),
                     f -> {
-                        if (!f.kind().equals(dev.tunegate.audit.semantic.SemanticFinding.LEAK)) return;
-                        for (int r : f.rows())
+                        if (!f.kind().equals(dev.tunegate.audit.semantic.SemanticAudit.LEAK)) return;
+                        for (int r : f.trainingRows())
                             if (!leak.get(r)) {
                                 leak.set(r);
                                 rowsDropped[0]++;
@@ -266,8 +269,8 @@ public final class Exporter {
         for (int i = leak.nextSetBit(0); i >= 0; i = leak.nextSetBit(i + 1)) leakingGroups.add(find(parent, i));
 
         // the rules, in order
-        Set<String> current = new HashSet<>(ws.strings("data.currentEras"));
-        Set<String> retired = new HashSet<>(ws.strings("data.retiredEras"));
+        Set<String> current = new HashSet<>(ws.data().currentEras());
+        Set<String> retired = new HashSet<>(ws.data().retiredEras());
         Map<String, Long> removed = new LinkedHashMap<>();
         RULES.forEach(r -> removed.put(r, 0L));
         removed.put("invalid", built.invalidTrainRows());
@@ -361,9 +364,14 @@ public final class Exporter {
 
         Map<String, String> sources = new TreeMap<>();
         sources.put(ws.relative(train), built.trainSha256());
-        if (golden != null) sources.put(ws.relative(golden), Digests.sha256(golden));
-        Path queue = ReviewedDataset.queue(ws).file();
-        if (Files.isRegularFile(queue)) sources.put(ws.relative(queue), Digests.sha256(queue));
+        if (golden != null)
+            sources.put(
+                    ws.relative(golden),
+                    report != null && report.leakage() != null
+                            ? report.leakage().sha256() // hashed by the audit while it read the golden rows
+                            : Digests.sha256(golden));
+        if (built.queueSha256() != null)
+            sources.put(ws.relative(ReviewedDataset.queue(ws).file()), built.queueSha256());
         if (built.log().length() > 0) sources.put(ReviewLog.FILE, built.log().sha256());
         AuditReport.NearDuplicateSettings nd = report == null ? null : report.nearDuplicateParams();
         var params = dev.tunegate.audit.neardup.NearDuplicateParams.forThreshold(req.threshold(), req.seed());

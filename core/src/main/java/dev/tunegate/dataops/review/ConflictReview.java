@@ -198,9 +198,12 @@ public final class ConflictReview {
         Path scratch = null;
         try {
             scratch = Files.createTempFile("tunegate-conflicts-", ".jsonl");
-            ReviewLog.Snapshot snapshot = log.snapshot();
-            ReviewLog.Replay replay = log.replay(snapshot);
-            ReviewedDataset.Built built = ReviewedDataset.build(ws, scratch, snapshot);
+            // the log read and replayed once: the listing applies and names the very state it read
+            ReviewLog.State state = log.state();
+            ReviewLog.Snapshot snapshot = state.snapshot();
+            ReviewLog.Replay replay = state.replay();
+            ReviewedDataset.Built built = ReviewedDataset.build(
+                    ws, scratch, state, ReviewedDataset.queue(ws).read());
             List<String> notes = new ArrayList<>(built.notes());
             List<DatasetRows.Row> rows = built.sources().isEmpty()
                     ? List.of()

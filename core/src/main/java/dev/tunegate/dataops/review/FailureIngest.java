@@ -154,12 +154,12 @@ public final class FailureIngest {
      * and by the weekly review for calls with negative feedback.
      */
     public static Queued queue(Workspace ws, List<Failure> failures) {
-        Path queuePath = ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl"));
-        ReviewQueue queue = new ReviewQueue(queuePath, ws.relative(queuePath));
+        ReviewQueue queue = ReviewedDataset.queue(ws);
+        Path queuePath = queue.file();
         Set<String> queued = new HashSet<>();
         for (QueueRow r : queue.read().rows()) queued.add(r.digest());
         String system = failures.isEmpty() ? null : commonSystemPrompt(ws);
-        List<String> eras = ws.strings("data.currentEras");
+        List<String> eras = ws.data().currentEras();
         String defaultEra = eras.isEmpty() ? null : eras.get(eras.size() - 1);
         List<String> out = new ArrayList<>();
         long already = 0, corrected = 0;
@@ -187,7 +187,7 @@ public final class FailureIngest {
 
     /** The system prompt most training rows carry (the first 1,000 valid rows), or null. */
     static String commonSystemPrompt(Workspace ws) {
-        Path train = ws.path("data.train").orElse(null);
+        Path train = ws.data().train();
         if (train == null || !Files.isRegularFile(train)) return null;
         Map<String, Integer> counts = new HashMap<>();
         int[] seen = {0};

@@ -371,7 +371,7 @@ public final class ReviewBoard {
     /** Reloads the rows when the queue or training file changed, and reads the log's new lines. */
     private void refresh() {
         Path queue = ReviewedDataset.queue(ws).file();
-        Path train = ws.path("data.train").orElse(null);
+        Path train = ws.data().train();
         String stamp = stamp(queue) + "|" + (train == null ? "" : stamp(train));
         if (!stamp.equals(rowsStamp)) {
             load(train);

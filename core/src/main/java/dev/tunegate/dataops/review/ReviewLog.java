@@ -173,6 +173,20 @@ public final class ReviewLog {
         }
     }
 
+    /**
+     * The log read once and replayed: the bytes a reader applies (whose length and digest it records) and their replay.
+     *
+     * @param snapshot the bytes read
+     * @param replay those bytes replayed
+     */
+    public record State(Snapshot snapshot, Replay replay) {}
+
+    /** Reads the log once and replays what was read; a missing file is an empty log. */
+    public State state() {
+        Snapshot s = snapshot();
+        return new State(s, replay(s));
+    }
+
     /** Reads the log; a missing file is an empty log. Unreadable lines are warnings, never errors. */
     public Replay replay() {
         return replay(snapshot());

@@ -8,7 +8,6 @@ import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.ConsistencyEvidence;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
-import dev.tunegate.io.Digests;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,17 +39,26 @@ public final class ReviewLogAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        Optional<AuditReport> rep = ReviewedDataset.reviewedAudit(ws, AuditRequest.of(ws.data()), context.threads());
+        // the log and the queue are read once in the run (the run's memo): the replay applied is the one whose digest
+        // the record names
+        Optional<AuditReport> rep =
+                ReviewedDataset.reviewedAudit(ws, AuditRequest.of(ws.data()), context.threads(), context.memo());
         OptionalLong reviewed = rep.isEmpty() || rep.get().usableRows() == null
                 ? OptionalLong.empty()
                 : OptionalLong.of(rep.get().usableRows());
         List<Evidence> ev = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<AnalyzerResult.InputFile> in = new ArrayList<>();
-        Path log = ws.root().resolve(ReviewLog.FILE);
-        in.add(new AnalyzerResult.InputFile(ReviewLog.FILE, Digests.sha256(log)));
+        ReviewLog.State log = ReviewedDataset.logState(ws, context.memo());
+        in.add(new AnalyzerResult.InputFile(ReviewLog.FILE, log.snapshot().sha256()));
+        context.digests()
+                .remember(ws.root().resolve(ReviewLog.FILE), log.snapshot().sha256());
         Path queue = ReviewedDataset.queue(ws).file();
-        if (Files.isRegularFile(queue)) in.add(new AnalyzerResult.InputFile(ws.relative(queue), Digests.sha256(queue)));
+        if (Files.isRegularFile(queue)) {
+            String sha = ReviewedDataset.queueContents(ws, context.memo()).sha256();
+            context.digests().remember(queue, sha);
+            in.add(new AnalyzerResult.InputFile(ws.relative(queue), sha));
+        }
         Optional<Evidence> audited = context.evidenceSoFar().get(Measure.REVIEWED_PAIRS);
         if (reviewed.isPresent() && audited.isPresent()) {
             long before = (long) audited.get().asDouble();

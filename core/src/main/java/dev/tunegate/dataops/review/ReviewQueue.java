@@ -9,18 +9,22 @@ import dev.tunegate.audit.read.Role;
 import dev.tunegate.audit.read.RowMetadata;
 import dev.tunegate.dataops.RowDigests;
 import dev.tunegate.io.AtomicFiles;
+import dev.tunegate.io.Digests;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The review queue file ({@code data.reviewQueue}, default {@code data/review-queue.jsonl};
+ * The review queue file ({@code data.reviewQueue}, {@code DataSettings.reviewQueue()}: its default is the schema's;
  * docs/formats/review-queue.md): OpenAI chat JSONL rows with {@code metadata} and a {@code review} object
  * saying why the row is there. Rows are only ever appended; decisions go to the {@link ReviewLog}, never
  * into this file.
@@ -41,8 +45,12 @@ public final class ReviewQueue {
         return file;
     }
 
-    /** The rows read, and the lines that could not be read ({@code file:line: …}). */
-    public record Contents(List<QueueRow> rows, List<String> findings) {
+    /**
+     * The rows read, and the lines that could not be read ({@code file:line: …}).
+     *
+     * @param sha256 the SHA-256 of the bytes read (hashed while they were read); null when there is no file
+     */
+    public record Contents(List<QueueRow> rows, List<String> findings, String sha256) {
         public Contents {
             rows = List.copyOf(rows);
             findings = List.copyOf(findings);
@@ -53,8 +61,11 @@ public final class ReviewQueue {
     public Contents read() {
         List<QueueRow> rows = new ArrayList<>();
         List<String> findings = new ArrayList<>();
-        if (!Files.exists(file)) return new Contents(rows, findings);
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        if (!Files.exists(file)) return new Contents(rows, findings, null);
+        MessageDigest sha = Digests.newSha256();
+        // a decoder that reports malformed input, as Files.newBufferedReader's does
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new DigestInputStream(Files.newInputStream(file), sha), StandardCharsets.UTF_8.newDecoder()))) {
             String line;
             long n = 0;
             while ((line = in.readLine()) != null) {
@@ -71,7 +82,7 @@ public final class ReviewQueue {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + display + ": " + e.getMessage(), e);
         }
-        return new Contents(rows, findings);
+        return new Contents(rows, findings, Digests.hex(sha.digest()));
     }
 
     private static QueueRow parse(String line, String where) {

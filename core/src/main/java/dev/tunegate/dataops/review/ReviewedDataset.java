@@ -2,6 +2,7 @@ package dev.tunegate.dataops.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.audit.AuditCheck;
 import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
@@ -14,7 +15,6 @@ import dev.tunegate.audit.read.Role;
 import dev.tunegate.audit.read.RowMetadata;
 import dev.tunegate.dataops.DatasetRows;
 import dev.tunegate.dataops.RowDigests;
-import dev.tunegate.io.Digests;
 import dev.tunegate.workspace.Workspace;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -52,7 +52,8 @@ public final class ReviewedDataset {
      * @param resolvedAway rows left out because they lose a conflict resolution of the log
      * @param log the review log's state that was applied (its first {@code log.length()} bytes)
      * @param trainFormat the training file's format
-     * @param trainSha256 the training file's digest
+     * @param trainSha256 the training file's digest (hashed while its rows were read)
+     * @param queueSha256 the review queue's digest (hashed while it was read); null when there is no queue file
      * @param notes what a person should know (log lines ignored, a truncated file)
      */
     public record Built(
@@ -66,6 +67,7 @@ public final class ReviewedDataset {
             ReviewLog.Snapshot log,
             DatasetFormat trainFormat,
             String trainSha256,
+            String queueSha256,
             List<String> notes) {
         public Built {
             sources = List.copyOf(sources);
@@ -73,14 +75,31 @@ public final class ReviewedDataset {
         }
     }
 
+    /** The review log replayed, in a run's memo: read and replayed once per run, whichever analyzer asks. */
+    public static final RunMemo.Key<ReviewLog.State> LOG_STATE = RunMemo.Key.of("review log read and replayed");
+    /** The review queue read (and hashed while read), in a run's memo. */
+    public static final RunMemo.Key<ReviewQueue.Contents> QUEUE_CONTENTS = RunMemo.Key.of("review queue read");
+
     /** The review log of a workspace. */
     public static ReviewLog log(Workspace ws) {
         return new ReviewLog(ws.root().resolve(ReviewLog.FILE));
     }
 
+    /** The review log read and replayed once in this run ({@code memo}: the run's per-run state). */
+    public static ReviewLog.State logState(Workspace ws, RunMemo memo) {
+        ReviewLog log = log(ws);
+        return memo.get(LOG_STATE, log.file(), log::state);
+    }
+
+    /** The review queue read once in this run. */
+    public static ReviewQueue.Contents queueContents(Workspace ws, RunMemo memo) {
+        ReviewQueue q = queue(ws);
+        return memo.get(QUEUE_CONTENTS, q.file(), q::read);
+    }
+
     /** The review queue of a workspace. */
     public static ReviewQueue queue(Workspace ws) {
-        Path q = ws.path("data.reviewQueue").orElse(ws.root().resolve("data/review-queue.jsonl"));
+        Path q = ws.data().reviewQueue(); // the schema's default when not configured
         return new ReviewQueue(q, ws.relative(q));
     }
 
@@ -111,11 +130,24 @@ public final class ReviewedDataset {
      * applied is what {@link Built#log()} names, however much reviewers append meanwhile).
      */
     public static Built build(Workspace ws, Path scratch, ReviewLog.Snapshot snapshot) {
-        ReviewLog.Replay replay = log(ws).replay(snapshot);
-        Path train = ws.path("data.train")
+        return build(
+                ws,
+                scratch,
+                new ReviewLog.State(snapshot, log(ws).replay(snapshot)),
+                queue(ws).read());
+    }
+
+    /**
+     * As {@link #build(Workspace, Path, ReviewLog.Snapshot)}, with the log already replayed and the queue already
+     * read (a run reads and replays each once: {@link #logState}, {@link #queueContents}).
+     */
+    public static Built build(Workspace ws, Path scratch, ReviewLog.State logState, ReviewQueue.Contents queue) {
+        ReviewLog.Snapshot snapshot = logState.snapshot();
+        ReviewLog.Replay replay = logState.replay();
+        Path train = ws.data()
+                .trainFile()
                 .orElseThrow(() -> new dev.tunegate.io.InvalidInputException(
                         ws.configFile() + ": data.train is not set: there is no dataset"));
-        ReviewQueue.Contents queue = queue(ws).read();
         List<String> notes = new ArrayList<>(replay.warnings());
         queue.findings().forEach(f -> notes.add("review queue: " + f));
         Map<String, ReviewLog.Entry> decisions = replay.latest();
@@ -170,7 +202,8 @@ public final class ReviewedDataset {
                 counts[3],
                 snapshot,
                 read.format(),
-                Digests.sha256(train),
+                read.sha256(),
+                queue.sha256(),
                 notes);
     }
 
@@ -192,14 +225,23 @@ public final class ReviewedDataset {
      * @param request the audit request of the training file (eras, seed and threshold are reused)
      */
     public static Optional<AuditReport> reviewedAudit(Workspace ws, AuditRequest request, int threads) {
+        RunMemo memo = new RunMemo();
+        return reviewedAudit(ws, request, threads, memo);
+    }
+
+    /**
+     * As {@link #reviewedAudit(Workspace, AuditRequest, int)} in a run: the log and the queue are read (and the log
+     * replayed) once per run, through the run's {@code memo}.
+     */
+    public static Optional<AuditReport> reviewedAudit(Workspace ws, AuditRequest request, int threads, RunMemo memo) {
         if (!Files.exists(ws.root().resolve(ReviewLog.FILE))) return Optional.empty();
-        ReviewLog.Snapshot snapshot = log(ws).snapshot();
-        ReviewLog.Replay replay = log(ws).replay(snapshot);
+        ReviewLog.State state = logState(ws, memo);
+        ReviewLog.Replay replay = state.replay();
         if (replay.approved() == 0 && replay.dropped().isEmpty()) return Optional.empty();
         Path scratch = null;
         try {
             scratch = Files.createTempFile("tunegate-reviewed-", ".jsonl");
-            Built b = build(ws, scratch, snapshot);
+            Built b = build(ws, scratch, state, queueContents(ws, memo));
             if (b.decisionsApplied() == 0 && b.resolvedAway() == 0) return Optional.empty();
             AuditRequest r = AuditRequest.of(scratch)
                     .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ class SemanticAuditTest {
                 List.of(
                         chat("How do I reset my password?", "Use the 'Forgot password' link."),
                         chat("What is the boiling point of water at sea level?", "100 degrees Celsius.")));
-        List<SemanticFinding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         SemanticReport r = SemanticAudit.run(
                 SemanticRequest.of(t, g).withCacheDir(null),
                 Set.of(),
@@ -148,12 +149,15 @@ class SemanticAuditTest {
             assertThat(l.cosine()).isGreaterThanOrEqualTo(SemanticRequest.DEFAULT_LEAK_THRESHOLD);
         });
         assertThat(findings)
-                .filteredOn(f -> f.kind().equals(SemanticFinding.LEAK))
+                .filteredOn(f -> f.kind().equals(SemanticAudit.LEAK))
                 .singleElement()
                 .satisfies(f -> {
-                    assertThat(f.goldenRow()).isZero();
-                    assertThat(f.rows()).containsExactly(5);
+                    // the lexical golden_leak's shape: the golden row in rows, the training rows it paraphrases in
+                    // trainingRows, the cosine as the score (the one the report's sample shows)
+                    assertThat(f.rows()).containsExactly(0);
+                    assertThat(f.trainingRows()).containsExactly(5);
                     assertThat(f.line()).isEqualTo(1);
+                    assertThat(f.score()).isEqualTo(r.leaks().get(0).cosine());
                 });
         // the histogram counts each valid row once: 6 training rows, 2 golden rows
         assertThat(r.histogram().training().stream().mapToLong(Long::longValue).sum())
@@ -184,7 +188,7 @@ class SemanticAuditTest {
         train.add(chat("How do I cancel my subscription?", "account")); // 6: same question, rival label
         train.add(chat("Please tell me what the weather is like in Paris today.", "weather"));
         Path t = write("train.jsonl", train);
-        List<SemanticFinding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         SemanticReport r = SemanticAudit.run(
                 SemanticRequest.of(t, null).withCacheDir(null),
                 Set.of(),
@@ -195,7 +199,7 @@ class SemanticAuditTest {
         assertThat(r.leakedGoldenRows()).isNull();
         assertThat(r.conflictGroups()).isEqualTo(1);
         assertThat(findings)
-                .filteredOn(f -> f.kind().equals(SemanticFinding.CONFLICT))
+                .filteredOn(f -> f.kind().equals(SemanticAudit.CONFLICT))
                 .singleElement()
                 .satisfies(f -> assertThat(f.rows()).containsExactly(5, 6));
         assertThat(r.rowsInConflictGroups()).isEqualTo(2);

@@ -67,6 +67,33 @@ class ExportTest {
     }
 
     @Test
+    void dropSemanticLeaksRemovesTheTrainingRowsAGoldenRowParaphrases(@TempDir Path dir) throws IOException {
+        // the semantic audit's leak findings name the training rows in trainingRows (the golden row is in rows):
+        // the paraphrased row, and only it, goes under goldenLeak; nothing here is a lexical leak
+        List<Map<String, Object>> train = new ArrayList<>();
+        for (String q : List.of(
+                "What are your opening hours on weekends?",
+                "Can I pay with a credit card?",
+                "Where is the nearest store?",
+                "Do you offer gift wrapping?")) train.add(row(q, "info", "expert", "approved", "2026"));
+        train.add(row("I forgot my password, how can I reset it?", "account", "expert", "approved", "2026"));
+        Path ws = dir.resolve("ws");
+        Fixtures.workspace(
+                ws, train, List.of(row("How do I reset my password?", "account", "gold", "approved", "2026")), null);
+        Workspace w = Fixtures.open(ws);
+        ExportManifest lexical = export(w, dir.resolve("lexical"));
+        ExportManifest semantic = Exporter.export(
+                w,
+                new Exporter.Options(ExportFormat.OPENAI_CHAT, dir.resolve("semantic"), 0.0, 42, 2, true),
+                Progress.SILENT);
+        assertThat(lexical.removed().get("goldenLeak")).isZero();
+        assertThat(semantic.removed().get("goldenLeak")).isEqualTo(1L);
+        assertThat(semantic.rows().exported()).isEqualTo(lexical.rows().exported() - 1);
+        assertThat(Files.readString(dir.resolve("semantic/train.jsonl"))).doesNotContain("I forgot my password");
+        assertThat(semantic.notes()).anyMatch(n -> n.startsWith("semantic leaks: 1 golden rows paraphrase"));
+    }
+
+    @Test
     void eachRuleRemovesTheRowsItNamesAndTheRestIsExported(@TempDir Path dir) throws IOException {
         ExportManifest m = export(workspace(dir.resolve("ws"), trainLines()), dir.resolve("out"));
         Map<String, Long> expected = new LinkedHashMap<>();

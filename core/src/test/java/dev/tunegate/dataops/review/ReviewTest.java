@@ -4,8 +4,20 @@ import static dev.tunegate.dataops.Fixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tunegate.analysis.AnalysisContext;
+import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.analysis.Pipeline;
+import dev.tunegate.analysis.Progress;
+import dev.tunegate.analysis.RunMemo;
+import dev.tunegate.audit.AuditAnalyzer;
+import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.dataops.Fixtures;
+import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.evidence.Measure;
+import dev.tunegate.io.Digests;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -17,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +118,45 @@ class ReviewTest {
         String text = Files.readString(scratch);
         assertThat(text).contains("\"status\":\"rejected\",\"reviewer\":\"ana\"");
         assertThat(text).contains(Fixtures.ticket(21) + "\"},{\"role\":\"assistant\",\"content\":\"B\"}");
+    }
+
+    @Test
+    void anAssessmentRunReadsAndReplaysTheReviewLogAndReadsTheQueueOnce(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        Files.writeString(dir.resolve("failures.jsonl"), failures());
+        FailureIngest.ingest(ws, dir.resolve("failures.jsonl"));
+        review(ws, "ana", "a\na\ne\nB\nr\ns\n", new StringWriter());
+        RunMemo memo = new RunMemo();
+        FileDigests digests = new FileDigests();
+        AnalysisContext ctx = new AnalysisContext(
+                EvidenceSet.empty(),
+                Policy.standard().thresholds(Map.of()),
+                Progress.SILENT,
+                1,
+                LocalDate.parse("2026-03-01"),
+                digests,
+                memo);
+        Pipeline.Run run = new Pipeline(List.of(new AuditAnalyzer(), new ReviewLogAnalyzer())).run(ws, ctx);
+
+        assertThat(memo.computed(ReviewedDataset.LOG_STATE)).isEqualTo(1);
+        assertThat(memo.computed(ReviewedDataset.QUEUE_CONTENTS)).isEqualTo(1);
+        // the digests the record names are those of the files' bytes, hashed here on their own
+        AnalyzerResult review = run.result("review-log").orElseThrow();
+        assertThat(review.inputs())
+                .extracting(AnalyzerResult.InputFile::path, AnalyzerResult.InputFile::sha256)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                ReviewLog.FILE, Digests.sha256(dir.resolve(ReviewLog.FILE))),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "data/review-queue.jsonl", Digests.sha256(dir.resolve("data/review-queue.jsonl"))));
+        // the same reviewed pairs as the log replayed outside a run: 4 approved + 2 queue rows the log approves
+        assertThat(run.evidence().get(Measure.REVIEWED_PAIRS).orElseThrow().asDouble())
+                .isEqualTo(6.0)
+                .isEqualTo((double) ReviewedDataset.reviewedPairs(ws, AuditRequest.of(ws.data()), 1)
+                        .getAsLong());
+        // asked again in the same run, nothing is read again
+        ReviewedDataset.logState(ws, memo);
+        assertThat(memo.computed(ReviewedDataset.LOG_STATE)).isEqualTo(1);
     }
 
     @Test
