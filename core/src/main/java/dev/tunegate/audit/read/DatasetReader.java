@@ -72,10 +72,32 @@ public final class DatasetReader {
         }
     }
 
+    /**
+     * Opens a dataset from a stream another file system gave (the spark module reads HDFS or S3 through
+     * Hadoop): the same detection as {@link #open(Path, DatasetFormat, ColumnMapping)}; {@code file}
+     * names it in messages and its name decides CSV/TSV.
+     */
+    public Opened open(Path file, java.io.InputStream stream, long size, DatasetFormat format, ColumnMapping mapping) {
+        try {
+            return doOpen(
+                    file,
+                    new CountingInputStream(stream),
+                    size,
+                    format,
+                    mapping == null ? ColumnMapping.none() : mapping);
+        } catch (IOException e) {
+            throw InvalidInputException.at(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
     private Opened doOpen(Path file, DatasetFormat format, ColumnMapping mapping) throws IOException {
         long size = Files.size(file);
         if (Files.isDirectory(file)) throw InvalidInputException.at(file, 0, "expected a file, found a folder");
-        CountingInputStream counter = new CountingInputStream(Files.newInputStream(file));
+        return doOpen(file, new CountingInputStream(Files.newInputStream(file)), size, format, mapping);
+    }
+
+    private Opened doOpen(Path file, CountingInputStream counter, long size, DatasetFormat format, ColumnMapping mapping)
+            throws IOException {
         BufferedInputStream raw = new BufferedInputStream(counter, 1 << 16);
         String compression = Decompression.compressionOf(raw);
         InputStream in;
