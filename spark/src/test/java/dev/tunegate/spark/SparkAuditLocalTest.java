@@ -133,7 +133,7 @@ class SparkAuditLocalTest {
 
     @Test
     void gzipJsonlIsReadInOneTaskAndSpreadForAnalysis() throws IOException {
-        AuditData.chat(dir, 23, 500);
+        AuditData.chat(dir, 23, 300);
         Path gz = dir.resolve("train.jsonl.gz");
         try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(dir.resolve("train.jsonl"), o);
