@@ -47,7 +47,8 @@ public final class AuditRows {
         ObjectMapper mapper = new ObjectMapper();
         TokenCounter encoding = request.runs(AuditCheck.TOKENS) ? TokenCounter.forEncoding(request.tokenizer()) : null;
         JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA)
-                ? OutputSchemaFile.load(request.outputSchema(), request.outputSchema().toString())
+                ? OutputSchemaFile.load(
+                        request.outputSchema(), request.outputSchema().toString())
                 : null;
         RowAnalysis a = new RowAnalysis(
                 file,
@@ -130,7 +131,10 @@ public final class AuditRows {
      * computes it.
      */
     public static AuditReport.Consistency consistency(
-            long approvedRows, List<List<Integer>> eligibleConflictGroups, long candidateRows, long candidatesInConflict) {
+            long approvedRows,
+            List<List<Integer>> eligibleConflictGroups,
+            long candidateRows,
+            long candidatesInConflict) {
         return AuditReport.Consistency.of(approvedRows, eligibleConflictGroups, candidateRows, candidatesInConflict);
     }
 }

@@ -39,13 +39,17 @@ final class Leakage {
             List<Dataset<Row>> findings,
             List<String> notes) {
         RowInput.Opened in = RowInput.open(spark, spec, golden, partitions);
-        Dataset<Row> g = RowTable.build(spark, spec, golden, in, true, partitions)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> g =
+                RowTable.build(spark, spec, golden, in, true, partitions).persist(StorageLevel.MEMORY_AND_DISK());
         long goldenRows = g.count();
         Dataset<Row> gv = g.filter(col("valid"));
         long validGolden = gv.count();
         findings.add(g.select(col("idx"), posexplode(col("findings")))
-                .select(lit(6).as("phase"), col("idx").as("k1"), col("pos").cast("long").as("k2"), col("col").as("json")));
+                .select(
+                        lit(6).as("phase"),
+                        col("idx").as("k1"),
+                        col("pos").cast("long").as("k2"),
+                        col("col").as("json")));
 
         Dataset<Row> exact = gv.join(trainValid.select("inHash").distinct(), "inHash", "left_semi")
                 .select("idx", "line", "inHash")
@@ -79,7 +83,9 @@ final class Leakage {
                                             + (t.size() > 1 ? "s " : " ")
                                             + String.join(
                                                     ", ",
-                                                    t.stream().map(String::valueOf).toList()));
+                                                    t.stream()
+                                                            .map(String::valueOf)
+                                                            .toList()));
                             return RowFactory.create(7, r.getLong(0), 0L, Json.line(f));
                         }),
                 SparkAudit.FINDINGS));
@@ -96,9 +102,8 @@ final class Leakage {
                 .map(t -> {
                     List<Tuple2<Long, Double>> m = new ArrayList<>();
                     t._2()._1().forEach(m::add);
-                    m.sort((x, y) -> !x._2().equals(y._2())
-                            ? Double.compare(y._2(), x._2())
-                            : Long.compare(x._1(), y._1()));
+                    m.sort((x, y) ->
+                            !x._2().equals(y._2()) ? Double.compare(y._2(), x._2()) : Long.compare(x._1(), y._1()));
                     Finding f = new Finding(
                             FindingKind.GOLDEN_LEAK.key(),
                             "warning",
@@ -117,7 +122,8 @@ final class Leakage {
         Dataset<Row> nearFindings = spark.createDataFrame(near, SparkAudit.FINDINGS);
         findings.add(nearFindings);
         long nearLeaks = near.count();
-        List<Integer> sample = exact.select("idx")
+        List<Integer> sample = exact
+                .select("idx")
                 .union(nearFindings.select(col("k1").as("idx")))
                 .orderBy("idx")
                 .limit(20)

@@ -61,7 +61,8 @@ final class Outputs {
         boolean structured = rate >= 0.9 || request.outputSchema() != null;
         AuditReport.SchemaConformance conf = null;
         if (request.outputSchema() != null) {
-            List<AuditReport.Counted> top = v.filter(col("violations").isNotNull())
+            List<AuditReport.Counted> top = v
+                    .filter(col("violations").isNotNull())
                     .select(explode(col("violations")).as("t"))
                     .groupBy("t")
                     .count()
@@ -83,7 +84,8 @@ final class Outputs {
                     top);
         }
         AuditReport.InferredSchema inferred = null;
-        if (objectRows > 0) inferred = inferred(spark, v, objectRows, validRows, structured, candidates, file, findings);
+        if (objectRows > 0)
+            inferred = inferred(spark, v, objectRows, validRows, structured, candidates, file, findings);
         AuditReport.Classification cls = null;
         boolean overflow = s.getLong(5) > 0;
         if (!overflow && !structured) cls = classification(spark, v, validRows, file, findings);
@@ -154,8 +156,8 @@ final class Outputs {
                             return RowFactory.create(4, idx, 0L, Json.line(f));
                         }),
                 SparkAudit.FINDINGS));
-        long candDominant = v.filter(col("candidate").and(col("fields").equalTo(dominant)))
-                .count();
+        long candDominant =
+                v.filter(col("candidate").and(col("fields").equalTo(dominant))).count();
         List<AuditReport.Counted> others = sets.stream()
                 .filter(r -> !r.getString(0).equals(dominant))
                 .map(r -> new AuditReport.Counted(r.getString(0), r.getLong(1)))

@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -301,8 +300,8 @@ final class RowInput {
                             ColumnMapping.none());
             f = o.format();
         }
-        JavaRDD<Line> lines = json.zipWithIndex()
-                .map(t -> new Line(t._2(), t._2() + 1, t._1().getBytes(StandardCharsets.UTF_8), 0));
+        JavaRDD<Line> lines =
+                json.zipWithIndex().map(t -> new Line(t._2(), t._2() + 1, t._1().getBytes(StandardCharsets.UTF_8), 0));
         return new Opened(f, "parquet", "parquet", List.of(), lines, false);
     }
 

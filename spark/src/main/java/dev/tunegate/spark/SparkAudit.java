@@ -1,7 +1,7 @@
 package dev.tunegate.spark;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -122,7 +122,9 @@ public final class SparkAudit {
                         n(col("llmDraft").and(col("approved"))),
                         n(col("llmDraft").and(org.apache.spark.sql.functions.not(col("approved")))),
                         n(col("retired")),
-                        n(col("valid").and(col("prov").isNull()).and(col("status").isNull())),
+                        n(col("valid")
+                                .and(col("prov").isNull())
+                                .and(col("status").isNull())),
                         n(col("candidate")),
                         n(col("eligible")))
                 .first();
@@ -133,21 +135,30 @@ public final class SparkAudit {
         long candidates = c.getLong(9), eligibleRows = c.getLong(10);
         Dataset<Row> validRows = rows.filter(col("valid"));
         findings.add(rows.select(col("idx"), posexplode(col("findings")))
-                .select(lit(ROWS).as("phase"), col("idx").as("k1"), col("pos").cast("long").as("k2"), col("col").as("json")));
+                .select(
+                        lit(ROWS).as("phase"),
+                        col("idx").as("k1"),
+                        col("pos").cast("long").as("k2"),
+                        col("col").as("json")));
 
         // exact duplicates
         Long exactGroups = null, rowsInExact = null, exactInputGroups = null;
         Dataset<Row> exact = null;
         if (request.runs(AuditCheck.EXACT_DUPLICATES)) {
-            exact = validRows.groupBy("pairHash")
+            exact = validRows
+                    .groupBy("pairHash")
                     .agg(count(lit(1)).as("n"), sort_array(collect_list("idx")).as("rows"))
                     .filter(col("n").gt(1))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Row e = exact.agg(count(lit(1)), coalesce(sum("n"), lit(0L))).first();
             exactGroups = e.getLong(0);
             rowsInExact = e.getLong(1);
-            exactInputGroups = validRows.groupBy("inHash").count().filter(col("count").gt(1)).count();
-            findings.add(groupFindings(spark, exact, EXACT, FindingKind.EXACT_DUPLICATE, train, null));
+            exactInputGroups = validRows
+                    .groupBy("inHash")
+                    .count()
+                    .filter(col("count").gt(1))
+                    .count();
+            findings.add(groupFindings(spark, exact, EXACT, FindingKind.EXACT_DUPLICATE, train));
         }
 
         phase("exact");
@@ -173,7 +184,7 @@ public final class SparkAudit {
                                     .map(Long::intValue)
                                     .toList()))
                     .toList();
-            findings.add(groupFindings(spark, clusters, NEAR, FindingKind.NEAR_DUPLICATE_CLUSTER, train, null));
+            findings.add(groupFindings(spark, clusters, NEAR, FindingKind.NEAR_DUPLICATE_CLUSTER, train));
         }
 
         phase("near");
@@ -184,26 +195,26 @@ public final class SparkAudit {
         Dataset<Row> inConflict = null;
         if (request.runs(AuditCheck.CONFLICTS)) {
             JavaPairRDD<Long, Long> sameInput = sameFingerprint(validRows, "inHash");
-            JavaPairRDD<Long, Long> nearInput = MinHashPairs.pairs(signatures(validRows, "isig"), spec)
-                    .mapToPair(e -> new Tuple2<>(e.a(), e.b()));
+            JavaPairRDD<Long, Long> nearInput =
+                    MinHashPairs.pairs(signatures(validRows, "isig"), spec).mapToPair(e -> new Tuple2<>(e.a(), e.b()));
             JavaPairRDD<Long, Long> labels = ConnectedComponents.labels(sameInput.union(nearInput));
             JavaPairRDD<Long, Tuple2<Long, Byte>> info = validRows
                     .select("idx", "outHash", "candidate", "eligible")
                     .javaRDD()
-                    .mapToPair(r -> new Tuple2<>(
-                            r.getLong(0),
-                            new Tuple2<>(r.getLong(1), (byte) ((r.getBoolean(2) ? 1 : 0) | (r.getBoolean(3) ? 2 : 0)))));
+                    .mapToPair(r -> new Tuple2<>(r.getLong(0), new Tuple2<>(r.getLong(1), (byte)
+                            ((r.getBoolean(2) ? 1 : 0) | (r.getBoolean(3) ? 2 : 0)))));
             JavaRDD<Component> comps = labels.join(info)
-                    .mapToPair(t -> new Tuple2<>(t._2()._1(), new Member(t._1(), t._2()._2()._1(), t._2()._2()._2())))
+                    .mapToPair(t -> new Tuple2<>(
+                            t._2()._1(),
+                            new Member(t._1(), t._2()._2()._1(), t._2()._2()._2())))
                     .groupByKey()
                     .map(g -> Component.of(g._2(), train))
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            long[] sums = comps.map(Component::counts)
-                    .fold(new long[6], (a, b) -> {
-                        long[] s = new long[6];
-                        for (int i = 0; i < 6; i++) s[i] = a[i] + b[i];
-                        return s;
-                    });
+            long[] sums = comps.map(Component::counts).fold(new long[6], (a, b) -> {
+                long[] s = new long[6];
+                for (int i = 0; i < 6; i++) s[i] = a[i] + b[i];
+                return s;
+            });
             repeated = sums[0];
             conflicts = sums[1];
             rowsInConflict = sums[2];
@@ -220,10 +231,9 @@ public final class SparkAudit {
                             .map(x -> RowFactory.create(CONFLICT, x.first(), 0L, x.finding())),
                     FINDINGS));
             inConflict = spark.createDataFrame(
-                    comps.filter(x -> x.finding() != null)
-                            .flatMap(x -> x.rows().stream()
-                                    .map(r -> RowFactory.create(r))
-                                    .iterator()),
+                    comps.filter(x -> x.finding() != null).flatMap(x -> x.rows().stream()
+                            .map(r -> RowFactory.create(r))
+                            .iterator()),
                     new StructType().add("idx", DataTypes.LongType, false));
         }
 
@@ -231,8 +241,8 @@ public final class SparkAudit {
         // usable: eligible rows outside conflicts, exact and near duplicates collapsed to one
         Long usable = null;
         if (exact != null && nearEdges != null && inConflict != null) {
-            JavaPairRDD<Long, Long> collapseEdges = sameFingerprint(validRows, "pairHash")
-                    .union(nearEdges.mapToPair(e -> new Tuple2<>(e.a(), e.b())));
+            JavaPairRDD<Long, Long> collapseEdges =
+                    sameFingerprint(validRows, "pairHash").union(nearEdges.mapToPair(e -> new Tuple2<>(e.a(), e.b())));
             Dataset<Row> labels = spark.createDataFrame(
                     ConnectedComponents.labels(collapseEdges).map(t -> RowFactory.create(t._1(), t._2())),
                     new StructType().add("idx", DataTypes.LongType, false).add("root", DataTypes.LongType, false));
@@ -272,7 +282,8 @@ public final class SparkAudit {
         Map<String, Long> byKind = new LinkedHashMap<>();
         Map<String, Long> counted = new HashMap<>();
         for (Row r : all.groupBy("kind").count().collectAsList()) counted.put(r.getString(0), r.getLong(1));
-        for (FindingKind k : FindingKind.values()) if (counted.containsKey(k.key())) byKind.put(k.key(), counted.get(k.key()));
+        for (FindingKind k : FindingKind.values())
+            if (counted.containsKey(k.key())) byKind.put(k.key(), counted.get(k.key()));
         List<Finding> samples = samples(all);
 
         phase("findings");
@@ -363,16 +374,15 @@ public final class SparkAudit {
         List<Finding> f = first.get(0).<String>getList(1).stream()
                 .map(SparkAudit::finding)
                 .toList();
-        Finding shown = f.stream()
-                .filter(x -> x.severity().equals("error"))
-                .findFirst()
-                .orElse(f.get(0));
+        Finding shown =
+                f.stream().filter(x -> x.severity().equals("error")).findFirst().orElse(f.get(0));
         Row last = first.get(first.size() - 1);
         throw new InvalidInputException(
                 train,
                 last.getLong(0),
                 "stopped after " + (request.maxErrors() + 1) + " rows with format errors (more than --max-errors "
-                        + request.maxErrors() + "); the first, at line " + first.get(0).getLong(0) + ": "
+                        + request.maxErrors() + "); the first, at line "
+                        + first.get(0).getLong(0) + ": "
                         + shown.kind() + ": " + shown.message()
                         + ". Is the format right? Set it with --data-format and --column (data.format, data.columns)");
     }
@@ -431,7 +441,7 @@ public final class SparkAudit {
 
     /** Group findings (phase, first row) with the local audit's messages. */
     private static Dataset<Row> groupFindings(
-            SparkSession spark, Dataset<Row> groups, int phase, FindingKind kind, String file, Void unused) {
+            SparkSession spark, Dataset<Row> groups, int phase, FindingKind kind, String file) {
         JavaRDD<Row> out = groups.select("rows", "n", kind == FindingKind.NEAR_DUPLICATE_CLUSTER ? "minJ" : "n")
                 .javaRDD()
                 .map(r -> {
@@ -452,7 +462,8 @@ public final class SparkAudit {
 
     private static Map<String, Long> countBy(Dataset<Row> validRows, String column) {
         Map<String, Long> m = new TreeMap<>();
-        for (Row r : validRows.groupBy(coalesce(col(column), lit("(none)"))).count().collectAsList())
+        for (Row r :
+                validRows.groupBy(coalesce(col(column), lit("(none)"))).count().collectAsList())
             m.put(r.getString(0), r.getLong(1));
         return m;
     }
@@ -483,11 +494,13 @@ public final class SparkAudit {
     }
 
     private static AuditReport.Pii pii(Dataset<Row> validRows) {
-        Dataset<Row> hits = validRows.filter(col("pii").isNotNull()).select(col("idx"), explode(col("pii")).as("kind"));
+        Dataset<Row> hits = validRows
+                .filter(col("pii").isNotNull())
+                .select(col("idx"), explode(col("pii")).as("kind"));
         Map<String, long[]> counts = new HashMap<>();
-        for (Row r : hits.groupBy("kind")
-                .agg(count(lit(1)), countDistinct("idx"))
-                .collectAsList()) counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+        for (Row r :
+                hits.groupBy("kind").agg(count(lit(1)), countDistinct("idx")).collectAsList())
+            counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
         Map<String, List<Integer>> firstRows = new HashMap<>();
         var w = Window.partitionBy("kind").orderBy("idx");
         for (Row r : hits.distinct()
@@ -521,7 +534,8 @@ public final class SparkAudit {
         for (Row r : all.withColumn("rn", row_number().over(w))
                 .filter(col("rn").leq(AuditRows.SAMPLES_PER_KIND))
                 .select("kind", "rn", "json")
-                .collectAsList()) byKind.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
+                .collectAsList())
+            byKind.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
         List<Finding> out = new ArrayList<>();
         EnumMap<FindingKind, List<Row>> ordered = new EnumMap<>(FindingKind.class);
         byKind.forEach((k, v) -> ordered.put(FindingKind.valueOf(k.toUpperCase(Locale.ROOT)), v));
@@ -535,7 +549,8 @@ public final class SparkAudit {
     static String sha256(SparkSession spark, String path) {
         org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(path);
         MessageDigest md = Digests.newSha256();
-        try (InputStream in = hp.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(hp)) {
+        try (InputStream in =
+                hp.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(hp)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
         } catch (IOException e) {

@@ -53,13 +53,17 @@ public final class SparkAuditCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "FILE", description = "A JSON Schema every output must conform to.")
     Path schema;
 
-    @Option(names = "--engine", defaultValue = "spark", description = "spark (this program); 'local' is tunegate audit.")
+    @Option(
+            names = "--engine",
+            defaultValue = "spark",
+            description = "spark (this program); 'local' is tunegate audit.")
     String engine;
 
     @Option(
             names = "--master",
             paramLabel = "URL",
-            description = "Spark master: local[N], spark://HOST:7077, yarn, k8s://… (default: spark.master, else local[*]).")
+            description =
+                    "Spark master: local[N], spark://HOST:7077, yarn, k8s://… (default: spark.master, else local[*]).")
     String master;
 
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions for shuffles (default: 4 × cores).")
@@ -89,7 +93,11 @@ public final class SparkAuditCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Ignored: Spark's executors set the parallelism.")
     Integer threads;
 
-    @Option(names = "--tokenizer", defaultValue = "o200k_base", paramLabel = "NAME", description = "o200k_base or cl100k_base.")
+    @Option(
+            names = "--tokenizer",
+            defaultValue = "o200k_base",
+            paramLabel = "NAME",
+            description = "o200k_base or cl100k_base.")
     String tokenizer;
 
     @Option(names = "--context-limit", defaultValue = "16385", paramLabel = "TOKENS", description = "Context limit.")
@@ -132,7 +140,8 @@ public final class SparkAuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!engine.equals("spark")) throw new InvalidInputException("--engine: expected spark, found \"" + engine + "\"");
+        if (!engine.equals("spark"))
+            throw new InvalidInputException("--engine: expected spark, found \"" + engine + "\"");
         if (!format.equals("text") && !format.equals("json"))
             throw new InvalidInputException("--format: expected text or json, found \"" + format + "\"");
         DatasetFormat df;
@@ -153,11 +162,13 @@ public final class SparkAuditCommand implements Callable<Integer> {
                 .withContextLimit(contextLimit);
         SparkSession spark = session(master);
         try {
-            int parts = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
+            int parts =
+                    partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
             spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(parts));
             SparkAudit.Result result = SparkAudit.run(spark, request, file, golden, parts);
             String json = reportJson(result.report());
-            if (findings != null) writeLocal(Path.of(findings), result.orderedFindings().toLocalIterator());
+            if (findings != null)
+                writeLocal(Path.of(findings), result.orderedFindings().toLocalIterator());
             if (out != null) writeOut(spark, out, json, result);
             PrintWriter o = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             if (format.equals("json")) o.print(json);
@@ -241,17 +252,47 @@ public final class SparkAuditCommand implements Callable<Integer> {
                 r.goldRows(),
                 r.usableRows() == null ? "" : String.format(Locale.ROOT, " · %,d usable", r.usableRows()));
         if (r.exactDuplicateGroups() != null)
-            o.printf(Locale.ROOT, "  exact duplicates: %,d groups (%,d rows)%n", r.exactDuplicateGroups(), r.rowsInExactDuplicateGroups());
+            o.printf(
+                    Locale.ROOT,
+                    "  exact duplicates: %,d groups (%,d rows)%n",
+                    r.exactDuplicateGroups(),
+                    r.rowsInExactDuplicateGroups());
         if (r.nearDuplicateClusters() != null)
-            o.printf(Locale.ROOT, "  near duplicates: %,d clusters (%,d rows)%n", r.nearDuplicateClusters(), r.rowsInNearDuplicateClusters());
+            o.printf(
+                    Locale.ROOT,
+                    "  near duplicates: %,d clusters (%,d rows)%n",
+                    r.nearDuplicateClusters(),
+                    r.rowsInNearDuplicateClusters());
         if (r.conflictGroups() != null)
-            o.printf(Locale.ROOT, "  conflicts: %,d groups (%,d rows) of %,d repeated inputs%n", r.conflictGroups(), r.rowsInConflictGroups(), r.repeatedInputGroups());
+            o.printf(
+                    Locale.ROOT,
+                    "  conflicts: %,d groups (%,d rows) of %,d repeated inputs%n",
+                    r.conflictGroups(),
+                    r.rowsInConflictGroups(),
+                    r.repeatedInputGroups());
         if (r.tokens() != null)
-            o.printf(Locale.ROOT, "  tokens (%s): %,d in all; per example p50 %,d · p95 %,d%n", r.tokens().tokenizer(), r.tokens().total(), r.tokens().perExample().p50(), r.tokens().perExample().p95());
+            o.printf(
+                    Locale.ROOT,
+                    "  tokens (%s): %,d in all; per example p50 %,d · p95 %,d%n",
+                    r.tokens().tokenizer(),
+                    r.tokens().total(),
+                    r.tokens().perExample().p50(),
+                    r.tokens().perExample().p95());
         if (r.leakage() != null)
-            o.printf(Locale.ROOT, "  leakage: %,d of %,d golden rows (%,d exact, %,d near)%n", r.leakage().leakedRows(), r.leakage().goldenRows(), r.leakage().exactLeaks(), r.leakage().nearLeaks());
+            o.printf(
+                    Locale.ROOT,
+                    "  leakage: %,d of %,d golden rows (%,d exact, %,d near)%n",
+                    r.leakage().leakedRows(),
+                    r.leakage().goldenRows(),
+                    r.leakage().exactLeaks(),
+                    r.leakage().nearLeaks());
         if (!r.findingsByKind().isEmpty())
-            o.println("Findings: " + String.join(" · ", r.findingsByKind().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+            o.println("Findings: "
+                    + String.join(
+                            " · ",
+                            r.findingsByKind().entrySet().stream()
+                                    .map(e -> e.getKey() + " " + e.getValue())
+                                    .toList()));
         if (findingsFile != null) o.println("All findings: " + findingsFile);
         r.notes().forEach(n -> o.println("Note: " + n));
     }

@@ -63,7 +63,9 @@ final class AuditData {
                     : text(r, 6 + r.nextInt(20));
             if (i % 97 == 0) in = in + " contact me at jane.doe" + i + "@example.com";
             if (i % 131 == 0) in = in + " dear {{name}}";
-            String p = prov[r.nextInt(prov.length)], s = status[r.nextInt(status.length)], e = era[r.nextInt(era.length)];
+            String p = prov[r.nextInt(prov.length)],
+                    s = status[r.nextInt(status.length)],
+                    e = era[r.nextInt(era.length)];
             lines.add(row(in, out, p, s, e));
             originals.add(new String[] {in, out});
             if (i % 40 == 7) { // exact duplicate, equal only after normalisation
@@ -105,7 +107,8 @@ final class AuditData {
         lines.add("text,category,status");
         for (int i = 0; i < rows; i++) {
             String label = i == rows / 2 ? "escalate" : i % 50 == 3 ? "travel" : labels[r.nextInt(labels.length)];
-            lines.add("\"" + text(r, 8 + r.nextInt(10)) + ", please\"," + label + "," + (i % 3 == 0 ? "approved" : "pending"));
+            lines.add("\"" + text(r, 8 + r.nextInt(10)) + ", please\"," + label + ","
+                    + (i % 3 == 0 ? "approved" : "pending"));
             if (i % 30 == 0) lines.add("\"" + text(r, 10) + "\"," + label + ",approved");
         }
         write(file, lines);

@@ -8,7 +8,6 @@ import dev.tunegate.analysis.Progress;
 import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.DatasetAudit;
-import dev.tunegate.audit.Finding;
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.io.Json;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,8 +92,10 @@ class SparkAuditLocalTest {
         Run spark = spark(request);
         // the planted problems are there (so the comparison below compares something)
         assertThat(local.report().get("rows").asLong()).isEqualTo(planted.rows() - 1); // one blank line
-        assertThat(local.report().get("exactDuplicateGroups").asLong()).isGreaterThanOrEqualTo(planted.exactDuplicates());
-        assertThat(local.report().get("nearDuplicateClusters").asLong()).isGreaterThanOrEqualTo(planted.nearDuplicates());
+        assertThat(local.report().get("exactDuplicateGroups").asLong())
+                .isGreaterThanOrEqualTo(planted.exactDuplicates());
+        assertThat(local.report().get("nearDuplicateClusters").asLong())
+                .isGreaterThanOrEqualTo(planted.nearDuplicates());
         assertThat(local.report().get("conflictGroups").asLong()).isGreaterThanOrEqualTo(planted.conflicts());
         assertThat(local.report().at("/leakage/exactLeaks").asLong()).isEqualTo(10);
         assertThat(local.report().at("/leakage/nearLeaks").asLong()).isPositive();
@@ -150,7 +150,9 @@ class SparkAuditLocalTest {
     void tooManyFormatErrorsStopLikeTheLocalAudit() {
         Path bad = dir.resolve("bad.jsonl");
         AuditData.write(bad, List.of(AuditData.row("q", "a", null, null, null), "{oops", "[1]", "{\"x\": 1}"));
-        AuditRequest request = AuditRequest.of(bad).withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none()).withMaxErrors(1);
+        AuditRequest request = AuditRequest.of(bad)
+                .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
+                .withMaxErrors(1);
         String localMessage = messageOf(() -> local(request));
         String sparkMessage = messageOf(() -> spark(request));
         assertThat(localMessage).contains("stopped after 2 rows with format errors");
@@ -164,9 +166,5 @@ class SparkAuditLocalTest {
         } catch (RuntimeException e) {
             return e.getMessage();
         }
-    }
-
-    static Finding unused(Row r) {
-        return null;
     }
 }

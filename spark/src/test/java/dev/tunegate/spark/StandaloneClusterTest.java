@@ -8,7 +8,6 @@ import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.DatasetAudit;
 import dev.tunegate.io.Json;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -45,14 +44,40 @@ class StandaloneClusterTest {
         int port = freePort();
         List<Process> started = new ArrayList<>();
         try {
-            started.add(daemon(java, opts, cp, home, "master", List.of(
-                    "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", String.valueOf(port),
-                    "--webui-port", String.valueOf(freePort()))));
+            started.add(daemon(
+                    java,
+                    opts,
+                    cp,
+                    home,
+                    "master",
+                    List.of(
+                            "org.apache.spark.deploy.master.Master",
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            String.valueOf(port),
+                            "--webui-port",
+                            String.valueOf(freePort()))));
             waitForPort(port, Duration.ofSeconds(60));
-            started.add(daemon(java, opts, cp, home, "worker", List.of(
-                    "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2", "--memory", "1g",
-                    "--webui-port", String.valueOf(freePort()), "--work-dir", dir.resolve("work").toString(),
-                    "spark://127.0.0.1:" + port)));
+            started.add(daemon(
+                    java,
+                    opts,
+                    cp,
+                    home,
+                    "worker",
+                    List.of(
+                            "org.apache.spark.deploy.worker.Worker",
+                            "--host",
+                            "127.0.0.1",
+                            "--cores",
+                            "2",
+                            "--memory",
+                            "1g",
+                            "--webui-port",
+                            String.valueOf(freePort()),
+                            "--work-dir",
+                            dir.resolve("work").toString(),
+                            "spark://127.0.0.1:" + port)));
             SparkSession spark = SparkSession.builder()
                     .master("spark://127.0.0.1:" + port)
                     .appName("tunegate-standalone-test")
@@ -67,9 +92,14 @@ class StandaloneClusterTest {
                     .getOrCreate();
             try {
                 SparkAudit.Result res = SparkAudit.run(
-                        spark, request, request.train().toString(), request.golden().toString(), 4);
+                        spark,
+                        request,
+                        request.train().toString(),
+                        request.golden().toString(),
+                        4);
                 // the work ran on the worker's executor, not in this JVM
-                assertThat(spark.sparkContext().getExecutorMemoryStatus().size()).isGreaterThan(1);
+                assertThat(spark.sparkContext().getExecutorMemoryStatus().size())
+                        .isGreaterThan(1);
                 JsonNode s = SparkAuditLocalTest.comparable(Json.mapper().valueToTree(res.report()));
                 JsonNode l = SparkAuditLocalTest.comparable(Json.mapper().valueToTree(local));
                 assertThat(l.get("exactDuplicateGroups").asLong()).isPositive();
@@ -115,11 +145,13 @@ class StandaloneClusterTest {
     private String logs() throws IOException {
         StringBuilder b = new StringBuilder();
         try (var files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".log") || p.getFileName().toString().equals("stderr"))
+            for (Path f : files.filter(p -> p.toString().endsWith(".log")
+                            || p.getFileName().toString().equals("stderr"))
                     .toList()) {
                 List<String> lines = Files.readAllLines(f);
                 b.append("== ").append(f).append('\n');
-                lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> b.append(l).append('\n'));
+                lines.subList(Math.max(0, lines.size() - 25), lines.size())
+                        .forEach(l -> b.append(l).append('\n'));
             }
         }
         return b.toString();
@@ -140,10 +172,7 @@ class StandaloneClusterTest {
                 Thread.sleep(200);
             }
         }
-        throw new AssertionError("the master did not listen on " + port + ": " + Files.readString(dir.resolve("master.log")));
-    }
-
-    static String unused(File f) {
-        return f.toString();
+        throw new AssertionError(
+                "the master did not listen on " + port + ": " + Files.readString(dir.resolve("master.log")));
     }
 }

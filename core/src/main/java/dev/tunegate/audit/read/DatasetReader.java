@@ -96,7 +96,8 @@ public final class DatasetReader {
         return doOpen(file, new CountingInputStream(Files.newInputStream(file)), size, format, mapping);
     }
 
-    private Opened doOpen(Path file, CountingInputStream counter, long size, DatasetFormat format, ColumnMapping mapping)
+    private Opened doOpen(
+            Path file, CountingInputStream counter, long size, DatasetFormat format, ColumnMapping mapping)
             throws IOException {
         BufferedInputStream raw = new BufferedInputStream(counter, 1 << 16);
         String compression = Decompression.compressionOf(raw);
