@@ -29,8 +29,16 @@ final class MinHashPairs {
 
     private MinHashPairs() {}
 
-    /** A verified pair: rows {@code a < b} and their estimated Jaccard. */
-    record Edge(long a, long b, double estimate) implements Serializable {}
+    /**
+     * A verified pair.
+     *
+     * @param a the earlier row
+     * @param b the later row
+     * @param estimate their estimated Jaccard
+     * @param band the first band they share (-1 for golden matches)
+     * @param key that band's 32-bit key: with the band and the rows, the order in which the local index meets the pair
+     */
+    record Edge(long a, long b, double estimate, int band, int key) implements Serializable {}
 
     /** (band, key) as one long, then the row. */
     private static JavaPairRDD<Long, Long> bands(JavaPairRDD<Long, long[]> sigs, AuditSpec spec) {
@@ -128,13 +136,14 @@ final class MinHashPairs {
                         long[] sa = t._2()._1()._2(), sb = t._2()._2();
                         double est = ix.estimate(sa, sb);
                         if (est < threshold) continue;
+                        int first = -1;
                         if (sameBand) {
                             // a pair whose 32-bit band keys collided without an equal band is not a candidate locally
-                            boolean shares = false;
-                            for (int band = 0; band < bands && !shares; band++) shares = ix.sameBand(sa, sb, band);
-                            if (!shares) continue;
+                            for (int band = 0; band < bands && first < 0; band++)
+                                if (ix.sameBand(sa, sb, band)) first = band;
+                            if (first < 0) continue;
                         }
-                        out.add(new Edge(a, b, est));
+                        out.add(new Edge(a, b, est, first, first < 0 ? 0 : ix.bandKey(sa, first)));
                     }
                     return out.iterator();
                 });

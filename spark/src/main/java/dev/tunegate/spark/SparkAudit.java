@@ -413,22 +413,37 @@ public final class SparkAudit {
                 .mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
     }
 
-    /** Clusters of verified pairs: first row, size, rows (ascending), the lowest estimate of their pairs. */
+    /**
+     * Clusters of verified pairs: first row, size, rows (ascending), and the lowest estimate of the pairs that joined
+     * it as the local index joins them — rows with identical signatures first (estimate 1), then the other pairs in
+     * the order the index meets them (first shared band, band key as a signed int, rows), skipping pairs already
+     * connected (Kruskal's order, per cluster).
+     */
     private static Dataset<Row> clusters(SparkSession spark, JavaRDD<MinHashPairs.Edge> edges) {
         JavaPairRDD<Long, Long> labels = ConnectedComponents.labels(edges.mapToPair(e -> new Tuple2<>(e.a(), e.b())));
-        JavaPairRDD<Long, Double> minJ = edges.mapToPair(e -> new Tuple2<>(e.a(), e.estimate()))
+        // identical packed signatures ⟺ estimate 1: the later rows follow the first and take no part in banding
+        JavaPairRDD<Long, Boolean> followers = edges.filter(e -> e.estimate() >= 1.0)
+                .mapToPair(e -> new Tuple2<>(e.b(), true))
+                .distinct();
+        JavaPairRDD<Long, Double> minJ = edges.mapToPair(e -> new Tuple2<>(e.a(), e))
+                .subtractByKey(followers)
+                .mapToPair(t -> new Tuple2<>(t._2().b(), t._2()))
+                .subtractByKey(followers)
+                .mapToPair(t -> new Tuple2<>(t._2().a(), t._2()))
                 .join(labels)
                 .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()))
-                .reduceByKey(Math::min);
+                .groupByKey()
+                .mapToPair(g -> new Tuple2<>(g._1(), kruskalMin(g._2())));
         JavaRDD<Row> out = labels.mapToPair(t -> new Tuple2<>(t._2(), t._1()))
                 .groupByKey()
-                .join(minJ)
+                .leftOuterJoin(minJ)
                 .map(t -> {
                     List<Long> members = new ArrayList<>();
                     t._2()._1().forEach(members::add);
                     members.sort(null);
                     long[] sorted = members.stream().mapToLong(Long::longValue).toArray();
-                    return RowFactory.create(t._1(), (long) members.size(), t._2()._2(), sorted);
+                    return RowFactory.create(
+                            t._1(), (long) members.size(), t._2()._2().orElse(1.0), sorted);
                 });
         return spark.createDataFrame(
                 out,
@@ -437,6 +452,31 @@ public final class SparkAudit {
                         .add("n", DataTypes.LongType, false)
                         .add("minJ", DataTypes.DoubleType, false)
                         .add("rows", DataTypes.createArrayType(DataTypes.LongType, false), false));
+    }
+
+    /** The lowest estimate among the pairs a union-find joins when it takes them in the local index's order. */
+    static double kruskalMin(Iterable<MinHashPairs.Edge> pairs) {
+        List<MinHashPairs.Edge> sorted = new ArrayList<>();
+        pairs.forEach(sorted::add);
+        sorted.sort(Comparator.comparingInt(MinHashPairs.Edge::band)
+                .thenComparingInt(MinHashPairs.Edge::key)
+                .thenComparingLong(MinHashPairs.Edge::a)
+                .thenComparingLong(MinHashPairs.Edge::b));
+        Map<Long, Long> parent = new HashMap<>();
+        double min = 1.0;
+        for (MinHashPairs.Edge e : sorted) {
+            long ra = root(parent, e.a()), rb = root(parent, e.b());
+            if (ra == rb) continue;
+            parent.put(Math.max(ra, rb), Math.min(ra, rb));
+            min = Math.min(min, e.estimate());
+        }
+        return min;
+    }
+
+    private static long root(Map<Long, Long> parent, long x) {
+        Long p;
+        while ((p = parent.get(x)) != null) x = p;
+        return x;
     }
 
     /** Group findings (phase, first row) with the local audit's messages. */

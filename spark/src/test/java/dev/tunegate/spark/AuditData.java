@@ -78,6 +78,10 @@ final class AuditData {
                 String changed = String.join(" ", w);
                 lines.add(row(changed.substring(0, in.length()), out, p, s, e));
                 near++;
+                if (i % 90 == 11) { // and a second variant (the last word changed): a cluster of three whose
+                    // pairs differ in their estimates, so its minEstimatedJaccard depends on the order of the unions
+                    lines.add(row(changed.substring(0, in.length()), out.replaceAll("\\S+$", "yak"), p, s, e));
+                }
             }
             if (i % 60 == 23) { // conflict: the same input, another output
                 lines.add(row(in, text(r, 8), p, "approved", e));

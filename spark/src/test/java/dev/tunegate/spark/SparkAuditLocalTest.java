@@ -101,6 +101,7 @@ class SparkAuditLocalTest {
         assertThat(local.report().at("/leakage/nearLeaks").asLong()).isPositive();
         assertThat(local.report().at("/outputs/inferred/driftingRows").asLong()).isPositive();
         assertThat(local.report().at("/pii/rowsWithPii").asLong()).isPositive();
+        assertThat(local.report().at("/largestClusters/0/size").asInt()).isGreaterThanOrEqualTo(3);
 
         assertThat(spark.report().toPrettyString()).isEqualTo(local.report().toPrettyString());
         assertThat(spark.findings()).containsExactlyElementsOf(local.findings());
