@@ -187,8 +187,29 @@ final class AuditCommand extends FormattedCommand {
                     "Where vectors are cached per text and model (default: .tunegate/embeddings beside FILE; 'none' disables).")
     String embeddingCache;
 
+    @Option(
+            names = "--engine",
+            paramLabel = "local|spark",
+            defaultValue = "local",
+            description = {
+                "local (this process, all cores) or spark: the same audit as an Apache Spark job (module",
+                "spark, built on first use by the ./tunegate launcher, which runs it instead of this command)."
+            })
+    String engine;
+
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description = "With --engine spark: the Spark master, e.g. local[4] or spark://HOST:7077.")
+    String master;
+
     @Override
     public Integer call() {
+        if (!engine.equals("local")) {
+            throw new InvalidInputException(
+                    "--engine " + engine
+                            + ": this program runs the local engine; the spark engine runs through the ./tunegate launcher (tunegate audit FILE --engine spark) or spark-submit (docs/SCALE.md)");
+        }
         DatasetFormat df;
         try {
             df = DatasetFormat.of(dataFormat);

@@ -18,10 +18,16 @@ final class TokenHistogram {
     private int max;
 
     void add(int tokens) {
-        if (tokens < DENSE) dense[tokens]++;
-        else sparse.merge(tokens, 1L, Long::sum);
-        n++;
-        total += tokens;
+        add(tokens, 1);
+    }
+
+    /** Adds {@code times} rows of {@code tokens} tokens (a merged histogram). */
+    void add(int tokens, long times) {
+        if (times <= 0) return;
+        if (tokens < DENSE) dense[tokens] += times;
+        else sparse.merge(tokens, times, Long::sum);
+        n += times;
+        total += (long) tokens * times;
         min = Math.min(min, tokens);
         max = Math.max(max, tokens);
     }

@@ -32,6 +32,21 @@ class TokenHistogramTest {
     }
 
     @Test
+    void aMergedHistogramEqualsOneFilledRowByRow() {
+        // the spark engine merges (tokens → rows) counts; the stats must be those of the rows added one by one
+        TokenHistogram rows = new TokenHistogram(), merged = new TokenHistogram();
+        java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
+        for (int v : new int[] {7, 7, 3, 70_000, 7, 12, 3, 70_000, 1}) {
+            rows.add(v);
+            counts.merge(v, 1L, Long::sum);
+        }
+        counts.forEach(merged::add);
+        merged.add(5, 0); // no rows: no effect
+        assertThat(merged.stats()).isEqualTo(rows.stats());
+        assertThat(merged.count()).isEqualTo(9);
+    }
+
+    @Test
     void statsOfAHandCountedSample() {
         TokenHistogram h = new TokenHistogram();
         for (int v : new int[] {5, 1, 3, 2, 4, 100_000}) h.add(v);

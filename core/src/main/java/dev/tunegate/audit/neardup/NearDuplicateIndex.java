@@ -35,7 +35,7 @@ public final class NearDuplicateIndex {
     static final int CHUNK_ROWS = 1 << 12;
     private static final int FIRST_CHUNK_ROWS = 64;
     /** Band buckets larger than this are verified in linear time; see {@link #largeBucket}. */
-    static final int LARGE_BUCKET = 2_000;
+    public static final int LARGE_BUCKET = 2_000;
 
     private static final int RECENT = 32;
     private static final int COMPONENTS = 64;
@@ -318,6 +318,36 @@ public final class NearDuplicateIndex {
                 (slotA % CHUNK_ROWS) * wordsPerRow,
                 sigChunks[slotB / CHUNK_ROWS],
                 (slotB % CHUNK_ROWS) * wordsPerRow);
+    }
+
+    /**
+     * The packed b-bit form of a signature, as this index keeps it: for engines that hold signatures
+     * elsewhere (the spark module) and must band and verify exactly as {@link #clusters()} does.
+     */
+    public long[] packed(Signature s) {
+        long[] out = new long[wordsPerRow];
+        pack(checkLength(s), out, 0);
+        return out;
+    }
+
+    /** The 32-bit key of a band of a {@link #packed} signature (the band's bits, or a hash of them when wider). */
+    public int bandKey(long[] packed, int band) {
+        return bandKey32(packed, 0, band);
+    }
+
+    /** Whether two {@link #packed} signatures agree on every value of a band. */
+    public boolean sameBand(long[] a, long[] b, int band) {
+        long from = (long) band * bandBits;
+        for (int done = 0; done < bandBits; done += 64) {
+            int len = Math.min(64, bandBits - done);
+            if (extract(a, 0, from + done, len) != extract(b, 0, from + done, len)) return false;
+        }
+        return true;
+    }
+
+    /** The corrected Jaccard estimate of two {@link #packed} signatures: the figure candidates are verified by. */
+    public double estimate(long[] a, long[] b) {
+        return estimate(a, 0, b, 0);
     }
 
     /** Bytes held by the index's arrays (packed signatures, row numbers, query tables if built). */

@@ -83,21 +83,45 @@ public final class DatasetReader {
     /** Opens {@code file}; an unusable file (missing, empty, undetectable) throws {@link InvalidInputException}. */
     public Opened open(Path file, DatasetFormat format, ColumnMapping mapping) {
         try {
-            Opened o = doOpen(file, format, mapping == null ? ColumnMapping.none() : mapping);
-            return partialReads
-                    ? o
-                    : new Opened(
-                            new WholeOrNothing(o.source(), file, o.compression()),
-                            o.parser(),
-                            o.format(),
-                            o.compression(),
-                            o.layout(),
-                            o.fileBytes(),
-                            o.notes(),
-                            o.bytesRead(),
-                            o.sha256());
+            return wholeOrNothing(file, doOpen(file, format, mapping == null ? ColumnMapping.none() : mapping));
         } catch (NoSuchFileException e) {
             throw InvalidInputException.at(file, 0, "no such file");
+        } catch (IOException e) {
+            throw InvalidInputException.at(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Without partial reads, damage in the file stops the read with an error instead of ending the rows. */
+    private Opened wholeOrNothing(Path file, Opened o) {
+        return partialReads
+                ? o
+                : new Opened(
+                        new WholeOrNothing(o.source(), file, o.compression()),
+                        o.parser(),
+                        o.format(),
+                        o.compression(),
+                        o.layout(),
+                        o.fileBytes(),
+                        o.notes(),
+                        o.bytesRead(),
+                        o.sha256());
+    }
+
+    /**
+     * Opens a dataset from a stream another file system gave (the spark module reads HDFS or S3 through
+     * Hadoop): the same detection as {@link #open(Path, DatasetFormat, ColumnMapping)}; {@code file}
+     * names it in messages and its name decides CSV/TSV.
+     */
+    public Opened open(Path file, java.io.InputStream stream, long size, DatasetFormat format, ColumnMapping mapping) {
+        try {
+            return wholeOrNothing(
+                    file,
+                    doOpen(
+                            file,
+                            new CountingInputStream(stream, true),
+                            size,
+                            format,
+                            mapping == null ? ColumnMapping.none() : mapping));
         } catch (IOException e) {
             throw InvalidInputException.at(file, 0, "cannot read: " + e.getMessage());
         }
@@ -106,7 +130,12 @@ public final class DatasetReader {
     private Opened doOpen(Path file, DatasetFormat format, ColumnMapping mapping) throws IOException {
         long size = Files.size(file);
         if (Files.isDirectory(file)) throw InvalidInputException.at(file, 0, "expected a file, found a folder");
-        CountingInputStream counter = new CountingInputStream(Files.newInputStream(file), true);
+        return doOpen(file, new CountingInputStream(Files.newInputStream(file), true), size, format, mapping);
+    }
+
+    private Opened doOpen(
+            Path file, CountingInputStream counter, long size, DatasetFormat format, ColumnMapping mapping)
+            throws IOException {
         java.util.function.Supplier<String> sha256 = () -> {
             try {
                 return counter.sha256();
