@@ -346,7 +346,7 @@ public final class SparkAudit {
                 samples,
                 notes,
                 consistency,
-                List.of());
+                null); // read whole or not at all: damaged input stops the job (no --allow-partial here)
         return new Result(report, all.select("phase", "k1", "k2", "json"));
     }
 
