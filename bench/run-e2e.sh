@@ -2,6 +2,7 @@
 # Whole-process comparison of the audit with its references, side by side in one run (JVM start
 # included), ROUNDS paired rounds (default 3), medians and ratios:
 #   floor        a 1-thread Jackson streaming parse of every row (JacksonFloor)
+#   floor-sha    the same, hashing the file's bytes with SHA-256 on the same thread (the digest every report carries)
 #   jtokkit      a bare jtokkit o200k count of every string on all cores (BareTokenCount)
 #   ours-bare    the same count with our counter
 #   version      tunegate --version (the CLI's start-up alone)
@@ -47,7 +48,7 @@ else
   tg=("$root/tunegate")
   "$root/tunegate" --version > /dev/null # builds the start-up cache outside the timed rounds
 fi
-commands=" ${COMMANDS:-floor version jtokkit ours-bare counts near-dup tokens full datasketch} "
+commands=" ${COMMANDS:-floor floor-sha version jtokkit ours-bare counts near-dup tokens full datasketch} "
 run() { # name round command...
   local name=$1 round=$2; shift 2
   case "$commands" in *" $name "*) ;; *) return 0 ;; esac
@@ -61,6 +62,7 @@ run() { # name round command...
 
 for r in $(seq 1 "$rounds"); do
   run floor "$r" "$java" -cp "$bench" dev.tunegate.bench.JacksonFloor "$data"
+  run floor-sha "$r" "$java" -cp "$bench" dev.tunegate.bench.JacksonFloor "$data" --sha256
   run jtokkit "$r" "$java" -cp "$bench" dev.tunegate.bench.BareTokenCount "$data" jtokkit o200k_base
   run ours-bare "$r" "$java" -cp "$bench" dev.tunegate.bench.BareTokenCount "$data" tunegate o200k_base
   run version "$r" "${tg[@]}" --version
@@ -115,6 +117,7 @@ def show(label, x, goal):
         print(f"{label:<58} {x:6.2f}   (contract: {goal})")
 print()
 show("counts speed / Jackson floor speed (floor s / counts s)", 1 / ratio_med("counts", "floor"), ">= 0.80")
+show("counts speed / floor-with-SHA-256 speed (floor-sha s / counts s)", 1 / ratio_med("counts", "floor-sha"), "the digest's fair floor")
 cpu = {k: statistics.median(c for c in v) for k, v in cpus.items()}
 if "counts" in cpu and "floor" in cpu:
     print(f"{'CPU s (user+sys), medians: floor':<58} {cpu['floor']:6.2f}   counts {cpu['counts']:.2f}")
