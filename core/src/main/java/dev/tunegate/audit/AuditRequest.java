@@ -311,40 +311,6 @@ public record AuditRequest(
                 allow);
     }
 
-    /** The request without {@code allowPartial} (damaged input is an error), for callers of the earlier shape. */
-    public AuditRequest(
-            Path train,
-            Path golden,
-            Path outputSchema,
-            DatasetFormat format,
-            ColumnMapping columns,
-            List<String> currentEras,
-            List<String> retiredEras,
-            Set<AuditCheck> checks,
-            String tokenizer,
-            int contextLimit,
-            long seed,
-            double threshold,
-            long maxErrors,
-            int maxLineBytes) {
-        this(
-                train,
-                golden,
-                outputSchema,
-                format,
-                columns,
-                currentEras,
-                retiredEras,
-                checks,
-                tokenizer,
-                contextLimit,
-                seed,
-                threshold,
-                maxErrors,
-                maxLineBytes,
-                false);
-    }
-
     public boolean runs(AuditCheck c) {
         return checks.contains(c);
     }

@@ -31,7 +31,7 @@ import java.util.List;
  * @param sequenceTokensP95 p95 tokens of a training example (activation memory); null: unknown, 4,096 assumed
  * @param runOverheadHours fixed wall-clock hours of every GPU training run besides its token passes (provisioning,
  *     downloading and loading the base weights, the evaluation pass, saving the result), billed on each GPU of the
- *     run ({@code training.runOverheadHours}, {@link #DEFAULT_RUN_OVERHEAD_HOURS} by default; docs/formats/cost.md)
+ *     run ({@code training.runOverheadHours}; its default lives in the config schema; docs/formats/cost.md)
  */
 public record CostInputs(
         Long todayPromptTokens,
@@ -57,113 +57,12 @@ public record CostInputs(
         List<GpuPrice> gpus,
         Long sequenceTokensP95,
         double runOverheadHours) {
-    /** Fixed hours per GPU training run when {@code training.runOverheadHours} is not set (docs/formats/cost.md). */
-    public static final double DEFAULT_RUN_OVERHEAD_HOURS = 0.5;
-
     public CostInputs {
         if (!(runOverheadHours >= 0))
             throw new IllegalArgumentException("runOverheadHours: expected ≥ 0, found " + runOverheadHours);
         gpus = List.copyOf(gpus);
         if (labelingCostPerRow == null) labelingCostPerRow = BigDecimal.ZERO;
         if (evaluationCostUsd == null) evaluationCostUsd = BigDecimal.ZERO;
-    }
-
-    /** With the default fixed overhead per GPU training run. */
-    public CostInputs(
-            Long todayPromptTokens,
-            Long tunedPromptTokens,
-            Long ragContextTokens,
-            Long inputTokensPerCall,
-            Long outputTokensPerCall,
-            Double trainingTokensPerEpoch,
-            Long trainingRows,
-            Double callsPerDay,
-            double growthPerMonth,
-            ModelPrice current,
-            ModelPrice candidate,
-            Integer epochs,
-            int retrainEveryWeeks,
-            BigDecimal labelingCostPerRow,
-            BigDecimal evaluationCostUsd,
-            String gpu,
-            double mfu,
-            boolean tunedModelSelfHosted,
-            boolean onPremInference,
-            boolean dataMayLeavePerimeter,
-            List<GpuPrice> gpus,
-            Long sequenceTokensP95) {
-        this(
-                todayPromptTokens,
-                tunedPromptTokens,
-                ragContextTokens,
-                inputTokensPerCall,
-                outputTokensPerCall,
-                trainingTokensPerEpoch,
-                trainingRows,
-                callsPerDay,
-                growthPerMonth,
-                current,
-                candidate,
-                epochs,
-                retrainEveryWeeks,
-                labelingCostPerRow,
-                evaluationCostUsd,
-                gpu,
-                mfu,
-                tunedModelSelfHosted,
-                onPremInference,
-                dataMayLeavePerimeter,
-                gpus,
-                sequenceTokensP95,
-                DEFAULT_RUN_OVERHEAD_HOURS);
-    }
-
-    /** Without a measured example length (4,096 tokens assumed for activation memory). */
-    public CostInputs(
-            Long todayPromptTokens,
-            Long tunedPromptTokens,
-            Long ragContextTokens,
-            Long inputTokensPerCall,
-            Long outputTokensPerCall,
-            Double trainingTokensPerEpoch,
-            Long trainingRows,
-            Double callsPerDay,
-            double growthPerMonth,
-            ModelPrice current,
-            ModelPrice candidate,
-            Integer epochs,
-            int retrainEveryWeeks,
-            BigDecimal labelingCostPerRow,
-            BigDecimal evaluationCostUsd,
-            String gpu,
-            double mfu,
-            boolean tunedModelSelfHosted,
-            boolean onPremInference,
-            boolean dataMayLeavePerimeter,
-            List<GpuPrice> gpus) {
-        this(
-                todayPromptTokens,
-                tunedPromptTokens,
-                ragContextTokens,
-                inputTokensPerCall,
-                outputTokensPerCall,
-                trainingTokensPerEpoch,
-                trainingRows,
-                callsPerDay,
-                growthPerMonth,
-                current,
-                candidate,
-                epochs,
-                retrainEveryWeeks,
-                labelingCostPerRow,
-                evaluationCostUsd,
-                gpu,
-                mfu,
-                tunedModelSelfHosted,
-                onPremInference,
-                dataMayLeavePerimeter,
-                gpus,
-                null);
     }
 
     public CostInputs withCallsPerDay(double v) {

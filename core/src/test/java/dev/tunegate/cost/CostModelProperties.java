@@ -37,7 +37,9 @@ class CostModelProperties {
                 selfHostedOnly,
                 false,
                 !selfHostedOnly,
-                List.of(CostModelTest.gpu()));
+                List.of(CostModelTest.gpu()),
+                null,
+                CostModelTest.RUN_OVERHEAD_HOURS);
     }
 
     static Stream<Long> seeds() {

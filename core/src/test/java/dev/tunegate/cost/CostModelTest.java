@@ -10,6 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CostModelTest {
+    /**
+     * The fixed hours of every GPU training run ({@code training.runOverheadHours}'s schema default, docs/formats/cost.md);
+     * the derivations in the comments below add it by hand.
+     */
+    static final double RUN_OVERHEAD_HOURS = 0.5;
+
     static final LocalDate RUN = LocalDate.of(2025, 1, 1);
 
     /** A provider model with round prices: $2.50 / $10 per MTok, fine-tuning $25 per MTok, tuned $3.75 / $15. */
@@ -79,7 +85,9 @@ class CostModelTest {
                 false,
                 false,
                 true,
-                List.of(gpu()));
+                List.of(gpu()),
+                null,
+                RUN_OVERHEAD_HOURS);
     }
 
     @Test
@@ -142,7 +150,9 @@ class CostModelTest {
                 false,
                 false,
                 true,
-                List.of(gpu()));
+                List.of(gpu()),
+                null,
+                RUN_OVERHEAD_HOURS);
         CostReport r = new CostModel().compute(in, 13, RUN);
         CostReport.MethodCost lora = r.method(Method.LORA).orElseThrow();
         // 4 × 8e9 × 3e6 tokens = 9.6e16 FLOPs; ÷ (100e12 × 0.5) = 1,920 s = 0.5333 GPU-h of token passes; plus the
@@ -190,7 +200,9 @@ class CostModelTest {
                 false,
                 false,
                 true,
-                List.of(gpu()));
+                List.of(gpu()),
+                null,
+                RUN_OVERHEAD_HOURS);
         CostReport.MethodCost lora =
                 new CostModel().compute(in, 13, RUN).method(Method.LORA).orElseThrow();
         // after: 100 + 0 + 200 prefill + 20 output = 320 tokens × 2 × 8e9 = 5.12e12 FLOPs ÷ (100e12 × 0.25) = 0.2048
@@ -284,7 +296,9 @@ class CostModelTest {
                 false,
                 false,
                 true,
-                List.of(gpu()));
+                List.of(gpu()),
+                null,
+                RUN_OVERHEAD_HOURS);
         CostReport r = new CostModel().compute(in, 13, RUN);
         assertThat(r.breakEvenStatus()).isEqualTo("unknown");
         assertThat(r.breakEvenWeeks()).isNull();

@@ -109,8 +109,10 @@ public final class DatasetReader {
 
     /**
      * Opens a dataset from a stream another file system gave (the spark module reads HDFS or S3 through
-     * Hadoop): the same detection as {@link #open(Path, DatasetFormat, ColumnMapping)}; {@code file}
-     * names it in messages and its name decides CSV/TSV.
+     * Hadoop): the same detection and the same whole-or-nothing reading as {@link #open(Path, DatasetFormat,
+     * ColumnMapping)}; {@code file} names it in messages and its name decides CSV/TSV. The stream is not
+     * hashed ({@link Opened#sha256()} is unavailable): the caller digests the file through its own file system,
+     * once, not in every task that opens it.
      */
     public Opened open(Path file, java.io.InputStream stream, long size, DatasetFormat format, ColumnMapping mapping) {
         try {
@@ -118,7 +120,7 @@ public final class DatasetReader {
                     file,
                     doOpen(
                             file,
-                            new CountingInputStream(stream, true),
+                            new CountingInputStream(stream),
                             size,
                             format,
                             mapping == null ? ColumnMapping.none() : mapping));
