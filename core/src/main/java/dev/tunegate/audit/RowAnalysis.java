@@ -80,9 +80,19 @@ final class RowAnalysis {
     }
 
     RowResult analyze(RawRow raw) {
+        return analyzeKeeping(raw).result();
+    }
+
+    /**
+     * A row's result and the example it was read as (null when the row was not read whole: unreadable, or read for
+     * its shape only under {@code --only counts}); an overlay ({@link OverlayPass}) starts from the example.
+     */
+    record Analyzed(RowResult result, Example example) {}
+
+    Analyzed analyzeKeeping(RawRow raw) {
         if (textFree && parser instanceof JsonRowParser json) {
             ShallowRow shallow = json.shallow(raw);
-            if (shallow != null) return counted(raw, shallow);
+            if (shallow != null) return new Analyzed(counted(raw, shallow), null);
         }
         ParsedRow parsed = parser.parse(raw);
         List<Finding> findings = new ArrayList<>(0);
@@ -100,7 +110,7 @@ final class RowAnalysis {
             valid = false;
         }
         if (ex == null) {
-            return new RowResult(
+            return new Analyzed(new RowResult(
                     raw.index(),
                     raw.line(),
                     raw.bytes(),
@@ -117,7 +127,7 @@ final class RowAnalysis {
                     0,
                     null,
                     List.of(),
-                    false);
+                    false), null);
         }
         boolean placeholder = false;
         for (Message m : ex.messages()) {
@@ -193,7 +203,7 @@ final class RowAnalysis {
                 findings.add(AuditFindings.row(FindingKind.PII, file, raw.line(), raw.index(), b.toString()));
             }
         }
-        return new RowResult(
+        return new Analyzed(new RowResult(
                 raw.index(),
                 raw.line(),
                 raw.bytes(),
@@ -210,7 +220,7 @@ final class RowAnalysis {
                 rowTokens,
                 facts,
                 hits,
-                placeholder);
+                placeholder), ex);
     }
 
     /** Adds a finding per problem; whether one is an error-severity format problem. */
