@@ -122,8 +122,7 @@ final class RegressCommand implements Callable<Integer> {
         EvalSettings settings = input.apply(EvalSettings.defaults());
         // each file is read once: hashed while it is parsed, for the regression log's digests
         FileDigests digests = new FileDigests();
-        RegressionReport report =
-                Regression.compareFiles(baseline, candidate, golden, margin, settings, null, digests);
+        RegressionReport report = Regression.compareFiles(baseline, candidate, golden, margin, settings, null, digests);
         String text =
                 switch (format) {
                     case text -> RegressionRenderer.text(report);

@@ -79,8 +79,8 @@ public final class AuditAnalyzer implements Analyzer {
         if (overlay.isEmpty()) {
             r = DatasetAudit.run(request, context.progress(), context.threads(), sink, ws::relative);
         } else {
-            DatasetAudit.Overlaid both = DatasetAudit.run(
-                    request, overlay.get(), context.progress(), context.threads(), sink, ws::relative);
+            DatasetAudit.Overlaid both =
+                    DatasetAudit.run(request, overlay.get(), context.progress(), context.threads(), sink, ws::relative);
             r = both.report();
             context.memo().get(OVERLAID, request.train(), both::overlaid);
         }

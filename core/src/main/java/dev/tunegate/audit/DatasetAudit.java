@@ -122,10 +122,12 @@ public final class DatasetAudit {
                 overlay == null ? null : new OverlayPass(request, overlay, analysis, opened.parser(), hasher, params);
         java.util.function.Function<dev.tunegate.audit.read.RawRow, RowResult> work =
                 view == null ? analysis::analyze : view::work;
-        java.util.function.Consumer<RowResult> merge = view == null ? acc::add : r -> {
-            acc.add(r);
-            view.merge(r);
-        };
+        java.util.function.Consumer<RowResult> merge = view == null
+                ? acc::add
+                : r -> {
+                    acc.add(r);
+                    view.merge(r);
+                };
         String sha256 = null;
         try (RowSource src = opened.source();
                 Progress.Task task = progress.start("audit " + request.train().getFileName(), -1, "rows")) {

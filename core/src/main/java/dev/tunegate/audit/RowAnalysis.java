@@ -110,24 +110,26 @@ final class RowAnalysis {
             valid = false;
         }
         if (ex == null) {
-            return new Analyzed(new RowResult(
-                    raw.index(),
-                    raw.line(),
-                    raw.bytes(),
-                    false,
-                    formatError,
-                    findings,
-                    dev.tunegate.audit.read.RowMetadata.NONE,
-                    0,
-                    0,
-                    0,
-                    null,
-                    null,
-                    null,
-                    0,
-                    null,
-                    List.of(),
-                    false), null);
+            return new Analyzed(
+                    new RowResult(
+                            raw.index(),
+                            raw.line(),
+                            raw.bytes(),
+                            false,
+                            formatError,
+                            findings,
+                            dev.tunegate.audit.read.RowMetadata.NONE,
+                            0,
+                            0,
+                            0,
+                            null,
+                            null,
+                            null,
+                            0,
+                            null,
+                            List.of(),
+                            false),
+                    null);
         }
         boolean placeholder = false;
         for (Message m : ex.messages()) {
@@ -203,24 +205,26 @@ final class RowAnalysis {
                 findings.add(AuditFindings.row(FindingKind.PII, file, raw.line(), raw.index(), b.toString()));
             }
         }
-        return new Analyzed(new RowResult(
-                raw.index(),
-                raw.line(),
-                raw.bytes(),
-                valid,
-                formatError,
-                findings,
-                ex.metadata(),
-                inputHash,
-                outputHash,
-                pairHash,
-                whole,
-                inSig,
-                roleTokens,
-                rowTokens,
-                facts,
-                hits,
-                placeholder), ex);
+        return new Analyzed(
+                new RowResult(
+                        raw.index(),
+                        raw.line(),
+                        raw.bytes(),
+                        valid,
+                        formatError,
+                        findings,
+                        ex.metadata(),
+                        inputHash,
+                        outputHash,
+                        pairHash,
+                        whole,
+                        inSig,
+                        roleTokens,
+                        rowTokens,
+                        facts,
+                        hits,
+                        placeholder),
+                ex);
     }
 
     /** Adds a finding per problem; whether one is an error-severity format problem. */

@@ -34,8 +34,7 @@ public final class EvalRuns {
             dev.tunegate.io.FileDigests digests) {
         List<EvalRecord> all = new ArrayList<>();
         for (Path f : files) {
-            all.addAll(
-                    EvalReaders.read(f, display.apply(f), settings.format(), settings.columns(), findings, digests));
+            all.addAll(EvalReaders.read(f, display.apply(f), settings.format(), settings.columns(), findings, digests));
         }
         return group(all, findings);
     }

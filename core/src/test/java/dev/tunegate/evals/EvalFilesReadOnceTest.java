@@ -27,7 +27,8 @@ class EvalFilesReadOnceTest {
     @TempDir
     Path dir;
 
-    private static final String PROMPTFOO = """
+    private static final String PROMPTFOO =
+            """
             {"evalId": "e", "results": {"version": 3, "results": [
               {"promptIdx": 0, "testIdx": 0, "prompt": {"raw": "Route: {{t}}", "label": "v1"},
                "provider": {"id": "p"}, "vars": {"t": "refund", "expected": "billing"},
@@ -47,7 +48,9 @@ class EvalFilesReadOnceTest {
 
     @Test
     void eachFormatIsHashedWhileParsed() throws Exception {
-        readOnce("runs.jsonl", "{\"run\":\"v1\",\"item\":\"a\",\"passed\":true}\n{\"run\":\"v1\",\"item\":\"b\",\"passed\":false}\n");
+        readOnce(
+                "runs.jsonl",
+                "{\"run\":\"v1\",\"item\":\"a\",\"passed\":true}\n{\"run\":\"v1\",\"item\":\"b\",\"passed\":false}\n");
         readOnce("runs.csv", "prompt,input,expected,output,passed\nClassify.,hi,a,a,TRUE\nClassify.,yo,b,a,FALSE\n");
         readOnce("results.json", PROMPTFOO);
     }
@@ -59,8 +62,16 @@ class EvalFilesReadOnceTest {
         Path base = ws.resolve("base.jsonl"), cand = ws.resolve("cand.jsonl"), golden = ws.resolve("golden.jsonl");
         StringBuilder b = new StringBuilder(), c = new StringBuilder(), g = new StringBuilder();
         for (int i = 0; i < 40; i++) {
-            b.append("{\"run\":\"v1\",\"item\":\"i").append(i).append("\",\"passed\":").append(i % 4 != 0).append("}\n");
-            c.append("{\"run\":\"v2\",\"item\":\"i").append(i).append("\",\"passed\":").append(i % 5 != 0).append("}\n");
+            b.append("{\"run\":\"v1\",\"item\":\"i")
+                    .append(i)
+                    .append("\",\"passed\":")
+                    .append(i % 4 != 0)
+                    .append("}\n");
+            c.append("{\"run\":\"v2\",\"item\":\"i")
+                    .append(i)
+                    .append("\",\"passed\":")
+                    .append(i % 5 != 0)
+                    .append("}\n");
             g.append("{\"item\":\"i").append(i).append("\"}\n");
         }
         Files.writeString(base, b);
@@ -69,13 +80,26 @@ class EvalFilesReadOnceTest {
         FileDigests digests = new FileDigests();
         RegressionReport r = Regression.compareFiles(base, cand, golden, 0.01, EvalSettings.defaults(), null, digests);
         RegressionLog.Entry e = RegressionLog.entry(
-                w, r, base, cand, golden, Instant.parse("2026-03-01T00:00:00Z"), LocalDate.parse("2026-03-01"), digests);
+                w,
+                r,
+                base,
+                cand,
+                golden,
+                Instant.parse("2026-03-01T00:00:00Z"),
+                LocalDate.parse("2026-03-01"),
+                digests);
         assertThat(digests.filesHashed()).as("files read again to hash them").isZero();
         assertThat(List.of(e.baselineSha256(), e.candidateSha256(), e.goldenSha256()))
                 .containsExactly(Digests.sha256(base), Digests.sha256(cand), Digests.sha256(golden));
         // the same line as the check that hashes the files on their own
         assertThat(e)
                 .isEqualTo(RegressionLog.entry(
-                        w, r, base, cand, golden, Instant.parse("2026-03-01T00:00:00Z"), LocalDate.parse("2026-03-01")));
+                        w,
+                        r,
+                        base,
+                        cand,
+                        golden,
+                        Instant.parse("2026-03-01T00:00:00Z"),
+                        LocalDate.parse("2026-03-01")));
     }
 }

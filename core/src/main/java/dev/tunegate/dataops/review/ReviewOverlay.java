@@ -62,9 +62,7 @@ public final class ReviewOverlay implements RowOverlay {
         ReviewLog.Replay replay = ReviewedDataset.logState(ws, memo).replay();
         if (replay.approved() == 0 && replay.dropped().isEmpty()) return Optional.empty();
         return Optional.of(new ReviewOverlay(
-                replay,
-                ReviewedDataset.queueContents(ws, memo),
-                ws.relative(train.get()) + " + " + ReviewLog.FILE));
+                replay, ReviewedDataset.queueContents(ws, memo), ws.relative(train.get()) + " + " + ReviewLog.FILE));
     }
 
     /**

@@ -23,8 +23,10 @@ import java.util.Map;
 /**
  * The dataset with the review log applied: every valid row of {@code data.train} (a pending row approved,
  * edited or rejected in the log takes that decision) plus every review-queue row the log approves or edits.
- * It is written, for the audit's engine to read, as a scratch OpenAI chat JSONL with metadata, one row a
+ * It is written, for export and the conflict listing to read, as a scratch OpenAI chat JSONL with metadata, one row a
  * line, training rows first in file order, then queue rows in queue order. The user's files are never changed.
+ * {@code assess} does not write it: the audit's one pass audits the same rows through the log as its overlay
+ * ({@link ReviewOverlay}, the same rules).
  */
 public final class ReviewedDataset {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -73,8 +72,8 @@ public final class CsvEvalReader implements EvalReader {
                 .setAllowMissingColumnNames(true)
                 .get();
         List<EvalRecord> out = new ArrayList<>();
-        try (Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                        Hashed.open(file, digest), StandardCharsets.UTF_8.newDecoder()));
+        try (Reader in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(Hashed.open(file, digest), StandardCharsets.UTF_8.newDecoder()));
                 CSVParser parser =
                         CSVParser.builder().setReader(in).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames().stream()

@@ -33,21 +33,21 @@ public final class NativeJsonlReader implements EvalReader {
             counts = JsonlLines.read(
                     file,
                     new JsonlLines.Visitor() {
-                @Override
-                public void object(long line, ObjectNode node) {
-                    EvalRecord r = record(node, defaultRun, displayName, line, findings);
-                    if (r != null) out.add(r);
-                }
+                        @Override
+                        public void object(long line, ObjectNode node) {
+                            EvalRecord r = record(node, defaultRun, displayName, line, findings);
+                            if (r != null) out.add(r);
+                        }
 
-                @Override
-                public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
-                    if (firstBad[0] == null) firstBad[0] = Values.shorten(text);
-                    findings.add(
-                            displayName,
-                            line,
-                            EvalRowIssue.MALFORMED_ROW,
-                            "expected a JSON object, found " + Values.shorten(text));
-                }
+                        @Override
+                        public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
+                            if (firstBad[0] == null) firstBad[0] = Values.shorten(text);
+                            findings.add(
+                                    displayName,
+                                    line,
+                                    EvalRowIssue.MALFORMED_ROW,
+                                    "expected a JSON object, found " + Values.shorten(text));
+                        }
                     },
                     digest);
         } catch (IOException e) {
@@ -91,7 +91,8 @@ public final class NativeJsonlReader implements EvalReader {
         if (p != null && !p.isNull()) {
             passed = p.isBoolean() ? p.booleanValue() : Values.bool(p.asText());
             if (passed == null)
-                findings.add(file, line, EvalRowIssue.BAD_VALUE, "field \"passed\": expected true or false, found " + p);
+                findings.add(
+                        file, line, EvalRowIssue.BAD_VALUE, "field \"passed\": expected true or false, found " + p);
         }
         Double score = number(n.get("score"), "score", file, line, findings);
         Double latency = number(n.get("latencyMs"), "latencyMs", file, line, findings);

@@ -63,7 +63,8 @@ class ReviewOverlayTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (DatasetFormat f : List.of(DatasetFormat.OPENAI_CHAT, DatasetFormat.ALPACA, DatasetFormat.PROMPT_COMPLETION))
+        for (DatasetFormat f :
+                List.of(DatasetFormat.OPENAI_CHAT, DatasetFormat.ALPACA, DatasetFormat.PROMPT_COMPLETION))
             for (long seed = 1; seed <= 12; seed++) out.add(Arguments.of(f, seed));
         return out.stream();
     }
@@ -85,11 +86,12 @@ class ReviewOverlayTest {
                 LocalDate.parse("2026-03-01"),
                 new FileDigests(),
                 memo);
-        Pipeline.Run run = new Pipeline(List.of(new AuditAnalyzer(ReviewOverlay::of), new ReviewLogAnalyzer()))
-                .run(ws, ctx);
-        Optional<AuditReport> inAssess = memo.get(AuditAnalyzer.OVERLAID, ws.data().trainFile().orElseThrow(), () -> {
-            throw new AssertionError("the audit's pass did not leave the reviewed audit in the memo");
-        });
+        Pipeline.Run run =
+                new Pipeline(List.of(new AuditAnalyzer(ReviewOverlay::of), new ReviewLogAnalyzer())).run(ws, ctx);
+        Optional<AuditReport> inAssess =
+                memo.get(AuditAnalyzer.OVERLAID, ws.data().trainFile().orElseThrow(), () -> {
+                    throw new AssertionError("the audit's pass did not leave the reviewed audit in the memo");
+                });
         same(inAssess, oracle, format + " seed " + seed + " (assess)");
         if (oracle.isPresent() && oracle.get().usableRows() != null) {
             assertThat(run.evidence().get(Measure.REVIEWED_PAIRS).orElseThrow().asDouble())
@@ -113,13 +115,13 @@ class ReviewOverlayTest {
     }
 
     @Test
-    void aLogThatApprovesNothingAndResolvesNothingLeavesTheAuditOfTheFileStanding(@TempDir Path dir)
-            throws Exception {
+    void aLogThatApprovesNothingAndResolvesNothingLeavesTheAuditOfTheFileStanding(@TempDir Path dir) throws Exception {
         Workspace ws = generate(dir, DatasetFormat.OPENAI_CHAT, 3);
         List<DatasetRows.Row> rows = DatasetRows.readAll(
                 ws.data().trainFile().orElseThrow(), DatasetFormat.OPENAI_CHAT, ColumnMapping.none());
         DatasetRows.Row pending = rows.stream()
-                .filter(r -> r.valid() && "pending".equals(r.example().metadata().status()))
+                .filter(r ->
+                        r.valid() && "pending".equals(r.example().metadata().status()))
                 .findFirst()
                 .orElseThrow();
         Files.writeString(
@@ -151,8 +153,12 @@ class ReviewOverlayTest {
         // the measures the record reads, spelled out
         assertThat(actual.get().usableRows()).as(what).isEqualTo(oracle.get().usableRows());
         assertThat(actual.get().consistency()).as(what).isEqualTo(oracle.get().consistency());
-        assertThat(actual.get().conflictGroups()).as(what).isEqualTo(oracle.get().conflictGroups());
-        assertThat(actual.get().findingsByKind()).as(what).isEqualTo(oracle.get().findingsByKind());
+        assertThat(actual.get().conflictGroups())
+                .as(what)
+                .isEqualTo(oracle.get().conflictGroups());
+        assertThat(actual.get().findingsByKind())
+                .as(what)
+                .isEqualTo(oracle.get().findingsByKind());
     }
 
     /** A workspace of {@code format} with a training file, a review queue and a review log, all drawn from {@code seed}. */
@@ -241,8 +247,10 @@ class ReviewOverlayTest {
         }
         if (!dropped.isEmpty() && rnd.nextBoolean()) {
             String back = dropped.get(rnd.nextInt(dropped.size()));
-            String other = reviewed.stream().filter(x -> !x.equals(back)).findFirst().orElseThrow();
-            log.add(resolution("g" + seed + "-back", List.of(back, other).stream().sorted().toList(), List.of(other), false));
+            String other =
+                    reviewed.stream().filter(x -> !x.equals(back)).findFirst().orElseThrow();
+            log.add(resolution(
+                    "g" + seed + "-back", List.of(back, other).stream().sorted().toList(), List.of(other), false));
         }
         Files.writeString(dir.resolve(ReviewLog.FILE), String.join("\n", log) + (log.isEmpty() ? "" : "\n"));
         return ws;
@@ -272,8 +280,7 @@ class ReviewOverlayTest {
         switch (format) {
             case OPENAI_CHAT -> {
                 ArrayNode a = o.putArray("messages");
-                if (rnd.nextInt(4) != 0)
-                    a.addObject().put("role", "system").put("content", Fixtures.SYSTEM);
+                if (rnd.nextInt(4) != 0) a.addObject().put("role", "system").put("content", Fixtures.SYSTEM);
                 a.addObject().put("role", "user").put("content", input);
                 a.addObject().put("role", "assistant").put("content", output);
             }

@@ -135,7 +135,8 @@ class ReviewTest {
                 LocalDate.parse("2026-03-01"),
                 digests,
                 memo);
-        Pipeline.Run run = new Pipeline(List.of(new AuditAnalyzer(ReviewOverlay::of), new ReviewLogAnalyzer())).run(ws, ctx);
+        Pipeline.Run run =
+                new Pipeline(List.of(new AuditAnalyzer(ReviewOverlay::of), new ReviewLogAnalyzer())).run(ws, ctx);
 
         assertThat(memo.computed(ReviewedDataset.LOG_STATE)).isEqualTo(1);
         assertThat(memo.computed(ReviewedDataset.QUEUE_CONTENTS)).isEqualTo(1);

@@ -38,8 +38,8 @@ final class ScratchAudit {
         if (state.replay().approved() == 0 && state.replay().dropped().isEmpty()) return Optional.empty();
         Path scratch = Files.createTempFile("tunegate-oracle-", ".jsonl");
         try {
-            ReviewedDataset.Built b =
-                    ReviewedDataset.build(ws, scratch, state, ReviewedDataset.queue(ws).read());
+            ReviewedDataset.Built b = ReviewedDataset.build(
+                    ws, scratch, state, ReviewedDataset.queue(ws).read());
             if (b.decisionsApplied() == 0 && b.resolvedAway() == 0) return Optional.empty();
             AuditRequest request = AuditRequest.of(ws.data());
             AuditRequest r = AuditRequest.of(scratch)
