@@ -3,7 +3,6 @@ package dev.tunegate.audit;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
-import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.workspace.Workspace;
@@ -20,13 +19,6 @@ import java.util.Optional;
 public final class AuditAnalyzer implements Analyzer {
     /** Share of outputs that must parse as JSON for outputs to count as structured. */
     static final double STRUCTURED_SHARE = 0.9;
-
-    /**
-     * The report of the training file as the run's overlay leaves it (audited in the audit's one pass), in the run's
-     * memo under the training file: empty when the overlay changes nothing. A later analyzer of the run (the review
-     * log's) reads it from there.
-     */
-    public static final RunMemo.Key<Optional<AuditReport>> OVERLAID = RunMemo.Key.of("training file overlaid");
 
     /**
      * Where the run's overlay comes from: the composition root attaches one (the review log's), so that the audit
@@ -48,7 +40,7 @@ public final class AuditAnalyzer implements Analyzer {
         this(Overlays.NONE);
     }
 
-    /** The audit, auditing in the same pass the training file as {@code overlays} leaves it ({@link #OVERLAID}). */
+    /** The audit, auditing in the same pass the training file as {@code overlays} leaves it ({@link RowOverlay#REPORT}). */
     public AuditAnalyzer(Overlays overlays) {
         this.overlays = java.util.Objects.requireNonNull(overlays);
     }
@@ -82,7 +74,7 @@ public final class AuditAnalyzer implements Analyzer {
             DatasetAudit.Overlaid both =
                     DatasetAudit.run(request, overlay.get(), context.progress(), context.threads(), sink, ws::relative);
             r = both.report();
-            context.memo().get(OVERLAID, request.train(), both::overlaid);
+            context.memo().get(RowOverlay.REPORT, request.train(), both::overlaid);
         }
         List<Evidence> ev = evidence(r, context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE));
         List<String> notes = notes(r);

@@ -1,7 +1,9 @@
 package dev.tunegate.audit;
 
+import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.audit.read.Example;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Another view of the training file, audited in the same pass as the file itself ({@link DatasetAudit#run(AuditRequest,
@@ -12,6 +14,13 @@ import java.util.List;
  * implementation lives with whoever owns the edits (the review log's, {@code dataops.review.ReviewOverlay}).
  */
 public interface RowOverlay {
+    /**
+     * The report of the training file as the run's overlay leaves it (audited in the audit's one pass), in the run's
+     * memo under the training file: empty when the overlay changes nothing. The audit's analyzer leaves it there; a
+     * later analyzer of the run (the review log's) reads it, since analyzers do not use each other.
+     */
+    RunMemo.Key<Optional<AuditReport>> REPORT = RunMemo.Key.of("training file overlaid, audited");
+
     /** The checks the overlaid view is audited for. */
     java.util.Set<AuditCheck> CHECKS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
             AuditCheck.COUNTS, AuditCheck.EXACT_DUPLICATES, AuditCheck.NEAR_DUPLICATES, AuditCheck.CONFLICTS));

@@ -16,7 +16,7 @@
  * ({@link dev.tunegate.audit.DatasetAudit.Overlaid}). The audit owns the contract and knows no implementation: the
  * review log's ({@code dataops.review.ReviewOverlay}) is attached by the composition root
  * ({@link dev.tunegate.audit.AuditAnalyzer.Overlays}), and the view's report is left in the run's memo
- * ({@link dev.tunegate.audit.AuditAnalyzer#OVERLAID}).
+ * ({@link dev.tunegate.audit.RowOverlay#REPORT}).
  *
  * <p>Must not import: assess, cost, dataops, evals, retrieval, record, report, pilot. Checked by {@code
  * ArchitectureTest}.

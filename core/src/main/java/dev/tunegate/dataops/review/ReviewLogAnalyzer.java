@@ -3,9 +3,9 @@ package dev.tunegate.dataops.review;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
-import dev.tunegate.audit.AuditAnalyzer;
 import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.ConsistencyEvidence;
+import dev.tunegate.audit.RowOverlay;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.workspace.Workspace;
@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * Rows approved in the review log ({@code tunegate review}) count toward FT-DATA: this analyzer runs
  * right after the audit and refines its reviewed-pairs count with the log applied (training rows the
  * log approves or rejects, plus queue rows it approves), counted by the same audit rules — the audit's own pass with
- * the log as its overlay ({@link ReviewOverlay}, read from the run's memo: {@link AuditAnalyzer#OVERLAID}); and the label-consistency
+ * the log as its overlay ({@link ReviewOverlay}, read from the run's memo: {@link RowOverlay#REPORT}); and the label-consistency
  * measures (FT-CONSISTENT, FT-TASK's disagreement) of that dataset, so rows that lose a conflict resolution
  * ({@code tunegate review --conflicts}) no longer count as approved.
  */
@@ -47,7 +47,7 @@ public final class ReviewLogAnalyzer implements Analyzer {
         Path train = ws.data().trainFile().orElseThrow();
         Optional<AuditReport> rep = context.memo()
                 .get(
-                        AuditAnalyzer.OVERLAID,
+                        RowOverlay.REPORT,
                         train,
                         () -> ReviewOverlay.reviewedAudit(ws, context.threads(), context.memo()));
         OptionalLong reviewed = rep.isEmpty() || rep.get().usableRows() == null

@@ -71,7 +71,7 @@ public final class ReviewOverlay implements RowOverlay {
      * (approved or gold, current era, deduplicated, not in conflict) and its {@code consistency} is FT-CONSISTENT's
      * measure with the log's conflict resolutions applied. One read of the training file (the audit with the overlay,
      * for its view only); in {@code assess} the audit's own pass computes it ({@link
-     * dev.tunegate.audit.AuditAnalyzer#OVERLAID}) and this is not called.
+     * dev.tunegate.audit.RowOverlay#REPORT}) and this is not called.
      */
     public static Optional<AuditReport> reviewedAudit(Workspace ws, int threads, RunMemo memo) {
         Optional<RowOverlay> overlay = of(ws, memo);

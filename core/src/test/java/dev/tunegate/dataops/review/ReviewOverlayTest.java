@@ -89,7 +89,7 @@ class ReviewOverlayTest {
         Pipeline.Run run =
                 new Pipeline(List.of(new AuditAnalyzer(ReviewOverlay::of), new ReviewLogAnalyzer())).run(ws, ctx);
         Optional<AuditReport> inAssess =
-                memo.get(AuditAnalyzer.OVERLAID, ws.data().trainFile().orElseThrow(), () -> {
+                memo.get(RowOverlay.REPORT, ws.data().trainFile().orElseThrow(), () -> {
                     throw new AssertionError("the audit's pass did not leave the reviewed audit in the memo");
                 });
         same(inAssess, oracle, format + " seed " + seed + " (assess)");

@@ -10,6 +10,7 @@ import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.audit.AuditAnalyzer;
+import dev.tunegate.audit.RowOverlay;
 import dev.tunegate.dataops.Fixtures;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
@@ -157,7 +158,7 @@ class ReviewTest {
                         .usableRows())
                 .isEqualTo((double) ScratchAudit.of(ws).orElseThrow().usableRows());
         // the reviewed audit was the audit's own pass (its overlay), read by the review log's analyzer from the memo
-        assertThat(memo.computed(AuditAnalyzer.OVERLAID)).isEqualTo(1);
+        assertThat(memo.computed(RowOverlay.REPORT)).isEqualTo(1);
         // asked again in the same run, nothing is read again
         ReviewedDataset.logState(ws, memo);
         assertThat(memo.computed(ReviewedDataset.LOG_STATE)).isEqualTo(1);
