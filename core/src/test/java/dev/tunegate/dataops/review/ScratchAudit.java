@@ -17,8 +17,10 @@ import java.util.Optional;
 /**
  * The oracle of the review log's overlay: the reviewed audit as it was computed before the overlay — the reviewed
  * dataset written out as a scratch OpenAI chat JSONL ({@link ReviewedDataset#build}, which export still uses) and
- * audited a second time, on its own. It shares no code with the overlay's pass ({@code OverlayPass}) but the audit's
- * engine, so a test comparing the two checks the overlay against the dataset it stands for.
+ * audited a second time, on its own. It shares with the overlay ({@link ReviewOverlay}, {@code OverlayPass}) only the
+ * decision rules ({@link ReviewedDataset#apply}, the log's replay) and the audit's per-row and group engine, not the
+ * overlay's way of applying them inside one pass (which rows it reuses, how it numbers and appends them), so a test
+ * comparing the two checks the overlay against the dataset it stands for.
  */
 final class ScratchAudit {
     private ScratchAudit() {}
