@@ -10,21 +10,32 @@ import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.FileDigests;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * How often an assessment reads its input files to hash them: runs the standard pipeline on each workspace with
  * one {@link FileDigests} (as {@code Assessment.run} does) and prints the digests the analyzers asked for (each one
  * a full read of its file before the per-run memo) and the files actually read for them (the rest were handed in by
- * the readers that had the bytes, or asked twice). A count, not a timing: docs/PERFORMANCE.md.
+ * the readers that had the bytes, or asked twice); and how many times the run read its training file, from the JDK's
+ * own file-read events (JFR {@code jdk.FileRead}, every read of a file channel or stream, threshold 0): bytes read
+ * of the file over its size. A count, not a timing: docs/PERFORMANCE.md.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.tunegate.bench.InputReads examples/ticket-routing examples/policy-qa examples/support-kb</pre>
  */
 public final class InputReads {
     private InputReads() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Policy policy = Policy.standard();
         for (String dir : args) {
             Workspace ws =
@@ -39,17 +50,61 @@ public final class InputReads {
                     LocalDate.parse("2026-01-15"),
                     digests,
                     memo);
-            Pipeline.Run run = StandardPipeline.create().run(ws, ctx);
+            Pipeline.Run run;
+            Map<String, Long> bytesRead;
+            try (Recording rec = new Recording()) {
+                rec.enable("jdk.FileRead").withThreshold(Duration.ZERO);
+                rec.start();
+                run = StandardPipeline.create().run(ws, ctx);
+                rec.stop();
+                bytesRead = bytesRead(rec);
+            }
+            Path train = ws.data().trainFile().orElse(null);
+            String trainReads = "no training file";
+            if (train != null) {
+                long size = size(train);
+                long read = bytesRead.getOrDefault(
+                        train.toAbsolutePath().normalize().toString(), 0L);
+                trainReads = String.format(
+                        Locale.ROOT,
+                        "training file read %.2f times (%d bytes read, the file has %d)",
+                        size == 0 ? 0.0 : (double) read / size,
+                        read,
+                        size);
+            }
             int named = run.results().stream().mapToInt(r -> r.inputs().size()).sum();
             System.out.printf(
                     "%s: %d input files in the record, %d digests asked, %d files read to hash them,"
-                            + " review log read and replayed %d times, review queue read %d times%n",
+                            + " review log read and replayed %d times, review queue read %d times, %s%n",
                     dir,
                     named,
                     digests.digestsAsked(),
                     digests.filesHashed(),
                     memo.computed(ReviewedDataset.LOG_STATE),
-                    memo.computed(ReviewedDataset.QUEUE_CONTENTS));
+                    memo.computed(ReviewedDataset.QUEUE_CONTENTS),
+                    trainReads);
         }
+    }
+
+    /** Bytes read per file (absolute, normalised path) in a stopped recording. */
+    private static Map<String, Long> bytesRead(Recording rec) throws IOException {
+        Path jfr = Files.createTempFile("tunegate-input-reads-", ".jfr");
+        try {
+            rec.dump(jfr);
+            Map<String, Long> out = new HashMap<>();
+            for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
+                String path = e.getString("path");
+                long n = e.getLong("bytesRead");
+                if (path == null || n <= 0) continue;
+                out.merge(Path.of(path).toAbsolutePath().normalize().toString(), n, Long::sum);
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(jfr);
+        }
+    }
+
+    private static long size(Path p) throws IOException {
+        return Files.size(p);
     }
 }

@@ -6,6 +6,7 @@ import dev.tunegate.evals.RegressionLog;
 import dev.tunegate.evals.RegressionRenderer;
 import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.io.AtomicFiles;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.Json;
 import dev.tunegate.workspace.PilotSettings;
 import dev.tunegate.workspace.Workspace;
@@ -119,7 +120,9 @@ final class RegressCommand implements Callable<Integer> {
         // the workspace is opened (and its config validated) before the check runs, so a bad DIR stops it early
         Workspace ws = workspace == null ? null : DataCommand.open(workspace);
         EvalSettings settings = input.apply(EvalSettings.defaults());
-        RegressionReport report = Regression.compareFiles(baseline, candidate, golden, margin, settings, null);
+        // each file is read once: hashed while it is parsed, for the regression log's digests
+        FileDigests digests = new FileDigests();
+        RegressionReport report = Regression.compareFiles(baseline, candidate, golden, margin, settings, null, digests);
         String text =
                 switch (format) {
                     case text -> RegressionRenderer.text(report);
@@ -142,7 +145,7 @@ final class RegressCommand implements Callable<Integer> {
                     ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     : asOf.date().atStartOfDay(ZoneOffset.UTC).toInstant();
             Path log = RegressionLog.append(
-                    ws, RegressionLog.entry(ws, report, baseline, candidate, golden, at, asOf.date()));
+                    ws, RegressionLog.entry(ws, report, baseline, candidate, golden, at, asOf.date(), digests));
             PrintWriter err = spec.commandLine().getErr();
             err.println("regress: " + report.verdict() + " recorded in " + log);
             err.flush();

@@ -5,6 +5,7 @@ import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.audit.AuditAnalyzer;
 import dev.tunegate.cost.CostAnalyzer;
 import dev.tunegate.dataops.review.ReviewLogAnalyzer;
+import dev.tunegate.dataops.review.ReviewOverlay;
 import dev.tunegate.dataops.version.DatasetVersionAnalyzer;
 import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.retrieval.RetrievalAnalyzer;
@@ -21,7 +22,8 @@ public final class StandardPipeline {
     public static Pipeline create() {
         return new Pipeline(List.of(
                 new DeclaredAnalyzer(),
-                new AuditAnalyzer(),
+                // the review log applied as the audit's overlay: one pass over the training file for both audits
+                new AuditAnalyzer(ReviewOverlay::of),
                 new ReviewLogAnalyzer(),
                 new EvalsAnalyzer(),
                 new RetrievalAnalyzer(),

@@ -9,6 +9,7 @@ import dev.tunegate.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The dataset audit as an analyzer: runs when {@code data.train} is configured and turns the
@@ -18,6 +19,31 @@ import java.util.Locale;
 public final class AuditAnalyzer implements Analyzer {
     /** Share of outputs that must parse as JSON for outputs to count as structured. */
     static final double STRUCTURED_SHARE = 0.9;
+
+    /**
+     * Where the run's overlay comes from: the composition root attaches one (the review log's), so that the audit
+     * knows no package that edits rows.
+     */
+    @FunctionalInterface
+    public interface Overlays {
+        /** No overlay. */
+        Overlays NONE = (ws, context) -> Optional.empty();
+
+        /** The overlay of this run's training file, or empty. */
+        Optional<RowOverlay> of(Workspace ws, AnalysisContext context);
+    }
+
+    private final Overlays overlays;
+
+    /** The audit without an overlay. */
+    public AuditAnalyzer() {
+        this(Overlays.NONE);
+    }
+
+    /** The audit, auditing in the same pass the training file as {@code overlays} leaves it ({@link RowOverlay#REPORT}). */
+    public AuditAnalyzer(Overlays overlays) {
+        this.overlays = java.util.Objects.requireNonNull(overlays);
+    }
 
     @Override
     public String name() {
@@ -40,7 +66,16 @@ public final class AuditAnalyzer implements Analyzer {
                     if (f.kind().equals(FindingKind.GOLDEN_LEAK.key())
                             && !f.rows().isEmpty()) lexicalLeaks.add(f.rows().get(0));
                 };
-        AuditReport r = DatasetAudit.run(request, context.progress(), context.threads(), sink, ws::relative);
+        Optional<RowOverlay> overlay = overlays.of(ws, context);
+        AuditReport r;
+        if (overlay.isEmpty()) {
+            r = DatasetAudit.run(request, context.progress(), context.threads(), sink, ws::relative);
+        } else {
+            DatasetAudit.Overlaid both =
+                    DatasetAudit.run(request, overlay.get(), context.progress(), context.threads(), sink, ws::relative);
+            r = both.report();
+            context.memo().get(RowOverlay.REPORT, request.train(), both::overlaid);
+        }
         List<Evidence> ev = evidence(r, context.thresholds().get(dev.tunegate.policy.Policy.FT_CONSISTENT_MAX_SHARE));
         List<String> notes = notes(r);
         if (semantic) semantic(ws, request, r, lexicalLeaks, context, ev, notes);

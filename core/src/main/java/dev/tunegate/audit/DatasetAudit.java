@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -64,6 +65,38 @@ public final class DatasetAudit {
             int threads,
             FindingSink sink,
             java.util.function.Function<Path, String> display) {
+        return audit(request, null, progress, threads, sink, display).report();
+    }
+
+    /**
+     * The report of an audit and the report of its overlaid view.
+     *
+     * @param overlaid the view's report (counts, duplicates, conflicts: {@link RowOverlay#CHECKS}); empty when the
+     *     overlay changes nothing, so the audit's report stands for it
+     */
+    public record Overlaid(AuditReport report, Optional<AuditReport> overlaid) {}
+
+    /**
+     * Runs the audit and, in the same pass over the training file, the audit of the file as {@code overlay} leaves it
+     * (see {@link RowOverlay}): the file is read once.
+     */
+    public static Overlaid run(
+            AuditRequest request,
+            RowOverlay overlay,
+            Progress progress,
+            int threads,
+            FindingSink sink,
+            java.util.function.Function<Path, String> display) {
+        return audit(request, java.util.Objects.requireNonNull(overlay), progress, threads, sink, display);
+    }
+
+    private static Overlaid audit(
+            AuditRequest request,
+            RowOverlay overlay,
+            Progress progress,
+            int threads,
+            FindingSink sink,
+            java.util.function.Function<Path, String> display) {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
         MinHasher hasher = new MinHasher(params);
         TokenCounter encoding = request.runs(AuditCheck.TOKENS) ? TokenCounter.forEncoding(request.tokenizer()) : null;
@@ -84,10 +117,21 @@ public final class DatasetAudit {
         TrainingAccumulator acc = new TrainingAccumulator(request, trainName, findings, params);
         RowAnalysis analysis = new RowAnalysis(
                 trainName, opened.parser(), request.checks(), hasher, encoding, request.contextLimit(), MAPPER, schema);
+        // an overlay's view is merged beside the file's rows, in the same pass (OverlayPass)
+        OverlayPass view =
+                overlay == null ? null : new OverlayPass(request, overlay, analysis, opened.parser(), hasher, params);
+        java.util.function.Function<dev.tunegate.audit.read.RawRow, RowResult> work =
+                view == null ? analysis::analyze : view::work;
+        java.util.function.Consumer<RowResult> merge = view == null
+                ? acc::add
+                : r -> {
+                    acc.add(r);
+                    view.merge(r);
+                };
         String sha256 = null;
         try (RowSource src = opened.source();
                 Progress.Task task = progress.start("audit " + request.train().getFileName(), -1, "rows")) {
-            RowPipeline.End end = RowPipeline.run(src, analysis::analyze, acc::add, threads, task);
+            RowPipeline.End end = RowPipeline.run(src, work, merge, threads, task);
             damage(request, request.train(), opened, end, trainName, acc.rows(), findings, notes, partials, false);
             sha256 = opened.sha256().get(); // hashed while the rows streamed through: one read of the file
         } catch (IOException e) {
@@ -118,6 +162,44 @@ public final class DatasetAudit {
         if (acc.noReview() == acc.validRows() && acc.validRows() > 0) {
             notes.add("no row has review metadata (metadata.status / provenance): no row counts as reviewed");
         }
+        AuditReport report = report(
+                request,
+                trainName,
+                sha256,
+                opened.format().id(),
+                opened.compression(),
+                opened.layout(),
+                acc,
+                partial,
+                acc.tokens(encoding == null ? null : request.tokenizer()),
+                acc.pii(),
+                leakage,
+                findings,
+                notes,
+                partials);
+        Optional<AuditReport> overlaid = view == null
+                ? Optional.empty()
+                : view.finish(sha256, opened.format().id(), opened.compression(), opened.layout());
+        return new Overlaid(report, overlaid);
+    }
+
+    /** The report of an accumulated audit (the file's, or an overlaid view's). */
+    static AuditReport report(
+            AuditRequest request,
+            String trainName,
+            String sha256,
+            String format,
+            String compression,
+            String layout,
+            TrainingAccumulator acc,
+            TrainingAccumulator.Partial partial,
+            AuditReport.Tokens tokens,
+            AuditReport.Pii pii,
+            AuditReport.Leakage leakage,
+            FindingCollector findings,
+            List<String> notes,
+            List<AuditReport.Partial> partials) {
+        NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
         List<String> checks = request.checks().stream().map(AuditCheck::id).toList();
         double se = Math.sqrt(params.threshold() * (1 - params.threshold()) / params.permutations());
         AuditReport.NearDuplicateSettings nd = new AuditReport.NearDuplicateSettings(
@@ -134,9 +216,9 @@ public final class DatasetAudit {
                 AuditReport.SCHEMA_VERSION,
                 trainName,
                 sha256,
-                opened.format().id(),
-                opened.compression(),
-                opened.layout(),
+                format,
+                compression,
+                layout,
                 checks,
                 acc.rows(),
                 acc.validRows(),
@@ -166,8 +248,8 @@ public final class DatasetAudit {
                 partial.candidateConflictGroups,
                 partial.candidateDisagreement,
                 partial.outputs,
-                acc.tokens(encoding == null ? null : request.tokenizer()),
-                acc.pii(),
+                tokens,
+                pii,
                 leakage,
                 leakage == null ? null : leakage.leakedRows(),
                 acc.memory(),

@@ -80,9 +80,19 @@ final class RowAnalysis {
     }
 
     RowResult analyze(RawRow raw) {
+        return analyzeKeeping(raw).result();
+    }
+
+    /**
+     * A row's result and the example it was read as (null when the row was not read whole: unreadable, or read for
+     * its shape only under {@code --only counts}); an overlay ({@link OverlayPass}) starts from the example.
+     */
+    record Analyzed(RowResult result, Example example) {}
+
+    Analyzed analyzeKeeping(RawRow raw) {
         if (textFree && parser instanceof JsonRowParser json) {
             ShallowRow shallow = json.shallow(raw);
-            if (shallow != null) return counted(raw, shallow);
+            if (shallow != null) return new Analyzed(counted(raw, shallow), null);
         }
         ParsedRow parsed = parser.parse(raw);
         List<Finding> findings = new ArrayList<>(0);
@@ -100,24 +110,26 @@ final class RowAnalysis {
             valid = false;
         }
         if (ex == null) {
-            return new RowResult(
-                    raw.index(),
-                    raw.line(),
-                    raw.bytes(),
-                    false,
-                    formatError,
-                    findings,
-                    dev.tunegate.audit.read.RowMetadata.NONE,
-                    0,
-                    0,
-                    0,
-                    null,
-                    null,
-                    null,
-                    0,
-                    null,
-                    List.of(),
-                    false);
+            return new Analyzed(
+                    new RowResult(
+                            raw.index(),
+                            raw.line(),
+                            raw.bytes(),
+                            false,
+                            formatError,
+                            findings,
+                            dev.tunegate.audit.read.RowMetadata.NONE,
+                            0,
+                            0,
+                            0,
+                            null,
+                            null,
+                            null,
+                            0,
+                            null,
+                            List.of(),
+                            false),
+                    null);
         }
         boolean placeholder = false;
         for (Message m : ex.messages()) {
@@ -193,24 +205,26 @@ final class RowAnalysis {
                 findings.add(AuditFindings.row(FindingKind.PII, file, raw.line(), raw.index(), b.toString()));
             }
         }
-        return new RowResult(
-                raw.index(),
-                raw.line(),
-                raw.bytes(),
-                valid,
-                formatError,
-                findings,
-                ex.metadata(),
-                inputHash,
-                outputHash,
-                pairHash,
-                whole,
-                inSig,
-                roleTokens,
-                rowTokens,
-                facts,
-                hits,
-                placeholder);
+        return new Analyzed(
+                new RowResult(
+                        raw.index(),
+                        raw.line(),
+                        raw.bytes(),
+                        valid,
+                        formatError,
+                        findings,
+                        ex.metadata(),
+                        inputHash,
+                        outputHash,
+                        pairHash,
+                        whole,
+                        inSig,
+                        roleTokens,
+                        rowTokens,
+                        facts,
+                        hits,
+                        placeholder),
+                ex);
     }
 
     /** Adds a finding per problem; whether one is an error-severity format problem. */

@@ -10,6 +10,14 @@
  * The JSON contract of {@link dev.tunegate.audit.AuditReport} is documented in
  * {@code docs/formats/audit-report.md}.
  *
+ * <p>An audit may carry an overlay ({@link dev.tunegate.audit.RowOverlay}: each valid row as another view leaves it —
+ * unchanged, changed or dropped — plus rows appended): {@code OverlayPass} feeds that view to an accumulator of its
+ * own in the same pass, reusing the row work of unchanged rows, and the audit returns its report beside the file's
+ * ({@link dev.tunegate.audit.DatasetAudit.Overlaid}). The audit owns the contract and knows no implementation: the
+ * review log's ({@code dataops.review.ReviewOverlay}) is attached by the composition root
+ * ({@link dev.tunegate.audit.AuditAnalyzer.Overlays}), and the view's report is left in the run's memo
+ * ({@link dev.tunegate.audit.RowOverlay#REPORT}).
+ *
  * <p>Must not import: assess, cost, dataops, evals, retrieval, record, report, pilot. Checked by {@code
  * ArchitectureTest}.
  */

@@ -167,7 +167,7 @@ public final class EvalHistoryAnalysis {
                     boolean freeText = out.contains("\n") || out.split("\\s+").length > 4;
                     findings.add(
                             r,
-                            freeText ? FindingKind.FREE_TEXT_LABEL : FindingKind.LABEL_OUTSIDE_SET,
+                            freeText ? EvalRowIssue.FREE_TEXT_LABEL : EvalRowIssue.LABEL_OUTSIDE_SET,
                             "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out)
                                     + " is not one of the " + labels.labels().size() + " " + labels.source()
                                     + " labels");
@@ -175,7 +175,7 @@ public final class EvalHistoryAnalysis {
                     if (near != null) {
                         findings.add(
                                 r,
-                                FindingKind.NEAR_LABEL,
+                                EvalRowIssue.NEAR_LABEL,
                                 "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out) + " vs label "
                                         + EvalRuns.quote(near));
                     }
@@ -186,7 +186,7 @@ public final class EvalHistoryAnalysis {
                         && !labels.contains(r.expected())) {
                     findings.add(
                             r,
-                            FindingKind.EXPECTED_OUTSIDE_SET,
+                            EvalRowIssue.EXPECTED_OUTSIDE_SET,
                             "item " + EvalRuns.quote(r.item()) + ": expected "
                                     + EvalRuns.quote(r.expected().trim()) + " is not one of the configured labels");
                 }
@@ -196,7 +196,7 @@ public final class EvalHistoryAnalysis {
                         && r.passed() != r.expected().trim().equals(r.output().trim())) {
                     findings.add(
                             r,
-                            FindingKind.PASSED_DISAGREES,
+                            EvalRowIssue.PASSED_DISAGREES,
                             "item " + EvalRuns.quote(r.item()) + ": passed=" + r.passed() + " but expected "
                                     + EvalRuns.quote(r.expected().trim()) + " and output "
                                     + EvalRuns.quote(r.output().trim()));

@@ -22,9 +22,19 @@ public final class EvalRuns {
      */
     public static List<EvalRun> load(
             List<Path> files, Function<Path, String> display, EvalSettings settings, Findings findings) {
+        return load(files, display, settings, findings, null);
+    }
+
+    /** As {@link #load(List, Function, EvalSettings, Findings)}, each file hashed while read into {@code digests}. */
+    public static List<EvalRun> load(
+            List<Path> files,
+            Function<Path, String> display,
+            EvalSettings settings,
+            Findings findings,
+            dev.tunegate.io.FileDigests digests) {
         List<EvalRecord> all = new ArrayList<>();
         for (Path f : files) {
-            all.addAll(EvalReaders.read(f, display.apply(f), settings.format(), settings.columns(), findings));
+            all.addAll(EvalReaders.read(f, display.apply(f), settings.format(), settings.columns(), findings, digests));
         }
         return group(all, findings);
     }
@@ -32,7 +42,7 @@ public final class EvalRuns {
     /**
      * Groups records by run. Runs are ordered by their smallest {@code iteration}, then their earliest
      * {@code timestamp}, then first appearance; an item repeated within a run keeps its first row and
-     * the others are {@link FindingKind#DUPLICATE_ITEM} findings.
+     * the others are {@link EvalRowIssue#DUPLICATE_ITEM} findings.
      */
     public static List<EvalRun> group(List<EvalRecord> records, Findings findings) {
         Map<String, List<EvalRecord>> byRun = new LinkedHashMap<>();
@@ -42,7 +52,7 @@ public final class EvalRuns {
             if (!items.add(r.item())) {
                 findings.add(
                         r,
-                        FindingKind.DUPLICATE_ITEM,
+                        EvalRowIssue.DUPLICATE_ITEM,
                         "item " + quote(r.item()) + " repeated in run " + quote(r.run()));
                 continue;
             }

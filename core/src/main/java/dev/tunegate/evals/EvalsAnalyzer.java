@@ -72,15 +72,18 @@ public final class EvalsAnalyzer implements Analyzer {
         Findings findings = new Findings();
         Settings.Evals evals = ws.settings().evals();
         List<Path> files = evals.history();
-        List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
-        for (Path f : files) inputs.add(input(ws, f, context));
+        // each eval file is read once: hashed while it is parsed, its digest handed to the run's FileDigests
+        for (Path f : files) requireFile(ws, f);
         List<EvalRecord> records = new ArrayList<>();
         try (Progress.Task task = context.progress().start("evals: reading eval files", files.size(), "files")) {
             for (Path f : files) {
-                records.addAll(EvalReaders.read(f, ws.relative(f), settings.format(), settings.columns(), findings));
+                records.addAll(EvalReaders.read(
+                        f, ws.relative(f), settings.format(), settings.columns(), findings, context.digests()));
                 task.advance(1, sizeOf(f));
             }
         }
+        List<AnalyzerResult.InputFile> inputs = new ArrayList<>();
+        for (Path f : files) inputs.add(input(ws, f, context));
         List<EvalRun> runs = EvalRuns.group(records, findings);
         EvalHistoryAnalysis analysis = new EvalHistoryAnalysis(settings, schema);
         EvalsReport report =
@@ -90,13 +93,17 @@ public final class EvalsAnalyzer implements Analyzer {
         var baseline = java.util.Optional.ofNullable(evals.baseline());
         var candidate = java.util.Optional.ofNullable(evals.candidate());
         if (evals.hasGoldenRuns()) {
-            inputs.add(input(ws, baseline.get(), context));
-            inputs.add(input(ws, candidate.get(), context));
+            requireFile(ws, baseline.get());
+            requireFile(ws, candidate.get());
             Findings rf = new Findings();
             EvalRun b = single(
-                    EvalRuns.load(List.of(baseline.get()), ws::relative, settings, rf), ws.relative(baseline.get()));
+                    EvalRuns.load(List.of(baseline.get()), ws::relative, settings, rf, context.digests()),
+                    ws.relative(baseline.get()));
             EvalRun c = single(
-                    EvalRuns.load(List.of(candidate.get()), ws::relative, settings, rf), ws.relative(candidate.get()));
+                    EvalRuns.load(List.of(candidate.get()), ws::relative, settings, rf, context.digests()),
+                    ws.relative(candidate.get()));
+            inputs.add(input(ws, baseline.get(), context));
+            inputs.add(input(ws, candidate.get(), context));
             LabelSet labels = settings.labels().isEmpty()
                     ? LabelSet.infer(java.util.stream.Stream.concat(b.records().stream(), c.records().stream())
                             .map(EvalRecord::expected)
@@ -203,10 +210,14 @@ public final class EvalsAnalyzer implements Analyzer {
         return String.format(Locale.ROOT, "%.0f%%", d * 100);
     }
 
+    /** The file's digest as the record names it (handed in by the read that parsed it: no second read). */
     private static AnalyzerResult.InputFile input(Workspace ws, Path f, AnalysisContext context) {
+        return new AnalyzerResult.InputFile(ws.relative(f), context.digests().sha256(f));
+    }
+
+    private static void requireFile(Workspace ws, Path f) {
         if (!Files.isRegularFile(f))
             throw new InvalidInputException(ws.relative(f) + ": not a file; expected an eval results file");
-        return new AnalyzerResult.InputFile(ws.relative(f), context.digests().sha256(f));
     }
 
     /** The file's run; with several runs, the latest one (by iteration order). */

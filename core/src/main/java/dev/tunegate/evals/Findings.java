@@ -19,19 +19,19 @@ public final class Findings {
 
     private static final class Group {
         final String file;
-        final FindingKind kind;
+        final EvalRowIssue kind;
         long count;
         final List<Long> lines = new ArrayList<>();
         String example;
 
-        Group(String file, FindingKind kind) {
+        Group(String file, EvalRowIssue kind) {
             this.file = file;
             this.kind = kind;
         }
     }
 
     /** Records a problem at {@code file:line}. */
-    public void add(String file, long line, FindingKind kind, String message) {
+    public void add(String file, long line, EvalRowIssue kind, String message) {
         Group g = groups.computeIfAbsent(file + "\u0000" + kind, k -> new Group(file, kind));
         g.count++;
         if (g.example == null) g.example = message;
@@ -39,12 +39,12 @@ public final class Findings {
     }
 
     /** Records a problem of a record. */
-    public void add(EvalRecord r, FindingKind kind, String message) {
+    public void add(EvalRecord r, EvalRowIssue kind, String message) {
         add(r.file(), r.line(), kind, message);
     }
 
     /** How many rows have a problem of {@code kind}. */
-    public long count(FindingKind kind) {
+    public long count(EvalRowIssue kind) {
         return groups.values().stream()
                 .filter(g -> g.kind == kind)
                 .mapToLong(g -> g.count)

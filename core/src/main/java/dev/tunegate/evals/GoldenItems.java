@@ -3,6 +3,7 @@ package dev.tunegate.evals;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,19 +26,30 @@ public final class GoldenItems {
     private GoldenItems() {}
 
     public static Set<String> read(Path file, String display, Findings findings) {
+        return read(file, display, findings, null);
+    }
+
+    /** As {@link #read(Path, String, Findings)}; the file is read once, and its digest handed to {@code digests}. */
+    public static Set<String> read(Path file, String display, Findings findings, FileDigests digests) {
         if (!Files.isRegularFile(file))
             throw new InvalidInputException(
                     display + ": not a file; expected a golden set (JSONL or CSV with item ids)");
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            if (digests != null) digests.remember(file, bytes);
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + display + ": " + e.getMessage(), e);
         }
         Set<String> ids = new LinkedHashSet<>();
         if (display.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return csv(file, display, findings);
+            return csv(new java.io.StringReader(text), display, findings);
         }
+        List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) continue;
@@ -52,7 +64,7 @@ public final class GoldenItems {
                 findings.add(
                         display,
                         i + 1,
-                        FindingKind.MISSING_FIELD,
+                        EvalRowIssue.MISSING_FIELD,
                         "field \"item\": expected a golden item id, found " + EvalRuns.quote(line));
                 continue;
             }
@@ -66,9 +78,9 @@ public final class GoldenItems {
         return ids;
     }
 
-    private static Set<String> csv(Path file, String display, Findings findings) {
+    private static Set<String> csv(java.io.Reader text, String display, Findings findings) {
         Set<String> ids = new LinkedHashSet<>();
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (var in = text;
                 var parser = org.apache.commons.csv.CSVParser.builder()
                         .setReader(in)
                         .setFormat(org.apache.commons.csv.CSVFormat.RFC4180
@@ -87,7 +99,7 @@ public final class GoldenItems {
                 long line = previousEnd + 1;
                 previousEnd = parser.getCurrentLineNumber();
                 String v = rec.isSet(col) ? rec.get(col) : "";
-                if (v.isBlank()) findings.add(display, line, FindingKind.MISSING_FIELD, "no item id");
+                if (v.isBlank()) findings.add(display, line, EvalRowIssue.MISSING_FIELD, "no item id");
                 else ids.add(v);
             }
         } catch (IOException e) {

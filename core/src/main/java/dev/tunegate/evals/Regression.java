@@ -49,17 +49,33 @@ public final class Regression {
             double margin,
             EvalSettings settings,
             com.networknt.schema.JsonSchema schema) {
+        return compareFiles(baseline, candidate, golden, margin, settings, schema, null);
+    }
+
+    /**
+     * As {@link #compareFiles(java.nio.file.Path, java.nio.file.Path, java.nio.file.Path, double, EvalSettings,
+     * com.networknt.schema.JsonSchema)}, each file hashed while it is read into {@code digests} (null: not hashed), so
+     * {@code regress --workspace} names the runs by their digests without reading them again.
+     */
+    public static RegressionReport compareFiles(
+            java.nio.file.Path baseline,
+            java.nio.file.Path candidate,
+            java.nio.file.Path golden,
+            double margin,
+            EvalSettings settings,
+            com.networknt.schema.JsonSchema schema,
+            dev.tunegate.io.FileDigests digests) {
         Findings findings = new Findings();
         EvalRun b = EvalsAnalyzer.single(
-                EvalRuns.load(List.of(baseline), java.nio.file.Path::toString, settings, findings),
+                EvalRuns.load(List.of(baseline), java.nio.file.Path::toString, settings, findings, digests),
                 baseline.toString());
         EvalRun c = EvalsAnalyzer.single(
-                EvalRuns.load(List.of(candidate), java.nio.file.Path::toString, settings, findings),
+                EvalRuns.load(List.of(candidate), java.nio.file.Path::toString, settings, findings, digests),
                 candidate.toString());
         if (b.name().equals(c.name())) {
             c = new EvalRun(c.name() + " (candidate)", c.order(), c.records());
         }
-        Set<String> items = golden == null ? null : GoldenItems.read(golden, golden.toString(), findings);
+        Set<String> items = golden == null ? null : GoldenItems.read(golden, golden.toString(), findings, digests);
         List<String> expected = new ArrayList<>();
         b.records().forEach(r -> expected.add(r.expected()));
         c.records().forEach(r -> expected.add(r.expected()));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.io.AtomicFiles;
-import dev.tunegate.io.Digests;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.Json;
 import dev.tunegate.io.JsonlLines;
 import dev.tunegate.io.WorkspaceWriteLock;
@@ -91,16 +91,33 @@ public final class RegressionLog {
     /** The line of a check that ran at {@code at}, counted for {@code date}. */
     public static Entry entry(
             Workspace ws, RegressionReport r, Path baseline, Path candidate, Path golden, Instant at, LocalDate date) {
+        return entry(ws, r, baseline, candidate, golden, at, date, new FileDigests());
+    }
+
+    /**
+     * As {@link #entry(Workspace, RegressionReport, Path, Path, Path, Instant, LocalDate)}, the files' digests taken
+     * from {@code digests} (the check's run: {@link Regression#compareFiles} hashes the files while it reads them, so
+     * they are not read again here).
+     */
+    public static Entry entry(
+            Workspace ws,
+            RegressionReport r,
+            Path baseline,
+            Path candidate,
+            Path golden,
+            Instant at,
+            LocalDate date,
+            FileDigests digests) {
         return new Entry(
                 VERSION,
                 at.toString(),
                 date.toString(),
                 ws.relative(baseline),
-                Digests.sha256(baseline),
+                digests.sha256(baseline),
                 ws.relative(candidate),
-                Digests.sha256(candidate),
+                digests.sha256(candidate),
                 golden == null ? null : ws.relative(golden),
-                golden == null ? null : Digests.sha256(golden),
+                golden == null ? null : digests.sha256(golden),
                 r.margin(),
                 r.verdict().name(),
                 r.sharedItems(),

@@ -9,7 +9,8 @@
  * turns that into evidence for FT-PLATEAU and NO-STRUCT. {@link dev.tunegate.evals.Regression}
  * compares a baseline and a candidate run item by item for {@code tunegate regress}, the pilot and
  * adapter promotion; {@link dev.tunegate.evals.RegressionLog} is the append-only log of checks run with a workspace,
- * which {@code tunegate due} reads. Messy rows are {@link dev.tunegate.evidence.Finding}s (grouped by {@link dev.tunegate.evals.Findings}), never silent and never a crash.
+ * which {@code tunegate due} reads; the readers hash a file while they parse it (into the command's
+ * {@link dev.tunegate.io.FileDigests}), so the log names the runs by their digests without a second read. Messy rows are {@link dev.tunegate.evidence.Finding}s (grouped by {@link dev.tunegate.evals.Findings}), never silent and never a crash.
  *
  * <p>Must not import: assess, audit, cost, dataops, retrieval, record, report, pilot. Checked by {@code
  * ArchitectureTest}.

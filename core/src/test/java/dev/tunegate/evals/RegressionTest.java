@@ -176,7 +176,7 @@ class RegressionTest {
         assertThat(runs.get(0).records()).hasSize(1);
         assertThat(runs.get(0).records().get(0).passed()).isTrue();
         assertThat(findings.snapshot()).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(FindingKind.DUPLICATE_ITEM.name());
+            assertThat(f.kind()).isEqualTo(EvalRowIssue.DUPLICATE_ITEM.name());
             assertThat(f.lines()).containsExactly(2L);
         });
     }

@@ -132,8 +132,8 @@ class HtmlReportTest {
         // a real evals finding (the shape the evals' JSON writes), not a hand-typed node: renaming a field of
         // evidence.Finding blanks this list and fails here
         dev.tunegate.evals.Findings found = new dev.tunegate.evals.Findings();
-        found.add("runs/v2.csv", 11, dev.tunegate.evals.FindingKind.MALFORMED_ROW, "3 cells, expected 5");
-        found.add("runs/v2.csv", 14, dev.tunegate.evals.FindingKind.MALFORMED_ROW, "2 cells, expected 5");
+        found.add("runs/v2.csv", 11, dev.tunegate.evals.EvalRowIssue.MALFORMED_ROW, "3 cells, expected 5");
+        found.add("runs/v2.csv", 14, dev.tunegate.evals.EvalRowIssue.MALFORMED_ROW, "2 cells, expected 5");
         ObjectNode d = decision();
         ((ObjectNode) d.path("reports").path("evals"))
                 .set("findings", Json.mapper().valueToTree(found.snapshot()));

@@ -4,8 +4,8 @@ import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.Analyzer;
 import dev.tunegate.analysis.AnalyzerResult;
 import dev.tunegate.audit.AuditReport;
-import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.ConsistencyEvidence;
+import dev.tunegate.audit.RowOverlay;
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.workspace.Workspace;
@@ -20,7 +20,8 @@ import java.util.OptionalLong;
 /**
  * Rows approved in the review log ({@code tunegate review}) count toward FT-DATA: this analyzer runs
  * right after the audit and refines its reviewed-pairs count with the log applied (training rows the
- * log approves or rejects, plus queue rows it approves), counted by the same audit rules; and the label-consistency
+ * log approves or rejects, plus queue rows it approves), counted by the same audit rules — the audit's own pass with
+ * the log as its overlay ({@link ReviewOverlay}, read from the run's memo: {@link RowOverlay#REPORT}); and the label-consistency
  * measures (FT-CONSISTENT, FT-TASK's disagreement) of that dataset, so rows that lose a conflict resolution
  * ({@code tunegate review --conflicts}) no longer count as approved.
  */
@@ -39,10 +40,16 @@ public final class ReviewLogAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerResult analyze(Workspace ws, AnalysisContext context) {
-        // the log and the queue are read once in the run (the run's memo): the replay applied is the one whose digest
-        // the record names
-        Optional<AuditReport> rep =
-                ReviewedDataset.reviewedAudit(ws, AuditRequest.of(ws.data()), context.threads(), context.memo());
+        // the reviewed dataset's audit, computed in the audit's one pass over the training file with the review log
+        // as its overlay (attached by the composition root); computed here, in a pass of its own, only in a run whose
+        // audit had no overlay. The log and the queue are read once in the run (the run's memo): the replay applied
+        // is the one whose digest the record names
+        Path train = ws.data().trainFile().orElseThrow();
+        Optional<AuditReport> rep = context.memo()
+                .get(
+                        RowOverlay.REPORT,
+                        train,
+                        () -> ReviewOverlay.reviewedAudit(ws, context.threads(), context.memo()));
         OptionalLong reviewed = rep.isEmpty() || rep.get().usableRows() == null
                 ? OptionalLong.empty()
                 : OptionalLong.of(rep.get().usableRows());

@@ -1,13 +1,7 @@
 package dev.tunegate.dataops.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tunegate.analysis.Progress;
 import dev.tunegate.analysis.RunMemo;
-import dev.tunegate.audit.AuditCheck;
-import dev.tunegate.audit.AuditReport;
-import dev.tunegate.audit.AuditRequest;
-import dev.tunegate.audit.DatasetAudit;
-import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.audit.read.Example;
 import dev.tunegate.audit.read.Message;
@@ -23,17 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The dataset with the review log applied: every valid row of {@code data.train} (a pending row approved,
  * edited or rejected in the log takes that decision) plus every review-queue row the log approves or edits.
- * It is written, for the audit's engine to read, as a scratch OpenAI chat JSONL with metadata, one row a
+ * It is written, for export and the conflict listing to read, as a scratch OpenAI chat JSONL with metadata, one row a
  * line, training rows first in file order, then queue rows in queue order. The user's files are never changed.
+ * {@code assess} does not write it: the audit's one pass audits the same rows through the log as its overlay
+ * ({@link ReviewOverlay}, the same rules).
  */
 public final class ReviewedDataset {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -214,58 +207,6 @@ public final class ReviewedDataset {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The audit (counts, duplicates, conflicts) of the dataset with the review log applied — or empty when the log
-     * changes no row (no decision applied, no row resolved away), so the audit of the training file stands. Its
-     * {@code usableRows} are the reviewed pairs (approved or gold, current era, deduplicated, not in conflict) and
-     * its {@code consistency} is FT-CONSISTENT's measure with the log's conflict resolutions applied.
-     *
-     * @param request the audit request of the training file (eras, seed and threshold are reused)
-     */
-    public static Optional<AuditReport> reviewedAudit(Workspace ws, AuditRequest request, int threads) {
-        RunMemo memo = new RunMemo();
-        return reviewedAudit(ws, request, threads, memo);
-    }
-
-    /**
-     * As {@link #reviewedAudit(Workspace, AuditRequest, int)} in a run: the log and the queue are read (and the log
-     * replayed) once per run, through the run's {@code memo}.
-     */
-    public static Optional<AuditReport> reviewedAudit(Workspace ws, AuditRequest request, int threads, RunMemo memo) {
-        if (!Files.exists(ws.root().resolve(ReviewLog.FILE))) return Optional.empty();
-        ReviewLog.State state = logState(ws, memo);
-        ReviewLog.Replay replay = state.replay();
-        if (replay.approved() == 0 && replay.dropped().isEmpty()) return Optional.empty();
-        Path scratch = null;
-        try {
-            scratch = Files.createTempFile("tunegate-reviewed-", ".jsonl");
-            Built b = build(ws, scratch, state, queueContents(ws, memo));
-            if (b.decisionsApplied() == 0 && b.resolvedAway() == 0) return Optional.empty();
-            AuditRequest r = AuditRequest.of(scratch)
-                    .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
-                    .withEras(request.currentEras(), request.retiredEras())
-                    .withNearDuplicates(request.seed(), request.threshold())
-                    .withChecks(EnumSet.of(
-                            AuditCheck.COUNTS,
-                            AuditCheck.EXACT_DUPLICATES,
-                            AuditCheck.NEAR_DUPLICATES,
-                            AuditCheck.CONFLICTS));
-            return Optional.of(DatasetAudit.run(r, Progress.SILENT, threads));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch file: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(scratch);
-        }
-    }
-
-    /** Reviewed pairs of {@link #reviewedAudit}, or empty when the log changes nothing. */
-    public static OptionalLong reviewedPairs(Workspace ws, AuditRequest request, int threads) {
-        Optional<AuditReport> rep = reviewedAudit(ws, request, threads);
-        return rep.isEmpty() || rep.get().usableRows() == null
-                ? OptionalLong.empty()
-                : OptionalLong.of(rep.get().usableRows());
     }
 
     static void deleteQuietly(Path scratch) {

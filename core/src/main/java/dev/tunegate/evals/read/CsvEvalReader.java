@@ -1,15 +1,15 @@
 package dev.tunegate.evals.read;
 
 import dev.tunegate.evals.EvalRecord;
-import dev.tunegate.evals.FindingKind;
+import dev.tunegate.evals.EvalRowIssue;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class CsvEvalReader implements EvalReader {
     }
 
     @Override
-    public List<EvalRecord> read(Path file, String displayName, Findings findings) {
+    public List<EvalRecord> read(Path file, String displayName, Findings findings, MessageDigest digest) {
         boolean tsv = displayName.toLowerCase(Locale.ROOT).endsWith(".tsv");
         CSVFormat format = (tsv ? CSVFormat.TDF : CSVFormat.RFC4180)
                 .builder()
@@ -72,7 +72,8 @@ public final class CsvEvalReader implements EvalReader {
                 .setAllowMissingColumnNames(true)
                 .get();
         List<EvalRecord> out = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(Hashed.open(file, digest), StandardCharsets.UTF_8.newDecoder()));
                 CSVParser parser =
                         CSVParser.builder().setReader(in).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames().stream()
@@ -88,7 +89,7 @@ public final class CsvEvalReader implements EvalReader {
                     findings.add(
                             displayName,
                             line,
-                            FindingKind.MALFORMED_ROW,
+                            EvalRowIssue.MALFORMED_ROW,
                             "expected " + header.size() + " cells, found " + rec.size());
                     continue;
                 }
@@ -164,7 +165,7 @@ public final class CsvEvalReader implements EvalReader {
             findings.add(
                     file,
                     line,
-                    FindingKind.FOOTER_ROW,
+                    EvalRowIssue.FOOTER_ROW,
                     "no expected value and no outcome; first cell " + Values.shorten(first));
             return null;
         }
@@ -175,7 +176,7 @@ public final class CsvEvalReader implements EvalReader {
                 findings.add(
                         file,
                         line,
-                        FindingKind.BAD_VALUE,
+                        EvalRowIssue.BAD_VALUE,
                         "field \"passed\": expected true or false, found " + Values.shorten(passedCell));
         }
         Double score = null;
@@ -185,7 +186,7 @@ public final class CsvEvalReader implements EvalReader {
                 findings.add(
                         file,
                         line,
-                        FindingKind.BAD_VALUE,
+                        EvalRowIssue.BAD_VALUE,
                         "field \"score\": expected a number, found " + Values.shorten(scoreCell));
         }
         String item = cell(rec, col, "item");

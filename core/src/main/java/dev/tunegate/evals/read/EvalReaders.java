@@ -1,8 +1,10 @@
 package dev.tunegate.evals.read;
 
 import dev.tunegate.evals.EvalRecord;
-import dev.tunegate.evals.FindingKind;
+import dev.tunegate.evals.EvalRowIssue;
 import dev.tunegate.evals.Findings;
+import dev.tunegate.io.Digests;
+import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,20 @@ public final class EvalReaders {
      */
     public static List<EvalRecord> read(
             Path file, String displayName, EvalFormat format, Map<String, String> columns, Findings findings) {
+        return read(file, displayName, format, columns, findings, null);
+    }
+
+    /**
+     * As {@link #read(Path, String, EvalFormat, Map, Findings)}, hashing the file while it is read and handing its
+     * digest to {@code digests} (null: not hashed), so a command that names the file by its digest reads it once.
+     */
+    public static List<EvalRecord> read(
+            Path file,
+            String displayName,
+            EvalFormat format,
+            Map<String, String> columns,
+            Findings findings,
+            FileDigests digests) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(
                     displayName + ": not a file; expected an eval results file (native JSONL, promptfoo JSON or CSV)");
@@ -41,15 +58,18 @@ public final class EvalReaders {
                     case CSV -> new CsvEvalReader(columns);
                     case AUTO -> throw new IllegalStateException("detect never answers AUTO");
                 };
+        MessageDigest md = digests == null ? null : Digests.newSha256();
+        List<EvalRecord> read = reader.read(file, displayName, findings, md);
+        if (md != null) digests.remember(file, Digests.hex(md.digest()));
         List<EvalRecord> out = new ArrayList<>();
-        for (EvalRecord r : reader.read(file, displayName, findings)) {
+        for (EvalRecord r : read) {
             if (r.passed() == null && r.score() == null) {
                 if (r.expected() != null && r.output() != null) {
                     out.add(r.withPassed(r.expected().trim().equals(r.output().trim())));
                 } else {
                     findings.add(
                             r,
-                            FindingKind.MISSING_FIELD,
+                            EvalRowIssue.MISSING_FIELD,
                             "item " + Values.shorten(r.item())
                                     + ": expected \"passed\", \"score\", or both \"expected\" and \"output\", found none");
                 }

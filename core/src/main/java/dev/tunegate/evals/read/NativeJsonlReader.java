@@ -3,13 +3,14 @@ package dev.tunegate.evals.read;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.evals.EvalRecord;
-import dev.tunegate.evals.FindingKind;
+import dev.tunegate.evals.EvalRowIssue;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.JsonlLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,29 +24,32 @@ import java.util.Map;
 public final class NativeJsonlReader implements EvalReader {
 
     @Override
-    public List<EvalRecord> read(Path file, String displayName, Findings findings) {
+    public List<EvalRecord> read(Path file, String displayName, Findings findings, MessageDigest digest) {
         List<EvalRecord> out = new ArrayList<>();
         String[] firstBad = {null};
         String defaultRun = Values.stem(displayName);
         JsonlLines.Counts counts;
         try {
-            counts = JsonlLines.read(file, new JsonlLines.Visitor() {
-                @Override
-                public void object(long line, ObjectNode node) {
-                    EvalRecord r = record(node, defaultRun, displayName, line, findings);
-                    if (r != null) out.add(r);
-                }
+            counts = JsonlLines.read(
+                    file,
+                    new JsonlLines.Visitor() {
+                        @Override
+                        public void object(long line, ObjectNode node) {
+                            EvalRecord r = record(node, defaultRun, displayName, line, findings);
+                            if (r != null) out.add(r);
+                        }
 
-                @Override
-                public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
-                    if (firstBad[0] == null) firstBad[0] = Values.shorten(text);
-                    findings.add(
-                            displayName,
-                            line,
-                            FindingKind.MALFORMED_ROW,
-                            "expected a JSON object, found " + Values.shorten(text));
-                }
-            });
+                        @Override
+                        public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
+                            if (firstBad[0] == null) firstBad[0] = Values.shorten(text);
+                            findings.add(
+                                    displayName,
+                                    line,
+                                    EvalRowIssue.MALFORMED_ROW,
+                                    "expected a JSON object, found " + Values.shorten(text));
+                        }
+                    },
+                    digest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + displayName + ": " + e.getMessage(), e);
         }
@@ -68,7 +72,7 @@ public final class NativeJsonlReader implements EvalReader {
             findings.add(
                     file,
                     line,
-                    FindingKind.MISSING_FIELD,
+                    EvalRowIssue.MISSING_FIELD,
                     "field \"item\": expected a string or number, found " + kind(n.get("item")));
             return null;
         }
@@ -78,7 +82,7 @@ public final class NativeJsonlReader implements EvalReader {
             if (it.canConvertToLong() && it.isIntegralNumber()) iteration = it.longValue();
             else
                 findings.add(
-                        file, line, FindingKind.BAD_VALUE, "field \"iteration\": expected an integer, found " + it);
+                        file, line, EvalRowIssue.BAD_VALUE, "field \"iteration\": expected an integer, found " + it);
         }
         String run = text(n.get("run"));
         if (Values.blank(run)) run = iteration != null ? "iteration-" + iteration : defaultRun;
@@ -87,7 +91,8 @@ public final class NativeJsonlReader implements EvalReader {
         if (p != null && !p.isNull()) {
             passed = p.isBoolean() ? p.booleanValue() : Values.bool(p.asText());
             if (passed == null)
-                findings.add(file, line, FindingKind.BAD_VALUE, "field \"passed\": expected true or false, found " + p);
+                findings.add(
+                        file, line, EvalRowIssue.BAD_VALUE, "field \"passed\": expected true or false, found " + p);
         }
         Double score = number(n.get("score"), "score", file, line, findings);
         Double latency = number(n.get("latencyMs"), "latencyMs", file, line, findings);
@@ -105,7 +110,7 @@ public final class NativeJsonlReader implements EvalReader {
         } else if (t != null && t.isArray()) {
             t.forEach(e -> tags.put(e.asText(), "true"));
         } else if (t != null && !t.isNull()) {
-            findings.add(file, line, FindingKind.BAD_VALUE, "field \"tags\": expected an object, found " + t);
+            findings.add(file, line, EvalRowIssue.BAD_VALUE, "field \"tags\": expected an object, found " + t);
         }
         return new EvalRecord(
                 run,
@@ -136,7 +141,7 @@ public final class NativeJsonlReader implements EvalReader {
         if (v == null || v.isNull()) return null;
         Double d = v.isNumber() ? (Double) v.doubleValue() : Values.number(v.asText());
         if (d == null || !Double.isFinite(d)) {
-            findings.add(file, line, FindingKind.BAD_VALUE, "field \"" + field + "\": expected a number, found " + v);
+            findings.add(file, line, EvalRowIssue.BAD_VALUE, "field \"" + field + "\": expected a number, found " + v);
             return null;
         }
         return d;

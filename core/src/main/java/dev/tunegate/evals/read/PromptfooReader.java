@@ -7,15 +7,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.evals.EvalRecord;
-import dev.tunegate.evals.FindingKind;
+import dev.tunegate.evals.EvalRowIssue;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +40,9 @@ public final class PromptfooReader implements EvalReader {
     private record Entry(JsonNode node, long line) {}
 
     @Override
-    public List<EvalRecord> read(Path file, String displayName, Findings findings) {
+    public List<EvalRecord> read(Path file, String displayName, Findings findings, MessageDigest digest) {
         List<Entry> entries = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = Hashed.open(file, digest);
                 JsonParser p = new JsonFactory(JSON).createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_ARRAY) {
@@ -79,7 +79,7 @@ public final class PromptfooReader implements EvalReader {
                 findings.add(
                         displayName,
                         e.line,
-                        FindingKind.MALFORMED_ROW,
+                        EvalRowIssue.MALFORMED_ROW,
                         "expected a result object, found " + Values.shorten(n.toString()));
                 continue;
             }

@@ -10,7 +10,7 @@ import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.audit.AuditAnalyzer;
-import dev.tunegate.audit.AuditRequest;
+import dev.tunegate.audit.RowOverlay;
 import dev.tunegate.dataops.Fixtures;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
@@ -136,7 +136,8 @@ class ReviewTest {
                 LocalDate.parse("2026-03-01"),
                 digests,
                 memo);
-        Pipeline.Run run = new Pipeline(List.of(new AuditAnalyzer(), new ReviewLogAnalyzer())).run(ws, ctx);
+        Pipeline.Run run =
+                new Pipeline(List.of(new AuditAnalyzer(ReviewOverlay::of), new ReviewLogAnalyzer())).run(ws, ctx);
 
         assertThat(memo.computed(ReviewedDataset.LOG_STATE)).isEqualTo(1);
         assertThat(memo.computed(ReviewedDataset.QUEUE_CONTENTS)).isEqualTo(1);
@@ -152,8 +153,12 @@ class ReviewTest {
         // the same reviewed pairs as the log replayed outside a run: 4 approved + 2 queue rows the log approves
         assertThat(run.evidence().get(Measure.REVIEWED_PAIRS).orElseThrow().asDouble())
                 .isEqualTo(6.0)
-                .isEqualTo((double) ReviewedDataset.reviewedPairs(ws, AuditRequest.of(ws.data()), 1)
-                        .getAsLong());
+                .isEqualTo((double) ReviewOverlay.reviewedAudit(ws, 1, new dev.tunegate.analysis.RunMemo())
+                        .orElseThrow()
+                        .usableRows())
+                .isEqualTo((double) ScratchAudit.of(ws).orElseThrow().usableRows());
+        // the reviewed audit was the audit's own pass (its overlay), read by the review log's analyzer from the memo
+        assertThat(memo.computed(RowOverlay.REPORT)).isEqualTo(1);
         // asked again in the same run, nothing is read again
         ReviewedDataset.logState(ws, memo);
         assertThat(memo.computed(ReviewedDataset.LOG_STATE)).isEqualTo(1);

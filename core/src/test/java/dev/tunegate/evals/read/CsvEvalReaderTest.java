@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tunegate.evals.EvalRecord;
-import dev.tunegate.evals.FindingKind;
+import dev.tunegate.evals.EvalRowIssue;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
@@ -55,7 +55,7 @@ class CsvEvalReaderTest {
         List<Finding> snapshot = findings.snapshot();
         assertThat(snapshot)
                 .extracting(Finding::kind)
-                .containsExactly(FindingKind.MALFORMED_ROW.name(), FindingKind.FOOTER_ROW.name());
+                .containsExactly(EvalRowIssue.MALFORMED_ROW.name(), EvalRowIssue.FOOTER_ROW.name());
         assertThat(snapshot.get(0).lines()).containsExactly(11L);
         assertThat(snapshot.get(1).lines()).containsExactly(13L);
         assertThat(snapshot.get(1).display())

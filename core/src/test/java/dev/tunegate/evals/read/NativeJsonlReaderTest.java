@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tunegate.evals.EvalRecord;
-import dev.tunegate.evals.FindingKind;
+import dev.tunegate.evals.EvalRowIssue;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.io.InvalidInputException;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class NativeJsonlReaderTest {
         assertThat(findings.snapshot())
                 .extracting(x -> x.kind() + "@" + x.lines())
                 .containsExactly("MALFORMED_ROW@[2]", "MISSING_FIELD@[3, 4]");
-        assertThat(findings.count(FindingKind.MISSING_FIELD)).isEqualTo(2);
+        assertThat(findings.count(EvalRowIssue.MISSING_FIELD)).isEqualTo(2);
     }
 
     @Test

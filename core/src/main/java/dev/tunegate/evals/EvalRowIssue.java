@@ -1,7 +1,11 @@
 package dev.tunegate.evals;
 
-/** What is wrong with a row of an eval file. Each kind says whether the row was kept or skipped. */
-public enum FindingKind {
+/**
+ * What is wrong with a row of an eval file. Each kind says whether the row was kept or skipped. Its values are the
+ * {@code kind} of the evals' findings in the JSON outputs (their names, unchanged); the audit's kinds are {@code
+ * audit.FindingKind}.
+ */
+public enum EvalRowIssue {
     /** A line that is not valid JSON, or a CSV row with the wrong number of cells: skipped. */
     MALFORMED_ROW(false, "malformed row"),
     /** A summary row (e.g. {@code TOTAL_TRUE,,,311,}) that is not a prediction: skipped. */
@@ -34,7 +38,7 @@ public enum FindingKind {
     private final boolean kept;
     private final String description;
 
-    FindingKind(boolean kept, String description) {
+    EvalRowIssue(boolean kept, String description) {
         this.kept = kept;
         this.description = description;
     }
