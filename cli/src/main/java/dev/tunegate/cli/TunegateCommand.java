@@ -1,6 +1,7 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.ToolVersion;
+import dev.tunegate.io.Json;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -88,6 +89,11 @@ public final class TunegateCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Jackson's first ObjectMapper costs about 0.1 s (its classes, the locale data of a date format): it is set up
+        // on another core while picocli reads the arguments; whoever needs it first waits for its class initialisation
+        Thread warmUp = new Thread(Json::mapper, "tunegate-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         System.exit(execute(args));
     }
 
