@@ -3,11 +3,18 @@
 # Exits 1 (printing nothing) when there is none. Sourced by ./tunegate and .ci/run.
 
 java_major() { # $1 = java binary
-  # the JDK's release file names its version: no JVM start (every ./tunegate run asks this once or twice)
-  local release; release="$(dirname "$(dirname "$1")")/release"
+  # the JDK's release file names its version: no JVM start, and no process either (every ./tunegate run asks this)
+  local release="${1%/bin/*}/release" line
   if [ -f "$release" ]; then
-    local v; v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1)
-    if [ -n "$v" ]; then echo "$v"; return 0; fi
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=\"*)
+          line="${line#JAVA_VERSION=\"}"
+          line="${line%%[!0-9]*}"
+          if [ -n "$line" ]; then echo "$line"; return 0; fi
+          ;;
+      esac
+    done < "$release"
   fi
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
 }

@@ -1,6 +1,10 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.ToolVersion;
+import dev.tunegate.io.Json;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,26 +19,6 @@ import picocli.CommandLine.ScopeType;
             "Decides, from an AI team's own artifacts, whether an LLM use case should keep improving its prompt,",
             "configure structured output, build or fix retrieval (RAG), or fine-tune — and later whether a pilot",
             "should scale, improve or stop. Every decision is explained rule by rule and written down."
-        },
-        subcommands = {
-            InitCommand.class,
-            AssessCommand.class,
-            AuditCommand.class,
-            EvalsCommand.class,
-            RegressCommand.class,
-            RetrievalCommand.class,
-            CostCommand.class,
-            PilotCommand.class,
-            ReportCommand.class,
-            ExportCommand.class,
-            DataCommand.class,
-            ReviewCommand.class,
-            AdapterCommand.class,
-            DoctorCommand.class,
-            ServeCommand.class,
-            OpsCommand.class,
-            DueCommand.class,
-            CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -68,6 +52,31 @@ public final class TunegateCommand implements Runnable {
     public static final int INTERNAL = 4;
     public static final int IO_FAILURE = 5;
 
+    /**
+     * The subcommands by name, in the order the help lists them. Registered here rather than in the annotation so
+     * that a run builds picocli's model of the one command it runs (picocli reads every option of every command it
+     * is given by reflection: 17 commands cost a third of a second of start-up, more than an audit of 100k rows
+     * reads; docs/PERFORMANCE.md). {@code HelpTest} checks each name is its class's {@code @Command} name.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            InitCommand.class,
+            AssessCommand.class,
+            AuditCommand.class,
+            EvalsCommand.class,
+            RegressCommand.class,
+            RetrievalCommand.class,
+            CostCommand.class,
+            PilotCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
+            DataCommand.class,
+            ReviewCommand.class,
+            AdapterCommand.class,
+            DoctorCommand.class,
+            ServeCommand.class,
+            OpsCommand.class,
+            DueCommand.class);
+
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     boolean stacktrace;
 
@@ -79,25 +88,61 @@ public final class TunegateCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Lucene reports via java.util.logging that the incubating Vector API is off; that is not a user's concern. */
-    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
-
     public static void main(String[] args) {
-        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // Jackson's first ObjectMapper costs about 0.1 s (its classes, the locale data of a date format): it is set up
+        // on another core while picocli reads the arguments; whoever needs it first waits for its class initialisation
+        Thread warmUp = new Thread(Json::mapper, "tunegate-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns the exit code (tests call this; main exits with it). */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        return newCommandLine(args).execute(args);
     }
 
+    /** The whole command tree: every subcommand (help, the tests that walk the tree). */
     public static CommandLine newCommandLine() {
+        return build(null);
+    }
+
+    /**
+     * The command line that runs {@code args}: when they name a subcommand, the tree holds that one only (its
+     * own subcommands included); otherwise (no command, {@code help}, {@code --help}, a misspelt name that picocli
+     * answers with suggestions) the whole tree.
+     */
+    public static CommandLine newCommandLine(String... args) {
+        return build(invoked(args));
+    }
+
+    /** The subcommand {@code args} run: the first argument that is not an option of {@code tunegate} itself, when it names one. */
+    static String invoked(String... args) {
+        for (String a : args) {
+            if (a.equals("--stacktrace")) continue; // tunegate's only option that takes no part in choosing
+            return SUBCOMMANDS.containsKey(a) ? a : null;
+        }
+        return null;
+    }
+
+    private static CommandLine build(String only) {
         CommandLine cl = new CommandLine(new TunegateCommand());
+        if (only != null) cl.addSubcommand(only, SUBCOMMANDS.get(only));
+        else {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+            cl.addSubcommand("help", CommandLine.HelpCommand.class);
+        }
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.UsageHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         return cl;
+    }
+
+    private static Map<String, Class<?>> subcommands(Class<?>... commands) {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (Class<?> c : commands)
+            m.put(c.getSimpleName().replace("Command", "").toLowerCase(Locale.ROOT), c);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** The version with the runtime. */

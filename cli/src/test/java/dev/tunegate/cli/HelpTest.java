@@ -30,6 +30,33 @@ class HelpTest {
         }
     }
 
+    /** The lazily built tree names each command as its class's annotation does, and a run builds its command alone. */
+    @Test
+    void eachRunBuildsTheCommandItRunsUnderItsAnnotatedName() {
+        TunegateCommand.SUBCOMMANDS.forEach((name, type) -> assertThat(
+                        type.getAnnotation(CommandLine.Command.class).name())
+                .as(type.getSimpleName())
+                .isEqualTo(name));
+        assertThat(TunegateCommand.newCommandLine().getSubcommands().keySet())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                                TunegateCommand.SUBCOMMANDS.keySet().stream(), java.util.stream.Stream.of("help"))
+                        .toList());
+        assertThat(TunegateCommand.newCommandLine("--stacktrace", "audit", "f.jsonl")
+                        .getSubcommands()
+                        .keySet())
+                .containsExactly("audit");
+        assertThat(TunegateCommand.newCommandLine("data", "diff")
+                        .getSubcommands()
+                        .get("data")
+                        .getSubcommands())
+                .containsKey("diff");
+        for (String[] whole : new String[][] {{}, {"--help"}, {"help", "audit"}, {"audti"}, {"-V"}}) {
+            assertThat(TunegateCommand.newCommandLine(whole).getSubcommands())
+                    .as(String.join(" ", whole))
+                    .hasSize(TunegateCommand.SUBCOMMANDS.size() + 1);
+        }
+    }
+
     /** Walks picocli's command tree and runs {@code tunegate … NAME --help} for every command: exit 0 and a usage text. */
     @Test
     void everySubcommandAnswersHelp() {

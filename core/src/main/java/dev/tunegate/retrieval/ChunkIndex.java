@@ -43,6 +43,19 @@ import org.apache.lucene.util.BytesRef;
  * metadata, chunking parameters) recorded in its commit differs; Lucene's commits are atomic.
  */
 public final class ChunkIndex implements AutoCloseable {
+    /**
+     * Lucene says through java.util.logging whether the incubating Vector API is on: not a user's concern. Set where
+     * Lucene is used, so that a run that does not use it never starts java.util.logging; held in a field because the
+     * logging keeps its loggers (and their levels) only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_LOG = quietLucene();
+
+    private static java.util.logging.Logger quietLucene() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.lucene");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
     /** Bumped when the index layout changes, so old indexes are rebuilt. */
     static final String LAYOUT = "tunegate-retrieval/1";
 

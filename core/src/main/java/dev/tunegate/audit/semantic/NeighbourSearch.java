@@ -29,6 +29,19 @@ import org.apache.lucene.util.VectorUtil;
  * per query, which are rescored with the float16 vectors, so reported cosines are always exact.
  */
 public final class NeighbourSearch {
+    /**
+     * Lucene says through java.util.logging whether the incubating Vector API is on: not a user's concern. Set where
+     * Lucene is used, so that a run that does not use it never starts java.util.logging; held in a field because the
+     * logging keeps its loggers (and their levels) only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_LOG = quietLucene();
+
+    private static java.util.logging.Logger quietLucene() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.lucene");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
     /** Exact search up to this many scored pairs (about 7,000 rows against themselves). */
     static final long EXACT_PAIRS = 50_000_000L;
     /** HNSW candidates per query before rescoring. */
