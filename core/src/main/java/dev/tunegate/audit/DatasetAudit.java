@@ -7,6 +7,7 @@ import dev.tunegate.audit.neardup.Match;
 import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.audit.neardup.NearDuplicateParams;
 import dev.tunegate.audit.read.DatasetReader;
+import dev.tunegate.audit.read.LineBlocks;
 import dev.tunegate.audit.read.RowSource;
 import dev.tunegate.audit.read.TruncatedInputException;
 import dev.tunegate.evidence.Finding;
@@ -87,9 +88,20 @@ public final class DatasetAudit {
         String sha256 = null;
         try (RowSource src = opened.source();
                 Progress.Task task = progress.start("audit " + request.train().getFileName(), -1, "rows")) {
-            RowPipeline.End end = RowPipeline.run(src, analysis::analyze, acc::add, threads, task);
-            damage(request, request.train(), opened, end, trainName, acc.rows(), findings, notes, partials, false);
-            sha256 = opened.sha256().get(); // hashed while the rows streamed through: one read of the file
+            // a plain JSONL file is read in blocks, split into rows and read in place on the workers
+            LineBlocks blocks = reader.blocks(opened, request.train());
+            if (blocks != null) {
+                src.close(); // its first rows (read to detect the format) are read again from the blocks
+                try (blocks) {
+                    RowPipeline.End end = RowPipeline.runBlocks(blocks, analysis, acc::add, threads, task);
+                    damage(request, request.train(), opened, end, trainName, acc.rows(), findings, notes, partials, false);
+                    sha256 = blocks.sha256(); // hashed while the blocks streamed through: one read of the file
+                }
+            } else {
+                RowPipeline.End end = RowPipeline.run(src, analysis::analyze, acc::add, threads, task);
+                damage(request, request.train(), opened, end, trainName, acc.rows(), findings, notes, partials, false);
+                sha256 = opened.sha256().get(); // hashed while the rows streamed through: one read of the file
+            }
         } catch (IOException e) {
             notes.add("closing " + trainName + ": " + e.getMessage());
         }
