@@ -27,6 +27,7 @@ public final class LineBlocks implements AutoCloseable {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final int blockBytes;
     private final BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(64);
     private final Hasher hasher = new Hasher();
     /** The array being filled, the bytes in it ({@code [0, filled)}), and whether the file ended. */
@@ -44,15 +45,21 @@ public final class LineBlocks implements AutoCloseable {
     /** What a read failure of a plain file is called (as {@link LineRowSource} names it). */
     public static final String DAMAGED = "the file cannot be read";
 
-    private LineBlocks(InputStream in, int maxLineBytes) {
+    private LineBlocks(InputStream in, int maxLineBytes, int blockBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.blockBytes = blockBytes;
         this.cur = new Buf(take());
     }
 
     /** Opens {@code file} for block reading; its digest is computed as it is read. */
     public static LineBlocks open(Path file, int maxLineBytes) throws IOException {
-        return new LineBlocks(Files.newInputStream(file), maxLineBytes);
+        return open(file, maxLineBytes, BLOCK);
+    }
+
+    /** {@link #open(Path, int)} with blocks of {@code blockBytes} (small ones in tests, to cross block ends often). */
+    public static LineBlocks open(Path file, int maxLineBytes, int blockBytes) throws IOException {
+        return new LineBlocks(Files.newInputStream(file), maxLineBytes, Math.max(16, blockBytes));
     }
 
     /**
@@ -126,7 +133,7 @@ public final class LineBlocks implements AutoCloseable {
     private void carry(int end) {
         Buf next = new Buf(take());
         int rest = filled - end;
-        if (rest > next.bytes.length) next = new Buf(new byte[Math.max(rest, BLOCK)]);
+        if (rest > next.bytes.length) next = new Buf(new byte[Math.max(rest, blockBytes)]);
         System.arraycopy(cur.bytes, end, next.bytes, 0, rest);
         curStart += end;
         cur.release();
@@ -177,7 +184,7 @@ public final class LineBlocks implements AutoCloseable {
 
     private byte[] take() {
         byte[] a = pool.poll();
-        return a != null ? a : new byte[BLOCK];
+        return a != null ? a : new byte[blockBytes];
     }
 
     /** The SHA-256 of the whole file as lowercase hex; call it once, after {@link #next} returned null. */
@@ -212,7 +219,7 @@ public final class LineBlocks implements AutoCloseable {
         }
 
         void release() {
-            if (refs.decrementAndGet() == 0 && bytes.length == BLOCK) pool.offer(bytes);
+            if (refs.decrementAndGet() == 0 && bytes.length == blockBytes) pool.offer(bytes);
         }
     }
 
