@@ -244,7 +244,13 @@ final class RowAnalysis {
         return counted(raw.index(), raw.line(), raw.bytes(), row);
     }
 
-    private RowResult counted(int index, long line, long bytes, ShallowRow row) {
+    /** The parser whose one-pass read gives rows' results without their texts, or null when a check reads texts. */
+    JsonRowParser shallowParser() {
+        return textFree && parser instanceof JsonRowParser json ? json : null;
+    }
+
+    /** The result of a row read without its texts ({@link #analyzeLine}'s, for a row read in one pass). */
+    RowResult counted(int index, long line, long bytes, ShallowRow row) {
         List<Finding> findings = row.problems().isEmpty() ? List.of() : new ArrayList<>(row.problems().size());
         boolean formatError = false, valid = true;
         for (RowProblem p : row.problems()) {

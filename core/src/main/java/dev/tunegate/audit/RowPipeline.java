@@ -175,7 +175,7 @@ final class RowPipeline {
             RowAnalysis analysis) {
         try {
             LineBlocks.Lines lines = LINES.get();
-            int lineCount = block.split(lines);
+            int lineCount = block.split(lines, analysis.shallowParser());
             // the block before was handed to the pool first, so it is being split or already was
             long[] base = before.join();
             int rows = lines.size();
@@ -187,6 +187,9 @@ final class RowPipeline {
                 if (lines.tooLong(i)) {
                     long length = block.bytes == null ? block.tooLong : lines.to(i) - lines.from(i);
                     out.add(analysis.analyze(block.tooLongRow(index, line, length)));
+                } else if (lines.shallow(i) != null) {
+                    int from = lines.from(i), to = lines.to(i);
+                    out.add(analysis.counted(index, line, to - from + 1L, lines.shallow(i)));
                 } else {
                     out.add(analysis.analyzeLine(block.bytes, lines.from(i), lines.to(i), index, line));
                 }

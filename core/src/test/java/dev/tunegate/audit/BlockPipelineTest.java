@@ -140,6 +140,29 @@ class BlockPipelineTest {
                 && r.findings().get(0).kind().equals(FindingKind.LINE_TOO_LONG.key()));
     }
 
+    /**
+     * The generated and byte-mutated rows of {@link ShallowScanTest} as a file: in blocks, the
+     * one-pass read also finds each line's end, and must split and read them as the line reader does.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23})
+    void rowsReadInOnePassAreSplitAsTheLineReaderSplitsThem(long seed) throws Exception {
+        Random rnd = new Random(seed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String line : ShallowScanTest.lines(rnd, new String[] {"input", "output"}, true)) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            out.writeBytes(rnd.nextInt(3) == 0 ? ShallowScanTest.mutate(rnd, b) : b);
+            out.writeBytes((rnd.nextInt(7) == 0 ? "\r\n" : "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        Path f = dir.resolve("scan" + seed + ".jsonl");
+        Files.write(f, concat("{\"input\": \"first\", \"output\": \"row\"}\n", out.toByteArray()));
+        Run want = lines(f, EnumSet.of(AuditCheck.COUNTS));
+        for (int block : new int[] {97, 1 << 16}) {
+            Run got = blocks(f, EnumSet.of(AuditCheck.COUNTS), block);
+            assertThat(got.rows()).as("seed %d, block %d", seed, block).isEqualTo(want.rows());
+        }
+    }
+
     private static byte[] concat(String first, byte[] b) {
         byte[] a = first.getBytes(StandardCharsets.UTF_8);
         byte[] c = new byte[a.length + b.length];

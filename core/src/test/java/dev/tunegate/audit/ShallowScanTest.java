@@ -80,7 +80,7 @@ class ShallowScanTest {
         return "\"" + TEXTS[rnd.nextInt(TEXTS.length)] + "\"";
     }
 
-    private static List<String> lines(Random rnd, String[] keys, boolean alpaca) {
+    static List<String> lines(Random rnd, String[] keys, boolean alpaca) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
             List<String> f = new ArrayList<>();
@@ -107,7 +107,7 @@ class ShallowScanTest {
     }
 
     /** A byte-level mutation of a line: truncated, a byte dropped, inserted or replaced. */
-    private static byte[] mutate(Random rnd, byte[] b) {
+    static byte[] mutate(Random rnd, byte[] b) {
         if (b.length == 0) return b;
         int at = rnd.nextInt(b.length);
         byte x = INTERESTING[rnd.nextInt(INTERESTING.length)];

@@ -265,21 +265,43 @@ public final class LineBlocks implements AutoCloseable {
          * @return the lines of the block
          */
         public int split(Lines out) {
+            return split(out, null);
+        }
+
+        /**
+         * {@link #split(Lines)}, reading each row at once with {@code fast}'s one-pass read ({@link
+         * JsonRowParser#shallow(byte[], int, int)}) when it is given: that pass finds the line's end
+         * too, so a block of rows read that way is gone over once. Rows read so have their {@link
+         * Lines#shallow}; the others are split as {@link #split(Lines)} splits them.
+         */
+        public int split(Lines out, JsonRowParser fast) {
             out.clear();
             if (bytes == null) {
-                out.add(1, 0, 0, true);
+                out.add(1, 0, 0, true, null);
                 return 1;
             }
+            ShallowScan.Shape shape = fast == null ? null : fast.shallowShape();
+            int[] found = out.end;
             int line = 0;
             int pos = from;
             while (pos < to) {
+                if (shape != null && !(line == 0 && fileStart)) {
+                    ShallowRow r = ShallowScan.scanLine(bytes, pos, to, shape, found);
+                    if (r != null && found[0] - pos <= maxLineBytes) {
+                        int e = found[0];
+                        line++;
+                        out.add(line, pos, e > pos && bytes[e - 1] == '\r' ? e - 1 : e, false, r);
+                        pos = e < to ? e + 1 : to;
+                        continue;
+                    }
+                }
                 int nl = ByteScan.indexOfNewline(bytes, pos, to);
                 int end = nl < 0 ? to : nl;
                 line++;
                 int s = pos, e = end;
                 pos = nl < 0 ? to : nl + 1;
                 if (e - s > maxLineBytes) {
-                    out.add(line, s, e, true);
+                    out.add(line, s, e, true, null);
                     continue;
                 }
                 if (line == 1
@@ -290,7 +312,7 @@ public final class LineBlocks implements AutoCloseable {
                         && (bytes[s + 2] & 0xFF) == 0xBF) s += 3;
                 if (e > s && bytes[e - 1] == '\r') e--;
                 if (blank(bytes, s, e)) continue;
-                out.add(line, s, e, false);
+                out.add(line, s, e, false, null);
             }
             return line;
         }
@@ -315,13 +337,18 @@ public final class LineBlocks implements AutoCloseable {
     public static final class Lines {
         private int n;
         private long[] a = new long[1024];
+        private ShallowRow[] shallow = new ShallowRow[256];
+        final int[] end = new int[1];
 
         void clear() {
+            java.util.Arrays.fill(shallow, 0, n, null);
             n = 0;
         }
 
-        void add(int line, int from, int to, boolean tooLong) {
+        void add(int line, int from, int to, boolean tooLong, ShallowRow row) {
             if (4 * n + 4 > a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
+            if (n == shallow.length) shallow = java.util.Arrays.copyOf(shallow, n * 2);
+            shallow[n] = row;
             a[4 * n] = line;
             a[4 * n + 1] = from;
             a[4 * n + 2] = to;
@@ -345,6 +372,11 @@ public final class LineBlocks implements AutoCloseable {
 
         public int to(int i) {
             return (int) a[4 * i + 2];
+        }
+
+        /** Row {@code i} as the one-pass read gave it, or null when it was only split off. */
+        public ShallowRow shallow(int i) {
+            return shallow[i];
         }
 
         /** Whether row {@code i} is a line over the cap (its length: {@code to - from}). */

@@ -67,6 +67,20 @@ final class ShallowScan {
 
     /** The row of {@code b[from, to)} read in one pass, or null when the general path must decide. */
     static ShallowRow scan(byte[] b, int from, int to, Shape shape) {
+        return scan(b, from, to, shape, null);
+    }
+
+    /**
+     * {@link #scan} of the line starting at {@code b[from]} in a block ending at {@code to}: the line
+     * ends at the first newline after the object (only whitespace may come between), found by the same
+     * pass; its index ({@code to} when the block ends first) goes to {@code end[0]}. Null when the line
+     * is not read this way (its end is then not looked for).
+     */
+    static ShallowRow scanLine(byte[] b, int from, int to, Shape shape, int[] end) {
+        return scan(b, from, to, shape, end);
+    }
+
+    private static ShallowRow scan(byte[] b, int from, int to, Shape shape, int[] end) {
         int i = ws(b, from, to);
         if (i >= to || b[i] != '{') return null;
         i = ws(b, i + 1, to);
@@ -116,7 +130,8 @@ final class ShallowScan {
             i = ws(b, i + 1, to);
             break;
         }
-        if (i != to) return null; // something after the object
+        if (end == null ? i != to : i < to && b[i] != '\n') return null; // something after the object
+        if (end != null) end[0] = i;
         if ((seen & shape.required()) != shape.required()) return null;
         if (shape.anyOf() != 0 && (seen & shape.anyOf()) == 0) return null;
         if ((seen & (1 << shape.output())) == 0) return null;
