@@ -66,7 +66,12 @@ public final class DatasetAudit {
             FindingSink sink,
             java.util.function.Function<Path, String> display) {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
-        MinHasher hasher = new MinHasher(params);
+        // signatures only for the checks that compare them (its tables take a while to build)
+        MinHasher hasher = request.runs(AuditCheck.NEAR_DUPLICATES)
+                        || request.runs(AuditCheck.CONFLICTS)
+                        || request.runs(AuditCheck.LEAKAGE)
+                ? new MinHasher(params)
+                : null;
         TokenCounter encoding = request.runs(AuditCheck.TOKENS) ? TokenCounter.forEncoding(request.tokenizer()) : null;
         JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA)
                 ? OutputSchemaFile.load(
@@ -94,7 +99,17 @@ public final class DatasetAudit {
                 src.close(); // its first rows (read to detect the format) are read again from the blocks
                 try (blocks) {
                     RowPipeline.End end = RowPipeline.runBlocks(blocks, analysis, acc::add, threads, task);
-                    damage(request, request.train(), opened, end, trainName, acc.rows(), findings, notes, partials, false);
+                    damage(
+                            request,
+                            request.train(),
+                            opened,
+                            end,
+                            trainName,
+                            acc.rows(),
+                            findings,
+                            notes,
+                            partials,
+                            false);
                     sha256 = blocks.sha256(); // hashed while the blocks streamed through: one read of the file
                 }
             } else {

@@ -251,7 +251,9 @@ final class RowAnalysis {
 
     /** The result of a row read without its texts ({@link #analyzeLine}'s, for a row read in one pass). */
     RowResult counted(int index, long line, long bytes, ShallowRow row) {
-        List<Finding> findings = row.problems().isEmpty() ? List.of() : new ArrayList<>(row.problems().size());
+        List<Finding> findings = row.problems().isEmpty()
+                ? List.of()
+                : new ArrayList<>(row.problems().size());
         boolean formatError = false, valid = true;
         for (RowProblem p : row.problems()) {
             findings.add(AuditFindings.row(p.kind(), file, line, index, p.message()));

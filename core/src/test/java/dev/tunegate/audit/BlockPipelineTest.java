@@ -50,12 +50,15 @@ class BlockPipelineTest {
                         case 2 -> "{\"input\": \"" + "x".repeat(CAP + rnd.nextInt(3 * CAP)) + "\", \"output\": \"y\"}";
                         case 3 -> "{\"input\": \"q" + i + "\", \"output\": \"bad \\x\"}";
                         case 4 -> "{\"input\": \"q" + i + "\", \"output\": \"{{ name }}\"}";
-                        case 5 -> "{\"input\": \"q" + i + "\", \"output\": \"\", \"metadata\": {\"status\": \"MAYBE\"}}";
+                        case 5 ->
+                            "{\"input\": \"q" + i + "\", \"output\": \"\", \"metadata\": {\"status\": \"MAYBE\"}}";
                         case 6 -> "{\"input\": \"Ünï " + i + "\", \"output\": \"é\"}";
-                        case 7 -> "{\"input\": \"q" + i + "\", \"output\": \"a\", \"metadata\": {\"provenance\": \"gold\","
-                                + " \"status\": \"approved\", \"era\": \"2025\"}}";
-                        default -> "{\"input\": \"q" + i + " " + "w".repeat(rnd.nextInt(120)) + "\", \"output\": \"a"
-                                + rnd.nextInt(5) + "\"}";
+                        case 7 ->
+                            "{\"input\": \"q" + i + "\", \"output\": \"a\", \"metadata\": {\"provenance\": \"gold\","
+                                    + " \"status\": \"approved\", \"era\": \"2025\"}}";
+                        default ->
+                            "{\"input\": \"q" + i + " " + "w".repeat(rnd.nextInt(120)) + "\", \"output\": \"a"
+                                    + rnd.nextInt(5) + "\"}";
                     };
             out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
             if (i < n - 1 || rnd.nextBoolean()) out.writeBytes((rnd.nextInt(5) == 0 ? "\r\n" : "\n").getBytes());
@@ -101,16 +104,15 @@ class BlockPipelineTest {
         // the first line must be an object for the format to be detected
         Path f = dir.resolve("d" + seed + ".jsonl");
         Files.write(
-                f,
-                concat(
-                        (seed % 2 == 1 ? "\uFEFF" : "") + "{\"input\": \"first\", \"output\": \"row\"}\n",
-                        bytes));
+                f, concat((seed % 2 == 1 ? "\uFEFF" : "") + "{\"input\": \"first\", \"output\": \"row\"}\n", bytes));
         for (Set<AuditCheck> checks :
                 List.of(EnumSet.of(AuditCheck.COUNTS), EnumSet.of(AuditCheck.COUNTS, AuditCheck.EXACT_DUPLICATES))) {
             Run want = lines(f, checks);
             for (int block : new int[] {16, 97, 1000, 1 << 16}) {
                 Run got = blocks(f, checks, block);
-                assertThat(got.rows()).as("seed %d, block %d, %s", seed, block, checks).isEqualTo(want.rows());
+                assertThat(got.rows())
+                        .as("seed %d, block %d, %s", seed, block, checks)
+                        .isEqualTo(want.rows());
                 assertThat(got.end().rows()).isEqualTo(want.rows().size());
                 assertThat(got.end().failure()).isNull();
                 assertThat(got.sha256()).isEqualTo(Digests.sha256(f)).isEqualTo(want.sha256());
@@ -136,8 +138,9 @@ class BlockPipelineTest {
             assertThat(got.rows()).as("seed %d, block %d", seed, block).isEqualTo(want.rows());
             assertThat(got.sha256()).isEqualTo(Digests.sha256(f));
         }
-        assertThat(want.rows()).anyMatch(r -> !r.findings().isEmpty()
-                && r.findings().get(0).kind().equals(FindingKind.LINE_TOO_LONG.key()));
+        assertThat(want.rows())
+                .anyMatch(r ->
+                        !r.findings().isEmpty() && r.findings().get(0).kind().equals(FindingKind.LINE_TOO_LONG.key()));
     }
 
     /**

@@ -55,8 +55,23 @@ class ShallowScanTest {
         "0123456789abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ !#$%&'()*+,-./:;<=>?@[]^_`|~",
     };
     private static final String[] OTHER_VALUES = {
-        "null", "7", "-0.5e+3", "true", "false", "[\"part\"]", "{\"text\": \"x\"}", "01", "1.", "-", "tru", "nul",
-        "[1, 2,]", "{\"a\" 1}", "1e", "+1", "NaN",
+        "null",
+        "7",
+        "-0.5e+3",
+        "true",
+        "false",
+        "[\"part\"]",
+        "{\"text\": \"x\"}",
+        "01",
+        "1.",
+        "-",
+        "tru",
+        "nul",
+        "[1, 2,]",
+        "{\"a\" 1}",
+        "1e",
+        "+1",
+        "NaN",
     };
     private static final String[] META = {
         "{\"provenance\": \"expert\", \"status\": \"approved\", \"era\": \"2025\"}",

@@ -298,11 +298,7 @@ final class ShallowScan {
             // eight bytes at a time to the next byte that needs a look
             while (i + 8 <= to) {
                 long w = (long) LONGS.get(b, i);
-                long stop = (w & HIGHS)
-                        | below(w)
-                        | zeros(w ^ QUOTES)
-                        | zeros(w ^ BACKSLASHES)
-                        | zeros(w ^ BRACES);
+                long stop = (w & HIGHS) | below(w) | zeros(w ^ QUOTES) | zeros(w ^ BACKSLASHES) | zeros(w ^ BRACES);
                 if (stop != 0) {
                     i += Long.numberOfTrailingZeros(stop) >>> 3;
                     break;
