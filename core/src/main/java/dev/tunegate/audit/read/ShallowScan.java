@@ -11,8 +11,9 @@ import java.util.List;
  * The {@code --only counts} reading of a JSONL line in one pass over its bytes, without Jackson:
  * strict JSON (structure, commas and colons, string escapes including {@code \}{@code uXXXX}, no raw
  * control characters, literals and numbers as Jackson's defaults accept them) for the clean shape of
- * a format whose texts are all top-level strings (prompt/completion, Alpaca), giving the row's
- * metadata and its problems, as {@link JsonRowParser#shallow} does. Anything it does not fully
+ * a format whose texts are top-level strings (prompt/completion, Alpaca), giving the row's
+ * metadata and its problems, as {@link JsonRowParser#shallow} does; and for the conversation formats
+ * (OpenAI chat, ShareGPT), whose texts are in an array of turns ({@link Turns}). Anything it does not fully
  * understand gives null, and the caller takes the general path: a line that is not ASCII, a key with
  * an escape, a duplicate or unknown top-level key, a value of another type, a text holding "{{" or an
  * escaped brace (it could hold an unfilled placeholder), an output whose first character is not
@@ -49,13 +50,42 @@ final class ShallowScan {
      * @param required bit {@code i} set: key {@code i} is required
      * @param anyOf when non-zero, at least one of these keys (bits) must be there
      */
-    record Shape(byte[][] keys, int output, int required, int anyOf) {
+    record Shape(byte[][] keys, int output, int required, int anyOf, Turns turns) {
         static Shape of(List<String> keys, String output, List<String> required, List<String> anyOf) {
             byte[][] k = keys.stream().map(ShallowScan::ascii).toArray(byte[][]::new);
             int req = 0, any = 0;
             for (String r : required) req |= 1 << keys.indexOf(r);
             for (String a : anyOf) any |= 1 << keys.indexOf(a);
-            return new Shape(k, keys.indexOf(output), req, any);
+            return new Shape(k, keys.indexOf(output), req, any, null);
+        }
+
+        /** A conversation format: optional top-level text {@code keys} and a required array of turns. */
+        static Shape turns(List<String> keys, Turns turns) {
+            return new Shape(keys.stream().map(ShallowScan::ascii).toArray(byte[][]::new), -1, 0, 0, turns);
+        }
+    }
+
+    /**
+     * The clean array of turns of a conversation format: objects of exactly a role and a text, each a
+     * string, the role one of {@code roles}; at least one of them an assistant's, and the output (the
+     * last assistant turn's text) must certainly not be blank.
+     *
+     * @param key the array's top-level key
+     * @param roleKey the role's key in a turn
+     * @param textKey the text's key in a turn
+     * @param roles the role names the format reads
+     * @param assistant the names among them that are the assistant's
+     */
+    record Turns(byte[] key, byte[] roleKey, byte[] textKey, byte[][] roles, boolean[] assistant) {
+        static Turns of(String key, String roleKey, String textKey, List<String> roles, List<String> assistant) {
+            boolean[] a = new boolean[roles.size()];
+            for (int i = 0; i < a.length; i++) a[i] = assistant.contains(roles.get(i));
+            return new Turns(
+                    ascii(key),
+                    ascii(roleKey),
+                    ascii(textKey),
+                    roles.stream().map(ShallowScan::ascii).toArray(byte[][]::new),
+                    a);
         }
     }
 
@@ -85,7 +115,7 @@ final class ShallowScan {
         if (i >= to || b[i] != '{') return null;
         i = ws(b, i + 1, to);
         int seen = 0;
-        boolean sawMetadata = false;
+        boolean sawMetadata = false, sawTurns = false;
         String[] meta = null;
         if (i < to && b[i] == '}') return null; // {}: no output
         while (true) {
@@ -108,6 +138,11 @@ final class ShallowScan {
                     i = metadata(b, i, to, meta);
                     if (i < 0) return null;
                 } else return null;
+            } else if (shape.turns() != null && equals(b, ks, ke, shape.turns().key())) {
+                if (sawTurns || b[i] != '[') return null;
+                sawTurns = true;
+                i = turns(b, i, to, shape.turns());
+                if (i < 0) return null;
             } else {
                 int k = keyIndex(b, ks, ke, shape.keys());
                 if (k < 0 || (seen & (1 << k)) != 0 || b[i] != '"') return null;
@@ -134,11 +169,71 @@ final class ShallowScan {
         if (end != null) end[0] = i;
         if ((seen & shape.required()) != shape.required()) return null;
         if (shape.anyOf() != 0 && (seen & shape.anyOf()) == 0) return null;
-        if ((seen & (1 << shape.output())) == 0) return null;
+        if (shape.turns() != null ? !sawTurns : (seen & (1 << shape.output())) == 0) return null;
         if (meta == null) return NO_METADATA;
         List<RowProblem> problems = new ArrayList<>(0);
         RowMetadata m = RowMetadataCheck.check(meta[0], meta[1], meta[2], meta[3], problems);
         return new ShallowRow(m, problems);
+    }
+
+    /**
+     * The array of turns starting at {@code b[i] == '['}, as {@link Turns} describes it; the index
+     * after it, or -1 (not clean, no assistant turn, or an output that may be blank).
+     */
+    private static int turns(byte[] b, int i, int to, Turns shape) {
+        boolean assistant = false, outputVisible = false;
+        i = ws(b, i + 1, to);
+        while (true) {
+            if (i >= to || b[i] != '{') return -1;
+            i = ws(b, i + 1, to);
+            int role = -1;
+            boolean text = false, visible = false;
+            while (true) {
+                if (i >= to || b[i] != '"') return -1;
+                int ks = i + 1;
+                int ke = plainKeyEnd(b, ks, to);
+                if (ke < 0) return -1;
+                i = ws(b, ke + 1, to);
+                if (i >= to || b[i] != ':') return -1;
+                i = ws(b, i + 1, to);
+                if (i >= to || b[i] != '"') return -1;
+                if (role < 0 && equals(b, ks, ke, shape.roleKey())) {
+                    int ve = plainKeyEnd(b, i + 1, to);
+                    if (ve < 0) return -1;
+                    role = keyIndex(b, i + 1, ve, shape.roles());
+                    if (role < 0) return -1; // an unknown role (or one with escapes): the general path
+                    i = ve + 1;
+                } else if (!text && equals(b, ks, ke, shape.textKey())) {
+                    text = true;
+                    int c = i + 1 < to ? b[i + 1] : -1;
+                    visible = c > ' ' && c < 0x7F && c != '"' && c != '\\';
+                    i = string(b, i + 1, to);
+                    if (i < 0) return -1;
+                } else return -1; // another or a repeated key
+                i = ws(b, i, to);
+                if (i >= to) return -1;
+                if (b[i] == ',') {
+                    i = ws(b, i + 1, to);
+                    continue;
+                }
+                if (b[i] != '}') return -1;
+                i++;
+                break;
+            }
+            if (role < 0 || !text) return -1;
+            if (shape.assistant()[role]) {
+                assistant = true;
+                outputVisible = visible; // the output is the last assistant turn's text
+            }
+            i = ws(b, i, to);
+            if (i >= to) return -1;
+            if (b[i] == ',') {
+                i = ws(b, i + 1, to);
+                continue;
+            }
+            if (b[i] != ']') return -1;
+            return assistant && outputVisible ? i + 1 : -1;
+        }
     }
 
     /**
