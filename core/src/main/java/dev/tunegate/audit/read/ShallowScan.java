@@ -16,9 +16,8 @@ import java.util.List;
  * (OpenAI chat, ShareGPT), whose texts are in an array of turns ({@link Turns}). Anything it does not fully
  * understand gives null, and the caller takes the general path: a line that is not ASCII, a key with
  * an escape, a duplicate or unknown top-level key, a value of another type, a text holding "{{" or an
- * escaped brace (it could hold an unfilled placeholder), an output whose first character is not
- * certainly visible (it could be blank), metadata values with escapes or of other types, nesting
- * deeper than {@link #MAX_DEPTH}, anything after the object. So a row it reads gives exactly the
+ * escaped brace (it could hold an unfilled placeholder), an output with no printable character
+ * outside escapes (it could be blank), metadata values with escapes or of other types, nesting deeper than {@link #MAX_DEPTH}, anything after the object. So a row it reads gives exactly the
  * findings of the full parse (checked on generated lines by {@code ShallowScanTest}).
  *
  * <p>Inside strings it moves eight bytes at a time, stopping only at a quote, a backslash, a brace, a
@@ -147,13 +146,10 @@ final class ShallowScan {
                 int k = keyIndex(b, ks, ke, shape.keys());
                 if (k < 0 || (seen & (1 << k)) != 0 || b[i] != '"') return null;
                 seen |= 1 << k;
-                if (k == shape.output()) {
-                    if (i + 1 >= to) return null;
-                    int c = b[i + 1];
-                    if (c <= ' ' || c >= 0x7F || c == '"' || c == '\\') return null; // may be blank
-                }
-                i = string(b, i + 1, to);
+                int s = i + 1;
+                i = string(b, s, to);
                 if (i < 0) return null;
+                if (k == shape.output() && !visible(b, s, i - 1)) return null; // may be blank
             }
             i = ws(b, i, to);
             if (i >= to) return null;
@@ -205,10 +201,10 @@ final class ShallowScan {
                     i = ve + 1;
                 } else if (!text && equals(b, ks, ke, shape.textKey())) {
                     text = true;
-                    int c = i + 1 < to ? b[i + 1] : -1;
-                    visible = c > ' ' && c < 0x7F && c != '"' && c != '\\';
-                    i = string(b, i + 1, to);
+                    int s = i + 1;
+                    i = string(b, s, to);
                     if (i < 0) return -1;
+                    visible = visible(b, s, i - 1);
                 } else return -1; // another or a repeated key
                 i = ws(b, i, to);
                 if (i >= to) return -1;
@@ -431,6 +427,23 @@ final class ShallowScan {
                 else return -1;
             } else i++;
         }
+    }
+
+    /**
+     * Whether the checked string {@code b[from, to)} (its content, between its quotes) certainly is
+     * not blank: it holds a printable character other than a space, not part of an escape (escapes
+     * are passed over: the ones that decode to whitespace would need a look the general path gives).
+     * Usually decided by its first byte.
+     */
+    private static boolean visible(byte[] b, int from, int to) {
+        int j = from;
+        while (j < to) {
+            byte c = b[j];
+            if (c == '\\') j += b[j + 1] == 'u' ? 6 : 2;
+            else if (c > ' ') return true; // ASCII (checked): printable, or DEL, which is not whitespace either
+            else j++;
+        }
+        return false;
     }
 
     /** The high bit of each byte below 0x20 (exact for the lowest). */
