@@ -386,12 +386,21 @@ final class ShallowScan {
      */
     static int string(byte[] b, int i, int to) {
         while (true) {
-            // eight bytes at a time to the next byte that needs a look
-            while (i + 8 <= to) {
-                long w = (long) LONGS.get(b, i);
-                long stop = (w & HIGHS) | below(w) | zeros(w ^ QUOTES) | zeros(w ^ BACKSLASHES) | zeros(w ^ BRACES);
-                if (stop != 0) {
-                    i += Long.numberOfTrailingZeros(stop) >>> 3;
+            // sixteen, then eight bytes at a time to the next byte that needs a look
+            boolean found = false;
+            while (i + 16 <= to) {
+                long sw = stops((long) LONGS.get(b, i)), sv = stops((long) LONGS.get(b, i + 8));
+                if ((sw | sv) != 0) {
+                    i += sw != 0 ? Long.numberOfTrailingZeros(sw) >>> 3 : 8 + (Long.numberOfTrailingZeros(sv) >>> 3);
+                    found = true;
+                    break;
+                }
+                i += 16;
+            }
+            while (!found && i + 8 <= to) {
+                long sw = stops((long) LONGS.get(b, i));
+                if (sw != 0) {
+                    i += Long.numberOfTrailingZeros(sw) >>> 3;
                     break;
                 }
                 i += 8;
@@ -446,13 +455,15 @@ final class ShallowScan {
         return false;
     }
 
-    /** The high bit of each byte below 0x20 (exact for the lowest). */
-    private static long below(long w) {
-        return (w - SPACES) & ~w & HIGHS;
-    }
-
-    private static long zeros(long x) {
-        return (x - ONES) & ~x & HIGHS;
+    /**
+     * The high bit of each byte of {@code w} that needs a look in a string: a quote, a backslash, a
+     * brace, a byte below 0x20 or from 0x80 (exact for the lowest, as in {@link ByteScan}: a borrow
+     * starts only at such a byte). A byte below 0x20 borrows in {@code w - SPACES}; one from 0x80 has
+     * its own high bit.
+     */
+    private static long stops(long w) {
+        long q = w ^ QUOTES, s = w ^ BACKSLASHES, c = w ^ BRACES;
+        return ((q - ONES) & ~q | (s - ONES) & ~s | (c - ONES) & ~c | (w - SPACES) | w) & HIGHS;
     }
 
     /** The closing quote of a key of plain printable ASCII without escapes, or -1. */
