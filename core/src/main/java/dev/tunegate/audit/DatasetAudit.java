@@ -7,6 +7,7 @@ import dev.tunegate.audit.neardup.Match;
 import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.audit.neardup.NearDuplicateParams;
 import dev.tunegate.audit.read.DatasetReader;
+import dev.tunegate.audit.read.LineBlocks;
 import dev.tunegate.audit.read.RowSource;
 import dev.tunegate.audit.read.TruncatedInputException;
 import dev.tunegate.evidence.Finding;
@@ -98,7 +99,12 @@ public final class DatasetAudit {
             FindingSink sink,
             java.util.function.Function<Path, String> display) {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
-        MinHasher hasher = new MinHasher(params);
+        // signatures only for the checks that compare them (its tables take a while to build)
+        MinHasher hasher = request.runs(AuditCheck.NEAR_DUPLICATES)
+                        || request.runs(AuditCheck.CONFLICTS)
+                        || request.runs(AuditCheck.LEAKAGE)
+                ? new MinHasher(params)
+                : null;
         TokenCounter encoding = request.runs(AuditCheck.TOKENS) ? TokenCounter.forEncoding(request.tokenizer()) : null;
         JsonSchema schema = request.outputSchema() != null && request.runs(AuditCheck.SCHEMA)
                 ? OutputSchemaFile.load(
@@ -131,9 +137,31 @@ public final class DatasetAudit {
         String sha256 = null;
         try (RowSource src = opened.source();
                 Progress.Task task = progress.start("audit " + request.train().getFileName(), -1, "rows")) {
-            RowPipeline.End end = RowPipeline.run(src, work, merge, threads, task);
-            damage(request, request.train(), opened, end, trainName, acc.rows(), findings, notes, partials, false);
-            sha256 = opened.sha256().get(); // hashed while the rows streamed through: one read of the file
+            // a plain JSONL file is read in blocks, split into rows and read in place on the workers; with an overlay,
+            // row by row (its view starts from each row's example, which the block path does not keep)
+            LineBlocks blocks = view == null ? reader.blocks(opened, request.train()) : null;
+            if (blocks != null) {
+                src.close(); // its first rows (read to detect the format) are read again from the blocks
+                try (blocks) {
+                    RowPipeline.End end = RowPipeline.runBlocks(blocks, analysis, acc::add, threads, task);
+                    damage(
+                            request,
+                            request.train(),
+                            opened,
+                            end,
+                            trainName,
+                            acc.rows(),
+                            findings,
+                            notes,
+                            partials,
+                            false);
+                    sha256 = blocks.sha256(); // hashed while the blocks streamed through: one read of the file
+                }
+            } else {
+                RowPipeline.End end = RowPipeline.run(src, work, merge, threads, task);
+                damage(request, request.train(), opened, end, trainName, acc.rows(), findings, notes, partials, false);
+                sha256 = opened.sha256().get(); // hashed while the rows streamed through: one read of the file
+            }
         } catch (IOException e) {
             notes.add("closing " + trainName + ": " + e.getMessage());
         }

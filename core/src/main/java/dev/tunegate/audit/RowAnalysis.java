@@ -79,6 +79,19 @@ final class RowAnalysis {
         }
     }
 
+    /**
+     * {@link #analyze} of the JSONL row {@code b[from, to)} (a line without its newline, BOM or
+     * {@code \r}), read in place when no check reads texts and the line has its format's clean shape
+     * ({@link JsonRowParser#shallow(byte[], int, int)}); otherwise analysed from a copy of the line.
+     */
+    RowResult analyzeLine(byte[] b, int from, int to, int index, long line) {
+        if (textFree && parser instanceof JsonRowParser json) {
+            ShallowRow shallow = json.shallow(b, from, to);
+            if (shallow != null) return counted(index, line, to - from + 1L, shallow);
+        }
+        return analyze(new RawRow.JsonLine(index, line, java.util.Arrays.copyOfRange(b, from, to)));
+    }
+
     RowResult analyze(RawRow raw) {
         return analyzeKeeping(raw).result();
     }
@@ -242,13 +255,29 @@ final class RowAnalysis {
      * no check reads texts (its output is not blank and it holds no placeholder, see {@link ShallowRow}).
      */
     private RowResult counted(RawRow raw, ShallowRow row) {
-        List<Finding> findings = new ArrayList<>(0);
-        boolean formatError = problems(raw, row.problems(), findings);
-        boolean valid = row.problems().stream().noneMatch(p -> p.kind().severity() == FindingKind.Severity.ERROR);
+        return counted(raw.index(), raw.line(), raw.bytes(), row);
+    }
+
+    /** The parser whose one-pass read gives rows' results without their texts, or null when a check reads texts. */
+    JsonRowParser shallowParser() {
+        return textFree && parser instanceof JsonRowParser json ? json : null;
+    }
+
+    /** The result of a row read without its texts ({@link #analyzeLine}'s, for a row read in one pass). */
+    RowResult counted(int index, long line, long bytes, ShallowRow row) {
+        List<Finding> findings = row.problems().isEmpty()
+                ? List.of()
+                : new ArrayList<>(row.problems().size());
+        boolean formatError = false, valid = true;
+        for (RowProblem p : row.problems()) {
+            findings.add(AuditFindings.row(p.kind(), file, line, index, p.message()));
+            if (p.kind().format() && p.kind().severity() == FindingKind.Severity.ERROR) formatError = true;
+            if (p.kind().severity() == FindingKind.Severity.ERROR) valid = false;
+        }
         return new RowResult(
-                raw.index(),
-                raw.line(),
-                raw.bytes(),
+                index,
+                line,
+                bytes,
                 valid,
                 formatError,
                 findings,

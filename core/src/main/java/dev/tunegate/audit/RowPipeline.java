@@ -1,6 +1,7 @@
 package dev.tunegate.audit;
 
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.audit.read.LineBlocks;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowSource;
 import java.io.IOException;
@@ -28,7 +29,19 @@ final class RowPipeline {
     /** How reading ended. */
     record End(long rows, IOException failure, long failureLine) {}
 
-    private record Batch(Future<List<RowResult>> results, End end) {}
+    /**
+     * A batch of results, or the end: {@code end} itself, or (blocks) the numbering reached by the last
+     * block, {@code {lines, rows}}, with the read failure if any.
+     */
+    private record Batch(
+            Future<List<RowResult>> results, End end, CompletableFuture<long[]> lastBase, IOException failure) {
+        Batch(Future<List<RowResult>> results, End end) {
+            this(results, end, null, null);
+        }
+    }
+
+    /** The rows of a block, reused by each worker thread from block to block. */
+    private static final ThreadLocal<LineBlocks.Lines> LINES = ThreadLocal.withInitial(LineBlocks.Lines::new);
 
     private RowPipeline() {}
 
@@ -53,10 +66,55 @@ final class RowPipeline {
         Thread reader = new Thread(() -> read(source, work, workers, queue), "tunegate-audit-reader");
         reader.setDaemon(true);
         reader.start();
+        return merge(queue, merge, reader, workers, task);
+    }
+
+    /**
+     * Runs the pipeline over a plain JSONL file read in blocks ({@link LineBlocks}): the reader thread
+     * only reads; each worker splits its block into lines and analyses them in place ({@link
+     * RowAnalysis#analyzeLine}), numbering them from where the block before it ended (a worker learns
+     * it as soon as the previous block is split, before that block is analysed). The same results,
+     * in the same order, as {@link #run} over the same file.
+     */
+    static End runBlocks(
+            LineBlocks source, RowAnalysis analysis, Consumer<RowResult> merge, int threads, Progress.Task task) {
+        int n = Math.max(1, threads);
+        ExecutorService workers = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "tunegate-audit-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4 * n);
+        Thread reader = new Thread(() -> readBlocks(source, analysis, workers, queue), "tunegate-audit-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return merge(queue, merge, reader, workers, task);
+    }
+
+    private static End merge(
+            BlockingQueue<Batch> queue,
+            Consumer<RowResult> merge,
+            Thread reader,
+            ExecutorService workers,
+            Progress.Task task) {
         try {
             while (true) {
                 Batch b = queue.take();
                 if (b.end() != null) return b.end();
+                if (b.lastBase() != null) {
+                    long[] base = b.lastBase().join(); // done: every block before it was merged
+                    IOException failure = b.failure() == null
+                            ? null
+                            : b.failure() instanceof java.io.InterruptedIOException
+                                    ? b.failure()
+                                    : new dev.tunegate.audit.read.TruncatedInputException(
+                                            base[0] + 1,
+                                            base[2],
+                                            LineBlocks.DAMAGED,
+                                            dev.tunegate.audit.read.TruncatedInputException.firstLineOf(b.failure()),
+                                            b.failure());
+                    return new End(base[1], failure, failure == null ? 0 : base[0]);
+                }
                 List<RowResult> rows = get(b.results());
                 long bytes = 0;
                 for (RowResult r : rows) {
@@ -71,6 +129,77 @@ final class RowPipeline {
         } finally {
             reader.interrupt();
             workers.shutdownNow();
+        }
+    }
+
+    private static void readBlocks(
+            LineBlocks source, RowAnalysis analysis, ExecutorService workers, BlockingQueue<Batch> queue) {
+        CompletableFuture<long[]> prev = CompletableFuture.completedFuture(new long[] {0, 0, 0});
+        try {
+            while (true) {
+                LineBlocks.Block block;
+                IOException failure = null;
+                try {
+                    block = source.next();
+                } catch (IOException e) {
+                    failure = e;
+                    block = null;
+                } catch (RuntimeException e) {
+                    failure = new IOException(e.getMessage(), e);
+                    block = null;
+                }
+                if (block == null) {
+                    long offset = source.offset();
+                    CompletableFuture<long[]> last = prev.thenApply(b -> new long[] {b[0], b[1], offset});
+                    queue.put(new Batch(null, null, last, failure));
+                    return;
+                }
+                LineBlocks.Block todo = block;
+                CompletableFuture<long[]> before = prev;
+                CompletableFuture<long[]> after = new CompletableFuture<>();
+                queue.put(new Batch(workers.submit(() -> block(todo, before, after, analysis)), null));
+                prev = after;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            queue.offer(new Batch(CompletableFuture.failedFuture(e), null));
+        }
+    }
+
+    /** A block's rows: split, numbered from {@code before} (then {@code after} is known), analysed. */
+    private static List<RowResult> block(
+            LineBlocks.Block block,
+            CompletableFuture<long[]> before,
+            CompletableFuture<long[]> after,
+            RowAnalysis analysis) {
+        try {
+            LineBlocks.Lines lines = LINES.get();
+            int lineCount = block.split(lines, analysis.shallowParser());
+            // the block before was handed to the pool first, so it is being split or already was
+            long[] base = before.join();
+            int rows = lines.size();
+            after.complete(new long[] {base[0] + lineCount, base[1] + rows, 0});
+            List<RowResult> out = new ArrayList<>(rows);
+            for (int i = 0; i < rows; i++) {
+                int index = (int) (base[1] + i);
+                long line = base[0] + lines.line(i);
+                if (lines.tooLong(i)) {
+                    long length = block.bytes == null ? block.tooLong : lines.to(i) - lines.from(i);
+                    out.add(analysis.analyze(block.tooLongRow(index, line, length)));
+                } else if (lines.shallow(i) != null) {
+                    int from = lines.from(i), to = lines.to(i);
+                    out.add(analysis.counted(index, line, to - from + 1L, lines.shallow(i)));
+                } else {
+                    out.add(analysis.analyzeLine(block.bytes, lines.from(i), lines.to(i), index, line));
+                }
+            }
+            return out;
+        } catch (RuntimeException | Error e) {
+            after.completeExceptionally(e);
+            throw e;
+        } finally {
+            block.release();
         }
     }
 

@@ -19,6 +19,9 @@ import java.util.Set;
 public final class AlpacaRowParser extends JsonRowParser {
     private static final Set<String> TOP = Set.of("instruction", "input", "output", "system", "history");
 
+    private static final ShallowScan.Shape SHAPE = ShallowScan.Shape.of(
+            List.of("instruction", "input", "output", "system"), "output", List.of(), List.of("instruction", "input"));
+
     public AlpacaRowParser(ObjectMapper mapper) {
         super(mapper);
     }
@@ -70,6 +73,11 @@ public final class AlpacaRowParser extends JsonRowParser {
         if (t != JsonToken.END_OBJECT || output == null || (instruction == null && input == null)) return null;
         if (instruction == null) instruction = ""; // plain {"input", "output"}, as interpret reads it
         return example(instruction, input, output, system, List.of(), metadata);
+    }
+
+    @Override
+    ShallowScan.Shape shallowShape() {
+        return SHAPE; // as streamShallow: history and unknown keys take the general path
     }
 
     @Override

@@ -22,6 +22,15 @@ public final class ChatRowParser extends JsonRowParser {
     private static final Set<String> MESSAGE_KEYS =
             Set.of("role", "content", "name", "function_call", "tool_calls", "tool_call_id", "weight", "refusal");
 
+    private static final ShallowScan.Shape SHAPE = ShallowScan.Shape.turns(
+            List.of(),
+            ShallowScan.Turns.of(
+                    "messages",
+                    "role",
+                    "content",
+                    List.of("system", "developer", "user", "assistant", "tool", "function"),
+                    List.of("assistant")));
+
     public ChatRowParser(ObjectMapper mapper) {
         super(mapper);
     }
@@ -40,6 +49,11 @@ public final class ChatRowParser extends JsonRowParser {
             case "tool", "function" -> Role.TOOL;
             default -> null;
         };
+    }
+
+    @Override
+    ShallowScan.Shape shallowShape() {
+        return SHAPE; // as stream reads it: messages of exactly a known role and a string content
     }
 
     @Override

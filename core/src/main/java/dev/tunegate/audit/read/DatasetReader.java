@@ -239,6 +239,18 @@ public final class DatasetReader {
         return new Opened(peeking, parserFor(f), f, compression, layout, size, notes, counter::count, sha256);
     }
 
+    /**
+     * The opened file again, read in blocks of whole lines from its first byte ({@link LineBlocks}),
+     * when it is a plain (uncompressed) JSONL file; null otherwise (gzip or zstd, a JSON array,
+     * CSV/TSV): read those from {@link Opened#source()}. The caller closes {@code opened}'s source
+     * (its rows are read again from the blocks) and the blocks; the digest is the blocks'.
+     */
+    public LineBlocks blocks(Opened opened, Path file) throws IOException {
+        if (!opened.compression().equals("none") || !opened.layout().equals("jsonl")) return null;
+        if (!(opened.parser() instanceof JsonRowParser)) return null;
+        return LineBlocks.open(file, maxLineBytes);
+    }
+
     /** A parser for a JSON format. */
     public RowParser parserFor(DatasetFormat f) {
         return switch (f) {

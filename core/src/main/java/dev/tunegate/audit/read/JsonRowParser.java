@@ -119,6 +119,22 @@ public abstract class JsonRowParser implements RowParser {
     }
 
     /**
+     * {@link #shallow(RawRow)} of the line {@code b[from, to)} read in place, in one pass and without
+     * Jackson ({@link ShallowScan}), for the formats whose clean shape it knows ({@link
+     * #shallowShape}); null whenever it cannot decide, and the caller then takes the general path
+     * (with a copy of the line). A row it reads gives exactly the findings of {@link #parse}.
+     */
+    public final ShallowRow shallow(byte[] b, int from, int to) {
+        ShallowScan.Shape shape = shallowShape();
+        return shape == null ? null : ShallowScan.scan(b, from, to, shape);
+    }
+
+    /** The clean shape {@link ShallowScan} reads for this format, or null (the general path decides). */
+    ShallowScan.Shape shallowShape() {
+        return null;
+    }
+
+    /**
      * {@link #stream} without the texts: the same clean shape, each text field's string skipped
      * (Jackson validates it without decoding it), the output's first byte read to know it is not
      * blank ({@link #surelyNotBlank}). Returns the metadata, or null when the row is not clean or the

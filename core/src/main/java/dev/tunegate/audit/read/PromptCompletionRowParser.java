@@ -47,6 +47,14 @@ public final class PromptCompletionRowParser extends JsonRowParser {
         return new Example(List.of(new Message(Role.USER, prompt), new Message(Role.ASSISTANT, completion)), metadata);
     }
 
+    private static final ShallowScan.Shape SHAPE = ShallowScan.Shape.of(
+            List.of("prompt", "completion"), "completion", List.of("prompt", "completion"), List.of());
+
+    @Override
+    ShallowScan.Shape shallowShape() {
+        return SHAPE;
+    }
+
     @Override
     protected RowMetadata streamShallow(JsonParser p, byte[] line, List<RowProblem> problems)
             throws java.io.IOException {

@@ -18,6 +18,27 @@ import java.util.Set;
 public final class ShareGptRowParser extends JsonRowParser {
     private static final Set<String> TOP = Set.of("conversations", "system", "tools", "id");
 
+    private static final ShallowScan.Shape SHAPE = ShallowScan.Shape.turns(
+            List.of("system"),
+            ShallowScan.Turns.of(
+                    "conversations",
+                    "from",
+                    "value",
+                    List.of(
+                            "system",
+                            "human",
+                            "user",
+                            "gpt",
+                            "assistant",
+                            "function_call",
+                            "chatgpt",
+                            "bing",
+                            "bard",
+                            "observation",
+                            "tool",
+                            "function"),
+                    List.of("gpt", "assistant", "function_call", "chatgpt", "bing", "bard")));
+
     public ShareGptRowParser(ObjectMapper mapper) {
         super(mapper);
     }
@@ -36,6 +57,11 @@ public final class ShareGptRowParser extends JsonRowParser {
             case "observation", "tool", "function" -> Role.TOOL;
             default -> null;
         };
+    }
+
+    @Override
+    ShallowScan.Shape shallowShape() {
+        return SHAPE; // as stream reads it: a clean conversation and an optional system text
     }
 
     @Override
