@@ -99,10 +99,12 @@ public final class DatasetAudit {
             FindingSink sink,
             java.util.function.Function<Path, String> display) {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
-        // signatures only for the checks that compare them (its tables take a while to build)
+        // signatures only for the checks that compare them (its tables take a while to build); an overlay's view
+        // compares them (RowOverlay.CHECKS)
         MinHasher hasher = request.runs(AuditCheck.NEAR_DUPLICATES)
                         || request.runs(AuditCheck.CONFLICTS)
                         || request.runs(AuditCheck.LEAKAGE)
+                        || overlay != null
                 ? new MinHasher(params)
                 : null;
         TokenCounter encoding = request.runs(AuditCheck.TOKENS) ? TokenCounter.forEncoding(request.tokenizer()) : null;
