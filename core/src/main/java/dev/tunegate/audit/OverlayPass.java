@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * an accumulator of its own. A row the overlay leaves with its messages unchanged reuses the audit's work on it
  * (fingerprints, MinHash signatures, placeholder) with the overlay's metadata; a changed row is written as an OpenAI
  * chat JSONL line and analysed as such — exactly what auditing the view written out as a dataset would do — and so are
- * the appended rows.
+ * the appended rows. The overlay's listener, if it has one, is told each row of the view as it is added and the view's
+ * findings.
  */
 final class OverlayPass {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -59,7 +60,10 @@ final class OverlayPass {
     /** Whether the audit's work on a row holds everything the view's checks read (else every row is done anew). */
     private final boolean reuse;
 
-    private final FindingCollector findings = new FindingCollector(FindingSink.NONE);
+    /** Who follows the view (its rows and findings), or null. */
+    private final RowOverlay.Listener listener;
+
+    private final FindingCollector findings;
     private final TrainingAccumulator acc;
     private final ConcurrentHashMap<Integer, Fate> pending = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
@@ -91,6 +95,8 @@ final class OverlayPass {
                 MAPPER,
                 null);
         this.reuse = request.runs(AuditCheck.NEAR_DUPLICATES) && request.runs(AuditCheck.CONFLICTS);
+        this.listener = overlay.listener();
+        this.findings = new FindingCollector(listener == null ? FindingSink.NONE : listener);
         this.acc = new TrainingAccumulator(this.request, overlay.name(), findings, params);
     }
 
@@ -123,10 +129,20 @@ final class OverlayPass {
         if (f == null) return;
         if (f.changed()) changed++;
         switch (f) {
-            case Dropped d -> {}
+            case Dropped d -> {
+                return;
+            }
             case Redone d -> acc.add(d.result());
             case Kept k -> acc.add(kept(r, k.metadata()));
         }
+        told(r.line());
+    }
+
+    /** Tells the listener, if any, of the row just added to the view. */
+    private void told(long line) {
+        if (listener == null) return;
+        int index = acc.rows() - 1;
+        listener.row(index, line, acc.isValid(index), acc.isEligible(index));
     }
 
     /** The report of the view, or empty when the overlay changes nothing (the audit's report stands for it). */
@@ -145,9 +161,12 @@ final class OverlayPass {
                         + ")");
             }
             acc.add(r);
+            told(0);
         }
-        if (changed == 0) return Optional.empty();
+        // a view nobody follows is finished only when it differs from the file (else the file's report stands)
+        if (changed == 0 && listener == null) return Optional.empty();
         TrainingAccumulator.Partial partial = acc.finish();
+        if (changed == 0) return Optional.empty();
         if (acc.formatErrors() > 0) {
             notes.add(acc.formatErrors() + " of " + acc.rows() + " rows of " + overlay.name()
                     + " have format errors and are not used");

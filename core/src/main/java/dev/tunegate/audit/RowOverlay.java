@@ -42,6 +42,33 @@ public interface RowOverlay {
     String name();
 
     /**
+     * Who follows the view as it is audited (the conflict listing, which names each row of a group), or null: nobody
+     * (the default). A view with a listener is audited to its end even when the overlay changes nothing, so that the
+     * listener hears its rows and group findings; its report is still empty then.
+     */
+    default Listener listener() {
+        return null;
+    }
+
+    /**
+     * Follows the overlaid view: told each of its rows in the view's order, then (as a {@link FindingSink}) the view's
+     * findings, whose group findings (duplicates, clusters, conflicts) name rows by their index in the view. Called on
+     * the audit's merging thread.
+     */
+    interface Listener extends FindingSink {
+        /**
+         * Row {@code index} of the view.
+         *
+         * @param line the line of the file the row comes from, or 0 for a row the overlay appends ({@link #extras()}
+         *     with an example, in order)
+         * @param valid whether the audit can use the row (an edit may leave an empty output)
+         * @param counted whether FT-CONSISTENT counts it (valid, approved or gold, current era, no unfilled
+         *     placeholder)
+         */
+        void row(int index, long line, boolean valid, boolean counted);
+    }
+
+    /**
      * A row the overlay appends.
      *
      * @param example the row as the overlay leaves it, or null when the overlay brings it and drops it (it still
