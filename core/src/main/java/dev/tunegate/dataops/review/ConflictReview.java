@@ -1,7 +1,6 @@
 package dev.tunegate.dataops.review;
 
 import dev.tunegate.analysis.Progress;
-import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.DatasetAudit;
 import dev.tunegate.audit.FindingKind;
@@ -39,9 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The conflict groups of a workspace's approved rows, for a reviewer to settle ({@code tunegate review DIR
  * --conflicts}): each group is a conflict finding of the audit (the same or a near-duplicate input with rival
- * outputs) over the reviewed dataset ({@link ReviewedDataset}: the training file with the review log applied, the
- * approved queue rows, rows that lost an earlier resolution left out) whose approved (or gold), current-era rows
- * disagree — exactly the groups FT-CONSISTENT counts. A resolution picks the output that wins (or rejects the whole
+ * outputs) over the reviewed dataset (the training file with the review log applied, the approved queue rows, rows
+ * that lost an earlier resolution left out) whose approved (or gold), current-era rows disagree — exactly the groups
+ * FT-CONSISTENT counts. The reviewed dataset is not written out: it is the view of the log as the overlay of the
+ * training file's one audit pass ({@link ReviewOverlay}), whose rows and groups the listing follows as the pass goes
+ * (a {@link RowOverlay.Listener}). A resolution picks the output that wins (or rejects the whole
  * group) and is appended to the review log as a {@link ReviewLog.Resolution}; every replay of the log then leaves
  * the losing rows out.
  *
@@ -208,18 +209,9 @@ public final class ConflictReview {
         String trainName = ws.relative(train);
         ReviewedView view =
                 new ReviewedView(ReviewOverlay.of(replay, queue, trainName + " + " + ReviewLog.FILE), trainName);
-        // the view's checks only (no tokens, PII, schema or golden set); a damaged file is listed up to the damage
-        AuditRequest request = AuditRequest.of(ws.data())
-                .withChecks(RowOverlay.CHECKS)
-                .withAllowPartial(true);
-        AuditReport report = DatasetAudit.run(request, view, Progress.SILENT, threads, FindingSink.NONE, ws::relative)
-                .report();
-        if (report.partial() != null) {
-            for (AuditReport.Partial p : report.partial()) {
-                notes.add(train + ":" + Math.max(1, p.line()) + ": the file is truncated or corrupt after "
-                        + p.rowsRead() + " rows: " + p.damage());
-            }
-        }
+        // the view's checks only (no tokens, PII, schema or golden set); a damaged file is an error, as it is to export
+        AuditRequest request = AuditRequest.of(ws.data()).withChecks(RowOverlay.CHECKS);
+        DatasetAudit.run(request, view, Progress.SILENT, threads, FindingSink.NONE, ws::relative);
         Set<String> current = new HashSet<>(request.currentEras());
         Set<String> retired = new HashSet<>(request.retiredEras());
         long counted = 0;

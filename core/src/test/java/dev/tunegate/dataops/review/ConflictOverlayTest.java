@@ -1,8 +1,10 @@
 package dev.tunegate.dataops.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tunegate.audit.read.DatasetFormat;
+import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,7 @@ class ConflictOverlayTest {
     private static long groupsSeen;
 
     private static long rowsInGroupsFromTheQueue;
+    private static int casesRun;
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -54,6 +57,7 @@ class ConflictOverlayTest {
         ConflictReview.Listing listing = review.list();
         same(listing, ScratchConflicts.list(ws, 2), what);
         groupsSeen += listing.groups().size();
+        casesRun++;
         listing.groups().stream()
                 .flatMap(g -> g.members().stream())
                 .filter(m -> m.source().startsWith("data/review-queue.jsonl:"))
@@ -78,9 +82,37 @@ class ConflictOverlayTest {
         same(review.list(), ScratchConflicts.list(ws, 1), what + " (no review log)");
     }
 
+    @org.junit.jupiter.api.Test
+    void aDamagedTrainingFileIsTheSameErrorAsBefore(@TempDir Path dir) throws Exception {
+        Workspace ws = ReviewOverlayTest.generate(dir, DatasetFormat.OPENAI_CHAT, 5);
+        Path train = dir.resolve("data/train.jsonl");
+        String rows = Files.readString(train);
+        byte[] plain = rows.repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(plain);
+        }
+        byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() * 2 / 3);
+        Files.delete(train);
+        Files.write(dir.resolve("data/train.jsonl.gz"), cut);
+        Files.writeString(
+                dir.resolve("tunegate.yaml"),
+                Files.readString(dir.resolve("tunegate.yaml")).replace("train.jsonl", "train.jsonl.gz"));
+        ws = dev.tunegate.dataops.Fixtures.open(dir);
+        Workspace damaged = ws;
+        String oracle = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        InvalidInputException.class, () -> ScratchConflicts.list(damaged, 2))
+                .getMessage();
+        assertThat(oracle).contains("train.jsonl.gz:", "truncated or corrupt");
+        assertThatThrownBy(() -> new ConflictReview(damaged, CLOCK, 2).list())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(oracle);
+    }
+
     @AfterAll
     static void theCasesHoldGroupsAndQueueRows() {
         // the generator draws conflicts in most workspaces; were none listed, the comparison would prove nothing
+        if (casesRun < 36) return; // a run of some cases only
         assertThat(groupsSeen).isGreaterThan(30); // 45 with these seeds
         assertThat(rowsInGroupsFromTheQueue).isPositive();
     }

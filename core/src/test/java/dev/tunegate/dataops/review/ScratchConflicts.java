@@ -107,7 +107,11 @@ final class ScratchConflicts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            ReviewedDataset.deleteQuietly(scratch);
+            try {
+                if (scratch != null) Files.deleteIfExists(scratch);
+            } catch (IOException ignored) {
+                // a scratch file in the temp folder; the OS cleans it up
+            }
         }
     }
 
