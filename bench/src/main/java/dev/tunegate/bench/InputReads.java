@@ -5,6 +5,7 @@ import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.assess.StandardPipeline;
+import dev.tunegate.dataops.review.ConflictReview;
 import dev.tunegate.dataops.review.ReviewedDataset;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.FileDigests;
@@ -13,6 +14,7 @@ import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -30,13 +32,25 @@ import jdk.jfr.consumer.RecordingFile;
  * own file-read events (JFR {@code jdk.FileRead}, every read of a file channel or stream, threshold 0): bytes read
  * of the file over its size. A count, not a timing: docs/PERFORMANCE.md.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.tunegate.bench.InputReads examples/ticket-routing examples/policy-qa examples/support-kb</pre>
+ * <p>With {@code --conflicts} first, it counts the same for the conflict listing of {@code tunegate review DIR
+ * --conflicts} and the web workspace's conflicts page ({@link ConflictReview#list()}) instead of an assessment.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar dev.tunegate.bench.InputReads examples/ticket-routing examples/policy-qa examples/support-kb
+ * java -cp bench/target/benchmarks.jar dev.tunegate.bench.InputReads --conflicts examples/ticket-routing</pre>
  */
 public final class InputReads {
     private InputReads() {}
 
     public static void main(String[] args) throws IOException {
         Policy policy = Policy.standard();
+        if (args.length > 0 && args[0].equals("--conflicts")) {
+            for (int k = 1; k < args.length; k++)
+                conflicts(
+                        Workspace.open(
+                                Path.of(args[k]), policy.thresholdDefinitions().keySet()),
+                        args[k]);
+            return;
+        }
         for (String dir : args) {
             Workspace ws =
                     Workspace.open(Path.of(dir), policy.thresholdDefinitions().keySet());
@@ -84,6 +98,34 @@ public final class InputReads {
                     memo.computed(ReviewedDataset.QUEUE_CONTENTS),
                     trainReads);
         }
+    }
+
+    /** The training file's reads of one conflict listing. */
+    private static void conflicts(Workspace ws, String dir) throws IOException {
+        ConflictReview review =
+                new ConflictReview(ws, Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
+        ConflictReview.Listing listing;
+        Map<String, Long> bytesRead;
+        try (Recording rec = new Recording()) {
+            rec.enable("jdk.FileRead").withThreshold(Duration.ZERO);
+            rec.start();
+            listing = review.list();
+            rec.stop();
+            bytesRead = bytesRead(rec);
+        }
+        Path train = ws.data().trainFile().orElseThrow();
+        long size = size(train);
+        long read = bytesRead.getOrDefault(train.toAbsolutePath().normalize().toString(), 0L);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: review --conflicts: %d groups among %d counted rows; training file read %.2f times"
+                        + " (%d bytes read, the file has %d)%n",
+                dir,
+                listing.groups().size(),
+                listing.countedRows(),
+                size == 0 ? 0.0 : (double) read / size,
+                read,
+                size);
     }
 
     /** Bytes read per file (absolute, normalised path) in a stopped recording. */

@@ -202,8 +202,8 @@ public final class ConflictReview {
         ReviewQueue.Contents queue = ReviewedDataset.queue(ws).read();
         Path train = ws.data()
                 .trainFile()
-                .orElseThrow(() -> new InvalidInputException(
-                        ws.configFile() + ": data.train is not set: there is no dataset"));
+                .orElseThrow(() ->
+                        new InvalidInputException(ws.configFile() + ": data.train is not set: there is no dataset"));
         List<String> notes = new ArrayList<>(replay.warnings());
         queue.findings().forEach(f -> notes.add("review queue: " + f));
         String trainName = ws.relative(train);
@@ -242,7 +242,8 @@ public final class ConflictReview {
             Group g = groups.get(k);
             numbered.add(new Group(k + 1, g.id(), g.inputs(), g.rivals()));
         }
-        return new Listing(numbered, counted, state.snapshot(), replay.resolutions().size(), notes);
+        return new Listing(
+                numbered, counted, state.snapshot(), replay.resolutions().size(), notes);
     }
 
     /**

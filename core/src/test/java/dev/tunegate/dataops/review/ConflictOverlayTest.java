@@ -66,7 +66,8 @@ class ConflictOverlayTest {
         // a group resolved through the listing (the resolve flow appends to the log): listed again, both agree
         if (!listing.groups().isEmpty()) {
             Random rnd = new Random(seed);
-            ConflictReview.Group g = listing.groups().get(rnd.nextInt(listing.groups().size()));
+            ConflictReview.Group g =
+                    listing.groups().get(rnd.nextInt(listing.groups().size()));
             int winner = -1;
             for (int k = 0; k < g.rivals().size(); k++) if (g.rivals().get(k).counted() > 0) winner = k;
             if (rnd.nextInt(3) == 0) winner = -1;

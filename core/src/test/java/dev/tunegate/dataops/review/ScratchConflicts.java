@@ -49,8 +49,8 @@ final class ScratchConflicts {
             ReviewLog.State state = ReviewedDataset.log(ws).state();
             ReviewLog.Snapshot snapshot = state.snapshot();
             ReviewLog.Replay replay = state.replay();
-            ReviewedDataset.Built built =
-                    ReviewedDataset.build(ws, scratch, state, ReviewedDataset.queue(ws).read());
+            ReviewedDataset.Built built = ReviewedDataset.build(
+                    ws, scratch, state, ReviewedDataset.queue(ws).read());
             List<String> notes = new ArrayList<>(built.notes());
             List<DatasetRows.Row> rows = built.sources().isEmpty()
                     ? List.of()
@@ -103,7 +103,8 @@ final class ScratchConflicts {
                 ConflictReview.Group g = groups.get(k);
                 numbered.add(new ConflictReview.Group(k + 1, g.id(), g.inputs(), g.rivals()));
             }
-            return new ConflictReview.Listing(numbered, counted, snapshot, replay.resolutions().size(), notes);
+            return new ConflictReview.Listing(
+                    numbered, counted, snapshot, replay.resolutions().size(), notes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -137,7 +138,8 @@ final class ScratchConflicts {
         }
         if (countedOutputs.size() < 2) return null;
         List<ConflictReview.Rival> rivals = new ArrayList<>();
-        for (var e : byOutput.entrySet()) rivals.add(new ConflictReview.Rival(outputText.get(e.getKey()), e.getValue()));
+        for (var e : byOutput.entrySet())
+            rivals.add(new ConflictReview.Rival(outputText.get(e.getKey()), e.getValue()));
         rivals.sort(Comparator.comparingLong((ConflictReview.Rival r) -> -r.counted())
                 .thenComparingInt(r -> r.rows().get(0).index()));
         String id = Digests.sha256(String.join("\n", digests).getBytes(StandardCharsets.UTF_8))
