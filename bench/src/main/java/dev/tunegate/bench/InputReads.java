@@ -100,35 +100,51 @@ public final class InputReads {
         }
     }
 
-    /** The training file's reads of one conflict listing. */
+    /**
+     * The training file's reads of one conflict listing, and the bytes it read of other files (the review log and
+     * queue, a scratch copy) and wrote (a scratch copy).
+     */
     private static void conflicts(Workspace ws, String dir) throws IOException {
         ConflictReview review =
                 new ConflictReview(ws, Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
         ConflictReview.Listing listing;
         Map<String, Long> bytesRead;
+        long written;
         try (Recording rec = new Recording()) {
             rec.enable("jdk.FileRead").withThreshold(Duration.ZERO);
+            rec.enable("jdk.FileWrite").withThreshold(Duration.ZERO);
             rec.start();
             listing = review.list();
             rec.stop();
             bytesRead = bytesRead(rec);
+            written = bytesRead.getOrDefault(WRITTEN, 0L);
         }
         Path train = ws.data().trainFile().orElseThrow();
         long size = size(train);
-        long read = bytesRead.getOrDefault(train.toAbsolutePath().normalize().toString(), 0L);
+        String trainPath = train.toAbsolutePath().normalize().toString();
+        long read = bytesRead.getOrDefault(trainPath, 0L);
+        long other = bytesRead.entrySet().stream()
+                .filter(e -> !e.getKey().equals(trainPath) && !e.getKey().equals(WRITTEN))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         System.out.printf(
                 Locale.ROOT,
                 "%s: review --conflicts: %d groups among %d counted rows; training file read %.2f times"
-                        + " (%d bytes read, the file has %d)%n",
+                        + " (%d bytes read, the file has %d); other files: %d bytes read; %d bytes written%n",
                 dir,
                 listing.groups().size(),
                 listing.countedRows(),
                 size == 0 ? 0.0 : (double) read / size,
                 read,
-                size);
+                size,
+                other,
+                written);
     }
 
-    /** Bytes read per file (absolute, normalised path) in a stopped recording. */
+    /** The key under which {@link #bytesRead} sums the bytes written to any file. */
+    private static final String WRITTEN = "(bytes written)";
+
+    /** Bytes read per file (absolute, normalised path) in a stopped recording, and written (under {@link #WRITTEN}). */
     private static Map<String, Long> bytesRead(Recording rec) throws IOException {
         Path jfr = Files.createTempFile("tunegate-input-reads-", ".jfr");
         try {
@@ -136,6 +152,10 @@ public final class InputReads {
             Map<String, Long> out = new HashMap<>();
             for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
                 String path = e.getString("path");
+                if (e.getEventType().getName().equals("jdk.FileWrite")) {
+                    out.merge(WRITTEN, e.getLong("bytesWritten"), Long::sum);
+                    continue;
+                }
                 long n = e.getLong("bytesRead");
                 if (path == null || n <= 0) continue;
                 out.merge(Path.of(path).toAbsolutePath().normalize().toString(), n, Long::sum);

@@ -81,31 +81,32 @@ final class OverlayPass {
             RowParser parser,
             MinHasher hasher,
             NearDuplicateParams params) {
-        this.request = viewRequest(request);
+        this.request = viewRequest(request, overlay.checks());
         this.overlay = overlay;
         this.analysis = analysis;
         this.parser = parser;
         this.redo = new RowAnalysis(
                 overlay.name(),
                 new ChatRowParser(MAPPER),
-                RowOverlay.CHECKS,
+                this.request.checks(),
                 hasher,
                 null,
                 this.request.contextLimit(),
                 MAPPER,
                 null);
-        this.reuse = request.runs(AuditCheck.NEAR_DUPLICATES) && request.runs(AuditCheck.CONFLICTS);
+        this.reuse = (!this.request.runs(AuditCheck.NEAR_DUPLICATES) || request.runs(AuditCheck.NEAR_DUPLICATES))
+                && (!this.request.runs(AuditCheck.CONFLICTS) || request.runs(AuditCheck.CONFLICTS));
         this.listener = overlay.listener();
         this.findings = new FindingCollector(listener == null ? FindingSink.NONE : listener);
         this.acc = new TrainingAccumulator(this.request, overlay.name(), findings, params);
     }
 
     /** The view's own request: the audit's eras and near-duplicate settings, the view's checks, defaults otherwise. */
-    static AuditRequest viewRequest(AuditRequest r) {
+    static AuditRequest viewRequest(AuditRequest r, java.util.Set<AuditCheck> checks) {
         return AuditRequest.of(r.train())
                 .withEras(r.currentEras(), r.retiredEras())
                 .withNearDuplicates(r.seed(), r.threshold())
-                .withChecks(RowOverlay.CHECKS);
+                .withChecks(checks);
     }
 
     /** The audit's work on a row (a worker thread), and the overlay's on a valid one. */

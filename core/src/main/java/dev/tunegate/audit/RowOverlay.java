@@ -21,9 +21,18 @@ public interface RowOverlay {
      */
     RunMemo.Key<Optional<AuditReport>> REPORT = RunMemo.Key.of("training file overlaid, audited");
 
-    /** The checks the overlaid view is audited for. */
+    /** The checks the overlaid view is audited for (unless the overlay asks for fewer: {@link #checks()}). */
     java.util.Set<AuditCheck> CHECKS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
             AuditCheck.COUNTS, AuditCheck.EXACT_DUPLICATES, AuditCheck.NEAR_DUPLICATES, AuditCheck.CONFLICTS));
+
+    /**
+     * The checks the view is audited for: {@link #CHECKS} (the default), or fewer of them for an overlay that reads
+     * less of the view (the conflict listing: counts and conflicts), so the audit does not sign every row for near
+     * duplicates nobody reads.
+     */
+    default java.util.Set<AuditCheck> checks() {
+        return CHECKS;
+    }
 
     /**
      * A valid row of the file as the overlay leaves it: {@code row} itself when unchanged, another example when

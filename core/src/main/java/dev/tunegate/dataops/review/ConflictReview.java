@@ -1,6 +1,7 @@
 package dev.tunegate.dataops.review;
 
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.audit.AuditCheck;
 import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.DatasetAudit;
 import dev.tunegate.audit.FindingKind;
@@ -23,7 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -209,8 +212,9 @@ public final class ConflictReview {
         String trainName = ws.relative(train);
         ReviewedView view =
                 new ReviewedView(ReviewOverlay.of(replay, queue, trainName + " + " + ReviewLog.FILE), trainName);
-        // the view's checks only (no tokens, PII, schema or golden set); a damaged file is an error, as it is to export
-        AuditRequest request = AuditRequest.of(ws.data()).withChecks(RowOverlay.CHECKS);
+        // counts and conflicts only (no signatures for near duplicates, no tokens, PII, schema or golden set), the
+        // view's checks too; a damaged file is an error, as it is to export
+        AuditRequest request = AuditRequest.of(ws.data()).withChecks(ReviewedView.CHECKS);
         DatasetAudit.run(request, view, Progress.SILENT, threads, FindingSink.NONE, ws::relative);
         Set<String> current = new HashSet<>(request.currentEras());
         Set<String> retired = new HashSet<>(request.retiredEras());
@@ -253,6 +257,10 @@ public final class ConflictReview {
      * row until the merger numbers it in the view.
      */
     private static final class ReviewedView implements RowOverlay, RowOverlay.Listener {
+        /** What the listing reads of the view (and of the file, whose row work the view reuses). */
+        static final Set<AuditCheck> CHECKS =
+                Collections.unmodifiableSet(EnumSet.of(AuditCheck.COUNTS, AuditCheck.CONFLICTS));
+
         /** A row of the view. */
         record Row(Example example, String source, boolean valid, boolean counted) {}
 
@@ -286,6 +294,11 @@ public final class ConflictReview {
         @Override
         public String name() {
             return overlay.name();
+        }
+
+        @Override
+        public Set<AuditCheck> checks() {
+            return CHECKS;
         }
 
         @Override
