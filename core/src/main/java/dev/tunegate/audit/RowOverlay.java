@@ -9,8 +9,9 @@ import java.util.Optional;
  * Another view of the training file, audited in the same pass as the file itself ({@link DatasetAudit#run(AuditRequest,
  * RowOverlay, dev.tunegate.analysis.Progress, int, FindingSink, java.util.function.Function)}): each valid row as the
  * overlay leaves it (unchanged, changed or dropped), then rows the overlay appends. The view is audited for counts,
- * exact and near duplicates and conflicts ({@link #CHECKS}) as if it had been written out as a dataset of its own and
- * audited: its rows numbered in that order, the file's invalid rows left out. The audit owns this contract; its
+ * exact and near duplicates and conflicts ({@link #CHECKS}, or fewer: {@link #checks()}) as if it had been written out
+ * as a dataset of its own and audited: its rows numbered in that order, the file's invalid rows left out. A listener
+ * ({@link #listener()}) may follow the view's rows and findings as the pass goes. The audit owns this contract; its
  * implementation lives with whoever owns the edits (the review log's, {@code dataops.review.ReviewOverlay}).
  */
 public interface RowOverlay {

@@ -84,6 +84,15 @@ class ConflictOverlayTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aTrainingFileWithNoUsableRowIsAnEmptyListingAsBefore(@TempDir Path dir) throws Exception {
+        Workspace ws = ReviewOverlayTest.generate(dir, DatasetFormat.OPENAI_CHAT, 7);
+        Files.writeString(dir.resolve("data/train.jsonl"), "{\"not json\n{\"messages\": []}\n");
+        ConflictReview.Listing listing = new ConflictReview(ws, CLOCK, 2).list();
+        same(listing, ScratchConflicts.list(ws, 2), "no usable row");
+        assertThat(listing.groups()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void aDamagedTrainingFileIsTheSameErrorAsBefore(@TempDir Path dir) throws Exception {
         Workspace ws = ReviewOverlayTest.generate(dir, DatasetFormat.OPENAI_CHAT, 5);
         Path train = dir.resolve("data/train.jsonl");
