@@ -115,7 +115,7 @@ final class OverlayPass {
         RowResult r = a.result();
         if (!r.valid()) return r; // a row the file cannot use is not in the view
         Example ex = a.example() != null ? a.example() : parser.parse(raw).example();
-        Example out = overlay.apply(ex, raw.line());
+        Example out = overlay.apply(ex, raw.index(), raw.line());
         Fate f;
         if (out == null) f = new Dropped();
         else if (reuse && out.messages().equals(ex.messages())) f = new Kept(out.metadata(), out != ex);
@@ -136,14 +136,14 @@ final class OverlayPass {
             case Redone d -> acc.add(d.result());
             case Kept k -> acc.add(kept(r, k.metadata()));
         }
-        told(r.line());
+        told(r.index(), r.line());
     }
 
     /** Tells the listener, if any, of the row just added to the view. */
-    private void told(long line) {
+    private void told(int fileRow, long line) {
         if (listener == null) return;
         int index = acc.rows() - 1;
-        listener.row(index, line, acc.isValid(index), acc.isEligible(index));
+        listener.row(index, fileRow, line, acc.isValid(index), acc.isEligible(index));
     }
 
     /** The report of the view, or empty when the overlay changes nothing (the audit's report stands for it). */
@@ -162,7 +162,7 @@ final class OverlayPass {
                         + ")");
             }
             acc.add(r);
-            told(0);
+            told(-1, 0);
         }
         // a view nobody follows is finished only when it differs from the file (else the file's report stands)
         if (changed == 0 && listener == null) return Optional.empty();

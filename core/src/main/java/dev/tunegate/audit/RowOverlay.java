@@ -41,9 +41,10 @@ public interface RowOverlay {
      * when the overlay drops it. Called on the audit's worker threads: it must be thread-safe.
      *
      * @param row the row as read
+     * @param index its 0-based index among the file's rows (rows of a JSON array may share a line)
      * @param line the 1-based line where it starts in the file
      */
-    Example apply(Example row, long line);
+    Example apply(Example row, int index, long line);
 
     /** The rows appended after the file's rows, in order (read once per audit, after the file's rows). */
     List<Extra> extras();
@@ -69,13 +70,14 @@ public interface RowOverlay {
         /**
          * Row {@code index} of the view.
          *
-         * @param line the line of the file the row comes from, or 0 for a row the overlay appends ({@link #extras()}
-         *     with an example, in order)
+         * @param fileRow the index among the file's rows of the row it comes from (as handed to {@link #apply}), or -1
+         *     for a row the overlay appends ({@link #extras()} with an example, in order)
+         * @param line the line of the file where that row starts, or 0 for an appended row
          * @param valid whether the audit can use the row (an edit may leave an empty output)
          * @param counted whether FT-CONSISTENT counts it (valid, approved or gold, current era, no unfilled
          *     placeholder)
          */
-        void row(int index, long line, boolean valid, boolean counted);
+        void row(int index, int fileRow, long line, boolean valid, boolean counted);
     }
 
     /**

@@ -253,7 +253,7 @@ public final class ConflictReview {
     /**
      * The review log's overlay of the training file, followed as the audit's pass goes: the reviewed dataset's rows in
      * its order (the file's rows the log keeps, then the queue rows it approves), each with its example as reviewed and
-     * its source, and the view's conflict groups. The examples wait, by line, from the worker that applied the log to a
+     * its source, and the view's conflict groups. The examples wait, by their row in the file, from the worker that applied the log to a
      * row until the merger numbers it in the view.
      */
     private static final class ReviewedView implements RowOverlay, RowOverlay.Listener {
@@ -266,7 +266,7 @@ public final class ConflictReview {
 
         private final ReviewOverlay overlay;
         private final String trainName;
-        private final ConcurrentHashMap<Long, Example> applied = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Integer, Example> applied = new ConcurrentHashMap<>();
         private final List<Extra> appended;
         private int nextExtra;
         final List<Row> rows = new ArrayList<>();
@@ -280,9 +280,9 @@ public final class ConflictReview {
         }
 
         @Override
-        public Example apply(Example row, long line) {
-            Example out = overlay.apply(row, line);
-            if (out != null) applied.put(line, out);
+        public Example apply(Example row, int index, long line) {
+            Example out = overlay.apply(row, index, line);
+            if (out != null) applied.put(index, out);
             return out;
         }
 
@@ -307,9 +307,9 @@ public final class ConflictReview {
         }
 
         @Override
-        public void row(int index, long line, boolean valid, boolean counted) {
+        public void row(int index, int fileRow, long line, boolean valid, boolean counted) {
             if (index != rows.size()) throw new IllegalStateException("row " + index + " after " + rows.size());
-            if (line > 0) rows.add(new Row(applied.remove(line), trainName + ":" + line, valid, counted));
+            if (fileRow >= 0) rows.add(new Row(applied.remove(fileRow), trainName + ":" + line, valid, counted));
             else {
                 Extra x = appended.get(nextExtra++);
                 rows.add(new Row(x.example(), x.source(), valid, counted));

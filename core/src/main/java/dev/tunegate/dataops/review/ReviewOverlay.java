@@ -90,7 +90,7 @@ public final class ReviewOverlay implements RowOverlay {
     }
 
     @Override
-    public Example apply(Example row, long line) {
+    public Example apply(Example row, int index, long line) {
         if (decisions.isEmpty() && dropped.isEmpty()) return row;
         String digest = RowDigests.content(row);
         Example out = row;

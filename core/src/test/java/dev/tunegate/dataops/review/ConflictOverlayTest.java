@@ -93,6 +93,25 @@ class ConflictOverlayTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aJsonArrayOnOneLineIsListedAsBefore(@TempDir Path dir) throws Exception {
+        // every row of a minified JSON array starts on line 1: rows are told apart by their place in the file
+        Workspace ws = ReviewOverlayTest.generate(dir, DatasetFormat.OPENAI_CHAT, 2);
+        List<String> rows = new ArrayList<>();
+        for (String l : Files.readAllLines(dir.resolve("data/train.jsonl"))) {
+            if (!l.startsWith("{\"not json")) rows.add(l);
+        }
+        Files.writeString(dir.resolve("data/train.json"), "[" + String.join(",", rows) + "]");
+        Files.delete(dir.resolve("data/train.jsonl"));
+        Files.writeString(
+                dir.resolve("tunegate.yaml"),
+                Files.readString(dir.resolve("tunegate.yaml")).replace("train.jsonl", "train.json"));
+        ws = dev.tunegate.dataops.Fixtures.open(dir);
+        ConflictReview.Listing listing = new ConflictReview(ws, CLOCK, 3).list();
+        same(listing, ScratchConflicts.list(ws, 2), "a JSON array on one line");
+        assertThat(listing.groups()).isNotEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void aDamagedTrainingFileIsTheSameErrorAsBefore(@TempDir Path dir) throws Exception {
         Workspace ws = ReviewOverlayTest.generate(dir, DatasetFormat.OPENAI_CHAT, 5);
         Path train = dir.resolve("data/train.jsonl");
