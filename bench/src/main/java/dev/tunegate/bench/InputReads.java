@@ -5,6 +5,7 @@ import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.analysis.RunMemo;
 import dev.tunegate.assess.StandardPipeline;
+import dev.tunegate.dataops.review.ConflictReview;
 import dev.tunegate.dataops.review.ReviewedDataset;
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.FileDigests;
@@ -13,6 +14,7 @@ import dev.tunegate.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -30,13 +32,25 @@ import jdk.jfr.consumer.RecordingFile;
  * own file-read events (JFR {@code jdk.FileRead}, every read of a file channel or stream, threshold 0): bytes read
  * of the file over its size. A count, not a timing: docs/PERFORMANCE.md.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.tunegate.bench.InputReads examples/ticket-routing examples/policy-qa examples/support-kb</pre>
+ * <p>With {@code --conflicts} first, it counts the same for the conflict listing of {@code tunegate review DIR
+ * --conflicts} and the web workspace's conflicts page ({@link ConflictReview#list()}) instead of an assessment.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar dev.tunegate.bench.InputReads examples/ticket-routing examples/policy-qa examples/support-kb
+ * java -cp bench/target/benchmarks.jar dev.tunegate.bench.InputReads --conflicts examples/ticket-routing</pre>
  */
 public final class InputReads {
     private InputReads() {}
 
     public static void main(String[] args) throws IOException {
         Policy policy = Policy.standard();
+        if (args.length > 0 && args[0].equals("--conflicts")) {
+            for (int k = 1; k < args.length; k++)
+                conflicts(
+                        Workspace.open(
+                                Path.of(args[k]), policy.thresholdDefinitions().keySet()),
+                        args[k]);
+            return;
+        }
         for (String dir : args) {
             Workspace ws =
                     Workspace.open(Path.of(dir), policy.thresholdDefinitions().keySet());
@@ -86,7 +100,51 @@ public final class InputReads {
         }
     }
 
-    /** Bytes read per file (absolute, normalised path) in a stopped recording. */
+    /**
+     * The training file's reads of one conflict listing, and the bytes it read of other files (the review log and
+     * queue, a scratch copy) and wrote (a scratch copy).
+     */
+    private static void conflicts(Workspace ws, String dir) throws IOException {
+        ConflictReview review =
+                new ConflictReview(ws, Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
+        ConflictReview.Listing listing;
+        Map<String, Long> bytesRead;
+        long written;
+        try (Recording rec = new Recording()) {
+            rec.enable("jdk.FileRead").withThreshold(Duration.ZERO);
+            rec.enable("jdk.FileWrite").withThreshold(Duration.ZERO);
+            rec.start();
+            listing = review.list();
+            rec.stop();
+            bytesRead = bytesRead(rec);
+            written = bytesRead.getOrDefault(WRITTEN, 0L);
+        }
+        Path train = ws.data().trainFile().orElseThrow();
+        long size = size(train);
+        String trainPath = train.toAbsolutePath().normalize().toString();
+        long read = bytesRead.getOrDefault(trainPath, 0L);
+        long other = bytesRead.entrySet().stream()
+                .filter(e -> !e.getKey().equals(trainPath) && !e.getKey().equals(WRITTEN))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        System.out.printf(
+                Locale.ROOT,
+                "%s: review --conflicts: %d groups among %d counted rows; training file read %.2f times"
+                        + " (%d bytes read, the file has %d); other files: %d bytes read; %d bytes written%n",
+                dir,
+                listing.groups().size(),
+                listing.countedRows(),
+                size == 0 ? 0.0 : (double) read / size,
+                read,
+                size,
+                other,
+                written);
+    }
+
+    /** The key under which {@link #bytesRead} sums the bytes written to any file. */
+    private static final String WRITTEN = "(bytes written)";
+
+    /** Bytes read per file (absolute, normalised path) in a stopped recording, and written (under {@link #WRITTEN}). */
     private static Map<String, Long> bytesRead(Recording rec) throws IOException {
         Path jfr = Files.createTempFile("tunegate-input-reads-", ".jfr");
         try {
@@ -94,6 +152,10 @@ public final class InputReads {
             Map<String, Long> out = new HashMap<>();
             for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
                 String path = e.getString("path");
+                if (e.getEventType().getName().equals("jdk.FileWrite")) {
+                    out.merge(WRITTEN, e.getLong("bytesWritten"), Long::sum);
+                    continue;
+                }
                 long n = e.getLong("bytesRead");
                 if (path == null || n <= 0) continue;
                 out.merge(Path.of(path).toAbsolutePath().normalize().toString(), n, Long::sum);

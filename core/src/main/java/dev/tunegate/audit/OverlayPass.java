@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * an accumulator of its own. A row the overlay leaves with its messages unchanged reuses the audit's work on it
  * (fingerprints, MinHash signatures, placeholder) with the overlay's metadata; a changed row is written as an OpenAI
  * chat JSONL line and analysed as such — exactly what auditing the view written out as a dataset would do — and so are
- * the appended rows.
+ * the appended rows. The overlay's listener, if it has one, is told each row of the view as it is added and the view's
+ * findings.
  */
 final class OverlayPass {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -59,7 +60,10 @@ final class OverlayPass {
     /** Whether the audit's work on a row holds everything the view's checks read (else every row is done anew). */
     private final boolean reuse;
 
-    private final FindingCollector findings = new FindingCollector(FindingSink.NONE);
+    /** Who follows the view (its rows and findings), or null. */
+    private final RowOverlay.Listener listener;
+
+    private final FindingCollector findings;
     private final TrainingAccumulator acc;
     private final ConcurrentHashMap<Integer, Fate> pending = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
@@ -77,29 +81,32 @@ final class OverlayPass {
             RowParser parser,
             MinHasher hasher,
             NearDuplicateParams params) {
-        this.request = viewRequest(request);
+        this.request = viewRequest(request, overlay.checks());
         this.overlay = overlay;
         this.analysis = analysis;
         this.parser = parser;
         this.redo = new RowAnalysis(
                 overlay.name(),
                 new ChatRowParser(MAPPER),
-                RowOverlay.CHECKS,
+                this.request.checks(),
                 hasher,
                 null,
                 this.request.contextLimit(),
                 MAPPER,
                 null);
-        this.reuse = request.runs(AuditCheck.NEAR_DUPLICATES) && request.runs(AuditCheck.CONFLICTS);
+        this.reuse = (!this.request.runs(AuditCheck.NEAR_DUPLICATES) || request.runs(AuditCheck.NEAR_DUPLICATES))
+                && (!this.request.runs(AuditCheck.CONFLICTS) || request.runs(AuditCheck.CONFLICTS));
+        this.listener = overlay.listener();
+        this.findings = new FindingCollector(listener == null ? FindingSink.NONE : listener);
         this.acc = new TrainingAccumulator(this.request, overlay.name(), findings, params);
     }
 
     /** The view's own request: the audit's eras and near-duplicate settings, the view's checks, defaults otherwise. */
-    static AuditRequest viewRequest(AuditRequest r) {
+    static AuditRequest viewRequest(AuditRequest r, java.util.Set<AuditCheck> checks) {
         return AuditRequest.of(r.train())
                 .withEras(r.currentEras(), r.retiredEras())
                 .withNearDuplicates(r.seed(), r.threshold())
-                .withChecks(RowOverlay.CHECKS);
+                .withChecks(checks);
     }
 
     /** The audit's work on a row (a worker thread), and the overlay's on a valid one. */
@@ -108,7 +115,7 @@ final class OverlayPass {
         RowResult r = a.result();
         if (!r.valid()) return r; // a row the file cannot use is not in the view
         Example ex = a.example() != null ? a.example() : parser.parse(raw).example();
-        Example out = overlay.apply(ex, raw.line());
+        Example out = overlay.apply(ex, raw.index(), raw.line());
         Fate f;
         if (out == null) f = new Dropped();
         else if (reuse && out.messages().equals(ex.messages())) f = new Kept(out.metadata(), out != ex);
@@ -123,10 +130,20 @@ final class OverlayPass {
         if (f == null) return;
         if (f.changed()) changed++;
         switch (f) {
-            case Dropped d -> {}
+            case Dropped d -> {
+                return;
+            }
             case Redone d -> acc.add(d.result());
             case Kept k -> acc.add(kept(r, k.metadata()));
         }
+        told(r.index(), r.line());
+    }
+
+    /** Tells the listener, if any, of the row just added to the view. */
+    private void told(int fileRow, long line) {
+        if (listener == null) return;
+        int index = acc.rows() - 1;
+        listener.row(index, fileRow, line, acc.isValid(index), acc.isEligible(index));
     }
 
     /** The report of the view, or empty when the overlay changes nothing (the audit's report stands for it). */
@@ -145,9 +162,12 @@ final class OverlayPass {
                         + ")");
             }
             acc.add(r);
+            told(-1, 0);
         }
-        if (changed == 0) return Optional.empty();
+        // a view nobody follows is finished only when it differs from the file (else the file's report stands)
+        if (changed == 0 && listener == null) return Optional.empty();
         TrainingAccumulator.Partial partial = acc.finish();
+        if (changed == 0) return Optional.empty();
         if (acc.formatErrors() > 0) {
             notes.add(acc.formatErrors() + " of " + acc.rows() + " rows of " + overlay.name()
                     + " have format errors and are not used");

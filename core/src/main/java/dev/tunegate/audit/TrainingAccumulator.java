@@ -254,6 +254,11 @@ final class TrainingAccumulator {
         return valid.get(row);
     }
 
+    /** Whether a row counts for FT-CONSISTENT (approved or gold, current era, no unfilled placeholder). */
+    boolean isEligible(int row) {
+        return eligible.get(row);
+    }
+
     /** The training inputs' fingerprints, sorted (for exact leakage lookups). */
     long[] sortedInputHashes() {
         long[] h = new long[(int) validRows];

@@ -16,7 +16,9 @@
  * ({@link dev.tunegate.audit.DatasetAudit.Overlaid}). The audit owns the contract and knows no implementation: the
  * review log's ({@code dataops.review.ReviewOverlay}) is attached by the composition root
  * ({@link dev.tunegate.audit.AuditAnalyzer.Overlays}), and the view's report is left in the run's memo
- * ({@link dev.tunegate.audit.RowOverlay#REPORT}).
+ * ({@link dev.tunegate.audit.RowOverlay#REPORT}). An overlay may follow its view as the pass goes
+ * ({@link dev.tunegate.audit.RowOverlay.Listener}: each row, with the file line it comes from, and the view's findings)
+ * — the conflict listing ({@code dataops.review.ConflictReview}) takes its groups and rows from it.
  *
  * <p>Must not import: assess, cost, dataops, evals, retrieval, record, report, pilot. Checked by {@code
  * ArchitectureTest}.

@@ -5,21 +5,18 @@ import dev.tunegate.audit.AuditCheck;
 import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.DatasetAudit;
 import dev.tunegate.audit.FindingKind;
+import dev.tunegate.audit.FindingSink;
 import dev.tunegate.audit.Fingerprint;
-import dev.tunegate.audit.read.ColumnMapping;
-import dev.tunegate.audit.read.DatasetFormat;
+import dev.tunegate.audit.RowOverlay;
 import dev.tunegate.audit.read.Example;
 import dev.tunegate.audit.read.RowMetadata;
-import dev.tunegate.dataops.DatasetRows;
 import dev.tunegate.dataops.RowDigests;
+import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.workspace.Workspace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,7 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -39,13 +36,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The conflict groups of a workspace's approved rows, for a reviewer to settle ({@code tunegate review DIR
  * --conflicts}): each group is a conflict finding of the audit (the same or a near-duplicate input with rival
- * outputs) over the reviewed dataset ({@link ReviewedDataset}: the training file with the review log applied, the
- * approved queue rows, rows that lost an earlier resolution left out) whose approved (or gold), current-era rows
- * disagree — exactly the groups FT-CONSISTENT counts. A resolution picks the output that wins (or rejects the whole
+ * outputs) over the reviewed dataset (the training file with the review log applied, the approved queue rows, rows
+ * that lost an earlier resolution left out) whose approved (or gold), current-era rows disagree — exactly the groups
+ * FT-CONSISTENT counts. The reviewed dataset is not written out: it is the view of the log as the overlay of the
+ * training file's one audit pass ({@link ReviewOverlay}), whose rows and groups the listing follows as the pass goes
+ * (a {@link RowOverlay.Listener}). A resolution picks the output that wins (or rejects the whole
  * group) and is appended to the review log as a {@link ReviewLog.Resolution}; every replay of the log then leaves
  * the losing rows out.
  *
@@ -193,84 +193,137 @@ public final class ConflictReview {
         this.lease = lease;
     }
 
-    /** Finds the conflict groups of the reviewed dataset as the review log stands now. */
+    /**
+     * Finds the conflict groups of the reviewed dataset as the review log stands now: one audit pass over the
+     * training file with the log as its overlay ({@link ReviewOverlay}), the groups and rows taken from the overlaid
+     * view as it is audited ({@link RowOverlay.Listener}); no scratch copy, the file read once.
+     */
     public Listing list() {
-        Path scratch = null;
-        try {
-            scratch = Files.createTempFile("tunegate-conflicts-", ".jsonl");
-            // the log read and replayed once: the listing applies and names the very state it read
-            ReviewLog.State state = log.state();
-            ReviewLog.Snapshot snapshot = state.snapshot();
-            ReviewLog.Replay replay = state.replay();
-            ReviewedDataset.Built built = ReviewedDataset.build(
-                    ws, scratch, state, ReviewedDataset.queue(ws).read());
-            List<String> notes = new ArrayList<>(built.notes());
-            List<DatasetRows.Row> rows = built.sources().isEmpty()
-                    ? List.of()
-                    : DatasetRows.readAll(scratch, DatasetFormat.OPENAI_CHAT, ColumnMapping.none());
-            AuditRequest base = AuditRequest.of(ws.data());
-            AuditRequest req = AuditRequest.of(scratch)
-                    .withFormat(DatasetFormat.OPENAI_CHAT, ColumnMapping.none())
-                    .withEras(base.currentEras(), base.retiredEras())
-                    .withNearDuplicates(base.seed(), base.threshold())
-                    .withChecks(EnumSet.of(AuditCheck.COUNTS, AuditCheck.CONFLICTS));
-            List<List<Integer>> found = new ArrayList<>();
-            BitSet placeholder = new BitSet();
-            String scratchName = scratch.toString();
-            if (!rows.isEmpty()) {
-                DatasetAudit.run(
-                        req,
-                        Progress.SILENT,
-                        threads,
-                        f -> {
-                            if (!f.file().equals(scratchName)) return;
-                            if (f.kind().equals(FindingKind.CONFLICT.key())) {
-                                synchronized (found) {
-                                    found.add(f.rows());
-                                }
-                            } else if (f.kind().equals(FindingKind.UNFILLED_PLACEHOLDER.key())) {
-                                synchronized (placeholder) {
-                                    f.rows().forEach(placeholder::set);
-                                }
-                            }
-                        },
-                        Path::toString);
-            }
-            Set<String> current = new HashSet<>(base.currentEras());
-            Set<String> retired = new HashSet<>(base.retiredEras());
-            long counted = 0;
-            boolean[] countedRow = new boolean[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                RowMetadata m = rows.get(i).example().metadata();
+        // the log read and replayed once: the listing applies and names the very state it read
+        ReviewLog.State state = log.state();
+        ReviewLog.Replay replay = state.replay();
+        ReviewQueue.Contents queue = ReviewedDataset.queue(ws).read();
+        Path train = ws.data()
+                .trainFile()
+                .orElseThrow(() ->
+                        new InvalidInputException(ws.configFile() + ": data.train is not set: there is no dataset"));
+        List<String> notes = new ArrayList<>(replay.warnings());
+        queue.findings().forEach(f -> notes.add("review queue: " + f));
+        String trainName = ws.relative(train);
+        ReviewedView view =
+                new ReviewedView(ReviewOverlay.of(replay, queue, trainName + " + " + ReviewLog.FILE), trainName);
+        // counts and conflicts only (no signatures for near duplicates, no tokens, PII, schema or golden set), the
+        // view's checks too; a damaged file is an error, as it is to export
+        AuditRequest request = AuditRequest.of(ws.data()).withChecks(ReviewedView.CHECKS);
+        DatasetAudit.run(request, view, Progress.SILENT, threads, FindingSink.NONE, ws::relative);
+        Set<String> current = new HashSet<>(request.currentEras());
+        Set<String> retired = new HashSet<>(request.retiredEras());
+        long counted = 0;
+        boolean[] countedRow = new boolean[view.rows.size()];
+        for (int i = 0; i < countedRow.length; i++) {
+            ReviewedView.Row row = view.rows.get(i);
+            if (row.valid()) countedRow[i] = row.counted();
+            else {
+                // a row of the view the audit cannot use (an edit to an empty output) is in no group, but counts as
+                // the listing has always counted it: approved (or gold) and of a current era
+                RowMetadata m = row.example().metadata();
                 boolean eraOk = m.era() == null
                         || (!retired.contains(m.era()) && (current.isEmpty() || current.contains(m.era())));
-                countedRow[i] = (m.approved() || m.gold()) && eraOk && !placeholder.get(i);
-                if (countedRow[i]) counted++;
+                countedRow[i] = (m.approved() || m.gold()) && eraOk;
             }
-            List<Group> groups = new ArrayList<>();
-            for (List<Integer> g : found) {
-                Group grp = group(g, rows, built.sources(), countedRow);
-                if (grp != null) groups.add(grp);
+            if (countedRow[i]) counted++;
+        }
+        List<Group> groups = new ArrayList<>();
+        for (List<Integer> g : view.conflicts) {
+            Group grp = group(g, view.rows, countedRow);
+            if (grp != null) groups.add(grp);
+        }
+        groups.sort(Comparator.comparingLong((Group g) -> -g.counted())
+                .thenComparingInt(
+                        g -> g.members().stream().mapToInt(Member::index).min().orElse(0)));
+        List<Group> numbered = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            Group g = groups.get(k);
+            numbered.add(new Group(k + 1, g.id(), g.inputs(), g.rivals()));
+        }
+        return new Listing(
+                numbered, counted, state.snapshot(), replay.resolutions().size(), notes);
+    }
+
+    /**
+     * The review log's overlay of the training file, followed as the audit's pass goes: the reviewed dataset's rows in
+     * its order (the file's rows the log keeps, then the queue rows it approves), each with its example as reviewed and
+     * its source, and the view's conflict groups. The examples wait, by their row in the file, from the worker that applied the log to a
+     * row until the merger numbers it in the view.
+     */
+    private static final class ReviewedView implements RowOverlay, RowOverlay.Listener {
+        /** What the listing reads of the view (and of the file, whose row work the view reuses). */
+        static final Set<AuditCheck> CHECKS =
+                Collections.unmodifiableSet(EnumSet.of(AuditCheck.COUNTS, AuditCheck.CONFLICTS));
+
+        /** A row of the view. */
+        record Row(Example example, String source, boolean valid, boolean counted) {}
+
+        private final ReviewOverlay overlay;
+        private final String trainName;
+        private final ConcurrentHashMap<Integer, Example> applied = new ConcurrentHashMap<>();
+        private final List<Extra> appended;
+        private int nextExtra;
+        final List<Row> rows = new ArrayList<>();
+        final List<List<Integer>> conflicts = new ArrayList<>();
+
+        ReviewedView(ReviewOverlay overlay, String trainName) {
+            this.overlay = overlay;
+            this.trainName = trainName;
+            this.appended =
+                    overlay.extras().stream().filter(x -> x.example() != null).toList();
+        }
+
+        @Override
+        public Example apply(Example row, int index, long line) {
+            Example out = overlay.apply(row, index, line);
+            if (out != null) applied.put(index, out);
+            return out;
+        }
+
+        @Override
+        public List<Extra> extras() {
+            return overlay.extras();
+        }
+
+        @Override
+        public String name() {
+            return overlay.name();
+        }
+
+        @Override
+        public Set<AuditCheck> checks() {
+            return CHECKS;
+        }
+
+        @Override
+        public Listener listener() {
+            return this;
+        }
+
+        @Override
+        public void row(int index, int fileRow, long line, boolean valid, boolean counted) {
+            if (index != rows.size()) throw new IllegalStateException("row " + index + " after " + rows.size());
+            if (fileRow >= 0) rows.add(new Row(applied.remove(fileRow), trainName + ":" + line, valid, counted));
+            else {
+                Extra x = appended.get(nextExtra++);
+                rows.add(new Row(x.example(), x.source(), valid, counted));
             }
-            groups.sort(Comparator.comparingLong((Group g) -> -g.counted())
-                    .thenComparingInt(g ->
-                            g.members().stream().mapToInt(Member::index).min().orElse(0)));
-            List<Group> numbered = new ArrayList<>();
-            for (int k = 0; k < groups.size(); k++) {
-                Group g = groups.get(k);
-                numbered.add(new Group(k + 1, g.id(), g.inputs(), g.rivals()));
-            }
-            return new Listing(numbered, counted, snapshot, replay.resolutions().size(), notes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch file: " + e.getMessage(), e);
-        } finally {
-            ReviewedDataset.deleteQuietly(scratch);
+        }
+
+        @Override
+        public void accept(Finding f) {
+            if (f.kind().equals(FindingKind.CONFLICT.key())) conflicts.add(f.rows());
         }
     }
 
     /** A group when its counted rows have rival outputs (FT-CONSISTENT's groups), else null. */
-    private static Group group(
-            List<Integer> rowIdx, List<DatasetRows.Row> rows, List<String> sources, boolean[] countedRow) {
+    private static Group group(List<Integer> rowIdx, List<ReviewedView.Row> rows, boolean[] countedRow) {
         Map<Long, List<Member>> byOutput = new LinkedHashMap<>();
         Map<Long, String> outputText = new LinkedHashMap<>();
         Set<Long> countedOutputs = new HashSet<>();
@@ -286,7 +339,7 @@ public final class ConflictReview {
             inputs.add(ex.input());
             outputText.putIfAbsent(out, ex.output());
             byOutput.computeIfAbsent(out, k -> new ArrayList<>())
-                    .add(new Member(i, sources.get(i), digest, ex.metadata(), countedRow[i]));
+                    .add(new Member(i, rows.get(i).source(), digest, ex.metadata(), countedRow[i]));
             if (countedRow[i]) countedOutputs.add(out);
         }
         if (countedOutputs.size() < 2) return null;

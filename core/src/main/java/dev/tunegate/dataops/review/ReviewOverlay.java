@@ -66,6 +66,14 @@ public final class ReviewOverlay implements RowOverlay {
     }
 
     /**
+     * The overlay of exactly this replayed log and queue, even when it changes nothing (the conflict listing follows
+     * the view whatever the log holds).
+     */
+    static ReviewOverlay of(ReviewLog.Replay replay, ReviewQueue.Contents queue, String name) {
+        return new ReviewOverlay(replay, queue, name);
+    }
+
+    /**
      * The audit (counts, duplicates, conflicts) of the dataset with the review log applied — or empty when the log
      * changes no row, so the audit of the training file stands. Its {@code usableRows} are the reviewed pairs
      * (approved or gold, current era, deduplicated, not in conflict) and its {@code consistency} is FT-CONSISTENT's
@@ -82,7 +90,7 @@ public final class ReviewOverlay implements RowOverlay {
     }
 
     @Override
-    public Example apply(Example row, long line) {
+    public Example apply(Example row, int index, long line) {
         if (decisions.isEmpty() && dropped.isEmpty()) return row;
         String digest = RowDigests.content(row);
         Example out = row;

@@ -23,10 +23,10 @@ import java.util.Map;
 /**
  * The dataset with the review log applied: every valid row of {@code data.train} (a pending row approved,
  * edited or rejected in the log takes that decision) plus every review-queue row the log approves or edits.
- * It is written, for export and the conflict listing to read, as a scratch OpenAI chat JSONL with metadata, one row a
- * line, training rows first in file order, then queue rows in queue order. The user's files are never changed.
- * {@code assess} does not write it: the audit's one pass audits the same rows through the log as its overlay
- * ({@link ReviewOverlay}, the same rules).
+ * It is written, for export to read, as a scratch OpenAI chat JSONL with metadata, one row a line, training rows
+ * first in file order, then queue rows in queue order. The user's files are never changed. {@code assess} and the
+ * conflict listing ({@link ConflictReview}) do not write it: the audit's one pass audits the same rows through the log
+ * as its overlay ({@link ReviewOverlay}, the same rules).
  */
 public final class ReviewedDataset {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -206,15 +206,6 @@ public final class ReviewedDataset {
             w.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteQuietly(Path scratch) {
-        if (scratch == null) return;
-        try {
-            Files.deleteIfExists(scratch);
-        } catch (IOException ignored) {
-            // a scratch file in the temp folder; the OS cleans it up
         }
     }
 }
