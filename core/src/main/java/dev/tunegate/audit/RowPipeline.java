@@ -56,17 +56,7 @@ final class RowPipeline {
             Consumer<RowResult> merge,
             int threads,
             Progress.Task task) {
-        int n = Math.max(1, threads);
-        ExecutorService workers = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "tunegate-audit-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4 * n);
-        Thread reader = new Thread(() -> read(source, work, workers, queue), "tunegate-audit-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return merge(queue, merge, reader, workers, task);
+        return start(threads, merge, task, (workers, queue) -> read(source, work, workers, queue));
     }
 
     /**
@@ -78,6 +68,15 @@ final class RowPipeline {
      */
     static End runBlocks(
             LineBlocks source, RowAnalysis analysis, Consumer<RowResult> merge, int threads, Progress.Task task) {
+        return start(threads, merge, task, (workers, queue) -> readBlocks(source, analysis, workers, queue));
+    }
+
+    /** Starts the workers and the reader thread ({@code read}), and merges on the calling thread. */
+    private static End start(
+            int threads,
+            Consumer<RowResult> merge,
+            Progress.Task task,
+            java.util.function.BiConsumer<ExecutorService, BlockingQueue<Batch>> read) {
         int n = Math.max(1, threads);
         ExecutorService workers = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "tunegate-audit-worker");
@@ -85,7 +84,7 @@ final class RowPipeline {
             return t;
         });
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4 * n);
-        Thread reader = new Thread(() -> readBlocks(source, analysis, workers, queue), "tunegate-audit-reader");
+        Thread reader = new Thread(() -> read.accept(workers, queue), "tunegate-audit-reader");
         reader.setDaemon(true);
         reader.start();
         return merge(queue, merge, reader, workers, task);

@@ -3,7 +3,6 @@ package dev.tunegate.audit.read;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -103,39 +102,12 @@ final class CountingInputStream extends FilterInputStream {
         return HexFormat.of().formatHex(hasher.finish());
     }
 
-    /** The hashing thread and the chunks on their way to it (at most 8 MB in flight). */
+    /** The chunks on their way to the hashing thread: reads are copied into 1 MB chunks (at most 8 MB in flight). */
     private static final class Hasher {
-        private record Chunk(byte[] bytes, int length) {}
-
-        private static final Chunk END = new Chunk(new byte[0], 0);
-        private final MessageDigest digest = dev.tunegate.io.Digests.newSha256();
-        private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(8);
+        private final HashingThread thread = new HashingThread(8);
         private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(10);
-        private final Thread thread;
         private byte[] pending = new byte[CHUNK];
         private int pendingLength;
-        private volatile Throwable failure;
-
-        Hasher() {
-            thread = new Thread(this::run, "tunegate-sha256");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void run() {
-            try {
-                while (true) {
-                    Chunk c = chunks.take();
-                    if (c == END) return;
-                    digest.update(c.bytes(), 0, c.length());
-                    free.offer(c.bytes());
-                }
-            } catch (InterruptedException e) {
-                // stopped: the audit ended early, nobody asks for the digest
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-        }
 
         void add(byte[] b, int off, int len) throws IOException {
             while (len > 0) {
@@ -144,37 +116,25 @@ final class CountingInputStream extends FilterInputStream {
                 pendingLength += n;
                 off += n;
                 len -= n;
-                if (pendingLength == CHUNK) hand(new Chunk(pending, CHUNK));
+                if (pendingLength == CHUNK) hand();
             }
         }
 
-        private void hand(Chunk c) throws IOException {
-            try {
-                chunks.put(c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while hashing the file");
-            }
+        private void hand() throws IOException {
+            byte[] full = pending;
+            thread.hash(full, 0, pendingLength, () -> free.offer(full));
             byte[] next = free.poll();
             pending = next != null ? next : new byte[CHUNK];
             pendingLength = 0;
         }
 
         byte[] finish() throws IOException {
-            if (pendingLength > 0) hand(new Chunk(pending, pendingLength));
-            try {
-                chunks.put(END);
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while hashing the file");
-            }
-            if (failure != null) throw new IllegalStateException("hashing the file failed", failure);
-            return digest.digest();
+            if (pendingLength > 0) hand();
+            return thread.finish();
         }
 
         void stop() {
-            thread.interrupt();
+            thread.stop();
         }
     }
 }
