@@ -13,12 +13,12 @@ import java.nio.ByteOrder;
  * little-endian word give its position.
  */
 final class ByteScan {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final long ONES = 0x0101010101010101L;
+    static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long BRACES = 0x7B7B7B7B7B7B7B7BL;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    static final long BRACES = 0x7B7B7B7B7B7B7B7BL;
+    static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     private ByteScan() {}
 

@@ -1,8 +1,6 @@
 package dev.tunegate.audit.read;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +22,12 @@ import java.util.List;
  * control character or a non-ASCII byte (the tests of {@link ByteScan}, on a long).
  */
 final class ShallowScan {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final VarHandle LONGS = ByteScan.LONGS;
+    private static final long ONES = ByteScan.ONES;
+    private static final long HIGHS = ByteScan.HIGHS;
+    private static final long BACKSLASHES = ByteScan.BACKSLASHES;
+    private static final long BRACES = ByteScan.BRACES;
     private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-    private static final long BRACES = 0x7B7B7B7B7B7B7B7BL;
     private static final long SPACES = 0x2020202020202020L;
     /** Deepest nesting read inside metadata (Jackson allows far more; deeper rows take the general path). */
     static final int MAX_DEPTH = 32;
