@@ -216,21 +216,14 @@ public final class ConflictReview {
         // view's checks too; a damaged file is an error, as it is to export
         AuditRequest request = AuditRequest.of(ws.data()).withChecks(ReviewedView.CHECKS);
         DatasetAudit.run(request, view, Progress.SILENT, threads, FindingSink.NONE, ws::relative);
-        Set<String> current = new HashSet<>(request.currentEras());
-        Set<String> retired = new HashSet<>(request.retiredEras());
         long counted = 0;
         boolean[] countedRow = new boolean[view.rows.size()];
         for (int i = 0; i < countedRow.length; i++) {
             ReviewedView.Row row = view.rows.get(i);
-            if (row.valid()) countedRow[i] = row.counted();
-            else {
-                // a row of the view the audit cannot use (an edit to an empty output) is in no group, but counts as
-                // the listing has always counted it: approved (or gold) and of a current era
-                RowMetadata m = row.example().metadata();
-                boolean eraOk = m.era() == null
-                        || (!retired.contains(m.era()) && (current.isEmpty() || current.contains(m.era())));
-                countedRow[i] = (m.approved() || m.gold()) && eraOk;
-            }
+            // the rows FT-CONSISTENT's share is over: usable (a row edited to an empty output is not), approved or
+            // gold,
+            // of a current era, no unfilled placeholder
+            countedRow[i] = row.valid() && row.counted();
             if (countedRow[i]) counted++;
         }
         List<Group> groups = new ArrayList<>();

@@ -85,7 +85,7 @@ final class ScratchConflicts {
                 RowMetadata m = rows.get(i).example().metadata();
                 boolean eraOk = m.era() == null
                         || (!retired.contains(m.era()) && (current.isEmpty() || current.contains(m.era())));
-                countedRow[i] = (m.approved() || m.gold()) && eraOk && !placeholder.get(i);
+                countedRow[i] = rows.get(i).valid() && (m.approved() || m.gold()) && eraOk && !placeholder.get(i);
                 if (countedRow[i]) counted++;
             }
             List<ConflictReview.Group> groups = new ArrayList<>();
