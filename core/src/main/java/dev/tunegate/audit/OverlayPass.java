@@ -2,13 +2,10 @@ package dev.tunegate.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.audit.neardup.NearDuplicateParams;
 import dev.tunegate.audit.read.ChatRowParser;
 import dev.tunegate.audit.read.Example;
-import dev.tunegate.audit.read.Message;
 import dev.tunegate.audit.read.RawRow;
 import dev.tunegate.audit.read.RowMetadata;
 import dev.tunegate.audit.read.RowParser;
@@ -226,21 +223,8 @@ final class OverlayPass {
 
     /** The example as an OpenAI chat JSONL line with its metadata (its non-null fields). */
     static byte[] chatLine(Example ex) {
-        ObjectNode o = MAPPER.createObjectNode();
-        ArrayNode a = o.putArray("messages");
-        for (Message m : ex.messages()) {
-            ObjectNode mo = a.addObject();
-            mo.put("role", m.role().key());
-            mo.put("content", m.content());
-        }
-        ObjectNode md = o.putObject("metadata");
-        RowMetadata m = ex.metadata();
-        if (m.provenance() != null) md.put("provenance", m.provenance());
-        if (m.status() != null) md.put("status", m.status());
-        if (m.reviewer() != null) md.put("reviewer", m.reviewer());
-        if (m.era() != null) md.put("era", m.era());
         try {
-            return MAPPER.writeValueAsBytes(o);
+            return MAPPER.writeValueAsBytes(ChatRowParser.row(ex, ex.messages().size(), true));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,10 +2,9 @@ package dev.tunegate.dataops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunegate.audit.read.ChatRowParser;
 import dev.tunegate.audit.read.Example;
-import dev.tunegate.audit.read.Message;
 import dev.tunegate.audit.read.Role;
 import dev.tunegate.audit.read.RowMetadata;
 import dev.tunegate.io.Digests;
@@ -30,31 +29,12 @@ public final class RowDigests {
 
     /** The canonical JSON tree of an example's messages (and, when {@code withMetadata}, its metadata). */
     public static ObjectNode tree(Example ex, boolean withMetadata) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.set("messages", messages(ex, ex.messages().size()));
-        if (withMetadata) o.set("metadata", metadata(ex.metadata()));
-        return o;
-    }
-
-    private static ArrayNode messages(Example ex, int end) {
-        ArrayNode a = MAPPER.createArrayNode();
-        for (int i = 0; i < end; i++) {
-            Message m = ex.messages().get(i);
-            ObjectNode mo = a.addObject();
-            mo.put("role", m.role().key());
-            mo.put("content", m.content());
-        }
-        return a;
+        return ChatRowParser.row(ex, ex.messages().size(), withMetadata);
     }
 
     /** The metadata as a JSON object with its non-null fields. */
     public static ObjectNode metadata(RowMetadata m) {
-        ObjectNode o = MAPPER.createObjectNode();
-        if (m.provenance() != null) o.put("provenance", m.provenance());
-        if (m.status() != null) o.put("status", m.status());
-        if (m.reviewer() != null) o.put("reviewer", m.reviewer());
-        if (m.era() != null) o.put("era", m.era());
-        return o;
+        return ChatRowParser.metadata(m);
     }
 
     /** SHA-256 of the canonical messages. */
@@ -77,7 +57,7 @@ public final class RowDigests {
             }
         }
         ObjectNode o = MAPPER.createObjectNode();
-        o.set("input", messages(ex, end));
+        o.set("input", ChatRowParser.row(ex, end, false).get("messages"));
         return Digests.sha256(CanonicalJson.of((JsonNode) o));
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.audit.FindingKind;
 import java.util.ArrayList;
@@ -21,6 +23,35 @@ public final class ChatRowParser extends JsonRowParser {
     private static final Set<String> TOP = Set.of("messages", "tools", "functions", "parallel_tool_calls");
     private static final Set<String> MESSAGE_KEYS =
             Set.of("role", "content", "name", "function_call", "tool_calls", "tool_call_id", "weight", "refusal");
+
+    /**
+     * An example written as a row of this format: {@code {"messages": [{"role", "content"}, …]}} with its first
+     * {@code turns} messages and, when {@code withMetadata}, {@code "metadata"} with its non-null fields. The one
+     * writer of the format: the review log's overlay analyses edited rows as such lines, and dataset digests and the
+     * reviewed dataset are made of these trees.
+     */
+    public static ObjectNode row(Example ex, int turns, boolean withMetadata) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ArrayNode a = o.putArray("messages");
+        for (int i = 0; i < turns; i++) {
+            Message m = ex.messages().get(i);
+            ObjectNode mo = a.addObject();
+            mo.put("role", m.role().key());
+            mo.put("content", m.content());
+        }
+        if (withMetadata) o.set("metadata", metadata(ex.metadata()));
+        return o;
+    }
+
+    /** Row metadata as this format's {@code "metadata"} object: its non-null fields. */
+    public static ObjectNode metadata(RowMetadata m) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        if (m.provenance() != null) o.put("provenance", m.provenance());
+        if (m.status() != null) o.put("status", m.status());
+        if (m.reviewer() != null) o.put("reviewer", m.reviewer());
+        if (m.era() != null) o.put("era", m.era());
+        return o;
+    }
 
     private static final ShallowScan.Shape SHAPE = ShallowScan.Shape.turns(
             List.of(),
