@@ -18,7 +18,9 @@ final class HashingThread {
 
     private static final Range END = new Range(null, 0, 0, null);
     private static final int SLICE = 64 << 10;
-    private final MessageDigest digest = dev.tunegate.io.Digests.newSha256();
+    /** Made on the hashing thread (binding libcrypto the first time is done there, not on the reader's). */
+    private MessageDigest digest;
+
     private final BlockingQueue<Range> ranges;
     private final Thread thread;
     private volatile Throwable failure;
@@ -33,6 +35,7 @@ final class HashingThread {
 
     private void run() {
         try {
+            digest = dev.tunegate.io.Digests.newBulkSha256();
             while (true) {
                 Range r = ranges.take();
                 if (r == END) return;
