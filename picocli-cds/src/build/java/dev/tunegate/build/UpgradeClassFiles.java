@@ -51,8 +51,8 @@ public final class UpgradeClassFiles {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            System.err.println("usage: UpgradeClassFiles IN.jar OUT-FOLDER MANIFEST-OUT (got " + args.length
-                    + " arguments)");
+            System.err.println(
+                    "usage: UpgradeClassFiles IN.jar OUT-FOLDER MANIFEST-OUT (got " + args.length + " arguments)");
             System.exit(2);
         }
         Path jar = Path.of(args[0]);
@@ -310,11 +310,12 @@ public final class UpgradeClassFiles {
                 throw new IllegalStateException(where + ": computing stack map frames needs the type " + type
                         + ", expected in " + jarName + " or the JDK, found in neither (" + e + ")");
             }
-            List<String> interfaces = Arrays.stream(c.getInterfaces())
-                    .map(Type::getInternalName)
-                    .toList();
+            List<String> interfaces =
+                    Arrays.stream(c.getInterfaces()).map(Type::getInternalName).toList();
             return new TypeInfo(
-                    c.getSuperclass() == null ? null : Type.getInternalName(c.getSuperclass()), interfaces, c.isInterface());
+                    c.getSuperclass() == null ? null : Type.getInternalName(c.getSuperclass()),
+                    interfaces,
+                    c.isInterface());
         }
     }
 }

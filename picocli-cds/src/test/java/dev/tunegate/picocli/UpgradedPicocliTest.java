@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +54,15 @@ class UpgradedPicocliTest {
         }
         // newer class files are copied as they are
         assertThat(upgraded.get(MODULE_INFO)).isEqualTo(original.get(MODULE_INFO));
+    }
+
+    @Test
+    void picocliLicenceAndTheNoticeOfTheChangeAreCarried() throws IOException {
+        Map<String, byte[]> upgraded = filesUnder(UPGRADED);
+        assertThat(new String(upgraded.get("META-INF/picocli/LICENSE"), StandardCharsets.UTF_8))
+                .contains("Apache License", "Version 2.0, January 2004");
+        assertThat(new String(upgraded.get("META-INF/picocli/NOTICE"), StandardCharsets.UTF_8))
+                .contains("picocli " + CommandLine.VERSION, "Remko Popma", "rewritten as class file version 52");
     }
 
     @Test
