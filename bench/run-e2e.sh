@@ -107,7 +107,8 @@ def ratio_med(a, b):  # median over rounds of the paired ratio a/b
     return statistics.median(pa[r] / pb[r] for r in common) if common else float("nan")
 n = sum(1 for _ in open(data, "rb"))
 loads = [l for v in rows.values() for _, _, _, l in v]
-print(f"rows {n}, {len(rows['floor'])} paired rounds, load average during the runs {min(loads):.1f}–{max(loads):.1f} (median {statistics.median(loads):.1f})")
+rounds = max(len(v) for v in rows.values())
+print(f"rows {n}, {rounds} paired rounds, load average during the runs {min(loads):.1f}–{max(loads):.1f} (median {statistics.median(loads):.1f})")
 print(f"{'command':<11} {'median s':>9} {'peak RSS MB':>12} {'RSS B/row':>10}")
 for k, v in rows.items():
     rss = statistics.median(kb for _, _, kb, _ in v) * 1024
@@ -124,7 +125,7 @@ if "counts" in cpu and "floor" in cpu:
 show("--only tokens s / bare jtokkit s", ratio_med("tokens", "jtokkit"), "<= 0.5")
 show("full audit s / bare jtokkit s", ratio_med("full", "jtokkit"), "<= 1.25")
 show("bare jtokkit s / our bare count s", ratio_med("jtokkit", "ours-bare"), "our counter's speed-up, whole process")
-if "datasketch" in rows:
+if "datasketch" in rows and "near-dup" in rows:
     show("datasketch s / --only near-duplicates s (round 1)", rows["datasketch"][0][1] / rows["near-dup"][0][1], ">= 25")
 if os.path.exists(os.path.join(out, "near-dup.1.out")):
     nd = json.load(open(os.path.join(out, "near-dup.1.out")))
