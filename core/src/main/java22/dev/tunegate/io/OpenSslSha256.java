@@ -8,6 +8,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -60,26 +61,43 @@ final class OpenSslSha256 extends MessageDigest {
     @Override
     protected void engineUpdate(byte input) {
         one[0] = input;
-        lib.update(ctx, one, 0, 1);
+        try {
+            lib.update(ctx, one, 0, 1);
+        } finally {
+            Reference.reachabilityFence(this); // the cleaner must not free the context during the call
+        }
     }
 
     @Override
     protected void engineUpdate(byte[] input, int offset, int len) {
         java.util.Objects.checkFromIndexSize(offset, len, input.length);
-        if (len > 0) lib.update(ctx, input, offset, len);
+        if (len == 0) return;
+        try {
+            lib.update(ctx, input, offset, len);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     protected byte[] engineDigest() {
         byte[] out = new byte[32];
-        lib.finish(ctx, out);
-        lib.init(ctx);
+        try {
+            lib.finish(ctx, out);
+            lib.init(ctx);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
         return out;
     }
 
     @Override
     protected void engineReset() {
-        lib.init(ctx);
+        try {
+            lib.init(ctx);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
