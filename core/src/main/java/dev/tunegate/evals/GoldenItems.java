@@ -25,11 +25,7 @@ public final class GoldenItems {
 
     private GoldenItems() {}
 
-    public static Set<String> read(Path file, String display, Findings findings) {
-        return read(file, display, findings, null);
-    }
-
-    /** As {@link #read(Path, String, Findings)}; the file is read once, and its digest handed to {@code digests}. */
+    /** Reads the golden item ids; the file is read once, and its digest handed to {@code digests} (null: not hashed). */
     public static Set<String> read(Path file, String display, Findings findings, FileDigests digests) {
         if (!Files.isRegularFile(file))
             throw new InvalidInputException(

@@ -39,23 +39,11 @@ public final class Regression {
      * Reads a baseline and a candidate run from eval files (the latest run of each file when it holds
      * several) and compares them, restricted to the golden set's items when {@code golden} is given.
      *
+     * <p>Each file is hashed while it is read into {@code digests} (null: not hashed), so {@code regress --workspace}
+     * names the runs by their digests without reading them again.
+     *
      * @param settings how to read the files (format, columns, labels, output schema)
      * @param schema the compiled output schema, or null
-     */
-    public static RegressionReport compareFiles(
-            java.nio.file.Path baseline,
-            java.nio.file.Path candidate,
-            java.nio.file.Path golden,
-            double margin,
-            EvalSettings settings,
-            com.networknt.schema.JsonSchema schema) {
-        return compareFiles(baseline, candidate, golden, margin, settings, schema, null);
-    }
-
-    /**
-     * As {@link #compareFiles(java.nio.file.Path, java.nio.file.Path, java.nio.file.Path, double, EvalSettings,
-     * com.networknt.schema.JsonSchema)}, each file hashed while it is read into {@code digests} (null: not hashed), so
-     * {@code regress --workspace} names the runs by their digests without reading them again.
      */
     public static RegressionReport compareFiles(
             java.nio.file.Path baseline,
