@@ -102,9 +102,13 @@ final class CountingInputStream extends FilterInputStream {
         return HexFormat.of().formatHex(hasher.finish());
     }
 
-    /** The chunks on their way to the hashing thread: reads are copied into 1 MB chunks (at most 8 MB in flight). */
+    /**
+     * The chunks on their way to the hashing thread: reads are copied into 1 MB chunks (at most 8 MB in flight). The
+     * thread starts with the first full chunk, so a stream closed before (the audit's format detection, whose rows
+     * the block reader reads again) starts none and hashes nothing.
+     */
     private static final class Hasher {
-        private final HashingThread thread = new HashingThread(8);
+        private HashingThread thread;
         private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(10);
         private byte[] pending = new byte[CHUNK];
         private int pendingLength;
@@ -122,7 +126,7 @@ final class CountingInputStream extends FilterInputStream {
 
         private void hand() throws IOException {
             byte[] full = pending;
-            thread.hash(full, 0, pendingLength, () -> free.offer(full));
+            thread().hash(full, 0, pendingLength, () -> free.offer(full));
             byte[] next = free.poll();
             pending = next != null ? next : new byte[CHUNK];
             pendingLength = 0;
@@ -130,11 +134,16 @@ final class CountingInputStream extends FilterInputStream {
 
         byte[] finish() throws IOException {
             if (pendingLength > 0) hand();
-            return thread.finish();
+            return thread().finish();
+        }
+
+        private HashingThread thread() {
+            if (thread == null) thread = new HashingThread(8);
+            return thread;
         }
 
         void stop() {
-            thread.stop();
+            if (thread != null) thread.stop();
         }
     }
 }
