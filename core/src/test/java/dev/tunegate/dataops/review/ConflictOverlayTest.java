@@ -14,11 +14,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -39,16 +37,8 @@ class ConflictOverlayTest {
     private static long rowsInGroupsFromTheQueue;
     private static int casesRun;
 
-    static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (DatasetFormat f :
-                List.of(DatasetFormat.OPENAI_CHAT, DatasetFormat.ALPACA, DatasetFormat.PROMPT_COMPLETION))
-            for (long seed = 1; seed <= 12; seed++) out.add(Arguments.of(f, seed));
-        return out.stream();
-    }
-
     @ParameterizedTest(name = "{0} seed {1}")
-    @MethodSource("cases")
+    @MethodSource("dev.tunegate.dataops.review.ReviewOverlayTest#cases")
     void theListingFromTheOverlayIsTheListingOfTheReviewedDatasetWrittenOut(
             DatasetFormat format, long seed, @TempDir Path dir) throws Exception {
         Workspace ws = ReviewOverlayTest.generate(dir, format, seed);
