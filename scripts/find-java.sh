@@ -28,7 +28,13 @@ is_jdk21() { # $1 = a JDK home
 find_jdk21() {
   if [ -n "${JAVA_HOME:-}" ] && is_jdk21 "$JAVA_HOME"; then echo "$JAVA_HOME"; return 0; fi
   if command -v java >/dev/null 2>&1; then
-    local home; home=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/ {print $2; exit}')
+    # `java` on the PATH is usually a chain of links into a JDK (/usr/bin/java -> /etc/alternatives/java -> …):
+    # followed to the end it names the JDK, whose release file says its version without starting a JVM (which
+    # costs tens of milliseconds on every run); only a java that is no link into a JDK is asked for its home
+    local home="" bin
+    bin=$(readlink -f "$(command -v java)" 2>/dev/null) || bin=""
+    case "$bin" in */bin/java) [ -f "${bin%/bin/java}/release" ] && home="${bin%/bin/java}" ;; esac
+    [ -n "$home" ] || home=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/ {print $2; exit}')
     if [ -n "$home" ] && is_jdk21 "$home"; then echo "$home"; return 0; fi
   fi
   local d
