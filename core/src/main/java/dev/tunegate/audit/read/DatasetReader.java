@@ -296,13 +296,17 @@ public final class DatasetReader {
     }
 
     /**
-     * The top-level keys of a line holding one JSON object, read with Jackson's token stream (no tree,
-     * so opening a file does not set up the tree deserializers); null when the line is not a whole,
-     * valid JSON object — when {@code readTree} would fail or give something else. Every string is
-     * decoded, as the tree would, so text that is not valid UTF-8 makes the line no object here too;
-     * what follows the object is ignored, as {@code readTree} ignores it.
+     * The top-level keys of a line holding one JSON object; null when the line is not a whole, valid JSON object
+     * — when {@code readTree} would fail or give something else. Every string is decoded, as the tree would, so
+     * text that is not valid UTF-8 makes the line no object here too; what follows the object is ignored, as
+     * {@code readTree} ignores it. A line of plain ASCII keys and checked values is read by {@link ShallowScan}
+     * (so opening a file does not start Jackson's parser, whose class initialisation alone takes tens of
+     * milliseconds on JDK 25: BigDecimal's table of powers of five); any other with Jackson's token stream (no
+     * tree, so opening a file does not set up the tree deserializers).
      */
     java.util.Set<String> topLevelKeys(byte[] line) {
+        java.util.Set<String> plain = ShallowScan.topLevelKeys(line);
+        if (plain != null) return plain;
         try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(line)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return null;
             java.util.Set<String> keys = new java.util.LinkedHashSet<>();

@@ -3,7 +3,9 @@ package dev.tunegate.audit.read;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code --only counts} reading of a JSONL line in one pass over its bytes, without Jackson:
@@ -168,6 +170,39 @@ final class ShallowScan {
         List<RowProblem> problems = new ArrayList<>(0);
         RowMetadata m = RowMetadataCheck.check(meta[0], meta[1], meta[2], meta[3], problems);
         return new ShallowRow(m, problems);
+    }
+
+    /**
+     * The top-level keys of the JSON object {@code b} starts with (after whitespace; what follows the object is
+     * not looked at), in order, when every key is plain printable ASCII and every value one {@link #value} checks;
+     * null when this reading cannot tell (the format detection then asks Jackson, which decides).
+     */
+    static Set<String> topLevelKeys(byte[] b) {
+        int to = b.length;
+        int i = ws(b, 0, to);
+        if (i >= to || b[i] != '{') return null;
+        i = ws(b, i + 1, to);
+        Set<String> keys = new LinkedHashSet<>();
+        if (i < to && b[i] == '}') return keys;
+        while (true) {
+            if (i >= to || b[i] != '"') return null;
+            int ke = plainKeyEnd(b, i + 1, to);
+            if (ke < 0) return null;
+            keys.add(new String(b, i + 1, ke - i - 1, StandardCharsets.US_ASCII));
+            i = ws(b, ke + 1, to);
+            if (i >= to || b[i] != ':') return null;
+            i = ws(b, i + 1, to);
+            if (i >= to) return null;
+            i = value(b, i, to, 1);
+            if (i < 0) return null;
+            i = ws(b, i, to);
+            if (i >= to) return null;
+            if (b[i] == ',') {
+                i = ws(b, i + 1, to);
+                continue;
+            }
+            return b[i] == '}' ? keys : null;
+        }
     }
 
     /**

@@ -70,10 +70,22 @@ class ReaderBytesTest {
         // text, duplicate keys, bad escapes, invalid UTF-8, non-objects)
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         DatasetReader reader = new DatasetReader(mapper, 1 << 20);
-        String[] values = {"1", "\"s\"", "null", "[1, {\"a\": [2]}]", "{\"x\": {\"y\": 1}}", "\"bad \\q\"", "01", "tru"
+        String[] values = {
+            "1",
+            "\"s\"",
+            "null",
+            "[1, {\"a\": [2]}]",
+            "{\"x\": {\"y\": 1}}",
+            "\"bad \\q\"",
+            "01",
+            "tru",
+            // valid, but not for the shallow reading: Jackson answers these
+            "\"café\"",
+            "\"{{name}}\"",
+            "\"\\u007b\""
         };
         Random rnd = new Random(10);
-        int objects = 0;
+        int objects = 0, shallow = 0;
         for (int round = 0; round < 3_000; round++) {
             StringBuilder b = new StringBuilder(rnd.nextInt(15) == 0 ? "[" : "{");
             int fields = rnd.nextInt(4);
@@ -98,11 +110,14 @@ class ReaderBytesTest {
                 expected = null;
             }
             if (expected != null) objects++;
+            if (ShallowScan.topLevelKeys(line) != null) shallow++;
             assertThat(reader.topLevelKeys(line))
                     .as(new String(line, java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo(expected);
         }
         assertThat(objects).as("objects among the lines").isBetween(500, 2_900);
+        // the shallow reading answers the plain lines itself (Jackson only the others): both paths are exercised
+        assertThat(shallow).as("lines ShallowScan read").isBetween(200, objects - 100);
     }
 
     @Test
