@@ -4,13 +4,19 @@ launcher (with its start-up cache, prepared by a first run that is not counted),
 order alternates (A B, B A, ...), medians and the median of the paired ratios after / before.
 
     python3 bench/startup_pairs.py --before /path/to/main-checkout --after . [--rounds 7] [--data F.jsonl]
+    python3 bench/startup_pairs.py --before . --after . --after-opts=-XX:TieredStopAtLevel=1 \
+        --data F.jsonl --only tokens          (one build, two sets of JVM options)
 
 Each checkout must have been built (./tunegate builds it on first use). Commands, each run from its
 checkout's root:
     version   tunegate --version
     counts    tunegate audit examples/ticket-routing/data/train.jsonl --only counts --format json
     error     tunegate audit /nonexistent            (start-up to the first error; exit 3 expected)
-    big       tunegate audit DATA --only counts --format json   (only with --data)
+    big       tunegate audit DATA --only CHECKS --format json   (only with --data; --only counts by default,
+              --only all for the whole audit)
+--before-env / --after-env NAME=VALUE set the launcher's environment (e.g. TUNEGATE_CDS=0).
+--before-opts / --after-opts are given to each side's JVM through TUNEGATE_JAVA_OPTS (the launcher's); write
+them with "=" (--after-opts=-XX:...), as a value starting with "-" is otherwise taken for an option.
 Wall time by a monotonic clock around the process; CPU = user + sys of the process and its children.
 """
 import argparse
@@ -21,10 +27,14 @@ import sys
 import time
 
 
-def run(root, args, expect):
+def run(root, args, expect, opts="", extra_env=()):
+    env = dict(os.environ)
+    if opts:
+        env["TUNEGATE_JAVA_OPTS"] = opts
+    env.update(kv.split("=", 1) for kv in extra_env)
     start = time.perf_counter()
     proc = subprocess.Popen(["./tunegate", *args], cwd=root, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode(errors="replace")
@@ -41,6 +51,13 @@ def main():
     p.add_argument("--after", required=True)
     p.add_argument("--rounds", type=int, default=7)
     p.add_argument("--data", help="a large training file for the 'big' command (absolute path)")
+    p.add_argument("--only", default="counts", help="the checks of the 'big' command (all: the whole audit)")
+    p.add_argument("--before-opts", default="", help="JVM options of the 'before' side (TUNEGATE_JAVA_OPTS)")
+    p.add_argument("--after-opts", default="", help="JVM options of the 'after' side (TUNEGATE_JAVA_OPTS)")
+    p.add_argument("--before-env", action="append", default=[], metavar="NAME=VALUE",
+                   help="an environment variable of the 'before' side's launcher (repeatable)")
+    p.add_argument("--after-env", action="append", default=[], metavar="NAME=VALUE",
+                   help="an environment variable of the 'after' side's launcher (repeatable)")
     a = p.parse_args()
     commands = {
         "version": (["--version"], 0),
@@ -48,22 +65,29 @@ def main():
         "error": (["audit", "/nonexistent"], 3),
     }
     if a.data:
-        commands["big"] = (["audit", os.path.abspath(a.data), "--only", "counts", "--format", "json"], 0)
+        only = [] if a.only == "all" else ["--only", a.only]
+        commands["big"] = (["audit", os.path.abspath(a.data), *only, "--format", "json"], 0)
     builds = {"before": os.path.abspath(a.before), "after": os.path.abspath(a.after)}
+    opts = {"before": a.before_opts, "after": a.after_opts}
+    envs = {"before": a.before_env, "after": a.after_env}
     for name, (args, expect) in commands.items():  # warm-up: builds the start-up caches, fills the page cache
-        for root in builds.values():
-            run(root, args, expect)
+        for b, root in builds.items():
+            run(root, args, expect, opts[b], envs[b])
     results = {c: {"before": [], "after": []} for c in commands}
     for r in range(a.rounds):
         order = ["before", "after"] if r % 2 == 0 else ["after", "before"]
         for name, (args, expect) in commands.items():
             for b in order:
-                results[name][b].append(run(builds[b], args, expect))
+                results[name][b].append(run(builds[b], args, expect, opts[b], envs[b]))
     try:
         load = os.getloadavg()[0]
     except OSError:
         load = float("nan")
     print(f"{a.rounds} paired rounds, order alternating; load average at the end {load:.2f}")
+    if a.before_opts or a.after_opts:
+        print(f"JVM options: before {a.before_opts!r}, after {a.after_opts!r}")
+    if a.before_env or a.after_env:
+        print(f"environment: before {a.before_env}, after {a.after_env}")
     print("| command | before ms (median) | after ms (median) | after ÷ before (median of pairs) "
           "| before CPU ms | after CPU ms |")
     print("|---|---|---|---|---|---|")

@@ -17,17 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its home. The fake JDKs here write a marker when their {@code java} is run, which is how the test tells.
  */
 class FindJavaScriptTest {
-    private static final Path SCRIPT = script();
-
-    /** The script in the checkout: found upwards from the working folder (the module's, under Maven). */
-    private static Path script() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("scripts/find-java.sh");
-            if (Files.isRegularFile(s)) return s;
-        }
-        throw new IllegalStateException(
-                "scripts/find-java.sh not found above " + Path.of("").toAbsolutePath());
-    }
+    private static final Path SCRIPT = Checkout.file("scripts/find-java.sh");
 
     @Test
     void aJavaLinkedIntoAJdkIsReadFromItsReleaseFileWithoutStartingIt(@TempDir Path dir) throws Exception {
