@@ -51,6 +51,13 @@ class ShallowScanTest {
         "escaped \\u007Bbrace",
         "a literal \\\\u007b backslash",
         "Ünïcödé",
+        "café — 東京 😀 ok",
+        "\u00a0",
+        "\u3000\u2003 ",
+        " 　 ",
+        "a b  ",
+        "é combining, ﻿ inside, � replaced",
+        "中文的回答",
         "bad \\x escape",
         "bad \\u12G4 hex",
         "short \\u12",
@@ -86,6 +93,9 @@ class ShallowScanTest {
         "{\"provenance\": \"gold\", \"provenance\": \"llm_draft\", \"reviewer\": \"  \"}",
         "{\"era\": 2024}",
         "{\"era\": \"esc\\u0041ped\"}",
+        "{\"provenance\": \"expert\", \"status\": \"approved\", \"reviewer\": \"Zoë Ångström\", \"era\": \"2025–26\"}",
+        "{\"status\": \"approved\u3000\", \"reviewer\": \"\u3000\"}",
+        "{\"status\": \"　approved　\", \"reviewer\": \" \"}",
         "{\"other\": {\"a\": [1, {\"b\": \"{{x}}\"}]}, \"era\": \"2024\"}",
         "{\"other\": -0, \"more\": 3.25E+10, \"x\": false}",
         "{}",
@@ -218,6 +228,82 @@ class ShallowScanTest {
         assertThat(readMutated).as("seed %d", seed).isGreaterThan(lines.size() / 40);
         assertThat(mutatedDeclined).as("seed %d", seed).isGreaterThan(lines.size() / 5);
         assertThat(withFindings).as("seed %d", seed).isGreaterThan(lines.size() / 10);
+    }
+
+    /**
+     * Byte sequences in a text, at the edges of the Unicode standard's well-formed UTF-8 (its table 3-7): the
+     * well-formed ones are read in one pass, the others declined, and either way the result is the full parse's
+     * (Jackson's decoding is the reference, not this list).
+     */
+    @org.junit.jupiter.api.Test
+    void utf8SequencesAtTheEdgesOfWellFormedGiveTheFullParsesResult() {
+        int[][] wellFormed = {
+            {0xC2, 0x80},
+            {0xDF, 0xBF},
+            {0xE0, 0xA0, 0x80},
+            {0xE0, 0xBF, 0xBF},
+            {0xE1, 0x80, 0x80},
+            {0xEC, 0xBF, 0xBF},
+            {0xED, 0x80, 0x80},
+            {0xED, 0x9F, 0xBF},
+            {0xEE, 0x80, 0x80},
+            {0xEF, 0xBF, 0xBF},
+            {0xF0, 0x90, 0x80, 0x80},
+            {0xF0, 0xBF, 0xBF, 0xBF},
+            {0xF3, 0xBF, 0xBF, 0xBF},
+            {0xF4, 0x80, 0x80, 0x80},
+            {0xF4, 0x8F, 0xBF, 0xBF}
+        };
+        int[][] illFormed = {
+            {0x80},
+            {0xBF},
+            {0xC0, 0x80},
+            {0xC1, 0xBF},
+            {0xC2},
+            {0xC2, 0x41},
+            {0xC2, 0xC0},
+            {0xE0, 0x80, 0x80},
+            {0xE0, 0x9F, 0xBF},
+            {0xED, 0xA0, 0x80},
+            {0xED, 0xBF, 0xBF},
+            {0xE1, 0x80},
+            {0xE1, 0x80, 0x41},
+            {0xF0, 0x80, 0x80, 0x80},
+            {0xF0, 0x8F, 0xBF, 0xBF},
+            {0xF4, 0x90, 0x80, 0x80},
+            {0xF5, 0x80, 0x80, 0x80},
+            {0xF8, 0x88, 0x80, 0x80, 0x80},
+            {0xFE},
+            {0xFF},
+            {0xF1, 0x80, 0x80}
+        };
+        AlpacaRowParser parser = new AlpacaRowParser(MAPPER);
+        MinHasher hasher = new MinHasher(NearDuplicateParams.forThreshold(0.8, 42));
+        EnumSet<AuditCheck> counts = EnumSet.of(AuditCheck.COUNTS);
+        RowAnalysis fast = new RowAnalysis("f.jsonl", parser, counts, hasher, null, 128_000, MAPPER, null);
+        RowParser plain = parser::parse;
+        RowAnalysis full = new RowAnalysis("f.jsonl", plain, counts, hasher, null, 128_000, MAPPER, null);
+        for (int[][] set : new int[][][] {wellFormed, illFormed}) {
+            for (int[] seq : set) {
+                for (String where : new String[] {"input", "output"}) {
+                    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                    line.writeBytes(("{\"input\": \"" + (where.equals("input") ? "a " : "q "))
+                            .getBytes(StandardCharsets.UTF_8));
+                    if (where.equals("input")) for (int x : seq) line.write(x);
+                    line.writeBytes(" b\", \"output\": \"yes ".getBytes(StandardCharsets.UTF_8));
+                    if (where.equals("output")) for (int x : seq) line.write(x);
+                    line.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+                    byte[] b = line.toByteArray();
+                    String what = where + " holding "
+                            + java.util.HexFormat.ofDelimiter(" ").formatHex(b, 0, 0) + java.util.Arrays.toString(seq);
+                    RowResult want = full.analyze(new RawRow.JsonLine(0, 1, b));
+                    assertThat(fast.analyzeLine(b, 0, b.length, 0, 1)).as(what).isEqualTo(want);
+                    boolean scanned = parser.shallow(b, 0, b.length) != null;
+                    assertThat(scanned).as("read in one pass: " + what).isEqualTo(set == wellFormed);
+                    if (set == wellFormed) assertThat(want.findings()).as(what).isEmpty();
+                }
+            }
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")

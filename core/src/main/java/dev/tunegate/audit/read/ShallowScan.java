@@ -14,14 +14,16 @@ import java.util.Set;
  * a format whose texts are top-level strings (prompt/completion, Alpaca), giving the row's
  * metadata and its problems, as {@link JsonRowParser#shallow} does; and for the conversation formats
  * (OpenAI chat, ShareGPT), whose texts are in an array of turns ({@link Turns}). Anything it does not fully
- * understand gives null, and the caller takes the general path: a line that is not ASCII, a key with
- * an escape, a duplicate or unknown top-level key, a value of another type, a text holding "{{" or an
+ * understand gives null, and the caller takes the general path: a string that is not well-formed UTF-8, a key
+ * that is not plain ASCII or has an escape, a duplicate or unknown top-level key, a value of another type, a text holding "{{" or an
  * escaped brace (it could hold an unfilled placeholder), an output with no printable character
- * outside escapes (it could be blank), metadata values with escapes or of other types, nesting deeper than {@link #MAX_DEPTH}, anything after the object. So a row it reads gives exactly the
+ * outside escapes (it could be blank: only the full parse knows which other characters are whitespace), metadata values with escapes or of other types, nesting deeper than {@link #MAX_DEPTH}, anything after the object. So a row it reads gives exactly the
  * findings of the full parse (checked on generated lines by {@code ShallowScanTest}).
  *
  * <p>Inside strings it moves eight bytes at a time, stopping only at a quote, a backslash, a brace, a
- * control character or a non-ASCII byte (the tests of {@link ByteScan}, on a long).
+ * control character or a non-ASCII byte (the tests of {@link ByteScan}, on a long); a non-ASCII byte starts a
+ * sequence checked as the Unicode standard's well-formed UTF-8 (its table 3-7: no overlong form, no surrogate, nothing
+ * above U+10FFFF), which Jackson decodes the same.
  */
 final class ShallowScan {
     private static final VarHandle LONGS = ByteScan.LONGS;
@@ -292,7 +294,7 @@ final class ShallowScan {
                     int e = string(b, i + 1, to);
                     if (e < 0) return -1;
                     for (int j = i + 1; j < e - 1; j++) if (b[j] == '\\') return -1; // decoded by the general path
-                    out[k] = new String(b, i + 1, e - 1 - (i + 1), StandardCharsets.ISO_8859_1);
+                    out[k] = new String(b, i + 1, e - 1 - (i + 1), StandardCharsets.UTF_8); // checked UTF-8
                     i = e;
                 } else return -1;
             } else {
@@ -414,7 +416,7 @@ final class ShallowScan {
 
     /**
      * The string whose first content byte is {@code b[i]} (after its opening quote), checked: escapes
-     * valid, no control character, ASCII, no "{{" and no escaped brace. The index after its closing
+     * valid, no control character, well-formed UTF-8, no "{{" and no escaped brace. The index after its closing
      * quote, or -1.
      */
     static int string(byte[] b, int i, int to) {
@@ -463,18 +465,44 @@ final class ShallowScan {
             } else if (c == '{') {
                 if (i + 1 < to && b[i + 1] == '{') return -1;
                 i++;
-            } else if (c < 0x20 || c >= 0x7F) {
-                // a control character (not JSON) or a non-ASCII byte (the general path decodes it); DEL is plain
-                if (c == 0x7F) i++;
-                else return -1;
-            } else i++;
+            } else if (c < 0) {
+                int n = utf8(b, i, to); // a non-ASCII character: its bytes, checked
+                if (n < 0) return -1;
+                i += n;
+            } else if (c < 0x20) return -1; // a control character: not JSON
+            else i++; // DEL (0x7F) is plain
         }
     }
 
     /**
+     * The length of the well-formed UTF-8 sequence starting at the non-ASCII byte {@code b[i]} (2 to 4 bytes, as
+     * the Unicode standard's table 3-7 allows them), or -1: a stray continuation byte, an overlong form, a surrogate,
+     * a code point above U+10FFFF, or a sequence cut by {@code to}.
+     */
+    static int utf8(byte[] b, int i, int to) {
+        int c = b[i] & 0xFF;
+        int n, lo = 0x80, hi = 0xBF; // the range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) n = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            if (c == 0xE0) lo = 0xA0; // no overlong form
+            else if (c == 0xED) hi = 0x9F; // no surrogate
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            if (c == 0xF0) lo = 0x90; // no overlong form
+            else if (c == 0xF4) hi = 0x8F; // nothing above U+10FFFF
+        } else return -1;
+        if (i + n > to) return -1;
+        int second = b[i + 1] & 0xFF;
+        if (second < lo || second > hi) return -1;
+        for (int j = i + 2; j < i + n; j++) if ((b[j] & 0xC0) != 0x80) return -1;
+        return n;
+    }
+
+    /**
      * Whether the checked string {@code b[from, to)} (its content, between its quotes) certainly is
-     * not blank: it holds a printable character other than a space, not part of an escape (escapes
-     * are passed over: the ones that decode to whitespace would need a look the general path gives).
+     * not blank: it holds a printable ASCII character other than a space, not part of an escape (escapes
+     * and non-ASCII characters are passed over: which of them are whitespace is the general path's to say).
      * Usually decided by its first byte.
      */
     private static boolean visible(byte[] b, int from, int to) {
