@@ -77,50 +77,7 @@ public final class AlpacaRowParser extends JsonRowParser {
 
     @Override
     ShallowScan.Shape shallowShape() {
-        return SHAPE; // as streamShallow: history and unknown keys take the general path
-    }
-
-    @Override
-    protected RowMetadata streamShallow(JsonParser p, byte[] line, List<RowProblem> problems) throws IOException {
-        boolean instruction = false, input = false, output = false, system = false;
-        RowMetadata metadata = RowMetadata.NONE;
-        boolean sawMetadata = false;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String k = p.currentName();
-            JsonToken v = p.nextToken();
-            if (k.equals("metadata")) {
-                if (sawMetadata) return null;
-                sawMetadata = true;
-                metadata = streamMetadata(p, problems);
-                if (metadata == null) return null;
-                continue;
-            }
-            if (v != JsonToken.VALUE_STRING) return null;
-            switch (k) {
-                case "instruction" -> {
-                    if (instruction) return null;
-                    instruction = true;
-                }
-                case "input" -> {
-                    if (input) return null;
-                    input = true;
-                }
-                case "output" -> {
-                    if (output || !surelyNotBlank(p, line)) return null;
-                    output = true;
-                }
-                case "system" -> {
-                    if (system) return null;
-                    system = true;
-                }
-                default -> {
-                    return null; // history, unknown keys: the full parse
-                }
-            }
-        }
-        if (t != JsonToken.END_OBJECT || !output || (!instruction && !input)) return null;
-        return metadata;
+        return SHAPE; // history and unknown keys take the general path
     }
 
     private static Example example(

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 
 /**
  * The byte scans of the JSONL hot path, eight bytes at a time (a long read from the byte array):
- * where a line ends, and whether a line can be read without decoding its texts. A byte of {@code x
+ * where a line ends here, and the word constants {@link ShallowScan} reads strings with. A byte of {@code x
  * = word ^ PATTERN} is zero where the word holds that byte, and {@code (x - ONES) & ~x & HIGHS} is
  * non-zero exactly when some byte of {@code x} is zero, with the high bit of the lowest zero byte
  * set (bits above it may be set by the borrow, never bits below): the trailing zeros of a
@@ -36,37 +36,5 @@ final class ByteScan {
         }
         for (; i < to; i++) if (b[i] == '\n') return i;
         return -1;
-    }
-
-    /**
-     * Whether {@code b} is ASCII and holds no "{{" and no escaped opening brace (a backslash, then
-     * u007b or u007B): then no string of the line can decode to text holding "{{". Words without a
-     * brace or a backslash are passed over whole; the others are looked at byte by byte.
-     */
-    static boolean asciiWithoutBraces(byte[] b) {
-        int n = b.length;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            long w = (long) LONGS.get(b, i);
-            if ((w & HIGHS) != 0) return false;
-            if ((zeros(w ^ BRACES) | zeros(w ^ BACKSLASHES)) != 0) {
-                for (int j = i; j < i + 8; j++) if (brace(b, j)) return false;
-            }
-        }
-        for (; i < n; i++) if (b[i] < 0 || brace(b, i)) return false;
-        return true;
-    }
-
-    /** Whether "{{" or an escaped brace starts at {@code b[j]}. */
-    private static boolean brace(byte[] b, int j) {
-        int n = b.length;
-        if (b[j] == '{') return j + 1 < n && b[j + 1] == '{';
-        return b[j] == '\\'
-                && j + 5 < n
-                && b[j + 1] == 'u'
-                && b[j + 2] == '0'
-                && b[j + 3] == '0'
-                && b[j + 4] == '7'
-                && (b[j + 5] == 'b' || b[j + 5] == 'B');
     }
 }

@@ -98,24 +98,13 @@ public abstract class JsonRowParser implements RowParser {
 
     /**
      * The row's metadata and problems without decoding its texts, for when no check reads them
-     * ({@code --only counts}); null whenever that cannot be decided from the bytes alone, and the
-     * caller then takes {@link #parse}. Only an ASCII line of the format's clean shape (as {@link
-     * #stream} reads it) qualifies, whose bytes hold no "{{" and no escaped brace (so no text can
-     * hold an unfilled placeholder) and whose output certainly is not blank: for such a row {@link
-     * #parse} gives an example with exactly these metadata and problems (checked by {@code
-     * StreamedRowsTest}).
+     * ({@code --only counts}): {@link #shallow(byte[], int, int)} of a JSONL line, the same one-pass reading
+     * whether the line came in a block or from a row reader (a compressed file); null for other rows and whenever
+     * the bytes alone cannot decide, and the caller then takes {@link #parse}.
      */
     public final ShallowRow shallow(RawRow row) {
-        if (!(row instanceof RawRow.JsonLine l) || !ByteScan.asciiWithoutBraces(l.content())) return null;
-        byte[] b = l.content();
-        try (JsonParser p = mapper.getFactory().createParser(b)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) return null;
-            List<RowProblem> problems = new ArrayList<>(0);
-            RowMetadata meta = streamShallow(p, b, problems);
-            return meta == null ? null : new ShallowRow(meta, problems);
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        if (!(row instanceof RawRow.JsonLine l)) return null;
+        return shallow(l.content(), 0, l.content().length);
     }
 
     /**
@@ -132,31 +121,6 @@ public abstract class JsonRowParser implements RowParser {
     /** The clean shape {@link ShallowScan} reads for this format, or null (the general path decides). */
     ShallowScan.Shape shallowShape() {
         return null;
-    }
-
-    /**
-     * {@link #stream} without the texts: the same clean shape, each text field's string skipped
-     * (Jackson validates it without decoding it), the output's first byte read to know it is not
-     * blank ({@link #surelyNotBlank}). Returns the metadata, or null when the row is not clean or the
-     * output may be blank. The default reads nothing this way (the full parse decides).
-     *
-     * @param line the bytes the parser reads (offsets of its tokens index them)
-     */
-    protected RowMetadata streamShallow(JsonParser p, byte[] line, List<RowProblem> problems)
-            throws java.io.IOException {
-        return null;
-    }
-
-    /**
-     * Whether the string value the parser is on certainly is not blank, judged by its first byte in
-     * {@code line} without decoding it: a printable ASCII character other than a space, a quote or a
-     * backslash. False when unsure (an empty string, leading whitespace, an escape).
-     */
-    protected static boolean surelyNotBlank(JsonParser p, byte[] line) {
-        long off = p.currentTokenLocation().getByteOffset();
-        if (off < 0 || off + 1 >= line.length || line[(int) off] != '"') return false;
-        int c = line[(int) off + 1];
-        return c > ' ' && c < 0x7F && c != '"' && c != '\\';
     }
 
     private static boolean ascii(byte[] content) {

@@ -56,33 +56,6 @@ public final class PromptCompletionRowParser extends JsonRowParser {
     }
 
     @Override
-    protected RowMetadata streamShallow(JsonParser p, byte[] line, List<RowProblem> problems)
-            throws java.io.IOException {
-        boolean prompt = false, completion = false;
-        RowMetadata metadata = RowMetadata.NONE;
-        boolean sawMetadata = false;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String k = p.currentName();
-            JsonToken v = p.nextToken();
-            if (k.equals("metadata") && !sawMetadata) {
-                sawMetadata = true;
-                metadata = streamMetadata(p, problems);
-                if (metadata == null) return null;
-            } else if (k.equals("prompt") && !prompt && v == JsonToken.VALUE_STRING) {
-                prompt = true;
-            } else if (k.equals("completion") && !completion && v == JsonToken.VALUE_STRING) {
-                if (!surelyNotBlank(p, line)) return null;
-                completion = true;
-            } else {
-                return null; // as stream: the full parse decides
-            }
-        }
-        if (t != JsonToken.END_OBJECT || !prompt || !completion) return null;
-        return metadata;
-    }
-
-    @Override
     protected Example interpret(ObjectNode row, RowMetadata metadata, List<RowProblem> problems) {
         checkKeys(row, problems);
         String prompt = field(row, "prompt", problems, false);

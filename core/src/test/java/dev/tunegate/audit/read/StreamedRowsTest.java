@@ -158,9 +158,41 @@ class StreamedRowsTest {
         assertThat(shallow.apply("{\"input\": \"q {{x}}\", \"output\": \"a\"}")).isNull(); // placeholder
         assertThat(shallow.apply("{\"input\": \"q \\u007b{x}}\", \"output\": \"a\"}"))
                 .isNull(); // escaped brace
-        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \" a\"}")).isNull(); // may be blank
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \" a\"}")).isNotNull(); // a visible letter
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \" \u3000 \"}"))
+                .isNull(); // may be blank
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"\\u0041\"}")).isNull(); // escapes only
         assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"\"}")).isNull(); // blank
-        assertThat(shallow.apply("{\"input\": \"é\", \"output\": \"a\"}")).isNull(); // not ASCII
+        assertThat(shallow.apply("{\"input\": \"é\", \"output\": \"a\"}")).isNotNull(); // UTF-8, checked
+        assertThat(p.shallow(new RawRow.JsonLine(0, 1, new byte[] {
+                    '{',
+                    '"',
+                    'i',
+                    'n',
+                    'p',
+                    'u',
+                    't',
+                    '"',
+                    ':',
+                    '"',
+                    (byte) 0xC3,
+                    '"',
+                    ',',
+                    '"',
+                    'o',
+                    'u',
+                    't',
+                    'p',
+                    'u',
+                    't',
+                    '"',
+                    ':',
+                    '"',
+                    'a',
+                    '"',
+                    '}'
+                })))
+                .isNull(); // a UTF-8 sequence cut short
         assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"a\\x\"}")).isNull(); // bad escape
         assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"a\"")).isNull(); // cut
         assertThat(new ChatRowParser(MAPPER)
@@ -169,7 +201,7 @@ class StreamedRowsTest {
                                 1,
                                 "{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}]}"
                                         .getBytes(StandardCharsets.UTF_8))))
-                .as("formats without a shallow read take the full parse")
+                .as("a conversation without an assistant turn takes the full parse")
                 .isNull();
     }
 
