@@ -1,14 +1,21 @@
 package dev.tunegate.cli;
 
+import com.networknt.schema.JsonSchema;
+import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.evals.EvalSettings;
+import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.evals.Regression;
 import dev.tunegate.evals.RegressionLog;
 import dev.tunegate.evals.RegressionRenderer;
 import dev.tunegate.evals.RegressionReport;
+import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.FileDigests;
+import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
+import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.PilotSettings;
+import dev.tunegate.workspace.Settings;
 import dev.tunegate.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,13 +40,15 @@ import picocli.CommandLine.Spec;
             "class and by tag (slice, era). Verdict PASS (non-inferior within the margin), REGRESSION (exit code 1) or",
             "INCONCLUSIVE (with the items a conclusive check would need). With --workspace DIR the check is also",
             "appended to DIR/evals/regress-log.jsonl (verdict, margin, the runs' digests), which tunegate due reads as",
-            "the workspace's latest golden-set regression."
+            "the workspace's latest golden-set regression; the runs not given are the workspace's (evals.baseline,",
+            "evals.candidate), read with its evals settings, and the margin its pilot.nonInferiorityMargin."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
             "  tunegate regress --baseline a.csv --candidate b.csv --format junit -o regress.xml",
-            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl --workspace ."
+            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl --workspace .",
+            "  tunegate regress --workspace examples/ticket-routing   the workspace's own golden-set runs"
         })
 final class RegressCommand implements Callable<Integer> {
     /** {@code --margin} defaults to the schema's {@code pilot.nonInferiorityMargin}, the one place it is written. */
@@ -62,12 +71,15 @@ final class RegressCommand implements Callable<Integer> {
 
     @Option(
             names = "--baseline",
-            required = true,
             paramLabel = "FILE",
-            description = "The baseline run (native JSONL, promptfoo JSON or CSV).")
+            description =
+                    "The baseline run (native JSONL, promptfoo JSON or CSV; default with --workspace: its evals.baseline).")
     Path baseline;
 
-    @Option(names = "--candidate", required = true, paramLabel = "FILE", description = "The candidate run.")
+    @Option(
+            names = "--candidate",
+            paramLabel = "FILE",
+            description = "The candidate run (default with --workspace: its evals.candidate).")
     Path candidate;
 
     @Option(
@@ -117,12 +129,47 @@ final class RegressCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--margin: expected a fraction between 0 and 1 (0.01 = 1 point), found " + margin);
         }
+        if (workspace == null && (baseline == null || candidate == null)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Missing required option" + (baseline == null && candidate == null ? "s" : "") + ": "
+                            + (baseline == null ? "--baseline=FILE" : "")
+                            + (baseline == null && candidate == null ? ", " : "")
+                            + (candidate == null ? "--candidate=FILE" : "")
+                            + " (or --workspace DIR, whose tunegate.yaml names evals.baseline and evals.candidate)");
+        }
         // the workspace is opened (and its config validated) before the check runs, so a bad DIR stops it early
         Workspace ws = workspace == null ? null : DataCommand.open(workspace);
-        EvalSettings settings = input.apply(EvalSettings.defaults());
+        EvalSettings settings;
+        JsonSchema schema = null;
+        if (baseline == null || candidate == null) { // the workspace's own runs, read as its evals settings say
+            if (input.any()) {
+                throw new InvalidInputException(
+                        "--input-format, --columns, --labels and --seed apply to eval files given on the command line;"
+                                + " the workspace's runs are read as evals.* in " + ws.configFile() + " says");
+            }
+            Settings.Evals evals = ws.settings().evals();
+            baseline = configured(ws, baseline, evals.baseline(), "evals.baseline");
+            candidate = configured(ws, candidate, evals.candidate(), "evals.candidate");
+            Policy policy = Policy.standard();
+            settings = EvalsAnalyzer.settings(
+                    ws,
+                    new AnalysisContext(
+                            EvidenceSet.empty(),
+                            policy.thresholds(ws.settings().thresholds()),
+                            TerminalProgress.forStderr(),
+                            1));
+            if (settings.outputSchema() != null)
+                schema = EvalsAnalyzer.loadSchema(settings.outputSchema(), ws.relative(settings.outputSchema()));
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--margin"))
+                margin = ws.settings().pilot().nonInferiorityMargin();
+        } else {
+            settings = input.apply(EvalSettings.defaults());
+        }
         // each file is read once: hashed while it is parsed, for the regression log's digests
         FileDigests digests = new FileDigests();
-        RegressionReport report = Regression.compareFiles(baseline, candidate, golden, margin, settings, null, digests);
+        RegressionReport report =
+                Regression.compareFiles(baseline, candidate, golden, margin, settings, schema, digests);
         String text =
                 switch (format) {
                     case text -> RegressionRenderer.text(report);
@@ -151,5 +198,16 @@ final class RegressCommand implements Callable<Integer> {
             err.flush();
         }
         return report.exitCode() == 1 ? TunegateCommand.GATE : TunegateCommand.OK;
+    }
+
+    /** The run given on the command line, else the workspace's {@code key}; an error naming the config when neither. */
+    private static Path configured(Workspace ws, Path given, Path fromConfig, String key) {
+        if (given != null) return given;
+        if (fromConfig == null) {
+            throw new InvalidInputException(ws.configFile() + ": field \"" + key
+                    + "\": expected the golden-set run to compare, found none configured; give it with --"
+                    + key.substring(key.indexOf('.') + 1));
+        }
+        return fromConfig;
     }
 }

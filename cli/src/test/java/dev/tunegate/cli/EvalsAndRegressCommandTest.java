@@ -138,6 +138,64 @@ class EvalsAndRegressCommandTest {
     }
 
     @Test
+    void regress_with_only_a_workspace_compares_its_configured_runs_as_evals_does() throws IOException {
+        // the workspace's golden-set regression computed twice, independently: by the evals analyzer (what assess and
+        // pilot report) and by regress from the workspace's evals.baseline / evals.candidate; the same numbers
+        for (String example : new String[] {"ticket-routing", "policy-qa"}) {
+            Path ws = AssessEndToEndTest.copyExample(example, tmp.resolve(example));
+            if (example.equals("policy-qa")) { // the workspace's margin, not the default, on both sides
+                Path config = ws.resolve("tunegate.yaml");
+                Files.writeString(
+                        config,
+                        Files.readString(config).replace("\npilot:\n", "\npilot:\n  nonInferiorityMargin: 0.05\n"));
+            }
+            JsonNode evals = JSON.readTree(CliRun.of("evals", ws.toString(), "--format", "json")
+                            .out())
+                    .get("regression");
+            CliRun r = CliRun.of("regress", "--workspace", ws.toString(), "--format", "json", "--as-of", "2026-12-01");
+            JsonNode regress = JSON.readTree(r.out());
+            assertThat(r.exitCode())
+                    .as(r.err())
+                    .isEqualTo(evals.get("verdict").asText().equals("REGRESSION") ? 1 : 0);
+            if (example.equals("policy-qa"))
+                assertThat(regress.get("margin").asDouble()).isEqualTo(0.05);
+            for (String field : new String[] {
+                "verdict", "margin", "sharedItems", "improved", "regressed", "difference", "mcnemarP", "byErrorClass"
+            }) {
+                assertThat(regress.get(field)).as(example + " " + field).isEqualTo(evals.get(field));
+            }
+            assertThat(r.err()).contains("recorded in");
+            assertThat(Files.readString(ws.resolve("evals/regress-log.jsonl")))
+                    .contains(evals.get("verdict").asText());
+        }
+    }
+
+    @Test
+    void regress_without_runs_or_a_workspace_names_what_is_missing() throws IOException {
+        CliRun none = CliRun.of("regress");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--baseline=FILE, --candidate=FILE").contains("--workspace DIR");
+        Path a = run("base", 10, 5);
+        CliRun one = CliRun.of("regress", "--baseline", a.toString());
+        assertThat(one.exitCode()).isEqualTo(2);
+        assertThat(one.err()).contains("Missing required option: --candidate=FILE");
+        // a workspace without golden-set runs: the config file and the field, and how to give the run instead
+        Path ws = AssessEndToEndTest.copyExample("ticket-routing", tmp.resolve("bare"));
+        Files.writeString(
+                ws.resolve("tunegate.yaml"),
+                Files.readString(ws.resolve("tunegate.yaml")).replace("  candidate: evals/candidate.jsonl\n", ""));
+        CliRun bare = CliRun.of("regress", "--workspace", ws.toString());
+        assertThat(bare.exitCode()).isEqualTo(3);
+        assertThat(bare.err())
+                .contains("tunegate.yaml")
+                .contains("evals.candidate")
+                .contains("--candidate");
+        CliRun mixed = CliRun.of("regress", "--workspace", ws.toString(), "--seed", "7");
+        assertThat(mixed.exitCode()).isEqualTo(3);
+        assertThat(mixed.err()).contains("evals.* in");
+    }
+
+    @Test
     void evals_on_the_ticket_routing_example_finds_its_plateau_and_recurring_confusion() throws IOException {
         Path ws = AssessEndToEndTest.copyExample("ticket-routing", tmp);
         CliRun r = CliRun.of("evals", ws.toString(), "--format", "json");
