@@ -3,12 +3,17 @@ package dev.tunegate.tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A byte-pair vocabulary as a compact open-addressing table: every token's bytes in one pool, a
- * table of ranks probed by a hash of the bytes. Read from a {@code .tiktoken} file (one
- * {@code base64 rank} per line). Immutable, so shared by every thread.
+ * A byte-pair vocabulary as compact open-addressing tables. Tokens of up to {@value #PACKED} bytes — what most
+ * lookups of the merges ask for — are a key (their bytes and length in one long) beside their rank, in a table
+ * where a probe reads one cache line; longer ones have their bytes in one pool and a table of ranks probed by a
+ * hash of the bytes. Read from a {@code .tiktoken} file (one {@code base64 rank} per line). Immutable, so shared by every
+ * thread.
  */
 final class BpeVocabulary {
     /** What {@link #rank} returns for bytes that are no token. */
@@ -24,6 +29,18 @@ final class BpeVocabulary {
     private final int mask;
     private final int size;
 
+    /** Longest token kept packed: its bytes (56 bits) and its length (3) are one long key. */
+    static final int PACKED = 7;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * Slot i is {@code [2i]} the {@link #packed} key (0 when empty: a key holds its length, never 0) and
+     * {@code [2i + 1]} the rank: side by side, in the same cache line.
+     */
+    private final long[] packedSlots;
+
+    private final int packedMask;
+
     private BpeVocabulary(byte[] pool, int[] offset, int[] length, int size) {
         this.pool = pool;
         this.offset = offset;
@@ -33,14 +50,47 @@ final class BpeVocabulary {
         this.slots = new int[cap];
         this.slotHash = new int[cap];
         this.mask = cap - 1;
+        int shortTokens = 0;
         for (int r = 0; r < offset.length; r++) {
             if (length[r] == 0) continue;
+            if (length[r] <= PACKED) shortTokens++;
             int h = hash(pool, offset[r], offset[r] + length[r]);
             int i = h & mask;
             while (slots[i] != 0) i = (i + 1) & mask;
             slots[i] = r + 1;
             slotHash[i] = h;
         }
+        int packedCap = Integer.highestOneBit(Math.max(16, shortTokens * 2)) << 1; // a quarter to half full
+        this.packedSlots = new long[2 * packedCap];
+        this.packedMask = packedCap - 1;
+        for (int r = 0; r < offset.length; r++) {
+            if (length[r] == 0 || length[r] > PACKED) continue;
+            long key = packed(pool, offset[r], offset[r] + length[r]);
+            int i = packedHash(key) & packedMask;
+            while (packedSlots[2 * i] != 0) i = (i + 1) & packedMask;
+            packedSlots[2 * i] = key;
+            packedSlots[2 * i + 1] = r;
+        }
+    }
+
+    /**
+     * The bytes {@code b[from, to)} (1 to {@value #PACKED} of them, byte j at bits 8j) and their number (bits 56 to
+     * 58) as one key; eight bytes read at once when the array has them.
+     */
+    private static long packed(byte[] b, int from, int to) {
+        int n = to - from;
+        long bytes;
+        if (from + 8 <= b.length) bytes = (long) LONGS.get(b, from) & ((1L << (n << 3)) - 1);
+        else {
+            bytes = 0;
+            for (int i = from; i < to; i++) bytes |= (long) (b[i] & 0xff) << ((i - from) << 3);
+        }
+        return bytes | (long) n << 56;
+    }
+
+    private static int packedHash(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32) ^ (int) h;
     }
 
     /** Tokens in the vocabulary. */
@@ -146,12 +196,25 @@ final class BpeVocabulary {
 
     /** The rank of {@code b[from, to)}, or {@link #NONE}. */
     int rank(byte[] b, int from, int to) {
-        return rank(b, from, to, hash(b, from, to));
+        return to - from <= PACKED ? packedRank(b, from, to) : rank(b, from, to, hash(b, from, to));
+    }
+
+    private int packedRank(byte[] b, int from, int to) {
+        if (to <= from) return NONE;
+        long key = packed(b, from, to);
+        int i = packedHash(key) & packedMask;
+        while (true) {
+            long k = packedSlots[2 * i];
+            if (k == key) return (int) packedSlots[2 * i + 1];
+            if (k == 0) return NONE;
+            i = (i + 1) & packedMask;
+        }
     }
 
     /** The rank of {@code b[from, to)} whose {@link #hash} is {@code h}, or {@link #NONE}. */
     int rank(byte[] b, int from, int to, int h) {
         int len = to - from;
+        if (len <= PACKED) return packedRank(b, from, to);
         int i = h & mask;
         while (true) {
             int r = slots[i];
