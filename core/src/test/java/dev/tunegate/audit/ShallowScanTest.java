@@ -237,65 +237,33 @@ class ShallowScanTest {
      */
     @org.junit.jupiter.api.Test
     void utf8SequencesAtTheEdgesOfWellFormedGiveTheFullParsesResult() {
-        int[][] wellFormed = {
-            {0xC2, 0x80},
-            {0xDF, 0xBF},
-            {0xE0, 0xA0, 0x80},
-            {0xE0, 0xBF, 0xBF},
-            {0xE1, 0x80, 0x80},
-            {0xEC, 0xBF, 0xBF},
-            {0xED, 0x80, 0x80},
-            {0xED, 0x9F, 0xBF},
-            {0xEE, 0x80, 0x80},
-            {0xEF, 0xBF, 0xBF},
-            {0xF0, 0x90, 0x80, 0x80},
-            {0xF0, 0xBF, 0xBF, 0xBF},
-            {0xF3, 0xBF, 0xBF, 0xBF},
-            {0xF4, 0x80, 0x80, 0x80},
-            {0xF4, 0x8F, 0xBF, 0xBF}
-        };
-        int[][] illFormed = {
-            {0x80},
-            {0xBF},
-            {0xC0, 0x80},
-            {0xC1, 0xBF},
-            {0xC2},
-            {0xC2, 0x41},
-            {0xC2, 0xC0},
-            {0xE0, 0x80, 0x80},
-            {0xE0, 0x9F, 0xBF},
-            {0xED, 0xA0, 0x80},
-            {0xED, 0xBF, 0xBF},
-            {0xE1, 0x80},
-            {0xE1, 0x80, 0x41},
-            {0xF0, 0x80, 0x80, 0x80},
-            {0xF0, 0x8F, 0xBF, 0xBF},
-            {0xF4, 0x90, 0x80, 0x80},
-            {0xF5, 0x80, 0x80, 0x80},
-            {0xF8, 0x88, 0x80, 0x80, 0x80},
-            {0xFE},
-            {0xFF},
-            {0xF1, 0x80, 0x80}
-        };
+        // byte sequences in hex: Unicode's table 3-7 at each edge, then what it rules out
+        String[] wellFormed = sequences("""
+                C2 80 | DF BF | E0 A0 80 | E0 BF BF | E1 80 80 | EC BF BF | ED 80 80 | ED 9F BF
+                EE 80 80 | EF BF BF | F0 90 80 80 | F0 BF BF BF | F3 BF BF BF | F4 80 80 80 | F4 8F BF BF""");
+        String[] illFormed = sequences("""
+                80 | BF | C0 80 | C1 BF | C2 | C2 41 | C2 C0 | E0 80 80
+                E0 9F BF | ED A0 80 | ED BF BF | E1 80 | E1 80 41 | F0 80 80 80 | F0 8F BF BF | F4 90 80 80
+                F5 80 80 80 | F8 88 80 80 80 | FE | FF | F1 80 80""");
         AlpacaRowParser parser = new AlpacaRowParser(MAPPER);
         MinHasher hasher = new MinHasher(NearDuplicateParams.forThreshold(0.8, 42));
         EnumSet<AuditCheck> counts = EnumSet.of(AuditCheck.COUNTS);
         RowAnalysis fast = new RowAnalysis("f.jsonl", parser, counts, hasher, null, 128_000, MAPPER, null);
         RowParser plain = parser::parse;
         RowAnalysis full = new RowAnalysis("f.jsonl", plain, counts, hasher, null, 128_000, MAPPER, null);
-        for (int[][] set : new int[][][] {wellFormed, illFormed}) {
-            for (int[] seq : set) {
+        for (String[] set : new String[][] {wellFormed, illFormed}) {
+            for (String hex : set) {
+                byte[] seq = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
                 for (String where : new String[] {"input", "output"}) {
                     java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
                     line.writeBytes(("{\"input\": \"" + (where.equals("input") ? "a " : "q "))
                             .getBytes(StandardCharsets.UTF_8));
-                    if (where.equals("input")) for (int x : seq) line.write(x);
+                    if (where.equals("input")) line.writeBytes(seq);
                     line.writeBytes(" b\", \"output\": \"yes ".getBytes(StandardCharsets.UTF_8));
-                    if (where.equals("output")) for (int x : seq) line.write(x);
+                    if (where.equals("output")) line.writeBytes(seq);
                     line.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
                     byte[] b = line.toByteArray();
-                    String what = where + " holding "
-                            + java.util.HexFormat.ofDelimiter(" ").formatHex(b, 0, 0) + java.util.Arrays.toString(seq);
+                    String what = where + " holding " + hex;
                     RowResult want = full.analyze(new RawRow.JsonLine(0, 1, b));
                     assertThat(fast.analyzeLine(b, 0, b.length, 0, 1)).as(what).isEqualTo(want);
                     boolean scanned = parser.shallow(b, 0, b.length) != null;
@@ -304,6 +272,11 @@ class ShallowScanTest {
                 }
             }
         }
+    }
+
+    /** Byte sequences written in hex, separated by "|" or line ends. */
+    private static String[] sequences(String text) {
+        return java.util.Arrays.stream(text.split("[|\n]")).map(String::strip).toArray(String[]::new);
     }
 
     @ParameterizedTest(name = "seed {0}")
