@@ -16,8 +16,8 @@ import java.util.Set;
  * (OpenAI chat, ShareGPT), whose texts are in an array of turns ({@link Turns}). Anything it does not fully
  * understand gives null, and the caller takes the general path: a string that is not well-formed UTF-8, a key
  * that is not plain ASCII or has an escape, a duplicate or unknown top-level key, a value of another type, a text holding "{{" or an
- * escaped brace (it could hold an unfilled placeholder), an output with no printable character
- * outside escapes (it could be blank: only the full parse knows which other characters are whitespace), metadata values with escapes or of other types, nesting deeper than {@link #MAX_DEPTH}, anything after the object. So a row it reads gives exactly the
+ * escaped brace (it could hold an unfilled placeholder), an output with nothing but whitespace outside escapes
+ * (it could be blank), metadata values with escapes or of other types, nesting deeper than {@link #MAX_DEPTH}, anything after the object. So a row it reads gives exactly the
  * findings of the full parse (checked on generated lines by {@code ShallowScanTest}).
  *
  * <p>Inside strings it moves eight bytes at a time, stopping only at a quote, a backslash, a brace, a
@@ -501,9 +501,9 @@ final class ShallowScan {
 
     /**
      * Whether the checked string {@code b[from, to)} (its content, between its quotes) certainly is
-     * not blank: it holds a printable ASCII character other than a space, not part of an escape (escapes
-     * and non-ASCII characters are passed over: which of them are whitespace is the general path's to say).
-     * Usually decided by its first byte.
+     * not blank as {@link String#isBlank} sees it: it holds a character other than whitespace ({@link
+     * Character#isWhitespace}), not part of an escape (escapes are passed over: the ones that decode to
+     * whitespace would need a look the general path gives). Usually decided by its first byte.
      */
     private static boolean visible(byte[] b, int from, int to) {
         int j = from;
@@ -511,7 +511,13 @@ final class ShallowScan {
             byte c = b[j];
             if (c == '\\') j += b[j + 1] == 'u' ? 6 : 2;
             else if (c > ' ') return true; // ASCII (checked): printable, or DEL, which is not whitespace either
-            else j++;
+            else if (c < 0) { // a character of 2 to 4 bytes, checked by string()
+                int n = utf8(b, j, to);
+                int cp = b[j] & (0xFF >>> (n + 1));
+                for (int k = j + 1; k < j + n; k++) cp = cp << 6 | (b[k] & 0x3F);
+                if (!Character.isWhitespace(cp)) return true;
+                j += n;
+            } else j++;
         }
         return false;
     }

@@ -164,6 +164,7 @@ class StreamedRowsTest {
         assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"\\u0041\"}")).isNull(); // escapes only
         assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"\"}")).isNull(); // blank
         assertThat(shallow.apply("{\"input\": \"é\", \"output\": \"a\"}")).isNotNull(); // UTF-8, checked
+        assertThat(shallow.apply("{\"input\": \"q\", \"output\": \"是的。\"}")).isNotNull(); // no ASCII, not blank
         byte[] cut = "{\"input\": \"#\", \"output\": \"a\"}".getBytes(StandardCharsets.US_ASCII);
         cut[new String(cut, StandardCharsets.US_ASCII).indexOf('#')] = (byte) 0xC3; // a UTF-8 sequence cut short
         assertThat(p.shallow(new RawRow.JsonLine(0, 1, cut))).isNull();
