@@ -46,14 +46,14 @@ final class BpeVocabulary {
         this.offset = offset;
         this.length = length;
         this.size = size;
-        int cap = Integer.highestOneBit(Math.max(16, size * 3)) << 1;
+        int shortTokens = 0;
+        for (int r = 0; r < offset.length; r++) if (length[r] > 0 && length[r] <= PACKED) shortTokens++;
+        int cap = Integer.highestOneBit(Math.max(16, (size - shortTokens) * 3)) << 1;
         this.slots = new int[cap];
         this.slotHash = new int[cap];
         this.mask = cap - 1;
-        int shortTokens = 0;
         for (int r = 0; r < offset.length; r++) {
-            if (length[r] == 0) continue;
-            if (length[r] <= PACKED) shortTokens++;
+            if (length[r] <= PACKED) continue; // none, or in the packed table
             int h = hash(pool, offset[r], offset[r] + length[r]);
             int i = h & mask;
             while (slots[i] != 0) i = (i + 1) & mask;

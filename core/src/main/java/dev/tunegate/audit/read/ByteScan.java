@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 
 /**
  * The byte scans of the JSONL hot path, eight bytes at a time (a long read from the byte array):
- * where a line ends here, and the word constants {@link ShallowScan} reads strings with. A byte of {@code x
+ * where a line ends, and the word constants {@link ShallowScan} reads strings with. A byte of {@code x
  * = word ^ PATTERN} is zero where the word holds that byte, and {@code (x - ONES) & ~x & HIGHS} is
  * non-zero exactly when some byte of {@code x} is zero, with the high bit of the lowest zero byte
  * set (bits above it may be set by the borrow, never bits below): the trailing zeros of a
