@@ -84,9 +84,9 @@ public final class BpeTokenCounter implements TokenCounter {
         int len = utf8(text, from, to, sc);
         if (len == 1) return 1;
         byte[] b = sc.bytes;
-        int h = BpeVocabulary.hash(b, 0, len);
-        if (vocabulary.rank(b, 0, len, h) != BpeVocabulary.NONE) return 1;
+        if (vocabulary.rank(b, 0, len) != BpeVocabulary.NONE) return 1;
         if (len <= CACHE_KEY) {
+            int h = BpeVocabulary.hash(b, 0, len); // only for the cache: a piece of one token needed no hash
             int slot = h & (CACHE_SLOTS - 1);
             if (sc.cacheLen[slot] == len
                     && sc.cacheHash[slot] == h

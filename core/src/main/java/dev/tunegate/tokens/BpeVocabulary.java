@@ -196,7 +196,7 @@ final class BpeVocabulary {
 
     /** The rank of {@code b[from, to)}, or {@link #NONE}. */
     int rank(byte[] b, int from, int to) {
-        return to - from <= PACKED ? packedRank(b, from, to) : rank(b, from, to, hash(b, from, to));
+        return to - from <= PACKED ? packedRank(b, from, to) : poolRank(b, from, to, hash(b, from, to));
     }
 
     private int packedRank(byte[] b, int from, int to) {
@@ -211,10 +211,9 @@ final class BpeVocabulary {
         }
     }
 
-    /** The rank of {@code b[from, to)} whose {@link #hash} is {@code h}, or {@link #NONE}. */
-    int rank(byte[] b, int from, int to, int h) {
+    /** The rank of {@code b[from, to)}, longer than {@value #PACKED} bytes, whose {@link #hash} is {@code h}. */
+    private int poolRank(byte[] b, int from, int to, int h) {
         int len = to - from;
-        if (len <= PACKED) return packedRank(b, from, to);
         int i = h & mask;
         while (true) {
             int r = slots[i];
