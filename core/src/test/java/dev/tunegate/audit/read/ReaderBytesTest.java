@@ -10,10 +10,62 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reader's byte-level helpers against their plain definitions: the eight-bytes-at-a-time
- * newline search against a byte loop, and the digest hashed on its own thread (in 1 MB chunks)
+ * newline search and string scan against byte loops, and the digest hashed on its own thread (in 1 MB chunks)
  * against {@link MessageDigest} over the same bytes in one call.
  */
 class ReaderBytesTest {
+    /**
+     * {@code ShallowScan.string} reads a string sixteen and eight bytes at a time to the next byte that needs a
+     * look: every byte value, at every place of two words and of the tail, and next to a second such byte, must
+     * end the string where a byte-at-a-time reading of the same rules ends it (written here from the rules: JSON's
+     * escapes, no control character, no {@code "{{"}, well-formed UTF-8 by {@code ShallowScan.utf8}, tested on its
+     * own). A byte the word test missed would be read past.
+     */
+    @Test
+    void theWordAtATimeStringScanEndsWhereAByteLoopEnds() {
+        int[] seconds = {'a', '"', '\\', '{', 0x1F, 0x7F, 0x80, 0xBF, 0xC3};
+        for (int v = 0; v < 256; v++)
+            for (int second : seconds)
+                for (int at = 0; at < 26; at++)
+                    for (int len : new int[] {at + 1, at + 2, 20, 27}) {
+                        if (len <= at) continue;
+                        byte[] b = new byte[len + 1];
+                        java.util.Arrays.fill(b, (byte) 'a');
+                        b[at] = (byte) v;
+                        if (at + 1 < len) b[at + 1] = (byte) second;
+                        b[len] = '"';
+                        assertThat(ShallowScan.string(b, 0, b.length))
+                                .as("%s", HexFormat.of().formatHex(b))
+                                .isEqualTo(byteAtATime(b, 0, b.length));
+                    }
+    }
+
+    /** The end of the string starting at {@code i} (after its closing quote), or -1: the rules, one byte at a time. */
+    private static int byteAtATime(byte[] b, int i, int to) {
+        while (i < to) {
+            int c = b[i];
+            if (c == '"') return i + 1;
+            if (c == '\\') {
+                if (i + 1 >= to) return -1;
+                int e = b[i + 1];
+                if ("\"\\/bfnrt".indexOf(e) >= 0) i += 2;
+                else if (e == 'u') {
+                    if (i + 6 > to) return -1;
+                    String hex = new String(b, i + 2, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (!hex.matches("[0-9A-Fa-f]{4}") || Integer.parseInt(hex, 16) == '{') return -1;
+                    i += 6;
+                } else return -1;
+            } else if (c == '{' && i + 1 < to && b[i + 1] == '{') return -1;
+            else if (c < 0) {
+                int n = ShallowScan.utf8(b, i, to);
+                if (n < 0) return -1;
+                i += n;
+            } else if (c < 0x20) return -1;
+            else i++;
+        }
+        return -1;
+    }
+
     @Test
     void theWordAtATimeNewlineSearchFindsWhatAByteLoopFinds() {
         Random rnd = new Random(7);
