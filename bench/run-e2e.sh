@@ -3,10 +3,12 @@
 # included), ROUNDS paired rounds (default 3), medians and ratios:
 #   floor        a 1-thread Jackson streaming parse of every row (JacksonFloor)
 #   floor-sha    the same, hashing the file's bytes with SHA-256 on the same thread (the digest every report carries)
+#   floor-start  the floor on the file's first 10 rows (its fixed cost: the JVM, Jackson's set-up)
 #   jtokkit      a bare jtokkit o200k count of every string on all cores (BareTokenCount)
 #   ours-bare    the same count with our counter
 #   version      tunegate --version (the CLI's start-up alone)
 #   counts       tunegate audit F --only counts
+#   counts-start the same on the file's first 10 rows (its fixed cost: start-up, the report)
 #   near-dup     tunegate audit F --only near-duplicates --findings …
 #   tokens       tunegate audit F --only tokens
 #   full         tunegate audit F
@@ -39,6 +41,7 @@ if [ ! -s "$data" ]; then
   python3 "$gen/gen_dataset.py" --rows "${ROWS:-100000}" --out "$data" --seed 42
 fi
 out="$data.e2e"; mkdir -p "$out"
+head -n 10 "$data" > "$out/head10.jsonl" # the fixed costs: the same commands on 10 rows
 times="$out/times.tsv"; : > "$times"; : > "$out/cpu.tsv"
 
 if [ -n "${CLI:-}" ]; then
@@ -48,7 +51,7 @@ else
   tg=("$root/tunegate")
   "$root/tunegate" --version > /dev/null # builds the start-up cache outside the timed rounds
 fi
-commands=" ${COMMANDS:-floor floor-sha version jtokkit ours-bare counts near-dup tokens full datasketch} "
+commands=" ${COMMANDS:-floor floor-sha floor-start version jtokkit ours-bare counts counts-start near-dup tokens full datasketch} "
 run() { # name round command...
   local name=$1 round=$2; shift 2
   case "$commands" in *" $name "*) ;; *) return 0 ;; esac
@@ -63,10 +66,12 @@ run() { # name round command...
 for r in $(seq 1 "$rounds"); do
   run floor "$r" "$java" -cp "$bench" dev.tunegate.bench.JacksonFloor "$data"
   run floor-sha "$r" "$java" -cp "$bench" dev.tunegate.bench.JacksonFloor "$data" --sha256
+  run floor-start "$r" "$java" -cp "$bench" dev.tunegate.bench.JacksonFloor "$out/head10.jsonl"
   run jtokkit "$r" "$java" -cp "$bench" dev.tunegate.bench.BareTokenCount "$data" jtokkit o200k_base
   run ours-bare "$r" "$java" -cp "$bench" dev.tunegate.bench.BareTokenCount "$data" tunegate o200k_base
   run version "$r" "${tg[@]}" --version
   run counts "$r" "${tg[@]}" audit "$data" --only counts --format json
+  run counts-start "$r" "${tg[@]}" audit "$out/head10.jsonl" --only counts --format json
   run near-dup "$r" "${tg[@]}" audit "$data" --only near-duplicates --format json --findings "$out/findings.$r.jsonl"
   run tokens "$r" "${tg[@]}" audit "$data" --only tokens --format json
   run full "$r" "${tg[@]}" audit "$data" --format json
@@ -109,16 +114,23 @@ n = sum(1 for _ in open(data, "rb"))
 loads = [l for v in rows.values() for _, _, _, l in v]
 rounds = max(len(v) for v in rows.values())
 print(f"rows {n}, {rounds} paired rounds, load average during the runs {min(loads):.1f}–{max(loads):.1f} (median {statistics.median(loads):.1f})")
-print(f"{'command':<11} {'median s':>9} {'peak RSS MB':>12} {'RSS B/row':>10}")
+print(f"{'command':<12} {'median s':>9} {'peak RSS MB':>12} {'RSS B/row':>10}")
 for k, v in rows.items():
     rss = statistics.median(kb for _, _, kb, _ in v) * 1024
-    print(f"{k:<11} {med[k]:9.2f} {rss / 1e6:12.0f} {rss / n:10.0f}")
-def show(label, x, goal):
+    print(f"{k:<12} {med[k]:9.2f} {rss / 1e6:12.0f} {rss / n:10.0f}")
+def show(label, x, goal, kind="contract"):
     if x == x:  # skipped commands give NaN
-        print(f"{label:<58} {x:6.2f}   (contract: {goal})")
+        print(f"{label:<58} {x:6.2f}   ({kind}: {goal})")
 print()
 show("counts speed / Jackson floor speed (floor s / counts s)", 1 / ratio_med("counts", "floor"), ">= 0.80")
 show("counts speed / floor-with-SHA-256 speed (floor-sha s / counts s)", 1 / ratio_med("counts", "floor-sha"), "the digest's fair floor")
+def rows_only(a, a0, b, b0):  # median over rounds of (b - b0) / (a - a0): each command less its fixed cost
+    got = [{r: s for r, s, _, _ in rows.get(k, [])} for k in (a, a0, b, b0)]
+    common = sorted(set.intersection(*(set(g) for g in got)))
+    return statistics.median((got[2][r] - got[3][r]) / (got[0][r] - got[1][r]) for r in common) if common else float("nan")
+show("the rows alone: (floor - floor-start) / (counts - counts-start)", rows_only("counts", "counts-start", "floor", "floor-start"), "the pass against the parse", "no contract")
+if "counts-start" in med and "floor-start" in med:
+    print(f"{'fixed costs, medians: floor-start s':<58} {med['floor-start']:6.2f}   counts-start {med['counts-start']:.2f}")
 cpu = {k: statistics.median(c for c in v) for k, v in cpus.items()}
 if "counts" in cpu and "floor" in cpu:
     print(f"{'CPU s (user+sys), medians: floor':<58} {cpu['floor']:6.2f}   counts {cpu['counts']:.2f}")
