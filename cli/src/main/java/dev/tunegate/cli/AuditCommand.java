@@ -102,28 +102,28 @@ final class AuditCommand extends FormattedCommand {
     @Option(
             names = "--tokenizer",
             paramLabel = "NAME",
-            defaultValue = "o200k_base",
+            defaultValue = AuditRequest.DEFAULT_TOKENIZER,
             description = "o200k_base or cl100k_base (default: ${DEFAULT-VALUE}).")
     String tokenizer;
 
     @Option(
             names = "--context-limit",
             paramLabel = "TOKENS",
-            defaultValue = "16385",
+            defaultValue = "" + AuditRequest.DEFAULT_CONTEXT_LIMIT,
             description = "Tokens per example above which a row is flagged and truncated (default: ${DEFAULT-VALUE}).")
     int contextLimit;
 
     @Option(
             names = "--seed",
             paramLabel = "N",
-            defaultValue = "42",
+            defaultValue = "" + AuditRequest.DEFAULT_SEED,
             description = "Seed of the near-duplicate hash functions (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
             names = "--threshold",
             paramLabel = "J",
-            defaultValue = "0.8",
+            defaultValue = "" + AuditRequest.DEFAULT_THRESHOLD,
             description = "Jaccard threshold of near-duplicates (default: ${DEFAULT-VALUE}).")
     double threshold;
 

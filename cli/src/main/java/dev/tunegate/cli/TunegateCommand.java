@@ -90,9 +90,8 @@ public final class TunegateCommand implements Runnable {
 
     public static void main(String[] args) {
         // Jackson's first ObjectMapper costs about 0.1 s (its classes, the locale data of a date format): when a
-        // command
-        // runs (not for --version or --help), it is set up on another core while picocli reads the arguments; whoever
-        // needs it first waits for its class initialisation
+        // command runs (not for --version or --help), it is set up on another core while picocli reads the
+        // arguments; whoever needs it first waits for its class initialisation
         if (invoked(args) != null) {
             Thread warmUp = new Thread(Json::mapper, "tunegate-warm-up");
             warmUp.setDaemon(true);

@@ -47,6 +47,12 @@ public record AuditRequest(
         boolean allowPartial) {
     /** The context limit of OpenAI's data-prep notebook (MAX_TOKENS_PER_EXAMPLE). */
     public static final int DEFAULT_CONTEXT_LIMIT = 16_385;
+    /** The tokenizer of OpenAI's current models (the other one the audit knows: {@code cl100k_base}). */
+    public static final String DEFAULT_TOKENIZER = "o200k_base";
+    /** The seed of the near-duplicate hash functions. */
+    public static final long DEFAULT_SEED = 42;
+    /** The Jaccard similarity of two rows' shingles from which they are near duplicates. */
+    public static final double DEFAULT_THRESHOLD = 0.8;
     /** 16 MiB: the longest line the audit reads. */
     public static final int DEFAULT_MAX_LINE_BYTES = 16 << 20;
 
@@ -57,7 +63,7 @@ public record AuditRequest(
         currentEras = List.copyOf(currentEras == null ? List.of() : currentEras);
         retiredEras = List.copyOf(retiredEras == null ? List.of() : retiredEras);
         checks = checks == null || checks.isEmpty() ? EnumSet.allOf(AuditCheck.class) : EnumSet.copyOf(checks);
-        tokenizer = tokenizer == null ? "o200k_base" : tokenizer;
+        tokenizer = tokenizer == null ? DEFAULT_TOKENIZER : tokenizer;
         if (!tokenizer.equals("o200k_base") && !tokenizer.equals("cl100k_base")) {
             throw new dev.tunegate.io.InvalidInputException(
                     "--tokenizer: expected o200k_base or cl100k_base, found \"" + tokenizer + "\"");
@@ -81,10 +87,10 @@ public record AuditRequest(
                 List.of(),
                 List.of(),
                 EnumSet.allOf(AuditCheck.class),
-                "o200k_base",
+                DEFAULT_TOKENIZER,
                 DEFAULT_CONTEXT_LIMIT,
-                42,
-                0.8,
+                DEFAULT_SEED,
+                DEFAULT_THRESHOLD,
                 0,
                 DEFAULT_MAX_LINE_BYTES,
                 false);

@@ -95,18 +95,30 @@ public final class SparkAuditCommand implements Callable<Integer> {
 
     @Option(
             names = "--tokenizer",
-            defaultValue = "o200k_base",
+            defaultValue = AuditRequest.DEFAULT_TOKENIZER,
             paramLabel = "NAME",
             description = "o200k_base or cl100k_base.")
     String tokenizer;
 
-    @Option(names = "--context-limit", defaultValue = "16385", paramLabel = "TOKENS", description = "Context limit.")
+    @Option(
+            names = "--context-limit",
+            defaultValue = "" + AuditRequest.DEFAULT_CONTEXT_LIMIT,
+            paramLabel = "TOKENS",
+            description = "Context limit.")
     int contextLimit;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the near-duplicate hashes.")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + AuditRequest.DEFAULT_SEED,
+            paramLabel = "N",
+            description = "Seed of the near-duplicate hashes.")
     long seed;
 
-    @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "J", description = "Jaccard threshold.")
+    @Option(
+            names = "--threshold",
+            defaultValue = "" + AuditRequest.DEFAULT_THRESHOLD,
+            paramLabel = "J",
+            description = "Jaccard threshold.")
     double threshold;
 
     @Option(names = "--column", paramLabel = "ROLE=NAME", description = "CSV/TSV column mapping, repeatable.")
