@@ -27,7 +27,12 @@ class AssessEndToEndTest {
         try (Stream<Path> files = Files.walk(src)) {
             for (Path p : files.toList()) {
                 Path rel = src.relativize(p);
-                if (rel.startsWith("decisions") || rel.startsWith(".tunegate") || rel.startsWith("reports")) continue;
+                // what tunegate's own runs write into the example (a developer may have run the README's commands)
+                if (rel.startsWith("decisions")
+                        || rel.startsWith("reports")
+                        || rel.startsWith("ops")
+                        || rel.startsWith(".tunegate")
+                        || rel.equals(Path.of("evals", "regress-log.jsonl"))) continue;
                 Path t = dst.resolve(rel.toString());
                 if (Files.isDirectory(p)) Files.createDirectories(t);
                 else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);

@@ -390,10 +390,20 @@ class ServeBrowserTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve("serve-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Copies a shipped example without what tunegate's own runs write into it (records, reports, ops reviews, the
+     * regress log, its cache): a developer who ran the README's commands on the example has them in the checkout.
+     */
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
+                Path rel = from.relativize(p);
+                if (rel.startsWith("decisions")
+                        || rel.startsWith("reports")
+                        || rel.startsWith("ops")
+                        || rel.startsWith(".tunegate")
+                        || rel.equals(Path.of("evals", "regress-log.jsonl"))) continue;
+                Path t = to.resolve(rel.toString());
                 if (Files.isDirectory(p)) Files.createDirectories(t);
                 else Files.copy(p, t);
             }
