@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
@@ -133,7 +134,31 @@ public final class SparkAuditCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
     boolean stacktrace;
 
+    /**
+     * The local audit's options this engine does not have, and why: given here, they are a one-line error naming
+     * the option (exit 2), not picocli's "Unknown option" and the whole usage.
+     */
+    static final Map<String, String> LOCAL_ONLY = Map.of(
+            "--allow-partial",
+            "the Spark job reads every file whole or stops at damaged input; to audit a damaged file up to the damage,"
+                    + " run without --engine spark",
+            "--semantic",
+            "the semantic checks (sentence embeddings) run on one machine: run them without --engine spark",
+            "--embedding-model",
+            "the semantic checks run on one machine: run them without --engine spark",
+            "--embedding-cache",
+            "the semantic checks run on one machine: run them without --engine spark",
+            "--semantic-threshold",
+            "the semantic checks run on one machine: run them without --engine spark",
+            "--semantic-duplicate-threshold",
+            "the semantic checks run on one machine: run them without --engine spark");
+
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line this program runs: its error handling, and the local-only options said as such. */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SparkAuditCommand());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             SparkAuditCommand c = cmd.getCommand();
@@ -147,7 +172,22 @@ public final class SparkAuditCommand implements Callable<Integer> {
             cmd.getErr().println("error: " + e + (c.stacktrace ? "" : " (run with --stacktrace for details)"));
             return 1;
         });
-        System.exit(cl.execute(args));
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> {
+            if (ex instanceof CommandLine.UnmatchedArgumentException u)
+                for (String arg : u.getUnmatched()) {
+                    String option = arg.split("=", 2)[0];
+                    if (LOCAL_ONLY.containsKey(option)) {
+                        ex.getCommandLine()
+                                .getErr()
+                                .println("error: " + option + " is not available with --engine spark: "
+                                        + LOCAL_ONLY.get(option) + ".");
+                        return 2;
+                    }
+                }
+            return usage.handleParseException(ex, args);
+        });
+        return cl;
     }
 
     @Override

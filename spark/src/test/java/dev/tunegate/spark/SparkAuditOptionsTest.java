@@ -1,0 +1,40 @@
+package dev.tunegate.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The Spark engine's command line: the local audit's options it does not have are named, with the way round. */
+class SparkAuditOptionsTest {
+    private static String[] run(String... args) {
+        CommandLine cl = SparkAuditCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new String[] {String.valueOf(code), err.toString()};
+    }
+
+    @Test
+    void aLocalOnlyOptionIsOneLineThatSaysWhyAndWhatToDoInstead() {
+        String[] r = run("train.jsonl", "--engine", "spark", "--allow-partial");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip())
+                .isEqualTo("error: --allow-partial is not available with --engine spark: the Spark job reads every"
+                        + " file whole or stops at damaged input; to audit a damaged file up to the damage, run"
+                        + " without --engine spark.")
+                .doesNotContain("Usage:");
+        String[] semantic = run("train.jsonl", "--semantic-threshold=0.9");
+        assertThat(semantic[0]).isEqualTo("2");
+        assertThat(semantic[1]).startsWith("error: --semantic-threshold is not available with --engine spark: ");
+    }
+
+    @Test
+    void anyOtherUnknownOptionIsPicocliUsageError() {
+        String[] r = run("train.jsonl", "--no-such-option");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("Unknown option: '--no-such-option'").contains("Usage:");
+    }
+}
