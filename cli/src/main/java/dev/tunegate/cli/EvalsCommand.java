@@ -6,7 +6,6 @@ import dev.tunegate.evals.EvalSettings;
 import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.evals.EvalsReport;
 import dev.tunegate.evals.EvalsTextRenderer;
-import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
@@ -61,11 +60,7 @@ final class EvalsCommand extends FormattedCommand {
                 throw new InvalidInputException(ws.configFile()
                         + ": field \"evals.history\": expected eval result files, found none configured");
             }
-            AnalysisContext ctx = new AnalysisContext(
-                    EvidenceSet.empty(),
-                    policy.thresholds(ws.settings().thresholds()),
-                    TerminalProgress.forStderr(),
-                    1);
+            AnalysisContext ctx = AnalysisContext.forWorkspace(ws, policy, TerminalProgress.forStderr(), 1);
             if (input.any()) {
                 throw new InvalidInputException(dir
                         + ": --input-format, --columns, --labels and --seed apply to plain eval files; set evals.* in "

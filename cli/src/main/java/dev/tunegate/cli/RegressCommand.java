@@ -8,7 +8,6 @@ import dev.tunegate.evals.Regression;
 import dev.tunegate.evals.RegressionLog;
 import dev.tunegate.evals.RegressionRenderer;
 import dev.tunegate.evals.RegressionReport;
-import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.FileDigests;
 import dev.tunegate.io.InvalidInputException;
@@ -153,12 +152,7 @@ final class RegressCommand implements Callable<Integer> {
             candidate = configured(ws, candidate, evals.candidate(), "evals.candidate");
             Policy policy = Policy.standard();
             settings = EvalsAnalyzer.settings(
-                    ws,
-                    new AnalysisContext(
-                            EvidenceSet.empty(),
-                            policy.thresholds(ws.settings().thresholds()),
-                            TerminalProgress.forStderr(),
-                            1));
+                    ws, AnalysisContext.forWorkspace(ws, policy, TerminalProgress.forStderr(), 1));
             if (settings.outputSchema() != null)
                 schema = EvalsAnalyzer.loadSchema(settings.outputSchema(), ws.relative(settings.outputSchema()));
             if (!spec.commandLine().getParseResult().hasMatchedOption("--margin"))

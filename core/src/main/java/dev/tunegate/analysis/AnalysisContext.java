@@ -2,7 +2,9 @@ package dev.tunegate.analysis;
 
 import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.FileDigests;
+import dev.tunegate.policy.Policy;
 import dev.tunegate.policy.Thresholds;
+import dev.tunegate.workspace.Workspace;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -47,6 +49,21 @@ public record AnalysisContext(
     /** A context dated today (UTC). */
     public AnalysisContext(EvidenceSet evidenceSoFar, Thresholds thresholds, Progress progress, int threads) {
         this(evidenceSoFar, thresholds, progress, threads, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * A context for analyzing {@code ws} outside a whole assessment (one command, one page of the web workspace):
+     * no evidence yet, the workspace's thresholds under {@code policy}, its own run, dated {@code today}.
+     */
+    public static AnalysisContext forWorkspace(
+            Workspace ws, Policy policy, Progress progress, int threads, LocalDate today) {
+        return new AnalysisContext(
+                EvidenceSet.empty(), policy.thresholds(ws.settings().thresholds()), progress, threads, today);
+    }
+
+    /** {@link #forWorkspace(Workspace, Policy, Progress, int, LocalDate)} dated today (UTC). */
+    public static AnalysisContext forWorkspace(Workspace ws, Policy policy, Progress progress, int threads) {
+        return forWorkspace(ws, policy, progress, threads, LocalDate.now(ZoneOffset.UTC));
     }
 
     public AnalysisContext withEvidence(EvidenceSet evidence) {

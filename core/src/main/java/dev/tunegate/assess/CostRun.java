@@ -27,8 +27,7 @@ public final class CostRun {
         Policy policy = Policy.standard();
         Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
         CostAnalyzer cost = new CostAnalyzer();
-        AnalysisContext ctx = new AnalysisContext(
-                EvidenceSet.empty(), policy.thresholds(ws.settings().thresholds()), progress, threads, today);
+        AnalysisContext ctx = AnalysisContext.forWorkspace(ws, policy, progress, threads, today);
         Pipeline before = StandardPipeline.upTo(cost.name());
         List<Analyzer> earlier =
                 before.analyzers().subList(0, before.analyzers().size() - 1);

@@ -8,7 +8,6 @@ import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.evals.EvalsReport;
 import dev.tunegate.evals.RegressionReport;
 import dev.tunegate.evidence.Evidence;
-import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.evidence.Measure;
 import dev.tunegate.io.WorkspaceWriteLock;
 import dev.tunegate.policy.DecisionKind;
@@ -152,11 +151,7 @@ public final class Pilot {
         if (baseline.isEmpty() || candidate.isEmpty()) return null;
         AnalyzerResult evals = assessed.run().result("evals").orElse(null);
         if (evals == null) {
-            AnalysisContext ctx = new AnalysisContext(
-                    EvidenceSet.empty(),
-                    policy.thresholds(ws.settings().thresholds()),
-                    options.progress(),
-                    options.threads());
+            AnalysisContext ctx = AnalysisContext.forWorkspace(ws, policy, options.progress(), options.threads());
             evals = new EvalsAnalyzer().analyze(ws, ctx);
         }
         String b = ws.relative(baseline.get()), c = ws.relative(candidate.get());

@@ -7,7 +7,6 @@ import dev.tunegate.analysis.Progress;
 import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.evals.EvalsReport;
 import dev.tunegate.evals.RegressionReport;
-import dev.tunegate.evidence.EvidenceSet;
 import dev.tunegate.io.Json;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
@@ -39,8 +38,7 @@ final class RegressionService {
         String stamp = FileStamp.of(ws.configFile(), b.get(), c.get());
         Cached hit = cache.get(name);
         if (hit != null && hit.stamp().equals(stamp)) return hit.report();
-        AnalysisContext ctx = new AnalysisContext(
-                EvidenceSet.empty(), Policy.standard().thresholds(ws.settings().thresholds()), Progress.SILENT, 1);
+        AnalysisContext ctx = AnalysisContext.forWorkspace(ws, Policy.standard(), Progress.SILENT, 1);
         AnalyzerResult r = new EvalsAnalyzer().analyze(ws, ctx);
         RegressionReport rep = r.report() instanceof EvalsReport e ? e.regression() : null;
         if (rep == null)
