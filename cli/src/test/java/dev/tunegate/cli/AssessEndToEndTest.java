@@ -2,6 +2,7 @@ package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunegate.evals.RegressionLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class AssessEndToEndTest {
                         || rel.startsWith("reports")
                         || rel.startsWith("ops")
                         || rel.startsWith(".tunegate")
-                        || rel.equals(Path.of("evals", "regress-log.jsonl"))) continue;
+                        || rel.equals(Path.of(RegressionLog.FILE))) continue;
                 Path t = dst.resolve(rel.toString());
                 if (Files.isDirectory(p)) Files.createDirectories(t);
                 else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);

@@ -8,6 +8,7 @@ import dev.tunegate.analysis.Progress;
 import dev.tunegate.assess.AssessOptions;
 import dev.tunegate.assess.Assessment;
 import dev.tunegate.dataops.review.ReviewBoard;
+import dev.tunegate.evals.RegressionLog;
 import dev.tunegate.ops.WeeklyReview;
 import dev.tunegate.ops.read.CallLogFormat;
 import dev.tunegate.ops.read.CsvCallMapping;
@@ -402,7 +403,7 @@ class ServeBrowserTest {
                         || rel.startsWith("reports")
                         || rel.startsWith("ops")
                         || rel.startsWith(".tunegate")
-                        || rel.equals(Path.of("evals", "regress-log.jsonl"))) continue;
+                        || rel.equals(Path.of(RegressionLog.FILE))) continue;
                 Path t = to.resolve(rel.toString());
                 if (Files.isDirectory(p)) Files.createDirectories(t);
                 else Files.copy(p, t);

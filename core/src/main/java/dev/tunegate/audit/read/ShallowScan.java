@@ -21,7 +21,7 @@ import java.util.Set;
  * findings of the full parse (checked on generated lines by {@code ShallowScanTest}).
  *
  * <p>Inside strings it moves eight bytes at a time, stopping only at a quote, a backslash, a brace, a
- * control character or a non-ASCII byte (the tests of {@link ByteScan}, on a long); a non-ASCII byte starts a
+ * control character or a non-ASCII byte (one word test on a long, {@link #stops}); a non-ASCII byte starts a
  * sequence checked as the Unicode standard's well-formed UTF-8 (its table 3-7: no overlong form, no surrogate, nothing
  * above U+10FFFF), which Jackson decodes the same.
  */
