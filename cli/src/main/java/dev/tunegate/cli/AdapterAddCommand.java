@@ -11,12 +11,15 @@ import picocli.CommandLine.Option;
 /** {@code tunegate adapter add DIR}: registers an adapter version. */
 @Command(
         name = "add",
+        header = "Register a trained adapter version.",
         description =
                 "Register a trained adapter version: name, semantic version, base model, the dataset version it was trained on, the training config (digested) and its golden-set run.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tunegate adapter add examples/ticket-routing --name ticket-router --version 1.3.0 --base llama-3.1-8b \\",
-            "      --dataset latest --config adapters/configs/ticket-router-1.3.0.yaml --golden-run adapters/runs/ticket-router-1.3.0.jsonl"
+            "  tunegate adapter add examples/ticket-routing --name ticket-router \\",
+            "      --version 1.3.0 --base llama-3.1-8b --dataset latest \\",
+            "      --config adapters/configs/ticket-router-1.3.0.yaml \\",
+            "      --golden-run adapters/runs/ticket-router-1.3.0.jsonl"
         })
 final class AdapterAddCommand extends WorkspaceCommand {
     // not mixinStandardHelpOptions: its -V/--version would clash with the adapter's --version

@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
         mixinStandardHelpOptions = true,
         name = "adapter",
+        header = "Register, promote and lock fine-tuned adapter versions.",
         description = {
-            "Adapters versioned like dependencies: a registry (DIR/adapters/registry.json) of fine-tuned adapters with",
-            "their base model, dataset version, training config digest and golden-set run, and a lock file",
-            "(DIR/adapters.lock) saying which adapter each environment uses. promote refuses unless the candidate",
-            "passes the golden-set regression check against the adapter it replaces (or the base model's run)."
+            "Adapters versioned like dependencies: a registry (DIR/adapters/registry.json) of fine-tuned adapters with "
+                    + "their base model, dataset version, training config digest and golden-set run, and a lock file "
+                    + "(DIR/adapters.lock) saying which adapter each environment uses. promote refuses unless the candidate "
+                    + "passes the golden-set regression check against the adapter it replaces (or the base model's run)."
         },
         subcommands = {
             AdapterAddCommand.class,
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate adapter list examples/ticket-routing",
-            "  tunegate adapter promote examples/ticket-routing ticket-router@1.2.0 --env prod"
+            "  tunegate adapter promote examples/ticket-routing ticket-router@1.2.0 \\",
+            "      --env prod"
         })
 final class AdapterCommand implements Runnable {
     @CommandLine.Spec

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
         mixinStandardHelpOptions = true,
         name = "list",
+        header = "List the registered adapters.",
         description = "List the registered adapters, oldest version first, with the environments that use each.",
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate adapter list examples/ticket-routing --format json"})

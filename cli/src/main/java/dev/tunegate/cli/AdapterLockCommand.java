@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 @Command(
         mixinStandardHelpOptions = true,
         name = "lock",
+        header = "Show and verify which adapter each environment uses.",
         description = {
-            "Show which adapter each environment uses (DIR/adapters.lock) and verify it: every locked adapter is",
-            "registered and its golden run is unchanged since promotion (exit 3 naming the problem otherwise)."
+            "Show which adapter each environment uses (DIR/adapters.lock) and verify it: every locked adapter is "
+                    + "registered and its golden run is unchanged since promotion (exit 3 naming the problem otherwise)."
         },
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate adapter lock examples/ticket-routing"})

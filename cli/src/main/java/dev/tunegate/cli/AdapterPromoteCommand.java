@@ -11,14 +11,15 @@ import picocli.CommandLine.Parameters;
 @Command(
         mixinStandardHelpOptions = true,
         name = "promote",
+        header = "Point an environment at an adapter version, if it passes.",
         description = {
-            "Point an environment at an adapter version in DIR/adapters.lock — only if its golden-set run passes the",
-            "regression check (non-inferior within pilot.nonInferiorityMargin, paired on shared items) against the",
-            "adapter the environment uses now, or the base model's run (evals.baseline) for a first promotion.",
+            "Point an environment at an adapter version in DIR/adapters.lock — only if its golden-set run passes the "
+                    + "regression check (non-inferior within pilot.nonInferiorityMargin, paired on shared items) against the "
+                    + "adapter the environment uses now, or the base model's run (evals.baseline) for a first promotion.",
             "Refused (exit 1, with the reason) on REGRESSION or INCONCLUSIVE; nothing is written then."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  tunegate adapter promote examples/ticket-routing ticket-router@1.2.0 --env prod"})
+        footer = {"  tunegate adapter promote examples/ticket-routing ticket-router@1.2.0 \\", "      --env prod"})
 final class AdapterPromoteCommand extends WorkspaceCommand {
     @Parameters(index = "1", paramLabel = "NAME@VERSION", description = "The candidate adapter.")
     String ref;

@@ -13,12 +13,13 @@ import picocli.CommandLine.Option;
 @Command(
         mixinStandardHelpOptions = true,
         name = "assess",
+        header = "Decide what a use case should do next, and record why.",
         description = {
-            "Run every analyzer whose artifacts the workspace configures, apply the rules of docs/RULES.md and print the",
-            "decision: what to do, the method, the three strongest reasons and what would change it. Writes a",
-            "decision record (Markdown + JSON twin + HTML page) into DIR/decisions/ and appends DIR/decisions/log.jsonl —",
-            "unless every input digest and the effective configuration equal the latest record's: then it prints",
-            "\"unchanged since NNNN\" and writes nothing (--force writes a new record anyway)."
+            "Run every analyzer whose artifacts the workspace configures, apply the rules of docs/RULES.md and print the "
+                    + "decision: what to do, the method, the three strongest reasons and what would change it. Writes a "
+                    + "decision record (Markdown + JSON twin + HTML page) into DIR/decisions/ and appends DIR/decisions/log.jsonl — "
+                    + "unless every input digest and the effective configuration equal the latest record's: then it prints "
+                    + "\"unchanged since NNNN\" and writes nothing (--force writes a new record anyway)."
         },
         footerHeading = "%nExamples:%n",
         footer = {

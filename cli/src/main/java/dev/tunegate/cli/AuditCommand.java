@@ -33,19 +33,21 @@ import picocli.CommandLine.Parameters;
 @Command(
         mixinStandardHelpOptions = true,
         name = "audit",
+        header = "Audit a fine-tuning dataset in one streaming pass.",
         description = {
-            "Audit a fine-tuning dataset in one streaming pass on all cores: format",
-            "errors, counts by provenance, review status and policy era, exact and near",
-            "duplicates, conflicting outputs, output schema, tokens, PII and golden-set",
-            "leakage. Formats: OpenAI chat JSONL, prompt/completion, Alpaca (JSONL or a",
-            "JSON array), ShareGPT, CSV/TSV; plain, .gz or .zst."
+            "Audit a fine-tuning dataset in one streaming pass on all cores: format "
+                    + "errors, counts by provenance, review status and policy era, exact and near "
+                    + "duplicates, conflicting outputs, output schema, tokens, PII and golden-set "
+                    + "leakage. Formats: OpenAI chat JSONL, prompt/completion, Alpaca (JSONL or a "
+                    + "JSON array), ShareGPT, CSV/TSV; plain, .gz or .zst."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate audit data/train.jsonl --golden data/golden.jsonl",
             "  tunegate audit train.csv --column input=text --column output=category",
             "  tunegate audit big.jsonl.zst --only near-duplicates --findings dups.jsonl",
-            "  tunegate audit data/train.jsonl --golden data/golden.jsonl --semantic --findings f.jsonl"
+            "  tunegate audit data/train.jsonl --golden data/golden.jsonl --semantic \\",
+            "      --findings f.jsonl"
         })
 final class AuditCommand extends FormattedCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The training dataset.")
@@ -91,8 +93,8 @@ final class AuditCommand extends FormattedCommand {
     @Option(
             names = "--allow-partial",
             description = {
-                "Audit a damaged file (a truncated .gz/.zst, a CSV quote never closed) up to the damage:",
-                "a truncated_file finding, a note and \"partial\" in the JSON say so. Without it, damage is an error."
+                "Audit a damaged file (a truncated .gz/.zst, a CSV quote never closed) up to the damage: "
+                        + "a truncated_file finding, a note and \"partial\" in the JSON say so. Without it, damage is an error."
             })
     boolean allowPartial;
 
@@ -151,8 +153,8 @@ final class AuditCommand extends FormattedCommand {
     @Option(
             names = "--semantic",
             description = {
-                "Also embed the rows with an in-process sentence-embedding model (CPU) and report",
-                "paraphrase leaks of the golden set, semantic near-duplicate clusters and semantic conflicts."
+                "Also embed the rows with an in-process sentence-embedding model (CPU) and report "
+                        + "paraphrase leaks of the golden set, semantic near-duplicate clusters and semantic conflicts."
             })
     boolean semantic;
 
@@ -192,8 +194,8 @@ final class AuditCommand extends FormattedCommand {
             paramLabel = "local|spark",
             defaultValue = "local",
             description = {
-                "local (this process, all cores) or spark: the same audit as an Apache Spark job (module",
-                "spark, built on first use by the ./tunegate launcher, which runs it instead of this command)."
+                "local (this process, all cores) or spark: the same audit as an Apache Spark job (module "
+                        + "spark, built on first use by the ./tunegate launcher, which runs it instead of this command)."
             })
     String engine;
 

@@ -11,12 +11,13 @@ import picocli.CommandLine.Option;
 @Command(
         mixinStandardHelpOptions = true,
         name = "cost",
+        header = "What fine-tuning would cost and save, and when it pays off.",
         description = {
-            "Compute what fine-tuning would cost and save: training cost per method (full, LoRA, QLoRA, provider API)",
-            "beside the seed's typical band, inference cost per call and per week before and after, the weeks until",
-            "the savings repay training (FT-COST), whether the call fits the candidate's context (FT-ONPREM), and",
-            "which inputs flip the verdict at what value. Prices come from the dated catalog, overridable under",
-            "prices: in tunegate.yaml; entries older than 180 days are flagged."
+            "Compute what fine-tuning would cost and save: training cost per method (full, LoRA, QLoRA, provider API) "
+                    + "beside the seed's typical band, inference cost per call and per week before and after, the weeks until "
+                    + "the savings repay training (FT-COST), whether the call fits the candidate's context (FT-ONPREM), and "
+                    + "which inputs flip the verdict at what value. Prices come from the dated catalog, overridable under "
+                    + "prices: in tunegate.yaml; entries older than 180 days are flagged."
         },
         footerHeading = "%nExamples:%n",
         footer = {

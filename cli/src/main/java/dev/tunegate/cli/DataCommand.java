@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         mixinStandardHelpOptions = true,
         name = "data",
+        header = "Dataset versions: snapshot, diff, ingest failures.",
         description =
                 "Dataset operations: snapshot a dataset version, diff two versions, ingest production failures into the review queue.",
         subcommands = {
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
         footer = {
             "  tunegate data snapshot examples/ticket-routing",
             "  tunegate data diff examples/ticket-routing 3f2a9c 7b1e04 --format json",
-            "  tunegate data ingest-failures examples/ticket-routing examples/ticket-routing/data/production-failures.jsonl"
+            "  tunegate data ingest-failures examples/ticket-routing \\",
+            "      examples/ticket-routing/data/production-failures.jsonl"
         })
 final class DataCommand implements Runnable {
     @CommandLine.Spec

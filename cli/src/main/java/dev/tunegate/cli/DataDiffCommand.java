@@ -11,9 +11,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         mixinStandardHelpOptions = true,
         name = "diff",
+        header = "Compare two dataset versions row by row.",
         description = {
-            "Compare two dataset versions (ids, unique prefixes of an id or digest, or 'latest'): rows added, removed and",
-            "changed (the same input with a different output or metadata), by era and provenance."
+            "Compare two dataset versions (ids, unique prefixes of an id or digest, or 'latest'): rows added, removed and "
+                    + "changed (the same input with a different output or metadata), by era and provenance."
         },
         footerHeading = "%nExamples:%n",
         footer = {

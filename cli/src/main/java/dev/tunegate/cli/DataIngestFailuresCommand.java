@@ -9,15 +9,17 @@ import picocli.CommandLine.Parameters;
 @Command(
         mixinStandardHelpOptions = true,
         name = "ingest-failures",
+        header = "Queue production failures for review.",
         description = {
-            "Append production failures (JSONL: input, output = the bad output, optional correctedOutput, when, why) to",
-            "the review queue (data.reviewQueue) as candidate rows with provenance production_failure and status",
-            "pending. Never touches the training file; a failure already queued is not queued again. Bad lines are",
-            "reported with file:line and skipped. Then: tunegate review DIR --reviewer NAME."
+            "Append production failures (JSONL: input, output = the bad output, optional correctedOutput, when, why) to "
+                    + "the review queue (data.reviewQueue) as candidate rows with provenance production_failure and status "
+                    + "pending. Never touches the training file; a failure already queued is not queued again. Bad lines are "
+                    + "reported with file:line and skipped. Then: tunegate review DIR --reviewer NAME."
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tunegate data ingest-failures examples/ticket-routing examples/ticket-routing/data/production-failures.jsonl"
+            "  tunegate data ingest-failures examples/ticket-routing \\",
+            "      examples/ticket-routing/data/production-failures.jsonl"
         })
 final class DataIngestFailuresCommand extends WorkspaceCommand {
     @Parameters(index = "1", paramLabel = "FILE", description = "The production failures (JSONL).")

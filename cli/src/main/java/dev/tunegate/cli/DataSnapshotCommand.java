@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 @Command(
         mixinStandardHelpOptions = true,
         name = "snapshot",
+        header = "Record data.train's rows as a dataset version.",
         description = {
-            "Record the rows of data.train as a dataset version under DIR/.tunegate/datasets/: a canonical content digest",
-            "independent of row order and JSON formatting, counts by provenance, status and era. Unchanged rows write no",
-            "new version. Decision records then cite the version. --list shows the versions."
+            "Record the rows of data.train as a dataset version under DIR/.tunegate/datasets/: a canonical content digest "
+                    + "independent of row order and JSON formatting, counts by provenance, status and era. Unchanged rows write no "
+                    + "new version. Decision records then cite the version. --list shows the versions."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "doctor",
+        header = "Find and repair what a killed or failed run left behind.",
         description = {
-            "Check a workspace for what a killed or failed run left behind and repair it, under the workspace's write lock:",
-            "orphan temp files are removed, a record without its log line is moved to decisions/incomplete/, a torn last",
-            "line of decisions/log.jsonl is terminated. Log lines whose files are missing or changed are reported.",
+            "Check a workspace for what a killed or failed run left behind and repair it, under the workspace's write lock: "
+                    + "orphan temp files are removed, a record without its log line is moved to decisions/incomplete/, a torn last "
+                    + "line of decisions/log.jsonl is terminated. Log lines whose files are missing or changed are reported.",
             "Exits 0 when the workspace is (now) healthy, 1 when something remains (or, with --dry-run, was found)."
         },
         footerHeading = "%nExamples:%n",

@@ -20,11 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "due",
+        header = "What is overdue: reviews, regressions, prices, backlog.",
         description = {
-            "What is overdue in one or many workspaces: a decision past its review date, a quarter without a golden-set",
-            "regression (pilot records, adapter promotions), a newer base model in the price catalog than the candidate or",
-            "the current model, stale prices, backlog entries open for more than two weeks. Exit 1 when anything is",
-            "overdue (for cron or CI), 0 otherwise. Reads only."
+            "What is overdue in one or many workspaces: a decision past its review date, a quarter without a golden-set "
+                    + "regression (pilot records, adapter promotions), a newer base model in the price catalog than the candidate or "
+                    + "the current model, stale prices, backlog entries open for more than two weeks. Exit 1 when anything is "
+                    + "overdue (for cron or CI), 0 otherwise. Reads only."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -24,16 +24,18 @@ import picocli.CommandLine.Parameters;
 @Command(
         mixinStandardHelpOptions = true,
         name = "evals",
+        header = "Measure each prompt iteration and whether gains plateau.",
         description = {
-            "Measure each prompt iteration of an eval history: accuracy with its Wilson 95%% interval, mean score with a",
-            "seeded bootstrap interval, error classes; then say whether the latest iterations plateau (exact McNemar /",
-            "paired permutation against the best earlier one) and whether one error class recurs (FT-PLATEAU, NO-STRUCT).",
+            "Measure each prompt iteration of an eval history: accuracy with its Wilson 95%% interval, mean score with a "
+                    + "seeded bootstrap interval, error classes; then say whether the latest iterations plateau (exact McNemar / "
+                    + "paired permutation against the best earlier one) and whether one error class recurs (FT-PLATEAU, NO-STRUCT).",
             "DIR is a workspace (reads evals.history), a folder of eval files (in name order), or one file."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate evals examples/ticket-routing",
-            "  tunegate evals examples/policy-qa --format json | jq '.iterations[] | {name, accuracy, low, high}'",
+            "  tunegate evals examples/policy-qa --format json \\",
+            "      | jq '.iterations[] | {name, accuracy, low, high}'",
             "  tunegate evals predictions/ --labels categories.json --columns item=user_query"
         })
 final class EvalsCommand extends FormattedCommand {

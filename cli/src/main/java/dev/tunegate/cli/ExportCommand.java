@@ -22,16 +22,18 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "export",
+        header = "Write the training set a trainer accepts, with a manifest.",
         description = {
-            "Write the training set a trainer accepts: approved (or gold) rows of the current policy eras, with the",
-            "review log applied, exact and near duplicates collapsed to one row, conflict groups held back (listed in",
-            "held-back.jsonl), golden-set leaks removed; a seeded train/validation split (stratified by label for",
-            "classification-like data) and OUT/manifest.json with every file's SHA-256 and the counts removed by each",
-            "rule. The same inputs give byte-identical files. --verify OUT checks an export against its manifest."
+            "Write the training set a trainer accepts: approved (or gold) rows of the current policy eras, with the "
+                    + "review log applied, exact and near duplicates collapsed to one row, conflict groups held back (listed in "
+                    + "held-back.jsonl), golden-set leaks removed; a seeded train/validation split (stratified by label for "
+                    + "classification-like data) and OUT/manifest.json with every file's SHA-256 and the counts removed by each "
+                    + "rule. The same inputs give byte-identical files. --verify OUT checks an export against its manifest."
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tunegate export examples/ticket-routing --format openai-chat -o out/ticket-routing",
+            "  tunegate export examples/ticket-routing --format openai-chat \\",
+            "      -o out/ticket-routing",
             "  tunegate export my-use-case --format alpaca -o out/ --validation 0.2 --seed 7",
             "  tunegate export --verify out/ticket-routing"
         })

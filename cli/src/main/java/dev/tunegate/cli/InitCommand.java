@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "init",
+        header = "Write a commented tunegate.yaml to fill in.",
         description = "Write a fully commented tunegate.yaml (every key, its default and the rule it feeds) into DIR.",
         footerHeading = "%nExamples:%n",
         footer = {"  tunegate init my-use-case", "  tunegate init .   # in the current folder"})

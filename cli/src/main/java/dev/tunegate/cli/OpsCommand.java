@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         mixinStandardHelpOptions = true,
         name = "ops",
+        header = "Operating after launch: the weekly review.",
         description =
                 "Operating after launch: the weekly review of production call logs (refused and low-score topics, backlog, "
                         + "thumbs-down calls into the review queue, KPIs against the pilot's targets).",
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate ops weekly examples/policy-qa",
-            "  tunegate ops weekly WORKSPACE --log logs/calls-2026-11.jsonl.gz --week 2026-W48 --format markdown"
+            "  tunegate ops weekly WORKSPACE --log logs/calls-2026-11.jsonl.gz \\",
+            "      --week 2026-W48 --format markdown"
         })
 final class OpsCommand implements Runnable {
     @CommandLine.Spec

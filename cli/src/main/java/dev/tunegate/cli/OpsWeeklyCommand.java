@@ -22,20 +22,23 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "weekly",
+        header = "Review one ISO week of production calls.",
         description = {
-            "Review one ISO week of production calls: refused queries and low-score retrievals grouped into topics",
-            "(near-duplicate clustering), one backlog entry per topic in ops/backlog.jsonl (new document, metadata fix,",
-            "stale document; stable ids, append-only), thumbs-down calls into the review queue, and the KPIs against",
-            "the pilot's targets week over week. Writes ops/weekly/YYYY-Www.json and .html. Bad log lines are reported",
-            "with file:line and skipped. Logs: tunegate JSONL, OTLP JSON (GenAI spans) or CSV, plain, .gz or .zst",
-            "(docs/formats/call-log.md)."
+            "Review one ISO week of production calls: refused queries and low-score retrievals grouped into topics "
+                    + "(near-duplicate clustering), one backlog entry per topic in ops/backlog.jsonl (new document, metadata fix, "
+                    + "stale document; stable ids, append-only), thumbs-down calls into the review queue, and the KPIs against "
+                    + "the pilot's targets week over week. Writes ops/weekly/YYYY-Www.json and .html. Bad log lines are reported "
+                    + "with file:line and skipped. Logs: tunegate JSONL, OTLP JSON (GenAI spans) or CSV, plain, .gz or .zst "
+                    + "(docs/formats/call-log.md)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate ops weekly examples/policy-qa",
-            "  tunegate ops weekly WS --log logs/calls.jsonl.zst --week 2026-W48 --format json",
+            "  tunegate ops weekly WS --log logs/calls.jsonl.zst --week 2026-W48 \\",
+            "      --format json",
             "  tunegate ops weekly WS --log traces.otlp.jsonl --log-format otlp --dry-run",
-            "  tunegate ops weekly WS --log calls.csv --column query=question --column ts=timestamp"
+            "  tunegate ops weekly WS --log calls.csv --column query=question \\",
+            "      --column ts=timestamp"
         })
 final class OpsWeeklyCommand implements Callable<Integer> {
     enum Format {

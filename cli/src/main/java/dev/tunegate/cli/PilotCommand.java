@@ -16,11 +16,12 @@ import picocli.CommandLine.Option;
 @Command(
         mixinStandardHelpOptions = true,
         name = "pilot",
+        header = "Decide whether a pilot should SCALE, IMPROVE or STOP.",
         description = {
-            "Decide whether a 4–8 week pilot should SCALE, IMPROVE or STOP from its named metrics and targets (pilot.* in",
-            "tunegate.yaml), its dated KPI checkpoints (pilot.checkpoints), the candidate's golden-set regression against the",
-            "baseline (evals.baseline, evals.candidate) and the cost model's break-even. Writes a pilot record and its HTML page",
-            "into DIR/decisions/ and appends DIR/decisions/log.jsonl. Exits 1 on STOP, so a pipeline can gate on it."
+            "Decide whether a 4–8 week pilot should SCALE, IMPROVE or STOP from its named metrics and targets (pilot.* in "
+                    + "tunegate.yaml), its dated KPI checkpoints (pilot.checkpoints), the candidate's golden-set regression against the "
+                    + "baseline (evals.baseline, evals.candidate) and the cost model's break-even. Writes a pilot record and its HTML page "
+                    + "into DIR/decisions/ and appends DIR/decisions/log.jsonl. Exits 1 on STOP, so a pipeline can gate on it."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -33,21 +33,25 @@ import picocli.CommandLine.Spec;
         defaultValueProvider = RegressCommand.MarginDefault.class,
         mixinStandardHelpOptions = true,
         name = "regress",
+        header = "Compare a candidate eval run with a baseline, item by item.",
         description = {
-            "Compare a candidate run with a baseline run on the items both answered: improved / regressed / unchanged",
-            "items, accuracy difference with Newcombe's paired 95%% interval, exact McNemar p-value, breakdowns by error",
-            "class and by tag (slice, era). Verdict PASS (non-inferior within the margin), REGRESSION (exit code 1) or",
-            "INCONCLUSIVE (with the items a conclusive check would need). With --workspace DIR the check is also",
-            "appended to DIR/evals/regress-log.jsonl (verdict, margin, the runs' digests), which tunegate due reads as",
-            "the workspace's latest golden-set regression; the runs not given are the workspace's (evals.baseline,",
-            "evals.candidate), read with its evals settings, and the margin its pilot.nonInferiorityMargin."
+            "Compare a candidate run with a baseline run on the items both answered: improved / regressed / unchanged "
+                    + "items, accuracy difference with Newcombe's paired 95%% interval, exact McNemar p-value, breakdowns by error "
+                    + "class and by tag (slice, era). Verdict PASS (non-inferior within the margin), REGRESSION (exit code 1) or "
+                    + "INCONCLUSIVE (with the items a conclusive check would need). With --workspace DIR the check is also "
+                    + "appended to DIR/evals/regress-log.jsonl (verdict, margin, the runs' digests), which tunegate due reads as "
+                    + "the workspace's latest golden-set regression; the runs not given are the workspace's (evals.baseline, "
+                    + "evals.candidate), read with its evals settings, and the margin its pilot.nonInferiorityMargin."
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
-            "  tunegate regress --baseline a.csv --candidate b.csv --format junit -o regress.xml",
-            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl --workspace .",
-            "  tunegate regress --workspace examples/ticket-routing   the workspace's own golden-set runs"
+            "  tunegate regress --baseline evals/baseline.jsonl \\",
+            "      --candidate evals/candidate.jsonl",
+            "  tunegate regress --baseline a.csv --candidate b.csv --format junit \\",
+            "      -o regress.xml",
+            "  tunegate regress --baseline evals/baseline.jsonl \\",
+            "      --candidate evals/candidate.jsonl --workspace .",
+            "  tunegate regress --workspace examples/ticket-routing   its own golden-set runs"
         })
 final class RegressCommand implements Callable<Integer> {
     /** {@code --margin} defaults to the schema's {@code pilot.nonInferiorityMargin}, the one place it is written. */

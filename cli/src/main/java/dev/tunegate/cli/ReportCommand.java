@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "report",
+        header = "Write one self-contained HTML page for a product owner.",
         description = {
-            "Assess the workspace (and judge its pilot when pilot.checkpoints or evals.baseline/candidate are configured)",
-            "without writing records, and write ONE self-contained HTML page a product owner reads without help: the verdict,",
-            "its reasons, the rule table, charts, the worst examples behind each finding and provenance. Opens offline."
+            "Assess the workspace (and judge its pilot when pilot.checkpoints or evals.baseline/candidate are configured) "
+                    + "without writing records, and write ONE self-contained HTML page a product owner reads without help: the verdict, "
+                    + "its reasons, the rule table, charts, the worst examples behind each finding and provenance. Opens offline."
         },
         footerHeading = "%nExamples:%n",
         footer = {

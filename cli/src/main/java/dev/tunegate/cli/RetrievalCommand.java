@@ -17,18 +17,20 @@ import picocli.CommandLine.Parameters;
 /** {@code tunegate retrieval [DIR]}: the retrieval audit on its own. */
 @Command(
         name = "retrieval",
+        header = "Measure retrieval on the golden questions (recall, nDCG).",
         mixinStandardHelpOptions = true,
         description = {
-            "Index the corpus (Lucene BM25, rebuilt only when the corpus changes), run every golden question as its",
-            "principal and report recall@1/3/5/10/k, MRR and nDCG@10 (trec_eval's definitions), access-control leaks,",
-            "documents without groups, golden-set problems, how often the facts change and the context a call carries.",
+            "Index the corpus (Lucene BM25, rebuilt only when the corpus changes), run every golden question as its "
+                    + "principal and report recall@1/3/5/10/k, MRR and nDCG@10 (trec_eval's definitions), access-control leaks, "
+                    + "documents without groups, golden-set problems, how often the facts change and the context a call carries.",
             "Flags override the workspace's retrieval.* keys and work without a workspace."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate retrieval examples/policy-qa",
             "  tunegate retrieval --corpus docs.jsonl --golden questions.jsonl --k 10",
-            "  tunegate retrieval --corpus docs.jsonl --run bm25.trec --qrels test.qrels --format json",
+            "  tunegate retrieval --corpus docs.jsonl --run bm25.trec --qrels test.qrels \\",
+            "      --format json",
             "",
             "Formats: docs/formats/retrieval.md"
         })

@@ -29,28 +29,31 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "review",
+        header = "Review pending rows one by one: approve, reject, edit.",
         description = {
-            "Review pending rows one by one: the review queue (production failures, drafts) and the training file's",
-            "pending LLM drafts. For each row: its input, the draft output, why it is here and its near duplicates in",
-            "the dataset; answer a (approve), r (reject), e (edit: the next line is the new output), s (skip), q (quit).",
-            "Commands are read line by line from stdin, so a script can drive it. Every decision is appended, with",
-            "fsync, to DIR/data/review-log.jsonl — the log is the truth, replayed on start; the training file is never",
-            "rewritten. Approved rows count toward FT-DATA and are exported. Several reviewers (terminals or tunegate serve)",
-            "can review one workspace at once: each row is claimed by one of them at a time.",
+            "Review pending rows one by one: the review queue (production failures, drafts) and the training file's "
+                    + "pending LLM drafts. For each row: its input, the draft output, why it is here and its near duplicates in "
+                    + "the dataset; answer a (approve), r (reject), e (edit: the next line is the new output), s (skip), q (quit).",
+            "Commands are read line by line from stdin, so a script can drive it. Every decision is appended, with "
+                    + "fsync, to DIR/data/review-log.jsonl — the log is the truth, replayed on start; the training file is never "
+                    + "rewritten. Approved rows count toward FT-DATA and are exported. Several reviewers (terminals or tunegate serve) "
+                    + "can review one workspace at once: each row is claimed by one of them at a time.",
             "",
-            "With --conflicts: the conflict groups of the approved rows (the same or a near-duplicate input with rival",
-            "outputs, as FT-CONSISTENT counts them), each side by side: the input(s), every rival output with its rows",
-            "and who approved them. Answer with the number of the output that wins, r (reject the whole group), s (skip)",
-            "or q (quit); or resolve without asking with --resolve GROUP=ROW (repeatable) or --choose FILE (one GROUP=ROW",
-            "a line). The resolution is appended to the same review log; the losing rows no longer count as approved",
-            "(export, FT-DATA, FT-CONSISTENT)."
+            "With --conflicts: the conflict groups of the approved rows (the same or a near-duplicate input with rival "
+                    + "outputs, as FT-CONSISTENT counts them), each side by side: the input(s), every rival output with its rows "
+                    + "and who approved them. Answer with the number of the output that wins, r (reject the whole group), s (skip) "
+                    + "or q (quit); or resolve without asking with --resolve GROUP=ROW (repeatable) or --choose FILE (one GROUP=ROW "
+                    + "a line). The resolution is appended to the same review log; the losing rows no longer count as approved "
+                    + "(export, FT-DATA, FT-CONSISTENT)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate review examples/ticket-routing --reviewer m.okafor",
-            "  printf 'a\\nr\\ne\\n{\"queue\": \"billing\", \"priority\": \"high\"}\\nq\\n' | tunegate review my-use-case --reviewer ana",
+            "  printf 'a\\nr\\ne\\n{\"queue\": \"billing\", \"priority\": \"high\"}\\nq\\n' \\",
+            "      | tunegate review my-use-case --reviewer ana",
             "  tunegate review my-use-case --conflicts --reviewer ana",
-            "  tunegate review my-use-case --conflicts --reviewer ana --resolve 1=12 --resolve 2=reject"
+            "  tunegate review my-use-case --conflicts --reviewer ana \\",
+            "      --resolve 1=12 --resolve 2=reject"
         })
 final class ReviewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The workspace.")

@@ -20,19 +20,20 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "serve",
+        header = "Serve the team's web workspace.",
         description = {
-            "Serve the team's web workspace for DIR (a workspace, or a folder of workspaces): each workspace's latest",
-            "decision and timeline, the audit's findings, the review queue for several reviewers at once (per-row claims;",
-            "every decision goes to data/review-log.jsonl like tunegate review), the label-conflict groups to resolve",
-            "(like tunegate review --conflicts), the regression item by item, the pilot and the weekly ops review.",
+            "Serve the team's web workspace for DIR (a workspace, or a folder of workspaces): each workspace's latest "
+                    + "decision and timeline, the audit's findings, the review queue for several reviewers at once (per-row claims; "
+                    + "every decision goes to data/review-log.jsonl like tunegate review), the label-conflict groups to resolve "
+                    + "(like tunegate review --conflicts), the regression item by item, the pilot and the weekly ops review.",
             "Prints 'tunegate serve: http://HOST:PORT/' and serves until interrupted (Ctrl+C or SIGTERM stop it cleanly).",
             "Binds 127.0.0.1 unless --bind says otherwise; any other address needs reviewers (--add-reviewer)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate serve examples/ticket-routing",
-            "  tunegate serve examples --port 0                    every workspace under examples/, any free port",
-            "  tunegate serve --add-reviewer ana examples/ticket-routing   prints ana's token once (last line)",
+            "  tunegate serve examples --port 0   all workspaces under examples/, a free port",
+            "  tunegate serve --add-reviewer ana examples/ticket-routing  (prints a token)",
             "  tunegate serve my-use-case --bind 0.0.0.0 --port 8080 --double-review 0.2"
         })
 final class ServeCommand implements Callable<Integer> {

@@ -13,25 +13,28 @@ import picocli.CommandLine.ScopeType;
 /** The {@code tunegate} command: the only place that calls {@link System#exit}. */
 @Command(
         name = "tunegate",
+        header = "Decide whether to prompt, structure, retrieve or fine-tune.",
         mixinStandardHelpOptions = true,
         versionProvider = TunegateCommand.Version.class,
         description = {
-            "Decides, from an AI team's own artifacts, whether an LLM use case should keep improving its prompt,",
-            "configure structured output, build or fix retrieval (RAG), or fine-tune — and later whether a pilot",
-            "should scale, improve or stop. Every decision is explained rule by rule and written down."
+            "Decides, from an AI team's own artifacts, whether an LLM use case should keep improving its prompt, "
+                    + "configure structured output, build or fix retrieval (RAG), or fine-tune — and later whether a pilot "
+                    + "should scale, improve or stop. Every decision is explained rule by rule and written down."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate init my-use-case          write a commented tunegate.yaml to fill in",
             "  tunegate assess examples/ticket-routing",
             "  tunegate assess examples/policy-qa --format json",
-            "  tunegate audit examples/ticket-routing/data/train.jsonl --golden examples/ticket-routing/data/golden.jsonl",
+            "  tunegate audit examples/ticket-routing/data/train.jsonl \\",
+            "      --golden examples/ticket-routing/data/golden.jsonl",
             "  tunegate evals examples/ticket-routing",
-            "  tunegate regress --baseline evals/baseline.jsonl --candidate evals/candidate.jsonl",
-            "  tunegate pilot examples/ticket-routing            scale / improve / stop (exit 1 on stop)",
+            "  tunegate regress --baseline evals/baseline.jsonl \\",
+            "      --candidate evals/candidate.jsonl",
+            "  tunegate pilot examples/ticket-routing  scale, improve or stop (exit 1: stop)",
             "  tunegate report examples/policy-qa -o report.html one self-contained HTML page",
             "  tunegate cost examples/ticket-routing",
-            "  tunegate doctor examples/ticket-routing --dry-run   what a killed run left behind",
+            "  tunegate doctor examples/ticket-routing --dry-run  what a run left behind",
             "",
             "Docs: README.md, docs/RULES.md, docs/ARCHITECTURE.md, docs/formats/"
         },
@@ -135,10 +138,27 @@ public final class TunegateCommand implements Runnable {
             SUBCOMMANDS.forEach(cl::addSubcommand);
             cl.addSubcommand("help", CommandLine.HelpCommand.class);
         }
+        layOut(cl);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.UsageHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         return cl;
+    }
+
+    /**
+     * Every command's help the same shape: its one-line header (what the command lists show), then the synopsis, the
+     * description's paragraphs (picocli wraps each at the help's width), the arguments, the options and the
+     * subcommands, a blank line between each.
+     */
+    private static void layOut(CommandLine cl) {
+        cl.getCommandSpec()
+                .usageMessage()
+                .synopsisHeading("%nUsage: ")
+                .descriptionHeading("%n")
+                .parameterListHeading("%n")
+                .optionListHeading("%nOptions:%n")
+                .commandListHeading("%nCommands:%n");
+        cl.getSubcommands().values().forEach(TunegateCommand::layOut);
     }
 
     private static Map<String, Class<?>> subcommands(Class<?>... commands) {

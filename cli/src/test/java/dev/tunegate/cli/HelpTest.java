@@ -30,6 +30,37 @@ class HelpTest {
         }
     }
 
+    /**
+     * Help that reads well at picocli's 80 columns: each command has a one-line header, the line the command lists
+     * show (a long first paragraph there would be cut or run on); each element of a description is a paragraph that
+     * picocli wraps, ending a sentence (an element broken by hand mid-sentence is wrapped on its own and leaves a
+     * stub line); each example fits a line, so no command is broken mid-word.
+     */
+    @Test
+    void everyHelpIsParagraphsAndExamplesThatFitEightyColumns() {
+        Deque<CommandLine> todo = new ArrayDeque<>(java.util.List.of(TunegateCommand.newCommandLine()));
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            if (cl.getCommand() instanceof CommandLine.HelpCommand) continue; // picocli's own
+            todo.addAll(cl.getSubcommands().values());
+            String name = cl.getCommandSpec().qualifiedName();
+            CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+            assertThat(usage.header()).as(name + ": header").hasSize(1);
+            assertThat(usage.header()[0].length()).as(name + ": header").isLessThanOrEqualTo(60);
+            java.util.List<String> paragraphs = new java.util.ArrayList<>(java.util.List.of(usage.description()));
+            cl.getCommandSpec().options().forEach(o -> paragraphs.addAll(java.util.List.of(o.description())));
+            cl.getCommandSpec()
+                    .positionalParameters()
+                    .forEach(p -> paragraphs.addAll(java.util.List.of(p.description())));
+            for (String p : paragraphs)
+                assertThat(p.strip())
+                        .as(name + ": a paragraph ends a sentence (or is a blank line)")
+                        .matches("(?s)(.*[.:)?!])?");
+            for (String line : String.join("%n", usage.footer()).split("%n"))
+                assertThat(line.length()).as(name + ": example fits: " + line).isLessThanOrEqualTo(80);
+        }
+    }
+
     /** The lazily built tree names each command as its class's annotation does, and a run builds its command alone. */
     @Test
     void eachRunBuildsTheCommandItRunsUnderItsAnnotatedName() {
@@ -79,7 +110,10 @@ class HelpTest {
             assertThat(run.exitCode())
                     .as("tunegate " + String.join(" ", args) + ": " + run.err())
                     .isZero();
-            assertThat(run.out()).as("tunegate " + String.join(" ", args)).startsWith("Usage: tunegate");
+            String header = cl.getCommandSpec().usageMessage().header()[0];
+            assertThat(run.out())
+                    .as("tunegate " + String.join(" ", args))
+                    .startsWith(header + System.lineSeparator() + System.lineSeparator() + "Usage: tunegate");
             seen++;
         }
         assertThat(seen).isGreaterThan(15);

@@ -38,11 +38,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "audit",
+        header = "Audit a fine-tuning dataset as an Apache Spark job.",
+        synopsisHeading = "%nUsage: ",
+        descriptionHeading = "%n",
+        parameterListHeading = "%n",
+        optionListHeading = "%nOptions:%n",
         mixinStandardHelpOptions = true,
         description = {
-            "The dataset audit on Apache Spark: the same report as 'tunegate audit' (engine: spark), from any",
-            "path Spark reads (local, HDFS, S3 through your Hadoop configuration): JSONL, CSV/TSV, JSON arrays,",
-            "Parquet; plain, .gz or .zst."
+            "The dataset audit on Apache Spark: the same report as 'tunegate audit' (engine: spark), from any "
+                    + "path Spark reads (local, HDFS, S3 through your Hadoop configuration): JSONL, CSV/TSV, JSON arrays, "
+                    + "Parquet; plain, .gz or .zst."
         })
 public final class SparkAuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The training dataset (a path or a URI).")
