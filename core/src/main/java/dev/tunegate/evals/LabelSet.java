@@ -49,7 +49,7 @@ public record LabelSet(Set<String> labels, String source) {
                 throw new dev.tunegate.io.InvalidInputException(
                         file.toString(),
                         e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                        "expected a JSON array of labels, found invalid JSON: " + e.getOriginalMessage());
+                        "expected a JSON array of labels, found invalid JSON: " + dev.tunegate.io.Json.parseError(e));
             }
         } else {
             t.lines()

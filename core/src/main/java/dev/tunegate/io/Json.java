@@ -1,11 +1,18 @@
 package dev.tunegate.io;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The JSON settings of every document tunegate writes: records in component order, indented, no timestamps as numbers. */
+/**
+ * The JSON settings of every document tunegate writes (records in component order, indented, no timestamps as
+ * numbers), and how a JSON text it could not read is described to the user.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -16,6 +23,9 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+
+    /** Where Jackson's message refers to a place in the text ("start marker at [Source: …; line: 1, column: 13]"). */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
 
     private Json() {}
 
@@ -41,5 +51,23 @@ public final class Json {
             throw new IllegalStateException(
                     "cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * What is wrong with a JSON text Jackson could not parse, in one line: the column where it stopped and Jackson's
+     * first line, the places that line refers to given as a column (on the same line) or a line and column, not as
+     * Jackson's description of its source. The caller names the file and the line.
+     */
+    public static String parseError(JacksonException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int nl = m.indexOf('\n');
+        if (nl >= 0) m = m.substring(0, nl);
+        JsonLocation at = e.getLocation();
+        int line = at == null ? -1 : at.getLineNr();
+        m = SOURCE.matcher(m)
+                .replaceAll(r -> Matcher.quoteReplacement(
+                        (Integer.parseInt(r.group(1)) == line ? "" : "line " + r.group(1) + ", ") + "column "
+                                + r.group(2)));
+        return at == null || at.getColumnNr() < 1 ? m : "column " + at.getColumnNr() + ": " + m;
     }
 }

@@ -70,7 +70,7 @@ public final class JsonlLines {
                 try {
                     node = JSON.readTree(line);
                 } catch (JsonProcessingException e) {
-                    visitor.notAnObject(lineNo, line, null, e.getOriginalMessage());
+                    visitor.notAnObject(lineNo, line, null, Json.parseError(e));
                     continue;
                 }
                 if (node instanceof ObjectNode o) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +121,7 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
                 findings.add(Finding.error(
-                        label, i + 1, "INVALID_JSON", "not valid JSON: " + e.getOriginalMessage() + "; skipped"));
+                        label, i + 1, "INVALID_JSON", "not valid JSON: " + Json.parseError(e) + "; skipped"));
                 continue;
             }
             JsonNode id = node.isObject() ? (node.has("id") ? node.get("id") : node.get("qid")) : null;

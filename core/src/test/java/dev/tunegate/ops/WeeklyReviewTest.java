@@ -86,7 +86,7 @@ class WeeklyReviewTest {
                         "calls.jsonl:" + (planted.calls.size() + 1)
                                 + ": field \"refused\": expected true or false, found \"no\"",
                         "calls.jsonl:" + (planted.calls.size() + 2)
-                                + ": not valid JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+                                + ": not valid JSON: column 1: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
         // no corpus: nothing relevant retrieved → new document, owned by the business owner
         assertThat(r.backlog()).extracting(WeeklyReport.BacklogItem::type).containsOnly(BacklogType.NEW_DOCUMENT);
         assertThat(r.backlog()).extracting(WeeklyReport.BacklogItem::owner).containsOnly("Content team");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.audit.FindingKind;
+import dev.tunegate.io.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,7 +66,8 @@ public abstract class JsonRowParser implements RowParser {
                             .decode(ByteBuffer.wrap(l.content()))
                             .toString();
                 } catch (CharacterCodingException e) {
-                    return ParsedRow.failed(FindingKind.INVALID_UTF8, "the line is not valid UTF-8");
+                    return ParsedRow.failed(
+                            FindingKind.INVALID_UTF8, "the line is not valid UTF-8: " + firstMalformed(l.content()));
                 }
                 if (!ascii && streaming) {
                     ParsedRow fast = streamed(null, text);
@@ -73,9 +76,7 @@ public abstract class JsonRowParser implements RowParser {
                 try {
                     node = mapper.readTree(text);
                 } catch (JacksonException e) {
-                    String msg = e.getOriginalMessage();
-                    int nl = msg.indexOf('\n');
-                    String first = nl > 0 ? msg.substring(0, nl) : msg;
+                    String first = Json.parseError(e);
                     // Jackson quotes the offending token; it may be personal data, so only its length is kept
                     first = QUOTED_TOKEN
                             .matcher(first)
@@ -268,5 +269,18 @@ public abstract class JsonRowParser implements RowParser {
             case NULL -> "null";
             default -> n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /**
+     * Where a line stops being well-formed UTF-8 (the byte and its place, counted in bytes: the user's editor may
+     * not show the byte at all), as the check of the fast path reads it.
+     */
+    static String firstMalformed(byte[] b) {
+        for (int i = 0; i < b.length; ) {
+            int n = b[i] >= 0 ? 1 : ShallowScan.utf8(b, i, b.length);
+            if (n < 0) return String.format(Locale.ROOT, "byte %d of the line is 0x%02X", i + 1, b[i] & 0xFF);
+            i += n;
+        }
+        return "a character the decoder rejects"; // not reached: the decoder and the check agree on every byte
     }
 }

@@ -1,5 +1,6 @@
 package dev.tunegate.dataops.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.audit.read.Example;
@@ -8,6 +9,7 @@ import dev.tunegate.audit.read.Role;
 import dev.tunegate.audit.read.RowMetadata;
 import dev.tunegate.dataops.DatasetRows;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.Json;
 import dev.tunegate.workspace.Workspace;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -106,8 +108,8 @@ public final class FailureIngest {
                 JsonNode node;
                 try {
                     node = MAPPER.readTree(line);
-                } catch (IOException e) {
-                    findings.add(where + ": not valid JSON: " + firstLine(e.getMessage()));
+                } catch (JsonProcessingException e) {
+                    findings.add(where + ": not valid JSON: " + Json.parseError(e));
                     continue;
                 }
                 if (node == null || !node.isObject()) {
@@ -224,11 +226,5 @@ public final class FailureIngest {
         if (v == null) return "nothing";
         if (v.isTextual()) return "an empty string";
         return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int i = s.indexOf('\n');
-        return i > 0 ? s.substring(0, i) : s;
     }
 }

@@ -11,6 +11,7 @@ import dev.tunegate.evals.EvalRowIssue;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,7 +64,7 @@ public final class PromptfooReader implements EvalReader {
             throw new InvalidInputException(
                     displayName,
                     line,
-                    "expected promptfoo's results JSON, found invalid JSON: " + e.getOriginalMessage(),
+                    "expected promptfoo's results JSON, found invalid JSON: " + Json.parseError(e),
                     e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + displayName + ": " + e.getMessage(), e);

@@ -1,8 +1,9 @@
 package dev.tunegate.ops.read;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.tunegate.io.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +25,8 @@ final class JsonlCallParser implements LineParser {
         JsonNode n;
         try {
             n = mapper.readTree(text);
-        } catch (IOException e) {
-            problems.add(new LogProblem(file, line, "not valid JSON: " + firstLine(e.getMessage())));
+        } catch (JsonProcessingException e) {
+            problems.add(new LogProblem(file, line, "not valid JSON: " + Json.parseError(e)));
             return;
         }
         if (n == null || !n.isObject()) {
@@ -82,11 +83,5 @@ final class JsonlCallParser implements LineParser {
                 fb,
                 adapter != null ? adapter : model,
                 where);
-    }
-
-    static String firstLine(String s) {
-        if (s == null) return "";
-        int i = s.indexOf('\n');
-        return i > 0 ? s.substring(0, i) : s;
     }
 }

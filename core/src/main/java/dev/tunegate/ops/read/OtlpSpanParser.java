@@ -1,7 +1,9 @@
 package dev.tunegate.ops.read;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunegate.io.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +34,8 @@ final class OtlpSpanParser implements LineParser {
         JsonNode root;
         try {
             root = mapper.readTree(text);
-        } catch (IOException e) {
-            problems.add(new LogProblem(file, line, "not valid JSON: " + JsonlCallParser.firstLine(e.getMessage())));
+        } catch (JsonProcessingException e) {
+            problems.add(new LogProblem(file, line, "not valid JSON: " + Json.parseError(e)));
             return;
         }
         JsonNode rs = root == null ? null : root.get("resourceSpans");
