@@ -50,6 +50,39 @@ class CliErrorsTest {
         assertThat(again.err()).contains("exists already");
     }
 
+    /** The use case is named after the folder or --name, and the names that YAML would misread come back intact. */
+    @Test
+    void initNamesTheUseCaseAfterItsFolderOrTheGivenNameAndType() throws Exception {
+        Path ws = tmp.resolve("refund-triage");
+        CliRun plain = CliRun.of("init", ws.toString());
+        assertThat(plain.exitCode()).isZero();
+        assertThat(plain.out()).contains("check useCase.taskType");
+        var config = dev.tunegate.workspace.ConfigLoader.load(
+                ws.resolve("tunegate.yaml"),
+                dev.tunegate.policy.Policy.standard().defaults().keySet());
+        assertThat(config.get("useCase.name").value()).isEqualTo("refund-triage");
+        assertThat(config.get("useCase.taskType").value()).isEqualTo("classification");
+
+        for (String name : new String[] {"Support: bot #1", "yes", "  padded ", "\"quoted\" \\ back"}) {
+            Path other = tmp.resolve("named-" + Integer.toHexString(name.hashCode()));
+            CliRun named = CliRun.of("init", other.toString(), "--name", name, "--task-type", "question-answering");
+            assertThat(named.exitCode()).as(name).isZero();
+            var c = dev.tunegate.workspace.ConfigLoader.load(
+                    other.resolve("tunegate.yaml"),
+                    dev.tunegate.policy.Policy.standard().defaults().keySet());
+            assertThat(c.get("useCase.name").value()).as(name).isEqualTo(name.strip());
+            assertThat(c.get("useCase.taskType").value()).isEqualTo("question-answering");
+        }
+
+        Path bad = tmp.resolve("bad-type");
+        CliRun wrong = CliRun.of("init", bad.toString(), "--task-type", "poetry");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err())
+                .contains("--task-type: expected one of classification, extraction")
+                .contains("found \"poetry\"");
+        assertThat(bad.resolve("tunegate.yaml")).doesNotExist();
+    }
+
     @Test
     void everyCommandHasHelpWithExamples() {
         for (String cmd : new String[] {"init", "assess"}) {

@@ -115,12 +115,17 @@ public final class ConfigSchema {
 
     /** The default of a dotted key ({@code pilot.weeks}) — the one place defaults are written; null when it has none. */
     public static Object defaultValue(String dottedKey) {
+        return key(dottedKey).defaultValue();
+    }
+
+    /** The key a dotted name ({@code useCase.taskType}) names. */
+    public static Key key(String dottedKey) {
         Section section = ROOT;
         String[] parts = dottedKey.split("\\.");
         for (int i = 0; i < parts.length; i++) {
             Key k = section.keys().get(parts[i]);
             if (k == null) throw new IllegalArgumentException("no config key " + dottedKey);
-            if (i == parts.length - 1) return k.defaultValue();
+            if (i == parts.length - 1) return k;
             if (!(k.type() instanceof Section inner)) throw new IllegalArgumentException("no config key " + dottedKey);
             section = inner;
         }

@@ -1,5 +1,6 @@
 package dev.tunegate.workspace;
 
+import dev.tunegate.io.Json;
 import dev.tunegate.workspace.ConfigSchema.Key;
 import dev.tunegate.workspace.ConfigSchema.Section;
 import java.util.List;
@@ -17,22 +18,35 @@ public final class ConfigTemplate {
      * @param thresholds the policy's thresholds (name → default), listed under policy.thresholds
      */
     public static String render(Map<String, Double> thresholds) {
+        return render(thresholds, Map.of());
+    }
+
+    /**
+     * The template with some required keys already filled in: {@code values} maps dotted keys ({@code
+     * useCase.name}) to the text to write in place of the key's example (quoted as YAML needs it).
+     */
+    public static String render(Map<String, Double> thresholds, Map<String, String> values) {
+        for (String key : values.keySet())
+            if (!ConfigSchema.key(key).required())
+                throw new IllegalArgumentException(key + ": only a required key's example is replaced");
         StringBuilder b = new StringBuilder();
         b.append("# tunegate.yaml — the workspace configuration of tunegate.\n")
                 .append("# Paths are relative to this folder. Keys left commented out take their default;\n")
                 .append("# a rule whose evidence is missing is reported as UNKNOWN, and the decision names\n")
                 .append("# the artifact that would settle it. Rules: see docs/RULES.md (rule ids in brackets).\n\n");
-        render(b, ConfigSchema.root(), 0, thresholds);
+        render(b, ConfigSchema.root(), "", thresholds, values);
         return b.toString();
     }
 
-    private static void render(StringBuilder b, Section s, int depth, Map<String, Double> thresholds) {
+    private static void render(
+            StringBuilder b, Section s, String path, Map<String, Double> thresholds, Map<String, String> values) {
+        int depth = path.isEmpty() ? 0 : path.split("\\.").length;
         String indent = "  ".repeat(depth);
         for (Key k : s.keys().values()) {
             if (k.type() instanceof Section sub) {
                 b.append(indent).append("# ").append(k.doc()).append('\n');
                 b.append(indent).append(k.name()).append(":\n");
-                render(b, sub, depth + 1, thresholds);
+                render(b, sub, path + k.name() + ".", thresholds, values);
                 if (depth == 0) b.append('\n');
                 continue;
             }
@@ -57,10 +71,11 @@ public final class ConfigTemplate {
                 continue;
             }
             if (k.required()) {
+                String given = values.get(path + k.name());
                 b.append(indent)
                         .append(k.name())
                         .append(": ")
-                        .append(k.example())
+                        .append(given != null ? scalar(given) : k.example())
                         .append('\n');
             } else if (k.defaultValue() != null) {
                 b.append(indent)
@@ -78,6 +93,17 @@ public final class ConfigTemplate {
                         .append('\n');
             }
         }
+    }
+
+    /**
+     * {@code text} as a YAML scalar: as it is when YAML reads it back as that same string, else double-quoted with
+     * JSON's escapes (which YAML's double-quoted style shares).
+     */
+    static String scalar(String text) {
+        boolean plain = text.matches("[A-Za-z][A-Za-z0-9._/ -]*")
+                && !text.endsWith(" ")
+                && !text.matches("(?i)y|n|yes|no|true|false|on|off|null|~");
+        return plain ? text : Json.line(text);
     }
 
     private static String show(Object v) {
