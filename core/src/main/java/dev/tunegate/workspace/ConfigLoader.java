@@ -45,6 +45,8 @@ public final class ConfigLoader {
     private final Set<String> thresholdNames;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, ConfigValue> values = new LinkedHashMap<>();
+    /** Keys given a value, valid or not (a required key with a wrong value is reported once, as wrong). */
+    private final Set<String> given = new java.util.HashSet<>();
 
     private ConfigLoader(String fileLabel, Set<String> thresholdNames) {
         this.fileLabel = fileLabel;
@@ -152,6 +154,7 @@ public final class ConfigLoader {
                         + "; allowed " + (prefix.isEmpty() ? "sections" : "keys in " + prefix) + ": " + allowed);
                 continue;
             }
+            if (!(t.getValueNode() instanceof ScalarNode v && v.getTag().equals(Tag.NULL))) given.add(path);
             value(path, key, t.getValueNode());
         }
     }
@@ -328,7 +331,7 @@ public final class ConfigLoader {
             if (k.type() instanceof Section sub) {
                 fillDefaults(path, sub);
             } else if (!values.containsKey(path)) {
-                if (k.required()) {
+                if (k.required() && !given.contains(path)) {
                     problems.add(fileLabel + ":" + sectionLine(prefix) + ": missing required key \"" + path + "\" ("
                             + k.type().describe() + "): " + k.doc());
                 } else if (k.defaultValue() != null) {

@@ -116,6 +116,16 @@ class ConfigLoaderTest {
                         "tunegate.yaml:3: key \"data.train\": expected a path relative to the workspace, found absolute path \"/etc/passwd\"");
     }
 
+    /** A required key with a wrong value is one problem (the value), not also "missing". */
+    @Test
+    void aRequiredKeyWithAWrongValueIsReportedOnceAsWrong() {
+        String problems = problems("useCase:\n  name: x\n  taskType: clasification\n");
+        assertThat(problems).contains("tunegate.yaml:3: key \"useCase.taskType\": expected one of classification");
+        assertThat(problems).doesNotContain("missing required key");
+        assertThat(problems("useCase:\n  name: x\n  taskType:\n"))
+                .contains("missing required key \"useCase.taskType\"");
+    }
+
     @Test
     void invalidYamlAndEmptyFilesGiveOneLine() {
         assertThatThrownBy(() -> parse("useCase: [unclosed\n"))
