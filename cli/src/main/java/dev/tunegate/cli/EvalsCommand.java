@@ -1,6 +1,7 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.analysis.AnalysisContext;
+import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.evals.EvalHistoryAnalysis;
 import dev.tunegate.evals.EvalSettings;
 import dev.tunegate.evals.EvalsAnalyzer;
@@ -68,7 +69,7 @@ final class EvalsCommand extends FormattedCommand {
                         + ": --input-format, --columns, --labels and --seed apply to plain eval files; set evals.* in "
                         + Workspace.CONFIG_FILE + " instead");
             }
-            return (EvalsReport) new EvalsAnalyzer().analyze(ws, ctx).report();
+            return (EvalsReport) Pipeline.analyze(new EvalsAnalyzer(), ws, ctx).report();
         }
         List<Path> files = files(dir);
         var thresholds = policy.thresholds(java.util.Map.of());

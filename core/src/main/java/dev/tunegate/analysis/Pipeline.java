@@ -2,6 +2,7 @@ package dev.tunegate.analysis;
 
 import dev.tunegate.evidence.Evidence;
 import dev.tunegate.evidence.EvidenceSet;
+import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,18 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * One analyzer over a workspace, as every run of one goes (a pipeline's, or a command's that needs one report):
+     * an input it cannot use, when tunegate.yaml named it, is reported at the line that did.
+     */
+    public static AnalyzerResult analyze(Analyzer analyzer, Workspace ws, AnalysisContext context) {
+        try {
+            return analyzer.analyze(ws, context);
+        } catch (InvalidInputException e) {
+            throw ws.attribute(e);
+        }
+    }
+
     public Run run(Workspace ws, AnalysisContext context) {
         List<AnalyzerResult> results = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -64,7 +77,7 @@ public final class Pipeline {
                 continue;
             }
             LOG.debug("running analyzer {}", a.name());
-            AnalyzerResult r = a.analyze(ws, context.withEvidence(EvidenceSet.of(all)));
+            AnalyzerResult r = analyze(a, ws, context.withEvidence(EvidenceSet.of(all)));
             results.add(r);
             all.addAll(r.evidence());
         }

@@ -2,6 +2,7 @@ package dev.tunegate.pilot;
 
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.assess.AssessOptions;
 import dev.tunegate.assess.Assessment;
 import dev.tunegate.evals.EvalsAnalyzer;
@@ -152,7 +153,7 @@ public final class Pilot {
         AnalyzerResult evals = assessed.run().result("evals").orElse(null);
         if (evals == null) {
             AnalysisContext ctx = AnalysisContext.forWorkspace(ws, policy, options.progress(), options.threads());
-            evals = new EvalsAnalyzer().analyze(ws, ctx);
+            evals = Pipeline.analyze(new EvalsAnalyzer(), ws, ctx);
         }
         String b = ws.relative(baseline.get()), c = ws.relative(candidate.get());
         evals.inputs().stream()

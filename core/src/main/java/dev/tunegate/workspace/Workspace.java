@@ -108,6 +108,35 @@ public final class Workspace {
         return strings(key).stream().map(root::resolve).map(Path::normalize).toList();
     }
 
+    /**
+     * {@code e} told as this config's problem when it is about a whole file that a path key of tunegate.yaml names (a
+     * missing, empty or unreadable input): {@code tunegate.yaml:LINE: key "data.train": FILE: no such file}, so the
+     * user sees which line sent tunegate there. Otherwise {@code e} itself.
+     */
+    public InvalidInputException attribute(InvalidInputException e) {
+        if (e.file() == null || e.line() > 0) return e;
+        Path file;
+        try {
+            file = Path.of(e.file()).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return e;
+        }
+        for (Map.Entry<String, ConfigValue> v : values.entrySet()) {
+            if (v.getValue().line() == 0) continue; // a default, not a line the user wrote
+            List<?> given = v.getValue().value() instanceof List<?> l
+                    ? l
+                    : List.of(v.getValue().value());
+            boolean isPathKey = ConfigSchema.key(v.getKey()).type() instanceof ConfigSchema.PathValue
+                    || ConfigSchema.key(v.getKey()).type() instanceof ConfigSchema.PathList;
+            if (!isPathKey) continue;
+            for (Object p : given)
+                if (root.resolve((String) p).normalize().equals(file))
+                    return new InvalidInputException(
+                            CONFIG_FILE, v.getValue().line(), "key \"" + v.getKey() + "\": " + e.getMessage(), e);
+        }
+        return e;
+    }
+
     @SuppressWarnings("unchecked")
     public Map<String, Object> map(String key) {
         ConfigValue v = values.get(key);

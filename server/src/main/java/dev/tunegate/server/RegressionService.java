@@ -3,6 +3,7 @@ package dev.tunegate.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.analysis.AnalysisContext;
 import dev.tunegate.analysis.AnalyzerResult;
+import dev.tunegate.analysis.Pipeline;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.evals.EvalsAnalyzer;
 import dev.tunegate.evals.EvalsReport;
@@ -39,7 +40,7 @@ final class RegressionService {
         Cached hit = cache.get(name);
         if (hit != null && hit.stamp().equals(stamp)) return hit.report();
         AnalysisContext ctx = AnalysisContext.forWorkspace(ws, Policy.standard(), Progress.SILENT, 1);
-        AnalyzerResult r = new EvalsAnalyzer().analyze(ws, ctx);
+        AnalyzerResult r = Pipeline.analyze(new EvalsAnalyzer(), ws, ctx);
         RegressionReport rep = r.report() instanceof EvalsReport e ? e.regression() : null;
         if (rep == null)
             throw new NotFoundException(name + ": the evals analyzer found no baseline/candidate pair to compare");
