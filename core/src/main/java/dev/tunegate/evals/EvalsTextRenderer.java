@@ -103,21 +103,27 @@ public final class EvalsTextRenderer {
         }
         b.append("  rule: ").append(p.rule()).append('\n');
         b.append('\n');
-        b.append("Top error class per iteration:\n");
+        b.append("Top error class per iteration (a wrong label counts by its pair, expected→got):\n");
         for (IterationSummary s : r.iterations()) {
             b.append("  ").append(s.name()).append(": ");
             if (s.errors() == 0) {
                 b.append("no errors\n");
                 continue;
             }
-            b.append(s.topErrorClass() == null ? "(tied)" : s.topErrorClass()).append(" — ");
+            b.append(topClass(s)).append(" of ").append(s.errors()).append(" errors — by class: ");
             int i = 0;
             for (Map.Entry<String, EvalsReport.ClassShare> e : s.errorClasses().entrySet()) {
                 if (i++ > 0) b.append(", ");
                 b.append(String.format(
                         Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue().share() * 100));
+                if (e.getKey().equals(ErrorClass.WRONG_LABEL.name())
+                        && !s.confusions().isEmpty()) {
+                    EvalsReport.Confusion c = s.confusions().get(0);
+                    b.append(String.format(
+                            Locale.ROOT, " (largest pair %s→%s %.0f%%)", c.expected(), c.got(), c.share() * 100));
+                }
             }
-            b.append(" of ").append(s.errors()).append(" errors\n");
+            b.append('\n');
         }
         if (r.recurringErrorClass() != null) {
             b.append(String.format(
@@ -187,5 +193,20 @@ public final class EvalsTextRenderer {
 
     static String p(double p) {
         return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** The top class with its share of the errors ("(tied)" when two classes hold the most). */
+    private static String topClass(IterationSummary s) {
+        String top = s.topErrorClass();
+        if (top == null) return "(tied)";
+        Double share;
+        if (top.startsWith(ErrorClass.WRONG_LABEL.name() + " ")
+                && !s.confusions().isEmpty())
+            share = s.confusions().get(0).share(); // the top fine class is the largest pair
+        else
+            share = s.errorClasses().containsKey(top)
+                    ? s.errorClasses().get(top).share()
+                    : null;
+        return share == null ? top : String.format(Locale.ROOT, "%s %.0f%%", top, share * 100);
     }
 }
