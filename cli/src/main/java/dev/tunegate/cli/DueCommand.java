@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tunegate due examples/policy-qa examples/ticket-routing",
-            "  tunegate due examples/* --format junit > due.xml",
+            "  tunegate due examples --format junit > due.xml",
             "  tunegate due WS --format json --as-of 2026-12-01"
         })
 final class DueCommand implements Callable<Integer> {
@@ -41,7 +41,10 @@ final class DueCommand implements Callable<Integer> {
         junit
     }
 
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Workspaces.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "DIR",
+            description = "Workspaces, or folders of workspaces (each sub-folder with a tunegate.yaml).")
     List<Path> dirs = new ArrayList<>();
 
     @Option(
@@ -61,10 +64,14 @@ final class DueCommand implements Callable<Integer> {
     public Integer call() {
         List<Workspace> ws = new ArrayList<>();
         List<String> shown = new ArrayList<>();
-        for (Path d : dirs) {
-            ws.add(DataCommand.open(d));
-            shown.add(d.toString());
-        }
+        for (Path d : dirs)
+            for (Path w : Workspace.folders(d)) {
+                ws.add(DataCommand.open(w));
+                shown.add(
+                        w.equals(d.toAbsolutePath().normalize())
+                                ? d.toString()
+                                : d.resolve(w.getFileName()).toString());
+            }
         Due.Report r = Due.check(ws, shown, asOf.date());
         PrintWriter out = spec.commandLine().getOut();
         out.print(

@@ -88,6 +88,27 @@ class OpsCliTest {
         assertThat(JSON.readTree(due.out()).path("overdue").size()).isZero();
     }
 
+    /** A folder of workspaces stands for each of them, as serve takes it; a folder with none is one line, exit 3. */
+    @Test
+    void dueOfAFolderChecksEachWorkspaceInIt() throws IOException {
+        Path all = tmp.resolve("all");
+        for (String name : new String[] {"b-fresh", "a-fresh"}) {
+            Path ws = all.resolve(name);
+            Files.createDirectories(ws);
+            Files.writeString(ws.resolve("tunegate.yaml"), "useCase:\n  name: " + name + "\n  taskType: other\n");
+        }
+        Files.createDirectories(all.resolve("not-a-workspace"));
+        CliRun folder = CliRun.of("due", all.toString(), "--format", "json", "--as-of", "2026-12-01");
+        assertThat(folder.exitCode()).as(folder.err()).isZero();
+        assertThat(JSON.readTree(folder.out()).path("workspaces").toString())
+                .isEqualTo(JSON.writeValueAsString(java.util.List.of(
+                        all.resolve("a-fresh").toString(),
+                        all.resolve("b-fresh").toString())));
+        CliRun none = CliRun.of("due", all.resolve("not-a-workspace").toString());
+        assertThat(none.exitCode()).isEqualTo(3);
+        assertThat(none.err()).contains("expected a workspace (a folder with tunegate.yaml) or a folder of them");
+    }
+
     @Test
     void aBadWeekIsOneLineAndExit3() throws IOException {
         Path ws = copyPolicyQa();

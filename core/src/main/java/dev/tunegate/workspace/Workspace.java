@@ -49,6 +49,31 @@ public final class Workspace {
         return new Workspace(root, values);
     }
 
+    /**
+     * The workspaces {@code dir} stands for: {@code dir} itself when it holds a {@code tunegate.yaml}, else each of
+     * its sub-folders that does, in name order ({@code serve} and {@code due} take either).
+     *
+     * @throws InvalidInputException when {@code dir} is no folder, or neither it nor a sub-folder is a workspace
+     */
+    public static List<Path> folders(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root))
+            throw new InvalidInputException(dir + ": expected a workspace or a folder of workspaces, found no folder");
+        if (Files.isRegularFile(root.resolve(CONFIG_FILE))) return List.of(root);
+        List<Path> found;
+        try (java.util.stream.Stream<Path> s = Files.list(root)) {
+            found = s.filter(p -> Files.isRegularFile(p.resolve(CONFIG_FILE)))
+                    .sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        if (found.isEmpty())
+            throw new InvalidInputException(
+                    dir + ": expected a workspace (a folder with " + CONFIG_FILE + ") or a folder of them, found none");
+        return found;
+    }
+
     /** A workspace from already-validated values (tests, and commands run without a folder). */
     public static Workspace of(Path root, Map<String, ConfigValue> values) {
         return new Workspace(root.toAbsolutePath().normalize(), values);

@@ -2,12 +2,8 @@ package dev.tunegate.server;
 
 import dev.tunegate.dataops.review.ConflictReview;
 import dev.tunegate.dataops.review.ReviewBoard;
-import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.policy.Policy;
 import dev.tunegate.workspace.Workspace;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The workspaces served: DIR itself when it holds a {@code tunegate.yaml}, else each sub-folder that does.
@@ -34,23 +29,8 @@ public final class WorkspaceCatalog {
         this.root = root.toAbsolutePath().normalize();
         this.review = review;
         this.clock = clock;
-        if (!Files.isDirectory(this.root))
-            throw new InvalidInputException(root + ": expected a workspace or a folder of workspaces, found no folder");
         Map<String, Path> found = new LinkedHashMap<>();
-        if (Files.isRegularFile(this.root.resolve(Workspace.CONFIG_FILE))) {
-            found.put(this.root.getFileName().toString(), this.root);
-        } else {
-            try (Stream<Path> s = Files.list(this.root)) {
-                s.filter(p -> Files.isRegularFile(p.resolve(Workspace.CONFIG_FILE)))
-                        .sorted()
-                        .forEach(p -> found.put(p.getFileName().toString(), p));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
-            }
-        }
-        if (found.isEmpty())
-            throw new InvalidInputException(
-                    root + ": expected a workspace (a folder with tunegate.yaml) or a folder of them, found none");
+        for (Path p : Workspace.folders(root)) found.put(p.getFileName().toString(), p);
         this.dirs = Collections.unmodifiableMap(found);
     }
 
