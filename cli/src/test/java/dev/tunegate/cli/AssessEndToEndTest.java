@@ -2,12 +2,9 @@ package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tunegate.evals.RegressionLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,23 +20,7 @@ class AssessEndToEndTest {
     Path tmp;
 
     static Path copyExample(String name, Path tmp) throws IOException {
-        Path src = Path.of("examples", name);
-        Path dst = tmp.resolve(name);
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path rel = src.relativize(p);
-                // what tunegate's own runs write into the example (a developer may have run the README's commands)
-                if (rel.startsWith("decisions")
-                        || rel.startsWith("reports")
-                        || rel.startsWith("ops")
-                        || rel.startsWith(".tunegate")
-                        || rel.equals(Path.of(RegressionLog.FILE))) continue;
-                Path t = dst.resolve(rel.toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return dst;
+        return dev.tunegate.server.ShippedExamples.copy(Path.of("examples", name), tmp.resolve(name));
     }
 
     @ParameterizedTest

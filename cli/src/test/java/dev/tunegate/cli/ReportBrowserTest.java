@@ -1,13 +1,13 @@
 package dev.tunegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.io.Json;
 import dev.tunegate.report.HtmlReport;
+import dev.tunegate.server.HeadlessChromium;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,11 +26,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,61 +37,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * to {@code cli/target/screenshots/<example>.png}.
  */
 class ReportBrowserTest {
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("cli", "target", "screenshots");
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static ChromeDriver driver;
-    static Path profile;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(
-                Files.isExecutable(DRIVER),
-                "no " + DRIVER + ": install Debian's chromium-driver to run the browser test");
-        assumeTrue(
-                Files.isExecutable(BROWSER), "no " + BROWSER + ": install Debian's chromium to run the browser test");
-        // the driver path is set explicitly, so Selenium Manager never looks for (or downloads) one
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        profile = Files.createTempDirectory("tunegate-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
-                "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) driver.quit();
-        if (service != null) service.stop();
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
+        if (chromium != null) chromium.close();
     }
 
     @ParameterizedTest

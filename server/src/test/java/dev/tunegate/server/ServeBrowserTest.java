@@ -1,14 +1,12 @@
 package dev.tunegate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.assess.AssessOptions;
 import dev.tunegate.assess.Assessment;
 import dev.tunegate.dataops.review.ReviewBoard;
-import dev.tunegate.evals.RegressionLog;
 import dev.tunegate.ops.WeeklyReview;
 import dev.tunegate.ops.read.CallLogFormat;
 import dev.tunegate.ops.read.CsvCallMapping;
@@ -32,12 +30,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -47,61 +42,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * resolution is refused), and the weekly ops review renders with its charts. Screenshots go to {@code server/target/screenshots/}.
  */
 class ServeBrowserTest {
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String HOSTILE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static ChromeDriver driver;
-    static Path profile;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(
-                Files.isExecutable(DRIVER),
-                "no " + DRIVER + ": install Debian's chromium-driver to run the browser test");
-        assumeTrue(
-                Files.isExecutable(BROWSER), "no " + BROWSER + ": install Debian's chromium to run the browser test");
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        profile = Files.createTempDirectory("tunegate-serve-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
-                "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) driver.quit();
-        if (service != null) service.stop();
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
+        if (chromium != null) chromium.close();
     }
 
     @Test
@@ -110,7 +69,7 @@ class ServeBrowserTest {
         // records
         Path queue = Fixture.workspace(dir.resolve("queue"), 3, 6, List.of(HOSTILE));
         Path routing = dir.resolve("routing");
-        copy(Path.of("..", "examples", "ticket-routing"), routing);
+        ShippedExamples.copy(Path.of("..", "examples", "ticket-routing"), routing);
         try (Stream<String> lines = Files.lines(routing.resolve("data/train.jsonl"))) {
             Files.write(routing.resolve("data/train.jsonl"), lines.limit(200).toList()); // a short audit
         }
@@ -314,7 +273,7 @@ class ServeBrowserTest {
     @Test
     void theWeeklyOpsReviewRendersWithItsCharts() throws Exception {
         Path qa = dir.resolve("qa");
-        copy(Path.of("..", "examples", "policy-qa"), qa);
+        ShippedExamples.copy(Path.of("..", "examples", "policy-qa"), qa);
         WeeklyReview.Result weekly = WeeklyReview.run(
                 dev.tunegate.workspace.Workspace.open(
                         qa,
@@ -389,25 +348,5 @@ class ServeBrowserTest {
                 Math.min(6000, Math.max(900, ((Number) h).longValue()))));
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve("serve-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /**
-     * Copies a shipped example without what tunegate's own runs write into it (records, reports, ops reviews, the
-     * regress log, its cache): a developer who ran the README's commands on the example has them in the checkout.
-     */
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("decisions")
-                        || rel.startsWith("reports")
-                        || rel.startsWith("ops")
-                        || rel.startsWith(".tunegate")
-                        || rel.equals(Path.of(RegressionLog.FILE))) continue;
-                Path t = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 }
