@@ -99,6 +99,15 @@ class ServeBrowserTest {
                         .as(p[0])
                         .doesNotContain("Loading…")
                         .doesNotContain("internal error");
+                if (p[1].equals("decision")) {
+                    // the record's own page, in a sandboxed frame: its verdict and its rule table are there
+                    driver.switchTo().frame(driver.findElement(By.cssSelector("iframe.report")));
+                    new WebDriverWait(driver, Duration.ofSeconds(20))
+                            .until(d ->
+                                    d.findElement(By.tagName("body")).getText().contains("The rules"));
+                    assertThat(driver.findElement(By.tagName("h1")).getText()).contains("FINE_TUNE(LORA)");
+                    driver.switchTo().defaultContent();
+                }
                 screenshot(p[1]);
             }
             open(base + "/");
