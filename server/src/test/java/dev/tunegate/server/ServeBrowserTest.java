@@ -137,6 +137,8 @@ class ServeBrowserTest {
             edit.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
             waitFor("return window.__tgRowId !== undefined");
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !before.equals(currentId()));
+            // 7 pending rows, 3 decided: the count the bulk actions would confirm follows the decisions
+            waitFor("return document.getElementById('matching').textContent === '4'");
             assertNoScriptErrors();
             screenshot("review");
 

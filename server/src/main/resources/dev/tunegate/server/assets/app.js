@@ -98,6 +98,7 @@ async function audit() {
 
 let current = null;
 let skipped = [];
+let reviewView = null; // the latest /review answer: its progress and how many pending rows the filter selects
 
 function signIn(after) {
   const input = el('input', { id: 'token', type: 'password', autocomplete: 'off', placeholder: 'reviewer token', size: 48 });
@@ -115,15 +116,16 @@ async function review() {
   if (!session.reviewer) return signIn(() => review().catch(fail));
   const q = new URLSearchParams(location.search).get('q') || '';
   const o = await api(wsApi('/review?q=' + encodeURIComponent(q)));
+  reviewView = o;
   const stats = progressSection(o);
   const filter = el('input', { id: 'filter', type: 'search', value: q, placeholder: 'filter pending rows (text, source, why)', size: 40 });
   const bulkBox = el('div', { id: 'bulk' });
   const bulk = (action) => {
     bulkBox.replaceChildren(el('div', { class: 'confirm', role: 'dialog' },
-      el('p', {}, (action === 'approve' ? 'Approve ' : 'Reject ') + o.matching + ' pending rows matching "' + q + '" as ' + session.reviewer + '?'),
+      el('p', {}, (action === 'approve' ? 'Approve ' : 'Reject ') + reviewView.matching + ' pending rows matching "' + q + '" as ' + session.reviewer + '?'),
       el('button', { id: 'confirm-bulk', on: { click: async () => {
         try {
-          const b = await api(wsApi('/review/bulk'), { method: 'POST', body: { q, action, confirm: o.matching } });
+          const b = await api(wsApi('/review/bulk'), { method: 'POST', body: { q, action, confirm: reviewView.matching } });
           bulkBox.replaceChildren(el('p', { id: 'bulk-result' }, b.decided + ' rows ' + (action === 'approve' ? 'approved' : 'rejected') + '; ' + b.skippedClaimed + ' skipped (another reviewer holds them); '
             + b.skippedBadDraft + ' skipped (the draft is the failed output)'));
           await refreshStats();
@@ -133,7 +135,7 @@ async function review() {
   };
   const filterForm = el('form', { id: 'filter-form', on: { submit: ev => {
     ev.preventDefault(); history.pushState(null, '', '?q=' + encodeURIComponent(filter.value)); review().catch(fail);
-  } } }, filter, ' ', el('button', { type: 'submit' }, 'Filter'), ' ' + o.matching + ' pending match ',
+  } } }, filter, ' ', el('button', { type: 'submit' }, 'Filter'), ' ', el('span', { id: 'matching' }, String(o.matching)), ' pending match ',
     el('button', { id: 'bulk-approve', type: 'button', disabled: o.matching === 0, on: { click: () => bulk('approve') } }, 'Approve all…'), ' ',
     el('button', { id: 'bulk-reject', type: 'button', disabled: o.matching === 0, on: { click: () => bulk('reject') } }, 'Reject all…'));
   const card = el('section', { id: 'card' });
@@ -154,11 +156,19 @@ function progressSection(o) {
       : 'not enough pairs yet')));
 }
 
+// after each decision: the progress, and the count the bulk actions confirm (a stale one would be refused)
 async function refreshStats() {
   const q = new URLSearchParams(location.search).get('q') || '';
   const o = await api(wsApi('/review?q=' + encodeURIComponent(q)));
+  reviewView = o;
   const old = document.getElementById('progress');
   if (old) old.replaceWith(progressSection(o));
+  const matching = document.getElementById('matching');
+  if (matching) matching.textContent = String(o.matching);
+  for (const id of ['bulk-approve', 'bulk-reject']) {
+    const b = document.getElementById(id);
+    if (b) b.disabled = o.matching === 0;
+  }
 }
 
 async function next() {
