@@ -28,10 +28,10 @@ final class ReviewService {
         this.catalog = catalog;
     }
 
-    /** The next row for the reviewer, or empty when nothing is left for them. */
-    Optional<ObjectNode> claim(String ws, String reviewer, Set<String> skip) {
+    /** The next row for the reviewer among those {@code q} selects (all when blank), or empty when none is left. */
+    Optional<ObjectNode> claim(String ws, String reviewer, Set<String> skip, String q) {
         ReviewBoard board = catalog.board(ws);
-        return board.claim(reviewer, skip).map(c -> {
+        return board.claim(reviewer, skip, filter(q)).map(c -> {
             ObjectNode o = row(c.row());
             o.put("claim", c.token());
             o.put("expires", c.expires());

@@ -201,8 +201,10 @@ public final class TunegateServer implements AutoCloseable {
         app.get("/api/workspaces/{name}/review", ctx -> ctx.json(review.overview(name(ctx), ctx.queryParam("q"))));
         app.post("/api/workspaces/{name}/review/claim", ctx -> {
             java.util.Set<String> skip = new java.util.HashSet<>();
-            body(ctx).path("skip").forEach(n -> skip.add(n.asText()));
-            Optional<ObjectNode> c = review.claim(name(ctx), ctx.attribute("reviewer"), skip);
+            JsonNode b = body(ctx);
+            b.path("skip").forEach(n -> skip.add(n.asText()));
+            Optional<ObjectNode> c = review.claim(
+                    name(ctx), ctx.attribute("reviewer"), skip, b.path("q").asText(""));
             if (c.isPresent()) ctx.json(c.get());
             else ctx.status(204);
         });

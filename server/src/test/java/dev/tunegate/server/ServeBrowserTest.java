@@ -145,6 +145,9 @@ class ServeBrowserTest {
             // filter to the hostile row: shown as text, never run
             open(base + "/w/queue/review?q=onerror");
             waitFor("return !!document.getElementById('bulk-approve')");
+            // the card shows the row the filter selects (the hostile one, as text), not the next row of the queue
+            waitFor("return !!document.getElementById('row-input')");
+            assertThat(driver.findElement(By.id("row-input")).getText()).isEqualTo(HOSTILE);
             assertThat(((JavascriptExecutor) driver).executeScript("return typeof window.__pwned"))
                     .isEqualTo("undefined");
             // bulk: reject everything the filter selects, after the confirmation

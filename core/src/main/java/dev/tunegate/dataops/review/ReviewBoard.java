@@ -173,6 +173,14 @@ public final class ReviewBoard {
      * {@code skip}. Empty when nothing is left for them.
      */
     public synchronized Optional<Claimed> claim(String reviewer, Set<String> skip) {
+        return claim(reviewer, skip, r -> true);
+    }
+
+    /**
+     * The same among the rows {@code only} selects (a reviewer's filter): a row they hold that it does not select is
+     * given back, so that it is open to others at once.
+     */
+    public synchronized Optional<Claimed> claim(String reviewer, Set<String> skip, Predicate<QueueRow> only) {
         String who = name(reviewer);
         return claims.update(map -> {
             refresh();
@@ -183,7 +191,8 @@ public final class ReviewBoard {
                         && c.activeAt(now)
                         && r != null
                         && openFor(r, who)
-                        && !skip.contains(r.digest())) {
+                        && !skip.contains(r.digest())
+                        && only.test(r)) {
                     RowClaims.Claim renewed = new RowClaims.Claim(c.row(), who, c.token(), expiry(now));
                     map.put(c.row(), renewed);
                     return Optional.of(new Claimed(r, renewed.token(), renewed.expires()));
@@ -192,9 +201,10 @@ public final class ReviewBoard {
             map.values()
                     .removeIf(c -> !c.activeAt(now)
                             || !byId.containsKey(c.row())
-                            || decidedBy(c.row()).contains(c.reviewer()));
+                            || decidedBy(c.row()).contains(c.reviewer())
+                            || (c.reviewer().equals(who) && !only.test(byId.get(c.row()))));
             for (QueueRow r : rows) {
-                if (skip.contains(r.digest()) || !openFor(r, who)) continue;
+                if (skip.contains(r.digest()) || !openFor(r, who) || !only.test(r)) continue;
                 RowClaims.Claim held = map.get(r.digest());
                 if (holds(held, now) && !held.reviewer().equals(who)) continue;
                 byte[] t = new byte[16];

@@ -209,6 +209,27 @@ class ReviewTest {
         assertThat(web.pending()).isEmpty();
     }
 
+    /** A reviewer's filter picks the rows they are given; a row they hold outside it goes back to the others. */
+    @Test
+    void aFilteredClaimGivesOnlyRowsTheFilterSelectsAndReleasesOneHeldOutsideIt(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        ReviewBoard web = new ReviewBoard(ws, CLOCK, new ReviewBoard.Settings(ReviewBoard.DEFAULT_LEASE, 0, 0));
+        List<QueueRow> pending = web.pending();
+        assertThat(pending).hasSizeGreaterThan(1);
+        QueueRow first = pending.get(0), last = pending.get(pending.size() - 1);
+        ReviewBoard.Claimed held = web.claim("ana", java.util.Set.of()).orElseThrow();
+        assertThat(held.row().digest()).isEqualTo(first.digest());
+
+        ReviewBoard.Claimed filtered = web.claim(
+                        "ana", java.util.Set.of(), r -> r.digest().equals(last.digest()))
+                .orElseThrow();
+        assertThat(filtered.row().digest()).isEqualTo(last.digest());
+        // the row ana held outside her filter is open again: ben is given it at once
+        assertThat(web.claim("ben", java.util.Set.of()).orElseThrow().row().digest())
+                .isEqualTo(first.digest());
+        assertThat(web.claim("cy", java.util.Set.of(), r -> false)).isEmpty();
+    }
+
     @Test
     void aReviewerNameIsRequired(@TempDir Path dir) throws Exception {
         Workspace ws = workspace(dir);

@@ -173,9 +173,10 @@ async function refreshStats() {
 
 async function next() {
   const card = document.getElementById('card');
-  current = await api(wsApi('/review/claim'), { method: 'POST', body: { skip: skipped } });
+  const q = new URLSearchParams(location.search).get('q') || '';
+  current = await api(wsApi('/review/claim'), { method: 'POST', body: { skip: skipped, q } });
   window.__tgRowId = current ? current.id : null;
-  if (!current) { card.replaceChildren(el('p', { id: 'done' }, 'Nothing left for you to review.')); return; }
+  if (!current) { card.replaceChildren(el('p', { id: 'done' }, q ? 'Nothing left for you to review among the rows matching "' + q + '".' : 'Nothing left for you to review.')); return; }
   const c = current;
   card.replaceChildren(...present([
     el('p', { class: 'muted' }, c.source + ' · ' + (c.why || 'pending review') + (c.when ? ' (' + c.when + ')' : '') + (c.secondReview ? ' · second review' : '')),
