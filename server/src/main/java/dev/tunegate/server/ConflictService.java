@@ -171,10 +171,10 @@ final class ConflictService {
             if (r.group().equals(g.id()) || r.rows().stream().anyMatch(mine::contains))
                 return "conflict group " + g.id() + " was resolved by " + r.reviewer() + " at " + r.at()
                         + " (" + ("reject".equals(r.outcome()) ? "rejected" : "an output chosen")
-                        + ") after your page listed it; your resolution was not recorded. Reload the page";
+                        + ") after your page listed it; your resolution was not recorded. Reload the page to see it as it is now.";
         }
         return "conflict group " + g.id() + " changed after your page listed it (its rows were reviewed or edited"
-                + " meanwhile); your resolution was not recorded. Reload the page";
+                + " meanwhile); your resolution was not recorded. Reload the page to see it as it is now.";
     }
 
     /** The listing of the workspace as it stands, computed again only when the inputs' stamp changed. */
