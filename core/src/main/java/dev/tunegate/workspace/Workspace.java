@@ -146,18 +146,16 @@ public final class Workspace {
         } catch (java.nio.file.InvalidPathException notAPath) {
             return e;
         }
-        for (Map.Entry<String, ConfigValue> v : values.entrySet()) {
-            if (v.getValue().line() == 0) continue; // a default, not a line the user wrote
-            List<?> given = v.getValue().value() instanceof List<?> l
-                    ? l
-                    : List.of(v.getValue().value());
-            boolean isPathKey = ConfigSchema.key(v.getKey()).type() instanceof ConfigSchema.PathValue
-                    || ConfigSchema.key(v.getKey()).type() instanceof ConfigSchema.PathList;
-            if (!isPathKey) continue;
+        for (Map.Entry<String, ConfigSchema.Key> leaf : ConfigSchema.leaves()) {
+            ConfigSchema.Type type = leaf.getValue().type();
+            if (!(type instanceof ConfigSchema.PathValue || type instanceof ConfigSchema.PathList)) continue;
+            ConfigValue v = values.get(leaf.getKey());
+            if (v == null || v.line() == 0 || v.value() == null) continue; // a default, not a line the user wrote
+            List<?> given = v.value() instanceof List<?> l ? l : List.of(v.value());
             for (Object p : given)
                 if (root.resolve((String) p).normalize().equals(file))
                     return new InvalidInputException(
-                            CONFIG_FILE, v.getValue().line(), "key \"" + v.getKey() + "\": " + e.getMessage(), e);
+                            CONFIG_FILE, v.line(), "key \"" + leaf.getKey() + "\": " + e.getMessage(), e);
         }
         return e;
     }
