@@ -121,8 +121,9 @@ class DamagedInputTest {
         assertThatThrownBy(() -> DatasetAudit.run(counts(f), Progress.SILENT, 2))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(f + ":3: a quoted CSV field is never closed")
-                .hasMessageContaining("at byte " + offset + " ")
-                .hasMessageContaining("the 1 row before it");
+                .hasMessageContaining("at byte " + offset + ";")
+                .hasMessageContaining("the 1 row before it was read and is not used")
+                .hasMessageNotContaining("EOF reached"); // the parser's own words, said in ours already
         assertThatThrownBy(() -> DatasetRows.readAll(f, DatasetFormat.AUTO, ColumnMapping.none()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(f + ":3: a quoted CSV field is never closed");

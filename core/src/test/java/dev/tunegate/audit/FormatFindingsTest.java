@@ -285,6 +285,18 @@ class FormatFindingsTest {
                 .hasMessageContaining("columns a, b");
     }
 
+    /** A spreadsheet's ';'-separated export read as CSV is one column: the error says what the separator looks like. */
+    @Test
+    void aSemicolonSeparatedCsvIsNamedAsSuch() {
+        Path f = Fixtures.write(dir, "semi.csv", "text;label\nhello;greeting\n");
+        assertThatThrownBy(() -> audit(f))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("semi.csv:1")
+                .hasMessageContaining("columns text;label (one column: the file looks separated by ';'");
+        Path plain = Fixtures.write(dir, "one.csv", "words\nhello\n");
+        assertThatThrownBy(() -> audit(plain)).hasMessageNotContaining("looks separated");
+    }
+
     @Test
     void maxErrorsStopsAHopelessFileWithTheFirstProblem() {
         List<String> lines = new ArrayList<>();

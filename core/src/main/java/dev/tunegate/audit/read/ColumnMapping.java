@@ -81,7 +81,7 @@ public record ColumnMapping(Map<String, String> columns) {
                             1,
                             "column \"" + given + "\" (" + role + ")",
                             "a column of the header",
-                            "columns " + String.join(", ", header));
+                            found(header));
                 }
             } else {
                 for (String guess : GUESSES.getOrDefault(role, List.of(role))) {
@@ -97,10 +97,25 @@ public record ColumnMapping(Map<String, String> columns) {
                         role + " column",
                         "a header column named one of " + String.join(", ", GUESSES.get(role)) + " or --column " + role
                                 + "=NAME",
-                        "columns " + String.join(", ", header));
+                        found(header));
             }
         }
         return out;
+    }
+
+    /**
+     * The header as found, and a hint when it is one column holding a semicolon or a tab: a file separated by
+     * another character than the one its format reads (a European spreadsheet's ';' CSV, a TSV named .csv).
+     */
+    private static String found(List<String> header) {
+        String cols = "columns " + String.join(", ", header);
+        if (header.size() != 1) return cols;
+        String only = header.get(0);
+        if (only.contains(";"))
+            return cols + " (one column: the file looks separated by ';'; tunegate reads CSV separated by ','"
+                    + " and TSV by tabs: save it as either)";
+        if (only.contains("\t")) return cols + " (one column: the file looks separated by tabs: --data-format tsv)";
+        return cols;
     }
 
     private static int indexOf(List<String> header, String name) {

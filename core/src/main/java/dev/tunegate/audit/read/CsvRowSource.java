@@ -83,10 +83,11 @@ final class CsvRowSource implements RowSource {
         } catch (IOException e) {
             long at = lastEnd + 1; // the record after the last whole one
             String m = TruncatedInputException.firstLineOf(e);
-            String what = m.contains("EOF reached before encapsulated token finished")
-                    ? "a quoted CSV field is never closed (its quote runs to the end of the file)"
-                    : damaged;
-            throw new TruncatedInputException(at, offsetOfLine.applyAsLong(at), what, m, e);
+            // commons-csv's words for a quote never closed are said in ours, not repeated after them
+            boolean unclosed = m.contains("EOF reached before encapsulated token finished");
+            String what =
+                    unclosed ? "a quoted CSV field is never closed (its quote runs to the end of the file)" : damaged;
+            throw new TruncatedInputException(at, offsetOfLine.applyAsLong(at), what, unclosed ? null : m, e);
         }
     }
 

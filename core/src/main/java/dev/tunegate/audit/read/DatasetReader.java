@@ -416,8 +416,12 @@ public final class DatasetReader {
                 e.what() + " at byte " + e.byteOffset()
                         + (compression.equals("none") ? "" : " of the decompressed content")
                         + (e.decoderMessage() == null ? "" : " (" + e.decoderMessage() + ")") + "; "
-                        + (rows == 1 ? "the 1 row" : "the " + rows + " rows")
-                        + " before it were read and none is used (tunegate audit --allow-partial audits them)",
+                        + (rows == 0
+                                ? "no row comes before it"
+                                : (rows == 1
+                                                ? "the 1 row before it was read and is not used"
+                                                : "the " + rows + " rows before it were read and none is used")
+                                        + " (tunegate audit --allow-partial audits them)"),
                 e);
     }
 
