@@ -118,7 +118,8 @@ public final class CsvEvalReader implements EvalReader {
                         Path.of(file),
                         1,
                         "field \"evals.columns." + e.getKey() + "\": expected a column named "
-                                + String.join(" or ", e.getValue().split("\\|")) + ", found columns " + header);
+                                + String.join(" or ", e.getValue().split("\\|")) + ", found columns "
+                                + String.join(", ", header));
             }
             col.put(e.getKey(), idx);
         }
@@ -133,8 +134,9 @@ public final class CsvEvalReader implements EvalReader {
             throw InvalidInputException.at(
                     Path.of(file),
                     1,
-                    "expected columns for passed (e.g. match), score, or expected and output "
-                            + "(map them with evals.columns), found columns " + header);
+                    "expected columns for passed (e.g. match), score, or expected and output (map them with "
+                            + "--columns, or evals.columns in tunegate.yaml), found columns "
+                            + String.join(", ", header));
         }
         return col;
     }

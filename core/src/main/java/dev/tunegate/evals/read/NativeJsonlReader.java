@@ -73,7 +73,8 @@ public final class NativeJsonlReader implements EvalReader {
                     file,
                     line,
                     EvalRowIssue.MISSING_FIELD,
-                    "field \"item\": expected a string or number, found " + kind(n.get("item")));
+                    "field \"item\": expected a string or number, found " + kind(n.get("item"))
+                            + (n.get("item") == null ? "; the row's fields: " + fields(n) : ""));
             return null;
         }
         Long iteration = null;
@@ -145,6 +146,15 @@ public final class NativeJsonlReader implements EvalReader {
             return null;
         }
         return d;
+    }
+
+    /** The names of a row's fields, for a message about one it lacks (a misspelt "id" or "pass" shows there). */
+    private static String fields(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names.isEmpty()
+                ? "none"
+                : String.join(", ", names.subList(0, Math.min(names.size(), 12))) + (names.size() > 12 ? ", …" : "");
     }
 
     private static String kind(JsonNode v) {

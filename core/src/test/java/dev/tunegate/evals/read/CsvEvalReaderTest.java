@@ -88,7 +88,7 @@ class CsvEvalReaderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("e.csv:1:")
                 .hasMessageContaining("evals.columns.expected")
-                .hasMessageContaining("[a, b]");
+                .hasMessageContaining("found columns a, b");
     }
 
     @Test
