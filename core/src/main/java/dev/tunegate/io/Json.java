@@ -3,9 +3,12 @@ package dev.tunegate.io;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,5 +72,16 @@ public final class Json {
                         (Integer.parseInt(r.group(1)) == line ? "" : "line " + r.group(1) + ", ") + "column "
                                 + r.group(2)));
         return at == null || at.getColumnNr() < 1 ? m : "column " + at.getColumnNr() + ": " + m;
+    }
+
+    /**
+     * The names of an object's fields, for a message about one it lacks ("found nothing; the row's fields: id,
+     * pass" shows a misspelt name at once): the first twelve, in the row's order, or "none".
+     */
+    public static String fieldNames(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        if (names.isEmpty()) return "none";
+        return String.join(", ", names.subList(0, Math.min(names.size(), 12))) + (names.size() > 12 ? ", …" : "");
     }
 }

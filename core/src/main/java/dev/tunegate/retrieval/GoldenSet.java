@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.Json;
 import dev.tunegate.io.JsonlLines;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -164,7 +165,9 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
         if (!node.isObject()) problem = "expected a JSON object";
         else if (id == null
                 || !(id.isTextual() || id.isIntegralNumber())
-                || id.asText().isBlank()) problem = "field \"id\": expected a string, found " + kind(id);
+                || id.asText().isBlank())
+            problem = "field \"id\": expected a string, found " + kind(id)
+                    + (id == null ? " (the row's fields: " + Json.fieldNames(node) + ")" : "");
         if (problem != null) {
             findings.add(Finding.error(label, n, "INVALID_QUESTION", problem + "; this question is skipped"));
             return;

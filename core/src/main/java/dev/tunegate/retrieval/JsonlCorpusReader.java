@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.evidence.Finding;
+import dev.tunegate.io.Json;
 import dev.tunegate.io.JsonlLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +69,8 @@ final class JsonlCorpusReader {
                     label,
                     n,
                     "MISSING_ID",
-                    "field \"id\": expected a string, found nothing; this document is skipped"));
+                    "field \"id\": expected a string, found nothing (the row's fields: " + Json.fieldNames(node)
+                            + "); this document is skipped"));
             return null;
         }
         JsonNode text = node.get("text");
@@ -79,7 +81,7 @@ final class JsonlCorpusReader {
                     "MISSING_TEXT",
                     "field \"text\": expected a string, found "
                             + (text == null
-                                    ? "nothing"
+                                    ? "nothing (the row's fields: " + Json.fieldNames(node) + ")"
                                     : text.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
                             + "; this document is skipped"));
             return null;

@@ -110,6 +110,15 @@ class CorpusTest {
         assertThat(c.findings())
                 .extracting(f -> f.kind() + "@" + f.line())
                 .containsExactly("INVALID_JSON@2", "MISSING_ID@3", "MISSING_TEXT@6", "DUPLICATE_ID@5");
+        // a missing field is said with the fields the row has, and the parse error with its column
+        assertThat(c.findings())
+                .extracting(f -> f.message())
+                .contains(
+                        "field \"id\": expected a string, found nothing (the row's fields: title, text); this document"
+                                + " is skipped",
+                        "field \"text\": expected a string, found nothing (the row's fields: id, groups); this document"
+                                + " is skipped")
+                .anyMatch(m -> m.startsWith("not valid JSON: column 1: Unrecognized token"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.tunegate.evals.EvalRecord;
 import dev.tunegate.evals.EvalRowIssue;
 import dev.tunegate.evals.Findings;
 import dev.tunegate.io.InvalidInputException;
+import dev.tunegate.io.Json;
 import dev.tunegate.io.JsonlLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ public final class NativeJsonlReader implements EvalReader {
                     line,
                     EvalRowIssue.MISSING_FIELD,
                     "field \"item\": expected a string or number, found " + kind(n.get("item"))
-                            + (n.get("item") == null ? "; the row's fields: " + fields(n) : ""));
+                            + (n.get("item") == null ? "; the row's fields: " + Json.fieldNames(n) : ""));
             return null;
         }
         Long iteration = null;
@@ -146,15 +147,6 @@ public final class NativeJsonlReader implements EvalReader {
             return null;
         }
         return d;
-    }
-
-    /** The names of a row's fields, for a message about one it lacks (a misspelt "id" or "pass" shows there). */
-    private static String fields(JsonNode n) {
-        List<String> names = new ArrayList<>();
-        n.fieldNames().forEachRemaining(names::add);
-        return names.isEmpty()
-                ? "none"
-                : String.join(", ", names.subList(0, Math.min(names.size(), 12))) + (names.size() > 12 ? ", …" : "");
     }
 
     private static String kind(JsonNode v) {
