@@ -75,7 +75,7 @@ public final class NativeJsonlReader implements EvalReader {
                     line,
                     EvalRowIssue.MISSING_FIELD,
                     "field \"item\": expected a string or number, found " + kind(n.get("item"))
-                            + (n.get("item") == null ? "; the row's fields: " + Json.fieldNames(n) : ""));
+                            + (n.get("item") == null ? " (the row's fields: " + Json.fieldNames(n) + ")" : ""));
             return null;
         }
         Long iteration = null;

@@ -63,7 +63,7 @@ class NativeJsonlReaderTest {
         assertThat(findings.count(EvalRowIssue.MISSING_FIELD)).isEqualTo(2);
         // the first row without an item names the fields it has, where a misspelt "id" or "pass" would show
         assertThat(findings.snapshot().get(1).message())
-                .endsWith("field \"item\": expected a string or number, found nothing; the row's fields: passed");
+                .endsWith("field \"item\": expected a string or number, found nothing (the row's fields: passed)");
     }
 
     @Test
