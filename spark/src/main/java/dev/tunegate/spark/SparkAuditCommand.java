@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.audit.AuditCheck;
 import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
+import dev.tunegate.audit.AuditText;
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.io.AtomicFiles;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
@@ -229,7 +229,7 @@ public final class SparkAuditCommand implements Callable<Integer> {
             if (out != null) writeOut(spark, out, json, result);
             PrintWriter o = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             if (format.equals("json")) o.print(json);
-            else text(o, result.report(), findings);
+            else AuditText.write(o, result.report(), "spark", findings);
             o.flush();
         } finally {
             spark.stop();
@@ -293,64 +293,5 @@ public final class SparkAuditCommand implements Callable<Integer> {
                 fs.create(new org.apache.hadoop.fs.Path(d, "findings.jsonl"), true), StandardCharsets.UTF_8))) {
             write(w, result.orderedFindings().toLocalIterator());
         }
-    }
-
-    /** A short text summary (the JSON has everything). */
-    static void text(PrintWriter o, AuditReport r, String findingsFile) {
-        o.printf(
-                Locale.ROOT,
-                "%s (%s%s, %,d rows; engine spark): %,d valid · %,d approved · %,d gold%s%n",
-                r.file(),
-                r.format(),
-                r.compression().equals("none") ? "" : ", " + r.compression(),
-                r.rows(),
-                r.validRows(),
-                r.approvedRows(),
-                r.goldRows(),
-                r.usableRows() == null ? "" : String.format(Locale.ROOT, " · %,d usable", r.usableRows()));
-        if (r.exactDuplicateGroups() != null)
-            o.printf(
-                    Locale.ROOT,
-                    "  exact duplicates: %,d groups (%,d rows)%n",
-                    r.exactDuplicateGroups(),
-                    r.rowsInExactDuplicateGroups());
-        if (r.nearDuplicateClusters() != null)
-            o.printf(
-                    Locale.ROOT,
-                    "  near duplicates: %,d clusters (%,d rows)%n",
-                    r.nearDuplicateClusters(),
-                    r.rowsInNearDuplicateClusters());
-        if (r.conflictGroups() != null)
-            o.printf(
-                    Locale.ROOT,
-                    "  conflicts: %,d groups (%,d rows) of %,d repeated inputs%n",
-                    r.conflictGroups(),
-                    r.rowsInConflictGroups(),
-                    r.repeatedInputGroups());
-        if (r.tokens() != null)
-            o.printf(
-                    Locale.ROOT,
-                    "  tokens (%s): %,d in all; per example p50 %,d · p95 %,d%n",
-                    r.tokens().tokenizer(),
-                    r.tokens().total(),
-                    r.tokens().perExample().p50(),
-                    r.tokens().perExample().p95());
-        if (r.leakage() != null)
-            o.printf(
-                    Locale.ROOT,
-                    "  leakage: %,d of %,d golden rows (%,d exact, %,d near)%n",
-                    r.leakage().leakedRows(),
-                    r.leakage().goldenRows(),
-                    r.leakage().exactLeaks(),
-                    r.leakage().nearLeaks());
-        if (!r.findingsByKind().isEmpty())
-            o.println("Findings: "
-                    + String.join(
-                            " · ",
-                            r.findingsByKind().entrySet().stream()
-                                    .map(e -> e.getKey() + " " + e.getValue())
-                                    .toList()));
-        if (findingsFile != null) o.println("All findings: " + findingsFile);
-        r.notes().forEach(n -> o.println("Note: " + n));
     }
 }
