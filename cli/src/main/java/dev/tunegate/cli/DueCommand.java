@@ -3,6 +3,7 @@ package dev.tunegate.cli;
 import dev.tunegate.io.Json;
 import dev.tunegate.ops.Due;
 import dev.tunegate.ops.DueText;
+import dev.tunegate.workspace.ConfigException;
 import dev.tunegate.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,11 +67,15 @@ final class DueCommand implements Callable<Integer> {
         List<String> shown = new ArrayList<>();
         for (Path d : dirs)
             for (Path w : Workspace.folders(d)) {
-                ws.add(DataCommand.open(w));
-                shown.add(
-                        w.equals(d.toAbsolutePath().normalize())
-                                ? d.toString()
-                                : d.resolve(w.getFileName()).toString());
+                String name = w.equals(d.toAbsolutePath().normalize())
+                        ? d.toString()
+                        : d.resolve(w.getFileName()).toString();
+                try {
+                    ws.add(DataCommand.open(w));
+                } catch (ConfigException e) {
+                    throw e.within(name); // of many workspaces, say which one's tunegate.yaml
+                }
+                shown.add(name);
             }
         Due.Report r = Due.check(ws, shown, asOf.date());
         PrintWriter out = spec.commandLine().getOut();

@@ -104,6 +104,11 @@ class OpsCliTest {
                 .isEqualTo(JSON.writeValueAsString(java.util.List.of(
                         all.resolve("a-fresh").toString(),
                         all.resolve("b-fresh").toString())));
+        // a broken tunegate.yaml among them is named with its folder
+        Files.writeString(all.resolve("b-fresh/tunegate.yaml"), "useCase:\n  name: b\n  taskType: poetry\n");
+        CliRun broken = CliRun.of("due", all.toString());
+        assertThat(broken.exitCode()).isEqualTo(3);
+        assertThat(broken.err()).contains(all + "/b-fresh/tunegate.yaml:3: key \"useCase.taskType\"");
         CliRun none = CliRun.of("due", all.resolve("not-a-workspace").toString());
         assertThat(none.exitCode()).isEqualTo(3);
         assertThat(none.err()).contains("expected a workspace (a folder with tunegate.yaml) or a folder of them");

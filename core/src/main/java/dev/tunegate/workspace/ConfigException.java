@@ -15,4 +15,15 @@ public final class ConfigException extends InvalidInputException {
     public List<String> problems() {
         return problems;
     }
+
+    /**
+     * The same problems, their file named within {@code folder} ({@code examples/qa/tunegate.yaml:4: …}): for a
+     * command that reads many workspaces, where "tunegate.yaml:4" alone does not say which.
+     */
+    public ConfigException within(String folder) {
+        String prefix = Workspace.CONFIG_FILE + ":";
+        return new ConfigException(problems.stream()
+                .map(p -> p.startsWith(prefix) ? folder + "/" + p : folder + ": " + p)
+                .toList());
+    }
 }
