@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -97,10 +98,13 @@ final class ExportCommand implements Callable<Integer> {
             o.flush();
             return TunegateCommand.OK;
         }
+        // an option the command needs and was not given is a usage error (exit 2), as picocli's own are
         if (exportFormat == null)
-            throw new InvalidInputException(
+            throw new ParameterException(
+                    spec.commandLine(),
                     "--format: expected openai-chat, alpaca, sharegpt or prompt-completion, found nothing");
-        if (out == null) throw new InvalidInputException("-o: expected the export folder, found nothing");
+        if (out == null)
+            throw new ParameterException(spec.commandLine(), "-o: expected the export folder, found nothing");
         ExportFormat f;
         try {
             f = ExportFormat.of(exportFormat);

@@ -61,6 +61,11 @@ class DataOpsCliTest {
     void exportWritesAManifestThatVerifiesUntilAFileIsEdited(@TempDir Path tmp) throws Exception {
         Path ws = workspace(tmp.resolve("ws"));
         Path out = tmp.resolve("out");
+        // without the trainer's format, or the folder: a usage error naming the option (exit 2), nothing written
+        CliRun noFormat = CliRun.of("export", ws.toString(), "-o", out.toString());
+        assertThat(noFormat.exitCode()).isEqualTo(2);
+        assertThat(noFormat.err()).contains("--format: expected openai-chat, alpaca, sharegpt or prompt-completion");
+        assertThat(out).doesNotExist();
         CliRun run = CliRun.of("export", ws.toString(), "--format", "alpaca", "-o", out.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode m = JSON.readTree(run.out());
