@@ -37,11 +37,8 @@ final class AssessCommand extends WorkspaceCommand.Folder {
             description = "Write a new record even when the inputs and configuration equal the latest record's.")
     boolean force;
 
-    @Option(
-            names = "--threads",
-            paramLabel = "N",
-            description = "Threads for the heavy analyzers (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     AsOfOption asOf;
@@ -49,8 +46,7 @@ final class AssessCommand extends WorkspaceCommand.Folder {
     @Override
     public Integer call() {
         AssessOptions opts = AssessOptions.defaults().withWrite(!noWrite).withProgress(TerminalProgress.forStderr());
-        if (threads != null)
-            opts = new AssessOptions(opts.write(), Math.max(1, threads), opts.progress(), opts.clock());
+        if (threads.given()) opts = new AssessOptions(opts.write(), threads.count(), opts.progress(), opts.clock());
         opts = opts.withForce(force);
         opts = asOf.applyTo(opts);
         Assessment.Result result = Assessment.standard().run(dir, opts);

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -98,8 +99,8 @@ final class AuditCommand extends FormattedCommand {
             })
     boolean allowPartial;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(
             names = "--tokenizer",
@@ -229,7 +230,7 @@ final class AuditCommand extends FormattedCommand {
                 .withNearDuplicates(seed, threshold)
                 .withContextLimit(contextLimit)
                 .withAllowPartial(allowPartial);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int n = threads.count();
         SemanticRequest semanticRequest = semantic ? semanticRequest(df) : null;
         AuditReport report;
         SemanticReport[] sem = new SemanticReport[1];

@@ -5,7 +5,6 @@ import dev.tunegate.cost.CostReport;
 import dev.tunegate.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code tunegate cost DIR}: training cost per method, inference before and after, break-even and what it is sensitive to. */
 @Command(
@@ -28,19 +27,12 @@ final class CostCommand extends WorkspaceCommand.Folder {
     @Mixin
     AsOfOption asOf;
 
-    @Option(
-            names = "--threads",
-            paramLabel = "N",
-            description = "Threads for the analyzers that run before the cost model (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
-        CostRun.Result run = CostRun.run(
-                dir,
-                threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
-                TerminalProgress.forStderr(),
-                asOf.date());
+        CostRun.Result run = CostRun.run(dir, threads.count(), TerminalProgress.forStderr(), asOf.date());
         CostReport report = run.report();
         Workspace ws = run.workspace();
         return print(

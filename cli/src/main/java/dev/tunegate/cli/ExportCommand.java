@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,8 +69,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Seed of the split (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the audit (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(
             names = "--drop-semantic-leaks",
@@ -113,7 +114,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Workspace ws =
                 Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int t = threads.count();
         ExportManifest m = Exporter.export(
                 ws, new Exporter.Options(f, out, validation, seed, t, semanticLeaks), TerminalProgress.forStderr());
         if (json) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,8 +94,8 @@ final class OpsWeeklyCommand implements Callable<Integer> {
             description = "Write nothing: no backlog lines, no review-queue rows, no ops/weekly files.")
     boolean dryRun;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec spec;
@@ -103,7 +104,7 @@ final class OpsWeeklyCommand implements Callable<Integer> {
     public Integer call() {
         var ws = DataCommand.open(dir);
         List<Path> abs = logs.stream().map(Path::toAbsolutePath).toList();
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int n = threads.count();
         var req = new WeeklyReview.Request(
                 abs, week, CallLogFormat.of(logFormat), CsvCallMapping.parse(columns), n, !dryRun);
         WeeklyReview.Result result = WeeklyReview.run(ws, req, TerminalProgress.forStderr());

@@ -125,4 +125,20 @@ class AuditCommandTest {
         assertThat(only.exitCode()).isEqualTo(3);
         assertThat(only.err()).contains("--only \"dedupe\": expected a comma list of");
     }
+
+    /** Counts that mean nothing are refused, not quietly replaced by a default. */
+    @Test
+    void meaninglessCountsAreRefusedNotReplaced() throws IOException {
+        CliRun threads = CliRun.of("audit", csv().toString(), "--threads", "0");
+        assertThat(threads.exitCode()).isEqualTo(2); // a usage error, as picocli's own
+        assertThat(threads.err()).contains("--threads: expected a number ≥ 1, found 0");
+        CliRun limit = CliRun.of("audit", csv().toString(), "--context-limit", "-5");
+        assertThat(limit.exitCode()).isEqualTo(3);
+        assertThat(limit.err()).contains("--context-limit: expected a number of tokens ≥ 1, found -5");
+        CliRun errors = CliRun.of("audit", csv().toString(), "--max-errors", "-1");
+        assertThat(errors.exitCode()).isEqualTo(3);
+        assertThat(errors.err()).contains("--max-errors: expected a number ≥ 0 (0: never stop), found -1");
+        assertThat(CliRun.of("audit", csv().toString(), "--threads", "1").exitCode())
+                .isZero();
+    }
 }

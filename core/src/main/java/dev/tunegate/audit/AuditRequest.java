@@ -203,6 +203,9 @@ public record AuditRequest(
     }
 
     public AuditRequest withMaxErrors(long n) {
+        if (n < 0)
+            throw new dev.tunegate.io.InvalidInputException(
+                    "--max-errors: expected a number ≥ 0 (0: never stop), found " + n);
         return new AuditRequest(
                 train,
                 golden,
@@ -260,6 +263,9 @@ public record AuditRequest(
     }
 
     public AuditRequest withContextLimit(int tokens) {
+        if (tokens < 1)
+            throw new dev.tunegate.io.InvalidInputException(
+                    "--context-limit: expected a number of tokens ≥ 1, found " + tokens);
         return new AuditRequest(
                 train,
                 golden,
