@@ -17,20 +17,25 @@ public final class RegressionRenderer {
         b.append(String.format(
                 Locale.ROOT, "Regression check: %s vs baseline %s: %s%n", r.candidate(), r.baseline(), r.verdict()));
         b.append("  ").append(r.reason()).append('\n');
-        b.append(String.format(
-                Locale.ROOT,
-                "  baseline  %s%n  candidate %s%n",
-                acc(r.baselineAccuracy()),
-                acc(r.candidateAccuracy())));
-        b.append(String.format(
-                Locale.ROOT,
-                "  difference %+.1f points [%+.1f, %+.1f] (%s); exact McNemar p = %s (mid-p %s)%n",
-                r.difference().estimate() * 100,
-                r.difference().low() * 100,
-                r.difference().high() * 100,
-                r.difference().method(),
-                EvalsTextRenderer.p(r.mcnemarP()),
-                EvalsTextRenderer.p(r.mcnemarMidP())));
+        if (r.sharedItems() == 0) {
+            // nothing compared: an accuracy of 0 % or a difference of +0.0 [−100, +100] would read as measured
+            b.append("  baseline  and candidate: not measured (no shared item)\n");
+        } else {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  baseline  %s%n  candidate %s%n",
+                    acc(r.baselineAccuracy()),
+                    acc(r.candidateAccuracy())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  difference %+.1f points [%+.1f, %+.1f] (%s); exact McNemar p = %s (mid-p %s)%n",
+                    r.difference().estimate() * 100,
+                    r.difference().low() * 100,
+                    r.difference().high() * 100,
+                    r.difference().method(),
+                    EvalsTextRenderer.p(r.mcnemarP()),
+                    EvalsTextRenderer.p(r.mcnemarMidP())));
+        }
         b.append(String.format(
                 Locale.ROOT,
                 "  %d shared items: %d improved, %d regressed, %d unchanged; margin %.1f points%n",
@@ -98,25 +103,8 @@ public final class RegressionRenderer {
                 .append(r.verdict())
                 .append("**\n\n");
         b.append(md(r.reason())).append("\n\n");
-        b.append("| | accuracy | 95% interval |\n|---|---:|---|\n");
-        b.append(String.format(
-                Locale.ROOT,
-                "| baseline | %.1f%% | %.1f–%.1f%% |%n",
-                r.baselineAccuracy().estimate() * 100,
-                r.baselineAccuracy().low() * 100,
-                r.baselineAccuracy().high() * 100));
-        b.append(String.format(
-                Locale.ROOT,
-                "| candidate | %.1f%% | %.1f–%.1f%% |%n",
-                r.candidateAccuracy().estimate() * 100,
-                r.candidateAccuracy().low() * 100,
-                r.candidateAccuracy().high() * 100));
-        b.append(String.format(
-                Locale.ROOT,
-                "| difference | %+.1f pts | %+.1f to %+.1f pts |%n%n",
-                r.difference().estimate() * 100,
-                r.difference().low() * 100,
-                r.difference().high() * 100));
+        if (r.sharedItems() == 0) b.append("Accuracy and difference: not measured (no shared item).\n\n");
+        else appendAccuracyTable(b, r);
         b.append(String.format(
                 Locale.ROOT,
                 "- Shared items: %d (improved %d, regressed %d, unchanged %d); margin %.1f points%n",
@@ -271,5 +259,27 @@ public final class RegressionRenderer {
             }
         }
         return b.toString();
+    }
+
+    private static void appendAccuracyTable(StringBuilder b, RegressionReport r) {
+        b.append("| | accuracy | 95% interval |\n|---|---:|---|\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "| baseline | %.1f%% | %.1f–%.1f%% |%n",
+                r.baselineAccuracy().estimate() * 100,
+                r.baselineAccuracy().low() * 100,
+                r.baselineAccuracy().high() * 100));
+        b.append(String.format(
+                Locale.ROOT,
+                "| candidate | %.1f%% | %.1f–%.1f%% |%n",
+                r.candidateAccuracy().estimate() * 100,
+                r.candidateAccuracy().low() * 100,
+                r.candidateAccuracy().high() * 100));
+        b.append(String.format(
+                Locale.ROOT,
+                "| difference | %+.1f pts | %+.1f to %+.1f pts |%n%n",
+                r.difference().estimate() * 100,
+                r.difference().low() * 100,
+                r.difference().high() * 100));
     }
 }

@@ -180,4 +180,42 @@ class RegressionTest {
             assertThat(f.lines()).containsExactly(2L);
         });
     }
+
+    /** Runs with no item in common compare nothing: the text says so instead of showing 0 % and ±100 points. */
+    @Test
+    void runsWithoutASharedItemAreNotShownAsMeasured() {
+        // passFail names items item-0, item-1…: rename the candidate's so that none is shared
+        EvalRun shifted = new EvalRun(
+                "cand",
+                1,
+                Runs.passFail("cand", 1, true).records().stream()
+                        .map(x -> new EvalRecord(
+                                x.run(),
+                                x.iteration(),
+                                x.timestamp(),
+                                "other-" + x.item(),
+                                x.passed(),
+                                x.score(),
+                                x.expected(),
+                                x.output(),
+                                x.errorClass(),
+                                x.finishReason(),
+                                x.latencyMs(),
+                                x.tokens(),
+                                x.costUsd(),
+                                x.tags(),
+                                x.file(),
+                                x.line()))
+                        .toList());
+        RegressionReport r = Regression.compare(Runs.passFail("base", 0, true, false), shifted, 0.01);
+        assertThat(r.sharedItems()).isZero();
+        String text = RegressionRenderer.text(r);
+        assertThat(text)
+                .contains("baseline  and candidate: not measured (no shared item)")
+                .doesNotContain("0.0% [0.0, 100.0]")
+                .doesNotContain("difference +0.0 points");
+        assertThat(RegressionRenderer.markdown(r))
+                .contains("Accuracy and difference: not measured (no shared item).")
+                .doesNotContain("| baseline | 0.0%");
+    }
 }
