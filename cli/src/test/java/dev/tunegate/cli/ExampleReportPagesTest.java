@@ -58,6 +58,33 @@ class ExampleReportPagesTest {
         if (charts.contains("chart-cost")) assertThat(html).doesNotContain("No cost series");
     }
 
+    /** The worst examples: a finding at a line shows that line only; a group found across rows lists its rows. */
+    @org.junit.jupiter.api.Test
+    void aFindingAtALineIsNotAlsoGivenRowIndexesThatContradictIt() throws IOException {
+        JsonNode record;
+        try (InputStream in = ExampleReportPagesTest.class.getResourceAsStream("/golden/policy-qa.assess.json")) {
+            record = Json.mapper().readTree(in);
+        }
+        String html = HtmlReport.render(record, null);
+        String list = html.substring(
+                html.indexOf("<ul class=\"examples\">"),
+                html.indexOf("</ul>", html.indexOf("<ul class=\"examples\">")));
+        int atLine = 0, grouped = 0;
+        for (String li : list.split("<li>")) {
+            if (!li.contains("<code>")) continue;
+            String where = li.substring(li.indexOf("<code>") + 6, li.indexOf("</code>"));
+            if (where.matches(".*:\\d.*")) {
+                atLine++;
+                assertThat(li).as(where).doesNotContain(">rows ");
+            } else {
+                grouped++;
+                assertThat(li).as(where).contains(">rows ");
+            }
+        }
+        assertThat(atLine).isPositive();
+        assertThat(grouped).isPositive();
+    }
+
     private static long accuracyPoints(String data) throws IOException {
         for (JsonNode chart : Json.mapper().readTree(data).path("charts")) {
             if (!chart.path("id").asText().equals("chart-accuracy")) continue;

@@ -705,8 +705,10 @@ public final class HtmlReport {
                             .append("</code> <span class=\"text\">")
                             .append(esc(text(f.path("message"))))
                             .append("</span>");
-                    if (!f.path("rows").isEmpty())
-                        out.append(" <span class=\"muted\">rows ")
+                    // a finding at a line is found there; its row indexes (counted from 0) would only contradict
+                    // the line number beside them, as the CLI's text leaves them out too
+                    if (!f.path("rows").isEmpty() && location(f).equals(text(f.path("file"))))
+                        out.append(" <span class=\"muted\" title=\"row indexes, counted from 0\">rows ")
                                 .append(esc(joined(f.path("rows"))))
                                 .append("</span>");
                     out.append("</li>\n");
