@@ -4,6 +4,7 @@ import dev.tunegate.evals.RegressionReport.Slice;
 import dev.tunegate.evidence.Finding;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Text, Markdown and JUnit XML views of a {@link RegressionReport} (JSON is Jackson's view of the record). */
 public final class RegressionRenderer {
@@ -263,18 +264,15 @@ public final class RegressionRenderer {
 
     private static void appendAccuracyTable(StringBuilder b, RegressionReport r) {
         b.append("| | accuracy | 95% interval |\n|---|---:|---|\n");
-        b.append(String.format(
-                Locale.ROOT,
-                "| baseline | %.1f%% | %.1f–%.1f%% |%n",
-                r.baselineAccuracy().estimate() * 100,
-                r.baselineAccuracy().low() * 100,
-                r.baselineAccuracy().high() * 100));
-        b.append(String.format(
-                Locale.ROOT,
-                "| candidate | %.1f%% | %.1f–%.1f%% |%n",
-                r.candidateAccuracy().estimate() * 100,
-                r.candidateAccuracy().low() * 100,
-                r.candidateAccuracy().high() * 100));
+        for (var row :
+                List.of(Map.entry("baseline", r.baselineAccuracy()), Map.entry("candidate", r.candidateAccuracy())))
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f%% | %.1f–%.1f%% |%n",
+                    row.getKey(),
+                    row.getValue().estimate() * 100,
+                    row.getValue().low() * 100,
+                    row.getValue().high() * 100));
         b.append(String.format(
                 Locale.ROOT,
                 "| difference | %+.1f pts | %+.1f to %+.1f pts |%n%n",
