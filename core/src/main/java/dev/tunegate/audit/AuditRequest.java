@@ -72,7 +72,13 @@ public record AuditRequest(
             throw new dev.tunegate.io.InvalidInputException(
                     "--threshold: expected a number in (0, 1], found " + threshold);
         }
-        if (contextLimit < 1) contextLimit = DEFAULT_CONTEXT_LIMIT;
+        // a count that means nothing is refused, not replaced by a default: every request is built through here
+        if (contextLimit < 1)
+            throw new dev.tunegate.io.InvalidInputException(
+                    "--context-limit: expected a number of tokens ≥ 1, found " + contextLimit);
+        if (maxErrors < 0)
+            throw new dev.tunegate.io.InvalidInputException(
+                    "--max-errors: expected a number ≥ 0 (0: never stop), found " + maxErrors);
         if (maxLineBytes < 1) maxLineBytes = DEFAULT_MAX_LINE_BYTES;
     }
 
@@ -203,9 +209,6 @@ public record AuditRequest(
     }
 
     public AuditRequest withMaxErrors(long n) {
-        if (n < 0)
-            throw new dev.tunegate.io.InvalidInputException(
-                    "--max-errors: expected a number ≥ 0 (0: never stop), found " + n);
         return new AuditRequest(
                 train,
                 golden,
@@ -263,9 +266,6 @@ public record AuditRequest(
     }
 
     public AuditRequest withContextLimit(int tokens) {
-        if (tokens < 1)
-            throw new dev.tunegate.io.InvalidInputException(
-                    "--context-limit: expected a number of tokens ≥ 1, found " + tokens);
         return new AuditRequest(
                 train,
                 golden,
