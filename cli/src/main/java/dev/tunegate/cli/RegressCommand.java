@@ -166,8 +166,12 @@ final class RegressCommand implements Callable<Integer> {
         }
         // each file is read once: hashed while it is parsed, for the regression log's digests
         FileDigests digests = new FileDigests();
-        RegressionReport report =
-                Regression.compareFiles(baseline, candidate, golden, margin, settings, schema, digests);
+        RegressionReport report;
+        try {
+            report = Regression.compareFiles(baseline, candidate, golden, margin, settings, schema, digests);
+        } catch (InvalidInputException e) {
+            throw ws == null ? e : ws.attribute(e); // a run tunegate.yaml names: say which key, as analyzers do
+        }
         String text =
                 switch (format) {
                     case text -> RegressionRenderer.text(report);

@@ -217,7 +217,7 @@ public final class EvalsAnalyzer implements Analyzer {
 
     private static void requireFile(Workspace ws, Path f) {
         if (!Files.isRegularFile(f))
-            throw new InvalidInputException(ws.relative(f) + ": not a file; expected an eval results file");
+            throw new InvalidInputException(ws.relative(f), 0, "not a file; expected an eval results file");
     }
 
     /** The file's run; with several runs, the latest one (by iteration order). */

@@ -140,12 +140,14 @@ public final class Workspace {
      */
     public InvalidInputException attribute(InvalidInputException e) {
         if (e.file() == null || e.line() > 0) return e;
-        Path file;
+        Path named, file;
         try {
-            file = Path.of(e.file()).toAbsolutePath().normalize();
+            named = Path.of(e.file());
+            file = named.toAbsolutePath().normalize();
         } catch (java.nio.file.InvalidPathException notAPath) {
             return e;
         }
+        Path inWorkspace = root.resolve(named).normalize(); // readers may name a file relative to the workspace
         for (Map.Entry<String, ConfigSchema.Key> leaf : ConfigSchema.leaves()) {
             ConfigSchema.Type type = leaf.getValue().type();
             if (!(type instanceof ConfigSchema.PathValue || type instanceof ConfigSchema.PathList)) continue;
@@ -153,7 +155,8 @@ public final class Workspace {
             if (v == null || v.line() == 0 || v.value() == null) continue; // a default, not a line the user wrote
             List<?> given = v.value() instanceof List<?> l ? l : List.of(v.value());
             for (Object p : given)
-                if (root.resolve((String) p).normalize().equals(file))
+                if (root.resolve((String) p).normalize().equals(file)
+                        || root.resolve((String) p).normalize().equals(inWorkspace))
                     return new InvalidInputException(
                             CONFIG_FILE, v.line(), "key \"" + leaf.getKey() + "\": " + e.getMessage(), e);
         }

@@ -48,4 +48,19 @@ class ConfiguredInputTest {
                         .getMessage())
                 .isEqualTo("tunegate.yaml:5: key \"data.train\": " + train + ": the file is empty");
     }
+
+    @Test
+    void aFileNamedRelativeToTheWorkspaceIsFoundToo() throws Exception {
+        // the eval reader names a missing history file relative to the workspace; line 5 is its key
+        Files.writeString(
+                dir.resolve("tunegate.yaml"),
+                "useCase:\n  name: t\n  taskType: classification\nevals:\n  history: [evals/history.jsonl]\n");
+        Policy policy = Policy.standard();
+        Workspace ws = Workspace.open(dir, policy.thresholdDefinitions().keySet());
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> StandardPipeline.create()
+                .run(ws, AnalysisContext.forWorkspace(ws, policy, Progress.SILENT, 1)));
+        assertThat(e.getMessage())
+                .isEqualTo("tunegate.yaml:5: key \"evals.history\": evals/history.jsonl: not a file; expected an eval"
+                        + " results file");
+    }
 }

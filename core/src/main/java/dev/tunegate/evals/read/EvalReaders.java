@@ -48,7 +48,7 @@ public final class EvalReaders {
             FileDigests digests) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(
-                    displayName + ": not a file; expected an eval results file (native JSONL, promptfoo JSON or CSV)");
+                    displayName, 0, "not a file; expected an eval results file (native JSONL, promptfoo JSON or CSV)");
         }
         EvalFormat f = format == EvalFormat.AUTO ? detect(file, displayName) : format;
         EvalReader reader =
