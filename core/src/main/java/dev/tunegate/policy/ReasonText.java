@@ -117,8 +117,10 @@ final class ReasonText {
                                 + " conform (needs " + t.display("FT-SCHEMA.minConformance") + ")"
                         : "Outputs are free-form, not one structured schema";
             case FT_COST -> {
-                boolean pays = has(Measure.BREAK_EVEN_WEEKS)
-                        && ev.get(Measure.BREAK_EVEN_WEEKS).get().asDouble() <= t.get("FT-COST.maxBreakEvenWeeks");
+                if (!has(Measure.BREAK_EVEN_WEEKS))
+                    yield "Whether shorter prompts would repay training is not measured, and prompting still improves: "
+                            + iterations();
+                boolean pays = ev.get(Measure.BREAK_EVEN_WEEKS).get().asDouble() <= t.get("FT-COST.maxBreakEvenWeeks");
                 yield pays
                         ? "Fine-tuning would repay training in " + v(Measure.BREAK_EVEN_WEEKS) + " (needs ≤ "
                                 + t.display("FT-COST.maxBreakEvenWeeks") + "), but prompting still improves: "

@@ -310,9 +310,9 @@ public final class ConfigSchema {
                                 "columns",
                                 new FreeMap("column names for CSV: expected, output, passed, item, iteration"),
                                 null,
-                                "Column mapping for CSV eval exports.",
+                                "Column mapping for CSV eval exports; name|other lists the names files use for one column.",
                                 "evals",
-                                "{expected: gold_label, output: prediction, passed: match}"),
+                                "{expected: gold_label, output: prediction|predicted_label, passed: match}"),
                         opt(
                                 "labels",
                                 new StrList(),

@@ -148,6 +148,20 @@ class DecisionEngineTest {
     }
 
     @Test
+    void anUnmeasuredPaybackIsSaidToBeUnmeasuredWhilePromptingImproves() {
+        Decision d = engine.decide(Evidences.fineTuneCase()
+                .m(Measure.ITERATIONS_WITHOUT_GAIN, 0)
+                .set()
+                .without(Measure.BREAK_EVEN_WEEKS));
+        assertThat(d.rule(RuleId.FT_COST).verdict()).isEqualTo(Verdict.NOT_FIRED);
+        // it used to read "repay training in an unknown weeks until prompt savings repay training"
+        assertThat(String.join(" ", d.reasons()))
+                .contains("Whether shorter prompts would repay training is not measured, and prompting still improves: "
+                        + "0 iterations without a significant gain (needs 3) (FT-COST)")
+                .doesNotContain("an unknown");
+    }
+
+    @Test
     void hybridNeedsABehaviourReasonNotCost() {
         Decision d = engine.decide(Evidences.fineTuneCase()
                 .m(Measure.FACT_CHANGE_INTERVAL_DAYS, 7)

@@ -119,7 +119,8 @@ public final class CsvEvalReader implements EvalReader {
                         1,
                         "field \"evals.columns." + e.getKey() + "\": expected a column named "
                                 + String.join(" or ", e.getValue().split("\\|")) + ", found columns "
-                                + String.join(", ", header));
+                                + String.join(", ", header)
+                                + " (files that name it differently: list the names, separated by |)");
             }
             col.put(e.getKey(), idx);
         }

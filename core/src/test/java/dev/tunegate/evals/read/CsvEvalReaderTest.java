@@ -88,7 +88,8 @@ class CsvEvalReaderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("e.csv:1:")
                 .hasMessageContaining("evals.columns.expected")
-                .hasMessageContaining("found columns a, b");
+                .hasMessageContaining("found columns a, b")
+                .hasMessageEndingWith("(files that name it differently: list the names, separated by |)");
     }
 
     @Test
