@@ -92,7 +92,11 @@ public final class ReviewSession {
             if (claimed.isEmpty()) break;
             QueueRow q = claimed.get().row();
             String token = claimed.get().token();
-            show(out, q, ++n, board.pending().size() + n - 1, board.neighbours(q, NEAR_SHOWN));
+            // the rows shown so far and those still to show: a skipped row stays pending but is not shown again
+            long toShow = board.pending().stream()
+                    .filter(r -> !skip.contains(r.digest()))
+                    .count();
+            show(out, q, ++n, (int) (n - 1 + toShow), board.neighbours(q, NEAR_SHOWN));
             while (true) {
                 out.print("[a]pprove [r]eject [e]dit [s]kip [q]uit > ");
                 out.flush();

@@ -121,6 +121,19 @@ class ReviewTest {
     }
 
     @Test
+    void aSkippedRowDoesNotGrowTheCountOfRowsToReview(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        Files.writeString(dir.resolve("failures.jsonl"), failures());
+        FailureIngest.ingest(ws, dir.resolve("failures.jsonl"));
+        StringWriter out = new StringWriter();
+        // 4 rows pending: skip, skip, reject, then the end of the input; the count stays 4 (it used to read 2/5, 3/6)
+        review(ws, "ana", "s\ns\nr\n", out);
+        assertThat(out.toString())
+                .contains("── 1/4 ", "── 2/4 ", "── 3/4 ", "── 4/4 ")
+                .doesNotContain("/5 ", "/6 ");
+    }
+
+    @Test
     void anAssessmentRunReadsAndReplaysTheReviewLogAndReadsTheQueueOnce(@TempDir Path dir) throws Exception {
         Workspace ws = workspace(dir);
         Files.writeString(dir.resolve("failures.jsonl"), failures());
