@@ -130,7 +130,7 @@ public final class WeeklyReview {
             // 3. backlog, 4. review queue
             Backlog backlog = new Backlog(ws.root().resolve(Backlog.FILE));
             List<WeeklyReport.BacklogItem> items =
-                    updateBacklog(backlog, refusedTopics, lowTopics, s, clustering, week, monday, req.write());
+                    updateBacklog(backlog, refusedTopics, lowTopics, s, week, monday, req.write());
             long queued = 0, already = 0;
             String queueFile = ws.relative(ws.data().reviewQueue());
             if (req.write() && !down.isEmpty()) {
@@ -328,11 +328,10 @@ public final class WeeklyReview {
             List<WeeklyReport.Topic> refusedTopics,
             List<WeeklyReport.Topic> lowTopics,
             OpsSettings s,
-            TopicClustering clustering,
             String week,
             LocalDate monday,
             boolean write) {
-        List<Backlog.Entry> existing = new ArrayList<>(backlog.read().entries());
+        List<Backlog.Entry> existing = backlog.read().entries();
         Map<String, WeeklyReport.Topic> byId = new LinkedHashMap<>();
         for (List<WeeklyReport.Topic> list : List.of(refusedTopics, lowTopics)) {
             for (WeeklyReport.Topic t : list) {
@@ -340,9 +339,11 @@ public final class WeeklyReview {
                 byId.merge(t.id(), t, (a, b) -> a.size() >= b.size() ? a : b);
             }
         }
+        Map<WeeklyReport.Topic, Backlog.Entry> priors =
+                match(existing, List.copyOf(byId.values()), s.topicSimilarity());
         List<WeeklyReport.BacklogItem> out = new ArrayList<>();
         for (WeeklyReport.Topic t : byId.values()) {
-            Backlog.Entry prior = match(existing, t, clustering, s.topicSimilarity());
+            Backlog.Entry prior = priors.get(t);
             String id = prior == null ? t.id() : prior.id();
             List<String> docs =
                     switch (t.type()) {
@@ -370,11 +371,7 @@ public final class WeeklyReview {
                     weeksSeen,
                     status);
             boolean changed = prior == null || !now.equals(prior);
-            if (write && changed) {
-                backlog.append(now);
-                existing.removeIf(e -> e.id().equals(id));
-                existing.add(now);
-            }
+            if (write && changed) backlog.append(now);
             out.add(new WeeklyReport.BacklogItem(
                     id,
                     now.type(),
@@ -390,20 +387,44 @@ public final class WeeklyReview {
         return out;
     }
 
-    /** The backlog entry of the same topic: the same id, else the most similar representative at or above the similarity. */
-    private static Backlog.Entry match(
-            List<Backlog.Entry> existing, WeeklyReport.Topic t, TopicClustering clustering, double similarity) {
-        for (Backlog.Entry e : existing) if (e.id().equals(t.id())) return e;
-        Backlog.Entry best = null;
-        double bestJ = similarity;
-        for (Backlog.Entry e : existing) {
-            double j = TopicClustering.similarity(e.topic(), t.representative());
-            if (j >= bestJ) {
-                best = e;
-                bestJ = j;
+    /**
+     * The backlog entry of each topic: first the entry with the topic's own id; then, for the topics left, the
+     * entry whose topic is the most similar to the representative at or above the similarity (ties: the earlier
+     * topic, refused before low-score, larger first). An entry is the entry of one topic at most: the clustering keeps this week's topics apart,
+     * so two of them are never written under one id (that merged their sizes line after line, and a rerun
+     * appended again).
+     */
+    private static Map<WeeklyReport.Topic, Backlog.Entry> match(
+            List<Backlog.Entry> existing, List<WeeklyReport.Topic> topics, double similarity) {
+        Map<WeeklyReport.Topic, Backlog.Entry> out = new HashMap<>();
+        Map<String, Backlog.Entry> byId = new LinkedHashMap<>();
+        for (Backlog.Entry e : existing) byId.put(e.id(), e);
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (WeeklyReport.Topic t : topics) {
+            Backlog.Entry e = byId.get(t.id());
+            if (e != null) {
+                out.put(t, e);
+                taken.add(e.id());
             }
         }
-        return best;
+        record Candidate(WeeklyReport.Topic topic, Backlog.Entry entry, double jaccard) {}
+        List<Candidate> candidates = new ArrayList<>();
+        for (WeeklyReport.Topic t : topics) {
+            if (out.containsKey(t)) continue;
+            for (Backlog.Entry e : existing) {
+                if (taken.contains(e.id())) continue;
+                double j = TopicClustering.similarity(e.topic(), t.representative());
+                if (j >= similarity) candidates.add(new Candidate(t, e, j));
+            }
+        }
+        // the closest pairs first; the order of the topics (largest first) and of the entries breaks ties
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.jaccard()));
+        for (Candidate c : candidates) {
+            if (out.containsKey(c.topic()) || taken.contains(c.entry().id())) continue;
+            out.put(c.topic(), c.entry());
+            taken.add(c.entry().id());
+        }
+        return out;
     }
 
     static String weekOf(Call c) {

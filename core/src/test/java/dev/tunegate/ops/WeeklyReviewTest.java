@@ -169,6 +169,54 @@ class WeeklyReviewTest {
                 .isFalse();
     }
 
+    /**
+     * Two topics of one week that the clustering keeps apart (content words {salary, band, level, four} and
+     * {maximum, band, pay, grade}: exact Jaccard 1/7) are each as close to last week's entry {salary, band,
+     * maximum} as ops.topicSimilarity allows (2/5 = 0.4). One of them continues that entry, the other gets an
+     * entry of its own: one id per topic, and the same week again appends nothing.
+     */
+    @org.junit.jupiter.api.Test
+    void twoTopicsOfAWeekNeverShareABacklogEntryAndARerunAppendsNothing() throws IOException {
+        Path ws = tmp.resolve("ws");
+        Workspace w = workspace(ws);
+        Path log = ws.resolve("calls.jsonl");
+        StringBuilder b = new StringBuilder();
+        String line = "{\"ts\":\"%s\",\"query\":\"%s\",\"refused\":true,"
+                + "\"retrieved\":[{\"id\":\"pol-x\",\"score\":0.1}],\"groups\":[\"all\"]}\n";
+        for (int i = 0; i < 4; i++) b.append(line.formatted("2026-11-17T10:00:0" + i + "Z", "salary band maximum"));
+        for (int i = 0; i < 5; i++) b.append(line.formatted("2026-11-24T10:00:0" + i + "Z", "salary band level four"));
+        for (int i = 0; i < 4; i++) b.append(line.formatted("2026-11-25T10:00:0" + i + "Z", "maximum band pay grade"));
+        Files.writeString(log, b.toString());
+        Path backlog = ws.resolve(Backlog.FILE);
+
+        WeeklyReview.run(w, req(log, "2026-W47", true), Progress.SILENT);
+        assertThat(Files.readAllLines(backlog)).hasSize(1);
+        WeeklyReport r =
+                WeeklyReview.run(w, req(log, "2026-W48", true), Progress.SILENT).report();
+        assertThat(r.refusedTopics()).hasSize(2);
+        assertThat(r.backlog()).extracting(WeeklyReport.BacklogItem::size).containsExactly(5L, 4L);
+        assertThat(r.backlog()).extracting(WeeklyReport.BacklogItem::id).doesNotHaveDuplicates();
+        // the larger topic (first) continues last week's entry; the other is new
+        assertThat(r.backlog().get(0).id()).isEqualTo(TopicClustering.idOf("salary band maximum"));
+        assertThat(r.backlog().get(0).weeks()).isEqualTo(2);
+        assertThat(r.backlog().get(1).id()).isEqualTo(TopicClustering.idOf("maximum band pay grade"));
+        assertThat(Files.readAllLines(backlog)).hasSize(3);
+        assertThat(new Backlog(backlog).read().entries())
+                .extracting(Backlog.Entry::size)
+                .containsExactly(5L, 4L);
+
+        WeeklyReport again =
+                WeeklyReview.run(w, req(log, "2026-W48", true), Progress.SILENT).report();
+        assertThat(Files.readAllLines(backlog)).hasSize(3);
+        assertThat(again.backlog())
+                .extracting(WeeklyReport.BacklogItem::written)
+                .containsOnly(false);
+        assertThat(again.backlog())
+                .extracting(WeeklyReport.BacklogItem::id)
+                .containsExactlyElementsOf(
+                        r.backlog().stream().map(WeeklyReport.BacklogItem::id).toList());
+    }
+
     private static long sizeOf(List<WeeklyReport.Topic> topics, String word) {
         return topics.stream()
                 .filter(t -> t.representative().contains(word))
