@@ -10,6 +10,8 @@ import java.util.List;
  * @param week the ISO week reviewed
  * @param from its first day (Monday, UTC)
  * @param to its last day
+ * @param dryRun whether nothing was written ({@code --dry-run}): the backlog's {@code written} and the queued
+ *     counts then say what a run would write and queue
  * @param logs what was read from each log
  * @param problems lines that could not be used ({@code file:line: …}), the first {@value WeeklyReview#MAX_PROBLEMS_LISTED}
  * @param problemCount all such lines
@@ -23,7 +25,7 @@ import java.util.List;
  * @param lowScoreTopics those calls' queries grouped into topics
  * @param backlog one entry per topic of at least {@code ops.minTopicSize} calls, as written to the backlog
  * @param negativeFeedback calls with negative feedback in the week
- * @param failuresQueued of them, appended to the review queue now
+ * @param failuresQueued of them, appended to the review queue now (on a dry run: that a run would append)
  * @param failuresAlreadyQueued of them, already in the queue from an earlier run
  * @param reviewQueue the review queue file
  * @param kpis KPIs week over week, and the week's checks against the pilot's targets and guardrails
@@ -34,6 +36,7 @@ public record WeeklyReport(
         String week,
         String from,
         String to,
+        boolean dryRun,
         List<CallLogReader.FileSummary> logs,
         List<String> problems,
         long problemCount,
@@ -84,7 +87,10 @@ public record WeeklyReport(
     /** The low-score threshold: its value, its source ({@code configured}, {@code calibrated}, {@code default}) and how. */
     public record Threshold(double value, String source, String method) {}
 
-    /** A backlog entry as this review wrote it (or found it unchanged). */
+    /**
+     * A backlog entry as this review wrote it (or found it unchanged); {@code written}: a line was appended for it
+     * (on a dry run: would be).
+     */
     public record BacklogItem(
             String id,
             BacklogType type,

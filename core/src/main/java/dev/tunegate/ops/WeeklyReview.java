@@ -133,7 +133,7 @@ public final class WeeklyReview {
                     updateBacklog(backlog, refusedTopics, lowTopics, s, week, monday, req.write());
             long queued = 0, already = 0;
             String queueFile = ws.relative(ws.data().reviewQueue());
-            if (req.write() && !down.isEmpty()) {
+            if (!down.isEmpty()) {
                 List<FailureIngest.Failure> failures = new ArrayList<>();
                 for (Call c : down) {
                     failures.add(new FailureIngest.Failure(
@@ -146,7 +146,8 @@ public final class WeeklyReview {
                             "negative feedback in production (" + week + (c.refused() ? ", refused" : "") + ")",
                             c.ts().toString()));
                 }
-                FailureIngest.Queued q = FailureIngest.queue(ws, failures);
+                // a dry run counts what a run would queue, and queues nothing
+                FailureIngest.Queued q = FailureIngest.queue(ws, failures, req.write());
                 queued = q.added();
                 already = q.alreadyQueued();
             }
@@ -167,6 +168,7 @@ public final class WeeklyReview {
                     week,
                     monday.toString(),
                     monday.plusDays(6).toString(),
+                    !req.write(),
                     summaries,
                     problemLines,
                     problemCount[0],
@@ -372,6 +374,7 @@ public final class WeeklyReview {
                     status);
             boolean changed = prior == null || !now.equals(prior);
             if (write && changed) backlog.append(now);
+            // a dry run shows what a run would append
             out.add(new WeeklyReport.BacklogItem(
                     id,
                     now.type(),
@@ -382,7 +385,7 @@ public final class WeeklyReview {
                     now.firstSeen(),
                     now.weeks(),
                     now.status(),
-                    write && changed));
+                    changed));
         }
         return out;
     }

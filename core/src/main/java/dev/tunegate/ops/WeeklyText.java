@@ -125,7 +125,7 @@ public final class WeeklyText {
                         .append(e.documents().isEmpty() ? "" : " · documents " + String.join(", ", e.documents()))
                         .append(" · open since ")
                         .append(e.firstSeen())
-                        .append(e.written() ? " (written)" : " (unchanged)")
+                        .append(e.written() ? (r.dryRun() ? " (would be written)" : " (written)") : " (unchanged)")
                         .append('\n');
             }
         }
@@ -141,7 +141,7 @@ public final class WeeklyText {
                 .append(r.negativeFeedback())
                 .append(" calls with negative feedback; ")
                 .append(r.failuresQueued())
-                .append(" queued in ")
+                .append(r.dryRun() ? " would be queued in " : " queued in ")
                 .append(code(md, r.reviewQueue()))
                 .append(", ")
                 .append(r.failuresAlreadyQueued())

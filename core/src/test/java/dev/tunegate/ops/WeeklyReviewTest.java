@@ -217,6 +217,43 @@ class WeeklyReviewTest {
                         r.backlog().stream().map(WeeklyReport.BacklogItem::id).toList());
     }
 
+    /** A dry run says what the run would write and queue — the same entries and counts — and writes nothing. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aDryRunPreviewsWhatTheRunWrites(long seed) throws IOException {
+        PlantedLog planted = new PlantedLog(seed, 300);
+        Path ws = tmp.resolve("ws");
+        Workspace w = workspace(ws);
+        Path log = ws.resolve("calls.jsonl");
+        Files.writeString(log, planted.jsonl());
+
+        WeeklyReport dry =
+                WeeklyReview.run(w, req(log, null, false), Progress.SILENT).report();
+        assertThat(ws.resolve(Backlog.FILE)).doesNotExist();
+        assertThat(ws.resolve("data/review-queue.jsonl")).doesNotExist();
+        WeeklyReport real =
+                WeeklyReview.run(w, req(log, null, true), Progress.SILENT).report();
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(real.dryRun()).isFalse();
+        assertThat(real.backlog())
+                .isNotEmpty()
+                .extracting(WeeklyReport.BacklogItem::written)
+                .containsOnly(true);
+        assertThat(dry.backlog()).isEqualTo(real.backlog());
+        assertThat(real.failuresQueued()).isPositive();
+        assertThat(dry.failuresQueued()).isEqualTo(real.failuresQueued());
+        assertThat(dry.failuresAlreadyQueued()).isEqualTo(real.failuresAlreadyQueued());
+        assertThat(WeeklyText.text(dry)).contains("(would be written)", " would be queued in ");
+        // after the run, a dry run of the same week has nothing left to write or queue
+        WeeklyReport after =
+                WeeklyReview.run(w, req(log, null, false), Progress.SILENT).report();
+        assertThat(after.backlog())
+                .extracting(WeeklyReport.BacklogItem::written)
+                .containsOnly(false);
+        assertThat(after.failuresQueued()).isZero();
+        assertThat(after.failuresAlreadyQueued()).isEqualTo(real.negativeFeedback());
+    }
+
     private static long sizeOf(List<WeeklyReport.Topic> topics, String word) {
         return topics.stream()
                 .filter(t -> t.representative().contains(word))

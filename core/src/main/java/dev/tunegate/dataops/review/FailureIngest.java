@@ -156,6 +156,14 @@ public final class FailureIngest {
      * and by the weekly review for calls with negative feedback.
      */
     public static Queued queue(Workspace ws, List<Failure> failures) {
+        return queue(ws, failures, true);
+    }
+
+    /**
+     * {@link #queue(Workspace, List)}, or with {@code append} false what it would do: the same counts, nothing
+     * written (a dry run).
+     */
+    public static Queued queue(Workspace ws, List<Failure> failures, boolean append) {
         ReviewQueue queue = ReviewedDataset.queue(ws);
         Path queuePath = queue.file();
         Set<String> queued = new HashSet<>();
@@ -183,7 +191,7 @@ public final class FailureIngest {
             out.add(ReviewQueue.line(
                     ex, f.why() == null ? "production failure" : f.why(), f.when(), f.badOutput(), f.where()));
         }
-        queue.append(out);
+        if (append) queue.append(out);
         return new Queued(out.size(), already, corrected, ws.relative(queuePath));
     }
 
