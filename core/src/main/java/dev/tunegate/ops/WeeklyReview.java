@@ -105,8 +105,8 @@ public final class WeeklyReview {
                         progress));
             }
             if (weeks.isEmpty())
-                throw new InvalidInputException(
-                        "ops weekly: the logs hold no usable call (" + problemCount[0] + " unusable lines)");
+                throw new InvalidInputException("ops weekly: the logs hold no usable call (" + problemCount[0]
+                        + (problemCount[0] == 1 ? " unusable line)" : " unusable lines)"));
             String week = wantedWeek != null ? wantedWeek : ((TreeMap<String, WeekStats>) weeks).lastKey();
             LocalDate monday = mondayOf(week);
             String previous = weekOf(monday.minusDays(7));

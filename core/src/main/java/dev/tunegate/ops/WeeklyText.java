@@ -38,9 +38,9 @@ public final class WeeklyText {
                     .append(f.compression().equals("none") ? "" : ", " + f.compression())
                     .append(", ")
                     .append(f.calls())
-                    .append(" calls, ")
+                    .append(f.calls() == 1 ? " call, " : " calls, ")
                     .append(f.problems())
-                    .append(" unusable lines\n");
+                    .append(f.problems() == 1 ? " unusable line\n" : " unusable lines\n");
         }
         if (r.problemCount() > 0) {
             b.append(h2).append("Unusable lines (").append(r.problemCount()).append(")\n");

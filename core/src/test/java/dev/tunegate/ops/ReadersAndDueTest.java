@@ -1,9 +1,11 @@
 package dev.tunegate.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.evals.stats.Interval;
+import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.ops.read.Call;
 import dev.tunegate.ops.read.CallLogFormat;
 import dev.tunegate.ops.read.CallLogReader;
@@ -52,6 +54,49 @@ class ReadersAndDueTest {
         assertThat(problems)
                 .extracting(LogProblem::toString)
                 .containsExactly("calls.csv:3: field \"refused\": expected true or false, found \"maybe\"");
+    }
+
+    /**
+     * An unclosed quote makes the rest of a CSV one value: nothing after it can be read, so the log is refused at
+     * that row (one line, exit 3) instead of yielding the calls before it as if the file ended there.
+     */
+    @Test
+    void aCsvWithAnUnclosedQuoteIsRefusedAtItsRowNotReadUpToIt() throws IOException {
+        Path csv = tmp.resolve("calls.csv");
+        Files.writeString(csv, """
+                ts,query,refused
+                2026-11-23T10:00:00Z,How long is parental leave?,false
+                2026-11-23T11:00:00Z,"broken quote,false
+                2026-11-24T11:00:00Z,How long is parental leave?,false
+                2026-11-30T11:00:00Z,Who approves my training budget?,false
+                """);
+        List<Call> calls = new ArrayList<>();
+        assertThatThrownBy(() -> new CallLogReader(1)
+                        .read(
+                                csv,
+                                "calls.csv",
+                                CallLogFormat.AUTO,
+                                CsvCallMapping.none(),
+                                calls::add,
+                                p -> {},
+                                Progress.SILENT))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("calls.csv:3: a quoted value opens in this row and is never closed")
+                .hasMessageNotContaining("none")
+                .hasMessageNotContaining("\n");
+        // a quote closed too early (the value goes on after it) is refused the same way, at its row
+        Files.writeString(csv, "ts,query,refused\n2026-11-23T10:00:00Z,\"say \"hi\" now\",false\n");
+        assertThatThrownBy(() -> new CallLogReader(1)
+                        .read(
+                                csv,
+                                "calls.csv",
+                                CallLogFormat.AUTO,
+                                CsvCallMapping.none(),
+                                c -> {},
+                                p -> {},
+                                Progress.SILENT))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("calls.csv:2: a quoted value in this row goes on after its closing quote");
     }
 
     @Test

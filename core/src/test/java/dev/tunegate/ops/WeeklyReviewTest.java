@@ -254,6 +254,20 @@ class WeeklyReviewTest {
         assertThat(after.failuresAlreadyQueued()).isEqualTo(real.negativeFeedback());
     }
 
+    @org.junit.jupiter.api.Test
+    void oneUnusableLineIsSaidInTheSingular() throws IOException {
+        Path ws = tmp.resolve("ws");
+        Workspace w = workspace(ws);
+        Path log = ws.resolve("calls.jsonl");
+        Files.writeString(
+                log,
+                "{\"ts\":\"2026-11-24T10:00:00Z\",\"query\":\"q\",\"refused\":false,\"retrieved\":[],\"groups\":[]}\n"
+                        + "not json\n");
+        String text = WeeklyText.text(
+                WeeklyReview.run(w, req(log, null, false), Progress.SILENT).report());
+        assertThat(text).contains("1 call, 1 unusable line\n");
+    }
+
     private static long sizeOf(List<WeeklyReport.Topic> topics, String word) {
         return topics.stream()
                 .filter(t -> t.representative().contains(word))

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -150,10 +151,7 @@ public final class CallLogReader {
                     line = in.readLine();
                 } catch (IOException e) {
                     drain(inFlight, 0, calls, problems, totals, task);
-                    problems.accept(new LogProblem(
-                            shown,
-                            lineNo + 1,
-                            "the " + opened.compression() + " stream is corrupt or truncated here: " + e.getMessage()));
+                    problems.accept(new LogProblem(shown, lineNo + 1, cutShort(opened, e)));
                     totals[2]++;
                     break;
                 }
@@ -225,6 +223,30 @@ public final class CallLogReader {
         task.advance(p.bytes(), p.bytes());
     }
 
+    /** Why reading stopped before the end: a compressed stream cut short, or the file itself unreadable. */
+    private static String cutShort(Decompression.Opened opened, IOException e) {
+        return "none".equals(opened.compression())
+                ? "the file cannot be read past here: " + e.getMessage()
+                : "the " + opened.compression() + " stream is corrupt or truncated here: " + e.getMessage();
+    }
+
+    /**
+     * A CSV whose quoting breaks at a row: every row after it would be cut at the wrong places (an unclosed
+     * quote makes the rest of the file one value), so the log is not read at all rather than reviewed from
+     * what came before — the week would be the wrong one, its counts short.
+     */
+    private static InvalidInputException unreadableCsv(String shown, long line, CSVException e) {
+        String m = String.valueOf(e.getMessage());
+        String what = m.contains("EOF reached before encapsulated token finished")
+                ? "a quoted value opens in this row and is never closed; expected a closing \" before the end of"
+                        + " the file (a quote inside a value is doubled: \"\")"
+                : m.contains("Invalid character between encapsulated token and delimiter")
+                        ? "a quoted value in this row goes on after its closing quote; expected a comma or the end"
+                                + " of the row after it (a quote inside a value is doubled: \"\")"
+                        : "expected a CSV row (RFC 4180), found: " + m;
+        return new InvalidInputException(shown, line, what + "; no row after it can be read reliably", e);
+    }
+
     private long[] readCsv(
             BufferedReader in,
             String shown,
@@ -270,11 +292,8 @@ public final class CallLogReader {
                     }
                 }
             } catch (UncheckedIOException e) {
-                problems.accept(new LogProblem(
-                        shown,
-                        lastEnd + 1,
-                        "the " + opened.compression() + " stream is corrupt or truncated here: "
-                                + e.getCause().getMessage()));
+                if (e.getCause() instanceof CSVException bad) throw unreadableCsv(shown, lastEnd + 1, bad);
+                problems.accept(new LogProblem(shown, lastEnd + 1, cutShort(opened, e.getCause())));
                 totals[2]++;
             }
             totals[0] = lastEnd;
