@@ -64,7 +64,8 @@ final class OpsWeeklyCommand implements Callable<Integer> {
     @Option(
             names = "--week",
             paramLabel = "YYYY-Www",
-            description = "The ISO week to review (default: the week of the latest call).")
+            description =
+                    "The ISO week to review (default: the week of the latest call); a week the logs hold no call of is refused (exit 3), nothing written.")
     String week;
 
     @Option(

@@ -75,7 +75,7 @@ public final class WeeklyReview {
         try (RetrievalContext retrieval = RetrievalContext.open(RetrievalAudit.Request.of(ws), progress)) {
             WeeklyReport.Threshold threshold = threshold(s, retrieval.calibration());
             // 1. one pass: per-week sums, and the calls the topics and the queue need
-            Map<String, WeekStats> weeks = new TreeMap<>();
+            TreeMap<String, WeekStats> weeks = new TreeMap<>();
             List<Call> kept = new ArrayList<>();
             List<String> keptWeeks = new ArrayList<>();
             List<LogProblem> problems = new ArrayList<>();
@@ -107,10 +107,15 @@ public final class WeeklyReview {
             if (weeks.isEmpty())
                 throw new InvalidInputException("ops weekly: the logs hold no usable call (" + problemCount[0]
                         + (problemCount[0] == 1 ? " unusable line)" : " unusable lines)"));
-            String week = wantedWeek != null ? wantedWeek : ((TreeMap<String, WeekStats>) weeks).lastKey();
+            String week = wantedWeek != null ? wantedWeek : weeks.lastKey();
+            // a week without calls has nothing to review: no review of zeros, no files for it
+            if (!weeks.containsKey(week))
+                throw new InvalidInputException("ops weekly: no calls in " + week + " (the logs cover "
+                        + (weeks.size() == 1 ? weeks.firstKey() : weeks.firstKey() + " – " + weeks.lastKey())
+                        + ")");
             LocalDate monday = mondayOf(week);
             String previous = weekOf(monday.minusDays(7));
-            WeekStats stats = weeks.getOrDefault(week, new WeekStats());
+            WeekStats stats = weeks.get(week);
 
             // 2. topics of the week
             List<Call> refused = new ArrayList<>();

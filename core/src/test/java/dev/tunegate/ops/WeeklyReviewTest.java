@@ -268,6 +268,22 @@ class WeeklyReviewTest {
         assertThat(text).contains("1 call, 1 unusable line\n");
     }
 
+    /** A week the logs hold no call of is not reviewed as zeros: one line naming the weeks there are, nothing written. */
+    @org.junit.jupiter.api.Test
+    void aWeekWithoutCallsIsRefusedAndNothingIsWritten() throws IOException {
+        PlantedLog planted = new PlantedLog(7, 50); // calls in 2026-W47 and 2026-W48 only
+        Path ws = tmp.resolve("ws");
+        Workspace w = workspace(ws);
+        Path log = ws.resolve("calls.jsonl");
+        Files.writeString(log, planted.jsonl());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> WeeklyReview.run(w, req(log, "2025-W10", true), Progress.SILENT))
+                .isInstanceOf(dev.tunegate.io.InvalidInputException.class)
+                .hasMessage("ops weekly: no calls in 2025-W10 (the logs cover 2026-W47 – 2026-W48)");
+        assertThat(ws.resolve("ops")).doesNotExist();
+        assertThat(ws.resolve("data/review-queue.jsonl")).doesNotExist();
+    }
+
     private static long sizeOf(List<WeeklyReport.Topic> topics, String word) {
         return topics.stream()
                 .filter(t -> t.representative().contains(word))
