@@ -114,6 +114,71 @@ class OpsCliTest {
         assertThat(none.err()).contains("expected a workspace (a folder with tunegate.yaml) or a folder of them");
     }
 
+    /**
+     * A CSV log without a groups column cannot show an access-control gap, and one without a retrieved column
+     * cannot show a low score: those measures are reported as not measurable, never computed from the missing
+     * column (before: every call 'low 100.0 %', and the salary-band topic blamed on groups '(none)').
+     */
+    @Test
+    void aCsvWithoutGroupsOrRetrievedColumnsReportsThoseMeasuresAsNotMeasurable() throws IOException {
+        Path ws = copyPolicyQa();
+        StringBuilder withRetrieved = new StringBuilder("ts,query,refused,retrieved\n");
+        StringBuilder bare = new StringBuilder("ts,query,refused\n");
+        for (String line : Files.readAllLines(ws.resolve("logs/calls.jsonl"))) {
+            JsonNode c;
+            try {
+                c = JSON.readTree(line);
+            } catch (IOException e) {
+                continue; // the example's planted invalid line
+            }
+            if (!c.path("refused").isBoolean()) continue;
+            String q = "\"" + c.path("query").asText().replace("\"", "\"\"") + "\"";
+            StringBuilder ret = new StringBuilder();
+            for (JsonNode r : c.path("retrieved"))
+                ret.append(ret.isEmpty() ? "" : ";")
+                        .append(r.path("id").asText())
+                        .append(':')
+                        .append(r.path("score").asDouble());
+            String row =
+                    c.path("ts").asText() + "," + q + "," + c.path("refused").asBoolean();
+            withRetrieved.append(row).append(',').append(ret).append('\n');
+            bare.append(row).append('\n');
+        }
+        Path noGroups = tmp.resolve("no-groups.csv");
+        Files.writeString(noGroups, withRetrieved);
+        CliRun run = CliRun.of(
+                "ops", "weekly", ws.toString(), "--log", noGroups.toString(), "--dry-run", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
+        // the JSONL review classes the salary-band topic a metadata fix; without groups nothing is blamed on them
+        assertThat(r.path("refusedTopics").findValuesAsText("type")).doesNotContain("metadata-fix");
+        assertThat(r.path("refusedTopics").get(0).path("groups").isNull()).isTrue();
+        assertThat(r.path("refusedTopics").get(0).path("hiddenDocuments").size())
+                .isZero();
+        // retrieval is logged: the low-score share is measured over every call, as with the JSONL log
+        assertThat(r.path("callsWithRetrieval").asLong())
+                .isEqualTo(r.path("calls").asLong());
+        assertThat(CliRun.of("ops", "weekly", ws.toString(), "--log", noGroups.toString(), "--dry-run")
+                        .out())
+                .contains("access control: not checked (the log does not record the callers' groups)")
+                .doesNotContain("cannot see");
+
+        Path neither = tmp.resolve("bare.csv");
+        Files.writeString(neither, bare);
+        CliRun bareRun =
+                CliRun.of("ops", "weekly", ws.toString(), "--log", neither.toString(), "--dry-run", "--format", "json");
+        assertThat(bareRun.exitCode()).as(bareRun.err()).isZero();
+        JsonNode b = JSON.readTree(bareRun.out());
+        assertThat(b.path("callsWithRetrieval").asLong()).isZero();
+        assertThat(b.path("lowScoreRetrievals").asLong()).isZero();
+        assertThat(b.path("kpis").path("weeks").findValues("lowScoreRate")).allMatch(JsonNode::isNull);
+        assertThat(b.path("backlog").findValuesAsText("type")).containsOnly("unclassified");
+        assertThat(CliRun.of("ops", "weekly", ws.toString(), "--log", neither.toString(), "--dry-run")
+                        .out())
+                .contains("not measurable: no call of the week records its retrieved documents")
+                .doesNotContain("low 100.0 %");
+    }
+
     @Test
     void aBadWeekIsOneLineAndExit3() throws IOException {
         Path ws = copyPolicyQa();

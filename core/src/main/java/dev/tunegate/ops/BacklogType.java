@@ -9,7 +9,12 @@ public enum BacklogType {
     /** The retrieved document is older than the facts' change interval. Business owner. */
     STALE_DOCUMENT("stale-document", "stale document", true),
     /** Relevant, fresh documents were retrieved and the answer still failed: the prompt or model. Technical owner. */
-    ANSWER_REVIEW("answer-review", "answer review (retrieval looked fine)", false);
+    ANSWER_REVIEW("answer-review", "answer review (retrieval looked fine)", false),
+    /**
+     * The log does not record what was retrieved (a CSV without a {@code retrieved} column), so whether a
+     * document is missing, stale or fine cannot be told. Technical owner (the logging).
+     */
+    UNCLASSIFIED("unclassified", "unclassified (the log does not record retrieval)", false);
 
     private final String id;
     private final String label;

@@ -15,6 +15,9 @@ final class WeekStats {
     long calls;
     long refused;
     long lowScore;
+    /** Calls whose log records the retrieved documents: the low-score rate's denominator. */
+    long withRetrieval;
+
     long up;
     long down;
     final Set<String> users = new HashSet<>();
@@ -28,6 +31,7 @@ final class WeekStats {
         calls++;
         if (c.refused()) refused++;
         if (low) lowScore++;
+        if (c.retrieved() != null) withRetrieval++;
         if (c.feedback() == Call.Feedback.UP) up++;
         else if (c.feedback() == Call.Feedback.DOWN) down++;
         if (c.user() != null) users.add(c.user());
@@ -63,7 +67,8 @@ final class WeekStats {
                 refused,
                 WilsonScore.interval(refused, calls),
                 lowScore,
-                WilsonScore.interval(lowScore, calls),
+                withRetrieval,
+                withRetrieval == 0 ? null : WilsonScore.interval(lowScore, withRetrieval),
                 up,
                 down,
                 quality,

@@ -21,6 +21,8 @@ import java.util.List;
  * @param previousWeek the week before, for comparison (null when the logs have none)
  * @param refusedTopics refused queries grouped into topics, largest first
  * @param lowScoreRetrievals calls in the week whose top retrieval score is below the threshold (or that retrieved nothing)
+ * @param callsWithRetrieval calls in the week whose log records the retrieved documents (the low-score share's
+ *     denominator; 0: not measurable, e.g. a CSV log without a {@code retrieved} column)
  * @param lowScoreThreshold the threshold and where it comes from
  * @param lowScoreTopics those calls' queries grouped into topics
  * @param backlog one entry per topic of at least {@code ops.minTopicSize} calls, as written to the backlog
@@ -46,6 +48,7 @@ public record WeeklyReport(
         WeekKpis previousWeek,
         List<Topic> refusedTopics,
         long lowScoreRetrievals,
+        long callsWithRetrieval,
         Threshold lowScoreThreshold,
         List<Topic> lowScoreTopics,
         List<BacklogItem> backlog,
@@ -65,7 +68,9 @@ public record WeeklyReport(
      * @param representative the topic's most frequent normalised query
      * @param examples up to three distinct queries as asked
      * @param documents what the retriever returned for the topic: id, calls, mean score (ids only)
-     * @param groups the callers' access groups (most frequent set)
+     * @param groups the callers' access groups (most frequent set); null when the log does not record them (then
+     *     access control is not checked)
+     * @param retrievalLogged whether the log records the retrieved documents of any of its calls
      * @param medianTopScore the median of the calls' best retrieval scores (null when nothing was retrieved)
      * @param type the backlog entry type the topic calls for
      * @param hiddenDocuments documents that answer the topic but the callers' groups cannot see (ids only)
@@ -77,6 +82,7 @@ public record WeeklyReport(
             List<String> examples,
             List<DocumentHits> documents,
             List<String> groups,
+            boolean retrievalLogged,
             Double medianTopScore,
             BacklogType type,
             List<String> hiddenDocuments) {}
@@ -110,6 +116,7 @@ public record WeeklyReport(
             long refused,
             Interval refusedRate,
             long lowScore,
+            long callsWithRetrieval,
             Interval lowScoreRate,
             long feedbackUp,
             long feedbackDown,

@@ -183,6 +183,7 @@ public final class WeeklyReview {
                     before,
                     refusedTopics,
                     stats.lowScore,
+                    stats.withRetrieval,
                     threshold,
                     lowTopics,
                     items,
@@ -206,7 +207,9 @@ public final class WeeklyReview {
         }
     }
 
+    /** Below the threshold or nothing retrieved; a call whose log does not record retrieval is not measured. */
     private static boolean isLow(Call c, double threshold) {
+        if (c.retrieved() == null) return false;
         double top = c.topScore();
         return Double.isNaN(top) || top < threshold;
     }
@@ -254,14 +257,19 @@ public final class WeeklyReview {
             Map<List<String>, Integer> groupSets = new HashMap<>();
             List<Double> tops = new ArrayList<>();
             java.time.Instant latest = null;
+            boolean retrievalLogged = false, groupsLogged = false;
             for (Call c : members) {
-                for (Call.Retrieved r : c.retrieved()) {
+                if (c.retrieved() != null) retrievalLogged = true;
+                for (Call.Retrieved r : c.retrieved() == null ? List.<Call.Retrieved>of() : c.retrieved()) {
                     docCalls.computeIfAbsent(r.id(), k -> new long[1])[0]++;
                     docScores.computeIfAbsent(r.id(), k -> new double[1])[0] += r.score();
                     if (r.updated() != null) docUpdated.merge(r.id(), r.updated(), (a, b) -> a.isAfter(b) ? a : b);
                 }
                 if (!Double.isNaN(c.topScore())) tops.add(c.topScore());
-                groupSets.merge(c.groups().stream().sorted().toList(), 1, Integer::sum);
+                if (c.groups() != null) {
+                    groupsLogged = true;
+                    groupSets.merge(c.groups().stream().sorted().toList(), 1, Integer::sum);
+                }
                 if (latest == null || c.ts().isAfter(latest)) latest = c.ts();
             }
             List<WeeklyReport.DocumentHits> docs = new ArrayList<>();
@@ -284,15 +292,17 @@ public final class WeeklyReview {
                     .orElse(List.of());
             tops.sort(null);
             Double median = tops.isEmpty() ? null : round(tops.get((tops.size() - 1) / 2));
-            List<String> hidden = retrieval.hiddenRelevant(g.representative(), groups, 3);
-            BacklogType type = classify(hidden, median, threshold, docs, latest, s.factsChangeDays());
+            // without the callers' groups there is no access-control gap to find, and none is blamed
+            List<String> hidden = groupsLogged ? retrieval.hiddenRelevant(g.representative(), groups, 3) : List.of();
+            BacklogType type = classify(hidden, retrievalLogged, median, threshold, docs, latest, s.factsChangeDays());
             out.add(new WeeklyReport.Topic(
                     g.id(),
                     members.size(),
                     g.representative(),
                     List.copyOf(examples),
                     docs,
-                    groups,
+                    groupsLogged ? groups : null,
+                    retrievalLogged,
                     median,
                     type,
                     hidden));
@@ -301,18 +311,21 @@ public final class WeeklyReview {
     }
 
     /**
-     * Access-control gap first (a document answers it but the callers cannot see it); then nothing relevant
+     * Access-control gap first (a document answers it but the callers cannot see it); then, when the log does not
+     * record retrieval, unclassified (nothing below is measurable); then nothing relevant
      * retrieved (median best score below the threshold); then the best document older than the facts'
      * change interval at the topic's latest call; else the answer itself.
      */
     static BacklogType classify(
             List<String> hidden,
+            boolean retrievalLogged,
             Double medianTop,
             double threshold,
             List<WeeklyReport.DocumentHits> docs,
             java.time.Instant latest,
             Integer factsChangeDays) {
         if (!hidden.isEmpty()) return BacklogType.METADATA_FIX;
+        if (!retrievalLogged) return BacklogType.UNCLASSIFIED;
         if (medianTop == null || medianTop < threshold) return BacklogType.NEW_DOCUMENT;
         if (factsChangeDays != null && !docs.isEmpty() && docs.get(0).lastUpdated() != null && latest != null) {
             LocalDate upd = LocalDate.parse(docs.get(0).lastUpdated());

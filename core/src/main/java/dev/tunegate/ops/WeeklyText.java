@@ -73,17 +73,30 @@ public final class WeeklyText {
         topics(b, r.refusedTopics(), md, li);
 
         b.append(h2).append("Low-score retrievals\n");
-        b.append(li)
-                .append(r.lowScoreRetrievals())
-                .append(" of ")
-                .append(r.calls())
-                .append(" calls with a top score below ")
-                .append(fmt(r.lowScoreThreshold().value()))
-                .append(" (")
-                .append(r.lowScoreThreshold().source())
-                .append(": ")
-                .append(esc(md, r.lowScoreThreshold().method()))
-                .append(")\n");
+        if (r.callsWithRetrieval() == 0) {
+            b.append(li)
+                    .append("not measurable: no call of the week records its retrieved documents"
+                            + " (a CSV log needs a retrieved column: --column retrieved=NAME)\n");
+        } else {
+            b.append(li)
+                    .append(r.lowScoreRetrievals())
+                    .append(" of ")
+                    .append(r.callsWithRetrieval())
+                    .append(" calls with a top score below ")
+                    .append(fmt(r.lowScoreThreshold().value()))
+                    .append(" (")
+                    .append(r.lowScoreThreshold().source())
+                    .append(": ")
+                    .append(esc(md, r.lowScoreThreshold().method()))
+                    .append(")");
+            long unlogged = r.calls() - r.callsWithRetrieval();
+            if (unlogged > 0)
+                b.append("; ")
+                        .append(unlogged)
+                        .append(unlogged == 1 ? " call does" : " calls do")
+                        .append(" not record retrieval and are not counted");
+            b.append('\n');
+        }
         topics(b, r.lowScoreTopics(), md, li);
 
         b.append(h2).append("Backlog (ops/backlog.jsonl)\n");
@@ -262,8 +275,10 @@ public final class WeeklyText {
                 }
                 b.append('\n');
             } else {
-                b.append(sub).append("retrieved: nothing\n");
+                b.append(sub).append(t.retrievalLogged() ? "retrieved: nothing\n" : "retrieved: not in the log\n");
             }
+            if (t.groups() == null)
+                b.append(sub).append("access control: not checked (the log does not record the callers' groups)\n");
             if (!t.hiddenDocuments().isEmpty()) {
                 b.append(sub)
                         .append("answered by ")

@@ -11,8 +11,9 @@ import java.util.List;
  * @param query the user's question
  * @param answer the answer given, or null
  * @param refused whether the system declined to answer
- * @param retrieved the documents the retriever returned, best first
- * @param groups the caller's access groups
+ * @param retrieved the documents the retriever returned, best first; null when the log does not record them (a CSV
+ *     without a {@code retrieved} column): the call's retrieval is then not measured, not empty
+ * @param groups the caller's access groups; null when the log does not record them (access control not checked)
  * @param user the caller (for adoption), or null
  * @param latencyMs end-to-end latency, or null
  * @param costUsd the call's cost, or null
@@ -34,13 +35,14 @@ public record Call(
         String model,
         String where) {
     public Call {
-        retrieved = List.copyOf(retrieved);
-        groups = List.copyOf(groups);
+        retrieved = retrieved == null ? null : List.copyOf(retrieved);
+        groups = groups == null ? null : List.copyOf(groups);
     }
 
-    /** The best retrieval score, or NaN when nothing was retrieved. */
+    /** The best retrieval score, or NaN when nothing was retrieved (or the log does not say). */
     public double topScore() {
         double best = Double.NaN;
+        if (retrieved == null) return best;
         for (Retrieved r : retrieved) if (Double.isNaN(best) || r.score() > best) best = r.score();
         return best;
     }

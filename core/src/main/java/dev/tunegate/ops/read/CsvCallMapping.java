@@ -100,7 +100,8 @@ public record CsvCallMapping(Map<String, String> columns) {
                     default -> null;
                 };
         if (refused == null) throw new JsonFields.Bad("refused", "true or false", quote(r));
-        List<Call.Retrieved> retrieved = new ArrayList<>();
+        // a column the header lacks is not measured: null, not an empty list (nothing retrieved, no groups)
+        List<Call.Retrieved> retrieved = idx.containsKey("retrieved") ? new ArrayList<>() : null;
         String ret = get(idx, values, "retrieved");
         if (ret != null && !ret.isBlank()) {
             for (String part : ret.split(";")) {
@@ -115,7 +116,7 @@ public record CsvCallMapping(Map<String, String> columns) {
                 }
             }
         }
-        List<String> groups = new ArrayList<>();
+        List<String> groups = idx.containsKey("groups") ? new ArrayList<>() : null;
         String g = get(idx, values, "groups");
         if (g != null) for (String s : g.split(";")) if (!s.isBlank()) groups.add(s.trim());
         String fb = get(idx, values, "feedback");
