@@ -1,6 +1,7 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.io.AtomicFiles;
+import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
 import dev.tunegate.ops.WeeklyReview;
 import dev.tunegate.ops.WeeklyText;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -103,6 +105,14 @@ final class OpsWeeklyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a malformed --week is a usage error (exit 2), found before the workspace or the logs are read
+        if (week != null) {
+            try {
+                WeeklyReview.normaliseWeek(week);
+            } catch (InvalidInputException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         var ws = DataCommand.open(dir);
         List<Path> abs = logs.stream().map(Path::toAbsolutePath).toList();
         int n = threads.count();

@@ -180,13 +180,21 @@ class OpsCliTest {
     }
 
     @Test
-    void aBadWeekIsOneLineAndExit3() throws IOException {
+    void aBadWeekIsOneLineAndAUsageError() throws IOException {
         Path ws = copyPolicyQa();
         CliRun run = CliRun.of("ops", "weekly", ws.toString(), "--week", "2026-48", "--dry-run");
-        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
                 .contains("--week \"2026-48\": expected an ISO week like 2026-W48")
                 .doesNotContain("at dev.");
+        // a week its year does not have is the same mistake
+        CliRun w54 = CliRun.of("ops", "weekly", ws.toString(), "--week", "2026-W54", "--dry-run");
+        assertThat(w54.exitCode()).isEqualTo(2);
+        assertThat(w54.err()).contains("--week \"2026-W54\": expected a week 1–53 of 2026");
+        // lower case is the same week
+        assertThat(CliRun.of("ops", "weekly", ws.toString(), "--week", "2026-w48", "--dry-run")
+                        .exitCode())
+                .isZero();
     }
 
     @Test

@@ -484,7 +484,12 @@ public final class WeeklyReview {
         return jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, w).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private static String normaliseWeek(String w) {
+    /**
+     * An ISO week as given ({@code 2026-w48}, spaces around) in its canonical form ({@code 2026-W48}).
+     *
+     * @throws InvalidInputException when it is not an ISO week of its year
+     */
+    public static String normaliseWeek(String w) {
         String up = w.trim().toUpperCase(java.util.Locale.ROOT);
         mondayOf(up);
         return up;
