@@ -360,6 +360,7 @@ public final class DatasetAudit {
         var index = train.inputIndex();
         Map<Long, List<Integer>> exactByHash = new LinkedHashMap<>(); // input hash → golden rows
         Map<Integer, Finding> leaks = new TreeMap<>();
+        Map<Integer, List<Match>> nearOfExact = new TreeMap<>(); // golden row → its near, not exact, training copies
         long[] counts = new long[3]; // rows, valid, near
         List<Finding> goldenFormat = new ArrayList<>();
         String goldenSha256 = null;
@@ -374,10 +375,21 @@ public final class DatasetAudit {
                         goldenFormat.addAll(r.findings());
                         if (!r.valid()) return;
                         counts[1]++;
-                        if (Arrays.binarySearch(sorted, r.inputHash()) >= 0) {
+                        boolean exactLeak = Arrays.binarySearch(sorted, r.inputHash()) >= 0;
+                        // near duplicates are looked for whether or not the input also has an exact copy: a golden
+                        // row can be an exact copy of one training row and a near copy of others, and every one of
+                        // them leaks (export removes the training rows a finding names)
+                        List<Match> m = index != null && r.inputSignature() != null
+                                ? index.query(r.inputSignature())
+                                : List.of();
+                        if (exactLeak) {
                             exactByHash
                                     .computeIfAbsent(r.inputHash(), k -> new ArrayList<>())
                                     .add(r.index());
+                            List<Match> near = m.stream()
+                                    .filter(x -> train.inputHash(x.row()) != r.inputHash())
+                                    .toList();
+                            if (!near.isEmpty()) nearOfExact.put(r.index(), near);
                             leaks.put(
                                     r.index(),
                                     new Finding(
@@ -388,27 +400,23 @@ public final class DatasetAudit {
                                             List.of(r.index()),
                                             List.of(),
                                             "exact"));
-                        } else if (index != null && r.inputSignature() != null) {
-                            List<Match> m = index.query(r.inputSignature());
-                            if (!m.isEmpty()) {
-                                counts[2]++;
-                                List<Integer> trainRows =
-                                        m.stream().limit(5).map(Match::row).toList();
-                                leaks.put(
-                                        r.index(),
-                                        new Finding(
-                                                FindingKind.GOLDEN_LEAK.key(),
-                                                "warning",
-                                                goldenName,
-                                                r.line(),
-                                                List.of(r.index()),
-                                                trainRows,
-                                                String.format(
-                                                        Locale.ROOT,
-                                                        "the input is a near duplicate (estimated Jaccard %.2f) of training row %d",
-                                                        m.get(0).estimatedJaccard(),
-                                                        m.get(0).row())));
-                            }
+                        } else if (!m.isEmpty()) {
+                            counts[2]++;
+                            List<Integer> trainRows = m.stream().map(Match::row).toList();
+                            leaks.put(
+                                    r.index(),
+                                    new Finding(
+                                            FindingKind.GOLDEN_LEAK.key(),
+                                            "warning",
+                                            goldenName,
+                                            r.line(),
+                                            List.of(r.index()),
+                                            trainRows,
+                                            String.format(
+                                                    Locale.ROOT,
+                                                    "the input is a near duplicate (estimated Jaccard %.2f) of training row %d",
+                                                    m.get(0).estimatedJaccard(),
+                                                    m.get(0).row())));
                         }
                     },
                     threads,
@@ -433,20 +441,21 @@ public final class DatasetAudit {
             List<Integer> t = trainRows.getOrDefault(h, List.of());
             for (int g : goldenRows) {
                 Finding f = leaks.get(g);
-                leaks.put(
-                        g,
-                        new Finding(
-                                f.kind(),
-                                f.severity(),
-                                f.file(),
-                                f.line(),
-                                f.rows(),
-                                t,
-                                "the input is an exact (normalised) duplicate of training row"
-                                        + (t.size() > 1 ? "s " : " ")
-                                        + String.join(
-                                                ", ",
-                                                t.stream().map(String::valueOf).toList())));
+                List<Match> near = nearOfExact.getOrDefault(g, List.of());
+                List<Integer> rows = new ArrayList<>(t);
+                near.forEach(x -> rows.add(x.row()));
+                String message = "the input is an exact (normalised) duplicate of training row"
+                        + (t.size() > 1 ? "s " : " ")
+                        + String.join(", ", t.stream().map(String::valueOf).toList())
+                        + (near.isEmpty()
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        " and a near duplicate (estimated Jaccard %.2f) of training row %d%s",
+                                        near.get(0).estimatedJaccard(),
+                                        near.get(0).row(),
+                                        near.size() > 1 ? " (" + near.size() + " rows)" : ""));
+                leaks.put(g, new Finding(f.kind(), f.severity(), f.file(), f.line(), f.rows(), rows, message));
             }
         });
         goldenFormat.forEach(findings::add);

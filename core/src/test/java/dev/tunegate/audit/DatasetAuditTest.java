@@ -122,6 +122,29 @@ class DatasetAuditTest {
     }
 
     @Test
+    void aGoldenRowWithAnExactCopyInTrainingAlsoNamesItsNearCopies() {
+        // base row 30's input, verbatim: an exact copy of training row 30, and a near copy of row 230, the near plant
+        // that appends one word to it (true input Jaccard 146/147 ≈ 0.99: 146 five-word shingles of 150 words, one
+        // more); both rows leak, and export removes the rows a finding names
+        int nearPlant = PlantedDataset.BASE + PlantedDataset.EXACT_PLANTS;
+        assertThat(PlantedDataset.jaccard(data.inputs.get(30), data.inputs.get(nearPlant)))
+                .isEqualTo(146.0 / 147);
+        Path g = Fixtures.write(dir, "golden.jsonl", List.of(Fixtures.chat(data.inputs.get(30), "whatever")));
+        List<Finding> findings = new ArrayList<>();
+        AuditReport r = DatasetAudit.run(AuditRequest.of(train).withGolden(g), Progress.SILENT, 2, findings::add);
+        assertThat(r.leakage().exactLeaks()).isEqualTo(1);
+        assertThat(r.leakage().nearLeaks()).isZero(); // a golden row counts once, as exact
+        Finding leak = findings.stream()
+                .filter(f -> f.kind().equals("golden_leak"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(leak.trainingRows()).containsExactly(30, nearPlant);
+        assertThat(leak.message())
+                .startsWith("the input is an exact (normalised) duplicate of training row 30 and a near"
+                        + " duplicate (estimated Jaccard ");
+    }
+
+    @Test
     void theReportIsIdenticalWhateverTheThreadCount() {
         Path g = Fixtures.write(dir, "golden.jsonl", List.of(data.lines.get(5), data.lines.get(77)));
         AuditRequest req = AuditRequest.of(train).withGolden(g);
