@@ -142,7 +142,12 @@ public final class AuditText {
                                                     .map(e -> e.getValue() + " " + e.getKey())
                                                     .toList())));
         }
-        if (r.leakage() != null) {
+        if (r.leakage() != null && r.leakage().goldenRows() > 0 && r.leakage().validGoldenRows() == 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "  leakage: not checked: none of the %,d golden rows is valid (see the findings)%n",
+                    r.leakage().goldenRows());
+        } else if (r.leakage() != null) {
             out.printf(
                     Locale.ROOT,
                     "  leakage: %,d of %,d golden rows have an input that is in training (%,d exact, %,d near-duplicate)%n",

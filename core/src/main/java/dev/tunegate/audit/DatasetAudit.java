@@ -6,6 +6,7 @@ import dev.tunegate.analysis.Progress;
 import dev.tunegate.audit.neardup.Match;
 import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.audit.neardup.NearDuplicateParams;
+import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.audit.read.DatasetReader;
 import dev.tunegate.audit.read.LineBlocks;
 import dev.tunegate.audit.read.RowSource;
@@ -335,6 +336,24 @@ public final class DatasetAudit {
         partials.add(new AuditReport.Partial(file, t.line(), t.byteOffset(), rows, t.what()));
     }
 
+    /**
+     * Opens the golden file in its own format: detected from the file, since {@code --data-format} (data.format) names
+     * the training file's format and the golden set is often kept in another (a CSV test split beside chat JSONL). The
+     * given format is used only when the golden file's cannot be detected.
+     */
+    private static DatasetReader.Opened openGolden(DatasetReader reader, AuditRequest request) {
+        try {
+            return reader.open(request.golden(), DatasetFormat.AUTO, request.columns());
+        } catch (InvalidInputException undetected) {
+            if (request.format() == null || request.format() == DatasetFormat.AUTO) throw undetected;
+            try {
+                return reader.open(request.golden(), request.format(), request.columns());
+            } catch (InvalidInputException e) {
+                throw undetected;
+            }
+        }
+    }
+
     private static AuditReport.Leakage leakage(
             AuditRequest request,
             DatasetReader reader,
@@ -346,7 +365,7 @@ public final class DatasetAudit {
             List<String> notes,
             List<AuditReport.Partial> partials,
             String goldenName) {
-        DatasetReader.Opened opened = reader.open(request.golden(), request.format(), request.columns());
+        DatasetReader.Opened opened = openGolden(reader, request);
         RowAnalysis analysis = new RowAnalysis(
                 goldenName,
                 opened.parser(),
@@ -462,6 +481,9 @@ public final class DatasetAudit {
         leaks.values().forEach(findings::add);
         long exact = exactByHash.values().stream().mapToLong(List::size).sum();
         if (counts[0] == 0) notes.add("the golden file has no rows");
+        else if (counts[1] == 0)
+            notes.add("none of the " + counts[0] + " rows of the golden file " + goldenName + " (read as "
+                    + opened.format().id() + ") is valid: leakage was not checked");
         return new AuditReport.Leakage(
                 goldenName,
                 goldenSha256 != null ? goldenSha256 : Digests.sha256(request.golden()),

@@ -3,6 +3,7 @@ package dev.tunegate.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunegate.analysis.Progress;
+import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.Json;
 import java.nio.file.Path;
@@ -142,6 +143,42 @@ class DatasetAuditTest {
         assertThat(leak.message())
                 .startsWith("the input is an exact (normalised) duplicate of training row 30 and a near"
                         + " duplicate (estimated Jaccard ");
+    }
+
+    @Test
+    void theGoldenFileIsReadInItsOwnFormatNotTheTrainingFilesGivenOne() {
+        // the training file's format is given (--data-format openai-chat); the golden set is a CSV test split whose
+        // first row is training row 100's input verbatim: an exact leak, found only if the CSV is read as CSV
+        Path g = Fixtures.write(
+                dir,
+                "test.csv",
+                "input,output\n\"" + data.inputs.get(100) + "\",x\n\"" + data.sentence(150) + "\",y\n");
+        AuditReport r = DatasetAudit.run(
+                AuditRequest.of(train)
+                        .withGolden(g)
+                        .withFormat(dev.tunegate.audit.read.DatasetFormat.OPENAI_CHAT, ColumnMapping.none()),
+                Progress.SILENT,
+                2);
+        assertThat(r.leakage().goldenRows()).isEqualTo(2);
+        assertThat(r.leakage().validGoldenRows()).isEqualTo(2);
+        assertThat(r.leakage().exactLeaks()).isEqualTo(1);
+    }
+
+    @Test
+    void aGoldenSetWithoutAValidRowIsNotReportedAsFreeOfLeaks() {
+        // two chat lines without an assistant turn: rows, but none valid
+        String noAnswer = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + data.inputs.get(100) + "\"}]}";
+        Path g = Fixtures.write(dir, "golden.jsonl", List.of(noAnswer, noAnswer));
+        AuditReport r = DatasetAudit.run(AuditRequest.of(train).withGolden(g), Progress.SILENT, 2);
+        assertThat(r.leakage().validGoldenRows()).isZero();
+        assertThat(r.notes())
+                .anyMatch(n -> n.startsWith("none of the 2 rows of the golden file")
+                        && n.endsWith("is valid: leakage was not checked"));
+        java.io.StringWriter text = new java.io.StringWriter();
+        AuditText.write(new java.io.PrintWriter(text), r, null, null);
+        assertThat(text.toString())
+                .contains("leakage: not checked: none of the 2 golden rows is valid")
+                .doesNotContain("0 of 2 golden rows");
     }
 
     @Test
