@@ -126,6 +126,40 @@ class AuditCommandTest {
         assertThat(only.err()).contains("--only \"dedupe\": expected a comma list of");
     }
 
+    /** A file with rows of which none could be used is invalid input (exit 3), after the report that shows why. */
+    @Test
+    void aFileWithoutOneValidRowExitsThreeWithTheFormatHint() throws IOException {
+        CliRun run = CliRun.of("audit", csv().toString(), "--data-format", "openai-chat", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(MAPPER.readTree(run.out()).get("validRows").asInt()).isZero(); // the report is still printed
+        assertThat(run.err().strip())
+                .startsWith("error: " + tmp.resolve("train.csv") + ": none of the 5 rows is valid as openai-chat; the"
+                        + " first error, at line 1: ")
+                .endsWith("Is the format right? Set it with --data-format and --column (data.format, data.columns)")
+                .doesNotContain("\n");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aGoldenFileWithoutOneValidRowExitsThreeInsteadOfReportingNoLeak() throws IOException {
+        Path golden = Files.writeString(
+                tmp.resolve("golden.jsonl"), "{\"messages\":[{\"role\":\"user\",\"content\":\"where is my card\"}]}\n");
+        CliRun run = CliRun.of(
+                "audit",
+                csv().toString(),
+                "--column",
+                "input=utterance",
+                "--column",
+                "output=intent",
+                "--golden",
+                golden.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.out()).contains("leakage: not checked: none of the 1 golden rows is valid");
+        assertThat(run.err().strip())
+                .startsWith("error: " + golden + ": none of the 1 golden rows is valid, so leakage was not checked; the"
+                        + " first error, at line 1: no_assistant_turn");
+    }
+
     /** Counts that mean nothing are refused, not quietly replaced by a default. */
     @Test
     void meaninglessCountsAreRefusedNotReplaced() throws IOException {
