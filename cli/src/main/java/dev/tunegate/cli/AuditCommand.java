@@ -28,6 +28,7 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code tunegate audit FILE}: the dataset audit on its own. */
@@ -213,23 +214,33 @@ final class AuditCommand extends FormattedCommand {
                     "--engine " + engine
                             + ": this program runs the local engine; the spark engine runs through the ./tunegate launcher (tunegate audit FILE --engine spark) or spark-submit (docs/SCALE.md)");
         }
+        // a bad option value is a usage error (exit 2), as picocli's own are: the request checks the values it takes
         DatasetFormat df;
+        AuditRequest request;
         try {
-            df = DatasetFormat.of(dataFormat);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--data-format: " + e.getMessage());
+            try {
+                df = DatasetFormat.of(dataFormat);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--data-format: expected one of "
+                        + java.util.Arrays.stream(DatasetFormat.values())
+                                .map(DatasetFormat::id)
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + ", found \"" + dataFormat + "\"");
+            }
+            request = AuditRequest.of(file)
+                    .withGolden(golden)
+                    .withOutputSchema(schema)
+                    .withFormat(df, ColumnMapping.parse(columns))
+                    .withEras(currentEras, retiredEras)
+                    .withChecks(AuditCheck.parse(only))
+                    .withMaxErrors(maxErrors)
+                    .withTokenizer(tokenizer)
+                    .withNearDuplicates(seed, threshold)
+                    .withContextLimit(contextLimit)
+                    .withAllowPartial(allowPartial);
+        } catch (InvalidInputException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        AuditRequest request = AuditRequest.of(file)
-                .withGolden(golden)
-                .withOutputSchema(schema)
-                .withFormat(df, ColumnMapping.parse(columns))
-                .withEras(currentEras, retiredEras)
-                .withChecks(AuditCheck.parse(only))
-                .withMaxErrors(maxErrors)
-                .withTokenizer(tokenizer)
-                .withNearDuplicates(seed, threshold)
-                .withContextLimit(contextLimit)
-                .withAllowPartial(allowPartial);
         int n = threads.count();
         SemanticRequest semanticRequest = semantic ? semanticRequest(df) : null;
         AuditReport report;

@@ -110,13 +110,17 @@ final class ExportCommand implements Callable<Integer> {
         try {
             f = ExportFormat.of(exportFormat);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--format: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+        Exporter.Options options;
+        try {
+            options = new Exporter.Options(f, out, validation, seed, threads.count(), semanticLeaks);
+        } catch (InvalidInputException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage()); // --validation out of range
         }
         Workspace ws =
                 Workspace.open(dir, Policy.standard().thresholdDefinitions().keySet());
-        int t = threads.count();
-        ExportManifest m = Exporter.export(
-                ws, new Exporter.Options(f, out, validation, seed, t, semanticLeaks), TerminalProgress.forStderr());
+        ExportManifest m = Exporter.export(ws, options, TerminalProgress.forStderr());
         if (json) {
             o.print(Json.pretty(m));
         } else {

@@ -121,9 +121,25 @@ class AuditCommandTest {
         CliRun run = CliRun.of("audit", empty.toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err().strip()).isEqualTo("error: " + empty + ": the file is empty");
-        CliRun only = CliRun.of("audit", csv().toString(), "--only", "dedupe");
-        assertThat(only.exitCode()).isEqualTo(3);
-        assertThat(only.err()).contains("--only \"dedupe\": expected a comma list of");
+    }
+
+    /** A bad option value is a usage error (exit 2), as picocli's own are, in one line: option, expected, found. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "--only|dedupe|--only \"dedupe\": expected a comma list of counts, exact-duplicates",
+                "--threshold|1.5|--threshold: expected a number in (0, 1], found 1.5",
+                "--tokenizer|foo|--tokenizer: expected o200k_base or cl100k_base, found \"foo\"",
+                "--data-format|bogus|--data-format: expected one of auto, openai-chat",
+                "--context-limit|-5|--context-limit: expected a number of tokens ≥ 1, found -5",
+                "--max-errors|-1|--max-errors: expected a number ≥ 0 (0: never stop), found -1"
+            })
+    void aBadOptionValueIsAUsageError(String option, String value, String message) throws IOException {
+        CliRun run = CliRun.of("audit", csv().toString(), option, value);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(message);
+        assertThat(run.out()).isEmpty();
     }
 
     /** A file with rows of which none could be used is invalid input (exit 3), after the report that shows why. */
@@ -167,10 +183,10 @@ class AuditCommandTest {
         assertThat(threads.exitCode()).isEqualTo(2); // a usage error, as picocli's own
         assertThat(threads.err()).contains("--threads: expected a number ≥ 1, found 0");
         CliRun limit = CliRun.of("audit", csv().toString(), "--context-limit", "-5");
-        assertThat(limit.exitCode()).isEqualTo(3);
+        assertThat(limit.exitCode()).isEqualTo(2);
         assertThat(limit.err()).contains("--context-limit: expected a number of tokens ≥ 1, found -5");
         CliRun errors = CliRun.of("audit", csv().toString(), "--max-errors", "-1");
-        assertThat(errors.exitCode()).isEqualTo(3);
+        assertThat(errors.exitCode()).isEqualTo(2);
         assertThat(errors.err()).contains("--max-errors: expected a number ≥ 0 (0: never stop), found -1");
         assertThat(CliRun.of("audit", csv().toString(), "--threads", "1").exitCode())
                 .isZero();

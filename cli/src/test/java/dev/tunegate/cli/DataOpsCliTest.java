@@ -66,6 +66,17 @@ class DataOpsCliTest {
         assertThat(noFormat.exitCode()).isEqualTo(2);
         assertThat(noFormat.err()).contains("--format: expected openai-chat, alpaca, sharegpt or prompt-completion");
         assertThat(out).doesNotExist();
+        // a bad value is a usage error too (exit 2), one line naming the option, what it expects and what it found
+        CliRun badFormat = CliRun.of("export", ws.toString(), "--format", "jsonl", "-o", out.toString());
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err())
+                .contains("--format: expected one of openai-chat,")
+                .contains("found \"jsonl\"");
+        CliRun badShare =
+                CliRun.of("export", ws.toString(), "--format", "alpaca", "-o", out.toString(), "--validation", "1.5");
+        assertThat(badShare.exitCode()).isEqualTo(2);
+        assertThat(badShare.err()).contains("--validation: expected a fraction between 0 and 0.5, found 1.5");
+        assertThat(out).doesNotExist();
         CliRun run = CliRun.of("export", ws.toString(), "--format", "alpaca", "-o", out.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode m = JSON.readTree(run.out());
