@@ -124,11 +124,18 @@ final class ExportCommand implements Callable<Integer> {
         if (json) {
             o.print(Json.pretty(m));
         } else {
+            // the rows the removal rules were applied to: every row of the training file (invalid ones and those
+            // that lost a conflict resolution included) and the queue rows the log approves, so that exported + removed
+            // add up to it
+            long considered = m.rows().source() + m.review().queueRowsApproved();
             o.println(String.format(
                     Locale.ROOT,
-                    "exported %d of %d rows as %s: %d train, %d validation%s (seed %d)",
+                    "exported %d of %d rows (%d of the training file, %d approved from the review queue) as %s: %d train,"
+                            + " %d validation%s (seed %d)",
                     m.rows().exported(),
-                    m.rows().reviewed(),
+                    considered,
+                    m.rows().source(),
+                    m.review().queueRowsApproved(),
                     m.format(),
                     m.rows().train(),
                     m.rows().validation(),

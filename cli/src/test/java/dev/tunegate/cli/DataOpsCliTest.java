@@ -57,6 +57,46 @@ class DataOpsCliTest {
         return dir;
     }
 
+    /** The text's rows add up: exported + every removal = the rows it says the export started from. */
+    @Test
+    void exportTextCountsAddUp(@TempDir Path tmp) throws Exception {
+        Path ws = workspace(tmp.resolve("ws"));
+        // a row without an assistant turn: removed as invalid, and not one of the reviewed rows
+        Files.writeString(
+                ws.resolve("data/train.jsonl"),
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"no answer\"}]}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        CliRun run = CliRun.of(
+                "export",
+                ws.toString(),
+                "--format",
+                "alpaca",
+                "-o",
+                tmp.resolve("out").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        java.util.regex.Matcher head = java.util.regex.Pattern.compile(
+                        "exported (\\d+) of (\\d+) rows \\((\\d+) of the training file, (\\d+) approved from the review queue\\)")
+                .matcher(run.out());
+        assertThat(head.find()).as(run.out()).isTrue();
+        java.util.regex.Matcher removed =
+                java.util.regex.Pattern.compile("removed: (.*)").matcher(run.out());
+        assertThat(removed.find()).as(run.out()).isTrue();
+        long sum = 0;
+        for (String part : removed.group(1).split(", "))
+            if (!part.equals("nothing")) sum += Long.parseLong(part.substring(part.lastIndexOf(' ') + 1));
+        JsonNode m = JSON.readTree(tmp.resolve("out/manifest.json").toFile());
+        long removedInManifest = 0;
+        for (JsonNode v : m.get("removed")) removedInManifest += v.asLong();
+        assertThat(sum).isEqualTo(removedInManifest);
+        long exported = Long.parseLong(head.group(1)), of = Long.parseLong(head.group(2));
+        assertThat(exported + sum).isEqualTo(of);
+        assertThat(of).isEqualTo(Long.parseLong(head.group(3)) + Long.parseLong(head.group(4)));
+        assertThat(Long.parseLong(head.group(3))).isEqualTo(m.at("/rows/source").asLong());
+        assertThat(m.at("/removed/invalid").asLong())
+                .as("the case this checks: an invalid row")
+                .isPositive();
+    }
+
     @Test
     void exportWritesAManifestThatVerifiesUntilAFileIsEdited(@TempDir Path tmp) throws Exception {
         Path ws = workspace(tmp.resolve("ws"));
