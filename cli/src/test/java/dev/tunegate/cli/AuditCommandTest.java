@@ -176,6 +176,24 @@ class AuditCommandTest {
                         + " first error, at line 1: no_assistant_turn");
     }
 
+    @Test
+    void onlyTokensLeavesOutTheMinHashSettings() throws IOException {
+        CliRun run = CliRun.of(
+                "audit",
+                csv().toString(),
+                "--column",
+                "input=utterance",
+                "--column",
+                "output=intent",
+                "--only",
+                "tokens",
+                "--format",
+                "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(MAPPER.readTree(run.out()).has("nearDuplicateParams")).isFalse();
+        assertThat(MAPPER.readTree(run.out()).has("tokens")).isTrue();
+    }
+
     /** Counts that mean nothing are refused, not quietly replaced by a default. */
     @Test
     void meaninglessCountsAreRefusedNotReplaced() throws IOException {

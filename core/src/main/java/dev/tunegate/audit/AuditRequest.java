@@ -326,4 +326,11 @@ public record AuditRequest(
     public boolean runs(AuditCheck c) {
         return checks.contains(c);
     }
+
+    /** Whether a check that compares MinHash signatures runs: near duplicates, conflicts, or leakage of a golden set. */
+    public boolean comparesSignatures() {
+        return runs(AuditCheck.NEAR_DUPLICATES)
+                || runs(AuditCheck.CONFLICTS)
+                || (golden != null && runs(AuditCheck.LEAKAGE));
+    }
 }

@@ -157,7 +157,7 @@ public final class AuditText {
                     r.leakage().nearLeaks());
         }
         var nd = r.nearDuplicateParams();
-        if (r.nearDuplicateClusters() != null || r.conflictGroups() != null || r.leakage() != null)
+        if (nd != null && (r.nearDuplicateClusters() != null || r.conflictGroups() != null || r.leakage() != null))
             out.printf(
                     Locale.ROOT,
                     "  near-duplicates: MinHash %d permutations, %d bands, %s %d-shingles, Jaccard ≥ %.2f (±%.3f), seed %d%n",

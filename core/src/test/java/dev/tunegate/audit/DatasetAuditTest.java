@@ -202,7 +202,15 @@ class DatasetAuditTest {
         assertThat(r.nearDuplicateClusters()).isNull();
         assertThat(r.exactDuplicateGroups()).isNull();
         assertThat(r.usableRows()).isNull();
+        assertThat(r.nearDuplicateParams()).isNull(); // no check compared MinHash signatures
         assertThat(r.checks()).containsExactly("tokens");
+        assertThat(Json.pretty(r)).doesNotContain("nearDuplicateParams");
+        // the checks that compare signatures report their settings
+        for (String only : List.of("near-duplicates", "conflicts"))
+            assertThat(DatasetAudit.run(AuditRequest.of(train).withChecks(AuditCheck.parse(only)), Progress.SILENT, 2)
+                            .nearDuplicateParams())
+                    .as(only)
+                    .isNotNull();
     }
 
     @Test
