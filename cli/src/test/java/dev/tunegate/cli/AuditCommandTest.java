@@ -177,6 +177,16 @@ class AuditCommandTest {
     }
 
     @Test
+    void onlyLeakageWithoutAGoldenSetIsAUsageError() throws IOException {
+        CliRun run = CliRun.of("audit", csv().toString(), "--only", "leakage");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains(
+                        "--only leakage: the leakage check expected --golden FILE (the held-out set), found no --golden");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void onlyTokensLeavesOutTheMinHashSettings() throws IOException {
         CliRun run = CliRun.of(
                 "audit",
