@@ -91,7 +91,8 @@ public final class NativeJsonlReader implements EvalReader {
         Boolean passed = null;
         JsonNode p = n.get("passed");
         if (p != null && !p.isNull()) {
-            passed = p.isBoolean() ? p.booleanValue() : Values.bool(p.asText());
+            // Boolean.valueOf: a bare p.booleanValue() would make the conditional unbox Values.bool's null
+            passed = p.isBoolean() ? Boolean.valueOf(p.booleanValue()) : Values.bool(p.asText());
             if (passed == null)
                 findings.add(
                         file, line, EvalRowIssue.BAD_VALUE, "field \"passed\": expected true or false, found " + p);

@@ -93,10 +93,12 @@ public final class PromptfooReader implements EvalReader {
                     : null;
             JsonNode vars = n.has("vars") ? n.get("vars") : n.path("testCase").path("vars");
             String item = item(n, vars);
+            // Boolean.valueOf: with bare booleanValue() calls the conditional would be boolean and unbox the null
             Boolean passed = n.has("success") && n.get("success").isBoolean()
-                    ? n.get("success").booleanValue()
+                    ? Boolean.valueOf(n.get("success").booleanValue())
                     : n.path("gradingResult").path("pass").isBoolean()
-                            ? n.path("gradingResult").path("pass").booleanValue()
+                            ? Boolean.valueOf(
+                                    n.path("gradingResult").path("pass").booleanValue())
                             : null;
             Double score = n.path("score").isNumber()
                     ? n.path("score").doubleValue()

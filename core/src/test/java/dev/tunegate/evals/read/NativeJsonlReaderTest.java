@@ -67,6 +67,31 @@ class NativeJsonlReaderTest {
     }
 
     @Test
+    void an_unrecognised_passed_string_is_an_unreadable_value_and_the_row_falls_back_to_expected_and_output()
+            throws Exception {
+        Path f = dir.resolve("h.jsonl");
+        Files.writeString(f, """
+                {"item":"a","passed":"maybe","expected":"x","output":"x"}
+                {"item":"b","passed":"","score":0.5}
+                {"item":"c","passed":"no"}
+                """);
+        Findings findings = new Findings();
+        List<EvalRecord> records = EvalReaders.read(f, "h.jsonl", EvalFormat.AUTO, Map.of(), findings);
+        assertThat(records).extracting(EvalRecord::item).containsExactly("a", "b", "c");
+        // "maybe" is ignored, so the outcome comes from comparing expected and output (equal: passed)
+        assertThat(records.get(0).passed()).isTrue();
+        assertThat(records.get(1).passed()).isNull();
+        assertThat(records.get(2).passed()).isFalse();
+        assertThat(findings.snapshot()).singleElement().satisfies(x -> {
+            assertThat(x.kind()).isEqualTo("BAD_VALUE");
+            assertThat(x.lines()).containsExactly(1L, 2L);
+            assertThat(x.message())
+                    .isEqualTo("unreadable value (field ignored): field \"passed\": expected true or false,"
+                            + " found \"maybe\"");
+        });
+    }
+
+    @Test
     void a_file_with_no_json_object_at_all_is_invalid_input() throws Exception {
         Path f = dir.resolve("x.jsonl");
         Files.writeString(f, "hello\nworld\n");

@@ -74,6 +74,22 @@ class PromptfooReaderTest {
     }
 
     @Test
+    void a_result_without_success_or_a_grading_pass_takes_its_outcome_from_its_score() throws Exception {
+        Path f = dir.resolve("results.json");
+        Files.writeString(f, """
+                {"evalId": "e", "results": {"results": [
+                  {"promptIdx": 0, "testIdx": 0, "vars": {"ticket": "refund"}, "response": {"output": "billing"},
+                   "score": 0.75}
+                ]}}
+                """);
+        List<EvalRecord> records = EvalReaders.read(f, "results.json", EvalFormat.AUTO, Map.of(), new Findings());
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.passed()).isNull();
+            assertThat(r.score()).isEqualTo(0.75);
+        });
+    }
+
+    @Test
     void a_json_file_without_results_is_invalid_input() throws Exception {
         Path f = dir.resolve("other.json");
         Files.writeString(f, "{\n  \"evalId\": \"x\",\n  \"config\": {}\n}\n");
