@@ -82,9 +82,16 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
                                 label, n, "INVALID_QUESTION", "expected a JSON object; this question is skipped"));
                     }
                 }
+
+                @Override
+                public void notUtf8(long n, String text, String firstBadByte) {
+                    findings.add(Finding.error(
+                            label,
+                            n,
+                            "INVALID_UTF8",
+                            "the line is not valid UTF-8: " + firstBadByte + "; this question is skipped"));
+                }
             });
-        } catch (java.nio.charset.MalformedInputException e) {
-            findings.add(Finding.error(label, 0, "UNREADABLE", "not valid UTF-8; the rest of the file is skipped"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -166,4 +166,37 @@ class CorpusTest {
             assertThat(digests.sha256(kb.resolve(f))).isEqualTo(dev.tunegate.io.Digests.sha256(kb.resolve(f)));
         assertThat(digests.filesHashed()).isZero();
     }
+
+    @Test
+    void aDocumentsJsonlLineThatIsNotUtf8IsThatLinesFindingAndTheOtherDocumentsAreRead() throws IOException {
+        Path f = dir.resolve("docs.jsonl");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("{\"id\": \"d1\", \"text\": \"alpha\"}\n{\"id\": \"d2\", \"text\": \"".getBytes());
+        b.write(0xFF); // byte 23 of line 2: 22 ASCII bytes before it
+        b.writeBytes("\"}\n{\"id\": \"d3\", \"text\": \"gamma\"}\n".getBytes());
+        Files.write(f, b.toByteArray());
+        Corpus c = Corpus.read(f);
+        assertThat(c.documents()).extracting(Document::id).containsExactly("d1", "d3");
+        assertThat(c.findings())
+                .extracting(x -> x.kind() + "@" + x.line() + ": " + x.message())
+                .containsExactly("INVALID_UTF8@2: the line is not valid UTF-8: byte 23 of the line is 0xFF; this"
+                        + " document is skipped");
+    }
+
+    @Test
+    void aGoldenQuestionsLineThatIsNotUtf8IsThatLinesFindingAndTheOtherQuestionsAreRead() throws IOException {
+        Path f = dir.resolve("golden.jsonl");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("{\"id\": \"q1\", \"question\": \"".getBytes());
+        b.write(0xC0); // byte 27 of line 1 (26 ASCII bytes before it); 0xC0 never starts a UTF-8 sequence
+        b.writeBytes("\", \"relevant\": [\"d1\"]}\n".getBytes());
+        b.writeBytes("{\"id\": \"q2\", \"question\": \"ok?\", \"relevant\": [\"d1\"]}\n".getBytes());
+        Files.write(f, b.toByteArray());
+        GoldenSet g = GoldenSet.read(f);
+        assertThat(g.questions()).extracting(GoldenQuestion::id).containsExactly("q2");
+        assertThat(g.findings())
+                .extracting(x -> x.kind() + "@" + x.line() + ": " + x.message())
+                .containsExactly("INVALID_UTF8@1: the line is not valid UTF-8: byte 27 of the line is 0xC0; this"
+                        + " question is skipped");
+    }
 }

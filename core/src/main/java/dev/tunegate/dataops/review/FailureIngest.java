@@ -1,19 +1,16 @@
 package dev.tunegate.dataops.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunegate.audit.read.Example;
 import dev.tunegate.audit.read.Message;
 import dev.tunegate.audit.read.Role;
 import dev.tunegate.audit.read.RowMetadata;
 import dev.tunegate.dataops.DatasetRows;
 import dev.tunegate.io.InvalidInputException;
-import dev.tunegate.io.Json;
+import dev.tunegate.io.JsonlLines;
 import dev.tunegate.workspace.Workspace;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import java.util.Set;
  * is not queued twice, so ingesting the same file again adds nothing.
  */
 public final class FailureIngest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The provenance of ingested rows. */
     public static final String PROVENANCE = "production_failure";
 
@@ -95,52 +91,52 @@ public final class FailureIngest {
                     Files.isDirectory(failures) ? "expected a file, found a folder" : "no such file");
         List<String> findings = new ArrayList<>();
         List<Failure> read = new ArrayList<>();
-        long lines = 0;
-        try (BufferedReader in = Files.newBufferedReader(failures, StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-                if (line.isBlank()) continue;
-                lines++;
-                String where = shown + ":" + n;
-                JsonNode node;
-                try {
-                    node = MAPPER.readTree(line);
-                } catch (JsonProcessingException e) {
-                    findings.add(where + ": not valid JSON: " + Json.parseError(e));
-                    continue;
-                }
-                if (node == null || !node.isObject()) {
-                    findings.add(where + ": expected a JSON object, found "
-                            + (node == null
-                                    ? "nothing"
-                                    : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
-                    continue;
-                }
-                String input = text(node, "input");
-                String bad = text(node, "output", "badOutput");
-                if (input == null || input.isBlank()) {
-                    findings.add(where + ": field \"input\": expected a non-empty string, found "
-                            + describe(node.get("input")));
-                    continue;
-                }
-                if (bad == null) {
-                    findings.add(where + ": field \"output\": expected the bad output as a string, found "
-                            + describe(node.has("output") ? node.get("output") : node.get("badOutput")));
-                    continue;
-                }
-                read.add(new Failure(
-                        where,
-                        input,
-                        bad,
-                        text(node, "correctedOutput", "corrected"),
-                        text(node, "system"),
-                        text(node, "era"),
-                        text(node, "why"),
-                        text(node, "when")));
-            }
+        long lines;
+        try {
+            lines = JsonlLines.read(failures, new JsonlLines.Visitor() {
+                        @Override
+                        public void object(long n, ObjectNode node) {
+                            String where = shown + ":" + n;
+                            String input = text(node, "input");
+                            String bad = text(node, "output", "badOutput");
+                            if (input == null || input.isBlank()) {
+                                findings.add(where + ": field \"input\": expected a non-empty string, found "
+                                        + describe(node.get("input")));
+                                return;
+                            }
+                            if (bad == null) {
+                                findings.add(where + ": field \"output\": expected the bad output as a string, found "
+                                        + describe(node.has("output") ? node.get("output") : node.get("badOutput")));
+                                return;
+                            }
+                            read.add(new Failure(
+                                    where,
+                                    input,
+                                    bad,
+                                    text(node, "correctedOutput", "corrected"),
+                                    text(node, "system"),
+                                    text(node, "era"),
+                                    text(node, "why"),
+                                    text(node, "when")));
+                        }
+
+                        @Override
+                        public void notAnObject(long n, String text, JsonNode parsed, String parseError) {
+                            findings.add(shown + ":" + n + ": "
+                                    + (parseError != null
+                                            ? "not valid JSON: " + parseError
+                                            : "expected a JSON object, found "
+                                                    + parsed.getNodeType()
+                                                            .name()
+                                                            .toLowerCase(java.util.Locale.ROOT)));
+                        }
+
+                        @Override
+                        public void notUtf8(long n, String text, String firstBadByte) {
+                            findings.add(shown + ":" + n + ": the line is not valid UTF-8: " + firstBadByte);
+                        }
+                    })
+                    .nonBlank();
         } catch (NoSuchFileException e) {
             throw InvalidInputException.at(Path.of(shown), 0, "no such file");
         } catch (IOException e) {

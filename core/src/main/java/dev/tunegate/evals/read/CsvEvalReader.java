@@ -7,6 +7,7 @@ import dev.tunegate.io.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -72,8 +73,13 @@ public final class CsvEvalReader implements EvalReader {
                 .setAllowMissingColumnNames(true)
                 .get();
         List<EvalRecord> out = new ArrayList<>();
-        try (Reader in = new java.io.BufferedReader(
-                        new java.io.InputStreamReader(Hashed.open(file, digest), StandardCharsets.UTF_8.newDecoder()));
+        try (Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        Hashed.open(file, digest),
+                        // bytes that are not UTF-8 become U+FFFD, so the parser goes on and their row is a finding
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
                 CSVParser parser =
                         CSVParser.builder().setReader(in).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames().stream()
@@ -91,6 +97,15 @@ public final class CsvEvalReader implements EvalReader {
                             line,
                             EvalRowIssue.MALFORMED_ROW,
                             "expected " + header.size() + " cells, found " + rec.size());
+                    continue;
+                }
+                if (rec.stream().anyMatch(cell -> cell.indexOf('\uFFFD') >= 0)) {
+                    // the words of the dataset audit's invalid_utf8 finding of a CSV record
+                    findings.add(
+                            displayName,
+                            line,
+                            EvalRowIssue.MALFORMED_ROW,
+                            "the record contains bytes that are not valid UTF-8");
                     continue;
                 }
                 EvalRecord r = record(rec, col, defaultRun, displayName, line, findings);

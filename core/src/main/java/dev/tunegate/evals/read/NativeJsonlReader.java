@@ -49,6 +49,16 @@ public final class NativeJsonlReader implements EvalReader {
                                     EvalRowIssue.MALFORMED_ROW,
                                     "expected a JSON object, found " + Values.shorten(text));
                         }
+
+                        @Override
+                        public void notUtf8(long line, String text, String firstBadByte) {
+                            if (firstBad[0] == null) firstBad[0] = "a line that is not valid UTF-8";
+                            findings.add(
+                                    displayName,
+                                    line,
+                                    EvalRowIssue.MALFORMED_ROW,
+                                    "the line is not valid UTF-8: " + firstBadByte);
+                        }
                     },
                     digest);
         } catch (IOException e) {

@@ -89,6 +89,21 @@ class ReviewTest {
     }
 
     @Test
+    void aFailuresLineThatIsNotUtf8IsThatLinesFindingAndTheOtherFailuresAreQueued(@TempDir Path dir) throws Exception {
+        Workspace ws = workspace(dir);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("{\"input\": \"".getBytes(StandardCharsets.UTF_8));
+        b.write(0xFF); // byte 12 of line 1: 11 ASCII bytes before it
+        b.writeBytes(("\", \"output\": \"B\"}\n{\"input\": \"" + Fixtures.ticket(22) + "\", \"output\": \"B\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("failures.jsonl"), b.toByteArray());
+        FailureIngest.Report r = FailureIngest.ingest(ws, dir.resolve("failures.jsonl"));
+        assertThat(r.added()).isEqualTo(1);
+        assertThat(r.findings())
+                .containsExactly("failures.jsonl:1: the line is not valid UTF-8: byte 12 of the line is 0xFF");
+    }
+
+    @Test
     void decisionsGoToTheLogAndApprovedRowsJoinTheReviewedDataset(@TempDir Path dir) throws Exception {
         Workspace ws = workspace(dir);
         Files.writeString(dir.resolve("failures.jsonl"), failures());

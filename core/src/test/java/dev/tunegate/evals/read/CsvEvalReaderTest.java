@@ -99,4 +99,22 @@ class CsvEvalReaderTest {
         List<EvalRecord> records = EvalReaders.read(f, "d.csv", EvalFormat.AUTO, Map.of(), new Findings());
         assertThat(records).extracting(EvalRecord::passed).containsExactly(true, false);
     }
+
+    @Test
+    void a_record_that_is_not_utf8_is_a_malformed_row_at_its_line_and_the_other_rows_are_read() throws Exception {
+        Path f = dir.resolve("e.csv");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("id,expected,output\n1,a,a\n2,\"a\nb\",".getBytes());
+        b.write(0xE9); // Latin-1 "é" in the record of lines 3-4 (its quoted cell spans them)
+        b.writeBytes("\n3,a,b\n".getBytes());
+        Files.write(f, b.toByteArray());
+        Findings findings = new Findings();
+        List<EvalRecord> records = EvalReaders.read(f, "e.csv", EvalFormat.AUTO, Map.of(), findings);
+        assertThat(records).extracting(EvalRecord::item).containsExactly("1", "3");
+        assertThat(records.get(1).location()).isEqualTo("e.csv:5");
+        assertThat(findings.snapshot())
+                .extracting(x -> x.kind() + "@" + x.lines() + ": " + x.message())
+                .containsExactly(
+                        "MALFORMED_ROW@[3]: malformed row: the record contains bytes that are not valid UTF-8");
+    }
 }

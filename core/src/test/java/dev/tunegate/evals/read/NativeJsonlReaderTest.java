@@ -99,4 +99,22 @@ class NativeJsonlReaderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("x.jsonl:1: expected native eval results");
     }
+
+    @Test
+    void a_line_that_is_not_utf8_is_a_malformed_row_naming_its_first_bad_byte_and_the_other_lines_are_read()
+            throws Exception {
+        Path f = dir.resolve("h.jsonl");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("{\"item\":\"a\",\"passed\":true}\n{\"item\":\"".getBytes());
+        b.write(0xFE); // byte 10 of line 2: 9 ASCII bytes before it
+        b.writeBytes("\",\"passed\":true}\n{\"item\":\"c\",\"passed\":false}\n".getBytes());
+        Files.write(f, b.toByteArray());
+        Findings findings = new Findings();
+        List<EvalRecord> records = EvalReaders.read(f, "h.jsonl", EvalFormat.AUTO, Map.of(), findings);
+        assertThat(records).extracting(EvalRecord::item).containsExactly("a", "c");
+        assertThat(findings.snapshot())
+                .extracting(x -> x.kind() + "@" + x.lines() + ": " + x.message())
+                .containsExactly(
+                        "MALFORMED_ROW@[2]: malformed row: the line is not valid UTF-8: byte 10 of the line is 0xFE");
+    }
 }
