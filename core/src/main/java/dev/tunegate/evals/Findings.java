@@ -32,7 +32,19 @@ public final class Findings {
 
     /** Records a problem at {@code file:line}. */
     public void add(String file, long line, EvalRowIssue kind, String message) {
-        Group g = groups.computeIfAbsent(file + "\u0000" + kind, k -> new Group(file, kind));
+        add(file, line, kind, null, message);
+    }
+
+    /**
+     * Records a problem of one field at {@code file:line}: problems of different fields are different groups, so a
+     * group's message (its first row's) says what is wrong with each of its rows — a row without an item and a row
+     * without an outcome are not one "field \"item\"" finding.
+     *
+     * @param field the field the problem is about, or null when it is about the row
+     */
+    public void add(String file, long line, EvalRowIssue kind, String field, String message) {
+        Group g = groups.computeIfAbsent(
+                file + "\u0000" + kind + "\u0000" + (field == null ? "" : field), k -> new Group(file, kind));
         g.count++;
         if (g.example == null) g.example = message;
         if (g.lines.size() < MAX_LINES && line > 0) g.lines.add(line);
@@ -41,6 +53,11 @@ public final class Findings {
     /** Records a problem of a record. */
     public void add(EvalRecord r, EvalRowIssue kind, String message) {
         add(r.file(), r.line(), kind, message);
+    }
+
+    /** Records a problem of one field of a record. */
+    public void add(EvalRecord r, EvalRowIssue kind, String field, String message) {
+        add(r.file(), r.line(), kind, field, message);
     }
 
     /** How many rows have a problem of {@code kind}. */

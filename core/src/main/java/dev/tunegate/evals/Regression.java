@@ -57,9 +57,12 @@ public final class Regression {
         EvalRun b = EvalsAnalyzer.single(
                 EvalRuns.load(List.of(baseline), java.nio.file.Path::toString, settings, findings, digests),
                 baseline.toString());
-        EvalRun c = EvalsAnalyzer.single(
-                EvalRuns.load(List.of(candidate), java.nio.file.Path::toString, settings, findings, digests),
-                candidate.toString());
+        // the same file as both runs is read once, so its findings are not listed twice
+        EvalRun c = sameFile(baseline, candidate)
+                ? b
+                : EvalsAnalyzer.single(
+                        EvalRuns.load(List.of(candidate), java.nio.file.Path::toString, settings, findings, digests),
+                        candidate.toString());
         if (b.name().equals(c.name())) {
             c = new EvalRun(c.name() + " (candidate)", c.order(), c.records());
         }
@@ -70,6 +73,14 @@ public final class Regression {
         LabelSet labels =
                 settings.labels().isEmpty() ? LabelSet.infer(expected) : LabelSet.configured(settings.labels());
         return compare(b, c, margin, new ErrorClassifier(labels, schema), items, findings.snapshot());
+    }
+
+    private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+        try {
+            return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false; // the reader says what is wrong with a file it cannot read
+        }
     }
 
     /** Compares two runs with the label set inferred from their expected values, and no golden restriction. */

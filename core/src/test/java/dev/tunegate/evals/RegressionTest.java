@@ -218,4 +218,26 @@ class RegressionTest {
                 .contains("Accuracy and difference: not measured (no shared item).")
                 .doesNotContain("| baseline | 0.0%");
     }
+
+    @Test
+    void eachRowsOwnProblemIsReportedAndTheSameFileAsBothRunsListsItsLinesOnce(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("em.jsonl");
+        java.nio.file.Files.writeString(f, """
+                {"item":"a","passed":true}
+                {"passed":true}
+                {"item":"c"}
+                {"item":"d","passed":false}
+                """);
+        RegressionReport r = Regression.compareFiles(f, f, null, 0.01, EvalSettings.defaults(), null, null);
+        // line 2 lacks its item, line 3 its outcome: two problems, each with its own line, each line once
+        assertThat(r.findings())
+                .extracting(x -> x.kind() + "@" + x.lines() + ": " + x.message())
+                .containsExactly(
+                        "MISSING_FIELD@[2]: row without a required field: field \"item\": expected a string or"
+                                + " number, found nothing (the row's fields: passed)",
+                        "MISSING_FIELD@[3]: row without a required field: item \"c\": expected \"passed\","
+                                + " \"score\", or both \"expected\" and \"output\", found none");
+        assertThat(r.findings()).allSatisfy(x -> assertThat(x.count()).isEqualTo(1));
+    }
 }

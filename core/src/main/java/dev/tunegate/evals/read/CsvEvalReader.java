@@ -195,6 +195,7 @@ public final class CsvEvalReader implements EvalReader {
                         file,
                         line,
                         EvalRowIssue.BAD_VALUE,
+                        "passed",
                         "field \"passed\": expected true or false, found " + Values.shorten(passedCell));
         }
         Double score = null;
@@ -205,6 +206,7 @@ public final class CsvEvalReader implements EvalReader {
                         file,
                         line,
                         EvalRowIssue.BAD_VALUE,
+                        "score",
                         "field \"score\": expected a number, found " + Values.shorten(scoreCell));
         }
         String item = cell(rec, col, "item");

@@ -70,6 +70,7 @@ public final class EvalReaders {
                     findings.add(
                             r,
                             EvalRowIssue.MISSING_FIELD,
+                            "passed",
                             "item " + Values.shorten(r.item())
                                     + ": expected \"passed\", \"score\", or both \"expected\" and \"output\", found none");
                 }

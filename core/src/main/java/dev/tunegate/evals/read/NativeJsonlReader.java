@@ -84,6 +84,7 @@ public final class NativeJsonlReader implements EvalReader {
                     file,
                     line,
                     EvalRowIssue.MISSING_FIELD,
+                    "item",
                     "field \"item\": expected a string or number, found " + kind(n.get("item"))
                             + (n.get("item") == null ? " (the row's fields: " + Json.fieldNames(n) + ")" : ""));
             return null;
@@ -94,7 +95,11 @@ public final class NativeJsonlReader implements EvalReader {
             if (it.canConvertToLong() && it.isIntegralNumber()) iteration = it.longValue();
             else
                 findings.add(
-                        file, line, EvalRowIssue.BAD_VALUE, "field \"iteration\": expected an integer, found " + it);
+                        file,
+                        line,
+                        EvalRowIssue.BAD_VALUE,
+                        "iteration",
+                        "field \"iteration\": expected an integer, found " + it);
         }
         String run = text(n.get("run"));
         if (Values.blank(run)) run = iteration != null ? "iteration-" + iteration : defaultRun;
@@ -105,7 +110,11 @@ public final class NativeJsonlReader implements EvalReader {
             passed = p.isBoolean() ? Boolean.valueOf(p.booleanValue()) : Values.bool(p.asText());
             if (passed == null)
                 findings.add(
-                        file, line, EvalRowIssue.BAD_VALUE, "field \"passed\": expected true or false, found " + p);
+                        file,
+                        line,
+                        EvalRowIssue.BAD_VALUE,
+                        "passed",
+                        "field \"passed\": expected true or false, found " + p);
         }
         Double score = number(n.get("score"), "score", file, line, findings);
         Double latency = number(n.get("latencyMs"), "latencyMs", file, line, findings);
@@ -123,7 +132,7 @@ public final class NativeJsonlReader implements EvalReader {
         } else if (t != null && t.isArray()) {
             t.forEach(e -> tags.put(e.asText(), "true"));
         } else if (t != null && !t.isNull()) {
-            findings.add(file, line, EvalRowIssue.BAD_VALUE, "field \"tags\": expected an object, found " + t);
+            findings.add(file, line, EvalRowIssue.BAD_VALUE, "tags", "field \"tags\": expected an object, found " + t);
         }
         return new EvalRecord(
                 run,
@@ -154,7 +163,12 @@ public final class NativeJsonlReader implements EvalReader {
         if (v == null || v.isNull()) return null;
         Double d = v.isNumber() ? (Double) v.doubleValue() : Values.number(v.asText());
         if (d == null || !Double.isFinite(d)) {
-            findings.add(file, line, EvalRowIssue.BAD_VALUE, "field \"" + field + "\": expected a number, found " + v);
+            findings.add(
+                    file,
+                    line,
+                    EvalRowIssue.BAD_VALUE,
+                    field,
+                    "field \"" + field + "\": expected a number, found " + v);
             return null;
         }
         return d;
