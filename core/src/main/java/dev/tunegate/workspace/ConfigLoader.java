@@ -290,7 +290,11 @@ public final class ConfigLoader {
     private void list(String path, Key key, Node node) {
         List<String> out = new ArrayList<>();
         if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
-            out.add(s.getValue().trim()); // a single value is a one-element list
+            // not taken as a one-element list: "labels: data/categories.json" is a file name, not the one label
+            problems.add(
+                    at(node) + "key \"" + path + "\": expected " + key.type().describe() + ", found a single value, "
+                            + kind(node) + " (write a list as [a, b], or one \"- a\" line per value)");
+            return;
         } else if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
                 if (item instanceof ScalarNode s && !s.getValue().isBlank())

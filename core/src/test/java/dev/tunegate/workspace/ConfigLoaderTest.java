@@ -74,6 +74,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSingleValueForAListKeyIsRefusedNotTakenAsAOneElementList() {
+        // every list-typed key of the schema, each given one value: each is a problem at its own line
+        String p = problems("""
+                useCase:
+                  name: demo
+                  taskType: routing
+                evals:
+                  labels: data/categories.json
+                  history: evals/history.jsonl
+                data:
+                  currentEras: 2026
+                """);
+        assertThat(p)
+                .contains("tunegate.yaml:5: key \"evals.labels\": expected a list of strings, found a single value,"
+                        + " \"data/categories.json\" (write a list as [a, b], or one \"- a\" line per value)")
+                .contains("tunegate.yaml:6: key \"evals.history\": expected a list of paths relative to the workspace,"
+                        + " found a single value, \"evals/history.jsonl\"")
+                .contains("tunegate.yaml:8: key \"data.currentEras\": expected a list of strings, found a single"
+                        + " value, the number 2026");
+        // the list forms still read
+        assertThat(parse("""
+                        useCase:
+                          name: demo
+                          taskType: routing
+                        evals:
+                          labels: [billing, account]
+                          history:
+                            - evals/history.jsonl
+                        """).get("evals.labels").value()).isEqualTo(java.util.List.of("billing", "account"));
+    }
+
+    @Test
     void aMissingRequiredKeyIsReported() {
         assertThat(problems("""
                 useCase:
