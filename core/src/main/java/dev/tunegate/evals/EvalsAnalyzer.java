@@ -151,7 +151,7 @@ public final class EvalsAnalyzer implements Analyzer {
                         rec.share(),
                         source,
                         rec.name() + " tops each of the last " + settings.minIterations()
-                                + " iterations (smallest share " + pct(rec.share()) + ")"));
+                                + " iterations (smallest share " + EvalsTextRenderer.share(rec.share()) + ")"));
                 evidence.add(Evidence.measured(
                         Measure.RECURRING_ERROR_CLASS,
                         rec.name(),
@@ -163,7 +163,7 @@ public final class EvalsAnalyzer implements Analyzer {
                         0.0,
                         source,
                         "no class tops each of the last " + settings.minIterations() + " iterations with "
-                                + pct(settings.minRecurringShare()) + " of errors; tops: "
+                                + EvalsTextRenderer.threshold(settings.minRecurringShare()) + " of errors; tops: "
                                 + report.topErrorClassPerIteration()));
             }
             EvalsReport.IterationSummary last =
@@ -204,10 +204,6 @@ public final class EvalsAnalyzer implements Analyzer {
                     c.gain() ? " (gain)" : ""));
         }
         return b.toString();
-    }
-
-    private static String pct(double d) {
-        return String.format(Locale.ROOT, "%.0f%%", d * 100);
     }
 
     /** The file's digest as the record names it (handed in by the read that parsed it: no second read). */

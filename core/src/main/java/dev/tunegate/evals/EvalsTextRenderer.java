@@ -114,13 +114,17 @@ public final class EvalsTextRenderer {
             int i = 0;
             for (Map.Entry<String, EvalsReport.ClassShare> e : s.errorClasses().entrySet()) {
                 if (i++ > 0) b.append(", ");
-                b.append(String.format(
-                        Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue().share() * 100));
+                b.append(e.getKey()).append(' ').append(share(e.getValue().share()));
                 if (e.getKey().equals(ErrorClass.WRONG_LABEL.name())
                         && !s.confusions().isEmpty()) {
                     EvalsReport.Confusion c = s.confusions().get(0);
-                    b.append(String.format(
-                            Locale.ROOT, " (largest pair %s→%s %.0f%%)", c.expected(), c.got(), c.share() * 100));
+                    b.append(" (largest pair ")
+                            .append(c.expected())
+                            .append('→')
+                            .append(c.got())
+                            .append(' ')
+                            .append(share(c.share()))
+                            .append(')');
                 }
             }
             b.append('\n');
@@ -128,21 +132,21 @@ public final class EvalsTextRenderer {
         if (r.recurringErrorClass() != null) {
             b.append(String.format(
                     Locale.ROOT,
-                    "Recurring error class: %s (at least %.0f%% of errors in each of the last %d iterations)%n",
+                    "Recurring error class: %s (at least %s of errors in each of the last %d iterations)%n",
                     r.recurringErrorClass().name(),
-                    r.recurringErrorClass().share() * 100,
+                    share(r.recurringErrorClass().share()),
                     r.parameters().minIterations()));
         } else {
             b.append(String.format(
                     Locale.ROOT,
-                    "Recurring error class: none (no class tops each of the last %d iterations with %.0f%% of errors)%n",
+                    "Recurring error class: none (no class tops each of the last %d iterations with %s of errors)%n",
                     r.parameters().minIterations(),
-                    r.parameters().minRecurringShare() * 100));
+                    threshold(r.parameters().minRecurringShare())));
         }
         b.append(String.format(
                 Locale.ROOT,
-                "FORMAT errors in the latest iteration: %.0f%% of errors%s%n",
-                r.formatErrorShare() * 100,
+                "FORMAT errors in the latest iteration: %s of errors%s%n",
+                share(r.formatErrorShare()),
                 r.formatDominant() ? " (dominant: structured output would fix most failures)" : ""));
         if (r.regression() != null) {
             b.append('\n').append(RegressionRenderer.text(r.regression()));
@@ -207,6 +211,23 @@ public final class EvalsTextRenderer {
             share = s.errorClasses().containsKey(top)
                     ? s.errorClasses().get(top).share()
                     : null;
-        return share == null ? top : String.format(Locale.ROOT, "%s %.0f%%", top, share * 100);
+        return share == null ? top : top + " " + share(share);
+    }
+
+    /**
+     * A share of errors, to one decimal: the rule of a recurring class compares the unrounded share with its
+     * threshold, and a whole percent would show 59 of 198 (29.8%) as "30%" beside "none … with 30% of errors".
+     */
+    static String share(double s) {
+        return String.format(Locale.ROOT, "%.1f%%", s * 100);
+    }
+
+    /** A threshold as configured: whole percents without a decimal (30%), others with theirs (12.5%). */
+    static String threshold(double t) {
+        // from the decimal the double prints as (0.3, not 0.30000000000000004 × 100)
+        return java.math.BigDecimal.valueOf(t)
+                        .movePointRight(2)
+                        .stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 }
