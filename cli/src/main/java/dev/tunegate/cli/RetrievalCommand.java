@@ -102,11 +102,11 @@ final class RetrievalCommand extends FormattedCommand {
         int k = r.parameters().k();
         out.printf(
                 Locale.ROOT,
-                "Retrieval audit (%s): %d documents, %d chunks, %d questions (%d judged)%n",
+                "Retrieval audit (%s): %s, %s, %s (%d judged)%n",
                 r.evaluated(),
-                r.documents(),
-                r.chunks(),
-                r.questions(),
+                count(r.documents(), "document"),
+                count(r.chunks(), "chunk"),
+                count(r.questions(), "question"),
                 r.judgedQuestions());
         if (r.recallAtConfiguredK() != null) {
             RetrievalReport.Interval ci = r.intervals().get("recall@" + k);
@@ -138,14 +138,15 @@ final class RetrievalCommand extends FormattedCommand {
                 .forEach(l -> out.println("    " + l.question() + " got " + l.document() + " (rank " + l.rank()
                         + ", groups " + l.documentGroups() + ") as " + l.principalGroups()));
         if (r.unfilteredExposure() != null) {
-            out.println("  without the group filter: " + r.unfilteredExposure().results() + " results in "
+            out.println("  without the group filter: "
+                    + count(r.unfilteredExposure().results(), "result") + " in "
                     + r.unfilteredExposure().questionsExposed() + " of "
-                    + r.unfilteredExposure().questionsChecked() + " questions would leak");
+                    + count(r.unfilteredExposure().questionsChecked(), "question") + " would leak");
         }
         if (r.anonymous() != null) {
             out.println("  anonymous user: results for " + r.anonymous().questionsWithResults() + " of "
-                    + r.anonymous().questions() + " questions, " + r.anonymous().documentsSeenCount()
-                    + " distinct documents");
+                    + count(r.anonymous().questions(), "question") + ", "
+                    + count(r.anonymous().documentsSeenCount(), "distinct document"));
         }
         out.println();
         if (r.medianChangeIntervalDays() != null) {
@@ -163,7 +164,7 @@ final class RetrievalCommand extends FormattedCommand {
             out.println();
             out.println("Golden set:");
             r.goldenSetProblems()
-                    .forEach(p -> out.println("  " + p.kind() + ": " + p.message() + "\n    → " + p.suggestion()
+                    .forEach(p -> out.println("  " + p.sentence() + "\n    → " + p.suggestion()
                             + (p.examples().isEmpty()
                                     ? ""
                                     : "\n    e.g. "
@@ -214,6 +215,11 @@ final class RetrievalCommand extends FormattedCommand {
                     + (Boolean.TRUE.equals(r.index().rebuilt()) ? " (rebuilt)" : " (up to date)") + "; "
                     + r.timings().get("total") + " ms");
         }
+    }
+
+    /** "1 result", "3 results". */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String abbreviate(String s, int n) {

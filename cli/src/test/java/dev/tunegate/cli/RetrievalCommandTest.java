@@ -74,6 +74,30 @@ class RetrievalCommandTest {
     }
 
     @Test
+    void textOutputSaysOneThingInTheSingularAndGoldenSetProblemsAsSentences() throws IOException {
+        corpus();
+        Files.writeString(tmp.resolve("q.jsonl"), """
+                {"id": "q1", "question": "when are refunds paid", "relevant": ["a"], "groups": ["staff"]}
+                {"id": "q2", "question": "salary bands review", "relevant": ["b"], "groups": ["staff"]}
+                {"id": "q3", "question": "parking rules", "relevant": ["parking"], "groups": ["staff"]}
+                """);
+        CliRun run = CliRun.of(
+                "retrieval",
+                "--corpus",
+                tmp.resolve("docs.jsonl").toString(),
+                "--golden",
+                tmp.resolve("q.jsonl").toString());
+        assertThat(run.exitCode()).isEqualTo(0);
+        // unfiltered, b (hr) reaches q2 (staff): one result in one of the three questions
+        assertThat(run.out())
+                .contains("without the group filter: 1 result in 1 of 3 questions would leak")
+                .contains("  1 of 3 judged relevant documents is not in the corpus — recall on their questions is"
+                        + " zero whatever the retriever does\n    → ")
+                .doesNotContain("JUDGED_NOT_IN_CORPUS")
+                .doesNotContain("LOUD");
+    }
+
+    @Test
     void aMissingCorpusIsInvalidInput() {
         CliRun run =
                 CliRun.of("retrieval", "--corpus", tmp.resolve("nope.jsonl").toString());

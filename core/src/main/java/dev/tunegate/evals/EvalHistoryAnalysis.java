@@ -169,8 +169,7 @@ public final class EvalHistoryAnalysis {
                             r,
                             freeText ? EvalRowIssue.FREE_TEXT_LABEL : EvalRowIssue.LABEL_OUTSIDE_SET,
                             "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out)
-                                    + " is not one of the " + labels.labels().size() + " " + labels.source()
-                                    + " labels");
+                                    + " is not one of the " + labels.describe());
                     String near = freeText ? null : nearLabels.get(LabelSet.normalize(out));
                     if (near != null) {
                         findings.add(

@@ -25,7 +25,7 @@ public final class EvalsTextRenderer {
                 r.iterations().size(),
                 r.iterations().size() == 1 ? "" : "s",
                 scores ? "mean score" : "accuracy",
-                r.labelCount() == 0 ? "none" : r.labelCount() + " " + r.labelSource() + " labels",
+                r.labelCount() == 0 ? "none" : LabelSet.describe(r.labelCount(), r.labelSource()),
                 r.seed()));
         if (r.iterations().isEmpty()) {
             b.append("  no usable eval records\n");

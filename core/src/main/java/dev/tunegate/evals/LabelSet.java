@@ -101,6 +101,16 @@ public record LabelSet(Set<String> labels, String source) {
         return label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
+    /** How many labels and where from, as a sentence says it: "6 configured labels", "1 inferred label". */
+    public static String describe(int count, String source) {
+        return count + " " + source + " label" + (count == 1 ? "" : "s");
+    }
+
+    /** {@link #describe(int, String)} of this set. */
+    public String describe() {
+        return describe(labels.size(), source);
+    }
+
     public boolean known() {
         return !labels.isEmpty();
     }

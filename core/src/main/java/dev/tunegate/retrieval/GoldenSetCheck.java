@@ -206,8 +206,9 @@ public final class GoldenSetCheck {
         if (!unjudged.isEmpty()) {
             out.add(new GoldenSetProblem(
                     "QUESTIONS_WITHOUT_JUDGMENTS",
-                    unjudged.size() + " of " + questions.size()
-                            + " questions have no relevant document judged; they are left out of every metric",
+                    unjudged.size() + " of " + questions.size() + " questions " + have(unjudged.size())
+                            + " no relevant document judged; " + (unjudged.size() == 1 ? "it is" : "they are")
+                            + " left out of every metric",
                     "add the relevant document ids to \"relevant\" (or to the qrels) for these questions",
                     unjudged.size(),
                     head(unjudged)));
@@ -220,8 +221,10 @@ public final class GoldenSetCheck {
             if (!textless.isEmpty()) {
                 out.add(new GoldenSetProblem(
                         "QUESTIONS_WITHOUT_TEXT",
-                        textless.size()
-                                + " questions have judgments but no question text, so the built-in index cannot search them; they count as retrieving nothing",
+                        count(textless.size(), "question", "questions") + " " + have(textless.size())
+                                + " judgments but no question text, so the built-in index cannot search "
+                                + (textless.size() == 1 ? "it; it counts" : "them; they count")
+                                + " as retrieving nothing",
                         "add them to the golden questions JSONL with a \"question\", or evaluate an external run with --run",
                         textless.size(),
                         head(textless)));
@@ -234,8 +237,9 @@ public final class GoldenSetCheck {
         if (!noPrincipal.isEmpty() && corpusIds != null) {
             out.add(new GoldenSetProblem(
                     "QUESTIONS_WITHOUT_PRINCIPAL",
-                    noPrincipal.size() + " of " + questions.size()
-                            + " questions have no \"groups\": they ran unfiltered and no leak check covers them",
+                    noPrincipal.size() + " of " + questions.size() + " questions " + have(noPrincipal.size())
+                            + " no \"groups\": " + (noPrincipal.size() == 1 ? "it ran" : "they ran")
+                            + " unfiltered and no leak check covers " + (noPrincipal.size() == 1 ? "it" : "them"),
                     "give every golden question the groups of a real user who would ask it",
                     noPrincipal.size(),
                     head(noPrincipal)));
@@ -252,8 +256,9 @@ public final class GoldenSetCheck {
                 Diagnosis d = diagnose(unknown, corpusIds, "judged");
                 out.add(new GoldenSetProblem(
                         "JUDGED_NOT_IN_CORPUS",
-                        "LOUD: " + unknown.size() + " of " + judged.size()
-                                + " judged relevant documents are not in the corpus — recall on their questions is zero whatever the retriever does"
+                        GoldenSetProblem.LOUD + unknown.size() + " of " + judged.size() + " judged relevant documents "
+                                + (unknown.size() == 1 ? "is" : "are")
+                                + " not in the corpus — recall on their questions is zero whatever the retriever does"
                                 + (d == null ? "" : "; " + d.message()),
                         d == null
                                 ? "check that the golden set was written against this corpus (ids are compared exactly)"
@@ -263,7 +268,8 @@ public final class GoldenSetCheck {
                 if (d != null)
                     out.add(new GoldenSetProblem(
                             d.kind(),
-                            "LOUD: " + d.message() + " (" + d.count() + " of " + unknown.size() + " unknown ids)",
+                            GoldenSetProblem.LOUD + d.message() + " (" + d.count() + " of "
+                                    + count(unknown.size(), "unknown id", "unknown ids") + ")",
                             d.suggestion(),
                             d.count(),
                             head(d.examples())));
@@ -279,8 +285,11 @@ public final class GoldenSetCheck {
                     Diagnosis d = diagnose(runUnknown, corpusIds, "run");
                     out.add(new GoldenSetProblem(
                             "RUN_NOT_IN_CORPUS",
-                            runUnknown.size()
-                                    + " documents in the run are not in the corpus: their access groups are unknown, so the leak check cannot judge them"
+                            (runUnknown.size() == 1
+                                            ? "1 document in the run is not in the corpus: its access groups are unknown,"
+                                                    + " so the leak check cannot judge it"
+                                            : runUnknown.size() + " documents in the run are not in the corpus: their"
+                                                    + " access groups are unknown, so the leak check cannot judge them")
                                     + (d == null ? "" : "; " + d.message()),
                             d == null ? "evaluate the run against the corpus it was produced from" : d.suggestion(),
                             runUnknown.size(),
@@ -297,8 +306,9 @@ public final class GoldenSetCheck {
             if (!missing.isEmpty()) {
                 out.add(new GoldenSetProblem(
                         "QUESTIONS_NOT_IN_RUN",
-                        missing.size()
-                                + " judged questions have no results in the run; they count as retrieving nothing (trec_eval -c)",
+                        count(missing.size(), "judged question", "judged questions") + " " + have(missing.size())
+                                + " no results in the run; " + (missing.size() == 1 ? "it counts" : "they count")
+                                + " as retrieving nothing (trec_eval -c)",
                         "check the question ids of the run against the golden set",
                         missing.size(),
                         head(missing)));
@@ -355,12 +365,21 @@ public final class GoldenSetCheck {
         if (h < 3 || h < 2 * atZero || h * 5 < eligible) return null;
         return new GoldenSetProblem(
                 "JUDGMENTS_SHIFTED",
-                "LOUD: for " + h + " of " + eligible + " questions the document " + signed(bestD)
+                GoldenSetProblem.LOUD + "for " + h + " of " + eligible + " questions the document " + signed(bestD)
                         + " away from a judged id ranks in the top 3 (the judged id itself: " + atZero
                         + "); the judgments look shifted by " + signed(bestD),
                 "check the judgments' ids against the corpus: they were probably exported off by " + Math.abs(bestD),
                 h,
                 head(examples.get(bestD)));
+    }
+
+    /** "1 question", "2 questions". */
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private static String have(int n) {
+        return n == 1 ? "has" : "have";
     }
 
     private static List<String> head(List<String> l) {

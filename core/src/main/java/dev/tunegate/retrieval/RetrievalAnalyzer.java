@@ -99,8 +99,9 @@ public final class RetrievalAnalyzer implements Analyzer {
                         Measure.ACL_LEAKS,
                         r.leaks().size(),
                         src,
-                        r.leaks().size() + " top-" + k + " results outside the principal's groups over " + checked
-                                + " questions (" + r.evaluated() + ")"
+                        r.leaks().size() + " top-" + k + " result" + (r.leaks().size() == 1 ? "" : "s")
+                                + " outside the principal's groups over " + checked + " question"
+                                + (checked == 1 ? "" : "s") + " (" + r.evaluated() + ")"
                                 + (r.unfilteredExposure() == null
                                         ? ""
                                         : "; without the group filter "
@@ -134,7 +135,7 @@ public final class RetrievalAnalyzer implements Analyzer {
         if (!r.leaks().isEmpty())
             notes.add(r.leaks().size() + " results leak to principals outside the document's groups (blocker)");
         for (RetrievalReport.GoldenSetProblem p : r.goldenSetProblems()) {
-            if (p.message().startsWith("LOUD")) notes.add(p.message().substring(6) + " — " + p.suggestion());
+            if (p.loud()) notes.add(p.sentence() + " — " + p.suggestion());
         }
         if (!r.findings().isEmpty())
             notes.add(r.findings().size()

@@ -211,8 +211,21 @@ public record RetrievalReport(
      * @param examples some of them
      */
     public record GoldenSetProblem(String kind, String message, String suggestion, int count, List<String> examples) {
+        /** What marks a message whose problem makes the metrics look near zero for the wrong reason. */
+        static final String LOUD = "LOUD: ";
+
         public GoldenSetProblem {
             examples = List.copyOf(examples);
+        }
+
+        /** Whether it makes the metrics look near zero for the wrong reason (its message starts with "LOUD: "). */
+        public boolean loud() {
+            return message.startsWith(LOUD);
+        }
+
+        /** The message as a sentence for people: without the "LOUD: " marker of the JSON's message. */
+        public String sentence() {
+            return loud() ? message.substring(LOUD.length()) : message;
         }
     }
 

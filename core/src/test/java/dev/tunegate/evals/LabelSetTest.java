@@ -41,4 +41,12 @@ class LabelSetTest {
                 .isFalse();
         assertThat(LabelSet.infer(List.of("a", "b", "c", "d", "e")).known()).isFalse();
     }
+
+    @Test
+    void itsSizeIsSaidInTheSingularForOneLabel() {
+        assertThat(LabelSet.configured(java.util.List.of("data/categories.json"))
+                        .describe())
+                .isEqualTo("1 configured label");
+        assertThat(LabelSet.describe(6, "inferred")).isEqualTo("6 inferred labels");
+    }
 }

@@ -200,6 +200,11 @@ class RetrievalAuditTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(p.message()).startsWith("LOUD").contains("\"kb/\"");
+        // the sentence people read has no marker; the JSON's message keeps it
+        assertThat(p.loud()).isTrue();
+        assertThat(p.sentence()).isEqualTo(p.message().substring("LOUD: ".length()));
+        assertThat(r.goldenSetProblems().get(0).sentence())
+                .startsWith("2 of 2 judged relevant documents are not in the corpus");
         assertThat(p.suggestion()).contains("strip \"kb/\"");
     }
 
