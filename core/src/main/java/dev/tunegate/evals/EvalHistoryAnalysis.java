@@ -80,7 +80,7 @@ public final class EvalHistoryAnalysis {
                         .toList())
                 : LabelSet.configured(settings.labels());
         ErrorClassifier classifier = new ErrorClassifier(labels, outputSchema);
-        checkLabels(runs, labels, classifier, findings);
+        LabelFindings.check(runs, labels, classifier, findings);
         Metric metric =
                 runs.stream().allMatch(EvalRun::allPassFail) || !runs.stream().allMatch(EvalRun::allScored)
                         ? Metric.PASS_FAIL
@@ -152,56 +152,6 @@ public final class EvalHistoryAnalysis {
                         settings.bootstrapResamples(),
                         settings.permutationResamples()),
                 null);
-    }
-
-    private void checkLabels(List<EvalRun> runs, LabelSet labels, ErrorClassifier classifier, Findings findings) {
-        if (!labels.known()) return;
-        Map<String, String> nearLabels = new java.util.HashMap<>();
-        for (String l : labels.labels()) nearLabels.putIfAbsent(LabelSet.normalize(l), l);
-        for (EvalRun run : runs) {
-            for (EvalRecord r : run.records()) {
-                // JSON outputs carry labels in fields; the classifier checks those field by field.
-                if (classifier.jsonExpected(r)) continue;
-                if (r.output() != null && !r.output().isBlank() && !labels.contains(r.output())) {
-                    String out = r.output().trim();
-                    boolean freeText = out.contains("\n") || out.split("\\s+").length > 4;
-                    findings.add(
-                            r,
-                            freeText ? EvalRowIssue.FREE_TEXT_LABEL : EvalRowIssue.LABEL_OUTSIDE_SET,
-                            "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out)
-                                    + " is not one of the " + labels.describe());
-                    String near = freeText ? null : nearLabels.get(LabelSet.normalize(out));
-                    if (near != null) {
-                        findings.add(
-                                r,
-                                EvalRowIssue.NEAR_LABEL,
-                                "item " + EvalRuns.quote(r.item()) + ": output " + EvalRuns.quote(out) + " vs label "
-                                        + EvalRuns.quote(near));
-                    }
-                }
-                if ("configured".equals(labels.source())
-                        && r.expected() != null
-                        && !r.expected().isBlank()
-                        && !labels.contains(r.expected())) {
-                    findings.add(
-                            r,
-                            EvalRowIssue.EXPECTED_OUTSIDE_SET,
-                            "item " + EvalRuns.quote(r.item()) + ": expected "
-                                    + EvalRuns.quote(r.expected().trim()) + " is not one of the configured labels");
-                }
-                if (r.passed() != null
-                        && r.expected() != null
-                        && r.output() != null
-                        && r.passed() != r.expected().trim().equals(r.output().trim())) {
-                    findings.add(
-                            r,
-                            EvalRowIssue.PASSED_DISAGREES,
-                            "item " + EvalRuns.quote(r.item()) + ": passed=" + r.passed() + " but expected "
-                                    + EvalRuns.quote(r.expected().trim()) + " and output "
-                                    + EvalRuns.quote(r.output().trim()));
-                }
-            }
-        }
     }
 
     private IterationSummary summarize(

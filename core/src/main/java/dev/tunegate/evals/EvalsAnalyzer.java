@@ -110,7 +110,9 @@ public final class EvalsAnalyzer implements Analyzer {
                             .toList())
                     : LabelSet.configured(settings.labels());
             double margin = ws.settings().pilot().nonInferiorityMargin();
-            regression = Regression.compare(b, c, margin, new ErrorClassifier(labels, schema), null, rf.snapshot());
+            ErrorClassifier classifier = new ErrorClassifier(labels, schema);
+            LabelFindings.check(List.of(b, c), labels, classifier, rf);
+            regression = Regression.compare(b, c, margin, classifier, null, rf.snapshot());
         }
         report = new EvalsReport(
                 report.seed(),

@@ -58,7 +58,8 @@ public final class Regression {
                 EvalRuns.load(List.of(baseline), java.nio.file.Path::toString, settings, findings, digests),
                 baseline.toString());
         // the same file as both runs is read once, so its findings are not listed twice
-        EvalRun c = sameFile(baseline, candidate)
+        boolean oneFile = sameFile(baseline, candidate);
+        EvalRun c = oneFile
                 ? b
                 : EvalsAnalyzer.single(
                         EvalRuns.load(List.of(candidate), java.nio.file.Path::toString, settings, findings, digests),
@@ -72,7 +73,9 @@ public final class Regression {
         c.records().forEach(r -> expected.add(r.expected()));
         LabelSet labels =
                 settings.labels().isEmpty() ? LabelSet.infer(expected) : LabelSet.configured(settings.labels());
-        return compare(b, c, margin, new ErrorClassifier(labels, schema), items, findings.snapshot());
+        ErrorClassifier classifier = new ErrorClassifier(labels, schema);
+        LabelFindings.check(oneFile ? List.of(b) : List.of(b, c), labels, classifier, findings);
+        return compare(b, c, margin, classifier, items, findings.snapshot());
     }
 
     private static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {

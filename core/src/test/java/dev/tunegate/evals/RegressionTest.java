@@ -240,4 +240,47 @@ class RegressionTest {
                                 + " \"score\", or both \"expected\" and \"output\", found none");
         assertThat(r.findings()).allSatisfy(x -> assertThat(x.count()).isEqualTo(1));
     }
+
+    @Test
+    void regressReportsTheLabelFindingsEvalsReportsOnTheSameFiles(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path base = dir.resolve("base.jsonl"), cand = dir.resolve("cand.jsonl");
+        StringBuilder b = new StringBuilder(), c = new StringBuilder();
+        String[] outputs = {
+            "billing",
+            "account",
+            "Billing",
+            "account",
+            "I think it is billing or account",
+            "account",
+            "refunds",
+            "account"
+        };
+        for (int i = 0; i < 8; i++) {
+            String expected = i % 2 == 0 ? "billing" : "account";
+            b.append("{\"item\":\"i%d\",\"expected\":\"%s\",\"output\":\"%s\"}\n".formatted(i, expected, expected));
+            c.append("{\"item\":\"i%d\",\"expected\":\"%s\",\"output\":\"%s\"}\n".formatted(i, expected, outputs[i]));
+        }
+        java.nio.file.Files.writeString(base, b);
+        java.nio.file.Files.writeString(cand, c);
+        // the label set {account, billing} is inferred from the 16 expected values; the candidate's line 3 answers
+        // "Billing" (outside the set, a near label), line 5 free text, line 7 "refunds" (outside the set)
+        RegressionReport r = Regression.compareFiles(base, cand, null, 0.01, EvalSettings.defaults(), null, null);
+        List<String> regress =
+                r.findings().stream().map(x -> x.kind() + "@" + x.lines()).toList();
+        assertThat(regress)
+                .containsExactlyInAnyOrder("LABEL_OUTSIDE_SET@[3, 7]", "NEAR_LABEL@[3]", "FREE_TEXT_LABEL@[5]");
+        // the same as evals says of the candidate's file
+        Findings evals = new Findings();
+        new EvalHistoryAnalysis(EvalSettings.defaults(), null)
+                .analyze(
+                        EvalRuns.load(
+                                List.of(base, cand), java.nio.file.Path::toString, EvalSettings.defaults(), evals),
+                        List.of(),
+                        evals);
+        assertThat(evals.snapshot().stream()
+                        .map(x -> x.kind() + "@" + x.lines())
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(regress);
+    }
 }
