@@ -4,13 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 
 /**
@@ -65,68 +60,34 @@ public final class JsonlLines {
      * is not valid UTF-8 is that line's finding ({@link Visitor#notUtf8}) and the lines after it are read.
      */
     public static Counts read(Path file, Visitor visitor, MessageDigest digest) throws IOException {
-        long lineNo = 0;
-        long nonBlank = 0;
-        long objects = 0;
-        InputStream raw = Files.newInputStream(file);
-        if (digest != null) raw = new DigestInputStream(raw, digest);
-        try (InputStream in = new BufferedInputStream(raw)) {
-            LineBytes bytes = new LineBytes();
-            while (bytes.next(in)) {
-                lineNo++;
-                Utf8Line decoded = Utf8Line.decode(bytes.buf, 0, bytes.length);
-                if (!decoded.valid()) {
-                    nonBlank++;
-                    visitor.notUtf8(
-                            lineNo,
-                            new String(bytes.buf, 0, bytes.length, StandardCharsets.UTF_8),
-                            decoded.firstBadByte());
-                    continue;
-                }
-                String line = decoded.text();
-                if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-                if (line.isBlank()) continue;
-                nonBlank++;
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    visitor.notAnObject(lineNo, line, null, Json.parseError(e));
-                    continue;
-                }
-                if (node instanceof ObjectNode o) {
-                    objects++;
-                    visitor.object(lineNo, o);
-                } else {
-                    visitor.notAnObject(lineNo, line, node, null);
-                }
-            }
-        }
-        return new Counts(lineNo, nonBlank, objects);
-    }
-
-    /** The bytes of one line at a time, without its terminator ({@code \n}, {@code \r\n} or {@code \r}). */
-    private static final class LineBytes {
-        byte[] buf = new byte[8192];
-        int length;
-        private int pending = -1; // a byte read past a lone \r
-
-        /** Reads the next line; false at the end of the input. */
-        boolean next(InputStream in) throws IOException {
-            length = 0;
-            int c = pending >= 0 ? pending : in.read();
-            pending = -1;
-            if (c < 0) return false;
-            while (c >= 0 && c != '\n' && c != '\r') {
-                if (length == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-                buf[length++] = (byte) c;
-                c = in.read();
-            }
-            if (c == '\r') {
-                int after = in.read();
-                if (after != '\n') pending = after;
-            }
-            return true;
-        }
+        long[] nonBlank = {0};
+        long[] objects = {0};
+        long lines = TextLines.read(
+                file,
+                (lineNo, decoded) -> {
+                    if (!decoded.valid()) {
+                        nonBlank[0]++;
+                        visitor.notUtf8(lineNo, decoded.lossy(), decoded.firstBadByte());
+                        return;
+                    }
+                    String line = decoded.text();
+                    if (line.isBlank()) return;
+                    nonBlank[0]++;
+                    JsonNode node;
+                    try {
+                        node = JSON.readTree(line);
+                    } catch (JsonProcessingException e) {
+                        visitor.notAnObject(lineNo, line, null, Json.parseError(e));
+                        return;
+                    }
+                    if (node instanceof ObjectNode o) {
+                        objects[0]++;
+                        visitor.object(lineNo, o);
+                    } else {
+                        visitor.notAnObject(lineNo, line, node, null);
+                    }
+                },
+                digest);
+        return new Counts(lines, nonBlank[0], objects[0]);
     }
 }

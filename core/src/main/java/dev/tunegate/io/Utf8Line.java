@@ -16,8 +16,9 @@ import java.util.Locale;
  *
  * @param text the decoded line, or null when it is not valid UTF-8
  * @param firstBadByte where it stops being UTF-8, or null when it is valid
+ * @param lossy the line with each malformed sequence replaced by U+FFFD (the text when it is valid)
  */
-public record Utf8Line(String text, String firstBadByte) {
+public record Utf8Line(String text, String firstBadByte, String lossy) {
 
     /** Decodes {@code b[from, to)}. */
     public static Utf8Line decode(byte[] b, int from, int to) {
@@ -32,9 +33,12 @@ public record Utf8Line(String text, String firstBadByte) {
         if (r.isError()) {
             int at = in.position(); // the decoder stops at the first byte of the malformed sequence
             return new Utf8Line(
-                    null, String.format(Locale.ROOT, "byte %d of the line is 0x%02X", at - from + 1, b[at] & 0xFF));
+                    null,
+                    String.format(Locale.ROOT, "byte %d of the line is 0x%02X", at - from + 1, b[at] & 0xFF),
+                    new String(b, from, to - from, StandardCharsets.UTF_8));
         }
-        return new Utf8Line(out.flip().toString(), null);
+        String text = out.flip().toString();
+        return new Utf8Line(text, null, text);
     }
 
     /** Whether the line is valid UTF-8. */

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
+import dev.tunegate.io.TextLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,27 +49,41 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
     public static ExternalRun read(Path file) {
         if (!Files.isRegularFile(file))
             throw new InvalidInputException(file + ": no such file; expected a TREC run or a JSONL run");
-        List<String> lines;
+        String label = file.getFileName().toString();
+        // a line that is not valid UTF-8 is its finding and stays in the list as null, so the others keep their numbers
+        List<String> lines = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidInputException(file.toString(), 0, "not valid UTF-8; expected a TREC run or a JSONL run");
+            TextLines.read(
+                    file,
+                    (n, decoded) -> {
+                        if (!decoded.valid())
+                            findings.add(Finding.error(
+                                    label,
+                                    n,
+                                    "INVALID_UTF8",
+                                    "the line is not valid UTF-8: " + decoded.firstBadByte() + "; skipped"));
+                        lines.add(decoded.text());
+                    },
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String first =
-                lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
-        return first.startsWith("{") ? jsonl(file, lines) : trec(file, lines);
+        String first = lines.stream()
+                .filter(l -> l != null && !l.isBlank())
+                .findFirst()
+                .orElse("")
+                .strip();
+        return first.startsWith("{") ? jsonl(file, lines, findings) : trec(file, lines, findings);
     }
 
-    private static ExternalRun trec(Path file, List<String> lines) {
+    private static ExternalRun trec(Path file, List<String> lines, List<Finding> findings) {
         String label = file.getFileName().toString();
-        List<Finding> findings = new ArrayList<>();
         record Row(String doc, double score) {}
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) continue;
+            if (line == null || line.isBlank()) continue;
             String[] f = line.strip().split("\\s+");
             double score;
             try {
@@ -109,13 +123,12 @@ public record ExternalRun(Path path, Map<String, List<Ranked>> rankings, List<Fi
         return new ExternalRun(file, rankings, findings);
     }
 
-    private static ExternalRun jsonl(Path file, List<String> lines) {
+    private static ExternalRun jsonl(Path file, List<String> lines, List<Finding> findings) {
         String label = file.getFileName().toString();
-        List<Finding> findings = new ArrayList<>();
         Map<String, List<Ranked>> rankings = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) continue;
+            if (line == null || line.isBlank()) continue;
             JsonNode node;
             try {
                 node = JSON.readTree(line);

@@ -6,6 +6,7 @@ import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
 import dev.tunegate.io.JsonlLines;
+import dev.tunegate.io.TextLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,28 +110,38 @@ public record GoldenSet(List<GoldenQuestion> questions, List<Finding> findings) 
         String label = qrels.getFileName().toString();
         Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
         List<Finding> found = new ArrayList<>(findings);
-        try (BufferedReader r = Files.newBufferedReader(qrels, StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                String[] f = line.strip().split("\\s+");
-                if (n == 1 && f.length >= 3 && f[0].toLowerCase(Locale.ROOT).contains("query"))
-                    continue; // BEIR's TSV header
-                Integer grade = f.length == 4 ? parseInt(f[3]) : f.length == 3 ? parseInt(f[2]) : null;
-                if (grade == null) {
-                    found.add(Finding.error(
-                            label,
-                            n,
-                            "INVALID_QREL",
-                            "expected \"qid 0 docid rel\" with an integer rel, found \"" + abbreviate(line)
-                                    + "\"; skipped"));
-                    continue;
-                }
-                String doc = f.length == 4 ? f[2] : f[1];
-                judged.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(doc, grade);
-            }
+        try {
+            TextLines.read(
+                    qrels,
+                    (n, decoded) -> {
+                        if (!decoded.valid()) {
+                            found.add(Finding.error(
+                                    label,
+                                    n,
+                                    "INVALID_UTF8",
+                                    "the line is not valid UTF-8: " + decoded.firstBadByte() + "; skipped"));
+                            return;
+                        }
+                        String line = decoded.text();
+                        if (line.isBlank()) return;
+                        String[] f = line.strip().split("\\s+");
+                        if (n == 1
+                                && f.length >= 3
+                                && f[0].toLowerCase(Locale.ROOT).contains("query")) return; // BEIR's TSV header
+                        Integer grade = f.length == 4 ? parseInt(f[3]) : f.length == 3 ? parseInt(f[2]) : null;
+                        if (grade == null) {
+                            found.add(Finding.error(
+                                    label,
+                                    n,
+                                    "INVALID_QREL",
+                                    "expected \"qid 0 docid rel\" with an integer rel, found \"" + abbreviate(line)
+                                            + "\"; skipped"));
+                            return;
+                        }
+                        String doc = f.length == 4 ? f[2] : f[1];
+                        judged.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(doc, grade);
+                    },
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + qrels + ": " + e.getMessage(), e);
         }

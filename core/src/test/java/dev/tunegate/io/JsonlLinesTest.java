@@ -77,4 +77,14 @@ class JsonlLinesTest {
         for (byte[] p : parts) out.writeBytes(p);
         return out.toByteArray();
     }
+
+    @Test
+    void aBomIsDroppedAndTheLastLineNeedsNoTerminator() throws IOException {
+        Path f = dir.resolve("t.txt");
+        Files.write(f, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "a\r\nb".getBytes()));
+        List<String> seen = new ArrayList<>();
+        long n = TextLines.read(f, (line, decoded) -> seen.add(line + ":" + decoded.text()), null);
+        assertThat(seen).containsExactly("1:a", "2:b");
+        assertThat(n).isEqualTo(2);
+    }
 }

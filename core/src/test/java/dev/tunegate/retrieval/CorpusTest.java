@@ -199,4 +199,31 @@ class CorpusTest {
                 .containsExactly("INVALID_UTF8@1: the line is not valid UTF-8: byte 27 of the line is 0xC0; this"
                         + " question is skipped");
     }
+
+    @Test
+    void qrelsAndATrecRunWithALineThatIsNotUtf8ReportThatLineAndReadTheOthers() throws IOException {
+        Path qrels = dir.resolve("qrels.txt");
+        java.io.ByteArrayOutputStream q = new java.io.ByteArrayOutputStream();
+        q.writeBytes("q1 0 d1 1\nq2 0 d".getBytes());
+        q.write(0xFF); // byte 7 of line 2: "q2 0 d" is 6 bytes
+        q.writeBytes("2 1\nq3 0 d3 2\n".getBytes());
+        Files.write(qrels, q.toByteArray());
+        GoldenSet g = GoldenSet.EMPTY.withQrels(qrels);
+        assertThat(g.questions()).extracting(GoldenQuestion::id).containsExactly("q1", "q3");
+        assertThat(g.findings())
+                .extracting(x -> x.kind() + "@" + x.line() + ": " + x.message())
+                .containsExactly("INVALID_UTF8@2: the line is not valid UTF-8: byte 7 of the line is 0xFF; skipped");
+
+        Path run = dir.resolve("run.trec");
+        java.io.ByteArrayOutputStream r = new java.io.ByteArrayOutputStream();
+        r.writeBytes("q1 Q0 d1 1 2.0 x\n".getBytes());
+        r.write(0xC0); // byte 1 of line 2
+        r.writeBytes(" Q0 d2 1 1.0 x\nq3 Q0 d3 1 1.5 x\n".getBytes());
+        Files.write(run, r.toByteArray());
+        ExternalRun e = ExternalRun.read(run);
+        assertThat(e.rankings()).containsOnlyKeys("q1", "q3");
+        assertThat(e.findings())
+                .extracting(x -> x.kind() + "@" + x.line() + ": " + x.message())
+                .containsExactly("INVALID_UTF8@2: the line is not valid UTF-8: byte 1 of the line is 0xC0; skipped");
+    }
 }
