@@ -168,6 +168,12 @@ public final class RegressionLog {
                 public void notAnObject(long line, String text, JsonNode parsed, String parseError) {
                     problems.add(shownAs + ":" + line + ": expected a JSON object; line skipped");
                 }
+
+                @Override
+                public void notUtf8(long line, String text, String firstBadByte) {
+                    problems.add(
+                            shownAs + ":" + line + ": the line is not valid UTF-8: " + firstBadByte + "; line skipped");
+                }
             });
         } catch (IOException ex) {
             problems.add(shownAs + ": cannot read: " + ex.getMessage());
