@@ -49,12 +49,18 @@ final class DoctorCommand implements Callable<Integer> {
         List<Doctor.Problem> problems = new Doctor(dir).run(dryRun);
         PrintWriter out = spec.commandLine().getOut();
         for (Doctor.Problem p : problems) out.println(dev.tunegate.io.TerminalText.visible(p.line()));
-        long left = problems.stream().filter(p -> !p.repaired()).count();
-        out.println(
-                left == 0 && problems.stream().noneMatch(Doctor.Problem::repairable)
-                        ? "healthy: nothing to repair"
-                        : (problems.size() - left) + " repaired, " + left
-                                + (dryRun ? " found (dry run: nothing changed)" : " left"));
+        // notes (what readers already cope with) are listed, never counted: nothing was or is to be done about them
+        long repairable =
+                problems.stream().filter(p -> p.repairable() && !p.repaired()).count();
+        long repaired =
+                problems.stream().filter(p -> p.repairable() && p.repaired()).count();
+        long unrepairable =
+                problems.stream().filter(p -> !p.repairable() && p.remains()).count();
+        long left = repairable + unrepairable;
+        if (left == 0 && repaired == 0) out.println("healthy: nothing to repair");
+        else if (dryRun)
+            out.println(repairable + " to repair, " + unrepairable + " cannot be repaired (dry run: nothing changed)");
+        else out.println(repaired + " repaired, " + left + " left");
         return left == 0 ? TunegateCommand.OK : TunegateCommand.GATE;
     }
 }

@@ -191,6 +191,50 @@ class ReliabilityProcessTest {
     }
 
     @Test
+    void doctorsDryRunListsAnOldOrphanTempFileAndRemovesNothing() throws IOException {
+        Path ws = miniWorkspace(tmp.resolve("ws"));
+        Path d = Files.createDirectories(ws.resolve("decisions"));
+        Path temp = Files.writeString(d.resolve(".0005-x.md.999.tmp"), "x\n");
+        // older than this JVM: the write lock's start-up sweep would remove it on the first acquisition
+        Files.setLastModifiedTime(
+                temp, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        CliRun dry = CliRun.of("doctor", ws.toString(), "--dry-run");
+        assertThat(dry.exitCode()).as(dry.out()).isEqualTo(1);
+        assertThat(dry.out())
+                .contains("decisions/.0005-x.md.999.tmp: orphan temp file of a killed write (2 bytes); would remove it")
+                .contains("1 to repair, 0 cannot be repaired (dry run: nothing changed)")
+                .doesNotContain("repaired,");
+        assertThat(temp).exists();
+
+        CliRun fix = CliRun.of("doctor", ws.toString());
+        assertThat(fix.exitCode()).as(fix.out()).isZero();
+        assertThat(fix.out()).contains("orphan temp file").contains("1 repaired, 0 left");
+        assertThat(temp).doesNotExist();
+    }
+
+    @Test
+    void aNoteIsNeverCountedAsRepairedOrFound() throws IOException {
+        Path ws = miniWorkspace(tmp.resolve("ws"));
+        assertThat(CliRun.of("assess", ws.toString()).exitCode()).isZero();
+        Path log = ws.resolve("decisions/log.jsonl");
+        Files.writeString(
+                log, "{\"id\":\"0009\",\"rec", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(CliRun.of("doctor", ws.toString()).exitCode()).isZero();
+        // the torn line, terminated, is now a note: readers skip it, nothing is left to do
+        CliRun dry = CliRun.of("doctor", ws.toString(), "--dry-run");
+        assertThat(dry.exitCode()).as(dry.out()).isZero();
+        assertThat(dry.out()).contains("note: not a JSON object").contains("healthy: nothing to repair");
+        // beside something to repair, the note is still not counted (it was counted as "1 repaired" in a dry run)
+        Files.writeString(ws.resolve("decisions/.0002-mini.md.77.tmp"), "half");
+        dry = CliRun.of("doctor", ws.toString(), "--dry-run");
+        assertThat(dry.exitCode()).as(dry.out()).isEqualTo(1);
+        assertThat(dry.out())
+                .contains("note: not a JSON object")
+                .contains("1 to repair, 0 cannot be repaired (dry run: nothing changed)")
+                .doesNotContain("repaired,");
+    }
+
+    @Test
     void onAFullDiskAssessExitsWithTheIoCodeAndLeavesNoTruncatedFile() throws Exception {
         Path ws = miniWorkspace(tmp.resolve("ws"));
         Path decisions = Files.createDirectories(ws.resolve("decisions"));

@@ -76,6 +76,18 @@ public final class WorkspaceWriteLock implements AutoCloseable {
      * @throws WriteFailedException when the lock file cannot be created or locked
      */
     public static WorkspaceWriteLock acquire(Path workspaceDir) {
+        return acquire(workspaceDir, true);
+    }
+
+    /**
+     * Takes the workspace's write lock like {@link #acquire(Path)}, but removes no orphan temp file: for
+     * {@code tunegate doctor}, which lists them itself (and, with {@code --dry-run}, must change nothing).
+     */
+    public static WorkspaceWriteLock acquireWithoutSweep(Path workspaceDir) {
+        return acquire(workspaceDir, false);
+    }
+
+    private static WorkspaceWriteLock acquire(Path workspaceDir, boolean sweep) {
         Path root = key(workspaceDir);
         Holder h = HOLDERS.computeIfAbsent(root, r -> new Holder());
         h.jvm.lock();
@@ -86,7 +98,7 @@ public final class WorkspaceWriteLock implements AutoCloseable {
                 h.jvm.unlock();
                 throw e;
             }
-            SWEPT.computeIfAbsent(root, WorkspaceWriteLock::sweep);
+            if (sweep) SWEPT.computeIfAbsent(root, WorkspaceWriteLock::sweep);
         }
         return new WorkspaceWriteLock(root, h);
     }

@@ -44,6 +44,11 @@ public final class Doctor {
             return new Problem(file, what, false, true);
         }
 
+        /** Whether something remains to be done: repairable and not (yet) repaired, or not repairable at all. */
+        public boolean remains() {
+            return !repaired;
+        }
+
         public String line() {
             return file + ": " + what
                     + (repaired
@@ -60,13 +65,19 @@ public final class Doctor {
 
     /** Checks the workspace and, unless {@code dryRun}, repairs it. */
     public List<Problem> run(boolean dryRun) {
-        try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquire(root)) {
+        // the lock's own sweep of orphan temp files stays off: doctor lists them, and a dry run must not remove them
+        try (WorkspaceWriteLock lock = WorkspaceWriteLock.acquireWithoutSweep(root)) {
             List<Problem> out = new ArrayList<>();
             // under the lock no writer of this workspace is in flight: every temp file is an orphan
             for (Path t : WorkspaceWriteLock.orphanTemps(root, Instant.MAX)) {
+                long size = size(t);
                 if (!dryRun) delete(t);
                 out.add(new Problem(
-                        rel(t), "orphan temp file of a killed write (" + size(t) + " bytes)", true, !dryRun));
+                        rel(t),
+                        "orphan temp file of a killed write (" + size + " bytes); "
+                                + (dryRun ? "would remove it" : "removed"),
+                        true,
+                        !dryRun));
             }
             out.addAll(decisions(dryRun));
             return out;
