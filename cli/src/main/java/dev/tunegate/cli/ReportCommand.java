@@ -65,11 +65,29 @@ final class ReportCommand implements Callable<Integer> {
         } else {
             record = Assessment.standard().run(ws, opts).record();
         }
-        Path file = output != null ? output : HtmlReport.defaultFile(ws.root(), record);
-        HtmlReport.write(file, record, pilot);
+        // the decision record that stands for this assessment: the latest stored one when its inputs are unchanged
+        // (shown as stored, under its number); otherwise the page says the assessment is not recorded
+        java.util.Optional<Path> stored = Assessment.recordedAs(ws, record);
+        JsonNode decision =
+                stored.isPresent() ? readStored(stored.get()) : Json.mapper().valueToTree(record);
+        Path file = output != null
+                ? output
+                : stored.map(json -> ws.root()
+                                .resolve("reports")
+                                .resolve(json.getFileName().toString().replaceFirst("\\.json$", ".html")))
+                        .orElseGet(() -> HtmlReport.defaultFile(ws.root(), record));
+        HtmlReport.writeReport(file, decision, stored.isPresent(), pilot);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Report: " + PilotCommand.shown(file));
         out.flush();
         return TunegateCommand.OK;
+    }
+
+    private static JsonNode readStored(Path json) {
+        try {
+            return Json.mapper().readTree(json.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + json + ": " + e.getMessage(), e);
+        }
     }
 }

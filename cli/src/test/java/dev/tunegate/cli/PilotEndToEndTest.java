@@ -91,4 +91,33 @@ class PilotEndToEndTest {
                     .matches("0001-ticket-routing-[a-z-]+\\.html");
         }
     }
+
+    @Test
+    void reportShowsTheStoredRecordsNumberOrSaysItIsNotRecorded() throws IOException {
+        Path ws = AssessEndToEndTest.copyExample("ticket-routing", tmp);
+        Path out = tmp.resolve("out/page.html");
+        // nothing recorded yet: the page names no number (it showed "Decision record 0001", a record that did not
+        // exist)
+        assertThat(CliRun.of("report", ws.toString(), "-o", out.toString()).exitCode())
+                .isZero();
+        assertThat(Files.readString(out))
+                .contains("Not recorded: assessed on")
+                .contains("Not recorded: judged on")
+                .doesNotContain("Decision record 0");
+        // recorded, inputs unchanged: the page is the stored record, under its number (it showed the next one, 0002)
+        assertThat(CliRun.of("assess", ws.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("report", ws.toString(), "-o", out.toString()).exitCode())
+                .isZero();
+        assertThat(Files.readString(out)).contains("Decision record 0001 of ").doesNotContain("Decision record 0002");
+        CliRun def = CliRun.of("report", ws.toString());
+        assertThat(def.exitCode()).as(def.err()).isZero();
+        assertThat(ws.resolve("reports/0001-ticket-routing-fine-tune.html")).exists();
+        // an input changed since: not recorded again
+        String yaml = Files.readString(ws.resolve("tunegate.yaml"));
+        Files.writeString(
+                ws.resolve("tunegate.yaml"), yaml.replaceFirst("(?m)^  name: .*$", "  name: ticket-routing-2"));
+        assertThat(CliRun.of("report", ws.toString(), "-o", out.toString()).exitCode())
+                .isZero();
+        assertThat(Files.readString(out)).contains("Not recorded: assessed on").doesNotContain("Decision record 0");
+    }
 }

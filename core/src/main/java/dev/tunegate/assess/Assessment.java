@@ -108,6 +108,14 @@ public final class Assessment {
     }
 
     /**
+     * The JSON twin of the workspace's latest decision record when it was decided from the same inputs as
+     * {@code record} (an unwritten assessment's), else empty: the record that stands for {@code record}.
+     */
+    public static java.util.Optional<Path> recordedAs(Workspace ws, DecisionRecord record) {
+        return new RecordWriter(ws).latestDecision().filter(latest -> sameInputs(latest, record));
+    }
+
+    /**
      * Whether a stored record was decided from the same inputs: every input digest, the effective configuration,
      * the thresholds and the tool version equal this run's. A record that cannot be read counts as different.
      */

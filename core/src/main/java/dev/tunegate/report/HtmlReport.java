@@ -43,13 +43,20 @@ public final class HtmlReport {
 
     private final JsonNode d;
     private final JsonNode p;
+    /** Whether the decision record shown is stored in decisions/ (else it was assessed for this page only). */
+    private final boolean decisionRecorded;
+    /** Whether the pilot record shown is stored in decisions/ (else it was judged for this page only). */
+    private final boolean pilotRecorded;
+
     private final StringBuilder out = new StringBuilder(64 * 1024);
     private final ArrayNode charts = F.arrayNode();
     private boolean wide;
 
-    private HtmlReport(JsonNode decision, JsonNode pilot) {
+    private HtmlReport(JsonNode decision, JsonNode pilot, boolean decisionRecorded, boolean pilotRecorded) {
         this.d = decision;
         this.p = pilot == null || pilot.isNull() ? null : pilot;
+        this.decisionRecorded = decisionRecorded;
+        this.pilotRecorded = pilotRecorded;
     }
 
     /**
@@ -64,7 +71,17 @@ public final class HtmlReport {
 
     /** The page of a decision record (and pilot record) given as JSON: the records' JSON twins. */
     public static String render(JsonNode decision, JsonNode pilot) {
-        return new HtmlReport(decision, pilot).page();
+        return new HtmlReport(decision, pilot, true, true).page();
+    }
+
+    /**
+     * {@code tunegate report}'s page: the decision record as stored when {@code decisionRecorded} (its JSON twin),
+     * else as assessed for this page only; the pilot record (or null) is always judged for this page only. A record
+     * that is not stored is said to be so, never shown under a number decisions/ does not hold.
+     */
+    public static Path writeReport(Path file, JsonNode decision, boolean decisionRecorded, JsonNode pilot) {
+        AtomicFiles.write(file, new HtmlReport(decision, pilot, decisionRecorded, false).page());
+        return file;
     }
 
     /** Writes the page of the record (and pilot record as JSON, or null) atomically to {@code file}. */
@@ -122,10 +139,13 @@ public final class HtmlReport {
                 .append(": ")
                 .append(esc(text(d.path("label"))))
                 .append("</h1>\n")
-                .append("<p class=\"meta\">Decision record ")
-                .append(esc(text(d.path("id"))))
-                .append(" of ")
-                .append(esc(text(d.path("date"))))
+                .append("<p class=\"meta\">")
+                .append(
+                        decisionRecorded
+                                ? "Decision record " + esc(text(d.path("id"))) + " of " + esc(text(d.path("date")))
+                                : "Not recorded: assessed on " + esc(text(d.path("date")))
+                                        + " for this page; no stored decision record has these inputs"
+                                        + " (<code>tunegate assess</code> records it)")
                 .append(" · next review ")
                 .append(esc(text(d.path("nextReview"))));
         String owner = text(d.path("useCase").path("businessOwner"));
@@ -199,10 +219,12 @@ public final class HtmlReport {
                 .append("\">\n<p class=\"big\">")
                 .append(esc(text(p.path("summary"))))
                 .append("</p>\n")
-                .append("<p class=\"muted\">Pilot record ")
-                .append(esc(text(p.path("id"))))
-                .append(" of ")
-                .append(esc(text(p.path("date"))))
+                .append("<p class=\"muted\">")
+                .append(
+                        pilotRecorded
+                                ? "Pilot record " + esc(text(p.path("id"))) + " of " + esc(text(p.path("date")))
+                                : "Not recorded: judged on " + esc(text(p.path("date")))
+                                        + " for this page (<code>tunegate pilot</code> records it)")
                 .append("</p>\n</div>\n");
         out.append("<h3>Why</h3>\n<ol class=\"reasons\">\n");
         for (JsonNode r : p.path("reasons"))
