@@ -35,6 +35,23 @@ class AssessEndToEndTest {
     }
 
     @Test
+    void theRetrievalAlternativeFollowsTheVerdictsItCites() throws IOException {
+        // support-kb: NO-CITE fired, the decision is FIX_ACCESS_CONTROL; the reason read "citations are not required"
+        CliRun run = CliRun.of("assess", copyExample("support-kb", tmp).toString(), "--format", "json", "--no-write");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        String whyNot = null;
+        for (var a : record.get("alternatives"))
+            if (a.get("option").asText().equals("Retrieval (RAG) for the facts"))
+                whyNot = a.get("whyNot").asText();
+        assertThat(whyNot)
+                .startsWith(
+                        "answers must cite sources, so retrieval is called for, but \"Fix access control\" comes first: ")
+                .contains("NO-CITE fired")
+                .doesNotContain("not required");
+    }
+
+    @Test
     void theExamplesDecideDifferently() throws IOException {
         String a = CliRun.of("assess", copyExample("ticket-routing", tmp).toString(), "--format", "json", "--no-write")
                 .out();

@@ -37,10 +37,7 @@ final class Alternatives {
                     }));
         }
         if (k != DecisionKind.USE_RAG && k != DecisionKind.HYBRID) {
-            out.add(new DecisionRecord.Alternative(
-                    "Retrieval (RAG) for the facts",
-                    "facts do not change weekly and citations are not required: " + verdictLine(d, RuleId.NO_FRESH)
-                            + "; " + verdictLine(d, RuleId.NO_CITE)));
+            out.add(new DecisionRecord.Alternative("Retrieval (RAG) for the facts", retrievalNotChosen(d)));
         }
         if (k != DecisionKind.FINE_TUNE && k != DecisionKind.HYBRID) {
             out.add(new DecisionRecord.Alternative(
@@ -55,6 +52,27 @@ final class Alternatives {
             }
         }
         return out;
+    }
+
+    /**
+     * Why retrieval is not the decision, as its two rules' verdicts say: neither fired, they do not apply, they are
+     * unknown, or one fired and the decision's blocker comes first.
+     */
+    private static String retrievalNotChosen(Decision d) {
+        Verdict fresh = d.rule(RuleId.NO_FRESH).verdict();
+        Verdict cite = d.rule(RuleId.NO_CITE).verdict();
+        String lines = verdictLine(d, RuleId.NO_FRESH) + "; " + verdictLine(d, RuleId.NO_CITE);
+        if (fresh == Verdict.FIRED || cite == Verdict.FIRED) {
+            String need = fresh == Verdict.FIRED && cite == Verdict.FIRED
+                    ? "facts change weekly and answers must cite sources"
+                    : fresh == Verdict.FIRED ? "facts change weekly" : "answers must cite sources";
+            return need + ", so retrieval is called for, but \"" + d.kind().title() + "\" comes first: " + lines;
+        }
+        if (fresh == Verdict.NOT_FIRED && cite == Verdict.NOT_FIRED)
+            return "facts do not change weekly and citations are not required: " + lines;
+        if (fresh == Verdict.NOT_APPLICABLE && cite == Verdict.NOT_APPLICABLE)
+            return "does not apply to this use case: " + lines;
+        return "not shown to be needed: " + lines;
     }
 
     private static String verdictLine(Decision d, RuleId id) {
