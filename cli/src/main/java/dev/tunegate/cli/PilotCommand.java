@@ -57,6 +57,10 @@ final class PilotCommand extends WorkspaceCommand.Folder {
         out.println();
         out.println("Conditions:");
         for (PilotCondition c : r.conditions()) {
+            if (c.notApplicable()) {
+                out.println("  [n/a] " + c.id() + " (" + c.gate() + "): " + c.source());
+                continue;
+            }
             String met = c.met() == null ? "unknown" : c.met() ? "met" : "MISSED";
             out.println("  [" + met + "] " + c.id() + " (" + c.gate() + "): " + c.measuredText() + " — needed: "
                     + c.targetText());

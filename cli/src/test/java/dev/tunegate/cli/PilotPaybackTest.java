@@ -28,6 +28,17 @@ class PilotPaybackTest {
         JsonNode p = payback(run.out());
         assertThat(p.get("met").isNull()).isTrue();
         assertThat(p.get("source").asText()).contains("not applicable").contains("USE_RAG");
+        assertThat(p.get("measuredText").asText()).isEqualTo("n/a");
+    }
+
+    @Test
+    void theTerminalSaysARagPilotsPaybackIsNotApplicableAndWhy() throws IOException {
+        // it printed "[unknown] payback (STOP): unknown — needed: break-even within 8 weeks" while the page said n/a
+        Path ws = AssessEndToEndTest.copyExample("policy-qa", tmp);
+        CliRun run = CliRun.of("pilot", ws.toString(), "--no-write", "--as-of", "2026-03-01");
+        assertThat(run.out())
+                .contains("  [n/a] payback (STOP): not applicable: the decision is USE_RAG, not a fine-tune")
+                .doesNotContain("[unknown] payback");
     }
 
     @Test

@@ -81,12 +81,13 @@ public final class Pilot {
         PilotRecord.BreakEven breakEven = null;
         Double breakEvenWeeks = null;
         String breakEvenSource = null;
+        String paybackNotApplicable = null;
         var be = assessed.run().evidence().get(Measure.BREAK_EVEN_WEEKS);
         DecisionKind kind = assessed.decision().kind();
         if (kind != DecisionKind.FINE_TUNE && kind != DecisionKind.HYBRID) {
             // the cost model's break-even weighs a fine-tune against today's prompt: it says nothing of a pilot of
             // anything else
-            breakEvenSource = "not applicable: the decision is " + kind
+            paybackNotApplicable = "not applicable: the decision is " + kind
                     + ", not a fine-tune, and the cost model's break-even weighs a "
                     + "fine-tune against today's prompt; the unit-cost guardrail (pilot.unitCostUsdMax) judges this pilot's economics";
         } else if (be.isPresent() && be.get().value() instanceof Number n) {
@@ -98,8 +99,8 @@ public final class Pilot {
         }
 
         String name = ws.settings().useCase().name();
-        PilotJudgement j =
-                new PilotJudge(settings).judge(name, checkpoints, regression, breakEvenWeeks, breakEvenSource);
+        PilotJudgement j = new PilotJudge(settings)
+                .judge(name, checkpoints, regression, breakEvenWeeks, breakEvenSource, paybackNotApplicable);
         RecordWriter writer = new RecordWriter(ws);
         // the number is allocated and the record written under the workspace's write lock: two runs never share one
         try (WorkspaceWriteLock lock = options.write() ? WorkspaceWriteLock.acquire(ws.root()) : null) {

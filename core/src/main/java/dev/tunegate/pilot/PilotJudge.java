@@ -47,9 +47,26 @@ public final class PilotJudge {
             RegressionReport regression,
             Double breakEvenWeeks,
             String breakEvenSource) {
+        return judge(useCase, checkpoints, regression, breakEvenWeeks, breakEvenSource, null);
+    }
+
+    /**
+     * Judges the pilot; {@code paybackNotApplicable}, when not null, says why the cost model's break-even does not
+     * judge this pilot (its payback condition is then {@link PilotCondition#NOT_APPLICABLE}, with that reason).
+     */
+    public PilotJudgement judge(
+            String useCase,
+            Checkpoints checkpoints,
+            RegressionReport regression,
+            Double breakEvenWeeks,
+            String breakEvenSource,
+            String paybackNotApplicable) {
         List<PilotCondition> cs = new ArrayList<>();
         cs.add(notWorse(regression));
-        cs.add(payback(breakEvenWeeks, breakEvenSource));
+        cs.add(
+                paybackNotApplicable != null
+                        ? notApplicable("payback", GATE_STOP, PAYBACK_TITLE, paybackTarget(), paybackNotApplicable)
+                        : payback(breakEvenWeeks, breakEvenSource));
         cs.add(nonInferior(regression));
         cs.add(qualityTarget(regression));
         cs.add(kpi(
@@ -420,10 +437,16 @@ public final class PilotJudge {
                 cps.file());
     }
 
+    private static final String PAYBACK_TITLE = "the economics pay back within the pilot window";
+
+    private String paybackTarget() {
+        return "break-even within " + settings.weeks() + " weeks (pilot.weeks)";
+    }
+
     private PilotCondition payback(Double weeks, String source) {
-        String title = "the economics pay back within the pilot window";
+        String title = PAYBACK_TITLE;
         double window = settings.weeks();
-        String target = "break-even within " + settings.weeks() + " weeks (pilot.weeks)";
+        String target = paybackTarget();
         if (weeks == null) {
             return unknown(
                     "payback",
@@ -457,6 +480,24 @@ public final class PilotJudge {
                 null,
                 null,
                 source);
+    }
+
+    private static PilotCondition notApplicable(String id, String gate, String title, String targetText, String why) {
+        return new PilotCondition(
+                id,
+                gate,
+                title,
+                null,
+                null,
+                null,
+                null,
+                PilotCondition.NOT_APPLICABLE,
+                targetText,
+                null,
+                null,
+                null,
+                null,
+                why);
     }
 
     private static PilotCondition unknown(

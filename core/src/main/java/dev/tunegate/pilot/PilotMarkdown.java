@@ -32,7 +32,7 @@ public final class PilotMarkdown {
                     .append(" | ")
                     .append(c.gate())
                     .append(" | ")
-                    .append(c.met() == null ? "unknown" : c.met() ? "yes" : "**no**")
+                    .append(c.notApplicable() ? "n/a" : c.met() == null ? "unknown" : c.met() ? "yes" : "**no**")
                     .append(" | ")
                     .append(cell(c.measuredText()))
                     .append(" | ")

@@ -243,7 +243,9 @@ public final class HtmlReport {
                 "</ul>\n<h3>Conditions</h3>\n<table>\n<tr><th>condition</th><th>gate</th><th>met</th><th>measured</th><th>target</th><th>miss</th><th>trend per week</th><th>source</th></tr>\n");
         for (JsonNode c : p.path("conditions")) {
             JsonNode met = c.path("met");
-            String m = met.isBoolean() ? (met.booleanValue() ? "yes" : "no") : "unknown";
+            String m = met.isBoolean()
+                    ? (met.booleanValue() ? "yes" : "no")
+                    : "n/a".equals(text(c.path("measuredText"))) ? "n/a" : "unknown";
             out.append("<tr><td><code>")
                     .append(esc(text(c.path("id"))))
                     .append("</code><br>")
@@ -251,7 +253,7 @@ public final class HtmlReport {
                     .append("</td><td>")
                     .append(esc(text(c.path("gate"))))
                     .append("</td><td><span class=\"badge ")
-                    .append(m)
+                    .append(m.replace("/", ""))
                     .append("\">")
                     .append(m)
                     .append("</span></td><td>")
