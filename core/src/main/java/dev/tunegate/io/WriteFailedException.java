@@ -22,16 +22,33 @@ public class WriteFailedException extends UncheckedIOException {
         return file;
     }
 
-    /** A one-line reason a person acts on for an I/O error ("no space left on device", "permission denied", …). */
-    static String reason(IOException e) {
+    /**
+     * A one-line reason a person acts on for an I/O error ("no space left on device", "permission denied", …): from
+     * the exception's type and the operating system's reason, never only the path it names (the message of a
+     * {@link java.nio.file.FileSystemException} is its file, which tells nothing of the cause).
+     */
+    public static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.FileSystemLoopException) return "too many levels of symbolic links";
-        String m = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException n)
+            return n.getReason() != null ? words(n.getReason()) : "no such file or directory";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is already there";
+        if (e instanceof java.nio.file.NotDirectoryException) return "not a folder";
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) return "a folder that is not empty is there";
+        String m = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                ? f.getReason()
+                : e.getMessage();
         if (m == null || m.isBlank()) return e.getClass().getSimpleName();
+        return words(m);
+    }
+
+    private static String words(String m) {
         if (m.contains("No space left on device")) return "no space left on device";
         if (m.contains("Disk quota exceeded")) return "disk quota exceeded";
         if (m.contains("Read-only file system")) return "read-only file system";
         if (m.contains("Permission denied")) return "permission denied";
+        if (m.contains("No such file or directory")) return "no such file or directory";
+        if (m.contains("Not a directory")) return "not a folder";
         return m.replace('\n', ' ');
     }
 }
