@@ -68,6 +68,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Files.exists(dir) && !Files.isDirectory(dir))
+            throw new ParameterException(spec.commandLine(), "DIR: expected a folder, found the file " + dir);
         Path target = dir.resolve(Workspace.CONFIG_FILE);
         if (Files.exists(target)) {
             throw new InvalidInputException(

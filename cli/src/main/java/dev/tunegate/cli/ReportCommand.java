@@ -52,6 +52,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null && java.nio.file.Files.isDirectory(output))
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--output: expected a file, found the folder " + output);
         AssessOptions opts = AssessOptions.defaults().withWrite(false).withProgress(TerminalProgress.forStderr());
         opts = asOf.applyTo(opts);
         Workspace ws =

@@ -84,6 +84,33 @@ class CliErrorsTest {
     }
 
     @Test
+    void aFolderAsReportsOutputAndAFileAsInitsFolderAreUsageErrorsNotIoFailures() throws IOException {
+        // both exited 5, the code of a failed write of tunegate's own files
+        Path folder = Files.createDirectories(tmp.resolve("out"));
+        CliRun report = CliRun.of("report", tmp.resolve("nope").toString(), "-o", folder.toString());
+        assertThat(report.exitCode()).as(report.err()).isEqualTo(2);
+        assertThat(report.err()).contains("error: --output: expected a file, found the folder " + folder);
+        Path file = Files.writeString(tmp.resolve("plain"), "x");
+        CliRun init = CliRun.of("init", file.toString());
+        assertThat(init.exitCode()).as(init.err()).isEqualTo(2);
+        assertThat(init.err()).contains("error: DIR: expected a folder, found the file " + file);
+    }
+
+    @Test
+    void anImpossibleAsOfDateSaysSoInOneLine() {
+        CliRun run = CliRun.of("assess", tmp.toString(), "--as-of", "2026-02-30");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("expected a date YYYY-MM-DD, found 2026-02-30 (no such day)")
+                .doesNotContain("java.time");
+        CliRun shape = CliRun.of("assess", tmp.toString(), "--as-of", "March 1");
+        assertThat(shape.exitCode()).isEqualTo(2);
+        assertThat(shape.err())
+                .contains("expected a date YYYY-MM-DD, found March 1")
+                .doesNotContain("no such day");
+    }
+
+    @Test
     void everyCommandHasHelpWithExamples() {
         for (String cmd : new String[] {"init", "assess"}) {
             CliRun help = CliRun.of(cmd, "--help");
