@@ -47,6 +47,8 @@ public final class ConfigLoader {
     private final Map<String, ConfigValue> values = new LinkedHashMap<>();
     /** Keys given a value, valid or not (a required key with a wrong value is reported once, as wrong). */
     private final Set<String> given = new java.util.HashSet<>();
+    /** The line each key of the schema is written on (1-based), keys left empty included. */
+    private final Map<String, Integer> keyLines = new java.util.HashMap<>();
 
     private ConfigLoader(String fileLabel, Set<String> thresholdNames) {
         this.fileLabel = fileLabel;
@@ -154,6 +156,7 @@ public final class ConfigLoader {
                         + "; allowed " + (prefix.isEmpty() ? "sections" : "keys in " + prefix) + ": " + allowed);
                 continue;
             }
+            keyLines.putIfAbsent(path, keyNode.getStartMark().getLine() + 1);
             if (!(t.getValueNode() instanceof ScalarNode v && v.getTag().equals(Tag.NULL))) given.add(path);
             value(path, key, t.getValueNode());
         }
@@ -336,8 +339,12 @@ public final class ConfigLoader {
                 fillDefaults(path, sub);
             } else if (!values.containsKey(path)) {
                 if (k.required() && !given.contains(path)) {
-                    problems.add(fileLabel + ":" + sectionLine(prefix) + ": missing required key \"" + path + "\" ("
-                            + k.type().describe() + "): " + k.doc());
+                    // a key written without a value is reported on its own line; an absent one in its section
+                    Integer own = keyLines.get(path);
+                    int line = own != null ? own : sectionLine(prefix);
+                    problems.add(fileLabel + ":" + line + ": missing required key \"" + path + "\" ("
+                            + k.type().describe() + (own != null ? ", written here without a value" : "") + "): "
+                            + k.doc());
                 } else if (k.defaultValue() != null) {
                     values.put(path, new ConfigValue(k.defaultValue(), 0));
                 }

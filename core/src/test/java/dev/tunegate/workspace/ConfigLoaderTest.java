@@ -148,6 +148,16 @@ class ConfigLoaderTest {
                         "tunegate.yaml:3: key \"data.train\": expected a path relative to the workspace, found absolute path \"/etc/passwd\"");
     }
 
+    @Test
+    void aRequiredKeyLeftEmptyIsReportedOnItsOwnLine() {
+        // each was reported on the line of the section's first key with a value: name on taskType's line and back
+        assertThat(problems("useCase:\n  # the name\n  name:\n  # the type\n  taskType: routing\n"))
+                .startsWith(
+                        "tunegate.yaml:3: missing required key \"useCase.name\" (a string, written here without a value)");
+        assertThat(problems("useCase:\n  # the name\n  name: b77\n  # the type\n  taskType:\n"))
+                .startsWith("tunegate.yaml:5: missing required key \"useCase.taskType\"");
+    }
+
     /** A required key with a wrong value is one problem (the value), not also "missing". */
     @Test
     void aRequiredKeyWithAWrongValueIsReportedOnceAsWrong() {
