@@ -32,6 +32,18 @@ class CostCommandTest {
     }
 
     @Test
+    void anUnknownFigureIsNamedInWordsNotByItsFieldName() throws IOException {
+        // support-kb's candidate has no context window: the text said "unknown contextFits: add …"
+        Path ws = AssessEndToEndTest.copyExample("support-kb", tmp);
+        CliRun cost = CliRun.of("cost", ws.toString(), "--as-of", "2026-01-15");
+        assertThat(cost.out())
+                .contains("whether a call fits the candidate model context window: add model.candidate.contextWindow")
+                .doesNotContain("contextFits");
+        CliRun assess = CliRun.of("assess", ws.toString(), "--no-write", "--as-of", "2026-01-15");
+        assertThat(assess.out()).doesNotContain("contextFits");
+    }
+
+    @Test
     void theRouterBreaksEvenInWeeksAndThePolicyAssistantNever() throws IOException {
         JsonNode routing = Json.mapper()
                 .readTree(CliRun.of(

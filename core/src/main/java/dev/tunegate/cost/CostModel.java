@@ -138,7 +138,9 @@ public final class CostModel {
         Long window = in.candidate() == null ? null : in.candidate().contextWindow();
         Boolean fits = w.required == null || window == null ? null : w.required <= window;
         if (window == null)
-            w.unknown("contextFits", "model.candidate.contextWindow (or a catalog entry for model.candidate.name)");
+            w.unknown(
+                    "whether a call fits the candidate model context window",
+                    "model.candidate.contextWindow (or a catalog entry for model.candidate.name)");
         ContextFit fit = new ContextFit(
                 w.required,
                 window,
