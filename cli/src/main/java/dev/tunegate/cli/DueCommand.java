@@ -1,5 +1,6 @@
 package dev.tunegate.cli;
 
+import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
 import dev.tunegate.ops.Due;
 import dev.tunegate.ops.DueText;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
             "What is overdue in one or many workspaces: a decision past its review date, a quarter without a golden-set "
                     + "regression (pilot records, adapter promotions), a newer base model in the price catalog than the candidate or "
                     + "the current model, stale prices, backlog entries open for more than two weeks. Exit 1 when anything is "
-                    + "overdue (for cron or CI), 0 otherwise. Reads only."
+                    + "overdue (for cron or CI), 0 otherwise, 3 when a workspace's tunegate.yaml cannot be read (the others are "
+                    + "still checked; its problems follow the report). Reads only."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -65,6 +67,9 @@ final class DueCommand implements Callable<Integer> {
     public Integer call() {
         List<Workspace> ws = new ArrayList<>();
         List<String> shown = new ArrayList<>();
+        // a workspace whose tunegate.yaml cannot be read does not hide what is due in the others (due runs from cron
+        // and CI): its problems are error lines, naming its file, after the report, and the exit code is 3
+        List<String> broken = new ArrayList<>();
         for (Path d : dirs)
             for (Path w : Workspace.folders(d)) {
                 String name = w.equals(d.toAbsolutePath().normalize())
@@ -73,7 +78,11 @@ final class DueCommand implements Callable<Integer> {
                 try {
                     ws.add(DataCommand.open(w));
                 } catch (ConfigException e) {
-                    throw e.within(name); // of many workspaces, say which one's tunegate.yaml
+                    broken.addAll(e.within(name).problems()); // of many workspaces, say which one's tunegate.yaml
+                    continue;
+                } catch (InvalidInputException e) {
+                    broken.add(e.getMessage());
+                    continue;
                 }
                 shown.add(name);
             }
@@ -87,6 +96,10 @@ final class DueCommand implements Callable<Integer> {
                     case junit -> DueText.junit(r);
                 });
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String b : broken) err.println("error: " + dev.tunegate.io.TerminalText.visible(b.replace('\n', ' ')));
+        err.flush();
+        if (!broken.isEmpty()) return TunegateCommand.INVALID_INPUT;
         return r.overdue().isEmpty() ? TunegateCommand.OK : TunegateCommand.GATE;
     }
 }
