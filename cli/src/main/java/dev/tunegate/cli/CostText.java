@@ -72,7 +72,8 @@ final class CostText {
                 b.append(String.format(Locale.ROOT, "%.2f weeks", r.breakEvenWeeks()))
                         .append(" with ")
                         .append(r.breakEvenMethod().label());
-            case "never" -> b.append("never (the savings do not repay training and retraining)");
+            case "never" ->
+                b.append("never (the weekly savings do not cover retraining: training + evaluation every retrain)");
             default -> b.append("unknown");
         }
         b.append(String.format(Locale.ROOT, " — FT-COST fires at ≤ %s weeks%n", num(r.breakEvenThresholdWeeks())));
@@ -125,6 +126,24 @@ final class CostText {
                                 m.overheadGpuHours()));
             if (m.seedBandNote() != null && !m.seedBandNote().isEmpty())
                 b.append("      ").append(m.seedBandNote()).append('\n');
+            if (m.applicable() && m.upfrontUsd() != null)
+                // what break-even weighs beside training: labeling once, an evaluation round at every (re)training
+                b.append("      break-even weighs ")
+                        .append(usd(m.upfrontUsd()))
+                        .append(" up front (")
+                        .append(usd(m.trainingCostUsd()))
+                        .append(" training + ")
+                        .append(usd(m.labelingUsd()))
+                        .append(" labeling, once (training.labelingCostPerRow) + ")
+                        .append(usd(m.evaluationUsd()))
+                        .append(" evaluation (training.evaluationCostUsd))")
+                        .append(
+                                m.retrainUsdPerWeek() == null
+                                        ? ""
+                                        : " and " + usd(m.retrainUsdPerWeek())
+                                                + "/week of retraining (training + evaluation at every retrain,"
+                                                + " training.retrainEveryWeeks)")
+                        .append('\n');
         }
 
         CostReport.ContextFit fit = r.contextFit();
@@ -201,15 +220,19 @@ final class CostText {
         char[][] grid = new char[CHART_ROWS][weeks];
         for (char[] row : grid) java.util.Arrays.fill(row, ' ');
         StringBuilder legend = new StringBuilder();
+        boolean overlap = false;
         for (Line l : lines) {
             char mark = mark(l.name());
             legend.append("  ").append(mark).append(" = ").append(l.label()).append('\n');
             for (int w = 0; w < weeks; w++) {
                 double frac = l.cumulativeUsd().get(w).doubleValue() / max.doubleValue();
                 int row = CHART_ROWS - 1 - (int) Math.round(frac * (CHART_ROWS - 1));
-                grid[row][w] = grid[row][w] == ' ' || grid[row][w] == mark ? mark : '*';
+                char was = grid[row][w];
+                grid[row][w] = was == ' ' || was == mark ? mark : '*';
+                overlap |= grid[row][w] == '*';
             }
         }
+        if (overlap) legend.append("  * = two or more of these lines at the same point (they overlap at this scale)\n");
         StringBuilder b = new StringBuilder();
         for (int row = 0; row < CHART_ROWS; row++) {
             String label = row == 0 ? usd(max) : row == CHART_ROWS - 1 ? "$0" : "";

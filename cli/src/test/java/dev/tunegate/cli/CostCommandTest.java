@@ -32,6 +32,21 @@ class CostCommandTest {
     }
 
     @Test
+    void theTextShowsTheLabelingAndEvaluationCostsBreakEvenWeighsAndExplainsTheOverlapMark() throws IOException {
+        // policy-qa: 445 rows in data/train.jsonl (wc -l) × training.labelingCostPerRow 6.00 = $2,670.00, once;
+        // training.evaluationCostUsd 4000 at every (re)training; LoRA's $0.42 training alone hid them
+        Path ws = AssessEndToEndTest.copyExample("policy-qa", tmp);
+        CliRun run = CliRun.of("cost", ws.toString(), "--as-of", "2026-01-15");
+        assertThat(run.out())
+                .contains("$2,670.00 labeling, once (training.labelingCostPerRow)")
+                .contains("$4,000.00 evaluation (training.evaluationCostUsd)")
+                // $0.42 training + $2,670.00 + $4,000.00: the JSON series' first LoRA point
+                .contains("break-even weighs $6,670.42 up front ($0.42 training");
+        // the chart draws '*' where lines overlap: the legend says so
+        assertThat(run.out()).contains("|*").contains("\n  * = two or more of these lines at the same point");
+    }
+
+    @Test
     void anUnknownFigureIsNamedInWordsNotByItsFieldName() throws IOException {
         // support-kb's candidate has no context window: the text said "unknown contextFits: add …"
         Path ws = AssessEndToEndTest.copyExample("support-kb", tmp);
