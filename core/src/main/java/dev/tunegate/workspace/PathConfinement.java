@@ -29,8 +29,20 @@ final class PathConfinement {
     static void check(Path root, Map<String, ConfigValue> values) {
         ConfigValue opt = values.get(OPT_IN);
         List<String> allowed = opt == null ? List.of() : (List<String>) opt.value();
+        List<String> keys = pathKeys("", ConfigSchema.root());
+        // a misspelt opt-in would allow nothing and say nothing: each entry must name a path key of the schema
+        for (String a : allowed) {
+            if (keys.contains(a)) continue;
+            String suggestion = ConfigLoader.closest(a, keys);
+            throw new InvalidInputException(
+                    Workspace.CONFIG_FILE,
+                    opt.line(),
+                    "key \"" + OPT_IN + "\": expected a key of this schema that holds a path, found \"" + a + "\""
+                            + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)") + "; allowed: "
+                            + String.join(", ", keys));
+        }
         Path realRoot = real(root);
-        for (String key : pathKeys("", ConfigSchema.root())) {
+        for (String key : keys) {
             ConfigValue v = values.get(key);
             if (v == null || v.value() == null || allowed.contains(key)) continue;
             List<String> paths = v.value() instanceof List<?> l ? (List<String>) l : List.of((String) v.value());

@@ -61,6 +61,17 @@ class HostileConfigTest {
     }
 
     @Test
+    void aMisspeltOptInIsRefusedWithTheClosestKey() throws IOException {
+        // allowOutside: [data.trian] was accepted silently, allowing nothing
+        Path ws = workspace("data:\n  train: data/train.jsonl\nworkspace:\n  allowOutside: [data.trian]\n");
+        assertThatThrownBy(() -> Workspace.open(ws, Set.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(
+                        "tunegate.yaml:7: key \"workspace.allowOutside\": expected a key of this schema that holds a path, "
+                                + "found \"data.trian\" (did you mean \"data.train\"?)");
+    }
+
+    @Test
     void insidePathsWithDotDotThatStayInsideAreFine() throws IOException {
         Path ws = workspace("prompts:\n  system: prompts/../prompts/system.txt\n");
         assertThat(Workspace.open(ws, Set.of()).path("prompts.system")).contains(ws.resolve("prompts/system.txt"));
