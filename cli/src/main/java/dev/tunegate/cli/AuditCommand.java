@@ -15,10 +15,10 @@ import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.AtomicFiles;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
+import dev.tunegate.io.WriteFailedException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -403,6 +403,15 @@ final class AuditCommand extends FormattedCommand {
         return one.length() <= 70 ? one : one.substring(0, 69) + "…";
     }
 
+    /** Exit 5 with the cause in words (no space left, permission denied…), as every other write of tunegate's own. */
+    private static WriteFailedException findingsNotWritten(Path target, IOException e) {
+        return new WriteFailedException(
+                target,
+                "cannot write " + target + ": " + WriteFailedException.reason(e)
+                        + "; the previous state of the file is intact",
+                e);
+    }
+
     /** Streams findings (the audit's, then the semantic audit's: one shape) into a temp file beside the target, then publishes it atomically. */
     private static AuditReport withFindingsFile(
             Path target, java.util.function.Function<java.util.function.Consumer<Finding>, AuditReport> audit) {
@@ -412,7 +421,7 @@ final class AuditCommand extends FormattedCommand {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw findingsNotWritten(target, e);
         }
         try {
             AuditReport report;
@@ -422,14 +431,14 @@ final class AuditCommand extends FormattedCommand {
                         w.write(Json.line(f));
                         w.write('\n');
                     } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+                        throw findingsNotWritten(target, e);
                     }
                 });
             }
             AtomicFiles.write(target, out -> Files.copy(tmp, out));
             return report;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw findingsNotWritten(target, e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);

@@ -105,6 +105,18 @@ class AuditCommandTest {
         }
     }
 
+    /** A findings file that cannot be written is an I/O failure of our own (exit 5) that says why, not only where. */
+    @Test
+    void anUnwritableFindingsFileExits5WithTheCause() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Path out = file.resolve("findings.jsonl"); // under a file, not a folder
+        CliRun run = CliRun.of("audit", csv().toString(), "--findings", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(5);
+        assertThat(run.err().strip())
+                .isEqualTo("error: cannot write " + out
+                        + ": a file is already there; the previous state of the file is intact");
+    }
+
     @Test
     void textOutputLeadsWithTheNumbersThatMatter() throws IOException {
         CliRun run = CliRun.of("audit", csv().toString());
