@@ -171,8 +171,8 @@ public final class ConfigLoader {
                 if (node instanceof MappingNode m) section(path, sub, m);
                 else mismatch(path, key, node);
             }
-            case Str ignored -> scalarText(path, key, node, false);
-            case PathValue ignored -> scalarText(path, key, node, true);
+            case Str ignored -> scalarText(path, key, node);
+            case PathValue ignored -> scalarText(path, key, node);
             case Bool ignored -> {
                 if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL))
                     put(path, Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT)), node);
@@ -278,14 +278,10 @@ public final class ConfigLoader {
         return java.util.Collections.unmodifiableMap(map);
     }
 
-    private void scalarText(String path, Key key, Node node, boolean isPath) {
+    private void scalarText(String path, Key key, Node node) {
         if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
             String v = s.getValue().trim();
-            if (isPath && Path.of(v).isAbsolute()) {
-                problems.add(at(node) + "key \"" + path
-                        + "\": expected a path relative to the workspace, found absolute path \"" + v + "\"");
-                return;
-            }
+            // an absolute path is judged as any other by PathConfinement: outside the workspace only under allowOutside
             put(path, v, node);
         } else mismatch(path, key, node);
     }
@@ -311,15 +307,6 @@ public final class ConfigLoader {
         } else {
             mismatch(path, key, node);
             return;
-        }
-        if (key.type() instanceof PathList) {
-            for (String p : out) {
-                if (Path.of(p).isAbsolute()) {
-                    problems.add(at(node) + "key \"" + path
-                            + "\": expected paths relative to the workspace, found absolute path \"" + p + "\"");
-                    return;
-                }
-            }
         }
         put(path, List.copyOf(out), node);
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Every path in tunegate.yaml resolves inside the workspace folder, after {@code ../} is normalised and symbolic
- * links are resolved, unless its key is listed under {@code workspace.allowOutside} (the user's per-path opt-in).
+ * links are resolved (an absolute path too: it is judged by where it leads, as a relative one), unless its key is listed under {@code workspace.allowOutside} (the user's per-path opt-in).
  * A path that leaves the workspace otherwise is refused with {@code tunegate.yaml:LINE} (exit 3): a crafted
  * config must not make tunegate read, index or record files from elsewhere on the machine.
  */
@@ -63,6 +63,8 @@ final class PathConfinement {
     /** Why {@code value} leaves the workspace, or null when it stays inside. */
     private static String leaves(Path root, Path realRoot, String value) {
         Path resolved = root.resolve(value).normalize();
+        if (Path.of(value).isAbsolute()
+                && !resolved.startsWith(root.toAbsolutePath().normalize())) return "is an absolute path outside it";
         if (!resolved.startsWith(root)) return "leads out of it through ../";
         // resolve symbolic links of the longest existing prefix: a link inside the workspace may point out of it
         Path existing = resolved;

@@ -138,17 +138,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void absolutePathsAreRefusedBecausePathsAreRelativeToTheWorkspace() {
-        assertThat(problems("""
-                useCase: {name: demo, taskType: routing}
-                data:
-                  train: /etc/passwd
-                """))
-                .contains(
-                        "tunegate.yaml:3: key \"data.train\": expected a path relative to the workspace, found absolute path \"/etc/passwd\"");
-    }
-
-    @Test
     void aRequiredKeyLeftEmptyIsReportedOnItsOwnLine() {
         // each was reported on the line of the section's first key with a value: name on taskType's line and back
         assertThat(problems("useCase:\n  # the name\n  name:\n  # the type\n  taskType: routing\n"))

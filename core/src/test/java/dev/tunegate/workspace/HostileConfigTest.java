@@ -61,6 +61,25 @@ class HostileConfigTest {
     }
 
     @Test
+    void anAbsolutePathIsJudgedByWhereItLeadsAsARelativeOneIs() throws IOException {
+        // refused outside the workspace without the opt-in …
+        Path ws = workspace("data:\n  train: /etc/passwd\n");
+        assertThatThrownBy(() -> Workspace.open(ws, Set.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("tunegate.yaml:5: key \"data.train\": expected a path inside the workspace, "
+                        + "found \"/etc/passwd\", which is an absolute path outside it; to allow it, list the key under "
+                        + "workspace.allowOutside");
+        // … allowed with it, as ../ to the same file was and an absolute path was not
+        Path shared = Files.createDirectories(tmp.resolve("shared/corpus"));
+        Path ws2 = workspace("retrieval:\n  corpus: " + shared + "\nworkspace:\n  allowOutside: [retrieval.corpus]\n");
+        assertThat(Workspace.open(ws2, Set.of()).path("retrieval.corpus")).contains(shared);
+        // and an absolute path inside the workspace is inside
+        Path inside = tmp.resolve("ws/prompts/system.txt"); // workspace() writes into tmp/ws
+        Path ws3 = workspace("prompts:\n  system: " + inside + "\n");
+        assertThat(Workspace.open(ws3, Set.of()).path("prompts.system")).contains(inside);
+    }
+
+    @Test
     void aMisspeltOptInIsRefusedWithTheClosestKey() throws IOException {
         // allowOutside: [data.trian] was accepted silently, allowing nothing
         Path ws = workspace("data:\n  train: data/train.jsonl\nworkspace:\n  allowOutside: [data.trian]\n");
