@@ -177,6 +177,12 @@ class OpsCliTest {
                         .out())
                 .contains("not measurable: no call of the week records its retrieved documents")
                 .doesNotContain("low 100.0 %");
+        // the page says it too (it read "0 calls with a top score below …")
+        CliRun written = CliRun.of("ops", "weekly", ws.toString(), "--log", neither.toString());
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(Files.readString(ws.resolve("ops/weekly/" + b.path("week").asText() + ".html")))
+                .contains("Not measurable: no call of the week records its retrieved documents")
+                .doesNotContain("calls with a top score below");
     }
 
     @Test

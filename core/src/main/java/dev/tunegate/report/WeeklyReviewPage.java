@@ -58,13 +58,24 @@ public final class WeeklyReviewPage {
                 "refusedTopics",
                 r.path("refused").asLong() + " refused calls ("
                         + pct(r.path("refusedRate").path("estimate")) + ")");
+        long withRetrieval = r.path("callsWithRetrieval").asLong();
+        long unlogged = r.path("calls").asLong() - withRetrieval;
         topics(
                 "Low-score retrievals",
                 "lowScoreTopics",
-                r.path("lowScoreRetrievals").asLong() + " calls with a top score below "
-                        + num(r.path("lowScoreThreshold").path("value")) + " ("
-                        + r.path("lowScoreThreshold").path("source").asText() + ": "
-                        + r.path("lowScoreThreshold").path("method").asText() + ")");
+                withRetrieval == 0
+                        // as the text says it: a log without retrieval is not read as calls that retrieved nothing
+                        ? "Not measurable: no call of the week records its retrieved documents"
+                                + " (a CSV log needs a retrieved column: --column retrieved=NAME)."
+                        : r.path("lowScoreRetrievals").asLong() + " of " + withRetrieval
+                                + " calls with a top score below "
+                                + num(r.path("lowScoreThreshold").path("value")) + " ("
+                                + r.path("lowScoreThreshold").path("source").asText() + ": "
+                                + r.path("lowScoreThreshold").path("method").asText() + ")"
+                                + (unlogged == 0
+                                        ? ""
+                                        : "; " + unlogged + (unlogged == 1 ? " call does" : " calls do")
+                                                + " not record retrieval and are not counted"));
         backlog();
         out.append("<section>\n<h2>Failures into training</h2>\n<p>")
                 .append(r.path("negativeFeedback").asLong())
