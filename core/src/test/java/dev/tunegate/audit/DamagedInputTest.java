@@ -8,6 +8,7 @@ import dev.tunegate.analysis.Progress;
 import dev.tunegate.audit.read.ColumnMapping;
 import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.dataops.DatasetRows;
+import dev.tunegate.io.CsvSyntax;
 import dev.tunegate.io.Digests;
 import dev.tunegate.io.InvalidInputException;
 import java.io.ByteArrayOutputStream;
@@ -120,13 +121,13 @@ class DamagedInputTest {
         long offset = "input,output\nhello,greeting\n".getBytes(StandardCharsets.UTF_8).length;
         assertThatThrownBy(() -> DatasetAudit.run(counts(f), Progress.SILENT, 2))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(f + ":3: a quoted CSV field is never closed")
+                .hasMessageStartingWith(f + ":3: a quoted value opens in this row and is never closed")
                 .hasMessageContaining("at byte " + offset + ";")
                 .hasMessageContaining("the 1 row before it was read and is not used")
                 .hasMessageNotContaining("EOF reached"); // the parser's own words, said in ours already
         assertThatThrownBy(() -> DatasetRows.readAll(f, DatasetFormat.AUTO, ColumnMapping.none()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(f + ":3: a quoted CSV field is never closed");
+                .hasMessageStartingWith(f + ":3: a quoted value opens in this row and is never closed");
 
         AuditReport r = DatasetAudit.run(counts(f).withAllowPartial(true), Progress.SILENT, 2);
         assertThat(r.rows()).isEqualTo(1);
@@ -136,7 +137,21 @@ class DamagedInputTest {
                         3,
                         offset,
                         1,
-                        "a quoted CSV field is never closed (its quote runs to the end of the file)"));
+                        CsvSyntax.describe("EOF reached before encapsulated token finished")));
+    }
+
+    @Test
+    void aCsvValueThatGoesOnAfterItsClosingQuoteIsSaidInWordsAtItsRow() {
+        // commons-csv says "Invalid character between encapsulated token and delimiter at line: 3, position: 41",
+        // characters where the message names bytes, and physical lines where it names rows
+        String csv = "input,output\n" + "hello,greeting\n" + "\"where\" is my card,lost_card\n" + "bye,farewell\n";
+        Path f = Fixtures.write(dir, "q.csv", csv);
+        assertThatThrownBy(() -> DatasetAudit.run(counts(f), Progress.SILENT, 2))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(f + ":3: a quoted value in this row goes on after its closing quote; expected a"
+                        + " comma or the end of the row after it")
+                .hasMessageNotContaining("encapsulated")
+                .hasMessageNotContaining("position");
     }
 
     @Test

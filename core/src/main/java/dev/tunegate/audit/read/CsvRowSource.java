@@ -1,5 +1,6 @@
 package dev.tunegate.audit.read;
 
+import dev.tunegate.io.CsvSyntax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -83,11 +84,10 @@ final class CsvRowSource implements RowSource {
         } catch (IOException e) {
             long at = lastEnd + 1; // the record after the last whole one
             String m = TruncatedInputException.firstLineOf(e);
-            // commons-csv's words for a quote never closed are said in ours, not repeated after them
-            boolean unclosed = m.contains("EOF reached before encapsulated token finished");
-            String what =
-                    unclosed ? "a quoted CSV field is never closed (its quote runs to the end of the file)" : damaged;
-            throw new TruncatedInputException(at, offsetOfLine.applyAsLong(at), what, unclosed ? null : m, e);
+            // commons-csv's words for broken quoting (with its own line and character counts) are said in ours
+            String syntax = CsvSyntax.describe(m);
+            throw new TruncatedInputException(
+                    at, offsetOfLine.applyAsLong(at), syntax != null ? syntax : damaged, syntax != null ? null : m, e);
         }
     }
 

@@ -37,7 +37,7 @@ public final class TruncatedInputException extends IOException {
         return byteOffset;
     }
 
-    /** What is damaged ("the gzip stream is truncated or corrupt", "a quoted CSV field is never closed"). */
+    /** What is damaged ("the gzip stream is truncated or corrupt", "a quoted value … is never closed"). */
     public String what() {
         return what;
     }

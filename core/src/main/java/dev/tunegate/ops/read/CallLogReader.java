@@ -3,6 +3,7 @@ package dev.tunegate.ops.read;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunegate.analysis.Progress;
 import dev.tunegate.audit.read.Decompression;
+import dev.tunegate.io.CsvSyntax;
 import dev.tunegate.io.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -237,13 +238,8 @@ public final class CallLogReader {
      */
     private static InvalidInputException unreadableCsv(String shown, long line, CSVException e) {
         String m = String.valueOf(e.getMessage());
-        String what = m.contains("EOF reached before encapsulated token finished")
-                ? "a quoted value opens in this row and is never closed; expected a closing \" before the end of"
-                        + " the file (a quote inside a value is doubled: \"\")"
-                : m.contains("Invalid character between encapsulated token and delimiter")
-                        ? "a quoted value in this row goes on after its closing quote; expected a comma or the end"
-                                + " of the row after it (a quote inside a value is doubled: \"\")"
-                        : "expected a CSV row (RFC 4180), found: " + m;
+        String syntax = CsvSyntax.describe(m);
+        String what = syntax != null ? syntax : "expected a CSV row (RFC 4180), found: " + m;
         return new InvalidInputException(shown, line, what + "; no row after it can be read reliably", e);
     }
 
