@@ -233,9 +233,8 @@ public final class DatasetAudit {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
         List<String> checks = request.checks().stream().map(AuditCheck::id).toList();
         double se = Math.sqrt(params.threshold() * (1 - params.threshold()) / params.permutations());
-        // the MinHash settings describe checks that compare signatures; absent when none of them ran, as every field of
-        // a
-        // check that did not run is (docs/formats/audit-report.md)
+        // the MinHash settings describe checks that compare signatures; absent when none of them ran, as every
+        // field of a check that did not run is (docs/formats/audit-report.md)
         AuditReport.NearDuplicateSettings nd = !request.comparesSignatures()
                 ? null
                 : new AuditReport.NearDuplicateSettings(
