@@ -45,6 +45,25 @@ record AuditSpec(
         checks = new ArrayList<>(checks == null ? List.of() : checks);
     }
 
+    /** The same spec with another dataset format (the golden file's is detected on its own). */
+    AuditSpec withFormat(String format) {
+        return new AuditSpec(
+                train,
+                golden,
+                outputSchema,
+                format,
+                columns,
+                currentEras,
+                retiredEras,
+                checks,
+                tokenizer,
+                contextLimit,
+                seed,
+                threshold,
+                maxErrors,
+                maxLineBytes);
+    }
+
     /** The spec of a request whose files are named as given. */
     static AuditSpec of(AuditRequest r, String train, String golden) {
         return new AuditSpec(

@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 
 import dev.tunegate.audit.FindingKind;
+import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.evidence.Finding;
+import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,8 @@ import scala.Tuple2;
 
 /**
  * Golden-set leakage: golden rows whose normalised input equals a training input (a semi-join on the
- * fingerprints), else whose input signature matches one (band-key join, core's estimate), with the
- * local audit's findings.
+ * fingerprints), and those whose input signature matches another training input's (band-key join, core's
+ * estimate) — both for one golden row when it has exact and near copies — with the local audit's findings.
  */
 final class Leakage {
     private Leakage() {}
@@ -38,9 +40,22 @@ final class Leakage {
             int partitions,
             List<Dataset<Row>> findings,
             List<String> notes) {
-        RowInput.Opened in = RowInput.open(spark, spec, golden, partitions);
+        // the golden file in its own format, as the local audit reads it: --data-format names the training file's
+        AuditSpec goldenSpec = spec.withFormat(DatasetFormat.AUTO.id());
+        RowInput.Opened in;
+        try {
+            in = RowInput.open(spark, goldenSpec, golden, partitions);
+        } catch (InvalidInputException undetected) {
+            if (spec.format().equals(DatasetFormat.AUTO.id())) throw undetected;
+            goldenSpec = spec;
+            try {
+                in = RowInput.open(spark, spec, golden, partitions);
+            } catch (InvalidInputException e) {
+                throw undetected;
+            }
+        }
         Dataset<Row> g =
-                RowTable.build(spark, spec, golden, in, true, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+                RowTable.build(spark, goldenSpec, golden, in, true, partitions).persist(StorageLevel.MEMORY_AND_DISK());
         long goldenRows = g.count();
         Dataset<Row> gv = g.filter(col("valid"));
         long validGolden = gv.count();
@@ -62,55 +77,91 @@ final class Leakage {
                 .filter(col("rn").leq(5))
                 .groupBy("inHash")
                 .agg(sort_array(collect_list("idx")).as("t"));
+        // near duplicates of every valid golden row, as the local audit looks for them: also of a row with an exact
+        // copy, whose near copies (other training inputs) leak too; a training row with the golden input itself is
+        // its exact copy, not a near one
+        JavaPairRDD<Long, long[]> querySigs = SparkAudit.signatures(gv, "isig");
+        JavaPairRDD<Long, long[]> trainSigs = SparkAudit.signatures(trainValid, "isig");
+        JavaPairRDD<Long, Long> goldenHash =
+                gv.select("idx", "inHash").javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
+        JavaPairRDD<Long, Long> trainHash =
+                trainValid.select("idx", "inHash").javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
+        JavaPairRDD<Long, List<Tuple2<Long, Double>>> nearOf = MinHashPairs.matches(querySigs, trainSigs, spec)
+                .mapToPair(e -> new Tuple2<>(e.b(), new Tuple2<>(e.a(), e.estimate())))
+                .join(trainHash) // train idx → ((golden idx, estimate), train hash)
+                .mapToPair(t -> new Tuple2<>(
+                        t._2()._1()._1(),
+                        new Tuple2<>(t._1(), new Tuple2<>(t._2()._1()._2(), t._2()._2()))))
+                .join(goldenHash) // golden idx → ((train idx, (estimate, train hash)), golden hash)
+                .filter(t -> !t._2()._1()._2()._2().equals(t._2()._2()))
+                .mapToPair(t -> new Tuple2<>(
+                        t._1(), new Tuple2<>(t._2()._1()._1(), t._2()._1()._2()._1())))
+                .groupByKey()
+                .mapValues(it -> {
+                    List<Tuple2<Long, Double>> m = new ArrayList<>();
+                    it.forEach(m::add);
+                    m.sort((x, y) ->
+                            !x._2().equals(y._2()) ? Double.compare(y._2(), x._2()) : Long.compare(x._1(), y._1()));
+                    return m;
+                })
+                .persist(StorageLevel.MEMORY_AND_DISK());
+
         findings.add(spark.createDataFrame(
                 exact.join(trainRows, "inHash", "left")
                         .select("idx", "line", "t")
                         .javaRDD()
-                        .map(r -> {
+                        .mapToPair(r -> new Tuple2<>(r.getLong(0), r))
+                        .leftOuterJoin(nearOf)
+                        .map(x -> {
+                            Row r = x._2()._1();
+                            List<Tuple2<Long, Double>> near = x._2()._2().orElse(List.of());
                             List<Integer> t = r.isNullAt(2)
                                     ? List.of()
                                     : r.<Long>getList(2).stream()
                                             .map(Long::intValue)
                                             .toList();
+                            List<Integer> rows = new ArrayList<>(t);
+                            near.forEach(n -> rows.add(n._1().intValue()));
                             Finding f = new Finding(
                                     FindingKind.GOLDEN_LEAK.key(),
                                     "warning",
                                     golden,
                                     r.getLong(1),
                                     List.of((int) r.getLong(0)),
-                                    t,
+                                    rows,
                                     "the input is an exact (normalised) duplicate of training row"
                                             + (t.size() > 1 ? "s " : " ")
                                             + String.join(
                                                     ", ",
                                                     t.stream()
                                                             .map(String::valueOf)
-                                                            .toList()));
+                                                            .toList())
+                                            + (near.isEmpty()
+                                                    ? ""
+                                                    : String.format(
+                                                            Locale.ROOT,
+                                                            " and a near duplicate (estimated Jaccard %.2f) of training"
+                                                                    + " row %d%s",
+                                                            near.get(0)._2(),
+                                                            near.get(0)._1(),
+                                                            near.size() > 1 ? " (" + near.size() + " rows)" : "")));
                             return RowFactory.create(7, r.getLong(0), 0L, Json.line(f));
                         }),
                 SparkAudit.FINDINGS));
 
         Dataset<Row> rest = gv.join(exact.select("idx"), "idx", "left_anti");
-        JavaPairRDD<Long, long[]> querySigs = SparkAudit.signatures(rest, "isig");
-        JavaPairRDD<Long, long[]> trainSigs = SparkAudit.signatures(trainValid, "isig");
         JavaPairRDD<Long, Long> lines =
                 rest.select("idx", "line").javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
-        var near = MinHashPairs.matches(querySigs, trainSigs, spec)
-                .mapToPair(e -> new Tuple2<>(e.a(), new Tuple2<>(e.b(), e.estimate())))
-                .groupByKey()
-                .join(lines)
+        var near = nearOf.join(lines)
                 .map(t -> {
-                    List<Tuple2<Long, Double>> m = new ArrayList<>();
-                    t._2()._1().forEach(m::add);
-                    m.sort((x, y) ->
-                            !x._2().equals(y._2()) ? Double.compare(y._2(), x._2()) : Long.compare(x._1(), y._1()));
+                    List<Tuple2<Long, Double>> m = t._2()._1();
                     Finding f = new Finding(
                             FindingKind.GOLDEN_LEAK.key(),
                             "warning",
                             golden,
                             t._2()._2(),
                             List.of(t._1().intValue()),
-                            m.stream().limit(5).map(x -> x._1().intValue()).toList(),
+                            m.stream().map(x -> x._1().intValue()).toList(),
                             String.format(
                                     Locale.ROOT,
                                     "the input is a near duplicate (estimated Jaccard %.2f) of training row %d",
@@ -132,6 +183,9 @@ final class Leakage {
                 .map(r -> (int) r.getLong(0))
                 .toList();
         if (goldenRows == 0) notes.add("the golden file has no rows");
+        else if (validGolden == 0)
+            notes.add("none of the " + goldenRows + " rows of the golden file " + golden + " (read as "
+                    + in.format().id() + ") is valid: leakage was not checked");
         return new dev.tunegate.audit.AuditReport.Leakage(
                 golden,
                 SparkAudit.sha256(spark, golden),

@@ -91,8 +91,15 @@ final class AuditData {
             if (i == 9) lines.add("   ");
             if (i == 13) lines.add(row("a question without an answer", "", null, null, null));
         }
+        // a golden row with an exact copy of its input in training and a near copy (the last word changed) too:
+        // both training rows leak, and one finding names both
+        String leaked = text(r, 30), leakedOut = text(r, 8);
+        lines.add(row(leaked, leakedOut, "expert", "approved", "v2"));
+        lines.add(row(leaked.replaceAll("\\S+$", "zebra"), leakedOut, "expert", "approved", "v2"));
+        near++;
         write(dir.resolve("train.jsonl"), lines);
         List<String> golden = new ArrayList<>();
+        golden.add(row(leaked, leakedOut, "gold", "approved", "v3"));
         for (int i = 0; i < 30; i++) {
             String[] o = originals.get(r.nextInt(originals.size()));
             if (i % 3 == 0) golden.add(row(o[0], o[1], "gold", "approved", "v3")); // exact leak
