@@ -272,35 +272,8 @@ final class AuditCommand extends FormattedCommand {
             AuditText.write(o, report, null, findings == null ? null : findings.toString());
             if (sem[0] != null) printSemantic(o, sem[0]);
         });
-        // a file none of whose rows could be used is invalid input, not a clean audit: the report above says what was
-        // found, the exit code (3) stops a CI gate from passing a dataset it could not read
-        if (report.rows() > 0 && report.validRows() == 0)
-            throw new InvalidInputException(
-                    report.file(),
-                    0,
-                    "none of the " + report.rows() + " rows is valid as " + report.format()
-                            + firstError(report, report.file())
-                            + ". Is the format right? Set it with --data-format and --column (data.format, data.columns)");
-        if (report.leakage() != null
-                && report.leakage().goldenRows() > 0
-                && report.leakage().validGoldenRows() == 0)
-            throw new InvalidInputException(
-                    report.leakage().goldenFile(),
-                    0,
-                    "none of the " + report.leakage().goldenRows() + " golden rows is valid, so leakage was not checked"
-                            + firstError(report, report.leakage().goldenFile())
-                            + ". Is the format right? The golden file's format is detected from the file; its CSV columns"
-                            + " are those of --column");
+        report.requireValidRows();
         return ok;
-    }
-
-    /** "; the first, at line L: kind: message" of the earliest error finding the report samples in {@code file}. */
-    private static String firstError(AuditReport report, String file) {
-        return report.findings().stream()
-                .filter(f -> file.equals(f.file()) && f.severity().equals("error"))
-                .min(java.util.Comparator.comparingLong(Finding::line))
-                .map(f -> "; the first error, at line " + f.line() + ": " + f.kind() + ": " + f.message())
-                .orElse("");
     }
 
     /** Golden rows the lexical leakage check flagged, collected from its findings for the semantic audit. */

@@ -3,6 +3,7 @@ package dev.tunegate.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.tunegate.evidence.Finding;
+import dev.tunegate.io.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 
@@ -130,6 +131,37 @@ public record AuditReport(
 
     /** The version of the JSON contract. */
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * Throws when the training file, or the golden file, has rows and none of them is valid: an audit that could read
+     * nothing is invalid input (exit 3), not a clean run, so a CI gate does not pass a dataset it could not read. The
+     * report is printed first (both engines), so the reader sees what was found.
+     */
+    public void requireValidRows() {
+        if (rows > 0 && validRows == 0)
+            throw new InvalidInputException(
+                    file,
+                    0,
+                    "none of the " + rows + " rows is valid as " + format + firstError(file)
+                            + ". Is the format right? Set it with --data-format and --column (data.format, data.columns)");
+        if (leakage != null && leakage.goldenRows() > 0 && leakage.validGoldenRows() == 0)
+            throw new InvalidInputException(
+                    leakage.goldenFile(),
+                    0,
+                    "none of the " + leakage.goldenRows() + " golden rows is valid, so leakage was not checked"
+                            + firstError(leakage.goldenFile())
+                            + ". Is the format right? The golden file's format is detected from the file; its CSV"
+                            + " columns are those of --column");
+    }
+
+    /** "; the first error, at line L: kind: message" of the earliest error finding the report samples in {@code f}. */
+    private String firstError(String f) {
+        return findings.stream()
+                .filter(x -> f.equals(x.file()) && x.severity().equals("error"))
+                .min(java.util.Comparator.comparingLong(Finding::line))
+                .map(x -> "; the first error, at line " + x.line() + ": " + x.kind() + ": " + x.message())
+                .orElse("");
+    }
 
     /**
      * Label consistency, over rows (not over repeated inputs): a conflict group is a set of rows with the same or a

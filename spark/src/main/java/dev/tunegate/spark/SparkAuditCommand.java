@@ -139,6 +139,9 @@ public final class SparkAuditCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
     boolean stacktrace;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     /**
      * The local audit's options this engine does not have, and why: given here, they are a one-line error naming
      * the option (exit 2), not picocli's "Unknown option" and the whole usage.
@@ -201,22 +204,28 @@ public final class SparkAuditCommand implements Callable<Integer> {
             throw new InvalidInputException("--engine: expected spark, found \"" + engine + "\"");
         if (!format.equals("text") && !format.equals("json"))
             throw new InvalidInputException("--format: expected text or json, found \"" + format + "\"");
-        DatasetFormat df;
+        // a bad option value is a usage error (exit 2), as in the local audit: the request checks the values it takes
+        AuditRequest request;
         try {
-            df = DatasetFormat.of(dataFormat);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--data-format: " + e.getMessage());
+            DatasetFormat df;
+            try {
+                df = DatasetFormat.of(dataFormat);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--data-format: " + e.getMessage());
+            }
+            request = AuditRequest.of(Path.of(file))
+                    .withGolden(golden == null ? null : Path.of(golden))
+                    .withOutputSchema(schema)
+                    .withFormat(df, ColumnMapping.parse(columns))
+                    .withEras(currentEras, retiredEras)
+                    .withChecks(AuditCheck.parse(only))
+                    .withMaxErrors(maxErrors)
+                    .withTokenizer(tokenizer)
+                    .withNearDuplicates(seed, threshold)
+                    .withContextLimit(contextLimit);
+        } catch (InvalidInputException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        AuditRequest request = AuditRequest.of(Path.of(file))
-                .withGolden(golden == null ? null : Path.of(golden))
-                .withOutputSchema(schema)
-                .withFormat(df, ColumnMapping.parse(columns))
-                .withEras(currentEras, retiredEras)
-                .withChecks(AuditCheck.parse(only))
-                .withMaxErrors(maxErrors)
-                .withTokenizer(tokenizer)
-                .withNearDuplicates(seed, threshold)
-                .withContextLimit(contextLimit);
         SparkSession spark = session(master);
         try {
             int parts =
@@ -231,6 +240,7 @@ public final class SparkAuditCommand implements Callable<Integer> {
             if (format.equals("json")) o.print(json);
             else AuditText.write(o, result.report(), "spark", findings);
             o.flush();
+            result.report().requireValidRows();
         } finally {
             spark.stop();
         }

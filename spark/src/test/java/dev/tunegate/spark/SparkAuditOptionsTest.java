@@ -32,6 +32,15 @@ class SparkAuditOptionsTest {
     }
 
     @Test
+    void aBadOptionValueIsAUsageErrorAsInTheLocalAudit() {
+        // checked before a Spark session starts or the file is opened
+        String[] r = run("train.jsonl", "--threshold", "1.5");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("--threshold").doesNotContain("Exception");
+        assertThat(run("train.jsonl", "--only", "bogus")[0]).isEqualTo("2");
+    }
+
+    @Test
     void anyOtherUnknownOptionIsPicocliUsageError() {
         String[] r = run("train.jsonl", "--no-such-option");
         assertThat(r[0]).isEqualTo("2");
