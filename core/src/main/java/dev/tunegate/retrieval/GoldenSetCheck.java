@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 public final class GoldenSetCheck {
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)(\\D*)$");
     private static final int MAX_SHIFT = 10;
+    /** Ids a constant shift must explain before it is named. */
+    private static final int MIN_SHIFTED = 3;
+
     private static final int EXAMPLES = 10;
 
     private GoldenSetCheck() {}
@@ -149,7 +152,9 @@ public final class GoldenSetCheck {
                 bestShifted = shifted;
             }
         }
-        if (!bestShifted.isEmpty()) {
+        // in a corpus of consecutive numbers any id lies within a few of another: a shift is a pattern only when
+        // several ids follow it
+        if (bestShifted.size() >= MIN_SHIFTED) {
             candidates.add(new Diagnosis(
                     "IDS_SHIFTED",
                     bestShifted.size(),

@@ -26,6 +26,14 @@ class GoldenSetCheckTest {
     }
 
     @Test
+    void oneOrTwoUnknownIdsNearCorpusIdsAreNotCalledAShift() {
+        // doc-21 is within 10 of doc-11..doc-20 whatever the cause (a typo, a deleted document): one id is no pattern
+        assertThat(GoldenSetCheck.diagnose(Set.of("doc-21"), CORPUS, "judged")).isNull();
+        assertThat(GoldenSetCheck.diagnose(Set.of("doc-21", "doc-22"), CORPUS, "judged"))
+                .isNull();
+    }
+
+    @Test
     void prefixesSuffixesAndCaseAreDiagnosed() {
         assertThat(GoldenSetCheck.diagnose(Set.of("corpus/doc-1", "corpus/doc-2"), CORPUS, "judged")
                         .kind())
