@@ -251,7 +251,31 @@ public record AuditReport(
             int shingleSize,
             long indexBytes,
             double indexBytesPerRow,
-            double estimateStandardError) {}
+            double estimateStandardError) {
+
+        /**
+         * The settings of a run of {@code request} (either engine), or null when none of its checks compared
+         * signatures: absent then, as every field of a check that did not run is (docs/formats/audit-report.md). The
+         * standard error is that of an estimate at the threshold, sqrt(J(1−J)/permutations).
+         */
+        public static NearDuplicateSettings of(
+                AuditRequest request,
+                dev.tunegate.audit.neardup.NearDuplicateParams params,
+                long indexBytes,
+                long validRows) {
+            if (!request.comparesSignatures()) return null;
+            return new NearDuplicateSettings(
+                    params.seed(),
+                    params.permutations(),
+                    params.bands(),
+                    params.threshold(),
+                    params.mode().name().toLowerCase(java.util.Locale.ROOT),
+                    params.shingleSize(),
+                    indexBytes,
+                    validRows == 0 ? 0 : (double) indexBytes / validRows,
+                    Math.sqrt(params.threshold() * (1 - params.threshold()) / params.permutations()));
+        }
+    }
 
     /**
      * Outputs: JSON parse rate, schema conformance or inferred schema, classification labels.

@@ -232,21 +232,8 @@ public final class DatasetAudit {
             List<AuditReport.Partial> partials) {
         NearDuplicateParams params = NearDuplicateParams.forThreshold(request.threshold(), request.seed());
         List<String> checks = request.checks().stream().map(AuditCheck::id).toList();
-        double se = Math.sqrt(params.threshold() * (1 - params.threshold()) / params.permutations());
-        // the MinHash settings describe checks that compare signatures; absent when none of them ran, as every
-        // field of a check that did not run is (docs/formats/audit-report.md)
-        AuditReport.NearDuplicateSettings nd = !request.comparesSignatures()
-                ? null
-                : new AuditReport.NearDuplicateSettings(
-                        params.seed(),
-                        params.permutations(),
-                        params.bands(),
-                        params.threshold(),
-                        params.mode().name().toLowerCase(Locale.ROOT),
-                        params.shingleSize(),
-                        partial.indexBytes,
-                        acc.validRows() == 0 ? 0 : (double) partial.indexBytes / acc.validRows(),
-                        se);
+        AuditReport.NearDuplicateSettings nd =
+                AuditReport.NearDuplicateSettings.of(request, params, partial.indexBytes, acc.validRows());
         return new AuditReport(
                 AuditReport.SCHEMA_VERSION,
                 trainName,

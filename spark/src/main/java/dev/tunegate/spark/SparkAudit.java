@@ -290,19 +290,7 @@ public final class SparkAudit {
         phase("findings");
         long indexBytesPerRow = 8L * ((long) params.permutations() * params.bits() + 63) / 64 + 8;
         long indexBytes = signed * indexBytesPerRow;
-        double se = Math.sqrt(params.threshold() * (1 - params.threshold()) / params.permutations());
-        AuditReport.NearDuplicateSettings nd = !request.comparesSignatures()
-                ? null
-                : new AuditReport.NearDuplicateSettings(
-                        params.seed(),
-                        params.permutations(),
-                        params.bands(),
-                        params.threshold(),
-                        params.mode().name().toLowerCase(Locale.ROOT),
-                        params.shingleSize(),
-                        indexBytes,
-                        valid == 0 ? 0 : (double) indexBytes / valid,
-                        se);
+        AuditReport.NearDuplicateSettings nd = AuditReport.NearDuplicateSettings.of(request, params, indexBytes, valid);
         AuditReport report = new AuditReport(
                 AuditReport.SCHEMA_VERSION,
                 train,
