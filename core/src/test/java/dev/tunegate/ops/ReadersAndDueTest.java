@@ -112,6 +112,26 @@ class ReadersAndDueTest {
     }
 
     @Test
+    void anOtlpSpanWithoutRolesOrARetrievalSpanRecordsNeitherInsteadOfEmptyLists() throws IOException {
+        // an empty list would mean a caller in no group and a call that retrieved nothing (a low-score call)
+        Path f = tmp.resolve("traces.jsonl");
+        Files.writeString(
+                f,
+                "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"t1\",\"spanId\":\"c1\","
+                        + "\"startTimeUnixNano\":\"1764000000000000000\",\"attributes\":["
+                        + "{\"key\":\"gen_ai.operation.name\",\"value\":{\"stringValue\":\"chat\"}},"
+                        + "{\"key\":\"gen_ai.prompt\",\"value\":{\"stringValue\":\"where is my card\"}}]}]}]}]}\n");
+        List<Call> calls = new ArrayList<>();
+        List<LogProblem> problems = new ArrayList<>();
+        new CallLogReader(1)
+                .read(f, "traces.jsonl", CallLogFormat.OTLP, null, calls::add, problems::add, Progress.SILENT);
+        assertThat(problems).isEmpty();
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).groups()).isNull();
+        assertThat(calls.get(0).retrieved()).isNull();
+    }
+
+    @Test
     void aNewerModelIsTheSameLineWithAHigherVersion() {
         assertThat(Due.newer("gpt-4.1-mini", "gpt-4o-mini")).isTrue();
         assertThat(Due.newer("llama-3.3-8b", "llama-3.1-8b")).isTrue();

@@ -79,7 +79,9 @@ final class OtlpSpanParser implements LineParser {
                 calls.add(call(
                         span,
                         inferenceAttrs.get(i),
-                        retrievedByTrace.getOrDefault(span.path("traceId").asText(), List.of()),
+                        // a trace without a retrieval span does not record retrieval: null, as a CSV log without
+                        // a retrieved column (not "retrieved nothing", which would count as a low-score call)
+                        retrievedByTrace.get(span.path("traceId").asText()),
                         file + ":" + line));
             } catch (JsonFields.Bad e) {
                 problems.add(
@@ -107,7 +109,10 @@ final class OtlpSpanParser implements LineParser {
         boolean refused = Boolean.TRUE.equals(bool(a.get("tunegate.refused")));
         for (String reason : strings(a.get("gen_ai.response.finish_reasons")))
             if ("content_filter".equals(reason)) refused = true;
-        List<String> groups = strings(first(a, "tunegate.groups", "enduser.roles", "user.roles"));
+        // a span without the attribute does not record the caller's groups: null (access control not checked), as a
+        // CSV log without a groups column, not an empty list (a caller in no group)
+        JsonNode groupsAttr = first(a, "tunegate.groups", "enduser.roles", "user.roles");
+        List<String> groups = groupsAttr == null ? null : strings(groupsAttr);
         String user = text(first(a, "enduser.id", "user.id"));
         String fb = text(a.get("tunegate.feedback"));
         Call.Feedback feedback = fb == null ? null : JsonFields.feedback(fb);
