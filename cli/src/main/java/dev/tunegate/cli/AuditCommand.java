@@ -58,7 +58,8 @@ final class AuditCommand extends FormattedCommand {
     @Option(
             names = "--golden",
             paramLabel = "FILE",
-            description = "The golden (held-out) set: reports its rows whose input leaks into training.")
+            description =
+                    "The golden (held-out) set, in any of the formats (detected from the file; CSV columns as --column): reports its rows whose input leaks into training, as an exact or a near copy.")
     Path golden;
 
     @Option(names = "--schema", paramLabel = "FILE", description = "A JSON Schema every output must conform to.")
@@ -69,7 +70,7 @@ final class AuditCommand extends FormattedCommand {
             paramLabel = "FORMAT",
             defaultValue = "auto",
             description =
-                    "Dataset format: auto, openai-chat, prompt-completion, alpaca, sharegpt, csv, tsv (default: ${DEFAULT-VALUE}).")
+                    "Format of FILE: auto, openai-chat, prompt-completion, alpaca, sharegpt, csv, tsv (default: ${DEFAULT-VALUE}). The golden file's is detected on its own. A file with rows, none of them valid, is invalid input (exit 3).")
     String dataFormat;
 
     @Option(
