@@ -21,6 +21,39 @@ public final class AuditFindings {
         return new Finding(kind.key(), severity(kind), file, 0, rows, List.of(), message);
     }
 
+    /**
+     * A golden row whose input leaks into training: its exact copies (at most five named) and its near copies (other
+     * inputs, most similar first, every one named: export removes the rows a finding names), with the estimate of the
+     * nearest. Either list may be empty, not both.
+     */
+    public static Finding goldenLeak(
+            String file, long line, int goldenRow, List<Integer> exact, List<Integer> near, double nearestEstimate) {
+        List<Integer> rows = new java.util.ArrayList<>(exact);
+        rows.addAll(near);
+        String nearText = near.isEmpty()
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "a near duplicate (estimated Jaccard %.2f) of training row %d",
+                        nearestEstimate,
+                        near.get(0));
+        String message = exact.isEmpty()
+                ? "the input is " + nearText
+                : "the input is an exact (normalised) duplicate of training row" + (exact.size() > 1 ? "s " : " ")
+                        + String.join(", ", exact.stream().map(String::valueOf).toList())
+                        + (near.isEmpty()
+                                ? ""
+                                : " and " + nearText + (near.size() > 1 ? " (" + near.size() + " rows)" : ""));
+        return new Finding(
+                FindingKind.GOLDEN_LEAK.key(),
+                severity(FindingKind.GOLDEN_LEAK),
+                file,
+                line,
+                List.of(goldenRow),
+                List.copyOf(rows),
+                message);
+    }
+
     public static String severity(FindingKind kind) {
         return kind.severity().name().toLowerCase(Locale.ROOT);
     }

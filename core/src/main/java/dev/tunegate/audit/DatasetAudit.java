@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -412,21 +411,15 @@ public final class DatasetAudit {
                                             "exact"));
                         } else if (!m.isEmpty()) {
                             counts[2]++;
-                            List<Integer> trainRows = m.stream().map(Match::row).toList();
                             leaks.put(
                                     r.index(),
-                                    new Finding(
-                                            FindingKind.GOLDEN_LEAK.key(),
-                                            "warning",
+                                    AuditFindings.goldenLeak(
                                             goldenName,
                                             r.line(),
-                                            List.of(r.index()),
-                                            trainRows,
-                                            String.format(
-                                                    Locale.ROOT,
-                                                    "the input is a near duplicate (estimated Jaccard %.2f) of training row %d",
-                                                    m.get(0).estimatedJaccard(),
-                                                    m.get(0).row())));
+                                            r.index(),
+                                            List.of(),
+                                            m.stream().map(Match::row).toList(),
+                                            m.get(0).estimatedJaccard()));
                         }
                     },
                     threads,
@@ -452,20 +445,15 @@ public final class DatasetAudit {
             for (int g : goldenRows) {
                 Finding f = leaks.get(g);
                 List<Match> near = nearOfExact.getOrDefault(g, List.of());
-                List<Integer> rows = new ArrayList<>(t);
-                near.forEach(x -> rows.add(x.row()));
-                String message = "the input is an exact (normalised) duplicate of training row"
-                        + (t.size() > 1 ? "s " : " ")
-                        + String.join(", ", t.stream().map(String::valueOf).toList())
-                        + (near.isEmpty()
-                                ? ""
-                                : String.format(
-                                        Locale.ROOT,
-                                        " and a near duplicate (estimated Jaccard %.2f) of training row %d%s",
-                                        near.get(0).estimatedJaccard(),
-                                        near.get(0).row(),
-                                        near.size() > 1 ? " (" + near.size() + " rows)" : ""));
-                leaks.put(g, new Finding(f.kind(), f.severity(), f.file(), f.line(), f.rows(), rows, message));
+                leaks.put(
+                        g,
+                        AuditFindings.goldenLeak(
+                                f.file(),
+                                f.line(),
+                                g,
+                                t,
+                                near.stream().map(Match::row).toList(),
+                                near.isEmpty() ? Double.NaN : near.get(0).estimatedJaccard()));
             }
         });
         goldenFormat.forEach(findings::add);

@@ -7,14 +7,13 @@ import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 
-import dev.tunegate.audit.FindingKind;
+import dev.tunegate.audit.AuditFindings;
 import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -120,31 +119,13 @@ final class Leakage {
                                     : r.<Long>getList(2).stream()
                                             .map(Long::intValue)
                                             .toList();
-                            List<Integer> rows = new ArrayList<>(t);
-                            near.forEach(n -> rows.add(n._1().intValue()));
-                            Finding f = new Finding(
-                                    FindingKind.GOLDEN_LEAK.key(),
-                                    "warning",
+                            Finding f = AuditFindings.goldenLeak(
                                     golden,
                                     r.getLong(1),
-                                    List.of((int) r.getLong(0)),
-                                    rows,
-                                    "the input is an exact (normalised) duplicate of training row"
-                                            + (t.size() > 1 ? "s " : " ")
-                                            + String.join(
-                                                    ", ",
-                                                    t.stream()
-                                                            .map(String::valueOf)
-                                                            .toList())
-                                            + (near.isEmpty()
-                                                    ? ""
-                                                    : String.format(
-                                                            Locale.ROOT,
-                                                            " and a near duplicate (estimated Jaccard %.2f) of training"
-                                                                    + " row %d%s",
-                                                            near.get(0)._2(),
-                                                            near.get(0)._1(),
-                                                            near.size() > 1 ? " (" + near.size() + " rows)" : "")));
+                                    (int) r.getLong(0),
+                                    t,
+                                    near.stream().map(n -> n._1().intValue()).toList(),
+                                    near.isEmpty() ? Double.NaN : near.get(0)._2());
                             return RowFactory.create(7, r.getLong(0), 0L, Json.line(f));
                         }),
                 SparkAudit.FINDINGS));
@@ -155,18 +136,13 @@ final class Leakage {
         var near = nearOf.join(lines)
                 .map(t -> {
                     List<Tuple2<Long, Double>> m = t._2()._1();
-                    Finding f = new Finding(
-                            FindingKind.GOLDEN_LEAK.key(),
-                            "warning",
+                    Finding f = AuditFindings.goldenLeak(
                             golden,
                             t._2()._2(),
-                            List.of(t._1().intValue()),
+                            t._1().intValue(),
+                            List.of(),
                             m.stream().map(x -> x._1().intValue()).toList(),
-                            String.format(
-                                    Locale.ROOT,
-                                    "the input is a near duplicate (estimated Jaccard %.2f) of training row %d",
-                                    m.get(0)._2(),
-                                    m.get(0)._1()));
+                            m.get(0)._2());
                     return RowFactory.create(7, t._1(), 0L, Json.line(f));
                 })
                 .persist(StorageLevel.MEMORY_AND_DISK());
