@@ -15,26 +15,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code scripts/jit.sh}, which the launcher sources on every run to choose the JIT: C1 alone unless the command
- * serves, or a large input (a file over 32 MiB, named or in a named folder) meets more work than counting. Large files
+ * {@code scripts/jvm-mode.sh}, which the launcher sources on every run to choose the JVM's mode: quick (C1 alone, the
+ * serial collector) unless the command serves, or a large input (a file over 32 MiB, named or in a named folder) meets
+ * more work than counting. Large files
  * here are sparse (their length set, no bytes written): {@code find -size} reads the length, as it does of a real one.
  */
-class JitScriptTest {
-    private static final Path SCRIPT = Checkout.file("scripts/jit.sh");
-    private static final String C1 = "-XX:TieredStopAtLevel=1";
+class JvmModeScriptTest {
+    private static final Path SCRIPT = Checkout.file("scripts/jvm-mode.sh");
+    private static final String QUICK = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     @Test
-    void shortRunsGetC1Alone(@TempDir Path dir) throws Exception {
+    void shortRunsAreQuick(@TempDir Path dir) throws Exception {
         Path small = Files.writeString(dir.resolve("train.jsonl"), "{\"prompt\":\"a\",\"completion\":\"b\"}\n");
-        assertThat(option(Map.of(), "--version")).isEqualTo(C1);
-        assertThat(option(Map.of(), "audit", small.toString())).isEqualTo(C1);
-        assertThat(option(Map.of(), "assess", dir.toString())).isEqualTo(C1);
+        assertThat(option(Map.of(), "--version")).isEqualTo(QUICK);
+        assertThat(option(Map.of(), "audit", small.toString())).isEqualTo(QUICK);
+        assertThat(option(Map.of(), "assess", dir.toString())).isEqualTo(QUICK);
         assertThat(option(Map.of(), "audit", "/no/such/file", "--only", "tokens"))
-                .isEqualTo(C1);
+                .isEqualTo(QUICK);
     }
 
     @Test
-    void serveAndLargeInputsGetTheDefault(@TempDir Path dir) throws Exception {
+    void serveAndLargeInputsGetTheJvmDefaults(@TempDir Path dir) throws Exception {
         Path big = sparse(dir.resolve("big.jsonl"), 33L << 20);
         Path workspace = Files.createDirectories(dir.resolve("ws/data/raw"));
         sparse(workspace.resolve("calls.csv"), 40L << 20);
@@ -54,17 +55,17 @@ class JitScriptTest {
     }
 
     @Test
-    void anAuditThatOnlyCountsALargeFileGetsC1Alone(@TempDir Path dir) throws Exception {
+    void anAuditThatOnlyCountsALargeFileIsQuick(@TempDir Path dir) throws Exception {
         Path big = sparse(dir.resolve("big.jsonl"), 33L << 20);
         assertThat(option(Map.of(), "audit", big.toString(), "--only", "counts", "--format", "json"))
-                .isEqualTo(C1);
-        assertThat(option(Map.of(), "audit", "--only=counts", big.toString())).isEqualTo(C1);
+                .isEqualTo(QUICK);
+        assertThat(option(Map.of(), "audit", "--only=counts", big.toString())).isEqualTo(QUICK);
         // 32 MiB exactly is not over the line; a byte more is
         assertThat(option(
                         Map.of(),
                         "audit",
                         sparse(dir.resolve("edge.jsonl"), 32L << 20).toString()))
-                .isEqualTo(C1);
+                .isEqualTo(QUICK);
         assertThat(option(
                         Map.of(),
                         "audit",
@@ -75,14 +76,18 @@ class JitScriptTest {
     @Test
     void theEnvironmentOverridesTheChoiceAndANameOutsideTheThreeIsRefused(@TempDir Path dir) throws Exception {
         Path big = sparse(dir.resolve("big.jsonl"), 33L << 20);
-        assertThat(option(Map.of("TUNEGATE_JIT", "quick"), "audit", big.toString()))
-                .isEqualTo(C1);
-        assertThat(option(Map.of("TUNEGATE_JIT", "full"), "--version")).isEmpty();
-        assertThat(option(Map.of("TUNEGATE_JIT", "auto"), "--version")).isEqualTo(C1);
+        assertThat(option(Map.of("TUNEGATE_JVM_MODE", "quick"), "audit", big.toString()))
+                .isEqualTo(QUICK);
+        assertThat(option(Map.of("TUNEGATE_JVM_MODE", "full"), "--version")).isEmpty();
+        assertThat(option(Map.of("TUNEGATE_JVM_MODE", "auto"), "--version")).isEqualTo(QUICK);
 
-        Result r = run(Map.of("TUNEGATE_JIT", "fast"), "--version");
+        // a collector the user names is kept: the JVM refuses two
+        assertThat(option(Map.of("TUNEGATE_JAVA_OPTS", "-Xmx2g -XX:+UseParallelGC"), "--version"))
+                .isEqualTo("-XX:TieredStopAtLevel=1");
+
+        Result r = run(Map.of("TUNEGATE_JVM_MODE", "fast"), "--version");
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.out).isEqualTo("error: TUNEGATE_JIT is 'fast'; expected auto, quick or full.");
+        assertThat(r.out).isEqualTo("error: TUNEGATE_JVM_MODE is 'fast'; expected auto, quick or full.");
     }
 
     private static Path sparse(Path file, long length) throws IOException {
@@ -100,12 +105,13 @@ class JitScriptTest {
 
     private record Result(int code, String out) {}
 
-    /** What the script prints, run as a program (it prints jit_option's answer for its arguments). */
+    /** What the script prints, run as a program (it prints jvm_mode_options' answer for its arguments). */
     private static Result run(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().remove("TUNEGATE_JIT");
+        pb.environment().remove("TUNEGATE_JVM_MODE");
+        pb.environment().remove("TUNEGATE_JAVA_OPTS");
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         Process p = pb.start();
