@@ -14,9 +14,11 @@
 # TUNEGATE_JVM_MODE=quick or full overrides the choice; auto is the default. A collector named in TUNEGATE_JAVA_OPTS
 # is left alone (the JVM refuses two).
 
-# Prints the JVM options of the run whose arguments are given (nothing for the JVM's defaults); returns 2 after a
-# message when TUNEGATE_JVM_MODE holds something else than auto, quick or full.
+# Sets JVM_MODE_OPTIONS to the JVM options of the run whose arguments are given (empty for the JVM's defaults);
+# returns 2 after a message when TUNEGATE_JVM_MODE holds something else than auto, quick or full. No subshell and one
+# process at most (a find over the arguments that are files or folders): the launcher pays for it on every run.
 jvm_mode_options() {
+  JVM_MODE_OPTIONS=""
   case "${TUNEGATE_JVM_MODE:-auto}" in
     quick) quick_options ;;
     full) ;;
@@ -30,29 +32,34 @@ jvm_mode_options() {
 
 quick_options() {
   case " ${TUNEGATE_JAVA_OPTS:-} " in
-    *" -XX:+Use"*GC" "*) echo "-XX:TieredStopAtLevel=1" ;;
-    *) echo "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
+    *" -XX:+Use"*GC" "*) JVM_MODE_OPTIONS="-XX:TieredStopAtLevel=1" ;;
+    *) JVM_MODE_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
   esac
 }
 
 quick_serves() { # the arguments of a run: true when the quick mode serves it best
   [ "${1:-}" = serve ] && return 1
-  local a v prev="" large="" only=""
+  local a v prev="" only="" check paths=()
   for a in "$@"; do
     v="$a"
     case "$a" in --*=*) v="${a#*=}" ;; esac
     case "$a" in --only=*) only="$v" ;; esac
     [ "$prev" = --only ] && only="$a"
     prev="$a"
-    if [ -f "$v" ]; then
-      [ -n "$(find "$v" -maxdepth 0 -size +32M 2>/dev/null)" ] && large=1
-    elif [ -d "$v" ]; then
-      [ -n "$(find "$v" -maxdepth 3 -type f -size +32M -print -quit 2>/dev/null)" ] && large=1
-    fi
+    case "$v" in -*) continue ;; esac # an option: find would take it for one of its own
+    [ -e "$v" ] && paths+=("$v")
   done
-  [ -z "$large" ] && return 0
+  [ ${#paths[@]} = 0 ] && return 0
+  # a file over 32 MiB, named or within three levels of a named folder
+  [ -z "$(find "${paths[@]}" -maxdepth 3 -type f -size +32M -print -quit 2>/dev/null)" ] && return 0
   # a large input: quick only for an audit that counts and does nothing else
-  [ "${1:-}" = audit ] && [ -n "$only" ] && [ -z "$(printf '%s' "$only" | tr ',' '\n' | grep -vx 'counts')" ]
+  [ "${1:-}" = audit ] && [ -n "$only" ] || return 1
+  local IFS=,
+  for check in $only; do [ "$check" = counts ] || return 1; done
+  return 0
 }
 
-if [ "${BASH_SOURCE[0]}" = "$0" ]; then jvm_mode_options "$@"; fi
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  jvm_mode_options "$@" || exit
+  echo "$JVM_MODE_OPTIONS"
+fi
