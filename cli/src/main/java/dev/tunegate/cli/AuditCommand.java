@@ -242,13 +242,11 @@ final class AuditCommand extends FormattedCommand {
         } catch (InvalidInputException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        // asked for by name, the leakage check needs the golden set it looks for leaks of; without it nothing is
-        // checked
-        if (only != null && request.runs(AuditCheck.LEAKAGE) && golden == null)
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--only " + only.trim()
-                            + ": the leakage check expected --golden FILE (the held-out set), found no --golden");
+        try {
+            request.requireGoldenMatchesChecks(only, semantic);
+        } catch (InvalidInputException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         int n = threads.count();
         SemanticRequest semanticRequest = semantic ? semanticRequest(df) : null;
         AuditReport report;

@@ -189,6 +189,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void aGoldenSetBesideChecksThatNeverReadItIsAUsageError() throws IOException {
+        // before, --only counts --golden MISSING exited 0: the golden file was never opened, its absence unsaid
+        CliRun run = CliRun.of("audit", csv().toString(), "--only", "counts,tokens", "--golden", "missing.jsonl");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--only counts,tokens: --golden missing.jsonl is read by the leakage check only, which the"
+                        + " list does not name; add leakage to --only, or drop --golden");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void onlyLeakageWithoutAGoldenSetIsAUsageError() throws IOException {
         CliRun run = CliRun.of("audit", csv().toString(), "--only", "leakage");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -327,6 +327,28 @@ public record AuditRequest(
         return checks.contains(c);
     }
 
+    /**
+     * Refuses an {@code --only} that leaves the golden set and the leakage check apart (both engines call this, and
+     * say it as a usage error): the leakage check without a golden set has nothing to look for, and a golden set
+     * beside checks that never read it would go unread, its file not even opened, without a word.
+     *
+     * @param only the {@code --only} list as given; null when every check runs, where neither can happen
+     * @param goldenReadElsewhere whether another part of the command reads the golden set (the local audit's
+     *     {@code --semantic})
+     * @throws dev.tunegate.io.InvalidInputException naming the option, what was expected and what was found
+     */
+    public void requireGoldenMatchesChecks(String only, boolean goldenReadElsewhere) {
+        if (only == null) return;
+        String named = "--only " + only.trim();
+        if (runs(AuditCheck.LEAKAGE) && golden == null)
+            throw new dev.tunegate.io.InvalidInputException(
+                    named + ": the leakage check expected --golden FILE (the held-out set), found no --golden");
+        if (!runs(AuditCheck.LEAKAGE) && golden != null && !goldenReadElsewhere)
+            throw new dev.tunegate.io.InvalidInputException(named + ": --golden " + golden
+                    + " is read by the leakage check only, which the list does not name; add leakage to --only, or"
+                    + " drop --golden");
+    }
+
     /** Whether a check that compares MinHash signatures runs: near duplicates, conflicts, or leakage of a golden set. */
     public boolean comparesSignatures() {
         return runs(AuditCheck.NEAR_DUPLICATES)

@@ -223,6 +223,7 @@ public final class SparkAuditCommand implements Callable<Integer> {
                     .withTokenizer(tokenizer)
                     .withNearDuplicates(seed, threshold)
                     .withContextLimit(contextLimit);
+            request.requireGoldenMatchesChecks(only, false);
         } catch (InvalidInputException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

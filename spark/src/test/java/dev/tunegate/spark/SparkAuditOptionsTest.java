@@ -41,6 +41,18 @@ class SparkAuditOptionsTest {
     }
 
     @Test
+    void theGoldenSetAndTheLeakageCheckGoTogetherAsInTheLocalAudit() {
+        String[] leakage = run("train.jsonl", "--only", "leakage");
+        assertThat(leakage[0]).isEqualTo("2");
+        assertThat(leakage[1])
+                .contains("--only leakage: the leakage check expected --golden FILE (the held-out set), found no"
+                        + " --golden");
+        String[] unread = run("train.jsonl", "--only", "counts", "--golden", "golden.jsonl");
+        assertThat(unread[0]).isEqualTo("2");
+        assertThat(unread[1]).contains("--only counts: --golden golden.jsonl is read by the leakage check only");
+    }
+
+    @Test
     void anyOtherUnknownOptionIsPicocliUsageError() {
         String[] r = run("train.jsonl", "--no-such-option");
         assertThat(r[0]).isEqualTo("2");
