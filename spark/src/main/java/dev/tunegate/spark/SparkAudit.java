@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -167,11 +168,17 @@ public final class SparkAudit {
         Long nearClusters = null, rowsInNear = null;
         List<AuditReport.ClusterSample> largest = null;
         JavaRDD<MinHashPairs.Edge> nearEdges = null;
-        long signed = 0;
+        long signed = 0, packedWords = 0;
         if (request.runs(AuditCheck.NEAR_DUPLICATES)) {
             JavaPairRDD<Long, long[]> sigs = signatures(validRows, "wsig");
             nearEdges = MinHashPairs.pairs(sigs, spec).persist(StorageLevel.MEMORY_AND_DISK());
-            signed = validRows.filter(col("wsig").isNotNull()).count();
+            // the packed signatures' words: the signature, a shingle count, and a short text's shingles
+            Row sized = validRows
+                    .filter(col("wsig").isNotNull())
+                    .agg(count(lit(1)), coalesce(sum(size(col("wsig"))), lit(0L)))
+                    .first();
+            signed = sized.getLong(0);
+            packedWords = sized.getLong(1);
             Dataset<Row> clusters = clusters(spark, nearEdges).persist(StorageLevel.MEMORY_AND_DISK());
             Row s = clusters.agg(count(lit(1)), coalesce(sum("n"), lit(0L))).first();
             nearClusters = s.getLong(0);
@@ -288,8 +295,7 @@ public final class SparkAudit {
         List<Finding> samples = samples(all);
 
         phase("findings");
-        long indexBytesPerRow = 8L * ((long) params.permutations() * params.bits() + 63) / 64 + 8;
-        long indexBytes = signed * indexBytesPerRow;
+        long indexBytes = 8L * packedWords + 8L * signed; // the packed signatures and a row number each
         AuditReport.NearDuplicateSettings nd = AuditReport.NearDuplicateSettings.of(request, params, indexBytes, valid);
         AuditReport report = new AuditReport(
                 AuditReport.SCHEMA_VERSION,

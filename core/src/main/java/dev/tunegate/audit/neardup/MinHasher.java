@@ -22,6 +22,18 @@ public final class MinHasher {
     /** The value of every bin of a text without shingles (outside the 32-bit range of real values). */
     public static final long EMPTY = 1L << 32;
 
+    /**
+     * A text of at most this many distinct shingles is short: its signature carries its shingle
+     * hashes, and the index compares it by exact Jaccard (see {@link Signature}). Below about 16
+     * shingles one-permutation hashing loses a shingle to a bin collision often enough to turn a
+     * pair of Jaccard 0.5 to 0.75 into an estimate of 1 (docs/PERFORMANCE.md, "Near-duplicate
+     * detection").
+     */
+    public static final int SHORT = 16;
+
+    /** Up to this many shingles (repeats included) the distinct ones are counted exactly. */
+    public static final int EXACT_COUNT = 64;
+
     private final NearDuplicateParams params;
     private final Shingler shingler;
     private final long binSeed;
@@ -63,7 +75,7 @@ public final class MinHasher {
         sc.shrinkIfHuge();
         if (n == 0) {
             Arrays.fill(mins, EMPTY);
-            return new Signature(mins);
+            return new Signature(mins, 0, new long[0]);
         }
         Arrays.fill(mins, EMPTY);
         long seed = binSeed;
@@ -72,24 +84,36 @@ public final class MinHasher {
             int bin = (int) (((x >>> 32) * k) >>> 32);
             mins[bin] = Math.min(mins[bin], x & 0xFFFFFFFFL); // branch-free: early on most shingles lower their bin
         }
-        densify(mins, k, sc);
+        int filled = densify(mins, k, sc);
+        // The distinct shingles: counted exactly for a text of few shingles, or when few bins were
+        // filled (a long text of repeats); otherwise the filled bins, a lower bound above SHORT.
+        int distinct = filled;
+        long[] shortSet = null;
+        if (n <= EXACT_COUNT || filled <= SHORT) {
+            long[] sorted = Arrays.copyOf(hashes, n);
+            Arrays.sort(sorted);
+            distinct = 0;
+            for (int i = 0; i < n; i++) if (i == 0 || sorted[i] != sorted[i - 1]) sorted[distinct++] = sorted[i];
+            if (distinct <= SHORT) shortSet = Arrays.copyOf(sorted, distinct);
+        }
         // Re-hash each bin's minimum with a per-bin salt: equal minima stay equal, while different
         // ones now agree in any few low bits independently from bin to bin. Without it a text of
         // one shingle (all bins hold the same minimum) would agree with another in all b-bit bins
         // at once with probability 2^-b.
         long salt = rehashSeed;
         for (int i = 0; i < k; i++) mins[i] = Hashing.mix(mins[i] + salt + i * 0x9E3779B97F4A7C15L) & 0xFFFFFFFFL;
-        return new Signature(mins);
+        return new Signature(mins, distinct, shortSet);
     }
 
     /**
      * Optimal densification: empty bin i takes the value of bin {@code h(i, attempt) mod k} for the
-     * first attempt that lands on a bin that was non-empty before densification.
+     * first attempt that lands on a bin that was non-empty before densification. Returns the number
+     * of bins that were non-empty before.
      */
-    private void densify(long[] mins, int k, Shingler.Buffer sc) {
+    private int densify(long[] mins, int k, Shingler.Buffer sc) {
         int empty = 0;
         for (int i = 0; i < k; i++) if (mins[i] == EMPTY) empty++;
-        if (empty == 0) return;
+        if (empty == 0) return k;
         if (sc.original.length != k) sc.original = new long[k];
         long[] original = sc.original;
         System.arraycopy(mins, 0, original, 0, k);
@@ -104,6 +128,7 @@ public final class MinHasher {
             }
             mins[i] = original[j];
         }
+        return k - empty;
     }
 
     /** The bin that empty bin {@code i} tries at {@code attempt} (1-based): a seeded hash of both. */

@@ -7,20 +7,31 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps the signatures of rows compactly and finds the near-duplicate ones: LSH banding makes
- * candidates, each candidate pair is verified by its estimated Jaccard, and verified pairs are
- * joined into clusters with union-find.
+ * candidates, each candidate pair is verified by its estimated Jaccard (the exact Jaccard for two
+ * short texts, see below), and verified pairs are joined into clusters with union-find.
+ *
+ * <p><b>Short texts.</b> One-permutation hashing drops a shingle when another falls into its bin
+ * with a smaller value, so a text of a handful of shingles can have the very signature of a subset
+ * of itself: "how do i top up" and "how do i top up card" (Jaccard 0.5) agree in every bin for about
+ * one seed in 500. A row of at most {@link MinHasher#SHORT} distinct shingles therefore keeps them
+ * (8 bytes each, see {@link Signature}), and every row keeps its number of distinct shingles. Two
+ * short rows are verified and reported by the exact Jaccard of their shingles; a short row against
+ * a long one by the estimate capped by {@code |short| / |long|}, a bound the true Jaccard cannot
+ * exceed: the bound rejects what it can and the estimate decides the rest. Rows with identical signatures
+ * are joined directly only when this figure is 1 (for short rows: identical shingle sets).
  *
  * <p><b>Memory.</b> A row costs {@code permutations × bits / 8} bytes of packed b-bit signature plus
- * 4 bytes of row number, in chunks of {@value #CHUNK_ROWS} rows (the first one grows by doubling, so
- * a small index stays small; no per-row objects, no hash map):
- * 132 bytes a row with the defaults (256 values × 4 bits). Band tables are not kept while rows are
+ * 4 bytes of row number, 4 of distinct-shingle count and 4 of where its shingles start (-1 for a row
+ * that is not short), plus 8 bytes a shingle of a short row, in chunks of {@value #CHUNK_ROWS} rows
+ * (the first one grows by doubling, so a small index stays small; no per-row objects, no hash map):
+ * 140 bytes a row with the defaults (256 values × 4 bits), and at most 128 more for a short row. Band tables are not kept while rows are
  * added: {@link #clusters()} and {@link #forEachVerifiedPair} rebuild each band from the packed
  * signatures as one sorted {@code long[]} of (band key, row) at a time (8 bytes a row, transient) and
  * a union-find array (13 bytes a row, transient); {@link #clusters()} sorts the next band on a
  * second thread (the common fork-join pool) while it verifies the current one, so it holds two
  * such arrays and two radix-sort scratch arrays (32 bytes a row, transient). {@link #query} builds, on first use after an
  * {@link #add}, one sorted {@code int[]} of rows per band and keeps it (4 bytes × bands a row: 128
- * with the defaults, 260 in all). {@link #bytesUsed()} counts the arrays actually held.
+ * with the defaults, 268 in all for a row that is not short). {@link #bytesUsed()} counts the arrays actually held.
  *
  * <p><b>Estimates.</b> Two different minima agree in their low b bits with probability
  * {@code c = 2^-b}, so a bin agrees with probability {@code p = J + (1 - J)c}; the index reports
@@ -46,7 +57,8 @@ public final class NearDuplicateIndex {
         /**
          * @param rowA the earlier row
          * @param rowB the later row
-         * @param estimatedJaccard the index's (corrected) estimate, at least the threshold
+         * @param estimatedJaccard the figure the pair was verified by, at least the threshold: the exact
+         *     Jaccard of two short rows, else the (corrected) estimate (see {@link NearDuplicateIndex})
          */
         void pair(int rowA, int rowB, double estimatedJaccard);
     }
@@ -61,6 +73,20 @@ public final class NearDuplicateIndex {
     private final double chance;
     private long[][] sigChunks = new long[8][];
     private int[][] rowChunks = new int[8][];
+    /** Per row: its distinct shingles (exact or a lower bound, see {@link Signature}; -1 unknown). */
+    private int[][] countChunks = new int[8][];
+    /** Per row: where a short row's shingles start in {@link #pages}, or -1 for a row that is not short. */
+    private int[][] startChunks = new int[8][];
+    /**
+     * The short rows' shingle hashes, one row after another, in pages of {@value #PAGE} longs (the first
+     * grows by doubling; a row's shingles never straddle two pages): at most one page of slack.
+     */
+    private long[][] pages = new long[8][];
+    /** The next free position in {@link #pages} (page × {@value #PAGE} + offset). */
+    private int poolUsed;
+
+    private static final int PAGE_BITS = 10;
+    private static final int PAGE = 1 << PAGE_BITS;
     private int size;
     private int lastRow;
     private int[][] queryTables;
@@ -96,20 +122,53 @@ public final class NearDuplicateIndex {
             if (chunk == sigChunks.length) {
                 sigChunks = Arrays.copyOf(sigChunks, chunk * 2);
                 rowChunks = Arrays.copyOf(rowChunks, chunk * 2);
+                countChunks = Arrays.copyOf(countChunks, chunk * 2);
+                startChunks = Arrays.copyOf(startChunks, chunk * 2);
             }
             int capacity = chunk == 0 ? FIRST_CHUNK_ROWS : CHUNK_ROWS; // a small index stays small
             sigChunks[chunk] = new long[capacity * wordsPerRow];
             rowChunks[chunk] = new int[capacity];
+            countChunks[chunk] = new int[capacity];
+            startChunks[chunk] = new int[capacity];
         } else if (within == rowChunks[chunk].length) {
             int capacity = Math.min(CHUNK_ROWS, within * 2);
             sigChunks[chunk] = Arrays.copyOf(sigChunks[chunk], capacity * wordsPerRow);
             rowChunks[chunk] = Arrays.copyOf(rowChunks[chunk], capacity);
+            countChunks[chunk] = Arrays.copyOf(countChunks[chunk], capacity);
+            startChunks[chunk] = Arrays.copyOf(startChunks[chunk], capacity);
         }
         pack(v, sigChunks[chunk], within * wordsPerRow);
         rowChunks[chunk][within] = row;
+        countChunks[chunk][within] = s.distinctShingles();
+        long[] shingles = s.shinglesView();
+        if (shingles == null) {
+            startChunks[chunk][within] = -1;
+        } else {
+            startChunks[chunk][within] = store(shingles);
+        }
         lastRow = row;
         size++;
         queryTables = null;
+    }
+
+    /** Appends a short row's shingles to the pages; returns where they start. */
+    private int store(long[] shingles) {
+        int len = shingles.length; // at most MinHasher.SHORT, far below a page
+        int page = poolUsed >>> PAGE_BITS, off = poolUsed & (PAGE - 1);
+        if (off + len > PAGE) {
+            page++;
+            off = 0;
+        }
+        if ((long) page << PAGE_BITS > Integer.MAX_VALUE - PAGE)
+            throw new IllegalStateException("more short rows' shingles than an index holds (2^31)");
+        if (page == pages.length) pages = Arrays.copyOf(pages, page * 2);
+        long[] p = pages[page];
+        if (p == null) p = pages[page] = new long[page == 0 ? 64 : PAGE];
+        if (off + len > p.length) p = pages[page] = Arrays.copyOf(p, Math.min(PAGE, Math.max(off + len, p.length * 2)));
+        System.arraycopy(shingles, 0, p, off, len);
+        int start = (page << PAGE_BITS) | off;
+        poolUsed = start + len;
+        return start;
     }
 
     /** Number of rows added. */
@@ -130,14 +189,18 @@ public final class NearDuplicateIndex {
         long[] scratch = new long[n];
         for (int slot = 0; slot < n; slot++) keys[slot] = ((long) signatureHash(slot) << 32) | slot;
         sortSigned(keys, n, scratch);
+        // (short rows: and identical shingle sets, so a row joins the earliest row it verifies at 1 with)
         for (int s = 0; s < n; ) {
             int e = s + 1;
             while (e < n && (keys[e] >>> 32) == (keys[s] >>> 32)) e++;
             for (int x = s + 1; x < e; x++) {
-                int a = (int) keys[s], c = (int) keys[x];
-                if (sameSignature(a, c)) {
+                int c = (int) keys[x];
+                for (int y = s; y < x; y++) {
+                    int a = (int) keys[y];
+                    if (follower[a] || !sameSignature(a, c) || verify(a, c) < 1.0) continue;
                     union(parent, minJ, a, c, 1.0);
                     follower[c] = true;
+                    break;
                 }
             }
             s = e;
@@ -177,7 +240,7 @@ public final class NearDuplicateIndex {
                         int c = (int) bandKeys[y];
                         if (find(parent, a) == find(parent, c)) continue;
                         if (bandBits > 32 && !sameBand(a, c, band)) continue;
-                        double est = estimate(a, c);
+                        double est = verify(a, c);
                         if (est >= t) union(parent, minJ, a, c, est);
                     }
                 }
@@ -222,7 +285,7 @@ public final class NearDuplicateIndex {
                 int c = (int) bandKeys[y];
                 if (find(parent, a) == find(parent, c)) continue;
                 if (bandBits > 32 && !sameBand(a, c, band)) continue;
-                double est = estimate(a, c);
+                double est = verify(a, c);
                 if (est >= t) union(parent, minJ, a, c, est);
             }
             boolean known = false;
@@ -232,7 +295,7 @@ public final class NearDuplicateIndex {
                     known = true;
                     continue;
                 }
-                double est = estimate(a, c);
+                double est = verify(a, c);
                 if (est >= t) {
                     union(parent, minJ, a, c, est);
                     known = true;
@@ -244,7 +307,7 @@ public final class NearDuplicateIndex {
 
     /**
      * Calls {@code sink} once for each unordered pair of rows that share at least one band and whose
-     * estimated Jaccard reaches the threshold (the pairs {@link #clusters()} is built from, before
+     * verified Jaccard (see {@link #verify}) reaches the threshold (the pairs {@link #clusters()} is built from, before
      * union-find skips pairs already connected, and without the linear-time treatment of very
      * large buckets). Costs time quadratic in the size of each band bucket: meant for evaluation
      * against pair-level truth, not for very repetitive data.
@@ -267,7 +330,7 @@ public final class NearDuplicateIndex {
                         int c = (int) keys[y];
                         if (bandBits > 32 && !sameBand(a, c, band)) continue;
                         if (sharesEarlierBand(a, c, band)) continue;
-                        double est = estimate(a, c);
+                        double est = verify(a, c);
                         if (est >= t) sink.pair(rowOf(Math.min(a, c)), rowOf(Math.max(a, c)), est);
                     }
                 }
@@ -276,7 +339,10 @@ public final class NearDuplicateIndex {
         }
     }
 
-    /** Rows whose estimated Jaccard with {@code s} reaches the threshold, best first (ties by row). */
+    /**
+     * Rows whose Jaccard with {@code s} reaches the threshold, best first (ties by row), verified as
+     * {@link #clusters()} verifies a pair (exact for a short row against a short {@code s}).
+     */
     public List<Match> query(Signature s) {
         long[] q = new long[wordsPerRow];
         pack(checkLength(s), q, 0);
@@ -303,12 +369,85 @@ public final class NearDuplicateIndex {
             if (i > 0 && found[i] == found[i - 1]) continue;
             int slot = found[i];
             double est = estimate(sigChunks[slot / CHUNK_ROWS], (slot % CHUNK_ROWS) * wordsPerRow, q, 0);
+            long[] set = s.shinglesView();
+            est = judged(
+                    est, countOf(slot), poolOf(slot), startOf(slot), s.distinctShingles(), set, set == null ? -1 : 0);
             if (est >= params.threshold()) out.add(new Match(rowOf(slot), est));
         }
         out.sort((x, y) -> x.estimatedJaccard() != y.estimatedJaccard()
                 ? Double.compare(y.estimatedJaccard(), x.estimatedJaccard())
                 : Integer.compare(x.row(), y.row()));
         return out;
+    }
+
+    /**
+     * The figure a pair of rows of the index (by position of addition) is verified and reported by:
+     * the exact Jaccard of their shingles when both are short, the estimate capped by
+     * {@code |short| / |long|} when one is, the estimate otherwise (see {@link #judged}).
+     */
+    double verify(int slotA, int slotB) {
+        return judged(
+                estimate(slotA, slotB),
+                countOf(slotA),
+                poolOf(slotA),
+                startOf(slotA),
+                countOf(slotB),
+                poolOf(slotB),
+                startOf(slotB));
+    }
+
+    /**
+     * What a pair is verified by, given its corrected estimate and what is known of the two shingle
+     * sets (a count, and the shingles {@code set[start, start + count)} when {@code start ≥ 0}):
+     *
+     * <ul>
+     *   <li>both short: their exact Jaccard (two empty texts: 1);
+     *   <li>one short, the other's count known: the estimate, capped by the bound {@code J ≤
+     *       |short| / |long|} (the long row's count is exact or a lower bound, either way the bound
+     *       holds), so that a short row never reaches the threshold with a row too long for it, and
+     *       never reaches 1 with a row that is not short;
+     *   <li>otherwise the estimate.
+     * </ul>
+     */
+    static double judged(double est, int countA, long[] setA, int startA, int countB, long[] setB, int startB) {
+        if (startA >= 0 && startB >= 0) return exactJaccard(setA, startA, countA, setB, startB, countB);
+        if ((startA >= 0 || startB >= 0) && countA >= 0 && countB >= 0) {
+            double bound = (double) Math.min(countA, countB) / Math.max(countA, countB);
+            return Math.min(est, bound);
+        }
+        return est;
+    }
+
+    /** Jaccard of two sorted sets of distinct hashes, {@code a[oa, oa + na)} and {@code b[ob, ob + nb)}. */
+    static double exactJaccard(long[] a, int oa, int na, long[] b, int ob, int nb) {
+        if (na == 0 && nb == 0) return 1.0;
+        int i = 0, j = 0, common = 0;
+        while (i < na && j < nb) {
+            long x = a[oa + i], y = b[ob + j];
+            if (x == y) {
+                common++;
+                i++;
+                j++;
+            } else if (x < y) i++;
+            else j++;
+        }
+        return (double) common / (na + nb - common);
+    }
+
+    private int countOf(int slot) {
+        return countChunks[slot / CHUNK_ROWS][slot % CHUNK_ROWS];
+    }
+
+    /** Where a short row's shingles start in {@link #poolOf}'s page, or -1 for a row that is not short. */
+    private int startOf(int slot) {
+        int start = startChunks[slot / CHUNK_ROWS][slot % CHUNK_ROWS];
+        return start < 0 ? -1 : start & (PAGE - 1);
+    }
+
+    /** The page holding a short row's shingles (null for a row that is not short). */
+    private long[] poolOf(int slot) {
+        int start = startChunks[slot / CHUNK_ROWS][slot % CHUNK_ROWS];
+        return start < 0 ? null : pages[start >>> PAGE_BITS];
     }
 
     /** The corrected Jaccard estimate between two rows of the index, by their position of addition. */
@@ -321,12 +460,18 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * The packed b-bit form of a signature, as this index keeps it: for engines that hold signatures
-     * elsewhere (the spark module) and must band and verify exactly as {@link #clusters()} does.
+     * The packed b-bit form of a signature, as this index keeps it, followed by what the index keeps
+     * of its shingles: one word {@code distinctShingles << 1 | (short ? 1 : 0)}, then a short text's
+     * shingle hashes. For engines that hold signatures elsewhere (the spark module) and must band
+     * and verify exactly as {@link #clusters()} does; {@link #bandKey} and {@link #sameBand} read
+     * the signature words, {@link #estimate(long[], long[])} all of it.
      */
     public long[] packed(Signature s) {
-        long[] out = new long[wordsPerRow];
+        long[] set = s.shinglesView();
+        long[] out = new long[wordsPerRow + 1 + (set == null ? 0 : set.length)];
         pack(checkLength(s), out, 0);
+        out[wordsPerRow] = ((long) s.distinctShingles() << 1) | (set == null ? 0 : 1);
+        if (set != null) System.arraycopy(set, 0, out, wordsPerRow + 1, set.length);
         return out;
     }
 
@@ -345,16 +490,38 @@ public final class NearDuplicateIndex {
         return true;
     }
 
-    /** The corrected Jaccard estimate of two {@link #packed} signatures: the figure candidates are verified by. */
+    /**
+     * The figure two {@link #packed} signatures are verified and reported by, as {@link #clusters()}
+     * verifies two rows: the exact Jaccard of two short texts, else the corrected estimate (capped by
+     * {@code |short| / |long|} for a short text against a long one). A packed signature of the
+     * signature words alone is compared by its estimate.
+     */
     public double estimate(long[] a, long[] b) {
-        return estimate(a, 0, b, 0);
+        double est = estimate(a, 0, b, 0);
+        int countA = packedCount(a), countB = packedCount(b);
+        return judged(est, countA, a, packedStart(a), countB, b, packedStart(b));
     }
 
-    /** Bytes held by the index's arrays (packed signatures, row numbers, query tables if built). */
+    private int packedCount(long[] p) {
+        return p.length > wordsPerRow ? (int) (p[wordsPerRow] >> 1) : -1;
+    }
+
+    private int packedStart(long[] p) {
+        return p.length > wordsPerRow && (p[wordsPerRow] & 1) != 0 ? wordsPerRow + 1 : -1;
+    }
+
+    /**
+     * Bytes held by the index's arrays (packed signatures, row numbers, shingle counts and short rows'
+     * shingles, query tables if built).
+     */
     public long bytesUsed() {
         long bytes = 16L + 4L * sigChunks.length + 16L + 4L * rowChunks.length;
         for (long[] c : sigChunks) if (c != null) bytes += 16 + 8L * c.length;
         for (int[] c : rowChunks) if (c != null) bytes += 16 + 4L * c.length;
+        bytes += 2 * (16L + 4L * countChunks.length) + 16L + 4L * pages.length;
+        for (int[] c : countChunks) if (c != null) bytes += 16 + 4L * c.length;
+        for (int[] c : startChunks) if (c != null) bytes += 16 + 4L * c.length;
+        for (long[] p : pages) if (p != null) bytes += 16 + 8L * p.length;
         int[][] tables = queryTables;
         if (tables != null) for (int[] t : tables) bytes += 16 + 4L * t.length;
         return bytes;
@@ -363,7 +530,7 @@ public final class NearDuplicateIndex {
     // ---- packing and comparing -------------------------------------------------------------
 
     private long[] checkLength(Signature s) {
-        long[] v = s.values();
+        long[] v = s.valuesView();
         if (v.length != k)
             throw new IllegalArgumentException("signature has " + v.length + " values, the index expects " + k);
         return v;

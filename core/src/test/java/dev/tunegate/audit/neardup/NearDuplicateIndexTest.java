@@ -285,17 +285,27 @@ class NearDuplicateIndexTest {
     }
 
     @Test
-    void theIndexHoldsAbout132BytesARowAnd260OnceQueried() {
-        // 256 values × 4 bits = 16 longs = 128 bytes of signature + a 4-byte row number = 132 bytes a row;
-        // with 2 full chunks of 4,096 rows: 2 × (16 + 4096 × 128) + 2 × (16 + 4096 × 4) plus two 8-slot
-        // chunk tables (16 + 4 × 8 each) = 1,081,504 bytes. Query tables add 32 bands × (16 + 4 × 8192).
+    void theIndexHoldsAbout140BytesARowPlusTheShortRowsShinglesAnd268OnceQueried() {
+        // 256 values × 4 bits = 16 longs = 128 bytes of signature + a 4-byte row number + a 4-byte
+        // shingle count + a 4-byte start of the short row's shingles = 140 bytes a row, and 8 bytes per
+        // shingle of a short row ("row i" is one shingle). With 2 full chunks of 4,096 rows:
+        // 2 × (16 + 4096 × 128) + 3 × 2 × (16 + 4096 × 4), 8 full pages of shingles 8 × (16 + 1024 × 8),
+        // plus five 8-slot tables (16 + 4 × 8 each) = 1,212,912 bytes. Query tables add 32 bands × (16 + 4 × 8192).
         MinHasher hasher = new MinHasher(PARAMS);
         NearDuplicateIndex index = new NearDuplicateIndex(PARAMS);
         for (int i = 0; i < 8192; i++) index.add(i, hasher.sign("row " + i));
-        assertThat(index.bytesUsed()).isEqualTo(1_081_504L);
+        assertThat(index.bytesUsed()).isEqualTo(1_212_912L);
         index.query(hasher.sign("row 1"));
-        assertThat(index.bytesUsed()).isEqualTo(1_081_504L + 32L * (16 + 4 * 8192));
+        assertThat(index.bytesUsed()).isEqualTo(1_212_912L + 32L * (16 + 4 * 8192));
         assertThat((double) index.bytesUsed() / 8192).isLessThan(300);
+        // rows of more than MinHasher.SHORT shingles keep no shingles: 8 bytes a row on top of the signature
+        NearDuplicateIndex longRows = new NearDuplicateIndex(PARAMS);
+        for (int i = 0; i < 8192; i++)
+            longRows.add(
+                    i,
+                    hasher.sign("row " + i + " of a text long enough to have more than sixteen shingles,"
+                            + " which it has: twenty and more words " + i));
+        assertThat(longRows.bytesUsed()).isEqualTo(1_212_912L - 8 * (16 + 1024 * 8));
     }
 
     @Test
