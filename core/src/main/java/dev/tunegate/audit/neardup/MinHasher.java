@@ -16,6 +16,11 @@ import java.util.Arrays;
  * in each bin (see {@link NearDuplicateIndex}). A text without shingles gets the
  * signature of all {@link #EMPTY} values (two empty texts have Jaccard 1, as in {@code common.py}).
  *
+ * <p>The signature also says how many distinct shingles the text has and, for a text of at most
+ * {@link #SHORT}, what they are (sorted 64-bit shingle hashes): a bin collision can hide one of a
+ * short text's few shingles, so {@link NearDuplicateIndex} compares short texts exactly. The bin
+ * values do not depend on this: they are what the seed makes them, as before.
+ *
  * <p>Pure and thread-safe: call it from any number of threads (scratch space is per thread).
  */
 public final class MinHasher {
