@@ -31,31 +31,53 @@ jvm_mode_options() {
 }
 
 quick_options() {
-  case " ${TUNEGATE_JAVA_OPTS:-} " in
-    *" -XX:+Use"*GC" "*) JVM_MODE_OPTIONS="-XX:TieredStopAtLevel=1" ;;
-    *) JVM_MODE_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
-  esac
+  local o
+  for o in ${TUNEGATE_JAVA_OPTS:-}; do
+    case "$o" in
+      -XX:+UseSerialGC | -XX:+UseParallelGC | -XX:+UseG1GC | -XX:+UseZGC | -XX:+UseShenandoahGC | -XX:+UseEpsilonGC)
+        JVM_MODE_OPTIONS="-XX:TieredStopAtLevel=1"
+        return
+        ;;
+    esac
+  done
+  JVM_MODE_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 }
 
 quick_serves() { # the arguments of a run: true when the quick mode serves it best
-  [ "${1:-}" = serve ] && return 1
-  local a v prev="" only="" check paths=()
+  local a v prev="" only="" check command="" positional="" paths=()
   for a in "$@"; do
     v="$a"
-    case "$a" in --*=*) v="${a#*=}" ;; esac
-    case "$a" in --only=*) only="$v" ;; esac
-    [ "$prev" = --only ] && only="$a"
-    prev="$a"
-    case "$v" in -*) continue ;; esac # an option: find would take it for one of its own
+    if [ -z "$positional" ]; then
+      case "$a" in
+        --) positional=1; continue ;;
+        --*=*) v="${a#*=}" ;;
+      esac
+      case "$a" in --only=*) only="$v" ;; esac
+      [ "$prev" = --only ] && only="$a"
+      prev="$a"
+      # the command: the first argument that is not tunegate's own --stacktrace
+      [ -z "$command" ] && [ "$a" != --stacktrace ] && command="$a"
+      case "$v" in -*) continue ;; esac # an option: find would take it for one of its own
+    fi
     [ -e "$v" ] && paths+=("$v")
   done
+  [ "$command" = serve ] && return 1
   [ ${#paths[@]} = 0 ] && return 0
-  # a file over 32 MiB, named or within three levels of a named folder
-  [ -z "$(find "${paths[@]}" -maxdepth 3 -type f -size +32M -print -quit 2>/dev/null)" ] && return 0
-  # a large input: quick only for an audit that counts and does nothing else
-  [ "${1:-}" = audit ] && [ -n "$only" ] || return 1
+  # a file over 32 MiB, named or within three levels of a named folder, links followed (a dataset is often a link
+  # into a cache); a path starting with '-' is given as ./-…, or find would take it for an option
+  local i
+  for i in "${!paths[@]}"; do
+    case "${paths[$i]}" in -*) paths[i]="./${paths[$i]}" ;; esac
+  done
+  [ -z "$(find -L "${paths[@]}" -maxdepth 3 -type f -size +32M -print -quit 2>/dev/null)" ] && return 0
+  # a large input: quick only for an audit that counts and does nothing else (the list read as the CLI reads it:
+  # any case, blanks around the names)
+  [ "$command" = audit ] && [ -n "$only" ] || return 1
   local IFS=,
-  for check in $only; do [ "$check" = counts ] || return 1; done
+  for check in $only; do
+    check="${check//[[:space:]]/}"
+    [ "${check,,}" = counts ] || return 1
+  done
   return 0
 }
 

@@ -55,6 +55,33 @@ class JvmModeScriptTest {
     }
 
     @Test
+    void linksAreFollowedAndTheCommandIsFoundAfterTunegatesOwnOption(@TempDir Path dir) throws Exception {
+        Path big = sparse(Files.createDirectories(dir.resolve("cache/blobs")).resolve("abc123"), 33L << 20);
+        // a dataset as a link into a cache (the Hugging Face hub's snapshots, DVC), and a folder that is a link
+        Path link = Files.createSymbolicLink(dir.resolve("train.jsonl"), big);
+        Path folder = Files.createSymbolicLink(dir.resolve("snapshot"), big.getParent());
+        assertThat(option(Map.of(), "audit", link.toString())).isEmpty();
+        assertThat(option(Map.of(), "assess", folder.toString())).isEmpty();
+
+        assertThat(option(Map.of(), "--stacktrace", "serve", dir.toString())).isEmpty();
+        assertThat(option(Map.of(), "--stacktrace", "audit", link.toString(), "--only", "counts"))
+                .isEqualTo(QUICK);
+        // the list as the CLI reads it: any case, blanks around the names
+        assertThat(option(Map.of(), "audit", link.toString(), "--only", "COUNTS"))
+                .isEqualTo(QUICK);
+        assertThat(option(Map.of(), "audit", link.toString(), "--only", "counts, tokens"))
+                .isEmpty();
+    }
+
+    @Test
+    void aFileWhoseNameStartsWithADashIsStillMeasured(@TempDir Path dir) throws Exception {
+        sparse(dir.resolve("-big.jsonl"), 33L << 20);
+        Result r = runIn(dir, Map.of(), "audit", "--", "-big.jsonl");
+        assertThat(r.code).as(r.out).isZero();
+        assertThat(r.out).isEmpty();
+    }
+
+    @Test
     void anAuditThatOnlyCountsALargeFileIsQuick(@TempDir Path dir) throws Exception {
         Path big = sparse(dir.resolve("big.jsonl"), 33L << 20);
         assertThat(option(Map.of(), "audit", big.toString(), "--only", "counts", "--format", "json"))
@@ -81,9 +108,11 @@ class JvmModeScriptTest {
         assertThat(option(Map.of("TUNEGATE_JVM_MODE", "full"), "--version")).isEmpty();
         assertThat(option(Map.of("TUNEGATE_JVM_MODE", "auto"), "--version")).isEqualTo(QUICK);
 
-        // a collector the user names is kept: the JVM refuses two
+        // a collector the user names is kept: the JVM refuses two; other options that merely end in GC are no choice
         assertThat(option(Map.of("TUNEGATE_JAVA_OPTS", "-Xmx2g -XX:+UseParallelGC"), "--version"))
                 .isEqualTo("-XX:TieredStopAtLevel=1");
+        assertThat(option(Map.of("TUNEGATE_JAVA_OPTS", "-XX:+UseCompressedOops -XX:+DisableExplicitGC"), "--version"))
+                .isEqualTo(QUICK);
 
         Result r = run(Map.of("TUNEGATE_JVM_MODE", "fast"), "--version");
         assertThat(r.code).isEqualTo(2);
@@ -107,9 +136,14 @@ class JvmModeScriptTest {
 
     /** What the script prints, run as a program (it prints jvm_mode_options' answer for its arguments). */
     private static Result run(Map<String, String> env, String... args) throws Exception {
+        return runIn(null, env, args);
+    }
+
+    private static Result runIn(Path workingDirectory, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (workingDirectory != null) pb.directory(workingDirectory.toFile());
         pb.environment().remove("TUNEGATE_JVM_MODE");
         pb.environment().remove("TUNEGATE_JAVA_OPTS");
         pb.environment().putAll(env);
