@@ -83,6 +83,58 @@ class AuditSemanticCommandTest {
     }
 
     @Test
+    void underAnOnlyWithoutLeakageNoLeakIsCalledMissedByTheLexicalCheck() throws IOException {
+        // golden row 0 is an exact copy of a training input: the lexical check would flag it, but under --only counts
+        // it does not run, so the semantic leak must not be said to be one that check "missed"
+        Path train = dir.resolve("train.jsonl");
+        Files.write(
+                train,
+                List.of(
+                        chat("Do you ship to Canada?", "Yes, within 7 days."),
+                        chat("Where is my invoice?", "In your account.")));
+        Path golden = dir.resolve("golden.jsonl");
+        Files.write(golden, List.of(chat("Do you ship to Canada?", "Yes, within 7 days.")));
+        List<String> args = List.of(
+                "audit",
+                train.toString(),
+                "--golden",
+                golden.toString(),
+                "--semantic",
+                "--only",
+                "counts",
+                "--embedding-cache",
+                "none");
+        CliRun text = CliRun.of(args.toArray(String[]::new));
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("paraphrase leaks: 1 of 1 golden rows have a training input at cosine ≥ 0.65 (exact and near"
+                        + " copies among them: the exact/MinHash leakage check did not run, --only leaves it out)")
+                .doesNotContain("missed");
+
+        List<String> json = new java.util.ArrayList<>(args);
+        json.addAll(List.of("--format", "json"));
+        CliRun run = CliRun.of(json.toArray(String[]::new));
+        JsonNode s = JSON.readTree(run.out()).path("semantic");
+        assertThat(s.path("leakedGoldenRows").asLong()).isEqualTo(1);
+        assertThat(s.path("alsoLexicalLeaks").isNull()).isTrue();
+
+        // with the leakage check, the same leak is the lexical check's
+        CliRun all = CliRun.of(
+                "audit",
+                train.toString(),
+                "--golden",
+                golden.toString(),
+                "--semantic",
+                "--format",
+                "json",
+                "--embedding-cache",
+                "none");
+        JsonNode a = JSON.readTree(all.out()).path("semantic");
+        assertThat(a.path("leakedGoldenRows").asLong()).isZero();
+        assertThat(a.path("alsoLexicalLeaks").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void theTextReportShowsTheHistogram() throws IOException {
         Path train = dir.resolve("train.jsonl");
         Files.write(

@@ -61,7 +61,9 @@ public final class SemanticAudit {
     /**
      * Runs the semantic audit.
      *
-     * @param lexicalLeaks golden rows (0-based) the exact/MinHash leakage check already flagged
+     * @param lexicalLeaks golden rows (0-based) the exact/MinHash leakage check already flagged; null when that check
+     *     did not run (an {@code --only} without leakage): then no leak is set apart as the lexical check's, and the
+     *     report's {@code alsoLexicalLeaks} is null
      * @param sink receives every finding (leaks in golden-row order, then clusters, then conflicts)
      * @param display how files are named in findings and the report
      */
@@ -105,7 +107,7 @@ public final class SemanticAudit {
                     goldenHist[bin(h.best())]++;
                     if (h.best() < req.leakThreshold()) continue;
                     Row gr = golden.get(g);
-                    if (lexicalLeaks.contains(gr.index())) {
+                    if (lexicalLeaks != null && lexicalLeaks.contains(gr.index())) {
                         lx++;
                         continue;
                     }
@@ -137,7 +139,7 @@ public final class SemanticAudit {
                                     clip(oneLine(tr.input()), 120))));
                 }
                 leaked = l;
-                lexical = lx;
+                lexical = lexicalLeaks == null ? null : lx;
             }
 
             // near-duplicate clusters over input + output

@@ -10,8 +10,9 @@ import java.util.List;
  * @param threshold the leakage threshold (cosine)
  * @param duplicateThreshold the near-duplicate threshold (cosine)
  * @param leakedGoldenRows golden rows whose input's nearest training input is at or above {@code threshold} and that the
- *        exact/MinHash check did not flag (null without a golden file)
- * @param alsoLexicalLeaks golden rows above the threshold that the exact/MinHash check flagged as well
+ *        exact/MinHash check did not flag (all of them when it did not run; null without a golden file)
+ * @param alsoLexicalLeaks golden rows above the threshold that the exact/MinHash check flagged as well (null without a
+ *        golden file, or when that check did not run: {@code leakedGoldenRows} then counts every golden row above)
  * @param goldenRows valid golden rows compared
  * @param leaks the first leaks (at most 20), with both texts
  * @param nearDuplicateClusters clusters of training rows whose input + output are at or above {@code duplicateThreshold}
