@@ -2,6 +2,7 @@ package dev.tunegate.cli;
 
 import dev.tunegate.ToolVersion;
 import dev.tunegate.io.Json;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -138,6 +139,13 @@ public final class TunegateCommand implements Runnable {
             SUBCOMMANDS.forEach(cl::addSubcommand);
             cl.addSubcommand("help", CommandLine.HelpCommand.class);
         }
+        // an empty path ("--golden ''") would be the current folder, and its message "expected a file, found a
+        // folder" would name nothing: said as the usage error it is, for every command (after the subcommands are
+        // added: picocli hands a converter to the commands it has)
+        cl.registerConverter(Path.class, value -> {
+            if (value.isBlank()) throw new CommandLine.TypeConversionException("expected a path, found an empty value");
+            return Path.of(value);
+        });
         layOut(cl);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.UsageHandler());

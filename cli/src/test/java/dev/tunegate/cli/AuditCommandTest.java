@@ -200,6 +200,22 @@ class AuditCommandTest {
     }
 
     @Test
+    void anEmptyPathOrAnEmptyCheckListIsAUsageError() throws IOException {
+        // before: --golden "" was the current folder ("error: : expected a file, found a folder", exit 3), and
+        // --only "" ran every check
+        CliRun golden = CliRun.of("audit", csv().toString(), "--golden", "");
+        assertThat(golden.exitCode()).isEqualTo(2);
+        assertThat(golden.err()).contains("--golden").contains("expected a path, found an empty value");
+        CliRun only = CliRun.of("audit", csv().toString(), "--only", "");
+        assertThat(only.exitCode()).isEqualTo(2);
+        assertThat(only.err())
+                .contains("--only: expected a comma list of counts, exact-duplicates")
+                .contains("found nothing");
+        assertThat(CliRun.of("audit", csv().toString(), "--only", " , ").err()).contains("found \" , \"");
+        assertThat(only.out()).isEmpty();
+    }
+
+    @Test
     void onlyLeakageWithoutAGoldenSetIsAUsageError() throws IOException {
         CliRun run = CliRun.of("audit", csv().toString(), "--only", "leakage");
         assertThat(run.exitCode()).isEqualTo(2);

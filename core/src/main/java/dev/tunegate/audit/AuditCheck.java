@@ -28,10 +28,12 @@ public enum AuditCheck {
         return id;
     }
 
-    /** Parses a comma list such as {@code near-duplicates,tokens}; {@code all} or blank means every check. */
+    /**
+     * Parses a comma list such as {@code near-duplicates,tokens}; {@code all}, or null (no {@code --only}), means every
+     * check. A list that names none ({@code --only ""}, {@code --only ,}) is refused: it used to run every check.
+     */
     public static Set<AuditCheck> parse(String list) {
-        if (list == null || list.isBlank() || list.trim().equalsIgnoreCase("all"))
-            return EnumSet.allOf(AuditCheck.class);
+        if (list == null || list.trim().equalsIgnoreCase("all")) return EnumSet.allOf(AuditCheck.class);
         EnumSet<AuditCheck> out = EnumSet.noneOf(AuditCheck.class);
         for (String part : list.split(",")) {
             String k = part.trim().toLowerCase(Locale.ROOT);
@@ -47,6 +49,10 @@ public enum AuditCheck {
             }
             out.add(found);
         }
+        if (out.isEmpty())
+            throw new dev.tunegate.io.InvalidInputException("--only: expected a comma list of "
+                    + Arrays.stream(values()).map(AuditCheck::id).collect(Collectors.joining(", "))
+                    + ", found " + (list.isEmpty() ? "nothing" : "\"" + list + "\""));
         return out;
     }
 }
