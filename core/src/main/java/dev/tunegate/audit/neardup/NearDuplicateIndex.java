@@ -18,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * short rows are verified and reported by the exact Jaccard of their shingles; a short row against
  * a long one by the estimate capped by {@code |short| / |long|}, a bound the true Jaccard cannot
  * exceed: the bound rejects what it can and the estimate decides the rest. Rows with identical signatures
- * are joined directly only when this figure is 1 (for short rows: identical shingle sets).
+ * are joined directly only when this figure is 1 (for short rows: identical shingle sets). Whether a figure is exact
+ * is said by {@link Match#exact()}, {@link Cluster#exact()} and {@link #exact(long[], long[])}, all from the one
+ * rule {@link #judged} follows.
  *
  * <p><b>Memory.</b> A row costs {@code permutations × bits / 8} bytes of packed b-bit signature plus
  * 4 bytes of row number, 4 of distinct-shingle count and 4 of where its shingles start (-1 for a row
@@ -27,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * 140 bytes a row with the defaults (256 values × 4 bits), and at most 128 more for a short row. Band tables are not kept while rows are
  * added: {@link #clusters()} and {@link #forEachVerifiedPair} rebuild each band from the packed
  * signatures as one sorted {@code long[]} of (band key, row) at a time (8 bytes a row, transient) and
- * a union-find array (13 bytes a row, transient); {@link #clusters()} sorts the next band on a
+ * a union-find array (14 bytes a row, transient); {@link #clusters()} sorts the next band on a
  * second thread (the common fork-join pool) while it verifies the current one, so it holds two
  * such arrays and two radix-sort scratch arrays (32 bytes a row, transient). {@link #query} builds, on first use after an
  * {@link #add}, one sorted {@code int[]} of rows per band and keeps it (4 bytes × bands a row: 128
@@ -183,6 +185,8 @@ public final class NearDuplicateIndex {
         for (int i = 0; i < n; i++) parent[i] = i;
         double[] minJ = new double[n];
         Arrays.fill(minJ, 1.0);
+        // whether a pair that joined the component was judged by an estimate (else every one was exact)
+        boolean[] estimated = new boolean[n];
         // 1. rows with identical packed signatures are joined directly and only one of them takes part in banding
         boolean[] follower = new boolean[n];
         long[] keys = new long[n];
@@ -198,7 +202,7 @@ public final class NearDuplicateIndex {
                 for (int y = s; y < x; y++) {
                     int a = (int) keys[y];
                     if (follower[a] || !sameSignature(a, c) || verify(a, c) < 1.0) continue;
-                    union(parent, minJ, a, c, 1.0);
+                    union(parent, minJ, estimated, a, c, 1.0);
                     follower[c] = true;
                     break;
                 }
@@ -230,7 +234,7 @@ public final class NearDuplicateIndex {
                 int e = s + 1;
                 while (e < len && (bandKeys[e] >>> 32) == (bandKeys[s] >>> 32)) e++;
                 if (e - s > LARGE_BUCKET) {
-                    largeBucket(bandKeys, s, e, band, parent, minJ, t);
+                    largeBucket(bandKeys, s, e, band, parent, minJ, estimated, t);
                     s = e;
                     continue;
                 }
@@ -241,7 +245,7 @@ public final class NearDuplicateIndex {
                         if (find(parent, a) == find(parent, c)) continue;
                         if (bandBits > 32 && !sameBand(a, c, band)) continue;
                         double est = verify(a, c);
-                        if (est >= t) union(parent, minJ, a, c, est);
+                        if (est >= t) union(parent, minJ, estimated, a, c, est);
                     }
                 }
                 s = e;
@@ -261,7 +265,7 @@ public final class NearDuplicateIndex {
             if (filled[root] == size[root]) {
                 List<Integer> rows = new ArrayList<>(size[root]);
                 for (int r : members[root]) rows.add(r);
-                out.add(new Cluster(rows, minJ[root]));
+                out.add(new Cluster(rows, minJ[root], !estimated[root]));
                 members[root] = null;
             }
         }
@@ -276,7 +280,8 @@ public final class NearDuplicateIndex {
      * in the bucket. Linear in the bucket's size; it can leave apart two rows that all-pairs
      * verification would have joined only through a pair it did not try.
      */
-    private void largeBucket(long[] bandKeys, int s, int e, int band, int[] parent, double[] minJ, double t) {
+    private void largeBucket(
+            long[] bandKeys, int s, int e, int band, int[] parent, double[] minJ, boolean[] estimated, double t) {
         int[] reps = new int[COMPONENTS];
         int nReps = 0;
         for (int x = s; x < e; x++) {
@@ -286,7 +291,7 @@ public final class NearDuplicateIndex {
                 if (find(parent, a) == find(parent, c)) continue;
                 if (bandBits > 32 && !sameBand(a, c, band)) continue;
                 double est = verify(a, c);
-                if (est >= t) union(parent, minJ, a, c, est);
+                if (est >= t) union(parent, minJ, estimated, a, c, est);
             }
             boolean known = false;
             for (int r = 0; r < nReps; r++) {
@@ -297,7 +302,7 @@ public final class NearDuplicateIndex {
                 }
                 double est = verify(a, c);
                 if (est >= t) {
-                    union(parent, minJ, a, c, est);
+                    union(parent, minJ, estimated, a, c, est);
                     known = true;
                 }
             }
@@ -370,9 +375,9 @@ public final class NearDuplicateIndex {
             int slot = found[i];
             double est = estimate(sigChunks[slot / CHUNK_ROWS], (slot % CHUNK_ROWS) * wordsPerRow, q, 0);
             long[] set = s.shinglesView();
-            est = judged(
-                    est, countOf(slot), poolOf(slot), startOf(slot), s.distinctShingles(), set, set == null ? -1 : 0);
-            if (est >= params.threshold()) out.add(new Match(rowOf(slot), est));
+            int start = set == null ? -1 : 0;
+            est = judged(est, countOf(slot), poolOf(slot), startOf(slot), s.distinctShingles(), set, start);
+            if (est >= params.threshold()) out.add(new Match(rowOf(slot), est, exact(startOf(slot), start)));
         }
         out.sort((x, y) -> x.estimatedJaccard() != y.estimatedJaccard()
                 ? Double.compare(y.estimatedJaccard(), x.estimatedJaccard())
@@ -410,12 +415,21 @@ public final class NearDuplicateIndex {
      * </ul>
      */
     static double judged(double est, int countA, long[] setA, int startA, int countB, long[] setB, int startB) {
-        if (startA >= 0 && startB >= 0) return exactJaccard(setA, startA, countA, setB, startB, countB);
+        if (exact(startA, startB)) return exactJaccard(setA, startA, countA, setB, startB, countB);
         if ((startA >= 0 || startB >= 0) && countA >= 0 && countB >= 0) {
             double bound = (double) Math.min(countA, countB) / Math.max(countA, countB);
             return Math.min(est, bound);
         }
         return est;
+    }
+
+    /**
+     * Whether {@link #judged} gives a pair its exact Jaccard rather than an estimate: when both rows are short (their
+     * shingles are kept, {@code start ≥ 0}). The one place that says so, for {@link #judged}, {@link Match#exact()},
+     * {@link Cluster#exact()} and {@link #exact(long[], long[])}.
+     */
+    static boolean exact(int startA, int startB) {
+        return startA >= 0 && startB >= 0;
     }
 
     /** Jaccard of two sorted sets of distinct hashes, {@code a[oa, oa + na)} and {@code b[ob, ob + nb)}. */
@@ -500,6 +514,14 @@ public final class NearDuplicateIndex {
         double est = estimate(a, 0, b, 0);
         int countA = packedCount(a), countB = packedCount(b);
         return judged(est, countA, a, packedStart(a), countB, b, packedStart(b));
+    }
+
+    /**
+     * Whether the figure {@link #estimate(long[], long[])} gives two {@link #packed} signatures is their exact Jaccard
+     * (both texts short) rather than an estimate.
+     */
+    public boolean exact(long[] a, long[] b) {
+        return exact(packedStart(a), packedStart(b));
     }
 
     private int packedCount(long[] p) {
@@ -674,11 +696,13 @@ public final class NearDuplicateIndex {
         return rowChunks[slot / CHUNK_ROWS][slot % CHUNK_ROWS];
     }
 
-    private static void union(int[] parent, double[] minJ, int a, int c, double est) {
+    /** Joins the components of slots a and c by a verified pair of figure {@code est}. */
+    private void union(int[] parent, double[] minJ, boolean[] estimated, int a, int c, double est) {
         int ra = find(parent, a), rc = find(parent, c);
         int root = Math.min(ra, rc), child = Math.max(ra, rc);
         if (root != child) parent[child] = root;
         minJ[root] = Math.min(Math.min(minJ[root], minJ[child]), est);
+        estimated[root] |= estimated[child] || !exact(startOf(a), startOf(c));
     }
 
     private static int find(int[] parent, int i) {

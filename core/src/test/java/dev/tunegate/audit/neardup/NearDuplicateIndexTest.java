@@ -203,9 +203,9 @@ class NearDuplicateIndexTest {
         String doc = planted.docs().get(0);
         index.add(3, hasher.sign(doc));
         index.add(4, hasher.sign(planted.docs().get(1)));
-        assertThat(index.query(hasher.sign(doc))).containsExactly(new Match(3, 1.0));
+        assertThat(index.query(hasher.sign(doc))).containsExactly(new Match(3, 1.0, false)); // long texts: an estimate
         index.add(9, hasher.sign(doc.toUpperCase(Locale.ROOT)));
-        assertThat(index.query(hasher.sign(doc))).containsExactly(new Match(3, 1.0), new Match(9, 1.0));
+        assertThat(index.query(hasher.sign(doc))).containsExactly(new Match(3, 1.0, false), new Match(9, 1.0, false));
         assertThat(index.query(hasher.sign("something else entirely, not in the index at all")))
                 .isEmpty();
     }
@@ -281,7 +281,7 @@ class NearDuplicateIndexTest {
     void twoEmptyDocumentsAreDuplicatesAsInTheReferenceDefinition() {
         // common.py: jaccard(set(), set()) == 1.0
         NearDuplicateIndex index = indexOf(List.of("", "...", "some words here"));
-        assertThat(index.clusters()).containsExactly(new Cluster(List.of(0, 1), 1.0));
+        assertThat(index.clusters()).containsExactly(new Cluster(List.of(0, 1), 1.0, true));
     }
 
     @Test

@@ -158,6 +158,7 @@ class ShortTextJaccardTest {
             assertThat(index.query(a)).extracting(Match::row).containsExactly(0);
             assertThat(index.query(b)).extracting(Match::row).containsExactly(1);
             assertThat(index.estimate(index.packed(a), index.packed(b))).isEqualTo(0.5);
+            assertThat(index.exact(index.packed(a), index.packed(b))).isTrue();
         }
         assertThat(collisions).as("seeds whose signatures collide").isBetween(2, 30);
     }
@@ -181,9 +182,11 @@ class ShortTextJaccardTest {
         assertThat(b.shingles()).isNull();
         double est = index.estimate(index.packed(a), index.packed(b));
         assertThat(est).isLessThanOrEqualTo(16.0 / 17).isGreaterThanOrEqualTo(T);
+        assertThat(index.exact(index.packed(a), index.packed(b))).isFalse(); // an estimate, said so
         index.add(0, a);
         index.add(1, b);
-        assertThat(index.clusters()).containsExactly(new Cluster(List.of(0, 1), est));
+        assertThat(index.clusters()).containsExactly(new Cluster(List.of(0, 1), est, false));
+        assertThat(index.query(a)).containsExactly(new Match(0, 1.0, true), new Match(1, est, false));
     }
 
     @Test
