@@ -23,20 +23,24 @@ public final class AuditFindings {
 
     /**
      * A golden row whose input leaks into training: its exact copies (at most five named) and its near copies (other
-     * inputs, most similar first, every one named: export removes the rows a finding names), with the estimate of the
-     * nearest. Either list may be empty, not both.
+     * inputs, most similar first, every one named: export removes the rows a finding names), with the Jaccard figure
+     * of the nearest and whether that figure is exact (both texts short, see
+     * {@link dev.tunegate.audit.neardup.Match#exact()}) or a MinHash estimate. Either list may be empty, not both.
      */
     public static Finding goldenLeak(
-            String file, long line, int goldenRow, List<Integer> exact, List<Integer> near, double nearestEstimate) {
+            String file,
+            long line,
+            int goldenRow,
+            List<Integer> exact,
+            List<Integer> near,
+            double nearestJaccard,
+            boolean nearestExact) {
         List<Integer> rows = new java.util.ArrayList<>(exact);
         rows.addAll(near);
         String nearText = near.isEmpty()
                 ? ""
-                : String.format(
-                        Locale.ROOT,
-                        "a near duplicate (estimated Jaccard %.2f) of training row %d",
-                        nearestEstimate,
-                        near.get(0));
+                : "a near duplicate (" + jaccard("", nearestJaccard, nearestExact, "both texts are short")
+                        + ") of training row " + near.get(0);
         String message = exact.isEmpty()
                 ? "the input is " + nearText
                 : "the input is an exact (normalised) duplicate of training row" + (exact.size() > 1 ? "s " : " ")
@@ -52,6 +56,23 @@ public final class AuditFindings {
                 List.of(goldenRow),
                 List.copyOf(rows),
                 message);
+    }
+
+    /**
+     * The message of a near-duplicate cluster: its size and the lowest Jaccard figure of the pairs that joined it,
+     * exact when every one of them was (all its rows short, see {@link dev.tunegate.audit.neardup.Cluster#exact()}).
+     */
+    public static String nearDuplicateCluster(int size, double minJaccard, boolean exact) {
+        return size + " near-duplicate examples (" + jaccard("≥ ", minJaccard, exact, "all texts are short") + ")";
+    }
+
+    /**
+     * "Jaccard 0.86, exact: WHY" for an exact figure, "estimated Jaccard 0.86" for a MinHash estimate: a reader must
+     * be able to tell one from the other.
+     */
+    private static String jaccard(String relation, double figure, boolean exact, String why) {
+        String value = String.format(Locale.ROOT, "%s%.2f", relation, figure);
+        return exact ? "Jaccard " + value + ", exact: " + why : "estimated Jaccard " + value;
     }
 
     public static String severity(FindingKind kind) {

@@ -419,7 +419,8 @@ public final class DatasetAudit {
                                             r.index(),
                                             List.of(),
                                             m.stream().map(Match::row).toList(),
-                                            m.get(0).estimatedJaccard()));
+                                            m.get(0).estimatedJaccard(),
+                                            m.get(0).exact()));
                         }
                     },
                     threads,
@@ -453,7 +454,8 @@ public final class DatasetAudit {
                                 g,
                                 t,
                                 near.stream().map(Match::row).toList(),
-                                near.isEmpty() ? Double.NaN : near.get(0).estimatedJaccard()));
+                                near.isEmpty() ? Double.NaN : near.get(0).estimatedJaccard(),
+                                !near.isEmpty() && near.get(0).exact()));
             }
         });
         goldenFormat.forEach(findings::add);

@@ -325,11 +325,7 @@ final class TrainingAccumulator {
                         FindingKind.NEAR_DUPLICATE_CLUSTER,
                         file,
                         c.rows(),
-                        String.format(
-                                java.util.Locale.ROOT,
-                                "%d near-duplicate examples (estimated Jaccard ≥ %.2f)",
-                                c.rows().size(),
-                                c.minEstimatedJaccard())));
+                        AuditFindings.nearDuplicateCluster(c.rows().size(), c.minEstimatedJaccard(), c.exact())));
             }
             p.largest = clusters.stream()
                     .sorted(Comparator.comparingInt((Cluster c) -> -c.rows().size())

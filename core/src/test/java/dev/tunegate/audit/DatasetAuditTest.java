@@ -146,6 +146,59 @@ class DatasetAuditTest {
     }
 
     @Test
+    void aFigureOfTwoShortTextsIsSaidToBeExactAndAnyOtherAnEstimate() {
+        // short (≤ 16 distinct 5-shingles) texts are compared by their exact Jaccard, longer ones by the MinHash
+        // estimate: the messages must say which figure they print
+        String shortText = "how do i top up my card with cash at the post office"; // 9 shingles
+        String longText = words("leak", 60); // 56 shingles
+        String shortCluster = "where can i see the exchange rate for euros";
+        String longCluster = words("cluster", 60);
+        Path t = Fixtures.write(
+                dir,
+                "short-train.jsonl",
+                List.of(
+                        Fixtures.chat(shortText + " today", "top_up"), // 10 shingles, 9 shared: Jaccard 0.90
+                        Fixtures.chat(longText + " extra", "long_answer"),
+                        Fixtures.chat(shortCluster, "exchange_rate"), // 6 and 7 shingles of the whole example
+                        Fixtures.chat("please " + shortCluster, "exchange_rate"),
+                        Fixtures.chat(longCluster, "other_answer"),
+                        Fixtures.chat(longCluster + " again", "other_answer")));
+        Path g = Fixtures.write(
+                dir,
+                "short-golden.jsonl",
+                List.of(Fixtures.chat(shortText, "top_up"), Fixtures.chat(longText, "long_answer")));
+        List<Finding> findings = new ArrayList<>();
+        DatasetAudit.run(AuditRequest.of(t).withGolden(g), Progress.SILENT, 2, findings::add);
+        List<String> leaks = findings.stream()
+                .filter(f -> f.kind().equals("golden_leak"))
+                .map(Finding::message)
+                .toList();
+        assertThat(leaks).hasSize(2);
+        assertThat(leaks.get(0))
+                .isEqualTo(
+                        "the input is a near duplicate (Jaccard 0.90, exact: both texts are short) of training row 0");
+        // true Jaccard 56/57: the estimate is near it, and said to be an estimate
+        assertThat(leaks.get(1))
+                .matches("the input is a near duplicate \\(estimated Jaccard (0\\.9\\d|1\\.00)\\) of training row 1");
+        List<String> clusters = findings.stream()
+                .filter(f -> f.kind().equals("near_duplicate_cluster"))
+                .map(f -> f.rows() + " " + f.message())
+                .toList();
+        assertThat(clusters).hasSize(2);
+        assertThat(clusters.get(0))
+                .isEqualTo("[2, 3] 2 near-duplicate examples (Jaccard ≥ 0.86, exact: all texts are short)");
+        assertThat(clusters.get(1))
+                .matches("\\[4, 5\\] 2 near-duplicate examples \\(estimated Jaccard ≥ (0\\.9\\d|1\\.00)\\)");
+    }
+
+    /** {@code count} distinct words: a text far above 16 shingles. */
+    private static String words(String stem, int count) {
+        List<String> w = new ArrayList<>();
+        for (int i = 0; i < count; i++) w.add(stem + (char) ('a' + i % 26) + (char) ('a' + i / 26));
+        return String.join(" ", w);
+    }
+
+    @Test
     void theGoldenFileIsReadInItsOwnFormatNotTheTrainingFilesGivenOne() {
         // the training file's format is given (--data-format openai-chat); the golden set is a CSV test split whose
         // first row is training row 100's input verbatim: an exact leak, found only if the CSV is read as CSV

@@ -12,6 +12,7 @@ import dev.tunegate.audit.read.DatasetFormat;
 import dev.tunegate.evidence.Finding;
 import dev.tunegate.io.InvalidInputException;
 import dev.tunegate.io.Json;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -30,6 +31,12 @@ import scala.Tuple2;
  */
 final class Leakage {
     private Leakage() {}
+
+    /**
+     * A training row a golden input is near: the pair's Jaccard figure and whether it is exact (both texts short), as
+     * the local audit's {@code Match} carries them.
+     */
+    record Near(long row, double jaccard, boolean exact) implements Serializable {}
 
     static dev.tunegate.audit.AuditReport.Leakage of(
             SparkSession spark,
@@ -85,22 +92,21 @@ final class Leakage {
                 gv.select("idx", "inHash").javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
         JavaPairRDD<Long, Long> trainHash =
                 trainValid.select("idx", "inHash").javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
-        JavaPairRDD<Long, List<Tuple2<Long, Double>>> nearOf = MinHashPairs.matches(querySigs, trainSigs, spec)
-                .mapToPair(e -> new Tuple2<>(e.b(), new Tuple2<>(e.a(), e.estimate())))
-                .join(trainHash) // train idx → ((golden idx, estimate), train hash)
-                .mapToPair(t -> new Tuple2<>(
-                        t._2()._1()._1(),
-                        new Tuple2<>(t._1(), new Tuple2<>(t._2()._1()._2(), t._2()._2()))))
-                .join(goldenHash) // golden idx → ((train idx, (estimate, train hash)), golden hash)
-                .filter(t -> !t._2()._1()._2()._2().equals(t._2()._2()))
-                .mapToPair(t -> new Tuple2<>(
-                        t._1(), new Tuple2<>(t._2()._1()._1(), t._2()._1()._2()._1())))
+        JavaPairRDD<Long, List<Near>> nearOf = MinHashPairs.matches(querySigs, trainSigs, spec)
+                .mapToPair(e -> new Tuple2<>(e.b(), new Tuple2<>(e.a(), new Near(e.b(), e.estimate(), e.exact()))))
+                .join(trainHash) // train idx → ((golden idx, near), train hash)
+                .mapToPair(t ->
+                        new Tuple2<>(t._2()._1()._1(), new Tuple2<>(t._2()._1()._2(), t._2()._2())))
+                .join(goldenHash) // golden idx → ((near, train hash), golden hash)
+                .filter(t -> !t._2()._1()._2().equals(t._2()._2()))
+                .mapToPair(t -> new Tuple2<>(t._1(), t._2()._1()._1()))
                 .groupByKey()
                 .mapValues(it -> {
-                    List<Tuple2<Long, Double>> m = new ArrayList<>();
+                    List<Near> m = new ArrayList<>();
                     it.forEach(m::add);
-                    m.sort((x, y) ->
-                            !x._2().equals(y._2()) ? Double.compare(y._2(), x._2()) : Long.compare(x._1(), y._1()));
+                    m.sort((x, y) -> x.jaccard() != y.jaccard()
+                            ? Double.compare(y.jaccard(), x.jaccard())
+                            : Long.compare(x.row(), y.row()));
                     return m;
                 })
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -113,7 +119,7 @@ final class Leakage {
                         .leftOuterJoin(nearOf)
                         .map(x -> {
                             Row r = x._2()._1();
-                            List<Tuple2<Long, Double>> near = x._2()._2().orElse(List.of());
+                            List<Near> near = x._2()._2().orElse(List.of());
                             List<Integer> t = r.isNullAt(2)
                                     ? List.of()
                                     : r.<Long>getList(2).stream()
@@ -124,8 +130,9 @@ final class Leakage {
                                     r.getLong(1),
                                     (int) r.getLong(0),
                                     t,
-                                    near.stream().map(n -> n._1().intValue()).toList(),
-                                    near.isEmpty() ? Double.NaN : near.get(0)._2());
+                                    near.stream().map(n -> (int) n.row()).toList(),
+                                    near.isEmpty() ? Double.NaN : near.get(0).jaccard(),
+                                    !near.isEmpty() && near.get(0).exact());
                             return RowFactory.create(7, r.getLong(0), 0L, Json.line(f));
                         }),
                 SparkAudit.FINDINGS));
@@ -135,14 +142,15 @@ final class Leakage {
                 rest.select("idx", "line").javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
         var near = nearOf.join(lines)
                 .map(t -> {
-                    List<Tuple2<Long, Double>> m = t._2()._1();
+                    List<Near> m = t._2()._1();
                     Finding f = AuditFindings.goldenLeak(
                             golden,
                             t._2()._2(),
                             t._1().intValue(),
                             List.of(),
-                            m.stream().map(x -> x._1().intValue()).toList(),
-                            m.get(0)._2());
+                            m.stream().map(x -> (int) x.row()).toList(),
+                            m.get(0).jaccard(),
+                            m.get(0).exact());
                     return RowFactory.create(7, t._1(), 0L, Json.line(f));
                 })
                 .persist(StorageLevel.MEMORY_AND_DISK());

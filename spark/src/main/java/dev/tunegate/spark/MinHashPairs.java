@@ -34,11 +34,12 @@ final class MinHashPairs {
      *
      * @param a the earlier row
      * @param b the later row
-     * @param estimate their estimated Jaccard
+     * @param estimate the figure they were verified by: their exact Jaccard when {@code exact}, else the estimate
+     * @param exact whether {@code estimate} is exact (both texts short; {@link NearDuplicateIndex#exact(long[], long[])})
      * @param band the first band they share (-1 for golden matches)
      * @param key that band's 32-bit key: with the band and the rows, the order in which the local index meets the pair
      */
-    record Edge(long a, long b, double estimate, int band, int key) implements Serializable {}
+    record Edge(long a, long b, double estimate, boolean exact, int band, int key) implements Serializable {}
 
     /** (band, key) as one long, then the row. */
     private static JavaPairRDD<Long, Long> bands(JavaPairRDD<Long, long[]> sigs, AuditSpec spec) {
@@ -143,7 +144,7 @@ final class MinHashPairs {
                                 if (ix.sameBand(sa, sb, band)) first = band;
                             if (first < 0) continue;
                         }
-                        out.add(new Edge(a, b, est, first, first < 0 ? 0 : ix.bandKey(sa, first)));
+                        out.add(new Edge(a, b, est, ix.exact(sa, sb), first, first < 0 ? 0 : ix.bandKey(sa, first)));
                     }
                     return out.iterator();
                 });

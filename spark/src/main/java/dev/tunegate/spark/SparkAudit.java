@@ -415,7 +415,8 @@ public final class SparkAudit {
      * Clusters of verified pairs: first row, size, rows (ascending), and the lowest estimate of the pairs that joined
      * it as the local index joins them — rows with identical signatures first (estimate 1), then the other pairs in
      * the order the index meets them (first shared band, band key as a signed int, rows), skipping pairs already
-     * connected (Kruskal's order, per cluster).
+     * connected (Kruskal's order, per cluster); and whether that figure is exact: every pair of the cluster was judged
+     * by its exact Jaccard (all its rows are short), as the local index's {@code Cluster.exact()} says.
      */
     private static Dataset<Row> clusters(SparkSession spark, JavaRDD<MinHashPairs.Edge> edges) {
         JavaPairRDD<Long, Long> labels = ConnectedComponents.labels(edges.mapToPair(e -> new Tuple2<>(e.a(), e.b())));
@@ -432,16 +433,22 @@ public final class SparkAudit {
                 .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()))
                 .groupByKey()
                 .mapToPair(g -> new Tuple2<>(g._1(), kruskalMin(g._2())));
+        // every row of a cluster is in one of its pairs: all of them exact ⟺ all its rows short
+        JavaPairRDD<Long, Boolean> exact = edges.mapToPair(e -> new Tuple2<>(e.a(), e.exact()))
+                .join(labels)
+                .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()))
+                .reduceByKey((x, y) -> x && y);
         JavaRDD<Row> out = labels.mapToPair(t -> new Tuple2<>(t._2(), t._1()))
                 .groupByKey()
                 .leftOuterJoin(minJ)
+                .join(exact)
                 .map(t -> {
                     List<Long> members = new ArrayList<>();
-                    t._2()._1().forEach(members::add);
+                    t._2()._1()._1().forEach(members::add);
                     members.sort(null);
                     long[] sorted = members.stream().mapToLong(Long::longValue).toArray();
                     return RowFactory.create(
-                            t._1(), (long) members.size(), t._2()._2().orElse(1.0), sorted);
+                            t._1(), (long) members.size(), t._2()._1()._2().orElse(1.0), t._2()._2(), sorted);
                 });
         return spark.createDataFrame(
                 out,
@@ -449,6 +456,7 @@ public final class SparkAudit {
                         .add("first", DataTypes.LongType, false)
                         .add("n", DataTypes.LongType, false)
                         .add("minJ", DataTypes.DoubleType, false)
+                        .add("exact", DataTypes.BooleanType, false)
                         .add("rows", DataTypes.createArrayType(DataTypes.LongType, false), false));
     }
 
@@ -480,17 +488,14 @@ public final class SparkAudit {
     /** Group findings (phase, first row) with the local audit's messages. */
     private static Dataset<Row> groupFindings(
             SparkSession spark, Dataset<Row> groups, int phase, FindingKind kind, String file) {
-        JavaRDD<Row> out = groups.select("rows", "n", kind == FindingKind.NEAR_DUPLICATE_CLUSTER ? "minJ" : "n")
+        boolean near = kind == FindingKind.NEAR_DUPLICATE_CLUSTER;
+        JavaRDD<Row> out = (near ? groups.select("rows", "minJ", "exact") : groups.select("rows"))
                 .javaRDD()
                 .map(r -> {
                     List<Integer> members =
                             r.<Long>getList(0).stream().map(Long::intValue).toList();
-                    String message = kind == FindingKind.NEAR_DUPLICATE_CLUSTER
-                            ? String.format(
-                                    Locale.ROOT,
-                                    "%d near-duplicate examples (estimated Jaccard ≥ %.2f)",
-                                    members.size(),
-                                    r.getDouble(2))
+                    String message = near
+                            ? AuditFindings.nearDuplicateCluster(members.size(), r.getDouble(1), r.getBoolean(2))
                             : members.size() + " rows with the same normalised input and output";
                     return RowFactory.create(
                             phase,

@@ -151,6 +151,50 @@ class SparkAuditLocalTest {
     }
 
     @Test
+    void exactAndEstimatedFiguresAreSaidSoAsLocally() {
+        // short texts (≤ 16 distinct shingles) compared by their exact Jaccard, long ones by the estimate: the golden
+        // leaks and the clusters say which, the Spark engine as the local one
+        String shortText = "how do i top up my card with cash at the post office";
+        String longText = words("leak", 60);
+        String shortCluster = "where can i see the exchange rate for euros";
+        String longCluster = words("cluster", 60);
+        Path train = dir.resolve("short-train.jsonl");
+        Path golden = dir.resolve("short-golden.jsonl");
+        AuditData.write(
+                train,
+                List.of(
+                        AuditData.row(shortText + " today", "top_up", null, null, null),
+                        AuditData.row(longText + " extra", "long_answer", null, null, null),
+                        AuditData.row(shortCluster, "exchange_rate", null, null, null),
+                        AuditData.row("please " + shortCluster, "exchange_rate", null, null, null),
+                        AuditData.row(longCluster, "other_answer", null, null, null),
+                        AuditData.row(longCluster + " again", "other_answer", null, null, null)));
+        AuditData.write(
+                golden,
+                List.of(
+                        AuditData.row(shortText, "top_up", null, null, null),
+                        AuditData.row(longText, "long_answer", null, null, null)));
+        AuditRequest request = AuditRequest.of(train).withGolden(golden);
+        Run local = local(request);
+        Run spark = spark(request);
+        assertThat(local.findings())
+                .anyMatch(f ->
+                        f.contains("a near duplicate (Jaccard 0.90, exact: both texts are short) of training row 0"))
+                .anyMatch(f -> f.contains("a near duplicate (estimated Jaccard ") && f.contains("of training row 1"))
+                .anyMatch(f -> f.contains("2 near-duplicate examples (Jaccard ≥ 0.86, exact: all texts are short)"))
+                .anyMatch(f -> f.contains("2 near-duplicate examples (estimated Jaccard ≥ "));
+        assertThat(spark.report().toPrettyString()).isEqualTo(local.report().toPrettyString());
+        assertThat(spark.findings()).containsExactlyElementsOf(local.findings());
+    }
+
+    /** {@code count} distinct words: a text far above 16 shingles. */
+    private static String words(String stem, int count) {
+        List<String> w = new ArrayList<>();
+        for (int i = 0; i < count; i++) w.add(stem + (char) ('a' + i % 26) + (char) ('a' + i / 26));
+        return String.join(" ", w);
+    }
+
+    @Test
     void tooManyFormatErrorsStopLikeTheLocalAudit() {
         Path bad = dir.resolve("bad.jsonl");
         AuditData.write(bad, List.of(AuditData.row("q", "a", null, null, null), "{oops", "[1]", "{\"x\": 1}"));
