@@ -219,7 +219,8 @@ public record AuditReport(
      * A near-duplicate cluster.
      *
      * @param size rows in it
-     * @param minEstimatedJaccard the smallest estimated Jaccard of the pairs that joined it
+     * @param minEstimatedJaccard the smallest figure of the pairs that joined it: exact when all its rows are short
+     *     (its {@code near_duplicate_cluster} finding says so), else a MinHash estimate
      * @param sampleRows its first rows (at most 5)
      */
     public record ClusterSample(int size, double minEstimatedJaccard, List<Integer> sampleRows) {
