@@ -1,5 +1,6 @@
 package dev.tunegate.audit;
 
+import dev.tunegate.audit.neardup.MinHasher;
 import dev.tunegate.evidence.Finding;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -160,13 +161,20 @@ public final class AuditText {
         if (nd != null && (r.nearDuplicateClusters() != null || r.conflictGroups() != null || r.leakage() != null))
             out.printf(
                     Locale.ROOT,
-                    "  near-duplicates: MinHash %d permutations, %d bands, %s %d-shingles, Jaccard ≥ %.2f (±%.3f), seed %d%n",
+                    "  near-duplicates: MinHash %d permutations, %d bands, %s %d-shingles, Jaccard ≥ %.2f (±%.3f for"
+                            + " texts of %d+ shingles, ±%.3f at %d: a text of n shingles fills about n bins; texts of"
+                            + " ≤ %d compared exactly), seed %d%n",
                     nd.permutations(),
                     nd.bands(),
                     nd.shingles(),
                     nd.shingleSize(),
                     nd.threshold(),
                     nd.estimateStandardError(),
+                    nd.permutations(),
+                    // the same binomial standard error, with the bins the shortest estimated text fills
+                    Math.sqrt(nd.threshold() * (1 - nd.threshold()) / (MinHasher.SHORT + 1)),
+                    MinHasher.SHORT + 1,
+                    MinHasher.SHORT,
                     nd.seed());
         if (!r.findingsByKind().isEmpty()) {
             out.println();

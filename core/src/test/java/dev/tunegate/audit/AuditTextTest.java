@@ -46,4 +46,20 @@ class AuditTextTest {
                 .contains("All findings: run again with --findings FILE.jsonl");
         assertThat(text(r, null, "all.jsonl")).contains("All findings: all.jsonl");
     }
+
+    @Test
+    void theErrorOfAnEstimateIsGivenForLongTextsAndForTheShortestEstimated() {
+        Path f = Fixtures.write(
+                dir,
+                "t.jsonl",
+                List.of(
+                        "{\"prompt\": \"where is my card\", \"completion\": \"lost_card\"}",
+                        "{\"prompt\": \"where is my new card\", \"completion\": \"lost_card\"}"));
+        String text = text(DatasetAudit.run(AuditRequest.of(f), Progress.SILENT, 2), null, null);
+        // worked by hand at the default threshold 0.8: sqrt(0.8 * 0.2 / 256) = 0.4 / 16 = 0.025 over 256 bins, and
+        // sqrt(0.16 / 17) = 0.0970 for a text of 17 shingles (the shortest not compared exactly: 16 + 1)
+        assertThat(text)
+                .contains("Jaccard ≥ 0.80 (±0.025 for texts of 256+ shingles, ±0.097 at 17: a text of n shingles fills"
+                        + " about n bins; texts of ≤ 16 compared exactly)");
+    }
 }
