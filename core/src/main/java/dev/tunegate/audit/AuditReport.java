@@ -221,9 +221,11 @@ public record AuditReport(
      * @param size rows in it
      * @param minEstimatedJaccard the smallest figure of the pairs that joined it: exact when all its rows are short
      *     (its {@code near_duplicate_cluster} finding says so), else a MinHash estimate
+     * @param exact whether {@code minEstimatedJaccard} is exact (every row of the cluster short), so that a program
+     *     reading the report can tell, as a reader of the finding can
      * @param sampleRows its first rows (at most 5)
      */
-    public record ClusterSample(int size, double minEstimatedJaccard, List<Integer> sampleRows) {
+    public record ClusterSample(int size, double minEstimatedJaccard, boolean exact, List<Integer> sampleRows) {
         public ClusterSample {
             sampleRows = List.copyOf(sampleRows);
         }

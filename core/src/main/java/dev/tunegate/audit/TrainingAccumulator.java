@@ -334,6 +334,7 @@ final class TrainingAccumulator {
                     .map(c -> new AuditReport.ClusterSample(
                             c.rows().size(),
                             c.minEstimatedJaccard(),
+                            c.exact(),
                             c.rows().subList(0, Math.min(5, c.rows().size()))))
                     .toList();
             p.indexBytes = wholeIndex.bytesUsed();

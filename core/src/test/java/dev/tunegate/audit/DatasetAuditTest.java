@@ -168,7 +168,11 @@ class DatasetAuditTest {
                 "short-golden.jsonl",
                 List.of(Fixtures.chat(shortText, "top_up"), Fixtures.chat(longText, "long_answer")));
         List<Finding> findings = new ArrayList<>();
-        DatasetAudit.run(AuditRequest.of(t).withGolden(g), Progress.SILENT, 2, findings::add);
+        AuditReport report = DatasetAudit.run(AuditRequest.of(t).withGolden(g), Progress.SILENT, 2, findings::add);
+        // the report's clusters say it too, for a program that reads the JSON and not the messages
+        assertThat(report.largestClusters())
+                .extracting(c -> c.sampleRows() + " " + c.exact())
+                .containsExactly("[2, 3] true", "[4, 5] false");
         List<String> leaks = findings.stream()
                 .filter(f -> f.kind().equals("golden_leak"))
                 .map(Finding::message)

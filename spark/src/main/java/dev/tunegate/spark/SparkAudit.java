@@ -187,6 +187,7 @@ public final class SparkAudit {
                     .map(r -> new AuditReport.ClusterSample(
                             (int) r.getLong(r.fieldIndex("n")),
                             r.getDouble(r.fieldIndex("minJ")),
+                            r.getBoolean(r.fieldIndex("exact")),
                             r.<Long>getList(r.fieldIndex("rows")).stream()
                                     .limit(5)
                                     .map(Long::intValue)
