@@ -196,8 +196,11 @@ public final class WeeklyReview {
                     "MinHash LSH over the queries' content words (audit.neardup; word 1-shingles, "
                             + clustering.params().permutations()
                             + " bins, " + clustering.params().bands() + " bands, seed " + s.seed()
-                            + "): queries whose estimated Jaccard ≥ "
-                            + s.topicSimilarity() + " share a topic (ops.topicSimilarity)");
+                            + "): queries whose Jaccard ≥ "
+                            + s.topicSimilarity()
+                            + " share a topic (ops.topicSimilarity); exact for two queries of at most "
+                            + dev.tunegate.audit.neardup.MinHasher.SHORT
+                            + " distinct content words, else estimated");
             Path json = null;
             if (req.write()) {
                 json = ws.root().resolve("ops/weekly/" + week + ".json");

@@ -741,7 +741,7 @@ public final class HtmlReport {
             }
             if (!audit.path("largestClusters").isEmpty()) {
                 out.append(
-                        "<table><tr><th>largest near-duplicate clusters</th><th>rows</th><th>min. estimated Jaccard</th><th>sample rows</th></tr>\n");
+                        "<table><tr><th>largest near-duplicate clusters</th><th>rows</th><th>lowest Jaccard</th><th>sample rows</th></tr>\n");
                 int i = 0;
                 for (JsonNode c : audit.path("largestClusters")) {
                     out.append("<tr><td>#")
@@ -749,7 +749,8 @@ public final class HtmlReport {
                             .append("</td><td class=\"num\">")
                             .append(esc(text(c.path("size"))))
                             .append("</td><td class=\"num\">")
-                            .append(esc(fmt(c.path("minEstimatedJaccard").asDouble())))
+                            .append(esc(fmt(c.path("minEstimatedJaccard").asDouble())
+                                    + (c.path("exact").asBoolean() ? " (exact)" : " (estimate)")))
                             .append("</td><td>")
                             .append(esc(joined(c.path("sampleRows"))))
                             .append("</td></tr>\n");

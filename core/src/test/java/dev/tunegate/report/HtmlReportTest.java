@@ -128,6 +128,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void aClustersFigureIsSaidToBeExactOrAnEstimate() {
+        // real report records, not hand-typed nodes: renaming a field of ClusterSample fails here
+        ObjectNode d = decision();
+        ((ObjectNode) d.path("reports").path("audit"))
+                .set(
+                        "largestClusters",
+                        Json.mapper()
+                                .valueToTree(java.util.List.of(
+                                        new dev.tunegate.audit.AuditReport.ClusterSample(
+                                                2, 0.857, true, java.util.List.of(2, 3)),
+                                        new dev.tunegate.audit.AuditReport.ClusterSample(
+                                                3, 0.81, false, java.util.List.of(4, 5, 9)))));
+        String html = HtmlReport.render(d, null);
+        assertThat(html)
+                .contains("<th>lowest Jaccard</th>")
+                .containsPattern("<td class=\"num\">0\\.857 \\(exact\\)</td><td>2, 3</td>")
+                .containsPattern("<td class=\"num\">0\\.81 \\(estimate\\)</td><td>4, 5, 9</td>");
+    }
+
+    @Test
     void theEvalsFindingsRenderFromTheOneFindingShape() {
         // a real evals finding (the shape the evals' JSON writes), not a hand-typed node: renaming a field of
         // evidence.Finding blanks this list and fails here
