@@ -248,7 +248,6 @@ final class AuditCommand extends FormattedCommand {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         int n = threads.count();
-        lexicalChecked = request.runs(AuditCheck.LEAKAGE);
         SemanticRequest semanticRequest = semantic ? semanticRequest(df) : null;
         AuditReport report;
         SemanticReport[] sem = new SemanticReport[1];
@@ -276,9 +275,6 @@ final class AuditCommand extends FormattedCommand {
         return ok;
     }
 
-    /** Whether the lexical leakage check ran (every check, or an --only naming leakage), set by {@link #call}. */
-    private boolean lexicalChecked;
-
     /** Golden rows the lexical leakage check flagged, collected from its findings for the semantic audit. */
     private final java.util.Set<Integer> lexicalLeaks = new java.util.HashSet<>();
 
@@ -294,7 +290,7 @@ final class AuditCommand extends FormattedCommand {
     private SemanticReport runSemantic(
             SemanticRequest req, AuditReport lexical, int n, java.util.function.Consumer<Finding> sink) {
         // under an --only without leakage the lexical check did not run: nothing is set apart as its
-        java.util.Set<Integer> flagged = lexicalChecked ? lexicalLeaks : null;
+        java.util.Set<Integer> flagged = lexical.checks().contains(AuditCheck.LEAKAGE.id()) ? lexicalLeaks : null;
         return SemanticAudit.run(req, flagged, TerminalProgress.forStderr(), n, sink, Path::toString);
     }
 
