@@ -370,12 +370,12 @@ public final class NearDuplicateIndex {
         }
         Arrays.sort(found, 0, nFound);
         List<Match> out = new ArrayList<>();
+        long[] set = s.shinglesView(); // the queried text's shingles, when it is short
+        int start = set == null ? -1 : 0;
         for (int i = 0; i < nFound; i++) {
             if (i > 0 && found[i] == found[i - 1]) continue;
             int slot = found[i];
             double est = estimate(sigChunks[slot / CHUNK_ROWS], (slot % CHUNK_ROWS) * wordsPerRow, q, 0);
-            long[] set = s.shinglesView();
-            int start = set == null ? -1 : 0;
             est = judged(est, countOf(slot), poolOf(slot), startOf(slot), s.distinctShingles(), set, start);
             if (est >= params.threshold()) out.add(new Match(rowOf(slot), est, exact(startOf(slot), start)));
         }
