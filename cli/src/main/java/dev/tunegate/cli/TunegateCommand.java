@@ -58,9 +58,9 @@ public final class TunegateCommand implements Runnable {
 
     /**
      * The subcommands by name, in the order the help lists them. Registered here rather than in the annotation so
-     * that a run builds picocli's model of the one command it runs (picocli reads every option of every command it
-     * is given by reflection: 17 commands cost a third of a second of start-up, more than an audit of 100k rows
-     * reads; docs/PERFORMANCE.md). {@code HelpTest} checks each name is its class's {@code @Command} name.
+     * that a run builds picocli's model of the one command it runs (17 commands' models cost a third of a second of
+     * start-up when picocli read them by reflection, more than an audit of 100k rows reads; docs/PERFORMANCE.md).
+     * {@code HelpTest} checks each name is its class's {@code @Command} name.
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
             InitCommand.class,
@@ -133,10 +133,16 @@ public final class TunegateCommand implements Runnable {
     }
 
     private static CommandLine build(String only) {
-        CommandLine cl = new CommandLine(new TunegateCommand());
-        if (only != null) cl.addSubcommand(only, SUBCOMMANDS.get(only));
+        // each command's model as the build wrote it from its annotations (module picocli-model): the same picocli
+        // reflection would build, without reading an annotation (the JDK makes each one a dynamic proxy, which no
+        // start-up cache holds: 25-45 ms of a 0.2 s run, docs/PERFORMANCE.md)
+        CommandLine.IFactory factory = CommandLine.defaultFactory();
+        CommandLine cl = new CommandLine(CommandModels.spec(TunegateCommand.class, factory), factory);
+        if (only != null)
+            cl.addSubcommand(only, new CommandLine(CommandModels.spec(SUBCOMMANDS.get(only), factory), factory));
         else {
-            SUBCOMMANDS.forEach(cl::addSubcommand);
+            SUBCOMMANDS.forEach((name, type) ->
+                    cl.addSubcommand(name, new CommandLine(CommandModels.spec(type, factory), factory)));
             cl.addSubcommand("help", CommandLine.HelpCommand.class);
         }
         // an empty path ("--golden ''") would be the current folder, and its message "expected a file, found a
