@@ -1,6 +1,7 @@
 package dev.tunegate.cli;
 
 import dev.tunegate.audit.AuditCheck;
+import dev.tunegate.audit.AuditJson;
 import dev.tunegate.audit.AuditReport;
 import dev.tunegate.audit.AuditRequest;
 import dev.tunegate.audit.AuditText;
@@ -261,16 +262,19 @@ final class AuditCommand extends FormattedCommand {
             report = runAudit(request, n, null);
             if (semanticRequest != null) sem[0] = runSemantic(semanticRequest, report, n, f -> {});
         }
-        Object payload = report;
+        java.util.function.Consumer<PrintWriter> text = o -> {
+            AuditText.write(o, report, null, findings == null ? null : findings.toString());
+            if (sem[0] != null) printSemantic(o, sem[0]);
+        };
+        Integer ok;
         if (sem[0] != null) {
             com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(report);
             node.set("semantic", Json.mapper().valueToTree(sem[0]));
-            payload = node;
+            ok = print(node, text);
+        } else {
+            // the report as Jackson's databind would write it, without its reflection (AuditJson)
+            ok = printJson(() -> AuditJson.pretty(report), text);
         }
-        Integer ok = print(payload, o -> {
-            AuditText.write(o, report, null, findings == null ? null : findings.toString());
-            if (sem[0] != null) printSemantic(o, sem[0]);
-        });
         report.requireValidRows();
         return ok;
     }

@@ -3,6 +3,7 @@ package dev.tunegate.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -31,6 +32,12 @@ abstract class FormattedCommand implements Callable<Integer> {
     /** {@code value} as pretty JSON, or what {@code text} writes, on standard output, flushed; exit code 0. */
     Integer print(Object value, Consumer<PrintWriter> text) {
         format.print(out(), value, text);
+        return TunegateCommand.OK;
+    }
+
+    /** As {@link #print}, with the JSON written by {@code json} (a writer of its own, not Jackson's databind). */
+    Integer printJson(Supplier<String> json, Consumer<PrintWriter> text) {
+        format.printJson(out(), json, text);
         return TunegateCommand.OK;
     }
 }
