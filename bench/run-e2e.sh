@@ -7,8 +7,10 @@
 #   jtokkit      a bare jtokkit o200k count of every string on all cores (BareTokenCount)
 #   ours-bare    the same count with our counter
 #   version      tunegate --version (the CLI's start-up alone)
-#   counts       tunegate audit F --only counts
+#   counts       tunegate audit F --only counts --format json
 #   counts-start the same on the file's first 10 rows (its fixed cost: start-up, the report)
+#   counts-text  tunegate audit F --only counts, the issue's own command (the text summary)
+#   counts-text-start  the same on the file's first 10 rows
 #   near-dup     tunegate audit F --only near-duplicates --findings …
 #   tokens       tunegate audit F --only tokens
 #   full         tunegate audit F
@@ -26,7 +28,7 @@
 # its start-up cache, prepared before the first round); CLI (env) runs another tunegate.jar with plain
 # `java -jar` instead (e.g. a build of an earlier commit, to compare).
 set -euo pipefail
-if [ $# -lt 1 ]; then sed -n '2,24p' "$0" >&2; exit 2; fi
+if [ $# -lt 1 ]; then sed -n '2,26p' "$0" >&2; exit 2; fi
 data=$1; ds=${2:-}
 here=$(cd "$(dirname "$0")" && pwd); root=$(dirname "$here")
 gen=${GEN:-$root/../shared/bench}
@@ -51,7 +53,7 @@ else
   tg=("$root/tunegate")
   "$root/tunegate" --version > /dev/null # builds the start-up cache outside the timed rounds
 fi
-commands=" ${COMMANDS:-floor floor-sha floor-start version jtokkit ours-bare counts counts-start near-dup tokens full datasketch} "
+commands=" ${COMMANDS:-floor floor-sha floor-start version jtokkit ours-bare counts counts-start counts-text counts-text-start near-dup tokens full datasketch} "
 run() { # name round command...
   local name=$1 round=$2; shift 2
   case "$commands" in *" $name "*) ;; *) return 0 ;; esac
@@ -72,6 +74,8 @@ for r in $(seq 1 "$rounds"); do
   run version "$r" "${tg[@]}" --version
   run counts "$r" "${tg[@]}" audit "$data" --only counts --format json
   run counts-start "$r" "${tg[@]}" audit "$out/head10.jsonl" --only counts --format json
+  run counts-text "$r" "${tg[@]}" audit "$data" --only counts
+  run counts-text-start "$r" "${tg[@]}" audit "$out/head10.jsonl" --only counts
   run near-dup "$r" "${tg[@]}" audit "$data" --only near-duplicates --format json --findings "$out/findings.$r.jsonl"
   run tokens "$r" "${tg[@]}" audit "$data" --only tokens --format json
   run full "$r" "${tg[@]}" audit "$data" --format json
@@ -123,6 +127,7 @@ def show(label, x, goal, kind="contract"):
         print(f"{label:<58} {x:6.2f}   ({kind}: {goal})")
 print()
 show("counts speed / Jackson floor speed (floor s / counts s)", 1 / ratio_med("counts", "floor"), ">= 0.80")
+show("the same, text summary (floor s / counts-text s)", 1 / ratio_med("counts-text", "floor"), ">= 0.80")
 show("counts speed / floor-with-SHA-256 speed (floor-sha s / counts s)", 1 / ratio_med("counts", "floor-sha"), "the digest's fair floor")
 def rows_only(a, a0, b, b0):  # median over rounds of (b - b0) / (a - a0): each command less its fixed cost
     got = [{r: s for r, s, _, _ in rows.get(k, [])} for k in (a, a0, b, b0)]
@@ -130,7 +135,8 @@ def rows_only(a, a0, b, b0):  # median over rounds of (b - b0) / (a - a0): each 
     return statistics.median((got[2][r] - got[3][r]) / (got[0][r] - got[1][r]) for r in common) if common else float("nan")
 show("the rows alone: (floor - floor-start) / (counts - counts-start)", rows_only("counts", "counts-start", "floor", "floor-start"), "the pass against the parse", "no contract")
 if "counts-start" in med and "floor-start" in med:
-    print(f"{'fixed costs, medians: floor-start s':<58} {med['floor-start']:6.2f}   counts-start {med['counts-start']:.2f}")
+    print(f"{'fixed costs, medians: floor-start s':<58} {med['floor-start']:6.2f}   counts-start {med['counts-start']:.2f}"
+          + (f"   counts-text-start {med['counts-text-start']:.2f}" if "counts-text-start" in med else ""))
 cpu = {k: statistics.median(c for c in v) for k, v in cpus.items()}
 if "counts" in cpu and "floor" in cpu:
     print(f"{'CPU s (user+sys), medians: floor':<58} {cpu['floor']:6.2f}   counts {cpu['counts']:.2f}")
