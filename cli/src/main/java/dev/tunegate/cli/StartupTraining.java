@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * classes this run loads and links, and the profiles of the methods it runs, and a later {@code tunegate} starts
  * with them. A cache only helps the paths it saw, so this run takes the ones a user waits on: the audit of a shipped
  * example (OpenAI chat, every check), and {@code --only counts} / {@code --only near-duplicates} of the same rows
- * written as Alpaca and as prompt/completion (the shapes of large training files), plus {@code --version}. The
+ * written as Alpaca and as prompt/completion (the shapes of large training files; counts also as the text summary),
+ * plus {@code --version}. The
  * copies go to a temporary folder that is deleted at the end; nothing of the user's is written. Output is discarded.
  *
  * <pre>java -XX:AOTCacheOutput=tunegate.aot -cp tunegate.jar dev.tunegate.cli.StartupTraining examples/ticket-routing/data/train.jsonl</pre>
@@ -48,6 +49,7 @@ public final class StartupTraining {
                     new String[] {"audit", chat.toString(), "--format", "json"},
                     new String[] {"audit", alpaca.toString(), "--only", "counts", "--format", "json"},
                     new String[] {"audit", promptCompletion.toString(), "--only", "counts", "--format", "json"},
+                    new String[] {"audit", promptCompletion.toString(), "--only", "counts"},
                     new String[] {"audit", chat.toString(), "--only", "counts", "--format", "json"},
                     new String[] {"audit", alpaca.toString(), "--only", "near-duplicates", "--format", "json"});
             PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
