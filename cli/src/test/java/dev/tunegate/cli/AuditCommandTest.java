@@ -142,6 +142,7 @@ class AuditCommandTest {
             value = {
                 "--only|dedupe|--only \"dedupe\": expected a comma list of counts, exact-duplicates",
                 "--threshold|1.5|--threshold: expected a number in (0, 1], found 1.5",
+                "--threshold|NaN|--threshold: expected a number in (0, 1], found NaN",
                 "--tokenizer|foo|--tokenizer: expected o200k_base or cl100k_base, found \"foo\"",
                 "--data-format|bogus|--data-format: expected one of auto, openai-chat",
                 "--context-limit|-5|--context-limit: expected a number of tokens ≥ 1, found -5",

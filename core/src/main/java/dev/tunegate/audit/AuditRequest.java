@@ -68,7 +68,7 @@ public record AuditRequest(
             throw new dev.tunegate.io.InvalidInputException(
                     "--tokenizer: expected o200k_base or cl100k_base, found \"" + tokenizer + "\"");
         }
-        if (threshold <= 0 || threshold > 1) {
+        if (!(threshold > 0 && threshold <= 1)) { // NaN too
             throw new dev.tunegate.io.InvalidInputException(
                     "--threshold: expected a number in (0, 1], found " + threshold);
         }
