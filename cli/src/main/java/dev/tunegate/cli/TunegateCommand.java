@@ -153,6 +153,7 @@ public final class TunegateCommand implements Runnable {
             return Path.of(value);
         });
         layOut(cl);
+        shareVersion(cl, cl.getCommandSpec().versionProvider());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.UsageHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
@@ -173,6 +174,15 @@ public final class TunegateCommand implements Runnable {
                 .optionListHeading("%nOptions:%n")
                 .commandListHeading("%nCommands:%n");
         cl.getSubcommands().values().forEach(TunegateCommand::layOut);
+    }
+
+    /** Every subcommand's {@code -V} prints tunegate's version, as {@code tunegate -V} does (not an empty line). */
+    private static void shareVersion(CommandLine cl, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null)
+                sub.getCommandSpec().versionProvider(version);
+            shareVersion(sub, version);
+        }
     }
 
     private static Map<String, Class<?>> subcommands(Class<?>... commands) {

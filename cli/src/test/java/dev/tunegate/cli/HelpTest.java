@@ -30,6 +30,20 @@ class HelpTest {
         }
     }
 
+    /** {@code -V} prints tunegate's version wherever it is given, as {@code tunegate -V} does. */
+    @Test
+    void everyCommandsVersionOptionPrintsTunegatesVersion() {
+        CliRun top = CliRun.of("-V");
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.out()).startsWith("tunegate ");
+        for (String[] args :
+                new String[][] {{"audit", "-V"}, {"data", "-V"}, {"data", "diff", "-V"}, {"ops", "weekly", "-V"}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(run.out()).as(String.join(" ", args)).isEqualTo(top.out());
+        }
+    }
+
     /**
      * Help that reads well at picocli's 80 columns: each command has a one-line header, the line the command lists
      * show (a long first paragraph there would be cut or run on); each element of a description is a paragraph that
