@@ -51,6 +51,7 @@ public final class CommandModelProcessor extends AbstractProcessor {
     private static final List<String> UNSUPPORTED = List.of("ArgGroup", "Unmatched", "ParentCommand");
 
     private final Set<String> literalsWritten = new LinkedHashSet<>();
+    private final Set<String> registriesWritten = new LinkedHashSet<>();
     private final Set<String> modelsWritten = new LinkedHashSet<>();
 
     @Override
@@ -107,7 +108,7 @@ public final class CommandModelProcessor extends AbstractProcessor {
      * chain of comparisons: no reflection, no lambda), or null for a class without one.
      */
     private void writeRegistry(String pkg, List<TypeElement> targets) {
-        if (!literalsWritten.add(pkg + ".CommandModels"))
+        if (!registriesWritten.add(pkg))
             throw new Unsupported(targets.get(0), "the generated models of package " + pkg + " came in two rounds");
         StringBuilder src = new StringBuilder();
         if (!pkg.isEmpty()) src.append("package ").append(pkg).append(";\n\n");
@@ -275,9 +276,8 @@ public final class CommandModelProcessor extends AbstractProcessor {
                     String create = accessibleConstructor(se)
                             ? "new " + se.getQualifiedName() + "()"
                             : "factory.create(" + se.getQualifiedName() + ".class)";
-                    if (mirror(se, "Command") != null
-                            && !se.getModifiers().contains(Modifier.ABSTRACT)
-                            && isSource(se)) {
+                    // subCmd is known not null here: a subcommand without @Command(name) was refused above
+                    if (!se.getModifiers().contains(Modifier.ABSTRACT) && isSource(se)) {
                         body.append("        model.subcommand(")
                                 .append(constant(name))
                                 .append(", ")
